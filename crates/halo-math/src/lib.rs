@@ -1,0 +1,25 @@
+//! Money maths shared by every Halo program, the SDK, the beacons and the CLI.
+//!
+//! * `no_std`, no Solana dependency, no floats, no recursion, no allocation.
+//! * All arithmetic is checked: overflow is an error, never a wrap.
+//! * Every division names its rounding ([`Rounding::Down`] / [`Rounding::Up`]); callers
+//!   pick the direction that goes against the user and in favour of the pool / queue.
+//!
+//! Modules:
+//! * [`fixed`]: `mul_div` with a 256-bit intermediate, WAD (1e18) and basis-point helpers.
+//! * [`rate_limit`]: the PAU rate-limit state machine and the SORL increase check.
+//! * [`shares`]: share maths for the LCTS queues and LP shares.
+#![no_std]
+#![deny(clippy::arithmetic_side_effects)]
+
+pub mod fixed;
+pub mod rate_limit;
+pub mod shares;
+
+pub use fixed::{
+    apply_bps, mul_div, mul_div_u64, wad_div, wad_mul, MathError, Rounding, BPS_DENOMINATOR, WAD,
+};
+pub use rate_limit::{
+    check_sorl, sorl_bound, RateLimitError, RateLimitState, SorlError, SorlOutcome, SorlParams,
+    UNLIMITED,
+};

@@ -1,0 +1,140 @@
+//! Share maths for pooled positions (LCTS units, AMM LP shares).
+//!
+//! Totals are the program's *internal* accounting (what it has booked), never a vault's
+//! token balance, so a donation to a vault cannot move the share price (no first-depositor
+//! inflation). Shares minted round down; shares burned round up; assets paid round down.
+
+use crate::fixed::{mul_div, MathError, Rounding};
+
+fn narrow(v: u128) -> Result<u64, MathError> {
+    u64::try_from(v).map_err(|_| MathError::Overflow)
+}
+
+/// Shares minted for depositing `assets` into a pool holding `total_assets` against
+/// `total_shares`. The first deposit mints 1:1. Rounds down (in the pool's favour).
+///
+/// A pool with shares outstanding but no assets cannot price a deposit: `DivisionByZero`.
+pub fn shares_for_deposit(
+    assets: u64,
+    total_assets: u64,
+    total_shares: u64,
+) -> Result<u64, MathError> {
+    if total_shares == 0 {
+        return Ok(assets);
+    }
+    narrow(mul_div(
+        u128::from(assets),
+        u128::from(total_shares),
+        u128::from(total_assets),
+        Rounding::Down,
+    )?)
+}
+
+/// Assets owed for `shares` out of `total_shares` of a pool holding `total_assets`,
+/// rounded as asked (payouts: `Down`).
+pub fn assets_for_shares(
+    shares: u64,
+    total_assets: u64,
+    total_shares: u64,
+    rounding: Rounding,
+) -> Result<u64, MathError> {
+    narrow(mul_div(
+        u128::from(shares),
+        u128::from(total_assets),
+        u128::from(total_shares),
+        rounding,
+    )?)
+}
+
+/// Shares that must be burned to take `assets` out: rounds up (in the pool's favour).
+pub fn shares_to_burn_for_assets(
+    assets: u64,
+    total_assets: u64,
+    total_shares: u64,
+) -> Result<u64, MathError> {
+    narrow(mul_div(
+        u128::from(assets),
+        u128::from(total_shares),
+        u128::from(total_assets),
+        Rounding::Up,
+    )?)
+}
+
+/// `amount * part / whole` rounded down: one member's pro-rata slice of `amount`.
+pub fn pro_rata(amount: u64, part: u64, whole: u64) -> Result<u64, MathError> {
+    narrow(mul_div(
+        u128::from(amount),
+        u128::from(part),
+        u128::from(whole),
+        Rounding::Down,
+    )?)
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn first_deposit_is_one_to_one() {
+        assert_eq!(shares_for_deposit(1_000, 0, 0), Ok(1_000));
+        assert_eq!(shares_for_deposit(0, 0, 0), Ok(0));
+    }
+
+    #[test]
+    fn empty_assets_with_shares_outstanding_is_refused() {
+        assert_eq!(shares_for_deposit(1, 0, 10), Err(MathError::DivisionByZero));
+    }
+
+    #[test]
+    fn dust_deposit_mints_nothing_rather_than_something() {
+        // price 3 assets per share: 2 assets buy 0 shares
+        assert_eq!(shares_for_deposit(2, 300, 100), Ok(0));
+        assert_eq!(shares_to_burn_for_assets(2, 300, 100), Ok(1));
+        assert_eq!(assets_for_shares(1, 300, 100, Rounding::Down), Ok(3));
+        assert_eq!(assets_for_shares(1, 301, 100, Rounding::Down), Ok(3));
+        assert_eq!(assets_for_shares(1, 301, 100, Rounding::Up), Ok(4));
+    }
+
+    #[test]
+    fn pro_rata_edges() {
+        assert_eq!(pro_rata(100, 1, 3), Ok(33));
+        assert_eq!(pro_rata(u64::MAX, u64::MAX, u64::MAX), Ok(u64::MAX));
+        assert_eq!(pro_rata(1, 1, 0), Err(MathError::DivisionByZero));
+        assert_eq!(pro_rata(u64::MAX, 2, 1), Err(MathError::Overflow));
+    }
+
+    proptest! {
+        #[test]
+        fn deposit_then_redeem_never_profits(assets in 1u64..1u64<<60, ta in 1u64..1u64<<60, ts in 1u64..1u64<<60) {
+            // a deposit whose share count does not fit u64 is refused, not wrapped
+            let Ok(s) = shares_for_deposit(assets, ta, ts) else {
+                prop_assert!(u128::from(assets) * u128::from(ts) / u128::from(ta) > u128::from(u64::MAX));
+                return Ok(());
+            };
+            let Some(new_ts) = ts.checked_add(s) else { return Ok(()) };
+            let back = assets_for_shares(s, ta + assets, new_ts, Rounding::Down).unwrap();
+            prop_assert!(back <= assets);
+        }
+
+        #[test]
+        fn withdraw_burns_at_least_fair_share(assets in 0u64..1u64<<60, ta in 1u64..1u64<<60, ts in 1u64..1u64<<60) {
+            let assets = assets.min(ta);
+            let burn = shares_to_burn_for_assets(assets, ta, ts).unwrap();
+            // the burned shares are worth at least the assets taken
+            prop_assert!(u128::from(burn) * u128::from(ta) >= u128::from(assets) * u128::from(ts));
+        }
+
+        #[test]
+        fn pro_rata_slices_never_exceed_the_whole(amount in any::<u64>(), a in 0u64..1u64<<40, b in 0u64..1u64<<40) {
+            let whole = a + b;
+            if whole > 0 {
+                let sa = pro_rata(amount, a, whole).unwrap();
+                let sb = pro_rata(amount, b, whole).unwrap();
+                prop_assert!(u128::from(sa) + u128::from(sb) <= u128::from(amount));
+                prop_assert!(u128::from(amount) - u128::from(sa) - u128::from(sb) < 2);
+            }
+        }
+    }
+}

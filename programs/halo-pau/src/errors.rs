@@ -1,0 +1,104 @@
+use anchor_lang::prelude::*;
+
+/// Every refusal of the PAU program. Codes start at 6000.
+#[error_code(offset = 6000)]
+pub enum PauError {
+    #[msg("Only the configurator admin may do this")]
+    NotAdmin,
+    #[msg("Only the proposed new admin may accept the admin role")]
+    NotPendingAdmin,
+    #[msg("The timelock is paused: scheduling and executing additions are blocked")]
+    TimelockPaused,
+    #[msg("The timelock delay has not elapsed for this operation yet")]
+    TimelockNotElapsed,
+    #[msg("This operation was already executed")]
+    OpAlreadyExecuted,
+    #[msg("This operation was cancelled")]
+    OpCancelled,
+    #[msg("This operation is of another kind than the instruction executing it")]
+    WrongOpKind,
+    #[msg("The accounts or arguments given do not match the scheduled operation")]
+    OpTargetMismatch,
+    #[msg("Timelock delay out of bounds (1 hour to 60 days)")]
+    InvalidTimelockDelay,
+    #[msg("SORL hop out of bounds (1 hour to 30 days)")]
+    InvalidSorlHop,
+    #[msg("SORL max change out of bounds (1 to 10000 basis points)")]
+    InvalidSorlMaxChange,
+    #[msg("The account belongs to another configurator")]
+    WrongConfigurator,
+    #[msg("This PAU is already registered")]
+    PauAlreadyRegistered,
+    #[msg("This PAU is not registered with the configurator")]
+    PauNotRegistered,
+    #[msg("The signer holds no GovOps membership for this PAU")]
+    NotGovOpsOfThisPau,
+    #[msg("The membership belongs to another member than the signer")]
+    NotGovOpsMember,
+    #[msg("No InitRateLimit approves this route for this PAU: routes open only from a governance-approved init")]
+    NoInitForRoute,
+    #[msg("The InitRateLimit given is restricted to another PAU")]
+    InitForAnotherPau,
+    #[msg("A new rate limit may not exceed its init's max_amount")]
+    ExceedsInitMaxAmount,
+    #[msg("A new rate limit may not exceed its init's slope")]
+    ExceedsInitSlope,
+    #[msg("The rate-limit key is not sha256(tag || mint || counterparty)")]
+    KeyMismatch,
+    #[msg("The action tag is empty or longer than 16 bytes")]
+    InvalidTag,
+    #[msg("SORL: the previous increase of this rate limit was less than one hop ago")]
+    SorlHopNotElapsed,
+    #[msg("SORL: max_amount may rise by at most sorl_max_change_bps per hop")]
+    SorlMaxAmountIncreaseTooLarge,
+    #[msg("SORL: slope may rise by at most sorl_max_change_bps per hop")]
+    SorlSlopeIncreaseTooLarge,
+    #[msg("Only decreases are allowed here: neither max_amount nor slope may go up")]
+    NotADecrease,
+    #[msg("The rate limit belongs to another PAU")]
+    RateLimitOfAnotherPau,
+    #[msg("The route is closed: its rate limit max_amount is zero")]
+    RouteClosed,
+    #[msg("The amount exceeds what the rate limit allows right now")]
+    RateLimitExceeded,
+    #[msg("The route is not a relayer transfer route")]
+    NotATransferRoute,
+    #[msg("The mint does not match the route's mint")]
+    WrongMint,
+    #[msg("The destination token account is not the route's counterparty")]
+    WrongDestination,
+    #[msg("The source token account is not the route's counterparty")]
+    WrongSource,
+    #[msg("The custody account is not owned by this PAU's ALM proxy")]
+    WrongCustody,
+    #[msg("The PAU is frozen: no capital may leave custody")]
+    ControllerFrozen,
+    #[msg("The PAU is already frozen")]
+    AlreadyFrozen,
+    #[msg("The PAU is not frozen")]
+    ControllerNotFrozen,
+    #[msg("The signer is not this PAU's relayer")]
+    NotRelayer,
+    #[msg("The signer is not this PAU's freezer")]
+    NotFreezer,
+    #[msg("This PAU has no relayer to remove")]
+    NoRelayer,
+    #[msg("The signer is not this integration's registered signer")]
+    NotIntegrationSigner,
+    #[msg("The integration belongs to another PAU")]
+    IntegrationOfAnotherPau,
+    #[msg("This integration may not use that rate-limit key")]
+    KeyNotAllowedForIntegration,
+    #[msg("An integration needs between 1 and 8 distinct rate-limit keys")]
+    InvalidIntegrationKeys,
+    #[msg("The amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("The mint carries a Token-2022 extension this PAU cannot custody safely")]
+    UnsupportedMintExtension,
+    #[msg("Arithmetic overflow")]
+    MathOverflow,
+    #[msg("The new admin must differ from the current one and not be the default key")]
+    InvalidAdmin,
+    #[msg("The key given as a role is the default (empty) key")]
+    InvalidRoleKey,
+}

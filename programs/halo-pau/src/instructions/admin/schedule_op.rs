@@ -1,0 +1,74 @@
+use anchor_lang::prelude::*;
+
+use crate::{constants::*, errors::PauError, events::OpScheduled, state::*};
+
+/// Schedules an addition behind the timelock. Signed by the admin. Refused while paused.
+/// Parameter changes are validated now, so that a bad value never waits 14 days to fail.
+#[derive(Accounts)]
+pub struct ScheduleOp<'info> {
+    #[account(mut)]
+    pub admin: Signer<'info>,
+    #[account(
+        mut,
+        seeds = [SEED_CONFIGURATOR],
+        bump = configurator.bump,
+        has_one = admin @ PauError::NotAdmin,
+        constraint = !configurator.paused @ PauError::TimelockPaused,
+    )]
+    pub configurator: Box<Account<'info, Configurator>>,
+    #[account(
+        init,
+        payer = admin,
+        space = 8 + TimelockOp::INIT_SPACE,
+        seeds = [SEED_OP, configurator.key().as_ref(), &configurator.next_op_id.to_le_bytes()],
+        bump
+    )]
+    pub op: Box<Account<'info, TimelockOp>>,
+    pub system_program: Program<'info, System>,
+}
+
+pub fn handler(ctx: Context<ScheduleOp>, action: TimelockAction) -> Result<()> {
+    match action {
+        TimelockAction::SetTimelockDelay { seconds } => validate_timelock_delay(seconds)?,
+        TimelockAction::SetSorlHop { seconds } => validate_sorl_hop(seconds)?,
+        TimelockAction::SetSorlMaxChange { bps } => validate_sorl_max_change(bps)?,
+        TimelockAction::TransferAdmin { new_admin } => {
+            require!(
+                new_admin != Pubkey::default() && new_admin != ctx.accounts.configurator.admin,
+                PauError::InvalidAdmin
+            );
+        }
+        TimelockAction::GrantGovOps { member, .. } => {
+            require_keys_neq!(member, Pubkey::default(), PauError::InvalidRoleKey);
+        }
+        TimelockAction::RegisterPau { .. } | TimelockAction::AddInitRateLimit { .. } => {}
+    }
+    let now = Clock::get()?.unix_timestamp;
+    let configurator = &mut ctx.accounts.configurator;
+    let op_id = configurator.next_op_id;
+    let eta = now
+        .checked_add(configurator.timelock_delay_s)
+        .ok_or(PauError::MathOverflow)?;
+    configurator.next_op_id = op_id.checked_add(1).ok_or(PauError::MathOverflow)?;
+    let configurator_key = configurator.key();
+    ctx.accounts.op.set_inner(TimelockOp {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.op,
+        configurator: configurator_key,
+        op_id,
+        action,
+        proposer: ctx.accounts.admin.key(),
+        scheduled_at: now,
+        eta,
+        status: OpStatus::Scheduled,
+        resolved_at: 0,
+        reserved: [0; 64],
+    });
+    emit!(OpScheduled {
+        op: ctx.accounts.op.key(),
+        op_id,
+        action,
+        eta,
+    });
+    Ok(())
+}

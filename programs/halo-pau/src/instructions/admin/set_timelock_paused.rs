@@ -1,0 +1,18 @@
+use anchor_lang::prelude::*;
+
+use crate::{constants::*, errors::PauError, events::TimelockPauseSet, state::*};
+
+/// Pauses (or resumes) the timelock: while paused, nothing can be scheduled or executed.
+/// Instant, signed by the admin.
+#[derive(Accounts)]
+pub struct SetTimelockPaused<'info> {
+    pub admin: Signer<'info>,
+    #[account(mut, seeds = [SEED_CONFIGURATOR], bump = configurator.bump, has_one = admin @ PauError::NotAdmin)]
+    pub configurator: Box<Account<'info, Configurator>>,
+}
+
+pub fn handler(ctx: Context<SetTimelockPaused>, paused: bool) -> Result<()> {
+    ctx.accounts.configurator.paused = paused;
+    emit!(TimelockPauseSet { paused });
+    Ok(())
+}

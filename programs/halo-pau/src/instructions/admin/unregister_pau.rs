@@ -1,0 +1,28 @@
+use anchor_lang::prelude::*;
+
+use crate::{constants::*, errors::PauError, events::PauUnregistered, state::*};
+
+/// Unregisters a PAU at once (a removal). Signed by the admin. Its outflows stop; funds
+/// stay in custody; re-registering goes through the timelock again.
+#[derive(Accounts)]
+pub struct UnregisterPau<'info> {
+    pub admin: Signer<'info>,
+    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump, has_one = admin @ PauError::NotAdmin)]
+    pub configurator: Box<Account<'info, Configurator>>,
+    #[account(
+        mut,
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        bump = controller.bump,
+        has_one = configurator @ PauError::WrongConfigurator,
+        constraint = controller.registered @ PauError::PauNotRegistered,
+    )]
+    pub controller: Box<Account<'info, Controller>>,
+}
+
+pub fn handler(ctx: Context<UnregisterPau>) -> Result<()> {
+    ctx.accounts.controller.registered = false;
+    emit!(PauUnregistered {
+        controller: ctx.accounts.controller.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,82 @@
+use anchor_lang::prelude::*;
+
+use crate::{
+    constants::*,
+    errors::PauError,
+    events::{InitRateLimitAdded, OpExecuted},
+    state::*,
+};
+
+/// Executes a scheduled `AddInitRateLimit`, creating the InitRateLimit account. Anyone may
+/// sign and pay; `key` and `pau` must repeat the operation's (they seed the new account).
+#[derive(Accounts)]
+#[instruction(key: [u8; 32], pau: Pubkey)]
+pub struct ExecuteAddInitRateLimit<'info> {
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    #[account(
+        seeds = [SEED_CONFIGURATOR],
+        bump = configurator.bump,
+        constraint = !configurator.paused @ PauError::TimelockPaused,
+    )]
+    pub configurator: Box<Account<'info, Configurator>>,
+    #[account(
+        mut,
+        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
+        bump = op.bump,
+        has_one = configurator @ PauError::WrongConfigurator,
+    )]
+    pub op: Box<Account<'info, TimelockOp>>,
+    #[account(
+        init,
+        payer = payer,
+        space = 8 + InitRateLimit::INIT_SPACE,
+        seeds = [SEED_INIT, configurator.key().as_ref(), key.as_ref(), pau.as_ref()],
+        bump
+    )]
+    pub init_rate_limit: Box<Account<'info, InitRateLimit>>,
+    pub system_program: Program<'info, System>,
+}
+
+pub fn handler(ctx: Context<ExecuteAddInitRateLimit>, key: [u8; 32], pau: Pubkey) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let op = &mut ctx.accounts.op;
+    op.check_executable(now)?;
+    let TimelockAction::AddInitRateLimit {
+        key: op_key,
+        pau: op_pau,
+        max_amount,
+        slope,
+    } = op.action
+    else {
+        return err!(PauError::WrongOpKind);
+    };
+    require!(key == op_key && pau == op_pau, PauError::OpTargetMismatch);
+    op.mark_executed(now);
+    let configurator = ctx.accounts.configurator.key();
+    ctx.accounts.init_rate_limit.set_inner(InitRateLimit {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.init_rate_limit,
+        configurator,
+        key,
+        pau,
+        max_amount,
+        slope,
+        added_at: now,
+        op_id: op.op_id,
+        reserved: [0; 64],
+    });
+    emit!(OpExecuted {
+        op: op.key(),
+        op_id: op.op_id,
+        action: op.action,
+    });
+    emit!(InitRateLimitAdded {
+        init: ctx.accounts.init_rate_limit.key(),
+        key,
+        pau,
+        max_amount,
+        slope,
+    });
+    Ok(())
+}

@@ -1,0 +1,79 @@
+use anchor_lang::prelude::*;
+
+use crate::{
+    constants::*,
+    errors::PauError,
+    events::{GovOpsGranted, OpExecuted},
+    state::*,
+};
+
+/// Executes a scheduled `GrantGovOps`, creating the membership. Anyone may sign and pay;
+/// `member` must repeat the operation's (it seeds the new account).
+#[derive(Accounts)]
+#[instruction(member: Pubkey)]
+pub struct ExecuteGrantGovOps<'info> {
+    #[account(mut)]
+    pub payer: Signer<'info>,
+    #[account(
+        seeds = [SEED_CONFIGURATOR],
+        bump = configurator.bump,
+        constraint = !configurator.paused @ PauError::TimelockPaused,
+    )]
+    pub configurator: Box<Account<'info, Configurator>>,
+    #[account(
+        mut,
+        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
+        bump = op.bump,
+        has_one = configurator @ PauError::WrongConfigurator,
+    )]
+    pub op: Box<Account<'info, TimelockOp>>,
+    #[account(
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        bump = controller.bump,
+        has_one = configurator @ PauError::WrongConfigurator,
+    )]
+    pub controller: Box<Account<'info, Controller>>,
+    #[account(
+        init,
+        payer = payer,
+        space = 8 + GovOpsMembership::INIT_SPACE,
+        seeds = [SEED_GOVOPS, controller.key().as_ref(), member.as_ref()],
+        bump
+    )]
+    pub membership: Box<Account<'info, GovOpsMembership>>,
+    pub system_program: Program<'info, System>,
+}
+
+pub fn handler(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let op = &mut ctx.accounts.op;
+    op.check_executable(now)?;
+    let TimelockAction::GrantGovOps {
+        controller,
+        member: op_member,
+    } = op.action
+    else {
+        return err!(PauError::WrongOpKind);
+    };
+    require!(
+        controller == ctx.accounts.controller.key() && member == op_member,
+        PauError::OpTargetMismatch
+    );
+    op.mark_executed(now);
+    ctx.accounts.membership.set_inner(GovOpsMembership {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.membership,
+        controller,
+        member,
+        granted_at: now,
+        op_id: op.op_id,
+        reserved: [0; 64],
+    });
+    emit!(OpExecuted {
+        op: op.key(),
+        op_id: op.op_id,
+        action: op.action,
+    });
+    emit!(GovOpsGranted { controller, member });
+    Ok(())
+}

@@ -1,0 +1,114 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::Mint;
+use halo_math::RateLimitState;
+
+use crate::{
+    constants::*,
+    errors::PauError,
+    events::RateLimitCreated,
+    route::{check_mint_extensions, pad_tag, rate_limit_key},
+    state::*,
+};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
+pub struct CreateRateLimitArgs {
+    /// `sha256(tag || mint || counterparty)`; seeds the new account.
+    pub key: [u8; 32],
+    /// Action tag, 1 to 16 bytes (`b"transfer"`, `b"amm_fund"`, ...).
+    pub tag: Vec<u8>,
+    /// The token account at the other end of the route.
+    pub counterparty: Pubkey,
+    /// precision: base units.
+    pub max_amount: u64,
+    /// precision: base units per second.
+    pub slope: u64,
+}
+
+/// Opens a route on a registered PAU. Signed by a GovOps member of that PAU. Needs an
+/// InitRateLimit for (key, this PAU) or (key, any PAU), and may not exceed it. The new
+/// bucket starts full; the creation counts as an increase for SORL.
+#[derive(Accounts)]
+#[instruction(args: CreateRateLimitArgs)]
+pub struct CreateRateLimit<'info> {
+    #[account(mut)]
+    pub member: Signer<'info>,
+    #[account(
+        has_one = member @ PauError::NotGovOpsMember,
+        has_one = controller @ PauError::NotGovOpsOfThisPau,
+    )]
+    pub membership: Box<Account<'info, GovOpsMembership>>,
+    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
+    pub configurator: Box<Account<'info, Configurator>>,
+    #[account(
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        bump = controller.bump,
+        has_one = configurator @ PauError::WrongConfigurator,
+        constraint = controller.registered @ PauError::PauNotRegistered,
+    )]
+    pub controller: Box<Account<'info, Controller>>,
+    /// CHECK: the route's InitRateLimit; checked in full by `InitRateLimit::load_for_route`
+    /// so that a missing approval is the specific `NoInitForRoute` refusal.
+    pub init_rate_limit: UncheckedAccount<'info>,
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(
+        init,
+        payer = member,
+        space = 8 + RateLimit::INIT_SPACE,
+        seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), args.key.as_ref()],
+        bump
+    )]
+    pub rate_limit: Box<Account<'info, RateLimit>>,
+    pub system_program: Program<'info, System>,
+}
+
+pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Result<()> {
+    let tag = pad_tag(&args.tag)?;
+    let mint = ctx.accounts.mint.key();
+    require!(
+        rate_limit_key(&args.tag, &mint, &args.counterparty) == args.key,
+        PauError::KeyMismatch
+    );
+    check_mint_extensions(&ctx.accounts.mint.to_account_info())?;
+    let controller = ctx.accounts.controller.key();
+    let init = InitRateLimit::load_for_route(
+        &ctx.accounts.init_rate_limit,
+        &ctx.accounts.configurator.key(),
+        &args.key,
+        &controller,
+    )?;
+    require!(
+        args.max_amount <= init.max_amount,
+        PauError::ExceedsInitMaxAmount
+    );
+    require!(args.slope <= init.slope, PauError::ExceedsInitSlope);
+
+    let now = Clock::get()?.unix_timestamp;
+    let s = RateLimitState::new_full(args.max_amount, args.slope, now);
+    let tag_len = u8::try_from(args.tag.len()).map_err(|_| PauError::InvalidTag)?;
+    ctx.accounts.rate_limit.set_inner(RateLimit {
+        version: ACCOUNT_VERSION,
+        bump: ctx.bumps.rate_limit,
+        controller,
+        key: args.key,
+        tag,
+        tag_len,
+        mint,
+        counterparty: args.counterparty,
+        max_amount: s.max_amount,
+        slope: s.slope,
+        last_amount: s.last_amount,
+        last_updated: s.last_updated,
+        last_increase_ts: now,
+        total_out: 0,
+        total_in: 0,
+        reserved: [0; 64],
+    });
+    emit!(RateLimitCreated {
+        controller,
+        key: args.key,
+        mint,
+        counterparty: args.counterparty,
+        state: ctx.accounts.rate_limit.snapshot(now),
+    });
+    Ok(())
+}

@@ -1,0 +1,78 @@
+use anchor_lang::prelude::*;
+use halo_math::SorlOutcome;
+
+use crate::{constants::*, errors::PauError, events::RateLimitSet, route::check_sorl, state::*};
+
+/// Sets a route's `max_amount` and `slope`. Signed by a GovOps member of the PAU.
+/// * A decrease (neither value goes up) is instant, even on a frozen or unregistered PAU.
+/// * An increase needs a registered PAU, the route's InitRateLimit to still exist, one full
+///   SORL hop since the last increase, and each raised value within +`sorl_max_change_bps`.
+///
+/// The bucket is accrued, then clamped to the new max: a set never refills it.
+#[derive(Accounts)]
+pub struct SetRateLimit<'info> {
+    pub member: Signer<'info>,
+    #[account(
+        has_one = member @ PauError::NotGovOpsMember,
+        has_one = controller @ PauError::NotGovOpsOfThisPau,
+    )]
+    pub membership: Box<Account<'info, GovOpsMembership>>,
+    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
+    pub configurator: Box<Account<'info, Configurator>>,
+    #[account(
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        bump = controller.bump,
+        has_one = configurator @ PauError::WrongConfigurator,
+    )]
+    pub controller: Box<Account<'info, Controller>>,
+    /// CHECK: the route's InitRateLimit, read only for an increase, then checked in full by
+    /// `InitRateLimit::load_for_route`. For a decrease any account may be passed.
+    pub init_rate_limit: UncheckedAccount<'info>,
+    #[account(
+        mut,
+        seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
+        bump = rate_limit.bump,
+        has_one = controller @ PauError::RateLimitOfAnotherPau,
+    )]
+    pub rate_limit: Box<Account<'info, RateLimit>>,
+}
+
+pub fn handler(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let rl = &mut ctx.accounts.rate_limit;
+    let old = (rl.max_amount, rl.slope);
+    let outcome = check_sorl(
+        ctx.accounts.configurator.sorl(),
+        now,
+        rl.last_increase_ts,
+        old,
+        (max_amount, slope),
+    )?;
+    let increase = outcome == SorlOutcome::Increase;
+    if increase {
+        require!(
+            ctx.accounts.controller.registered,
+            PauError::PauNotRegistered
+        );
+        InitRateLimit::load_for_route(
+            &ctx.accounts.init_rate_limit,
+            &ctx.accounts.configurator.key(),
+            &rl.key,
+            &ctx.accounts.controller.key(),
+        )?;
+        rl.last_increase_ts = now;
+    }
+    let mut s = rl.state();
+    s.set(now, max_amount, slope);
+    rl.store(s);
+    emit!(RateLimitSet {
+        controller: rl.controller,
+        key: rl.key,
+        old_max_amount: old.0,
+        old_slope: old.1,
+        increase,
+        by: ctx.accounts.member.key(),
+        state: rl.snapshot(now),
+    });
+    Ok(())
+}

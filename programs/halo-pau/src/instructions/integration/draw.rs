@@ -1,0 +1,91 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::{
+    constants::*,
+    errors::PauError,
+    events::Drawn,
+    route::{consume, pay_out_of_custody},
+    state::*,
+};
+
+/// Moves `amount` from ALM-proxy custody to an integration's token account (the route's
+/// counterparty), consuming the route's rate limit. Signed by the integration's signer
+/// (a Halo program's PDA, through CPI). Refused when the PAU is unregistered or frozen, when
+/// the key is not one the integration may use, and on any mint / account mismatch.
+#[derive(Accounts)]
+pub struct Draw<'info> {
+    pub integration_signer: Signer<'info>,
+    #[account(
+        seeds = [SEED_INTEGRATION, controller.key().as_ref(), integration.signer.as_ref()],
+        bump = integration.bump,
+        has_one = controller @ PauError::IntegrationOfAnotherPau,
+        constraint = integration.signer == integration_signer.key() @ PauError::NotIntegrationSigner,
+        constraint = integration.allows(&rate_limit.key) @ PauError::KeyNotAllowedForIntegration,
+    )]
+    pub integration: Box<Account<'info, Integration>>,
+    #[account(
+        seeds = [SEED_CONTROLLER, controller.configurator.as_ref(), &controller.pau_id.to_le_bytes()],
+        bump = controller.bump,
+        constraint = controller.registered @ PauError::PauNotRegistered,
+        constraint = !controller.frozen @ PauError::ControllerFrozen,
+    )]
+    pub controller: Box<Account<'info, Controller>>,
+    /// CHECK: the ALM proxy PDA (seeds checked); signs for custody, holds no data.
+    #[account(seeds = [SEED_PROXY, controller.key().as_ref()], bump = controller.proxy_bump)]
+    pub proxy: UncheckedAccount<'info>,
+    #[account(
+        mut,
+        seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
+        bump = rate_limit.bump,
+        has_one = controller @ PauError::RateLimitOfAnotherPau,
+        has_one = mint @ PauError::WrongMint,
+        constraint = rate_limit.counterparty == destination.key() @ PauError::WrongDestination,
+    )]
+    pub rate_limit: Box<Account<'info, RateLimit>>,
+    #[account(mint::token_program = token_program)]
+    pub mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(
+        mut,
+        constraint = custody.mint == mint.key() @ PauError::WrongMint,
+        constraint = custody.owner == proxy.key() @ PauError::WrongCustody,
+    )]
+    pub custody: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, constraint = destination.mint == mint.key() @ PauError::WrongMint)]
+    pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+pub fn handler(ctx: Context<Draw>, amount: u64) -> Result<()> {
+    require!(amount > 0, PauError::ZeroAmount);
+    let now = Clock::get()?.unix_timestamp;
+    let a = ctx.accounts;
+    let mut s = a.rate_limit.state();
+    consume(&mut s, now, amount)?;
+    a.rate_limit.store(s);
+    a.rate_limit.total_out = a
+        .rate_limit
+        .total_out
+        .checked_add(u128::from(amount))
+        .ok_or(PauError::MathOverflow)?;
+    let controller = a.controller.key();
+    let received = pay_out_of_custody(
+        &a.token_program,
+        &a.custody,
+        &a.mint,
+        &mut a.destination,
+        &a.proxy,
+        &controller,
+        a.controller.proxy_bump,
+        amount,
+    )?;
+    emit!(Drawn {
+        controller,
+        integration: a.integration.key(),
+        key: a.rate_limit.key,
+        amount,
+        received,
+        state: a.rate_limit.snapshot(now),
+    });
+    Ok(())
+}

@@ -1,0 +1,5 @@
+pub mod draw;
+pub mod repay;
+
+#[allow(ambiguous_glob_reexports)]
+pub use {draw::*, repay::*};

@@ -1,0 +1,3 @@
+pub mod transfer;
+
+pub use transfer::*;

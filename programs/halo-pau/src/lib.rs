@@ -1,0 +1,201 @@
+//! # halo_pau: the Parallelized Allocation Unit
+//!
+//! A PAU is a **controller** (roles), an **ALM proxy** (the PDA that owns custody token
+//! accounts) and **rate limits** (how fast capital may move along each route). Above the
+//! PAUs sits the **configurator**: additions wait out a timelock, removals are instant, and
+//! rate-limit increases are bounded by the second-order rate limit (SORL).
+//!
+//! Who signs what:
+//! * configurator admin (Core Council): `schedule_op`, `cancel_op`, `set_timelock_paused`,
+//!   `init_controller`, `unregister_pau`, `remove_init_rate_limit`, `revoke_govops`;
+//! * anyone, once the timelock elapsed: `execute_*`; the proposed admin: `accept_admin`;
+//! * GovOps member of a PAU: `create_rate_limit`, `set_rate_limit`, `remove_rate_limit`,
+//!   `set_relayer`, `set_freezer`, `unfreeze`, `add_integration`, `remove_integration`;
+//! * freezer of a PAU: `freeze`, `remove_relayer`, `cut_rate_limit`;
+//! * relayer of a PAU: `transfer`;
+//! * a registered integration's signer: `draw`, `repay`.
+//!
+//! Every instruction is O(1): no loop runs over an unbounded collection.
+#![allow(unexpected_cfgs)]
+#![deny(clippy::arithmetic_side_effects)]
+
+use anchor_lang::prelude::*;
+
+pub mod constants;
+pub mod errors;
+pub mod events;
+pub mod instructions;
+pub mod route;
+pub mod state;
+
+use instructions::*;
+use state::TimelockAction;
+
+declare_id!("BqjH6VQHrP1Cbk6QdNfGF4T2a1sCL8gsjhmAkEKyLnSu");
+
+#[program]
+pub mod halo_pau {
+    use super::*;
+
+    // ---- configurator admin -------------------------------------------------------
+
+    /// Creates the configurator. Signer: payer. Refused: bad parameter bounds, default admin,
+    /// second call (the PDA exists).
+    pub fn initialize_configurator(
+        ctx: Context<InitializeConfigurator>,
+        args: InitializeConfiguratorArgs,
+    ) -> Result<()> {
+        instructions::admin::initialize_configurator::handler(ctx, args)
+    }
+
+    /// Schedules an addition behind the timelock. Signer: admin. Refused: not admin,
+    /// paused, out-of-bounds parameter changes.
+    pub fn schedule_op(ctx: Context<ScheduleOp>, action: TimelockAction) -> Result<()> {
+        instructions::admin::schedule_op::handler(ctx, action)
+    }
+
+    /// Cancels a scheduled operation. Signer: admin. Refused: executed or cancelled already.
+    pub fn cancel_op(ctx: Context<CancelOp>) -> Result<()> {
+        instructions::admin::cancel_op::handler(ctx)
+    }
+
+    /// Pauses or resumes the timelock. Signer: admin.
+    pub fn set_timelock_paused(ctx: Context<SetTimelockPaused>, paused: bool) -> Result<()> {
+        instructions::admin::set_timelock_paused::handler(ctx, paused)
+    }
+
+    /// Accepts the admin role proposed by an executed `TransferAdmin`. Signer: the new admin.
+    pub fn accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
+        instructions::admin::accept_admin::handler(ctx)
+    }
+
+    /// Creates an inert, unregistered controller with its ALM proxy. Signer: admin.
+    pub fn init_controller(ctx: Context<InitController>, pau_id: u64) -> Result<()> {
+        instructions::admin::init_controller::handler(ctx, pau_id)
+    }
+
+    /// Unregisters a PAU at once. Signer: admin.
+    pub fn unregister_pau(ctx: Context<UnregisterPau>) -> Result<()> {
+        instructions::admin::unregister_pau::handler(ctx)
+    }
+
+    /// Deletes an InitRateLimit at once. Signer: admin.
+    pub fn remove_init_rate_limit(ctx: Context<RemoveInitRateLimit>) -> Result<()> {
+        instructions::admin::remove_init_rate_limit::handler(ctx)
+    }
+
+    /// Revokes a GovOps membership at once. Signer: admin.
+    pub fn revoke_govops(ctx: Context<RevokeGovOps>) -> Result<()> {
+        instructions::admin::revoke_govops::handler(ctx)
+    }
+
+    // ---- timelock execution (anyone) ----------------------------------------------
+
+    /// Executes `RegisterPau`. Refused: paused, too early, executed, cancelled, wrong kind,
+    /// wrong controller, already registered.
+    pub fn execute_register_pau(ctx: Context<ExecuteRegisterPau>) -> Result<()> {
+        instructions::execute::execute_register_pau::handler(ctx)
+    }
+
+    /// Executes `AddInitRateLimit`. Same refusals; `key` / `pau` must match the op.
+    pub fn execute_add_init_rate_limit(
+        ctx: Context<ExecuteAddInitRateLimit>,
+        key: [u8; 32],
+        pau: Pubkey,
+    ) -> Result<()> {
+        instructions::execute::execute_add_init_rate_limit::handler(ctx, key, pau)
+    }
+
+    /// Executes `GrantGovOps`. Same refusals; `member` must match the op.
+    pub fn execute_grant_govops(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
+        instructions::execute::execute_grant_govops::handler(ctx, member)
+    }
+
+    /// Executes `SetTimelockDelay`, `SetSorlHop`, `SetSorlMaxChange` or `TransferAdmin`.
+    pub fn execute_config_change(ctx: Context<ExecuteConfigChange>) -> Result<()> {
+        instructions::execute::execute_config_change::handler(ctx)
+    }
+
+    // ---- GovOps -------------------------------------------------------------------
+
+    /// Opens a route from an init. Signer: GovOps member of the PAU.
+    pub fn create_rate_limit(
+        ctx: Context<CreateRateLimit>,
+        args: CreateRateLimitArgs,
+    ) -> Result<()> {
+        instructions::govops::create_rate_limit::handler(ctx, args)
+    }
+
+    /// Sets a route's limit: decreases instant, increases SORL-bounded. Signer: GovOps member.
+    pub fn set_rate_limit(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Result<()> {
+        instructions::govops::set_rate_limit::handler(ctx, max_amount, slope)
+    }
+
+    /// Closes a route. Signer: GovOps member.
+    pub fn remove_rate_limit(ctx: Context<RemoveRateLimit>) -> Result<()> {
+        instructions::govops::remove_rate_limit::handler(ctx)
+    }
+
+    /// Sets or removes the relayer. Signer: GovOps member.
+    pub fn set_relayer(ctx: Context<SetRelayer>, relayer: Pubkey) -> Result<()> {
+        instructions::govops::set_relayer::handler(ctx, relayer)
+    }
+
+    /// Sets or removes the freezer. Signer: GovOps member.
+    pub fn set_freezer(ctx: Context<SetFreezer>, freezer: Pubkey) -> Result<()> {
+        instructions::govops::set_freezer::handler(ctx, freezer)
+    }
+
+    /// Lifts a freeze. Signer: GovOps member.
+    pub fn unfreeze(ctx: Context<Unfreeze>) -> Result<()> {
+        instructions::govops::unfreeze::handler(ctx)
+    }
+
+    /// Registers an integration signer with its allowed keys. Signer: GovOps member.
+    pub fn add_integration(
+        ctx: Context<AddIntegration>,
+        signer: Pubkey,
+        keys: Vec<[u8; 32]>,
+    ) -> Result<()> {
+        instructions::govops::add_integration::handler(ctx, signer, keys)
+    }
+
+    /// Removes an integration. Signer: GovOps member.
+    pub fn remove_integration(ctx: Context<RemoveIntegration>) -> Result<()> {
+        instructions::govops::remove_integration::handler(ctx)
+    }
+
+    // ---- freezer ------------------------------------------------------------------
+
+    /// Freezes every outflow of the PAU. Signer: freezer.
+    pub fn freeze(ctx: Context<Freeze>) -> Result<()> {
+        instructions::freezer::freeze::handler(ctx)
+    }
+
+    /// Removes the relayer. Signer: freezer.
+    pub fn remove_relayer(ctx: Context<RemoveRelayer>) -> Result<()> {
+        instructions::freezer::remove_relayer::handler(ctx)
+    }
+
+    /// Decreases a route's limit at once. Signer: freezer.
+    pub fn cut_rate_limit(ctx: Context<CutRateLimit>, max_amount: u64, slope: u64) -> Result<()> {
+        instructions::freezer::cut_rate_limit::handler(ctx, max_amount, slope)
+    }
+
+    // ---- relayer / integrations ---------------------------------------------------
+
+    /// Custody -> route counterparty along a `transfer` route. Signer: relayer.
+    pub fn transfer(ctx: Context<Transfer>, amount: u64) -> Result<()> {
+        instructions::relayer::transfer::handler(ctx, amount)
+    }
+
+    /// Custody -> integration account. Signer: integration signer.
+    pub fn draw(ctx: Context<Draw>, amount: u64) -> Result<()> {
+        instructions::integration::draw::handler(ctx, amount)
+    }
+
+    /// Integration account -> custody, given back to the route. Signer: integration signer.
+    pub fn repay(ctx: Context<Repay>, amount: u64) -> Result<()> {
+        instructions::integration::repay::handler(ctx, amount)
+    }
+}

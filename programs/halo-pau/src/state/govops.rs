@@ -1,0 +1,26 @@
+use anchor_lang::prelude::*;
+
+/// A GovOps (cBEAM) membership on one PAU. Seeds: `["govops", controller, member]`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct GovOpsMembership {
+    pub version: u8,
+    pub bump: u8,
+    pub controller: Pubkey,
+    pub member: Pubkey,
+    /// precision: unix seconds.
+    pub granted_at: i64,
+    /// The timelock operation that granted it.
+    pub op_id: u64,
+    pub reserved: [u8; 64],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_is_stable() {
+        assert_eq!(GovOpsMembership::INIT_SPACE, 2 + 32 + 32 + 8 + 8 + 64);
+    }
+}

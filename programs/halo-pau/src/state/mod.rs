@@ -1,0 +1,16 @@
+//! Accounts of the PAU program: one file per account type.
+pub mod configurator;
+pub mod controller;
+pub mod govops;
+pub mod init_rate_limit;
+pub mod integration;
+pub mod rate_limit;
+pub mod timelock_op;
+
+pub use configurator::*;
+pub use controller::*;
+pub use govops::*;
+pub use init_rate_limit::*;
+pub use integration::*;
+pub use rate_limit::*;
+pub use timelock_op::*;
