@@ -25,8 +25,6 @@ pub enum PauError {
     InvalidSorlHop,
     #[msg("SORL max change out of bounds (1 to 10000 basis points)")]
     InvalidSorlMaxChange,
-    #[msg("The account belongs to another configurator")]
-    WrongConfigurator,
     #[msg("This PAU is already registered")]
     PauAlreadyRegistered,
     #[msg("This PAU is not registered with the configurator")]
@@ -55,8 +53,6 @@ pub enum PauError {
     SorlSlopeIncreaseTooLarge,
     #[msg("Only decreases are allowed here: neither max_amount nor slope may go up")]
     NotADecrease,
-    #[msg("The rate limit belongs to another PAU")]
-    RateLimitOfAnotherPau,
     #[msg("The route is closed: its rate limit max_amount is zero")]
     RouteClosed,
     #[msg("The amount exceeds what the rate limit allows right now")]
@@ -85,8 +81,6 @@ pub enum PauError {
     NoRelayer,
     #[msg("The signer is not this integration's registered signer")]
     NotIntegrationSigner,
-    #[msg("The integration belongs to another PAU")]
-    IntegrationOfAnotherPau,
     #[msg("This integration may not use that rate-limit key")]
     KeyNotAllowedForIntegration,
     #[msg("An integration needs between 1 and 8 distinct rate-limit keys")]

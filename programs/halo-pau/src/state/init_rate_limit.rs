@@ -39,11 +39,6 @@ impl InitRateLimit {
         let data = info.try_borrow_data()?;
         let init = InitRateLimit::try_deserialize(&mut &data[..])
             .map_err(|_| error!(PauError::NoInitForRoute))?;
-        require_keys_eq!(
-            init.configurator,
-            *configurator,
-            PauError::WrongConfigurator
-        );
         require!(init.key == *key, PauError::NoInitForRoute);
         require!(
             init.pau == Pubkey::default() || init.pau == *controller,

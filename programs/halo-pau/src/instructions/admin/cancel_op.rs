@@ -12,7 +12,6 @@ pub struct CancelOp<'info> {
         mut,
         seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
         bump = op.bump,
-        has_one = configurator @ PauError::WrongConfigurator,
     )]
     pub op: Box<Account<'info, TimelockOp>>,
 }

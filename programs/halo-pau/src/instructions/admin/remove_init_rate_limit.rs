@@ -15,7 +15,6 @@ pub struct RemoveInitRateLimit<'info> {
         close = admin,
         seeds = [SEED_INIT, configurator.key().as_ref(), init_rate_limit.key.as_ref(), init_rate_limit.pau.as_ref()],
         bump = init_rate_limit.bump,
-        has_one = configurator @ PauError::WrongConfigurator,
     )]
     pub init_rate_limit: Box<Account<'info, InitRateLimit>>,
 }

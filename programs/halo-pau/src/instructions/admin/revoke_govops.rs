@@ -9,7 +9,10 @@ pub struct RevokeGovOps<'info> {
     pub admin: Signer<'info>,
     #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump, has_one = admin @ PauError::NotAdmin)]
     pub configurator: Box<Account<'info, Configurator>>,
-    #[account(has_one = configurator @ PauError::WrongConfigurator)]
+    #[account(
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        bump = controller.bump,
+    )]
     pub controller: Box<Account<'info, Controller>>,
     #[account(
         mut,

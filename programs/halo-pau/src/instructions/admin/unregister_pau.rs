@@ -13,7 +13,6 @@ pub struct UnregisterPau<'info> {
         mut,
         seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
-        has_one = configurator @ PauError::WrongConfigurator,
         constraint = controller.registered @ PauError::PauNotRegistered,
     )]
     pub controller: Box<Account<'info, Controller>>,

@@ -24,13 +24,11 @@ pub struct ExecuteGrantGovOps<'info> {
         mut,
         seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
         bump = op.bump,
-        has_one = configurator @ PauError::WrongConfigurator,
     )]
     pub op: Box<Account<'info, TimelockOp>>,
     #[account(
         seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
-        has_one = configurator @ PauError::WrongConfigurator,
     )]
     pub controller: Box<Account<'info, Controller>>,
     #[account(

@@ -17,7 +17,6 @@ pub struct CutRateLimit<'info> {
         mut,
         seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
         bump = rate_limit.bump,
-        has_one = controller @ PauError::RateLimitOfAnotherPau,
     )]
     pub rate_limit: Box<Account<'info, RateLimit>>,
 }

@@ -42,7 +42,6 @@ pub struct CreateRateLimit<'info> {
     #[account(
         seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
-        has_one = configurator @ PauError::WrongConfigurator,
         constraint = controller.registered @ PauError::PauNotRegistered,
     )]
     pub controller: Box<Account<'info, Controller>>,

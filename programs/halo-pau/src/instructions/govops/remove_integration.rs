@@ -23,7 +23,6 @@ pub struct RemoveIntegration<'info> {
         close = member,
         seeds = [SEED_INTEGRATION, controller.key().as_ref(), integration.signer.as_ref()],
         bump = integration.bump,
-        has_one = controller @ PauError::IntegrationOfAnotherPau,
     )]
     pub integration: Box<Account<'info, Integration>>,
 }

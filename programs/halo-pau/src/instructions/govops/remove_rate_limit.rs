@@ -23,7 +23,6 @@ pub struct RemoveRateLimit<'info> {
         close = member,
         seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
         bump = rate_limit.bump,
-        has_one = controller @ PauError::RateLimitOfAnotherPau,
     )]
     pub rate_limit: Box<Account<'info, RateLimit>>,
 }

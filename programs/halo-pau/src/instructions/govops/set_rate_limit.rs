@@ -22,7 +22,6 @@ pub struct SetRateLimit<'info> {
     #[account(
         seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
-        has_one = configurator @ PauError::WrongConfigurator,
     )]
     pub controller: Box<Account<'info, Controller>>,
     /// CHECK: the route's InitRateLimit, read only for an increase, then checked in full by
@@ -32,7 +31,6 @@ pub struct SetRateLimit<'info> {
         mut,
         seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
         bump = rate_limit.bump,
-        has_one = controller @ PauError::RateLimitOfAnotherPau,
     )]
     pub rate_limit: Box<Account<'info, RateLimit>>,
 }

@@ -19,7 +19,6 @@ pub struct Draw<'info> {
     #[account(
         seeds = [SEED_INTEGRATION, controller.key().as_ref(), integration.signer.as_ref()],
         bump = integration.bump,
-        has_one = controller @ PauError::IntegrationOfAnotherPau,
         constraint = integration.signer == integration_signer.key() @ PauError::NotIntegrationSigner,
         constraint = integration.allows(&rate_limit.key) @ PauError::KeyNotAllowedForIntegration,
     )]
@@ -38,7 +37,6 @@ pub struct Draw<'info> {
         mut,
         seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
         bump = rate_limit.bump,
-        has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
         constraint = rate_limit.counterparty == destination.key() @ PauError::WrongDestination,
     )]

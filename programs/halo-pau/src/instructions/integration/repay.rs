@@ -13,7 +13,6 @@ pub struct Repay<'info> {
     #[account(
         seeds = [SEED_INTEGRATION, controller.key().as_ref(), integration.signer.as_ref()],
         bump = integration.bump,
-        has_one = controller @ PauError::IntegrationOfAnotherPau,
         constraint = integration.signer == integration_signer.key() @ PauError::NotIntegrationSigner,
         constraint = integration.allows(&rate_limit.key) @ PauError::KeyNotAllowedForIntegration,
     )]
@@ -30,7 +29,6 @@ pub struct Repay<'info> {
         mut,
         seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
         bump = rate_limit.bump,
-        has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
         constraint = rate_limit.counterparty == source.key() @ PauError::WrongSource,
     )]

@@ -31,7 +31,6 @@ pub struct Transfer<'info> {
         mut,
         seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
         bump = rate_limit.bump,
-        has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
         constraint = rate_limit.tag() == TAG_TRANSFER @ PauError::NotATransferRoute,
         constraint = rate_limit.counterparty == destination.key() @ PauError::WrongDestination,

@@ -1,0 +1,62 @@
+//! Error codes as the runtime reports them (`InstructionError::Custom(code)`).
+use anchor_lang::error::{Error, ErrorCode};
+use halo_pau::errors::PauError;
+
+fn code_of(e: Error) -> u32 {
+    match e {
+        Error::AnchorError(a) => a.error_code_number,
+        Error::ProgramError(p) => panic!("not an Anchor error: {p:?}"),
+    }
+}
+
+/// The custom error code of a `halo_pau` refusal.
+pub fn pau_code(e: PauError) -> u32 {
+    code_of(e.into())
+}
+
+/// The custom error code of one of Anchor's own refusals (constraints, deserialisation).
+pub fn anchor_code(e: ErrorCode) -> u32 {
+    code_of(e.into())
+}
+
+/// Asserts that a transaction was refused with this `halo_pau` error.
+#[track_caller]
+pub fn assert_pau_err<T: std::fmt::Debug>(res: Result<T, crate::TxFailure>, e: PauError) {
+    let expected = pau_code(e);
+    match res {
+        Ok(ok) => panic!("expected {e:?} ({expected}), but it succeeded: {ok:?}"),
+        Err(f) => assert_eq!(
+            f.custom_code(),
+            Some(expected),
+            "expected {e:?} ({expected}), got {:?}\n{}",
+            f.error,
+            f.logs.join("\n")
+        ),
+    }
+}
+
+/// Asserts that a transaction was refused with one of Anchor's own errors.
+#[track_caller]
+pub fn assert_anchor_err<T: std::fmt::Debug>(res: Result<T, crate::TxFailure>, e: ErrorCode) {
+    let expected = anchor_code(e);
+    match res {
+        Ok(ok) => panic!("expected {e:?} ({expected}), but it succeeded: {ok:?}"),
+        Err(f) => assert_eq!(
+            f.custom_code(),
+            Some(expected),
+            "expected {e:?} ({expected}), got {:?}\n{}",
+            f.error,
+            f.logs.join("\n")
+        ),
+    }
+}
+
+/// Asserts that a transaction failed (for refusals that come from the runtime or the
+/// system program, such as creating an account that already exists).
+#[track_caller]
+pub fn assert_failed<T: std::fmt::Debug>(res: Result<T, crate::TxFailure>) -> crate::TxFailure {
+    match res {
+        Ok(ok) => panic!("expected a failure, but it succeeded: {ok:?}"),
+        Err(f) => f,
+    }
+}

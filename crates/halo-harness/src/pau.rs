@@ -1,0 +1,307 @@
+//! A ready PAU: configurator, a registered controller with GovOps, relayer and freezer,
+//! a USDS mint and funded ALM-proxy custody. Every step goes through the real
+//! instructions (the timelock included), so the fixture is itself a test of the happy path.
+use anchor_lang::prelude::Pubkey;
+use halo_pau::{constants::*, state::*};
+use halo_sdk::{keys, pau as ix, pau::Route, pda};
+use solana_keypair::Keypair;
+use solana_signer::Signer;
+
+use crate::chain::{Chain, Fingerprint, MintKind, TxFailure, TxOk};
+
+/// Knobs of the fixture.
+#[derive(Clone, Copy, Debug)]
+pub struct PauOptions {
+    pub pau_id: u64,
+    pub mint: MintKind,
+    pub decimals: u8,
+    /// Base units minted into custody.
+    pub custody_funding: u64,
+}
+
+impl Default for PauOptions {
+    fn default() -> Self {
+        Self {
+            pau_id: 0,
+            mint: MintKind::SplToken,
+            decimals: 6,
+            custody_funding: 10_000_000 * 1_000_000,
+        }
+    }
+}
+
+/// The roles and addresses of one PAU.
+pub struct PauEnv {
+    pub admin: Keypair,
+    pub govops: Keypair,
+    pub relayer: Keypair,
+    pub freezer: Keypair,
+    pub configurator: Pubkey,
+    pub pau_id: u64,
+    pub controller: Pubkey,
+    pub proxy: Pubkey,
+    pub mint: Pubkey,
+    pub token_program: Pubkey,
+    pub custody: Pubkey,
+}
+
+impl PauEnv {
+    /// Configurator (14-day timelock, 18-hour SORL hop, 25 %), then a PAU registered and
+    /// GovOps granted through the timelock, relayer and freezer set, custody funded.
+    pub async fn bootstrap(chain: &mut Chain, opts: PauOptions) -> Self {
+        let admin = chain.funded_keypair(10_000_000_000).await;
+        let payer = chain.payer_key();
+        chain
+            .must(
+                &[ix::initialize_configurator(
+                    &payer,
+                    ix::InitializeConfiguratorArgs {
+                        admin: admin.pubkey(),
+                        timelock_delay_s: DEFAULT_TIMELOCK_DELAY_S,
+                        sorl_hop_s: DEFAULT_SORL_HOP_S,
+                        sorl_max_change_bps: DEFAULT_SORL_MAX_CHANGE_BPS,
+                    },
+                )],
+                &[],
+            )
+            .await;
+        Self::bootstrap_pau(chain, admin, opts).await
+    }
+
+    /// A further PAU under an existing configurator whose admin is `admin`.
+    pub async fn bootstrap_pau(chain: &mut Chain, admin: Keypair, opts: PauOptions) -> Self {
+        let configurator = pda::configurator();
+        let controller = pda::controller(&configurator, opts.pau_id);
+        let proxy = pda::proxy(&controller);
+        let govops = chain.funded_keypair(10_000_000_000).await;
+        let relayer = chain.funded_keypair(1_000_000_000).await;
+        let freezer = chain.funded_keypair(1_000_000_000).await;
+        let mint = chain.create_mint(opts.mint, opts.decimals).await;
+        let token_program = opts.mint.token_program();
+        let custody = chain.create_ata(&proxy, &mint, &token_program).await;
+        if opts.custody_funding > 0 {
+            chain
+                .mint_to(&mint, &token_program, &custody, opts.custody_funding)
+                .await;
+        }
+        let env = Self {
+            admin,
+            govops,
+            relayer,
+            freezer,
+            configurator,
+            pau_id: opts.pau_id,
+            controller,
+            proxy,
+            mint,
+            token_program,
+            custody,
+        };
+        let admin_key = env.admin.pubkey();
+        chain
+            .must(&[ix::init_controller(&admin_key, opts.pau_id)], &[&env.admin])
+            .await;
+        let register = env
+            .schedule(chain, TimelockAction::RegisterPau { controller })
+            .await
+            .expect("schedule register");
+        let grant = env
+            .schedule(
+                chain,
+                TimelockAction::GrantGovOps {
+                    controller,
+                    member: env.govops.pubkey(),
+                },
+            )
+            .await
+            .expect("schedule grant");
+        env.pass_timelock(chain).await;
+        let payer = chain.payer_key();
+        chain
+            .must(
+                &[
+                    ix::execute_register_pau(&payer, register, &controller),
+                    ix::execute_grant_govops(&payer, grant, &controller, env.govops.pubkey()),
+                ],
+                &[],
+            )
+            .await;
+        let g = env.govops.pubkey();
+        chain
+            .must(
+                &[
+                    ix::set_relayer(&g, &controller, env.relayer.pubkey()),
+                    ix::set_freezer(&g, &controller, env.freezer.pubkey()),
+                ],
+                &[&env.govops],
+            )
+            .await;
+        env
+    }
+
+    /// Schedules an operation; returns its id.
+    pub async fn schedule(
+        &self,
+        chain: &mut Chain,
+        action: TimelockAction,
+    ) -> Result<u64, TxFailure> {
+        let c: Configurator = chain.account(&self.configurator).await;
+        let op_id = c.next_op_id;
+        chain
+            .send(
+                &[ix::schedule_op(&self.admin.pubkey(), op_id, action)],
+                &[&self.admin],
+            )
+            .await?;
+        Ok(op_id)
+    }
+
+    /// Advances the clock by the configurator's timelock delay.
+    pub async fn pass_timelock(&self, chain: &mut Chain) {
+        let c: Configurator = chain.account(&self.configurator).await;
+        chain.advance(c.timelock_delay_s).await;
+    }
+
+    /// Approves a route through the timelock: schedule, wait, execute.
+    pub async fn add_init(
+        &self,
+        chain: &mut Chain,
+        key: [u8; 32],
+        scope: Pubkey,
+        max_amount: u64,
+        slope: u64,
+    ) {
+        let op = self
+            .schedule(
+                chain,
+                TimelockAction::AddInitRateLimit {
+                    key,
+                    pau: scope,
+                    max_amount,
+                    slope,
+                },
+            )
+            .await
+            .expect("schedule init");
+        self.pass_timelock(chain).await;
+        let payer = chain.payer_key();
+        chain
+            .must(
+                &[ix::execute_add_init_rate_limit(&payer, op, key, scope)],
+                &[],
+            )
+            .await;
+    }
+
+    /// The route `tag` from custody to `counterparty` (no accounts created).
+    pub fn route(&self, tag: &[u8], counterparty: Pubkey) -> Route {
+        Route {
+            controller: self.controller,
+            key: keys::rate_limit_key(tag, &self.mint, &counterparty),
+            mint: self.mint,
+            token_program: self.token_program,
+            custody: self.custody,
+            counterparty,
+        }
+    }
+
+    /// GovOps opens a rate limit for `route` (an init must exist).
+    pub async fn create_rate_limit(
+        &self,
+        chain: &mut Chain,
+        route: &Route,
+        tag: &[u8],
+        init_scope: Pubkey,
+        max_amount: u64,
+        slope: u64,
+    ) -> Result<TxOk, TxFailure> {
+        chain
+            .send(
+                &[ix::create_rate_limit(
+                    &self.govops.pubkey(),
+                    &self.controller,
+                    &route.mint,
+                    &init_scope,
+                    ix::CreateRateLimitArgs {
+                        key: route.key,
+                        tag: tag.to_vec(),
+                        counterparty: route.counterparty,
+                        max_amount,
+                        slope,
+                    },
+                )],
+                &[&self.govops],
+            )
+            .await
+    }
+
+    /// A new counterparty token account (owned by a fresh key) and an open `transfer` route
+    /// to it: a global init of (`init_max`, `init_slope`) through the timelock, then a rate
+    /// limit of (`max_amount`, `slope`).
+    pub async fn open_transfer_route(
+        &self,
+        chain: &mut Chain,
+        max_amount: u64,
+        slope: u64,
+    ) -> Route {
+        let owner = Keypair::new().pubkey();
+        let dest = chain
+            .create_ata(&owner, &self.mint, &self.token_program)
+            .await;
+        let route = self.route(keys::tags::TRANSFER, dest);
+        self.add_init(chain, route.key, Pubkey::default(), max_amount, slope)
+            .await;
+        self.create_rate_limit(
+            chain,
+            &route,
+            keys::tags::TRANSFER,
+            Pubkey::default(),
+            max_amount,
+            slope,
+        )
+        .await
+        .expect("create rate limit");
+        route
+    }
+
+    pub async fn transfer(
+        &self,
+        chain: &mut Chain,
+        route: &Route,
+        amount: u64,
+    ) -> Result<TxOk, TxFailure> {
+        chain
+            .send(
+                &[ix::transfer(&self.relayer.pubkey(), route, amount)],
+                &[&self.relayer],
+            )
+            .await
+    }
+
+    pub async fn rate_limit(&self, chain: &mut Chain, key: &[u8; 32]) -> RateLimit {
+        chain
+            .account(&pda::rate_limit(&self.controller, key))
+            .await
+    }
+
+    pub async fn controller_state(&self, chain: &mut Chain) -> Controller {
+        chain.account(&self.controller).await
+    }
+
+    /// Every account of this PAU worth watching, plus `extra`.
+    pub async fn fingerprint(&self, chain: &mut Chain, extra: &[Pubkey]) -> Fingerprint {
+        let mut all = vec![
+            self.configurator,
+            self.controller,
+            self.custody,
+            pda::govops(&self.controller, &self.govops.pubkey()),
+        ];
+        all.extend_from_slice(extra);
+        chain.fingerprint(&all).await
+    }
+
+    /// The seeds a test needs to rebuild a PDA by hand.
+    pub fn proxy_seeds(&self) -> [Vec<u8>; 2] {
+        [SEED_PROXY.to_vec(), self.controller.to_bytes().to_vec()]
+    }
+}

@@ -1,0 +1,421 @@
+//! Instruction builders for `halo_pau`, one per instruction, named after it.
+//! Account lists come from the program's own `accounts::*` structs, so they cannot drift.
+use anchor_lang::{prelude::Pubkey, InstructionData, ToAccountMetas};
+use halo_pau::{accounts as acc, instruction as ix, state::TimelockAction};
+
+use crate::{pda, Instruction};
+
+pub use halo_pau::instructions::{CreateRateLimitArgs, InitializeConfiguratorArgs};
+
+fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+    Instruction {
+        program_id: halo_pau::ID,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
+}
+
+const SYSTEM: Pubkey = anchor_lang::system_program::ID;
+
+// ---- configurator admin ------------------------------------------------------------
+
+pub fn initialize_configurator(payer: &Pubkey, args: InitializeConfiguratorArgs) -> Instruction {
+    build(
+        acc::InitializeConfigurator {
+            payer: *payer,
+            configurator: pda::configurator(),
+            system_program: SYSTEM,
+        },
+        ix::InitializeConfigurator { args },
+    )
+}
+
+/// `op_id` must be the configurator's `next_op_id`.
+pub fn schedule_op(admin: &Pubkey, op_id: u64, action: TimelockAction) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::ScheduleOp {
+            admin: *admin,
+            configurator,
+            op: pda::op(&configurator, op_id),
+            system_program: SYSTEM,
+        },
+        ix::ScheduleOp { action },
+    )
+}
+
+pub fn cancel_op(admin: &Pubkey, op_id: u64) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::CancelOp {
+            admin: *admin,
+            configurator,
+            op: pda::op(&configurator, op_id),
+        },
+        ix::CancelOp {},
+    )
+}
+
+pub fn set_timelock_paused(admin: &Pubkey, paused: bool) -> Instruction {
+    build(
+        acc::SetTimelockPaused {
+            admin: *admin,
+            configurator: pda::configurator(),
+        },
+        ix::SetTimelockPaused { paused },
+    )
+}
+
+pub fn accept_admin(new_admin: &Pubkey) -> Instruction {
+    build(
+        acc::AcceptAdmin {
+            new_admin: *new_admin,
+            configurator: pda::configurator(),
+        },
+        ix::AcceptAdmin {},
+    )
+}
+
+pub fn init_controller(admin: &Pubkey, pau_id: u64) -> Instruction {
+    let configurator = pda::configurator();
+    let controller = pda::controller(&configurator, pau_id);
+    build(
+        acc::InitController {
+            admin: *admin,
+            configurator,
+            controller,
+            proxy: pda::proxy(&controller),
+            system_program: SYSTEM,
+        },
+        ix::InitController { pau_id },
+    )
+}
+
+pub fn unregister_pau(admin: &Pubkey, controller: &Pubkey) -> Instruction {
+    build(
+        acc::UnregisterPau {
+            admin: *admin,
+            configurator: pda::configurator(),
+            controller: *controller,
+        },
+        ix::UnregisterPau {},
+    )
+}
+
+pub fn remove_init_rate_limit(admin: &Pubkey, key: &[u8; 32], pau: &Pubkey) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::RemoveInitRateLimit {
+            admin: *admin,
+            configurator,
+            init_rate_limit: pda::init_rate_limit(&configurator, key, pau),
+        },
+        ix::RemoveInitRateLimit {},
+    )
+}
+
+pub fn revoke_govops(admin: &Pubkey, controller: &Pubkey, member: &Pubkey) -> Instruction {
+    build(
+        acc::RevokeGovOps {
+            admin: *admin,
+            configurator: pda::configurator(),
+            controller: *controller,
+            membership: pda::govops(controller, member),
+        },
+        ix::RevokeGovops {},
+    )
+}
+
+// ---- timelock execution -------------------------------------------------------------
+
+pub fn execute_register_pau(executor: &Pubkey, op_id: u64, controller: &Pubkey) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::ExecuteRegisterPau {
+            executor: *executor,
+            configurator,
+            op: pda::op(&configurator, op_id),
+            controller: *controller,
+        },
+        ix::ExecuteRegisterPau {},
+    )
+}
+
+pub fn execute_add_init_rate_limit(
+    payer: &Pubkey,
+    op_id: u64,
+    key: [u8; 32],
+    pau: Pubkey,
+) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::ExecuteAddInitRateLimit {
+            payer: *payer,
+            configurator,
+            op: pda::op(&configurator, op_id),
+            init_rate_limit: pda::init_rate_limit(&configurator, &key, &pau),
+            system_program: SYSTEM,
+        },
+        ix::ExecuteAddInitRateLimit { key, pau },
+    )
+}
+
+pub fn execute_grant_govops(
+    payer: &Pubkey,
+    op_id: u64,
+    controller: &Pubkey,
+    member: Pubkey,
+) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::ExecuteGrantGovOps {
+            payer: *payer,
+            configurator,
+            op: pda::op(&configurator, op_id),
+            controller: *controller,
+            membership: pda::govops(controller, &member),
+            system_program: SYSTEM,
+        },
+        ix::ExecuteGrantGovops { member },
+    )
+}
+
+pub fn execute_config_change(executor: &Pubkey, op_id: u64) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::ExecuteConfigChange {
+            executor: *executor,
+            configurator,
+            op: pda::op(&configurator, op_id),
+        },
+        ix::ExecuteConfigChange {},
+    )
+}
+
+// ---- GovOps -------------------------------------------------------------------------
+
+/// `init_scope` is the PAU the init is restricted to, or `Pubkey::default()` for a global init.
+pub fn create_rate_limit(
+    member: &Pubkey,
+    controller: &Pubkey,
+    mint: &Pubkey,
+    init_scope: &Pubkey,
+    args: CreateRateLimitArgs,
+) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::CreateRateLimit {
+            member: *member,
+            membership: pda::govops(controller, member),
+            configurator,
+            controller: *controller,
+            init_rate_limit: pda::init_rate_limit(&configurator, &args.key, init_scope),
+            mint: *mint,
+            rate_limit: pda::rate_limit(controller, &args.key),
+            system_program: SYSTEM,
+        },
+        ix::CreateRateLimit { args },
+    )
+}
+
+/// `init_scope` as for `create_rate_limit`; only read for an increase.
+pub fn set_rate_limit(
+    member: &Pubkey,
+    controller: &Pubkey,
+    key: &[u8; 32],
+    init_scope: &Pubkey,
+    max_amount: u64,
+    slope: u64,
+) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::SetRateLimit {
+            member: *member,
+            membership: pda::govops(controller, member),
+            configurator,
+            controller: *controller,
+            init_rate_limit: pda::init_rate_limit(&configurator, key, init_scope),
+            rate_limit: pda::rate_limit(controller, key),
+        },
+        ix::SetRateLimit { max_amount, slope },
+    )
+}
+
+pub fn remove_rate_limit(member: &Pubkey, controller: &Pubkey, key: &[u8; 32]) -> Instruction {
+    build(
+        acc::RemoveRateLimit {
+            member: *member,
+            membership: pda::govops(controller, member),
+            controller: *controller,
+            rate_limit: pda::rate_limit(controller, key),
+        },
+        ix::RemoveRateLimit {},
+    )
+}
+
+pub fn set_relayer(member: &Pubkey, controller: &Pubkey, relayer: Pubkey) -> Instruction {
+    build(
+        acc::SetRelayer {
+            member: *member,
+            membership: pda::govops(controller, member),
+            controller: *controller,
+        },
+        ix::SetRelayer { relayer },
+    )
+}
+
+pub fn set_freezer(member: &Pubkey, controller: &Pubkey, freezer: Pubkey) -> Instruction {
+    build(
+        acc::SetFreezer {
+            member: *member,
+            membership: pda::govops(controller, member),
+            controller: *controller,
+        },
+        ix::SetFreezer { freezer },
+    )
+}
+
+pub fn unfreeze(member: &Pubkey, controller: &Pubkey) -> Instruction {
+    build(
+        acc::Unfreeze {
+            member: *member,
+            membership: pda::govops(controller, member),
+            controller: *controller,
+        },
+        ix::Unfreeze {},
+    )
+}
+
+pub fn add_integration(
+    member: &Pubkey,
+    controller: &Pubkey,
+    signer: Pubkey,
+    keys: Vec<[u8; 32]>,
+) -> Instruction {
+    build(
+        acc::AddIntegration {
+            member: *member,
+            membership: pda::govops(controller, member),
+            controller: *controller,
+            integration: pda::integration(controller, &signer),
+            system_program: SYSTEM,
+        },
+        ix::AddIntegration { signer, keys },
+    )
+}
+
+pub fn remove_integration(member: &Pubkey, controller: &Pubkey, signer: &Pubkey) -> Instruction {
+    build(
+        acc::RemoveIntegration {
+            member: *member,
+            membership: pda::govops(controller, member),
+            controller: *controller,
+            integration: pda::integration(controller, signer),
+        },
+        ix::RemoveIntegration {},
+    )
+}
+
+// ---- freezer ------------------------------------------------------------------------
+
+pub fn freeze(freezer: &Pubkey, controller: &Pubkey) -> Instruction {
+    build(
+        acc::Freeze {
+            freezer: *freezer,
+            controller: *controller,
+        },
+        ix::Freeze {},
+    )
+}
+
+pub fn remove_relayer(freezer: &Pubkey, controller: &Pubkey) -> Instruction {
+    build(
+        acc::RemoveRelayer {
+            freezer: *freezer,
+            controller: *controller,
+        },
+        ix::RemoveRelayer {},
+    )
+}
+
+pub fn cut_rate_limit(
+    freezer: &Pubkey,
+    controller: &Pubkey,
+    key: &[u8; 32],
+    max_amount: u64,
+    slope: u64,
+) -> Instruction {
+    build(
+        acc::CutRateLimit {
+            freezer: *freezer,
+            controller: *controller,
+            rate_limit: pda::rate_limit(controller, key),
+        },
+        ix::CutRateLimit { max_amount, slope },
+    )
+}
+
+// ---- movements ----------------------------------------------------------------------
+
+/// The token accounts and program of one movement.
+#[derive(Clone, Copy, Debug)]
+pub struct Route {
+    pub controller: Pubkey,
+    pub key: [u8; 32],
+    pub mint: Pubkey,
+    pub token_program: Pubkey,
+    /// Custody token account owned by the proxy.
+    pub custody: Pubkey,
+    /// The route's counterparty token account.
+    pub counterparty: Pubkey,
+}
+
+pub fn transfer(relayer: &Pubkey, r: &Route, amount: u64) -> Instruction {
+    build(
+        acc::Transfer {
+            relayer: *relayer,
+            controller: r.controller,
+            proxy: pda::proxy(&r.controller),
+            rate_limit: pda::rate_limit(&r.controller, &r.key),
+            mint: r.mint,
+            custody: r.custody,
+            destination: r.counterparty,
+            token_program: r.token_program,
+        },
+        ix::Transfer { amount },
+    )
+}
+
+pub fn draw(integration_signer: &Pubkey, r: &Route, amount: u64) -> Instruction {
+    build(
+        acc::Draw {
+            integration_signer: *integration_signer,
+            integration: pda::integration(&r.controller, integration_signer),
+            controller: r.controller,
+            proxy: pda::proxy(&r.controller),
+            rate_limit: pda::rate_limit(&r.controller, &r.key),
+            mint: r.mint,
+            custody: r.custody,
+            destination: r.counterparty,
+            token_program: r.token_program,
+        },
+        ix::Draw { amount },
+    )
+}
+
+pub fn repay(integration_signer: &Pubkey, r: &Route, amount: u64) -> Instruction {
+    build(
+        acc::Repay {
+            integration_signer: *integration_signer,
+            integration: pda::integration(&r.controller, integration_signer),
+            controller: r.controller,
+            proxy: pda::proxy(&r.controller),
+            rate_limit: pda::rate_limit(&r.controller, &r.key),
+            mint: r.mint,
+            source: r.counterparty,
+            custody: r.custody,
+            token_program: r.token_program,
+        },
+        ix::Repay { amount },
+    )
+}
