@@ -112,9 +112,15 @@ impl Chain {
         self.reapply_time().await;
         let payer = self.ctx.payer.insecure_clone();
         let mut all: Vec<&Keypair> = vec![&payer];
-        all.extend(signers.iter().copied().filter(|k| k.pubkey() != payer.pubkey()));
+        all.extend(
+            signers
+                .iter()
+                .copied()
+                .filter(|k| k.pubkey() != payer.pubkey()),
+        );
         let mut blockhash = self.ctx.last_blockhash;
-        let mut tx = Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &all, blockhash);
+        let mut tx =
+            Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &all, blockhash);
         // An identical transaction would be rejected as already processed: take a new blockhash.
         while self.seen.contains(tx.signatures[0].as_ref()) {
             blockhash = self
@@ -243,14 +249,18 @@ impl Chain {
         let space = match kind {
             MintKind::SplToken => spl_token_interface::state::Mint::LEN,
             MintKind::Token2022 => spl_token_2022_interface::state::Mint::LEN,
-            MintKind::Token2022TransferFee { .. } => ExtensionType::try_calculate_account_len::<
-                spl_token_2022_interface::state::Mint,
-            >(&[ExtensionType::TransferFeeConfig])
-            .expect("mint len"),
-            MintKind::Token2022PermanentDelegate => ExtensionType::try_calculate_account_len::<
-                spl_token_2022_interface::state::Mint,
-            >(&[ExtensionType::PermanentDelegate])
-            .expect("mint len"),
+            MintKind::Token2022TransferFee { .. } => {
+                ExtensionType::try_calculate_account_len::<spl_token_2022_interface::state::Mint>(
+                    &[ExtensionType::TransferFeeConfig],
+                )
+                .expect("mint len")
+            }
+            MintKind::Token2022PermanentDelegate => {
+                ExtensionType::try_calculate_account_len::<spl_token_2022_interface::state::Mint>(
+                    &[ExtensionType::PermanentDelegate],
+                )
+                .expect("mint len")
+            }
         };
         let rent = self
             .ctx

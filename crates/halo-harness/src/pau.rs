@@ -99,7 +99,10 @@ impl PauEnv {
         };
         let admin_key = env.admin.pubkey();
         chain
-            .must(&[ix::init_controller(&admin_key, opts.pau_id)], &[&env.admin])
+            .must(
+                &[ix::init_controller(&admin_key, opts.pau_id)],
+                &[&env.admin],
+            )
             .await;
         let register = env
             .schedule(chain, TimelockAction::RegisterPau { controller })
@@ -236,8 +239,7 @@ impl PauEnv {
     }
 
     /// A new counterparty token account (owned by a fresh key) and an open `transfer` route
-    /// to it: a global init of (`init_max`, `init_slope`) through the timelock, then a rate
-    /// limit of (`max_amount`, `slope`).
+    /// to it (see `open_route`).
     pub async fn open_transfer_route(
         &self,
         chain: &mut Chain,
@@ -248,20 +250,59 @@ impl PauEnv {
         let dest = chain
             .create_ata(&owner, &self.mint, &self.token_program)
             .await;
-        let route = self.route(keys::tags::TRANSFER, dest);
+        self.open_route(chain, keys::tags::TRANSFER, dest, max_amount, slope)
+            .await
+    }
+
+    /// Opens route `tag` to `counterparty`: a global init of (`max_amount`, `slope`) through
+    /// the timelock, then GovOps creates the rate limit at the same values.
+    pub async fn open_route(
+        &self,
+        chain: &mut Chain,
+        tag: &[u8],
+        counterparty: Pubkey,
+        max_amount: u64,
+        slope: u64,
+    ) -> Route {
+        let route = self.route(tag, counterparty);
         self.add_init(chain, route.key, Pubkey::default(), max_amount, slope)
             .await;
-        self.create_rate_limit(
-            chain,
-            &route,
-            keys::tags::TRANSFER,
-            Pubkey::default(),
-            max_amount,
-            slope,
-        )
-        .await
-        .expect("create rate limit");
+        self.create_rate_limit(chain, &route, tag, Pubkey::default(), max_amount, slope)
+            .await
+            .expect("create rate limit");
         route
+    }
+
+    /// An integration signer (a plain key standing in for a Halo program's PDA) with its
+    /// token account, an open `tag` route to that account, and the integration registered
+    /// with that one key.
+    pub async fn open_integration(
+        &self,
+        chain: &mut Chain,
+        tag: &[u8],
+        max_amount: u64,
+        slope: u64,
+    ) -> (Keypair, Route) {
+        let signer = chain.funded_keypair(1_000_000_000).await;
+        let account = chain
+            .create_ata(&signer.pubkey(), &self.mint, &self.token_program)
+            .await;
+        let route = self
+            .open_route(chain, tag, account, max_amount, slope)
+            .await;
+        let g = self.govops.pubkey();
+        chain
+            .must(
+                &[ix::add_integration(
+                    &g,
+                    &self.controller,
+                    signer.pubkey(),
+                    vec![route.key],
+                )],
+                &[&self.govops],
+            )
+            .await;
+        (signer, route)
     }
 
     pub async fn transfer(
@@ -279,9 +320,7 @@ impl PauEnv {
     }
 
     pub async fn rate_limit(&self, chain: &mut Chain, key: &[u8; 32]) -> RateLimit {
-        chain
-            .account(&pda::rate_limit(&self.controller, key))
-            .await
+        chain.account(&pda::rate_limit(&self.controller, key)).await
     }
 
     pub async fn controller_state(&self, chain: &mut Chain) -> Controller {

@@ -6,8 +6,8 @@ pub mod keys;
 pub mod pau;
 pub mod pda;
 
-pub use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
 pub use anchor_lang::prelude::Pubkey;
+pub use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};
 pub use halo_pau::ID as PAU_PROGRAM_ID;
 
 /// SPL Token and Token-2022 program ids.

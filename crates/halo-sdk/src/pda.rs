@@ -18,7 +18,11 @@ pub fn op(configurator: &Pubkey, op_id: u64) -> Pubkey {
 
 /// `["controller", configurator, pau_id le]`.
 pub fn controller(configurator: &Pubkey, pau_id: u64) -> Pubkey {
-    find(&[SEED_CONTROLLER, configurator.as_ref(), &pau_id.to_le_bytes()])
+    find(&[
+        SEED_CONTROLLER,
+        configurator.as_ref(),
+        &pau_id.to_le_bytes(),
+    ])
 }
 
 /// `["proxy", controller]`: the ALM proxy.

@@ -1,14 +1,60 @@
-//! Re-exports for the instruction modules.
+//! Shared imports and small helpers for the instruction modules; fixtures live in
+//! `halo-harness`.
+pub use anchor_lang::error::ErrorCode as AnchorError;
 pub use anchor_lang::prelude::Pubkey;
 pub use halo_harness::*;
-pub use halo_pau::{errors::PauError, state::*};
-pub use halo_sdk::{keys, pau as ix, pda};
-pub use anchor_lang::error::ErrorCode as AnchorError;
+pub use halo_pau::{constants::*, errors::PauError, state::*};
+pub use halo_sdk::{keys, pau as ix, pau::Route, pda, Instruction};
 
-pub const USDS: u64 = 1_000_000; // 6 decimals
+/// One USDS in base units (6 decimals).
+pub const USDS: u64 = 1_000_000;
+pub const DAY: i64 = 24 * 3600;
+pub const HOP: i64 = DEFAULT_SORL_HOP_S;
 
 pub async fn setup() -> (Chain, PauEnv) {
+    setup_with(PauOptions::default()).await
+}
+
+pub async fn setup_with(opts: PauOptions) -> (Chain, PauEnv) {
     let mut chain = Chain::new().await;
-    let env = PauEnv::bootstrap(&mut chain, PauOptions::default()).await;
+    let env = PauEnv::bootstrap(&mut chain, opts).await;
     (chain, env)
+}
+
+/// A second registered PAU (id 1) under the same configurator, with its own roles and mint.
+pub async fn second_pau(chain: &mut Chain, env: &PauEnv) -> PauEnv {
+    PauEnv::bootstrap_pau(
+        chain,
+        env.admin.insecure_clone(),
+        PauOptions {
+            pau_id: 1,
+            ..PauOptions::default()
+        },
+    )
+    .await
+}
+
+/// The instruction with `key`'s signature requirement removed (the missing-signer attack).
+pub fn unsigned(mut ix: Instruction, key: &Pubkey) -> Instruction {
+    for m in ix.accounts.iter_mut() {
+        if m.pubkey == *key {
+            m.is_signer = false;
+        }
+    }
+    ix
+}
+
+/// The instruction with every occurrence of account `from` replaced by `to`.
+pub fn swap_account(mut ix: Instruction, from: &Pubkey, to: &Pubkey) -> Instruction {
+    for m in ix.accounts.iter_mut() {
+        if m.pubkey == *from {
+            m.pubkey = *to;
+        }
+    }
+    ix
+}
+
+/// The watched accounts of a route: its rate limit and counterparty.
+pub fn route_accounts(env: &PauEnv, r: &Route) -> Vec<Pubkey> {
+    vec![pda::rate_limit(&env.controller, &r.key), r.counterparty]
 }

@@ -1,7 +1,34 @@
-//! `halo_pau` integration tests: one module per instruction, named after it.
-//! Each has the happy path, every refusal (specific error, no state change, no token
-//! movement) and the applicable attacks of `security.md`.
+//! `halo_pau` integration tests: one module per instruction, named after it. Each has the
+//! happy path, every refusal (the specific error, and no state or balance changed) and the
+//! applicable attacks of `security.md`. Fixtures live in `halo-harness`.
 #![allow(deprecated)]
 
 mod common;
+
+mod accept_admin;
+mod add_integration;
+mod cancel_op;
+mod create_rate_limit;
+mod cut_rate_limit;
+mod draw;
+mod execute_add_init_rate_limit;
+mod execute_config_change;
+mod execute_grant_govops;
+mod execute_register_pau;
+mod freeze;
+mod init_controller;
+mod initialize_configurator;
+mod remove_init_rate_limit;
+mod remove_integration;
+mod remove_rate_limit;
+mod remove_relayer;
+mod repay;
+mod revoke_govops;
+mod schedule_op;
+mod set_freezer;
+mod set_rate_limit;
+mod set_relayer;
+mod set_timelock_paused;
 mod transfer;
+mod unfreeze;
+mod unregister_pau;

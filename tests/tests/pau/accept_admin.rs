@@ -1,0 +1,72 @@
+use crate::common::*;
+
+#[tokio::test]
+async fn accept_admin_ok_after_a_timelocked_transfer() {
+    let (mut chain, env) = setup().await;
+    let new_admin = chain.funded_keypair(1_000_000_000).await;
+    let id = env
+        .schedule(
+            &mut chain,
+            TimelockAction::TransferAdmin {
+                new_admin: new_admin.pubkey(),
+            },
+        )
+        .await
+        .unwrap();
+    env.pass_timelock(&mut chain).await;
+    let payer = chain.payer_key();
+    chain
+        .must(&[ix::execute_config_change(&payer, id)], &[])
+        .await;
+    let c: Configurator = chain.account(&env.configurator).await;
+    assert_eq!(
+        (c.admin, c.pending_admin),
+        (env.admin.pubkey(), new_admin.pubkey())
+    );
+    let k = new_admin.pubkey();
+    chain.must(&[ix::accept_admin(&k)], &[&new_admin]).await;
+    let c: Configurator = chain.account(&env.configurator).await;
+    assert_eq!((c.admin, c.pending_admin), (k, Pubkey::default()));
+    // the old admin lost its powers
+    let old = env.admin.pubkey();
+    assert_pau_err(
+        chain
+            .send(&[ix::set_timelock_paused(&old, true)], &[&env.admin])
+            .await,
+        PauError::NotAdmin,
+    );
+}
+
+#[tokio::test]
+async fn accept_admin_fails_for_anyone_but_the_pending_admin() {
+    let (mut chain, env) = setup().await;
+    let before = env.fingerprint(&mut chain, &[]).await;
+    // nobody pending
+    let g = env.govops.pubkey();
+    assert_pau_err(
+        chain.send(&[ix::accept_admin(&g)], &[&env.govops]).await,
+        PauError::NotPendingAdmin,
+    );
+    // someone pending, another key tries
+    let id = env
+        .schedule(
+            &mut chain,
+            TimelockAction::TransferAdmin {
+                new_admin: Keypair::new().pubkey(),
+            },
+        )
+        .await
+        .unwrap();
+    env.pass_timelock(&mut chain).await;
+    let payer = chain.payer_key();
+    chain
+        .must(&[ix::execute_config_change(&payer, id)], &[])
+        .await;
+    let mid = env.fingerprint(&mut chain, &[]).await;
+    assert_ne!(mid, before);
+    assert_pau_err(
+        chain.send(&[ix::accept_admin(&g)], &[&env.govops]).await,
+        PauError::NotPendingAdmin,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &[]).await, mid);
+}

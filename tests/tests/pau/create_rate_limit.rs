@@ -1,0 +1,384 @@
+use crate::common::*;
+
+/// A fresh counterparty account and the transfer route to it (nothing on chain yet).
+async fn new_route(chain: &mut Chain, env: &PauEnv) -> Route {
+    let owner = Keypair::new().pubkey();
+    let dest = chain
+        .create_ata(&owner, &env.mint, &env.token_program)
+        .await;
+    env.route(keys::tags::TRANSFER, dest)
+}
+
+fn create(
+    env: &PauEnv,
+    r: &Route,
+    scope: Pubkey,
+    tag: &[u8],
+    key: [u8; 32],
+    max: u64,
+    slope: u64,
+) -> Instruction {
+    ix::create_rate_limit(
+        &env.govops.pubkey(),
+        &env.controller,
+        &r.mint,
+        &scope,
+        ix::CreateRateLimitArgs {
+            key,
+            tag: tag.to_vec(),
+            counterparty: r.counterparty,
+            max_amount: max,
+            slope,
+        },
+    )
+}
+
+#[tokio::test]
+async fn create_rate_limit_ok_starts_full_from_a_global_init() {
+    let (mut chain, env) = setup().await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000 * USDS, 2 * USDS)
+        .await;
+    let now = chain.now().await;
+    env.create_rate_limit(
+        &mut chain,
+        &r,
+        keys::tags::TRANSFER,
+        Pubkey::default(),
+        800 * USDS,
+        USDS,
+    )
+    .await
+    .unwrap();
+    let rl = env.rate_limit(&mut chain, &r.key).await;
+    assert_eq!(
+        (rl.max_amount, rl.slope, rl.last_amount),
+        (800 * USDS, USDS, 800 * USDS)
+    );
+    assert_eq!((rl.last_updated, rl.last_increase_ts), (now, now));
+    assert_eq!(
+        (rl.mint, rl.counterparty, rl.controller),
+        (env.mint, r.counterparty, env.controller)
+    );
+    assert_eq!(rl.tag(), keys::tags::TRANSFER);
+}
+
+#[tokio::test]
+async fn create_rate_limit_ok_from_an_init_restricted_to_this_pau() {
+    let (mut chain, env) = setup().await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, env.controller, 1_000, 1)
+        .await;
+    env.create_rate_limit(
+        &mut chain,
+        &r,
+        keys::tags::TRANSFER,
+        env.controller,
+        1_000,
+        1,
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn create_rate_limit_fails_without_an_init() {
+    let (mut chain, env) = setup().await;
+    let r = new_route(&mut chain, &env).await;
+    // an init of another route exists, but not this route's
+    let other = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, other.key, Pubkey::default(), 1_000, 1)
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.create_rate_limit(
+            &mut chain,
+            &r,
+            keys::tags::TRANSFER,
+            Pubkey::default(),
+            1,
+            1,
+        )
+        .await,
+        PauError::NoInitForRoute,
+    );
+    // passing the other route's init does not open this one
+    let i = swap_account(
+        create(
+            &env,
+            &r,
+            Pubkey::default(),
+            keys::tags::TRANSFER,
+            r.key,
+            1,
+            1,
+        ),
+        &pda::init_rate_limit(&env.configurator, &r.key, &Pubkey::default()),
+        &pda::init_rate_limit(&env.configurator, &other.key, &Pubkey::default()),
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&env.govops]).await,
+        PauError::NoInitForRoute,
+    );
+    // a look-alike account that is not ours
+    let i = swap_account(
+        create(
+            &env,
+            &r,
+            Pubkey::default(),
+            keys::tags::TRANSFER,
+            r.key,
+            1,
+            1,
+        ),
+        &pda::init_rate_limit(&env.configurator, &r.key, &Pubkey::default()),
+        &env.custody,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&env.govops]).await,
+        PauError::NoInitForRoute,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn create_rate_limit_fails_above_the_init() {
+    let (mut chain, env) = setup().await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 10)
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.create_rate_limit(
+            &mut chain,
+            &r,
+            keys::tags::TRANSFER,
+            Pubkey::default(),
+            1_001,
+            10,
+        )
+        .await,
+        PauError::ExceedsInitMaxAmount,
+    );
+    assert_pau_err(
+        env.create_rate_limit(
+            &mut chain,
+            &r,
+            keys::tags::TRANSFER,
+            Pubkey::default(),
+            1_000,
+            11,
+        )
+        .await,
+        PauError::ExceedsInitSlope,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn create_rate_limit_fails_with_an_init_of_another_pau() {
+    let (mut chain, env) = setup().await;
+    let other = second_pau(&mut chain, &env).await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, other.controller, 1_000, 1)
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.create_rate_limit(
+            &mut chain,
+            &r,
+            keys::tags::TRANSFER,
+            other.controller,
+            1_000,
+            1,
+        )
+        .await,
+        PauError::InitForAnotherPau,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn create_rate_limit_fails_for_govops_of_another_pau() {
+    // rule 6 (accordance): PAU 1's GovOps cannot open routes on PAU 0
+    let (mut chain, env) = setup().await;
+    let other = second_pau(&mut chain, &env).await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    let g1 = other.govops.pubkey();
+    let mut i = create(
+        &env,
+        &r,
+        Pubkey::default(),
+        keys::tags::TRANSFER,
+        r.key,
+        1,
+        1,
+    );
+    i = swap_account(
+        i,
+        &pda::govops(&env.controller, &env.govops.pubkey()),
+        &pda::govops(&other.controller, &g1),
+    );
+    i = swap_account(i, &env.govops.pubkey(), &g1);
+    assert_pau_err(
+        chain.send(&[i], &[&other.govops]).await,
+        PauError::NotGovOpsOfThisPau,
+    );
+    // and a stranger signing with PAU 0's membership
+    let stranger = chain.funded_keypair(1_000_000_000).await;
+    let i = swap_account(
+        create(
+            &env,
+            &r,
+            Pubkey::default(),
+            keys::tags::TRANSFER,
+            r.key,
+            1,
+            1,
+        ),
+        &env.govops.pubkey(),
+        &stranger.pubkey(),
+    );
+    let i = swap_account(
+        i,
+        &pda::govops(&env.controller, &stranger.pubkey()),
+        &pda::govops(&env.controller, &env.govops.pubkey()),
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&stranger]).await,
+        PauError::NotGovOpsMember,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn create_rate_limit_fails_on_a_bad_key_or_tag() {
+    let (mut chain, env) = setup().await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    // the key hashes another tag than the one given
+    let i = create(
+        &env,
+        &r,
+        Pubkey::default(),
+        keys::tags::AMM_FUND,
+        r.key,
+        1,
+        1,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&env.govops]).await,
+        PauError::KeyMismatch,
+    );
+    // empty and over-long tags
+    for tag in [&b""[..], &[b'x'; 17][..]] {
+        let key = keys::rate_limit_key(tag, &r.mint, &r.counterparty);
+        let i = create(&env, &r, Pubkey::default(), tag, key, 1, 1);
+        assert_pau_err(chain.send(&[i], &[&env.govops]).await, PauError::InvalidTag);
+    }
+    // the key hashes another mint
+    let other_mint = chain.create_mint(MintKind::SplToken, 6).await;
+    let i = swap_account(
+        create(
+            &env,
+            &r,
+            Pubkey::default(),
+            keys::tags::TRANSFER,
+            r.key,
+            1,
+            1,
+        ),
+        &env.mint,
+        &other_mint,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&env.govops]).await,
+        PauError::KeyMismatch,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn create_rate_limit_fails_on_an_unregistered_pau() {
+    let (mut chain, env) = setup().await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
+        .await;
+    let a = env.admin.pubkey();
+    chain
+        .must(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.create_rate_limit(
+            &mut chain,
+            &r,
+            keys::tags::TRANSFER,
+            Pubkey::default(),
+            1,
+            1,
+        )
+        .await,
+        PauError::PauNotRegistered,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn create_rate_limit_fails_for_a_mint_with_a_permanent_delegate() {
+    let (mut chain, env) = setup_with(PauOptions {
+        mint: MintKind::Token2022PermanentDelegate,
+        ..PauOptions::default()
+    })
+    .await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.create_rate_limit(
+            &mut chain,
+            &r,
+            keys::tags::TRANSFER,
+            Pubkey::default(),
+            1,
+            1,
+        )
+        .await,
+        PauError::UnsupportedMintExtension,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn create_rate_limit_cannot_reinitialise_a_route() {
+    let (mut chain, env) = setup().await;
+    let r = env.open_transfer_route(&mut chain, 1_000, 1).await;
+    env.transfer(&mut chain, &r, 600).await.unwrap();
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_failed(
+        env.create_rate_limit(
+            &mut chain,
+            &r,
+            keys::tags::TRANSFER,
+            Pubkey::default(),
+            1_000,
+            1,
+        )
+        .await,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}

@@ -1,0 +1,130 @@
+use crate::common::*;
+
+const MAX: u64 = 500_000 * USDS;
+const SLOPE: u64 = 5 * USDS;
+
+#[tokio::test]
+async fn draw_ok_moves_custody_to_the_integration() {
+    let (mut chain, env) = setup().await;
+    let (signer, r) = env
+        .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, SLOPE)
+        .await;
+    let custody = chain.balance(&env.custody).await;
+    chain
+        .must(
+            &[ix::draw(&signer.pubkey(), &r, 200_000 * USDS)],
+            &[&signer],
+        )
+        .await;
+    assert_eq!(chain.balance(&r.counterparty).await, 200_000 * USDS);
+    assert_eq!(chain.balance(&env.custody).await, custody - 200_000 * USDS);
+    assert_eq!(
+        env.rate_limit(&mut chain, &r.key).await.last_amount,
+        300_000 * USDS
+    );
+}
+
+#[tokio::test]
+async fn draw_fails_beyond_the_limit_or_when_frozen() {
+    let (mut chain, env) = setup().await;
+    let (signer, r) = env
+        .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, SLOPE)
+        .await;
+    let s = signer.pubkey();
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        chain.send(&[ix::draw(&s, &r, MAX + 1)], &[&signer]).await,
+        PauError::RateLimitExceeded,
+    );
+    assert_pau_err(
+        chain.send(&[ix::draw(&s, &r, 0)], &[&signer]).await,
+        PauError::ZeroAmount,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+    let f = env.freezer.pubkey();
+    chain
+        .must(&[ix::freeze(&f, &env.controller)], &[&env.freezer])
+        .await;
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
+        PauError::ControllerFrozen,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn draw_fails_for_a_key_the_integration_may_not_use() {
+    let (mut chain, env) = setup().await;
+    let (signer, r) = env
+        .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, SLOPE)
+        .await;
+    // a second route to the same account, not listed for this integration
+    let other = env
+        .open_route(
+            &mut chain,
+            keys::tags::LCTS_DEPLOY,
+            r.counterparty,
+            MAX,
+            SLOPE,
+        )
+        .await;
+    let watched = [route_accounts(&env, &r), route_accounts(&env, &other)].concat();
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        chain
+            .send(&[ix::draw(&signer.pubkey(), &other, USDS)], &[&signer])
+            .await,
+        PauError::KeyNotAllowedForIntegration,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn draw_fails_for_another_signer_or_destination() {
+    let (mut chain, env) = setup().await;
+    let (signer, r) = env
+        .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, SLOPE)
+        .await;
+    let thief = chain.funded_keypair(1_000_000_000).await;
+    let thief_ata = chain
+        .create_ata(&thief.pubkey(), &env.mint, &env.token_program)
+        .await;
+    let watched = [route_accounts(&env, &r), vec![thief_ata]].concat();
+    let before = env.fingerprint(&mut chain, &watched).await;
+    // the thief signs, passing the real integration account
+    let i = swap_account(
+        ix::draw(&signer.pubkey(), &r, USDS),
+        &signer.pubkey(),
+        &thief.pubkey(),
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&thief]).await,
+        PauError::NotIntegrationSigner,
+    );
+    // the real signer sends to another account
+    let i = swap_account(
+        ix::draw(&signer.pubkey(), &r, USDS),
+        &r.counterparty,
+        &thief_ata,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&signer]).await,
+        PauError::WrongDestination,
+    );
+    // no integration at all for the thief
+    let i = ix::draw(
+        &thief.pubkey(),
+        &Route {
+            counterparty: thief_ata,
+            ..r
+        },
+        USDS,
+    );
+    assert_anchor_err(
+        chain.send(&[i], &[&thief]).await,
+        AnchorError::AccountNotInitialized,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}

@@ -1,0 +1,95 @@
+use crate::common::*;
+
+#[tokio::test]
+async fn execute_grant_govops_ok_and_the_member_can_act() {
+    let (mut chain, env) = setup().await;
+    let member = chain.funded_keypair(1_000_000_000).await;
+    let id = env
+        .schedule(
+            &mut chain,
+            TimelockAction::GrantGovOps {
+                controller: env.controller,
+                member: member.pubkey(),
+            },
+        )
+        .await
+        .unwrap();
+    env.pass_timelock(&mut chain).await;
+    let payer = chain.payer_key();
+    chain
+        .must(
+            &[ix::execute_grant_govops(
+                &payer,
+                id,
+                &env.controller,
+                member.pubkey(),
+            )],
+            &[],
+        )
+        .await;
+    let m: GovOpsMembership = chain
+        .account(&pda::govops(&env.controller, &member.pubkey()))
+        .await;
+    assert_eq!(
+        (m.controller, m.member, m.op_id),
+        (env.controller, member.pubkey(), id)
+    );
+    let k = member.pubkey();
+    chain
+        .must(&[ix::set_freezer(&k, &env.controller, k)], &[&member])
+        .await;
+}
+
+#[tokio::test]
+async fn execute_grant_govops_fails_for_another_member_or_pau() {
+    let (mut chain, env) = setup().await;
+    let other_pau = second_pau(&mut chain, &env).await;
+    let member = Keypair::new().pubkey();
+    let id = env
+        .schedule(
+            &mut chain,
+            TimelockAction::GrantGovOps {
+                controller: env.controller,
+                member,
+            },
+        )
+        .await
+        .unwrap();
+    env.pass_timelock(&mut chain).await;
+    let payer = chain.payer_key();
+    let watched = [
+        pda::govops(&env.controller, &Keypair::new().pubkey()),
+        pda::govops(&other_pau.controller, &member),
+        pda::op(&env.configurator, id),
+    ];
+    let before = chain.fingerprint(&watched).await;
+    assert_pau_err(
+        chain
+            .send(
+                &[ix::execute_grant_govops(
+                    &payer,
+                    id,
+                    &env.controller,
+                    Keypair::new().pubkey(),
+                )],
+                &[],
+            )
+            .await,
+        PauError::OpTargetMismatch,
+    );
+    assert_pau_err(
+        chain
+            .send(
+                &[ix::execute_grant_govops(
+                    &payer,
+                    id,
+                    &other_pau.controller,
+                    member,
+                )],
+                &[],
+            )
+            .await,
+        PauError::OpTargetMismatch,
+    );
+    assert_eq!(chain.fingerprint(&watched).await, before);
+}

@@ -1,0 +1,77 @@
+use crate::common::*;
+
+#[tokio::test]
+async fn remove_init_rate_limit_is_instant_and_blocks_increases_not_decreases() {
+    let (mut chain, env) = setup().await;
+    let route = env
+        .open_transfer_route(&mut chain, 1_000 * USDS, USDS)
+        .await;
+    let a = env.admin.pubkey();
+    let init = pda::init_rate_limit(&env.configurator, &route.key, &Pubkey::default());
+    chain
+        .must(
+            &[ix::remove_init_rate_limit(
+                &a,
+                &route.key,
+                &Pubkey::default(),
+            )],
+            &[&env.admin],
+        )
+        .await;
+    assert!(chain.raw_account(&init).await.is_none());
+    chain.advance(HOP).await;
+    let g = env.govops.pubkey();
+    let watched = route_accounts(&env, &route);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    let res = chain
+        .send(
+            &[ix::set_rate_limit(
+                &g,
+                &env.controller,
+                &route.key,
+                &Pubkey::default(),
+                1_100 * USDS,
+                USDS,
+            )],
+            &[&env.govops],
+        )
+        .await;
+    assert_pau_err(res, PauError::NoInitForRoute);
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+    chain
+        .must(
+            &[ix::set_rate_limit(
+                &g,
+                &env.controller,
+                &route.key,
+                &Pubkey::default(),
+                500 * USDS,
+                USDS,
+            )],
+            &[&env.govops],
+        )
+        .await;
+    // the existing route still moves funds within its (lowered) limit
+    env.transfer(&mut chain, &route, 500 * USDS).await.unwrap();
+}
+
+#[tokio::test]
+async fn remove_init_rate_limit_fails_when_not_admin() {
+    let (mut chain, env) = setup().await;
+    let key = [3u8; 32];
+    env.add_init(&mut chain, key, Pubkey::default(), 10, 1)
+        .await;
+    let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
+    let before = chain.fingerprint(&[init]).await;
+    let g = env.govops.pubkey();
+    assert_pau_err(
+        chain
+            .send(
+                &[ix::remove_init_rate_limit(&g, &key, &Pubkey::default())],
+                &[&env.govops],
+            )
+            .await,
+        PauError::NotAdmin,
+    );
+    assert_eq!(chain.fingerprint(&[init]).await, before);
+}

@@ -1,0 +1,66 @@
+use crate::common::*;
+
+#[tokio::test]
+async fn unregister_pau_is_instant_and_stops_outflows() {
+    let (mut chain, env) = setup().await;
+    let route = env
+        .open_transfer_route(&mut chain, 1_000 * USDS, USDS)
+        .await;
+    let a = env.admin.pubkey();
+    chain
+        .must(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
+        .await;
+    assert!(!env.controller_state(&mut chain).await.registered);
+    let watched = route_accounts(&env, &route);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.transfer(&mut chain, &route, USDS).await,
+        PauError::PauNotRegistered,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+    // coming back needs the timelock again
+    let id = env
+        .schedule(
+            &mut chain,
+            TimelockAction::RegisterPau {
+                controller: env.controller,
+            },
+        )
+        .await
+        .unwrap();
+    env.pass_timelock(&mut chain).await;
+    let payer = chain.payer_key();
+    chain
+        .must(
+            &[ix::execute_register_pau(&payer, id, &env.controller)],
+            &[],
+        )
+        .await;
+    env.transfer(&mut chain, &route, USDS).await.unwrap();
+}
+
+#[tokio::test]
+async fn unregister_pau_fails_when_not_admin_or_not_registered() {
+    let (mut chain, env) = setup().await;
+    let before = env.fingerprint(&mut chain, &[]).await;
+    let g = env.govops.pubkey();
+    assert_pau_err(
+        chain
+            .send(&[ix::unregister_pau(&g, &env.controller)], &[&env.govops])
+            .await,
+        PauError::NotAdmin,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
+    let a = env.admin.pubkey();
+    chain
+        .must(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
+        .await;
+    let before = env.fingerprint(&mut chain, &[]).await;
+    assert_pau_err(
+        chain
+            .send(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
+            .await,
+        PauError::PauNotRegistered,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
+}
