@@ -1,1 +1,57 @@
-fn main() {}
+//! `halo`: Halo on Solana's command line.
+//!
+//! `halo demo` boots an embedded in-process chain with the Halo programs and the SPL
+//! programs, runs every seed scenario end to end and prints the report.
+use halo_cli::{report::Report, scenarios};
+
+const USAGE: &str = "usage: halo <command>
+
+commands:
+  demo    run every seed scenario on an embedded chain and print the report
+  help    show this message";
+
+/// Natively compiled programs print their `msg!` logs straight to stdout. Keep the report
+/// readable: give it its own handle on stdout and point fd 1 at /dev/null for the programs.
+/// Set HALO_PROGRAM_LOGS=1 to see the program logs interleaved instead.
+fn quiet_program_logs() -> Box<dyn std::io::Write> {
+    use std::os::fd::FromRawFd;
+    if std::env::var_os("HALO_PROGRAM_LOGS").is_some() {
+        return Box::new(std::io::stdout());
+    }
+    // SAFETY: plain descriptor duplication on this process's own stdout; the duplicate is
+    // owned by the returned File and nothing else closes it.
+    unsafe {
+        let report_fd = libc::dup(1);
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
+        if report_fd < 0 || null < 0 {
+            return Box::new(std::io::stdout());
+        }
+        libc::dup2(null, 1);
+        libc::close(null);
+        Box::new(std::fs::File::from_raw_fd(report_fd))
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let cmd = std::env::args().nth(1).unwrap_or_default();
+    match cmd.as_str() {
+        "demo" => {
+            if std::env::var_os("RUST_LOG").is_none() {
+                // program-test logs every instruction at debug level otherwise
+                std::env::set_var("RUST_LOG", "error");
+            }
+            let mut report = Report::to(quiet_program_logs());
+            report.line("Halo on Solana: seed scenarios on an embedded chain");
+            if let Err(e) = scenarios::configurator::run(&mut report).await {
+                eprintln!("scenario failed: {e}");
+                std::process::exit(1);
+            }
+        }
+        "help" | "--help" | "-h" => println!("{USAGE}"),
+        other => {
+            eprintln!("unknown command {other:?}\n{USAGE}");
+            std::process::exit(2);
+        }
+    }
+}

@@ -351,3 +351,13 @@ impl Chain {
             .amount
     }
 }
+
+impl TxFailure {
+    /// "Name: message" of the program's refusal, or the runtime error.
+    pub fn reason(&self) -> String {
+        match self.custom_code() {
+            Some(c) => halo_sdk::errors::describe(c),
+            None => format!("{:?}", self.error),
+        }
+    }
+}

@@ -2,6 +2,7 @@
 //! account decoding. The tests, the `halo` CLI and the beacons all build their
 //! instructions here, so there is one definition of every account list.
 pub mod decode;
+pub mod errors;
 pub mod keys;
 pub mod pau;
 pub mod pda;
