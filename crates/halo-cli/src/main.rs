@@ -2,7 +2,8 @@
 //!
 //! `halo demo` boots an embedded in-process chain with the Halo programs and the SPL
 //! programs, runs every seed scenario end to end and prints the report.
-use halo_cli::{report::Report, scenarios};
+use halo_harness::Chain;
+use halo_scenarios::{configurator, report::Report};
 
 const USAGE: &str = "usage: halo <command>
 
@@ -43,9 +44,21 @@ async fn main() {
             }
             let mut report = Report::to(quiet_program_logs());
             report.line("Halo on Solana: seed scenarios on an embedded chain");
-            if let Err(e) = scenarios::configurator::run(&mut report).await {
-                eprintln!("scenario failed: {e}");
-                std::process::exit(1);
+            let mut chain = Chain::new().await;
+            report.line(
+                "embedded chain: halo_pau (native) beside SPL Token, Token-2022 and ATA (SBF)",
+            );
+            match configurator::run(&mut chain, &mut report).await {
+                Ok(o) => {
+                    if let Err(e) = configurator::verify(&o) {
+                        eprintln!("scenario produced unexpected numbers: {e}");
+                        std::process::exit(1);
+                    }
+                }
+                Err(e) => {
+                    eprintln!("scenario failed: {e}");
+                    std::process::exit(1);
+                }
             }
         }
         "help" | "--help" | "-h" => println!("{USAGE}"),

@@ -1,22 +1,16 @@
-//! The chain: a `ProgramTestContext` with helpers for transactions, time, tokens and
-//! account snapshots.
+//! The embedded chain: a `ProgramTestContext` implementing `halo_sdk::ledger::Ledger`,
+//! plus snapshots for "nothing changed" assertions.
 use std::collections::HashSet;
 
-use anchor_lang::{
-    prelude::Pubkey,
-    solana_program::{instruction::Instruction, program_pack::Pack, system_instruction},
-    AccountDeserialize,
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::{
+    account_info::AccountInfo, entrypoint::ProgramResult, instruction::Instruction,
 };
+use halo_sdk::ledger::{Keypair, Ledger, Receipt, Refusal, Signer};
 use solana_account::Account;
-use solana_keypair::Keypair;
 use solana_program_test::{processor, ProgramTest, ProgramTestContext};
-use solana_signer::Signer;
 use solana_transaction::Transaction;
 use solana_transaction_error::TransactionError;
-use spl_token_2022_interface::extension::ExtensionType;
-
-use anchor_lang::solana_program::account_info::AccountInfo;
-use anchor_lang::solana_program::entrypoint::ProgramResult;
 
 /// Anchor's `entry` ties every lifetime to one `'info`; `processor!` wants the
 /// higher-ranked form. The transmute only shortens lifetimes.
@@ -25,52 +19,9 @@ fn halo_pau_entry(program_id: &Pubkey, accounts: &[AccountInfo], data: &[u8]) ->
     halo_pau::entry(program_id, accounts, data)
 }
 
-/// What kind of mint to create.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MintKind {
-    /// Classic SPL Token.
-    SplToken,
-    /// Token-2022 with no extension.
-    Token2022,
-    /// Token-2022 with a transfer fee (`bps`, capped at `max_fee` per transfer).
-    Token2022TransferFee { bps: u16, max_fee: u64 },
-    /// Token-2022 with a permanent delegate (the payer): a mint custody must refuse.
-    Token2022PermanentDelegate,
-}
-
-impl MintKind {
-    pub fn token_program(self) -> Pubkey {
-        match self {
-            MintKind::SplToken => spl_token_interface::ID,
-            _ => spl_token_2022_interface::ID,
-        }
-    }
-}
-
-/// A failed transaction: the runtime error and the program logs.
-#[derive(Debug)]
-pub struct TxFailure {
-    pub error: TransactionError,
-    pub logs: Vec<String>,
-}
-
-impl TxFailure {
-    /// The custom error code, if the failure is `InstructionError::Custom(code)`.
-    pub fn custom_code(&self) -> Option<u32> {
-        use solana_instruction_error::InstructionError;
-        match &self.error {
-            TransactionError::InstructionError(_, InstructionError::Custom(c)) => Some(*c),
-            _ => None,
-        }
-    }
-}
-
-/// A successful transaction: its logs and compute units (native programs report few).
-#[derive(Debug)]
-pub struct TxOk {
-    pub logs: Vec<String>,
-    pub compute_units: u64,
-}
+/// Old names kept for the tests' readability.
+pub type TxFailure = Refusal;
+pub type TxOk = Receipt;
 
 /// An account as raw bytes, for "nothing changed" assertions.
 pub type Fingerprint = Vec<Option<(u64, Pubkey, Vec<u8>)>>;
@@ -80,6 +31,14 @@ pub struct Chain {
     seen: HashSet<Vec<u8>>,
     /// Time set by `set_time`, re-applied before each transaction.
     pinned_time: Option<i64>,
+}
+
+fn custom_code(e: &TransactionError) -> Option<u32> {
+    use solana_instruction_error::InstructionError;
+    match e {
+        TransactionError::InstructionError(_, InstructionError::Custom(c)) => Some(*c),
+        _ => None,
+    }
 }
 
 impl Chain {
@@ -99,16 +58,56 @@ impl Chain {
         &self.ctx.payer
     }
 
-    pub fn payer_key(&self) -> Pubkey {
+    async fn clock(&mut self) -> anchor_lang::solana_program::clock::Clock {
+        self.ctx
+            .banks_client
+            .get_sysvar::<anchor_lang::solana_program::clock::Clock>()
+            .await
+            .expect("clock")
+    }
+
+    async fn reapply_time(&mut self) {
+        if let Some(t) = self.pinned_time {
+            let mut c = self.clock().await;
+            if c.unix_timestamp != t {
+                c.unix_timestamp = t;
+                self.ctx.set_sysvar(&c);
+            }
+        }
+    }
+
+    pub async fn raw_account(&mut self, address: &Pubkey) -> Option<Account> {
+        self.ctx
+            .banks_client
+            .get_account(*address)
+            .await
+            .expect("get_account")
+    }
+
+    /// Lamports, owner and data of each address, for "nothing changed" assertions.
+    pub async fn fingerprint(&mut self, addresses: &[Pubkey]) -> Fingerprint {
+        let mut out = Vec::with_capacity(addresses.len());
+        for a in addresses {
+            out.push(
+                self.raw_account(a)
+                    .await
+                    .map(|acc| (acc.lamports, acc.owner, acc.data)),
+            );
+        }
+        out
+    }
+}
+
+impl Ledger for Chain {
+    fn payer_key(&self) -> Pubkey {
         self.ctx.payer.pubkey()
     }
 
-    /// Sends one transaction paid by the chain's payer; `signers` are the extra signers.
-    pub async fn send(
+    async fn send(
         &mut self,
         ixs: &[Instruction],
         signers: &[&Keypair],
-    ) -> Result<TxOk, TxFailure> {
+    ) -> Result<Receipt, Refusal> {
         self.reapply_time().await;
         let payer = self.ctx.payer.insecure_clone();
         let mut all: Vec<&Keypair> = vec![&payer];
@@ -132,6 +131,7 @@ impl Chain {
         }
         self.ctx.last_blockhash = blockhash;
         self.seen.insert(tx.signatures[0].as_ref().to_vec());
+        let size = bincode_size(&tx);
         let res = self
             .ctx
             .banks_client
@@ -143,221 +143,70 @@ impl Chain {
             .map(|m| (m.log_messages, m.compute_units_consumed))
             .unwrap_or_default();
         match res.result {
-            Ok(()) => Ok(TxOk {
+            Ok(()) => Ok(Receipt {
                 logs,
                 compute_units,
+                size,
             }),
-            Err(error) => Err(TxFailure { error, logs }),
+            Err(error) => Err(Refusal {
+                code: custom_code(&error),
+                error: format!("{error:?}"),
+                logs,
+            }),
         }
     }
 
-    /// Sends and panics with the logs if the transaction fails.
-    pub async fn must(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> TxOk {
-        match self.send(ixs, signers).await {
-            Ok(ok) => ok,
-            Err(f) => panic!("transaction failed: {:?}\n{}", f.error, f.logs.join("\n")),
-        }
-    }
-
-    async fn clock(&mut self) -> anchor_lang::solana_program::clock::Clock {
-        self.ctx
-            .banks_client
-            .get_sysvar::<anchor_lang::solana_program::clock::Clock>()
-            .await
-            .expect("clock")
-    }
-
-    async fn reapply_time(&mut self) {
-        if let Some(t) = self.pinned_time {
-            let mut c = self.clock().await;
-            if c.unix_timestamp != t {
-                c.unix_timestamp = t;
-                self.ctx.set_sysvar(&c);
-            }
-        }
-    }
-
-    /// The chain's unix time.
-    pub async fn now(&mut self) -> i64 {
+    async fn now(&mut self) -> i64 {
         self.reapply_time().await;
         self.clock().await.unix_timestamp
     }
 
-    /// Sets the chain's unix time (the clock warp).
-    pub async fn set_time(&mut self, unix_timestamp: i64) {
+    async fn set_time(&mut self, unix_timestamp: i64) {
         self.pinned_time = Some(unix_timestamp);
         self.reapply_time().await;
     }
 
-    /// Moves the chain's time forward (or back, with a negative value).
-    pub async fn advance(&mut self, seconds: i64) {
-        let now = self.now().await;
-        self.set_time(now + seconds).await;
+    async fn account_data(&mut self, address: &Pubkey) -> Option<Vec<u8>> {
+        self.raw_account(address).await.map(|a| a.data)
     }
 
-    pub async fn raw_account(&mut self, address: &Pubkey) -> Option<Account> {
+    async fn rent(&mut self, space: usize) -> u64 {
         self.ctx
-            .banks_client
-            .get_account(*address)
-            .await
-            .expect("get_account")
-    }
-
-    /// Decodes an Anchor account; panics if it is missing or of another type.
-    pub async fn account<T: AccountDeserialize>(&mut self, address: &Pubkey) -> T {
-        self.try_account(address)
-            .await
-            .unwrap_or_else(|| panic!("account {address} missing"))
-    }
-
-    pub async fn try_account<T: AccountDeserialize>(&mut self, address: &Pubkey) -> Option<T> {
-        let a = self.raw_account(address).await?;
-        Some(T::try_deserialize(&mut &a.data[..]).expect("decode account"))
-    }
-
-    /// Lamports, owner and data of each address, for "nothing changed" assertions.
-    pub async fn fingerprint(&mut self, addresses: &[Pubkey]) -> Fingerprint {
-        let mut out = Vec::with_capacity(addresses.len());
-        for a in addresses {
-            out.push(
-                self.raw_account(a)
-                    .await
-                    .map(|acc| (acc.lamports, acc.owner, acc.data)),
-            );
-        }
-        out
-    }
-
-    /// A new keypair holding `sol` SOL.
-    pub async fn funded_keypair(&mut self, lamports: u64) -> Keypair {
-        let k = Keypair::new();
-        let payer = self.payer_key();
-        self.must(
-            &[system_instruction::transfer(&payer, &k.pubkey(), lamports)],
-            &[],
-        )
-        .await;
-        k
-    }
-
-    /// Creates a mint whose mint authority is the chain's payer.
-    pub async fn create_mint(&mut self, kind: MintKind, decimals: u8) -> Pubkey {
-        let mint = Keypair::new();
-        let payer = self.payer_key();
-        let program = kind.token_program();
-        let mut ixs = Vec::new();
-        let space = match kind {
-            MintKind::SplToken => spl_token_interface::state::Mint::LEN,
-            MintKind::Token2022 => spl_token_2022_interface::state::Mint::LEN,
-            MintKind::Token2022TransferFee { .. } => {
-                ExtensionType::try_calculate_account_len::<spl_token_2022_interface::state::Mint>(
-                    &[ExtensionType::TransferFeeConfig],
-                )
-                .expect("mint len")
-            }
-            MintKind::Token2022PermanentDelegate => {
-                ExtensionType::try_calculate_account_len::<spl_token_2022_interface::state::Mint>(
-                    &[ExtensionType::PermanentDelegate],
-                )
-                .expect("mint len")
-            }
-        };
-        let rent = self
-            .ctx
             .banks_client
             .get_rent()
             .await
             .expect("rent")
-            .minimum_balance(space);
-        ixs.push(system_instruction::create_account(
-            &payer,
-            &mint.pubkey(),
-            rent,
-            space as u64,
-            &program,
-        ));
-        match kind {
-            MintKind::Token2022TransferFee { bps, max_fee } => ixs.push(
-                spl_token_2022_interface::extension::transfer_fee::instruction::initialize_transfer_fee_config(
-                    &program, &mint.pubkey(), Some(&payer), Some(&payer), bps, max_fee,
-                )
-                .expect("fee config"),
-            ),
-            MintKind::Token2022PermanentDelegate => ixs.push(
-                spl_token_2022_interface::instruction::initialize_permanent_delegate(
-                    &program,
-                    &mint.pubkey(),
-                    &payer,
-                )
-                .expect("permanent delegate"),
-            ),
-            _ => {}
-        }
-        ixs.push(
-            spl_token_2022_interface::instruction::initialize_mint2(
-                &program,
-                &mint.pubkey(),
-                &payer,
-                None,
-                decimals,
-            )
-            .expect("init mint"),
-        );
-        self.must(&ixs, &[&mint]).await;
-        mint.pubkey()
-    }
-
-    /// Creates the associated token account of `owner` (any address, PDAs included).
-    pub async fn create_ata(&mut self, owner: &Pubkey, mint: &Pubkey, program: &Pubkey) -> Pubkey {
-        let payer = self.payer_key();
-        self.must(
-            &[spl_associated_token_account_interface::instruction::create_associated_token_account(
-                &payer, owner, mint, program,
-            )],
-            &[],
-        )
-        .await;
-        halo_sdk::ata(owner, mint, program)
-    }
-
-    /// Mints `amount` to a token account (the payer is every test mint's authority).
-    pub async fn mint_to(&mut self, mint: &Pubkey, program: &Pubkey, to: &Pubkey, amount: u64) {
-        let payer = self.payer_key();
-        self.must(
-            &[spl_token_2022_interface::instruction::mint_to(
-                program,
-                mint,
-                to,
-                &payer,
-                &[],
-                amount,
-            )
-            .expect("mint_to")],
-            &[],
-        )
-        .await;
-    }
-
-    /// A token account's balance in base units.
-    pub async fn balance(&mut self, token_account: &Pubkey) -> u64 {
-        let a = self
-            .raw_account(token_account)
-            .await
-            .unwrap_or_else(|| panic!("token account {token_account} missing"));
-        use spl_token_2022_interface::extension::StateWithExtensions;
-        StateWithExtensions::<spl_token_2022_interface::state::Account>::unpack(&a.data)
-            .expect("token account")
-            .base
-            .amount
+            .minimum_balance(space)
     }
 }
 
-impl TxFailure {
-    /// "Name: message" of the program's refusal, or the runtime error.
-    pub fn reason(&self) -> String {
-        match self.custom_code() {
-            Some(c) => halo_sdk::errors::describe(c),
-            None => format!("{:?}", self.error),
+/// Wire size of a legacy transaction: signatures, message header, keys, blockhash and
+/// compiled instructions, each vector with its compact-u16 length.
+fn bincode_size(tx: &Transaction) -> usize {
+    fn short_vec_len(n: usize) -> usize {
+        match n {
+            0..=0x7f => 1,
+            0x80..=0x3fff => 2,
+            _ => 3,
         }
     }
+    let m = &tx.message;
+    let ixs: usize = m
+        .instructions
+        .iter()
+        .map(|i| {
+            1 + short_vec_len(i.accounts.len())
+                + i.accounts.len()
+                + short_vec_len(i.data.len())
+                + i.data.len()
+        })
+        .sum();
+    short_vec_len(tx.signatures.len())
+        + 64 * tx.signatures.len()
+        + 3
+        + short_vec_len(m.account_keys.len())
+        + 32 * m.account_keys.len()
+        + 32
+        + short_vec_len(m.instructions.len())
+        + ixs
 }

@@ -3,11 +3,10 @@
 //! instructions (the timelock included), so the fixture is itself a test of the happy path.
 use anchor_lang::prelude::Pubkey;
 use halo_pau::{constants::*, state::*};
+use halo_sdk::ledger::{Keypair, Ledger, MintKind, Signer};
 use halo_sdk::{keys, pau as ix, pau::Route, pda};
-use solana_keypair::Keypair;
-use solana_signer::Signer;
 
-use crate::chain::{Chain, Fingerprint, MintKind, TxFailure, TxOk};
+use crate::chain::{Chain, Fingerprint, TxFailure, TxOk};
 
 /// Knobs of the fixture.
 #[derive(Clone, Copy, Debug)]

@@ -3,8 +3,8 @@
 //! relayer moves USDS until the rate limit refuses; time refills it; a SORL-bounded
 //! increase, a refused second increase; the freezer halts everything.
 use anchor_lang::prelude::Pubkey;
-use halo_harness::{Chain, Keypair, MintKind, Signer, TxFailure};
 use halo_pau::{constants::*, state::*};
+use halo_sdk::ledger::{Keypair, Ledger, MintKind, Refusal, Signer};
 use halo_sdk::{keys, pau as ix, pau::Route, pda};
 
 use crate::report::{amount, duration, Report};
@@ -31,7 +31,7 @@ fn fmt(v: u64) -> String {
     format!("{} USDS", amount(v, DECIMALS))
 }
 
-async fn show_limit(chain: &mut Chain, r: &mut Report, route: &Route) -> RateLimit {
+async fn show_limit<L: Ledger>(chain: &mut L, r: &mut Report, route: &Route) -> RateLimit {
     let now = chain.now().await;
     let rl: RateLimit = chain
         .account(&pda::rate_limit(&route.controller, &route.key))
@@ -52,7 +52,7 @@ async fn show_limit(chain: &mut Chain, r: &mut Report, route: &Route) -> RateLim
     rl
 }
 
-fn refused(r: &mut Report, o: &mut Outcome, what: &str, f: TxFailure) {
+fn refused(r: &mut Report, o: &mut Outcome, what: &str, f: Refusal) {
     let reason = f.reason();
     r.detail(format!("REFUSED ({what}): {reason}"));
     o.refusals.push(reason);
@@ -60,12 +60,11 @@ fn refused(r: &mut Report, o: &mut Outcome, what: &str, f: TxFailure) {
 
 /// Runs the scenario. Errors are unexpected outcomes (a step that should pass failed, or a
 /// refusal that should happen did not).
-pub async fn run(r: &mut Report) -> Result<Outcome, String> {
+/// `chain` must have `halo_pau` and the SPL programs loaded and no configurator yet.
+pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Outcome, String> {
     let mut o = Outcome::default();
     let mut n = 0u32;
     r.heading("Configurator and PAU (seed 001: Capital Allocation Infrastructure)");
-    let mut chain = Chain::new().await;
-    r.line("embedded chain: halo_pau (native) beside SPL Token, Token-2022 and ATA (SBF)");
 
     let council = chain.funded_keypair(10_000_000_000).await;
     let govops = chain.funded_keypair(10_000_000_000).await;
@@ -220,7 +219,7 @@ pub async fn run(r: &mut Report) -> Result<Outcome, String> {
         "GovOps sets relayer and freezer, opens the route at the init's bounds",
     );
     let opened_at = chain.now().await;
-    show_limit(&mut chain, r, &route).await;
+    show_limit(chain, r, &route).await;
 
     // relayer moves until refused
     for _ in 0..2 {
@@ -232,7 +231,7 @@ pub async fn run(r: &mut Report) -> Result<Outcome, String> {
             .await;
         o.moved_before_refusal += 400_000 * USDS;
         r.step(&mut n, format!("Relayer transfers {}", fmt(400_000 * USDS)));
-        show_limit(&mut chain, r, &route).await;
+        show_limit(chain, r, &route).await;
     }
     r.step(&mut n, format!("Relayer tries {}", fmt(400_000 * USDS)));
     match chain
@@ -245,13 +244,13 @@ pub async fn run(r: &mut Report) -> Result<Outcome, String> {
         Err(f) => refused(r, &mut o, "beyond the limit", f),
         Ok(_) => return Err("transfer beyond the rate limit succeeded".into()),
     }
-    let rl = show_limit(&mut chain, r, &route).await;
+    let rl = show_limit(chain, r, &route).await;
     o.available_at_refusal = rl.last_amount;
 
     chain.set_time(opened_at + 12 * 3_600).await;
     r.step(&mut n, "12 hours pass: the limit refills at the slope");
     let now = chain.now().await;
-    let rl = show_limit(&mut chain, r, &route).await;
+    let rl = show_limit(chain, r, &route).await;
     o.available_after_refill = halo_math::RateLimitState {
         max_amount: rl.max_amount,
         slope: rl.slope,
@@ -266,7 +265,7 @@ pub async fn run(r: &mut Report) -> Result<Outcome, String> {
         )
         .await;
     r.step(&mut n, format!("Relayer transfers {}", fmt(300_000 * USDS)));
-    show_limit(&mut chain, r, &route).await;
+    show_limit(chain, r, &route).await;
 
     // SORL
     let raise =
@@ -293,7 +292,7 @@ pub async fn run(r: &mut Report) -> Result<Outcome, String> {
         &mut n,
         "GovOps raises max by exactly +25%: accepted (the consumed gap is kept)",
     );
-    let rl = show_limit(&mut chain, r, &route).await;
+    let rl = show_limit(chain, r, &route).await;
     o.max_after_sorl_increase = rl.max_amount;
     r.step(
         &mut n,
@@ -320,7 +319,7 @@ pub async fn run(r: &mut Report) -> Result<Outcome, String> {
         &mut n,
         "Freezer: freeze PAU #1, remove the relayer, cut the route to zero (one transaction)",
     );
-    show_limit(&mut chain, r, &route).await;
+    show_limit(chain, r, &route).await;
     match chain
         .send(
             &[ix::transfer(&relayer.pubkey(), &route, USDS)],
@@ -346,4 +345,60 @@ pub async fn run(r: &mut Report) -> Result<Outcome, String> {
 fn hex(b: &[u8]) -> String {
     let s: String = b.iter().take(6).map(|x| format!("{x:02x}")).collect();
     format!("{s}…")
+}
+
+/// The numbers the seed story must produce, on every ledger.
+pub fn verify(o: &Outcome) -> Result<(), String> {
+    fn check<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), String> {
+        if got == want {
+            Ok(())
+        } else {
+            Err(format!("{what}: got {got:?}, expected {want:?}"))
+        }
+    }
+    check(
+        "moved before the refusal",
+        o.moved_before_refusal,
+        800_000 * USDS,
+    )?;
+    check(
+        "available at the refusal",
+        o.available_at_refusal,
+        200_000 * USDS,
+    )?;
+    // 12 h at floor(1,000,000 USDS / 86,400 s) = 11,574,074 base units per second
+    check(
+        "available after 12 h",
+        o.available_after_refill,
+        200_000 * USDS + 43_200 * SLOPE,
+    )?;
+    check(
+        "max after the SORL increase",
+        o.max_after_sorl_increase,
+        1_250_000 * USDS,
+    )?;
+    let codes: Vec<&str> = o
+        .refusals
+        .iter()
+        .map(|s| s.split(':').next().unwrap_or(""))
+        .collect();
+    check(
+        "refusals",
+        codes,
+        vec![
+            "TimelockNotElapsed",
+            "RateLimitExceeded",
+            "SorlHopNotElapsed",
+            "SorlMaxAmountIncreaseTooLarge",
+            "SorlHopNotElapsed",
+            "NotRelayer",
+        ],
+    )?;
+    check(
+        "counterparty at the end",
+        o.counterparty_end,
+        1_100_000 * USDS,
+    )?;
+    check("custody at the end", o.custody_end, 3_900_000 * USDS)?;
+    Ok(())
 }
