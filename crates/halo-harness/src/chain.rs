@@ -6,7 +6,7 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::{
     account_info::AccountInfo, entrypoint::ProgramResult, instruction::Instruction,
 };
-use halo_sdk::ledger::{Keypair, Ledger, Receipt, Refusal, Signer};
+use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal, Signer};
 use solana_account::Account;
 use solana_program_test::{processor, ProgramTest, ProgramTestContext};
 use solana_transaction::Transaction;
@@ -22,9 +22,6 @@ fn halo_pau_entry(program_id: &Pubkey, accounts: &[AccountInfo], data: &[u8]) ->
 /// Old names kept for the tests' readability.
 pub type TxFailure = Refusal;
 pub type TxOk = Receipt;
-
-/// An account as raw bytes, for "nothing changed" assertions.
-pub type Fingerprint = Vec<Option<(u64, Pubkey, Vec<u8>)>>;
 
 pub struct Chain {
     pub ctx: ProgramTestContext,
@@ -74,27 +71,6 @@ impl Chain {
                 self.ctx.set_sysvar(&c);
             }
         }
-    }
-
-    pub async fn raw_account(&mut self, address: &Pubkey) -> Option<Account> {
-        self.ctx
-            .banks_client
-            .get_account(*address)
-            .await
-            .expect("get_account")
-    }
-
-    /// Lamports, owner and data of each address, for "nothing changed" assertions.
-    pub async fn fingerprint(&mut self, addresses: &[Pubkey]) -> Fingerprint {
-        let mut out = Vec::with_capacity(addresses.len());
-        for a in addresses {
-            out.push(
-                self.raw_account(a)
-                    .await
-                    .map(|acc| (acc.lamports, acc.owner, acc.data)),
-            );
-        }
-        out
     }
 }
 
@@ -166,8 +142,18 @@ impl Ledger for Chain {
         self.reapply_time().await;
     }
 
-    async fn account_data(&mut self, address: &Pubkey) -> Option<Vec<u8>> {
-        self.raw_account(address).await.map(|a| a.data)
+    async fn raw_account(&mut self, address: &Pubkey) -> Option<RawAccount> {
+        let a: Account = self
+            .ctx
+            .banks_client
+            .get_account(*address)
+            .await
+            .expect("get_account")?;
+        Some(RawAccount {
+            lamports: a.lamports,
+            owner: a.owner,
+            data: a.data,
+        })
     }
 
     async fn rent(&mut self, space: usize) -> u64 {

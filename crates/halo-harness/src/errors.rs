@@ -21,7 +21,7 @@ pub fn anchor_code(e: ErrorCode) -> u32 {
 
 /// Asserts that a transaction was refused with this `halo_pau` error.
 #[track_caller]
-pub fn assert_pau_err<T: std::fmt::Debug>(res: Result<T, crate::TxFailure>, e: PauError) {
+pub fn assert_pau_err<T: std::fmt::Debug>(res: Result<T, halo_sdk::ledger::Refusal>, e: PauError) {
     let expected = pau_code(e);
     match res {
         Ok(ok) => panic!("expected {e:?} ({expected}), but it succeeded: {ok:?}"),
@@ -37,7 +37,10 @@ pub fn assert_pau_err<T: std::fmt::Debug>(res: Result<T, crate::TxFailure>, e: P
 
 /// Asserts that a transaction was refused with one of Anchor's own errors.
 #[track_caller]
-pub fn assert_anchor_err<T: std::fmt::Debug>(res: Result<T, crate::TxFailure>, e: ErrorCode) {
+pub fn assert_anchor_err<T: std::fmt::Debug>(
+    res: Result<T, halo_sdk::ledger::Refusal>,
+    e: ErrorCode,
+) {
     let expected = anchor_code(e);
     match res {
         Ok(ok) => panic!("expected {e:?} ({expected}), but it succeeded: {ok:?}"),
@@ -54,7 +57,9 @@ pub fn assert_anchor_err<T: std::fmt::Debug>(res: Result<T, crate::TxFailure>, e
 /// Asserts that a transaction failed (for refusals that come from the runtime or the
 /// system program, such as creating an account that already exists).
 #[track_caller]
-pub fn assert_failed<T: std::fmt::Debug>(res: Result<T, crate::TxFailure>) -> crate::TxFailure {
+pub fn assert_failed<T: std::fmt::Debug>(
+    res: Result<T, halo_sdk::ledger::Refusal>,
+) -> halo_sdk::ledger::Refusal {
     match res {
         Ok(ok) => panic!("expected a failure, but it succeeded: {ok:?}"),
         Err(f) => f,

@@ -3,10 +3,8 @@
 //! instructions (the timelock included), so the fixture is itself a test of the happy path.
 use anchor_lang::prelude::Pubkey;
 use halo_pau::{constants::*, state::*};
-use halo_sdk::ledger::{Keypair, Ledger, MintKind, Signer};
+use halo_sdk::ledger::{Keypair, Ledger, MintKind, RawAccount, Receipt, Refusal, Signer};
 use halo_sdk::{keys, pau as ix, pau::Route, pda};
-
-use crate::chain::{Chain, Fingerprint, TxFailure, TxOk};
 
 /// Knobs of the fixture.
 #[derive(Clone, Copy, Debug)]
@@ -47,7 +45,7 @@ pub struct PauEnv {
 impl PauEnv {
     /// Configurator (14-day timelock, 18-hour SORL hop, 25 %), then a PAU registered and
     /// GovOps granted through the timelock, relayer and freezer set, custody funded.
-    pub async fn bootstrap(chain: &mut Chain, opts: PauOptions) -> Self {
+    pub async fn bootstrap(chain: &mut impl Ledger, opts: PauOptions) -> Self {
         let admin = chain.funded_keypair(10_000_000_000).await;
         let payer = chain.payer_key();
         chain
@@ -68,7 +66,7 @@ impl PauEnv {
     }
 
     /// A further PAU under an existing configurator whose admin is `admin`.
-    pub async fn bootstrap_pau(chain: &mut Chain, admin: Keypair, opts: PauOptions) -> Self {
+    pub async fn bootstrap_pau(chain: &mut impl Ledger, admin: Keypair, opts: PauOptions) -> Self {
         let configurator = pda::configurator();
         let controller = pda::controller(&configurator, opts.pau_id);
         let proxy = pda::proxy(&controller);
@@ -144,9 +142,9 @@ impl PauEnv {
     /// Schedules an operation; returns its id.
     pub async fn schedule(
         &self,
-        chain: &mut Chain,
+        chain: &mut impl Ledger,
         action: TimelockAction,
-    ) -> Result<u64, TxFailure> {
+    ) -> Result<u64, Refusal> {
         let c: Configurator = chain.account(&self.configurator).await;
         let op_id = c.next_op_id;
         chain
@@ -159,7 +157,7 @@ impl PauEnv {
     }
 
     /// Advances the clock by the configurator's timelock delay.
-    pub async fn pass_timelock(&self, chain: &mut Chain) {
+    pub async fn pass_timelock(&self, chain: &mut impl Ledger) {
         let c: Configurator = chain.account(&self.configurator).await;
         chain.advance(c.timelock_delay_s).await;
     }
@@ -167,7 +165,7 @@ impl PauEnv {
     /// Approves a route through the timelock: schedule, wait, execute.
     pub async fn add_init(
         &self,
-        chain: &mut Chain,
+        chain: &mut impl Ledger,
         key: [u8; 32],
         scope: Pubkey,
         max_amount: u64,
@@ -210,13 +208,13 @@ impl PauEnv {
     /// GovOps opens a rate limit for `route` (an init must exist).
     pub async fn create_rate_limit(
         &self,
-        chain: &mut Chain,
+        chain: &mut impl Ledger,
         route: &Route,
         tag: &[u8],
         init_scope: Pubkey,
         max_amount: u64,
         slope: u64,
-    ) -> Result<TxOk, TxFailure> {
+    ) -> Result<Receipt, Refusal> {
         chain
             .send(
                 &[ix::create_rate_limit(
@@ -241,7 +239,7 @@ impl PauEnv {
     /// to it (see `open_route`).
     pub async fn open_transfer_route(
         &self,
-        chain: &mut Chain,
+        chain: &mut impl Ledger,
         max_amount: u64,
         slope: u64,
     ) -> Route {
@@ -257,7 +255,7 @@ impl PauEnv {
     /// the timelock, then GovOps creates the rate limit at the same values.
     pub async fn open_route(
         &self,
-        chain: &mut Chain,
+        chain: &mut impl Ledger,
         tag: &[u8],
         counterparty: Pubkey,
         max_amount: u64,
@@ -277,7 +275,7 @@ impl PauEnv {
     /// with that one key.
     pub async fn open_integration(
         &self,
-        chain: &mut Chain,
+        chain: &mut impl Ledger,
         tag: &[u8],
         max_amount: u64,
         slope: u64,
@@ -306,10 +304,10 @@ impl PauEnv {
 
     pub async fn transfer(
         &self,
-        chain: &mut Chain,
+        chain: &mut impl Ledger,
         route: &Route,
         amount: u64,
-    ) -> Result<TxOk, TxFailure> {
+    ) -> Result<Receipt, Refusal> {
         chain
             .send(
                 &[ix::transfer(&self.relayer.pubkey(), route, amount)],
@@ -318,16 +316,20 @@ impl PauEnv {
             .await
     }
 
-    pub async fn rate_limit(&self, chain: &mut Chain, key: &[u8; 32]) -> RateLimit {
+    pub async fn rate_limit(&self, chain: &mut impl Ledger, key: &[u8; 32]) -> RateLimit {
         chain.account(&pda::rate_limit(&self.controller, key)).await
     }
 
-    pub async fn controller_state(&self, chain: &mut Chain) -> Controller {
+    pub async fn controller_state(&self, chain: &mut impl Ledger) -> Controller {
         chain.account(&self.controller).await
     }
 
     /// Every account of this PAU worth watching, plus `extra`.
-    pub async fn fingerprint(&self, chain: &mut Chain, extra: &[Pubkey]) -> Fingerprint {
+    pub async fn fingerprint(
+        &self,
+        chain: &mut impl Ledger,
+        extra: &[Pubkey],
+    ) -> Vec<Option<RawAccount>> {
         let mut all = vec![
             self.configurator,
             self.controller,

@@ -28,6 +28,8 @@ pub const PAU_ERRORS: &[PauError] = &[
     PauError::SorlMaxAmountIncreaseTooLarge,
     PauError::SorlSlopeIncreaseTooLarge,
     PauError::NotADecrease,
+    PauError::RateLimitOfAnotherPau,
+    PauError::IntegrationOfAnotherPau,
     PauError::RouteClosed,
     PauError::RateLimitExceeded,
     PauError::NotATransferRoute,

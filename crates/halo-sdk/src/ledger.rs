@@ -116,6 +116,14 @@ pub fn token_balance(data: &[u8]) -> Option<u64> {
         .map(|s| s.base.amount)
 }
 
+/// An account as the ledger holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawAccount {
+    pub lamports: u64,
+    pub owner: Pubkey,
+    pub data: Vec<u8>,
+}
+
 /// A refused (or failed) transaction.
 #[derive(Clone, Debug)]
 pub struct Refusal {
@@ -164,10 +172,24 @@ pub trait Ledger {
     /// Sets the chain's unix time (the clock warp).
     async fn set_time(&mut self, unix_timestamp: i64);
 
-    async fn account_data(&mut self, address: &Pubkey) -> Option<Vec<u8>>;
+    async fn raw_account(&mut self, address: &Pubkey) -> Option<RawAccount>;
 
     /// Lamports for rent exemption of `space` bytes.
     async fn rent(&mut self, space: usize) -> u64;
+
+    async fn account_data(&mut self, address: &Pubkey) -> Option<Vec<u8>> {
+        self.raw_account(address).await.map(|a| a.data)
+    }
+
+    /// Lamports, owner and data of each address (`None` where no account exists), for
+    /// "nothing changed" assertions.
+    async fn fingerprint(&mut self, addresses: &[Pubkey]) -> Vec<Option<RawAccount>> {
+        let mut out = Vec::with_capacity(addresses.len());
+        for a in addresses {
+            out.push(self.raw_account(a).await);
+        }
+        out
+    }
 
     /// Sends and panics with the logs if the transaction fails.
     async fn must(&mut self, ixs: &[Instruction], signers: &[&Keypair]) -> Receipt {

@@ -53,6 +53,10 @@ pub enum PauError {
     SorlSlopeIncreaseTooLarge,
     #[msg("Only decreases are allowed here: neither max_amount nor slope may go up")]
     NotADecrease,
+    #[msg("The rate limit belongs to another PAU")]
+    RateLimitOfAnotherPau,
+    #[msg("The integration belongs to another PAU")]
+    IntegrationOfAnotherPau,
     #[msg("The route is closed: its rate limit max_amount is zero")]
     RouteClosed,
     #[msg("The amount exceeds what the rate limit allows right now")]

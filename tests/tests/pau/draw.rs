@@ -128,3 +128,60 @@ async fn draw_fails_for_another_signer_or_destination() {
     );
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
+
+#[tokio::test]
+async fn draw_fails_with_another_paus_integration_or_route() {
+    let (mut chain, env) = setup().await;
+    let other = second_pau(&mut chain, &env).await;
+    let (signer, r) = env
+        .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, SLOPE)
+        .await;
+    let (signer1, r1) = other
+        .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, SLOPE)
+        .await;
+    let watched = [route_accounts(&env, &r), route_accounts(&other, &r1)].concat();
+    let before = env.fingerprint(&mut chain, &watched).await;
+    // PAU 1's integration used against PAU 0's controller and custody
+    let i = swap_account(
+        ix::draw(&signer1.pubkey(), &r, USDS),
+        &pda::integration(&env.controller, &signer1.pubkey()),
+        &pda::integration(&other.controller, &signer1.pubkey()),
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&signer1]).await,
+        PauError::IntegrationOfAnotherPau,
+    );
+    // an integration of PAU 0 that lists PAU 1's key, drawing along PAU 1's rate limit
+    let g = env.govops.pubkey();
+    chain
+        .must(
+            &[ix::add_integration(
+                &g,
+                &env.controller,
+                signer1.pubkey(),
+                vec![r1.key],
+            )],
+            &[&env.govops],
+        )
+        .await;
+    let i = ix::draw(
+        &signer1.pubkey(),
+        &Route {
+            key: r1.key,
+            counterparty: r1.counterparty,
+            ..r
+        },
+        USDS,
+    );
+    let i = swap_account(
+        i,
+        &pda::rate_limit(&env.controller, &r1.key),
+        &pda::rate_limit(&other.controller, &r1.key),
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&signer1]).await,
+        PauError::RateLimitOfAnotherPau,
+    );
+    let _ = signer;
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}

@@ -193,9 +193,9 @@ async fn transfer_fails_with_another_paus_rate_limit_or_a_fake_token_program() {
         &pda::rate_limit(&env.controller, &r.key),
         &pda::rate_limit(&other.controller, &r1.key),
     );
-    assert_anchor_err(
+    assert_pau_err(
         chain.send(&[i], &[&env.relayer]).await,
-        AnchorError::ConstraintSeeds,
+        PauError::RateLimitOfAnotherPau,
     );
     let i = swap_account(
         ix::transfer(&relayer, &r, USDS),

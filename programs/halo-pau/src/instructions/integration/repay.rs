@@ -11,24 +11,20 @@ use crate::{constants::*, errors::PauError, events::Repaid, state::*};
 pub struct Repay<'info> {
     pub integration_signer: Signer<'info>,
     #[account(
-        seeds = [SEED_INTEGRATION, controller.key().as_ref(), integration.signer.as_ref()],
-        bump = integration.bump,
+        has_one = controller @ PauError::IntegrationOfAnotherPau,
         constraint = integration.signer == integration_signer.key() @ PauError::NotIntegrationSigner,
         constraint = integration.allows(&rate_limit.key) @ PauError::KeyNotAllowedForIntegration,
     )]
     pub integration: Box<Account<'info, Integration>>,
-    #[account(
-        seeds = [SEED_CONTROLLER, controller.configurator.as_ref(), &controller.pau_id.to_le_bytes()],
-        bump = controller.bump,
-    )]
+    /// Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);
+    /// not re-derived here to keep the hot path cheap (see BENCHMARKS.md).
     pub controller: Box<Account<'info, Controller>>,
     /// CHECK: the ALM proxy PDA (seeds checked); only the custody owner check uses it.
     #[account(seeds = [SEED_PROXY, controller.key().as_ref()], bump = controller.proxy_bump)]
     pub proxy: UncheckedAccount<'info>,
     #[account(
         mut,
-        seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
-        bump = rate_limit.bump,
+        has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
         constraint = rate_limit.counterparty == source.key() @ PauError::WrongSource,
     )]

@@ -16,9 +16,9 @@ use crate::{
 #[derive(Accounts)]
 pub struct Transfer<'info> {
     pub relayer: Signer<'info>,
+    /// Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);
+    /// not re-derived here to keep the hot path cheap (see BENCHMARKS.md).
     #[account(
-        seeds = [SEED_CONTROLLER, controller.configurator.as_ref(), &controller.pau_id.to_le_bytes()],
-        bump = controller.bump,
         has_one = relayer @ PauError::NotRelayer,
         constraint = controller.registered @ PauError::PauNotRegistered,
         constraint = !controller.frozen @ PauError::ControllerFrozen,
@@ -29,8 +29,7 @@ pub struct Transfer<'info> {
     pub proxy: UncheckedAccount<'info>,
     #[account(
         mut,
-        seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
-        bump = rate_limit.bump,
+        has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
         constraint = rate_limit.tag() == TAG_TRANSFER @ PauError::NotATransferRoute,
         constraint = rate_limit.counterparty == destination.key() @ PauError::WrongDestination,

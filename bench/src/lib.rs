@@ -1,0 +1,166 @@
+//! LiteSVM running the SBF builds of the Halo programs (`target/sbf/*.so`, from
+//! `scripts/build-sbf`), behind `halo_sdk::ledger::Ledger`, so that the same scenarios and
+//! instruction builders run on the real VM.
+use std::path::PathBuf;
+
+use anchor_lang::prelude::Pubkey;
+use anchor_lang::solana_program::{clock::Clock, instruction::Instruction};
+use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal, Signer};
+use litesvm::LiteSVM;
+use solana_transaction::Transaction;
+use solana_transaction_error::TransactionError;
+
+/// Where `scripts/build-sbf` puts the programs (override with HALO_SBF_DIR).
+pub fn sbf_dir() -> PathBuf {
+    std::env::var_os("HALO_SBF_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/sbf"))
+}
+
+/// The Halo programs as (id, file name).
+pub const PROGRAMS: &[(Pubkey, &str)] = &[(halo_pau::ID, "halo_pau.so")];
+
+pub struct SbfLedger {
+    pub svm: LiteSVM,
+    payer: Keypair,
+}
+
+impl SbfLedger {
+    /// A VM with the SPL programs and every Halo `.so`; panics with a hint if one is missing.
+    pub fn new() -> Self {
+        let mut svm = LiteSVM::new();
+        for (id, file) in PROGRAMS {
+            let path = sbf_dir().join(file);
+            assert!(
+                path.exists(),
+                "{} is missing: run scripts/build-sbf first",
+                path.display()
+            );
+            svm.add_program_from_file(*id, &path)
+                .unwrap_or_else(|e| panic!("loading {}: {e:?}", path.display()));
+        }
+        let payer = Keypair::new();
+        svm.airdrop(&payer.pubkey(), 100_000 * 1_000_000_000)
+            .expect("airdrop");
+        Self { svm, payer }
+    }
+
+    pub fn payer(&self) -> &Keypair {
+        &self.payer
+    }
+}
+
+impl Default for SbfLedger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn custom_code(e: &TransactionError) -> Option<u32> {
+    use solana_instruction_error::InstructionError;
+    match e {
+        TransactionError::InstructionError(_, InstructionError::Custom(c)) => Some(*c),
+        _ => None,
+    }
+}
+
+impl Ledger for SbfLedger {
+    fn payer_key(&self) -> Pubkey {
+        self.payer.pubkey()
+    }
+
+    async fn send(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, Refusal> {
+        let mut all: Vec<&Keypair> = vec![&self.payer];
+        all.extend(
+            signers
+                .iter()
+                .copied()
+                .filter(|k| k.pubkey() != self.payer.pubkey()),
+        );
+        // a fresh blockhash per transaction: identical transactions stay distinct
+        self.svm.expire_blockhash();
+        let tx = Transaction::new_signed_with_payer(
+            ixs,
+            Some(&self.payer.pubkey()),
+            &all,
+            self.svm.latest_blockhash(),
+        );
+        let size = wire_size(&tx);
+        match self.svm.send_transaction(tx) {
+            Ok(m) => Ok(Receipt {
+                logs: m.logs,
+                compute_units: m.compute_units_consumed,
+                size,
+            }),
+            Err(f) => Err(Refusal {
+                code: custom_code(&f.err),
+                error: format!("{:?}", f.err),
+                logs: f.meta.logs,
+            }),
+        }
+    }
+
+    async fn now(&mut self) -> i64 {
+        self.svm.get_sysvar::<Clock>().unix_timestamp
+    }
+
+    async fn set_time(&mut self, unix_timestamp: i64) {
+        let mut c = self.svm.get_sysvar::<Clock>();
+        c.unix_timestamp = unix_timestamp;
+        self.svm.set_sysvar::<Clock>(&c);
+    }
+
+    async fn raw_account(&mut self, address: &Pubkey) -> Option<RawAccount> {
+        self.svm.get_account(address).map(|a| RawAccount {
+            lamports: a.lamports,
+            owner: a.owner,
+            data: a.data,
+        })
+    }
+
+    async fn rent(&mut self, space: usize) -> u64 {
+        self.svm.minimum_balance_for_rent_exemption(space)
+    }
+}
+
+/// Wire size of a legacy transaction.
+pub fn wire_size(tx: &Transaction) -> usize {
+    fn short_vec_len(n: usize) -> usize {
+        match n {
+            0..=0x7f => 1,
+            0x80..=0x3fff => 2,
+            _ => 3,
+        }
+    }
+    let m = &tx.message;
+    let ixs: usize = m
+        .instructions
+        .iter()
+        .map(|i| {
+            1 + short_vec_len(i.accounts.len())
+                + i.accounts.len()
+                + short_vec_len(i.data.len())
+                + i.data.len()
+        })
+        .sum();
+    short_vec_len(tx.signatures.len())
+        + 64 * tx.signatures.len()
+        + 3
+        + short_vec_len(m.account_keys.len())
+        + 32 * m.account_keys.len()
+        + 32
+        + short_vec_len(m.instructions.len())
+        + ixs
+}
+
+/// Runs a future that never waits on I/O (every `SbfLedger` call completes at once).
+pub fn block_on<F: std::future::Future>(f: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime")
+        .block_on(f)
+}

@@ -1,0 +1,76 @@
+//! The Halo programs on the real VM (SBF builds in LiteSVM): the `halo demo` scenarios with
+//! the same checks as the native run (`crates/halo-cli/tests/demo.rs`), refusals with the
+//! same codes as natively, and events, which only the real VM can show.
+use anchor_lang::{AnchorDeserialize, Discriminator};
+use base64::Engine;
+use halo_bench::{block_on, SbfLedger};
+use halo_harness::{assert_pau_err, Ledger, PauEnv, PauOptions, Signer};
+use halo_pau::{errors::PauError, events::Transferred};
+use halo_scenarios::{configurator, report::Report};
+use halo_sdk::pau as ix;
+
+const USDS: u64 = 1_000_000;
+
+#[test]
+fn configurator_scenario_on_sbf_matches_native() {
+    let mut ledger = SbfLedger::new();
+    let mut r = Report::quiet();
+    let o = block_on(configurator::run(&mut ledger, &mut r)).expect("scenario");
+    configurator::verify(&o).expect("seed numbers on SBF");
+}
+
+/// The events a transaction emitted, decoded from its `Program data:` log lines.
+fn events<E: AnchorDeserialize + Discriminator>(logs: &[String]) -> Vec<E> {
+    logs.iter()
+        .filter_map(|l| l.strip_prefix("Program data: "))
+        .filter_map(|b64| base64::engine::general_purpose::STANDARD.decode(b64).ok())
+        .filter(|bytes| bytes.starts_with(E::DISCRIMINATOR))
+        .map(|bytes| E::deserialize(&mut &bytes[E::DISCRIMINATOR.len()..]).expect("event"))
+        .collect()
+}
+
+#[test]
+fn transfer_emits_its_event_with_the_rate_limit_post_state() {
+    block_on(async {
+        let mut l = SbfLedger::new();
+        let env = PauEnv::bootstrap(&mut l, PauOptions::default()).await;
+        let route = env.open_transfer_route(&mut l, 1_000 * USDS, USDS).await;
+        let receipt = env
+            .transfer(&mut l, &route, 250 * USDS)
+            .await
+            .expect("transfer");
+        let ev: Vec<Transferred> = events(&receipt.logs);
+        assert_eq!(ev.len(), 1, "one Transferred event");
+        let e = &ev[0];
+        assert_eq!((e.amount, e.received), (250 * USDS, 250 * USDS));
+        assert_eq!(
+            (e.controller, e.destination),
+            (env.controller, route.counterparty)
+        );
+        assert_eq!(e.state.available, 750 * USDS);
+        assert_eq!(e.state.max_amount, 1_000 * USDS);
+    });
+}
+
+#[test]
+fn refusals_carry_the_same_codes_as_natively() {
+    block_on(async {
+        let mut l = SbfLedger::new();
+        let env = PauEnv::bootstrap(&mut l, PauOptions::default()).await;
+        let route = env.open_transfer_route(&mut l, 1_000 * USDS, USDS).await;
+        let watched = [route.counterparty, env.custody];
+        let before = l.fingerprint(&watched).await;
+        assert_pau_err(
+            env.transfer(&mut l, &route, 1_000 * USDS + 1).await,
+            PauError::RateLimitExceeded,
+        );
+        let f = env.freezer.pubkey();
+        l.must(&[ix::freeze(&f, &env.controller)], &[&env.freezer])
+            .await;
+        assert_pau_err(
+            env.transfer(&mut l, &route, USDS).await,
+            PauError::ControllerFrozen,
+        );
+        assert_eq!(l.fingerprint(&watched).await, before);
+    });
+}
