@@ -1,0 +1,376 @@
+// Typed instruction builders for halo_pau, grouped by the role that signs them. Data is
+// encoded by Anchor's coder from the generated IDL; account lists mirror
+// crates/halo-sdk/src/pau.rs and are checked byte for byte against it (test/golden.test.ts).
+import type { Program } from "@anchor-lang/core";
+import { PublicKey, SystemProgram, TransactionInstruction } from "@solana/web3.js";
+import { BN, type HaloPau, pauProgram } from "./program.ts";
+import { ata, pda } from "./pda.ts";
+
+/** u64 / i64 inputs: bigint, number or decimal string. */
+export type Int = bigint | number | string;
+const bn = (v: Int) => new BN(v.toString());
+const key32 = (k: Uint8Array) => Array.from(k);
+
+/** An addition that waits out the timelock. */
+export type TimelockAction =
+  | { kind: "registerPau"; controller: PublicKey }
+  | { kind: "addInitRateLimit"; key: Uint8Array; pau: PublicKey; maxAmount: Int; slope: Int }
+  | { kind: "grantGovOps"; controller: PublicKey; member: PublicKey }
+  | { kind: "setTimelockDelay"; seconds: Int }
+  | { kind: "setSorlHop"; seconds: Int }
+  | { kind: "setSorlMaxChange"; bps: number }
+  | { kind: "transferAdmin"; newAdmin: PublicKey };
+
+function actionArg(a: TimelockAction): unknown {
+  switch (a.kind) {
+    case "registerPau":
+      return { registerPau: { controller: a.controller } };
+    case "addInitRateLimit":
+      return { addInitRateLimit: { key: key32(a.key), pau: a.pau, maxAmount: bn(a.maxAmount), slope: bn(a.slope) } };
+    case "grantGovOps":
+      return { grantGovOps: { controller: a.controller, member: a.member } };
+    case "setTimelockDelay":
+      return { setTimelockDelay: { seconds: bn(a.seconds) } };
+    case "setSorlHop":
+      return { setSorlHop: { seconds: bn(a.seconds) } };
+    case "setSorlMaxChange":
+      return { setSorlMaxChange: { bps: a.bps } };
+    case "transferAdmin":
+      return { transferAdmin: { newAdmin: a.newAdmin } };
+  }
+}
+
+/** The token accounts and program of one movement (as `halo_sdk::pau::Route`). */
+export interface Route {
+  controller: PublicKey;
+  key: Uint8Array;
+  mint: PublicKey;
+  tokenProgram: PublicKey;
+  /** Custody token account owned by the proxy. */
+  custody: PublicKey;
+  /** The route's counterparty token account. */
+  counterparty: PublicKey;
+}
+
+export class PauClient {
+  readonly configurator: PublicKey;
+
+  constructor(readonly program: Program<HaloPau> = pauProgram()) {
+    this.configurator = pda.configurator()[0];
+  }
+
+  private op(opId: Int) {
+    return pda.op(this.configurator, BigInt(opId.toString()))[0];
+  }
+
+  private membership(controller: PublicKey, member: PublicKey) {
+    return pda.govops(controller, member)[0];
+  }
+
+  /** Core Council (configurator admin), the deployer, and the proposed admin. */
+  readonly governance = {
+    initializeConfigurator: (p: {
+      payer: PublicKey;
+      admin: PublicKey;
+      timelockDelayS: Int;
+      sorlHopS: Int;
+      sorlMaxChangeBps: number;
+    }): Promise<TransactionInstruction> =>
+      this.program.methods
+        .initializeConfigurator({
+          admin: p.admin,
+          timelockDelayS: bn(p.timelockDelayS),
+          sorlHopS: bn(p.sorlHopS),
+          sorlMaxChangeBps: p.sorlMaxChangeBps,
+        })
+        .accountsStrict({ payer: p.payer, configurator: this.configurator, systemProgram: SystemProgram.programId })
+        .instruction(),
+    /** `opId` must be the configurator's `nextOpId`. */
+    scheduleOp: (p: { admin: PublicKey; opId: Int; action: TimelockAction }) =>
+      this.program.methods
+        .scheduleOp(actionArg(p.action) as never)
+        .accountsStrict({
+          admin: p.admin,
+          configurator: this.configurator,
+          op: this.op(p.opId),
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    cancelOp: (p: { admin: PublicKey; opId: Int }) =>
+      this.program.methods
+        .cancelOp()
+        .accountsStrict({ admin: p.admin, configurator: this.configurator, op: this.op(p.opId) })
+        .instruction(),
+    setTimelockPaused: (p: { admin: PublicKey; paused: boolean }) =>
+      this.program.methods
+        .setTimelockPaused(p.paused)
+        .accountsStrict({ admin: p.admin, configurator: this.configurator })
+        .instruction(),
+    acceptAdmin: (p: { newAdmin: PublicKey }) =>
+      this.program.methods
+        .acceptAdmin()
+        .accountsStrict({ newAdmin: p.newAdmin, configurator: this.configurator })
+        .instruction(),
+    initController: (p: { admin: PublicKey; pauId: Int }) => {
+      const controller = pda.controller(this.configurator, BigInt(p.pauId.toString()))[0];
+      return this.program.methods
+        .initController(bn(p.pauId))
+        .accountsStrict({
+          admin: p.admin,
+          configurator: this.configurator,
+          controller,
+          proxy: pda.proxy(controller)[0],
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction();
+    },
+    unregisterPau: (p: { admin: PublicKey; controller: PublicKey }) =>
+      this.program.methods
+        .unregisterPau()
+        .accountsStrict({ admin: p.admin, configurator: this.configurator, controller: p.controller })
+        .instruction(),
+    removeInitRateLimit: (p: { admin: PublicKey; key: Uint8Array; pau: PublicKey }) =>
+      this.program.methods
+        .removeInitRateLimit()
+        .accountsStrict({
+          admin: p.admin,
+          configurator: this.configurator,
+          initRateLimit: pda.initRateLimit(this.configurator, p.key, p.pau)[0],
+        })
+        .instruction(),
+    revokeGovops: (p: { admin: PublicKey; controller: PublicKey; member: PublicKey }) =>
+      this.program.methods
+        .revokeGovops()
+        .accountsStrict({
+          admin: p.admin,
+          configurator: this.configurator,
+          controller: p.controller,
+          membership: this.membership(p.controller, p.member),
+        })
+        .instruction(),
+  };
+
+  /** Anyone, once an operation's timelock has elapsed. */
+  readonly executor = {
+    executeRegisterPau: (p: { executor: PublicKey; opId: Int; controller: PublicKey }) =>
+      this.program.methods
+        .executeRegisterPau()
+        .accountsStrict({
+          executor: p.executor,
+          configurator: this.configurator,
+          op: this.op(p.opId),
+          controller: p.controller,
+        })
+        .instruction(),
+    executeAddInitRateLimit: (p: { payer: PublicKey; opId: Int; key: Uint8Array; pau: PublicKey }) =>
+      this.program.methods
+        .executeAddInitRateLimit(key32(p.key), p.pau)
+        .accountsStrict({
+          payer: p.payer,
+          configurator: this.configurator,
+          op: this.op(p.opId),
+          initRateLimit: pda.initRateLimit(this.configurator, p.key, p.pau)[0],
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    executeGrantGovops: (p: { payer: PublicKey; opId: Int; controller: PublicKey; member: PublicKey }) =>
+      this.program.methods
+        .executeGrantGovops(p.member)
+        .accountsStrict({
+          payer: p.payer,
+          configurator: this.configurator,
+          op: this.op(p.opId),
+          controller: p.controller,
+          membership: this.membership(p.controller, p.member),
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    executeConfigChange: (p: { executor: PublicKey; opId: Int }) =>
+      this.program.methods
+        .executeConfigChange()
+        .accountsStrict({ executor: p.executor, configurator: this.configurator, op: this.op(p.opId) })
+        .instruction(),
+  };
+
+  /** GovOps members of a PAU. */
+  readonly govops = {
+    /** `initScope`: the PAU the init is restricted to, or the default key for a global init. */
+    createRateLimit: (p: {
+      member: PublicKey;
+      controller: PublicKey;
+      mint: PublicKey;
+      initScope: PublicKey;
+      key: Uint8Array;
+      tag: string;
+      counterparty: PublicKey;
+      maxAmount: Int;
+      slope: Int;
+    }) =>
+      this.program.methods
+        .createRateLimit({
+          key: key32(p.key),
+          tag: Buffer.from(p.tag, "utf8"),
+          counterparty: p.counterparty,
+          maxAmount: bn(p.maxAmount),
+          slope: bn(p.slope),
+        })
+        .accountsStrict({
+          member: p.member,
+          membership: this.membership(p.controller, p.member),
+          configurator: this.configurator,
+          controller: p.controller,
+          initRateLimit: pda.initRateLimit(this.configurator, p.key, p.initScope)[0],
+          mint: p.mint,
+          rateLimit: pda.rateLimit(p.controller, p.key)[0],
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    setRateLimit: (p: {
+      member: PublicKey;
+      controller: PublicKey;
+      key: Uint8Array;
+      initScope: PublicKey;
+      maxAmount: Int;
+      slope: Int;
+    }) =>
+      this.program.methods
+        .setRateLimit(bn(p.maxAmount), bn(p.slope))
+        .accountsStrict({
+          member: p.member,
+          membership: this.membership(p.controller, p.member),
+          configurator: this.configurator,
+          controller: p.controller,
+          initRateLimit: pda.initRateLimit(this.configurator, p.key, p.initScope)[0],
+          rateLimit: pda.rateLimit(p.controller, p.key)[0],
+        })
+        .instruction(),
+    removeRateLimit: (p: { member: PublicKey; controller: PublicKey; key: Uint8Array }) =>
+      this.program.methods
+        .removeRateLimit()
+        .accountsStrict({
+          member: p.member,
+          membership: this.membership(p.controller, p.member),
+          controller: p.controller,
+          rateLimit: pda.rateLimit(p.controller, p.key)[0],
+        })
+        .instruction(),
+    setRelayer: (p: { member: PublicKey; controller: PublicKey; relayer: PublicKey }) =>
+      this.program.methods
+        .setRelayer(p.relayer)
+        .accountsStrict({
+          member: p.member,
+          membership: this.membership(p.controller, p.member),
+          controller: p.controller,
+        })
+        .instruction(),
+    setFreezer: (p: { member: PublicKey; controller: PublicKey; freezer: PublicKey }) =>
+      this.program.methods
+        .setFreezer(p.freezer)
+        .accountsStrict({
+          member: p.member,
+          membership: this.membership(p.controller, p.member),
+          controller: p.controller,
+        })
+        .instruction(),
+    unfreeze: (p: { member: PublicKey; controller: PublicKey }) =>
+      this.program.methods
+        .unfreeze()
+        .accountsStrict({
+          member: p.member,
+          membership: this.membership(p.controller, p.member),
+          controller: p.controller,
+        })
+        .instruction(),
+    addIntegration: (p: { member: PublicKey; controller: PublicKey; signer: PublicKey; keys: Uint8Array[] }) =>
+      this.program.methods
+        .addIntegration(p.signer, p.keys.map(key32))
+        .accountsStrict({
+          member: p.member,
+          membership: this.membership(p.controller, p.member),
+          controller: p.controller,
+          integration: pda.integration(p.controller, p.signer)[0],
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    removeIntegration: (p: { member: PublicKey; controller: PublicKey; signer: PublicKey }) =>
+      this.program.methods
+        .removeIntegration()
+        .accountsStrict({
+          member: p.member,
+          membership: this.membership(p.controller, p.member),
+          controller: p.controller,
+          integration: pda.integration(p.controller, p.signer)[0],
+        })
+        .instruction(),
+  };
+
+  /** The freezer (warden) of a PAU. */
+  readonly freezer = {
+    freeze: (p: { freezer: PublicKey; controller: PublicKey }) =>
+      this.program.methods.freeze().accountsStrict({ freezer: p.freezer, controller: p.controller }).instruction(),
+    removeRelayer: (p: { freezer: PublicKey; controller: PublicKey }) =>
+      this.program.methods.removeRelayer().accountsStrict({ freezer: p.freezer, controller: p.controller }).instruction(),
+    cutRateLimit: (p: { freezer: PublicKey; controller: PublicKey; key: Uint8Array; maxAmount: Int; slope: Int }) =>
+      this.program.methods
+        .cutRateLimit(bn(p.maxAmount), bn(p.slope))
+        .accountsStrict({
+          freezer: p.freezer,
+          controller: p.controller,
+          rateLimit: pda.rateLimit(p.controller, p.key)[0],
+        })
+        .instruction(),
+  };
+
+  /** Operators: the relayer, and Halo integrations (programs' PDAs) drawing and repaying. */
+  readonly operator = {
+    transfer: (p: { relayer: PublicKey; route: Route; amount: Int }) =>
+      this.program.methods
+        .transfer(bn(p.amount))
+        .accountsStrict({
+          relayer: p.relayer,
+          controller: p.route.controller,
+          proxy: pda.proxy(p.route.controller)[0],
+          rateLimit: pda.rateLimit(p.route.controller, p.route.key)[0],
+          mint: p.route.mint,
+          custody: p.route.custody,
+          destination: p.route.counterparty,
+          tokenProgram: p.route.tokenProgram,
+        })
+        .instruction(),
+    draw: (p: { integrationSigner: PublicKey; route: Route; amount: Int }) =>
+      this.program.methods
+        .draw(bn(p.amount))
+        .accountsStrict({
+          integrationSigner: p.integrationSigner,
+          integration: pda.integration(p.route.controller, p.integrationSigner)[0],
+          controller: p.route.controller,
+          proxy: pda.proxy(p.route.controller)[0],
+          rateLimit: pda.rateLimit(p.route.controller, p.route.key)[0],
+          mint: p.route.mint,
+          custody: p.route.custody,
+          destination: p.route.counterparty,
+          tokenProgram: p.route.tokenProgram,
+        })
+        .instruction(),
+    repay: (p: { integrationSigner: PublicKey; route: Route; amount: Int }) =>
+      this.program.methods
+        .repay(bn(p.amount))
+        .accountsStrict({
+          integrationSigner: p.integrationSigner,
+          integration: pda.integration(p.route.controller, p.integrationSigner)[0],
+          controller: p.route.controller,
+          proxy: pda.proxy(p.route.controller)[0],
+          rateLimit: pda.rateLimit(p.route.controller, p.route.key)[0],
+          mint: p.route.mint,
+          source: p.route.counterparty,
+          custody: p.route.custody,
+          tokenProgram: p.route.tokenProgram,
+        })
+        .instruction(),
+  };
+
+  /** Custody token account of a PAU's ALM proxy for `mint`. */
+  custody(controller: PublicKey, mint: PublicKey, tokenProgram?: PublicKey): PublicKey {
+    return ata(pda.proxy(controller)[0], mint, tokenProgram);
+  }
+}
