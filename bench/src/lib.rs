@@ -89,7 +89,7 @@ impl Ledger for SbfLedger {
             &all,
             self.svm.latest_blockhash(),
         );
-        let size = wire_size(&tx);
+        let size = halo_sdk::ledger::legacy_transaction_size(&self.payer.pubkey(), ixs);
         match self.svm.send_transaction(tx) {
             Ok(m) => Ok(Receipt {
                 logs: m.logs,
@@ -125,36 +125,6 @@ impl Ledger for SbfLedger {
     async fn rent(&mut self, space: usize) -> u64 {
         self.svm.minimum_balance_for_rent_exemption(space)
     }
-}
-
-/// Wire size of a legacy transaction.
-pub fn wire_size(tx: &Transaction) -> usize {
-    fn short_vec_len(n: usize) -> usize {
-        match n {
-            0..=0x7f => 1,
-            0x80..=0x3fff => 2,
-            _ => 3,
-        }
-    }
-    let m = &tx.message;
-    let ixs: usize = m
-        .instructions
-        .iter()
-        .map(|i| {
-            1 + short_vec_len(i.accounts.len())
-                + i.accounts.len()
-                + short_vec_len(i.data.len())
-                + i.data.len()
-        })
-        .sum();
-    short_vec_len(tx.signatures.len())
-        + 64 * tx.signatures.len()
-        + 3
-        + short_vec_len(m.account_keys.len())
-        + 32 * m.account_keys.len()
-        + 32
-        + short_vec_len(m.instructions.len())
-        + ixs
 }
 
 /// Runs a future that never waits on I/O (every `SbfLedger` call completes at once).

@@ -41,18 +41,36 @@ fn ix_json(name: &str, inputs: Value, i: &Instruction) -> Value {
 
 fn action_json(a: &TimelockAction) -> Value {
     match a {
-        TimelockAction::RegisterPau { controller } => json!({"kind": "registerPau", "controller": controller.to_string()}),
-        TimelockAction::AddInitRateLimit { key, pau, max_amount, slope } => json!({"kind": "addInitRateLimit", "key": hex(key), "pau": pau.to_string(), "maxAmount": max_amount.to_string(), "slope": slope.to_string()}),
-        TimelockAction::GrantGovOps { controller, member } => json!({"kind": "grantGovOps", "controller": controller.to_string(), "member": member.to_string()}),
-        TimelockAction::SetTimelockDelay { seconds } => json!({"kind": "setTimelockDelay", "seconds": seconds.to_string()}),
-        TimelockAction::SetSorlHop { seconds } => json!({"kind": "setSorlHop", "seconds": seconds.to_string()}),
+        TimelockAction::RegisterPau { controller } => {
+            json!({"kind": "registerPau", "controller": controller.to_string()})
+        }
+        TimelockAction::AddInitRateLimit {
+            key,
+            pau,
+            max_amount,
+            slope,
+        } => {
+            json!({"kind": "addInitRateLimit", "key": hex(key), "pau": pau.to_string(), "maxAmount": max_amount.to_string(), "slope": slope.to_string()})
+        }
+        TimelockAction::GrantGovOps { controller, member } => {
+            json!({"kind": "grantGovOps", "controller": controller.to_string(), "member": member.to_string()})
+        }
+        TimelockAction::SetTimelockDelay { seconds } => {
+            json!({"kind": "setTimelockDelay", "seconds": seconds.to_string()})
+        }
+        TimelockAction::SetSorlHop { seconds } => {
+            json!({"kind": "setSorlHop", "seconds": seconds.to_string()})
+        }
         TimelockAction::SetSorlMaxChange { bps } => json!({"kind": "setSorlMaxChange", "bps": bps}),
-        TimelockAction::TransferAdmin { new_admin } => json!({"kind": "transferAdmin", "newAdmin": new_admin.to_string()}),
+        TimelockAction::TransferAdmin { new_admin } => {
+            json!({"kind": "transferAdmin", "newAdmin": new_admin.to_string()})
+        }
     }
 }
 
 fn instructions() -> Vec<Value> {
-    let (payer, admin, govops, relayer, freezer, signer, mint, cp) = (k(1), k(2), k(3), k(4), k(5), k(6), k(7), k(8));
+    let (payer, admin, govops, relayer, freezer, signer, mint, cp) =
+        (k(1), k(2), k(3), k(4), k(5), k(6), k(7), k(8));
     let configurator = pda::configurator();
     let controller = pda::controller(&configurator, 7);
     let key = keys::rate_limit_key(keys::tags::TRANSFER, &mint, &cp);
@@ -71,41 +89,169 @@ fn instructions() -> Vec<Value> {
     });
     let s = |p: &Pubkey| p.to_string();
     let mut out = vec![
-        ix_json("initializeConfigurator", json!({"payer": s(&payer), "admin": s(&admin), "timelockDelayS": "1209600", "sorlHopS": "64800", "sorlMaxChangeBps": 2500}),
-            &ix::initialize_configurator(&payer, ix::InitializeConfiguratorArgs { admin, timelock_delay_s: 1_209_600, sorl_hop_s: 64_800, sorl_max_change_bps: 2_500 })),
-        ix_json("cancelOp", json!({"admin": s(&admin), "opId": "3"}), &ix::cancel_op(&admin, 3)),
-        ix_json("setTimelockPaused", json!({"admin": s(&admin), "paused": true}), &ix::set_timelock_paused(&admin, true)),
-        ix_json("acceptAdmin", json!({"newAdmin": s(&govops)}), &ix::accept_admin(&govops)),
-        ix_json("initController", json!({"admin": s(&admin), "pauId": "7"}), &ix::init_controller(&admin, 7)),
-        ix_json("unregisterPau", json!({"admin": s(&admin), "controller": s(&controller)}), &ix::unregister_pau(&admin, &controller)),
-        ix_json("removeInitRateLimit", json!({"admin": s(&admin), "key": hex(&key), "pau": s(&Pubkey::default())}), &ix::remove_init_rate_limit(&admin, &key, &Pubkey::default())),
-        ix_json("revokeGovops", json!({"admin": s(&admin), "controller": s(&controller), "member": s(&govops)}), &ix::revoke_govops(&admin, &controller, &govops)),
-        ix_json("executeRegisterPau", json!({"executor": s(&payer), "opId": "0", "controller": s(&controller)}), &ix::execute_register_pau(&payer, 0, &controller)),
-        ix_json("executeAddInitRateLimit", json!({"payer": s(&payer), "opId": "2", "key": hex(&key), "pau": s(&controller)}), &ix::execute_add_init_rate_limit(&payer, 2, key, controller)),
-        ix_json("executeGrantGovops", json!({"payer": s(&payer), "opId": "1", "controller": s(&controller), "member": s(&govops)}), &ix::execute_grant_govops(&payer, 1, &controller, govops)),
-        ix_json("executeConfigChange", json!({"executor": s(&payer), "opId": "4"}), &ix::execute_config_change(&payer, 4)),
-        ix_json("createRateLimit", json!({"member": s(&govops), "controller": s(&controller), "mint": s(&mint), "initScope": s(&Pubkey::default()), "key": hex(&key), "tag": "transfer", "counterparty": s(&cp), "maxAmount": "1000000000000", "slope": "11574074"}),
-            &ix::create_rate_limit(&govops, &controller, &mint, &Pubkey::default(), ix::CreateRateLimitArgs { key, tag: b"transfer".to_vec(), counterparty: cp, max_amount: 1_000_000_000_000, slope: 11_574_074 })),
-        ix_json("setRateLimit", json!({"member": s(&govops), "controller": s(&controller), "key": hex(&key), "initScope": s(&controller), "maxAmount": "18446744073709551614", "slope": "0"}),
-            &ix::set_rate_limit(&govops, &controller, &key, &controller, u64::MAX - 1, 0)),
-        ix_json("removeRateLimit", json!({"member": s(&govops), "controller": s(&controller), "key": hex(&key)}), &ix::remove_rate_limit(&govops, &controller, &key)),
-        ix_json("setRelayer", json!({"member": s(&govops), "controller": s(&controller), "relayer": s(&relayer)}), &ix::set_relayer(&govops, &controller, relayer)),
-        ix_json("setFreezer", json!({"member": s(&govops), "controller": s(&controller), "freezer": s(&freezer)}), &ix::set_freezer(&govops, &controller, freezer)),
-        ix_json("unfreeze", json!({"member": s(&govops), "controller": s(&controller)}), &ix::unfreeze(&govops, &controller)),
-        ix_json("addIntegration", json!({"member": s(&govops), "controller": s(&controller), "signer": s(&signer), "keys": [hex(&key), hex(&[9u8; 32])]}),
-            &ix::add_integration(&govops, &controller, signer, vec![key, [9u8; 32]])),
-        ix_json("removeIntegration", json!({"member": s(&govops), "controller": s(&controller), "signer": s(&signer)}), &ix::remove_integration(&govops, &controller, &signer)),
-        ix_json("freeze", json!({"freezer": s(&freezer), "controller": s(&controller)}), &ix::freeze(&freezer, &controller)),
-        ix_json("removeRelayer", json!({"freezer": s(&freezer), "controller": s(&controller)}), &ix::remove_relayer(&freezer, &controller)),
-        ix_json("cutRateLimit", json!({"freezer": s(&freezer), "controller": s(&controller), "key": hex(&key), "maxAmount": "0", "slope": "0"}), &ix::cut_rate_limit(&freezer, &controller, &key, 0, 0)),
-        ix_json("transfer", json!({"relayer": s(&relayer), "route": route_in.clone(), "amount": "400000000000"}), &ix::transfer(&relayer, &route, 400_000_000_000)),
-        ix_json("draw", json!({"integrationSigner": s(&signer), "route": route_in.clone(), "amount": "1"}), &ix::draw(&signer, &route, 1)),
-        ix_json("repay", json!({"integrationSigner": s(&signer), "route": route_in, "amount": "18446744073709551615"}), &ix::repay(&signer, &route, u64::MAX)),
+        ix_json(
+            "initializeConfigurator",
+            json!({"payer": s(&payer), "admin": s(&admin), "timelockDelayS": "1209600", "sorlHopS": "64800", "sorlMaxChangeBps": 2500}),
+            &ix::initialize_configurator(
+                &payer,
+                ix::InitializeConfiguratorArgs {
+                    admin,
+                    timelock_delay_s: 1_209_600,
+                    sorl_hop_s: 64_800,
+                    sorl_max_change_bps: 2_500,
+                },
+            ),
+        ),
+        ix_json(
+            "cancelOp",
+            json!({"admin": s(&admin), "opId": "3"}),
+            &ix::cancel_op(&admin, 3),
+        ),
+        ix_json(
+            "setTimelockPaused",
+            json!({"admin": s(&admin), "paused": true}),
+            &ix::set_timelock_paused(&admin, true),
+        ),
+        ix_json(
+            "acceptAdmin",
+            json!({"newAdmin": s(&govops)}),
+            &ix::accept_admin(&govops),
+        ),
+        ix_json(
+            "initController",
+            json!({"admin": s(&admin), "pauId": "7"}),
+            &ix::init_controller(&admin, 7),
+        ),
+        ix_json(
+            "unregisterPau",
+            json!({"admin": s(&admin), "controller": s(&controller)}),
+            &ix::unregister_pau(&admin, &controller),
+        ),
+        ix_json(
+            "removeInitRateLimit",
+            json!({"admin": s(&admin), "key": hex(&key), "pau": s(&Pubkey::default())}),
+            &ix::remove_init_rate_limit(&admin, &key, &Pubkey::default()),
+        ),
+        ix_json(
+            "revokeGovops",
+            json!({"admin": s(&admin), "controller": s(&controller), "member": s(&govops)}),
+            &ix::revoke_govops(&admin, &controller, &govops),
+        ),
+        ix_json(
+            "executeRegisterPau",
+            json!({"executor": s(&payer), "opId": "0", "controller": s(&controller)}),
+            &ix::execute_register_pau(&payer, 0, &controller),
+        ),
+        ix_json(
+            "executeAddInitRateLimit",
+            json!({"payer": s(&payer), "opId": "2", "key": hex(&key), "pau": s(&controller)}),
+            &ix::execute_add_init_rate_limit(&payer, 2, key, controller),
+        ),
+        ix_json(
+            "executeGrantGovops",
+            json!({"payer": s(&payer), "opId": "1", "controller": s(&controller), "member": s(&govops)}),
+            &ix::execute_grant_govops(&payer, 1, &controller, govops),
+        ),
+        ix_json(
+            "executeConfigChange",
+            json!({"executor": s(&payer), "opId": "4"}),
+            &ix::execute_config_change(&payer, 4),
+        ),
+        ix_json(
+            "createRateLimit",
+            json!({"member": s(&govops), "controller": s(&controller), "mint": s(&mint), "initScope": s(&Pubkey::default()), "key": hex(&key), "tag": "transfer", "counterparty": s(&cp), "maxAmount": "1000000000000", "slope": "11574074"}),
+            &ix::create_rate_limit(
+                &govops,
+                &controller,
+                &mint,
+                &Pubkey::default(),
+                ix::CreateRateLimitArgs {
+                    key,
+                    tag: b"transfer".to_vec(),
+                    counterparty: cp,
+                    max_amount: 1_000_000_000_000,
+                    slope: 11_574_074,
+                },
+            ),
+        ),
+        ix_json(
+            "setRateLimit",
+            json!({"member": s(&govops), "controller": s(&controller), "key": hex(&key), "initScope": s(&controller), "maxAmount": "18446744073709551614", "slope": "0"}),
+            &ix::set_rate_limit(&govops, &controller, &key, &controller, u64::MAX - 1, 0),
+        ),
+        ix_json(
+            "removeRateLimit",
+            json!({"member": s(&govops), "controller": s(&controller), "key": hex(&key)}),
+            &ix::remove_rate_limit(&govops, &controller, &key),
+        ),
+        ix_json(
+            "setRelayer",
+            json!({"member": s(&govops), "controller": s(&controller), "relayer": s(&relayer)}),
+            &ix::set_relayer(&govops, &controller, relayer),
+        ),
+        ix_json(
+            "setFreezer",
+            json!({"member": s(&govops), "controller": s(&controller), "freezer": s(&freezer)}),
+            &ix::set_freezer(&govops, &controller, freezer),
+        ),
+        ix_json(
+            "unfreeze",
+            json!({"member": s(&govops), "controller": s(&controller)}),
+            &ix::unfreeze(&govops, &controller),
+        ),
+        ix_json(
+            "addIntegration",
+            json!({"member": s(&govops), "controller": s(&controller), "signer": s(&signer), "keys": [hex(&key), hex(&[9u8; 32])]}),
+            &ix::add_integration(&govops, &controller, signer, vec![key, [9u8; 32]]),
+        ),
+        ix_json(
+            "removeIntegration",
+            json!({"member": s(&govops), "controller": s(&controller), "signer": s(&signer)}),
+            &ix::remove_integration(&govops, &controller, &signer),
+        ),
+        ix_json(
+            "freeze",
+            json!({"freezer": s(&freezer), "controller": s(&controller)}),
+            &ix::freeze(&freezer, &controller),
+        ),
+        ix_json(
+            "removeRelayer",
+            json!({"freezer": s(&freezer), "controller": s(&controller)}),
+            &ix::remove_relayer(&freezer, &controller),
+        ),
+        ix_json(
+            "cutRateLimit",
+            json!({"freezer": s(&freezer), "controller": s(&controller), "key": hex(&key), "maxAmount": "0", "slope": "0"}),
+            &ix::cut_rate_limit(&freezer, &controller, &key, 0, 0),
+        ),
+        ix_json(
+            "transfer",
+            json!({"relayer": s(&relayer), "route": route_in.clone(), "amount": "400000000000"}),
+            &ix::transfer(&relayer, &route, 400_000_000_000),
+        ),
+        ix_json(
+            "draw",
+            json!({"integrationSigner": s(&signer), "route": route_in.clone(), "amount": "1"}),
+            &ix::draw(&signer, &route, 1),
+        ),
+        ix_json(
+            "repay",
+            json!({"integrationSigner": s(&signer), "route": route_in, "amount": "18446744073709551615"}),
+            &ix::repay(&signer, &route, u64::MAX),
+        ),
     ];
     let actions = [
         TimelockAction::RegisterPau { controller },
-        TimelockAction::GrantGovOps { controller, member: govops },
-        TimelockAction::AddInitRateLimit { key, pau: Pubkey::default(), max_amount: 1_000_000_000_000, slope: 11_574_074 },
+        TimelockAction::GrantGovOps {
+            controller,
+            member: govops,
+        },
+        TimelockAction::AddInitRateLimit {
+            key,
+            pau: Pubkey::default(),
+            max_amount: 1_000_000_000_000,
+            slope: 11_574_074,
+        },
         TimelockAction::SetTimelockDelay { seconds: 86_400 },
         TimelockAction::SetSorlHop { seconds: 3_600 },
         TimelockAction::SetSorlMaxChange { bps: 1_000 },
@@ -132,26 +278,67 @@ fn pdas() -> Vec<Value> {
     let key = [0xabu8; 32];
     vec![
         p("configurator", json!({}), c, &[SEED_CONFIGURATOR]),
-        p("op", json!({"opId": "258"}), pda::op(&c, 258), &[SEED_OP, c.as_ref(), &258u64.to_le_bytes()]),
-        p("controller", json!({"pauId": "7"}), ctl, &[SEED_CONTROLLER, c.as_ref(), &7u64.to_le_bytes()]),
-        p("proxy", json!({"controller": ctl.to_string()}), pda::proxy(&ctl), &[SEED_PROXY, ctl.as_ref()]),
-        p("govops", json!({"controller": ctl.to_string(), "member": k(3).to_string()}), pda::govops(&ctl, &k(3)), &[SEED_GOVOPS, ctl.as_ref(), k(3).as_ref()]),
-        p("initRateLimit", json!({"key": hex(&key), "pau": Pubkey::default().to_string()}), pda::init_rate_limit(&c, &key, &Pubkey::default()), &[SEED_INIT, c.as_ref(), &key, Pubkey::default().as_ref()]),
-        p("rateLimit", json!({"controller": ctl.to_string(), "key": hex(&key)}), pda::rate_limit(&ctl, &key), &[SEED_RATE_LIMIT, ctl.as_ref(), &key]),
-        p("integration", json!({"controller": ctl.to_string(), "signer": k(6).to_string()}), pda::integration(&ctl, &k(6)), &[SEED_INTEGRATION, ctl.as_ref(), k(6).as_ref()]),
+        p(
+            "op",
+            json!({"opId": "258"}),
+            pda::op(&c, 258),
+            &[SEED_OP, c.as_ref(), &258u64.to_le_bytes()],
+        ),
+        p(
+            "controller",
+            json!({"pauId": "7"}),
+            ctl,
+            &[SEED_CONTROLLER, c.as_ref(), &7u64.to_le_bytes()],
+        ),
+        p(
+            "proxy",
+            json!({"controller": ctl.to_string()}),
+            pda::proxy(&ctl),
+            &[SEED_PROXY, ctl.as_ref()],
+        ),
+        p(
+            "govops",
+            json!({"controller": ctl.to_string(), "member": k(3).to_string()}),
+            pda::govops(&ctl, &k(3)),
+            &[SEED_GOVOPS, ctl.as_ref(), k(3).as_ref()],
+        ),
+        p(
+            "initRateLimit",
+            json!({"key": hex(&key), "pau": Pubkey::default().to_string()}),
+            pda::init_rate_limit(&c, &key, &Pubkey::default()),
+            &[SEED_INIT, c.as_ref(), &key, Pubkey::default().as_ref()],
+        ),
+        p(
+            "rateLimit",
+            json!({"controller": ctl.to_string(), "key": hex(&key)}),
+            pda::rate_limit(&ctl, &key),
+            &[SEED_RATE_LIMIT, ctl.as_ref(), &key],
+        ),
+        p(
+            "integration",
+            json!({"controller": ctl.to_string(), "signer": k(6).to_string()}),
+            pda::integration(&ctl, &k(6)),
+            &[SEED_INTEGRATION, ctl.as_ref(), k(6).as_ref()],
+        ),
     ]
 }
 
 fn rate_limit_keys() -> Vec<Value> {
-    [(keys::tags::TRANSFER, 7u8, 8u8), (keys::tags::AMM_FUND, 7, 9), (keys::tags::REDEEM_ISSUER, 10, 8)]
-        .iter()
-        .map(|(tag, m, c)| json!({
+    [
+        (keys::tags::TRANSFER, 7u8, 8u8),
+        (keys::tags::AMM_FUND, 7, 9),
+        (keys::tags::REDEEM_ISSUER, 10, 8),
+    ]
+    .iter()
+    .map(|(tag, m, c)| {
+        json!({
             "tag": String::from_utf8(tag.to_vec()).unwrap(),
             "mint": k(*m).to_string(),
             "counterparty": k(*c).to_string(),
             "key": hex(&keys::rate_limit_key(tag, &k(*m), &k(*c))),
-        }))
-        .collect()
+        })
+    })
+    .collect()
 }
 
 /// Real accounts from a deterministic program-test run, with their decoded fields.
@@ -161,90 +348,187 @@ async fn accounts() -> Vec<Value> {
     let (admin, govops, signer) = (kp(21), kp(22), kp(23));
     for who in [&admin, &govops, &signer] {
         let payer = chain.payer_key();
-        chain.must(&[anchor_lang::solana_program::system_instruction::transfer(&payer, &who.pubkey(), 10_000_000_000)], &[]).await;
+        chain
+            .must(
+                &[anchor_lang::solana_program::system_instruction::transfer(
+                    &payer,
+                    &who.pubkey(),
+                    10_000_000_000,
+                )],
+                &[],
+            )
+            .await;
     }
     let payer = chain.payer_key();
     let a = admin.pubkey();
-    chain.must(&[ix::initialize_configurator(&payer, ix::InitializeConfiguratorArgs { admin: a, timelock_delay_s: DEFAULT_TIMELOCK_DELAY_S, sorl_hop_s: DEFAULT_SORL_HOP_S, sorl_max_change_bps: 2_500 })], &[]).await;
+    chain
+        .must(
+            &[ix::initialize_configurator(
+                &payer,
+                ix::InitializeConfiguratorArgs {
+                    admin: a,
+                    timelock_delay_s: DEFAULT_TIMELOCK_DELAY_S,
+                    sorl_hop_s: DEFAULT_SORL_HOP_S,
+                    sorl_max_change_bps: 2_500,
+                },
+            )],
+            &[],
+        )
+        .await;
     chain.must(&[ix::init_controller(&a, 7)], &[&admin]).await;
     let configurator = pda::configurator();
     let controller = pda::controller(&configurator, 7);
     let mint_kp = kp(24);
     let rent = chain.rent(MintKind::SplToken.space()).await;
-    chain.must(&MintKind::SplToken.create_instructions(&payer, &mint_kp.pubkey(), &payer, 6, rent), &[&mint_kp]).await;
+    chain
+        .must(
+            &MintKind::SplToken.create_instructions(&payer, &mint_kp.pubkey(), &payer, 6, rent),
+            &[&mint_kp],
+        )
+        .await;
     let mint = mint_kp.pubkey();
     let cp = k(25);
     let key = keys::rate_limit_key(keys::tags::TRANSFER, &mint, &cp);
     let acts = [
         TimelockAction::RegisterPau { controller },
-        TimelockAction::GrantGovOps { controller, member: govops.pubkey() },
-        TimelockAction::AddInitRateLimit { key, pau: controller, max_amount: 1_000_000_000_000, slope: 11_574_074 },
+        TimelockAction::GrantGovOps {
+            controller,
+            member: govops.pubkey(),
+        },
+        TimelockAction::AddInitRateLimit {
+            key,
+            pau: controller,
+            max_amount: 1_000_000_000_000,
+            slope: 11_574_074,
+        },
     ];
     for (i, act) in acts.iter().enumerate() {
-        chain.must(&[ix::schedule_op(&a, i as u64, *act)], &[&admin]).await;
+        chain
+            .must(&[ix::schedule_op(&a, i as u64, *act)], &[&admin])
+            .await;
     }
-    chain.set_time(1_800_000_000 + DEFAULT_TIMELOCK_DELAY_S).await;
-    chain.must(&[
-        ix::execute_register_pau(&payer, 0, &controller),
-        ix::execute_grant_govops(&payer, 1, &controller, govops.pubkey()),
-        ix::execute_add_init_rate_limit(&payer, 2, key, controller),
-    ], &[]).await;
+    chain
+        .set_time(1_800_000_000 + DEFAULT_TIMELOCK_DELAY_S)
+        .await;
+    chain
+        .must(
+            &[
+                ix::execute_register_pau(&payer, 0, &controller),
+                ix::execute_grant_govops(&payer, 1, &controller, govops.pubkey()),
+                ix::execute_add_init_rate_limit(&payer, 2, key, controller),
+            ],
+            &[],
+        )
+        .await;
     let g = govops.pubkey();
-    chain.must(&[
-        ix::set_relayer(&g, &controller, k(26)),
-        ix::set_freezer(&g, &controller, k(27)),
-        ix::create_rate_limit(&g, &controller, &mint, &controller, ix::CreateRateLimitArgs { key, tag: b"transfer".to_vec(), counterparty: cp, max_amount: 1_000_000_000_000, slope: 11_574_074 }),
-        ix::add_integration(&g, &controller, signer.pubkey(), vec![key]),
-    ], &[&govops]).await;
+    chain
+        .must(
+            &[
+                ix::set_relayer(&g, &controller, k(26)),
+                ix::set_freezer(&g, &controller, k(27)),
+                ix::create_rate_limit(
+                    &g,
+                    &controller,
+                    &mint,
+                    &controller,
+                    ix::CreateRateLimitArgs {
+                        key,
+                        tag: b"transfer".to_vec(),
+                        counterparty: cp,
+                        max_amount: 1_000_000_000_000,
+                        slope: 11_574_074,
+                    },
+                ),
+                ix::add_integration(&g, &controller, signer.pubkey(), vec![key]),
+            ],
+            &[&govops],
+        )
+        .await;
 
     let mut out = Vec::new();
     let mut push = |ty: &str, addr: Pubkey, data: Vec<u8>, fields: Value| {
-        out.push(json!({"type": ty, "address": addr.to_string(), "data": hex(&data), "fields": fields}));
+        out.push(
+            json!({"type": ty, "address": addr.to_string(), "data": hex(&data), "fields": fields}),
+        );
     };
     let s = |p: &Pubkey| p.to_string();
     let c: Configurator = chain.account(&configurator).await;
-    push("configurator", configurator, chain.account_data(&configurator).await.unwrap(), json!({
-        "version": c.version, "bump": c.bump, "admin": s(&c.admin), "pendingAdmin": s(&c.pending_admin),
-        "timelockDelayS": c.timelock_delay_s.to_string(), "sorlHopS": c.sorl_hop_s.to_string(),
-        "sorlMaxChangeBps": c.sorl_max_change_bps, "paused": c.paused, "nextOpId": c.next_op_id.to_string(),
-    }));
+    push(
+        "configurator",
+        configurator,
+        chain.account_data(&configurator).await.unwrap(),
+        json!({
+            "version": c.version, "bump": c.bump, "admin": s(&c.admin), "pendingAdmin": s(&c.pending_admin),
+            "timelockDelayS": c.timelock_delay_s.to_string(), "sorlHopS": c.sorl_hop_s.to_string(),
+            "sorlMaxChangeBps": c.sorl_max_change_bps, "paused": c.paused, "nextOpId": c.next_op_id.to_string(),
+        }),
+    );
     let op_addr = pda::op(&configurator, 2);
     let op: TimelockOp = chain.account(&op_addr).await;
-    push("timelockOp", op_addr, chain.account_data(&op_addr).await.unwrap(), json!({
-        "opId": op.op_id.to_string(), "action": action_json(&op.action), "eta": op.eta.to_string(),
-        "status": "executed", "resolvedAt": op.resolved_at.to_string(), "proposer": s(&op.proposer),
-    }));
+    push(
+        "timelockOp",
+        op_addr,
+        chain.account_data(&op_addr).await.unwrap(),
+        json!({
+            "opId": op.op_id.to_string(), "action": action_json(&op.action), "eta": op.eta.to_string(),
+            "status": "executed", "resolvedAt": op.resolved_at.to_string(), "proposer": s(&op.proposer),
+        }),
+    );
     let ctl: Controller = chain.account(&controller).await;
-    push("controller", controller, chain.account_data(&controller).await.unwrap(), json!({
-        "pauId": ctl.pau_id.to_string(), "registered": ctl.registered, "frozen": ctl.frozen,
-        "relayer": s(&ctl.relayer), "freezer": s(&ctl.freezer), "proxyBump": ctl.proxy_bump, "bump": ctl.bump,
-    }));
+    push(
+        "controller",
+        controller,
+        chain.account_data(&controller).await.unwrap(),
+        json!({
+            "pauId": ctl.pau_id.to_string(), "registered": ctl.registered, "frozen": ctl.frozen,
+            "relayer": s(&ctl.relayer), "freezer": s(&ctl.freezer), "proxyBump": ctl.proxy_bump, "bump": ctl.bump,
+        }),
+    );
     let m_addr = pda::govops(&controller, &g);
     let m: GovOpsMembership = chain.account(&m_addr).await;
-    push("govOpsMembership", m_addr, chain.account_data(&m_addr).await.unwrap(), json!({
-        "controller": s(&m.controller), "member": s(&m.member), "grantedAt": m.granted_at.to_string(), "opId": m.op_id.to_string(),
-    }));
+    push(
+        "govOpsMembership",
+        m_addr,
+        chain.account_data(&m_addr).await.unwrap(),
+        json!({
+            "controller": s(&m.controller), "member": s(&m.member), "grantedAt": m.granted_at.to_string(), "opId": m.op_id.to_string(),
+        }),
+    );
     let i_addr = pda::init_rate_limit(&configurator, &key, &controller);
     let init: InitRateLimit = chain.account(&i_addr).await;
-    push("initRateLimit", i_addr, chain.account_data(&i_addr).await.unwrap(), json!({
-        "key": hex(&init.key), "pau": s(&init.pau), "maxAmount": init.max_amount.to_string(), "slope": init.slope.to_string(),
-    }));
+    push(
+        "initRateLimit",
+        i_addr,
+        chain.account_data(&i_addr).await.unwrap(),
+        json!({
+            "key": hex(&init.key), "pau": s(&init.pau), "maxAmount": init.max_amount.to_string(), "slope": init.slope.to_string(),
+        }),
+    );
     let r_addr = pda::rate_limit(&controller, &key);
     let rl: RateLimit = chain.account(&r_addr).await;
-    push("rateLimit", r_addr, chain.account_data(&r_addr).await.unwrap(), json!({
-        "key": hex(&rl.key), "mint": s(&rl.mint), "counterparty": s(&rl.counterparty), "tag": "transfer",
-        "maxAmount": rl.max_amount.to_string(), "slope": rl.slope.to_string(), "lastAmount": rl.last_amount.to_string(),
-        "lastUpdated": rl.last_updated.to_string(), "lastIncreaseTs": rl.last_increase_ts.to_string(),
-        "totalOut": rl.total_out.to_string(),
-    }));
+    push(
+        "rateLimit",
+        r_addr,
+        chain.account_data(&r_addr).await.unwrap(),
+        json!({
+            "key": hex(&rl.key), "mint": s(&rl.mint), "counterparty": s(&rl.counterparty), "tag": "transfer",
+            "maxAmount": rl.max_amount.to_string(), "slope": rl.slope.to_string(), "lastAmount": rl.last_amount.to_string(),
+            "lastUpdated": rl.last_updated.to_string(), "lastIncreaseTs": rl.last_increase_ts.to_string(),
+            "totalOut": rl.total_out.to_string(),
+        }),
+    );
     let n_addr = pda::integration(&controller, &signer.pubkey());
     let n: Integration = chain.account(&n_addr).await;
-    push("integration", n_addr, chain.account_data(&n_addr).await.unwrap(), json!({
-        "signer": s(&n.signer), "keyCount": n.key_count, "firstKey": hex(&n.keys[0]),
-    }));
+    push(
+        "integration",
+        n_addr,
+        chain.account_data(&n_addr).await.unwrap(),
+        json!({
+            "signer": s(&n.signer), "keyCount": n.key_count, "firstKey": hex(&n.keys[0]),
+        }),
+    );
     out
 }
-
 
 #[tokio::test]
 async fn golden_vectors_match_the_committed_file() {
@@ -257,7 +541,8 @@ async fn golden_vectors_match_the_committed_file() {
         "errors": halo_sdk::errors::PAU_ERRORS.iter().map(|e| json!({"code": u32::from(*e), "name": e.name(), "msg": e.to_string()})).collect::<Vec<_>>(),
     });
     let text = serde_json::to_string_pretty(&golden).unwrap() + "\n";
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/golden/halo_pau.json");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/golden/halo_pau.json");
     if std::env::var_os("HALO_UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &text).unwrap();

@@ -107,7 +107,7 @@ impl Ledger for Chain {
         }
         self.ctx.last_blockhash = blockhash;
         self.seen.insert(tx.signatures[0].as_ref().to_vec());
-        let size = bincode_size(&tx);
+        let size = halo_sdk::ledger::legacy_transaction_size(&payer.pubkey(), ixs);
         let res = self
             .ctx
             .banks_client
@@ -164,35 +164,4 @@ impl Ledger for Chain {
             .expect("rent")
             .minimum_balance(space)
     }
-}
-
-/// Wire size of a legacy transaction: signatures, message header, keys, blockhash and
-/// compiled instructions, each vector with its compact-u16 length.
-fn bincode_size(tx: &Transaction) -> usize {
-    fn short_vec_len(n: usize) -> usize {
-        match n {
-            0..=0x7f => 1,
-            0x80..=0x3fff => 2,
-            _ => 3,
-        }
-    }
-    let m = &tx.message;
-    let ixs: usize = m
-        .instructions
-        .iter()
-        .map(|i| {
-            1 + short_vec_len(i.accounts.len())
-                + i.accounts.len()
-                + short_vec_len(i.data.len())
-                + i.data.len()
-        })
-        .sum();
-    short_vec_len(tx.signatures.len())
-        + 64 * tx.signatures.len()
-        + 3
-        + short_vec_len(m.account_keys.len())
-        + 32 * m.account_keys.len()
-        + 32
-        + short_vec_len(m.instructions.len())
-        + ixs
 }

@@ -19,20 +19,28 @@ pub fn anchor_code(e: ErrorCode) -> u32 {
     code_of(e.into())
 }
 
-/// Asserts that a transaction was refused with this `halo_pau` error.
 #[track_caller]
-pub fn assert_pau_err<T: std::fmt::Debug>(res: Result<T, halo_sdk::ledger::Refusal>, e: PauError) {
-    let expected = pau_code(e);
+fn assert_code<T: std::fmt::Debug>(
+    res: Result<T, halo_sdk::ledger::Refusal>,
+    expected: u32,
+    what: &dyn std::fmt::Debug,
+) {
     match res {
-        Ok(ok) => panic!("expected {e:?} ({expected}), but it succeeded: {ok:?}"),
+        Ok(ok) => panic!("expected {what:?} ({expected}), but it succeeded: {ok:?}"),
         Err(f) => assert_eq!(
             f.custom_code(),
             Some(expected),
-            "expected {e:?} ({expected}), got {:?}\n{}",
+            "expected {what:?} ({expected}), got {:?}\n{}",
             f.error,
             f.logs.join("\n")
         ),
     }
+}
+
+/// Asserts that a transaction was refused with this `halo_pau` error.
+#[track_caller]
+pub fn assert_pau_err<T: std::fmt::Debug>(res: Result<T, halo_sdk::ledger::Refusal>, e: PauError) {
+    assert_code(res, pau_code(e), &e);
 }
 
 /// Asserts that a transaction was refused with one of Anchor's own errors.
@@ -41,17 +49,7 @@ pub fn assert_anchor_err<T: std::fmt::Debug>(
     res: Result<T, halo_sdk::ledger::Refusal>,
     e: ErrorCode,
 ) {
-    let expected = anchor_code(e);
-    match res {
-        Ok(ok) => panic!("expected {e:?} ({expected}), but it succeeded: {ok:?}"),
-        Err(f) => assert_eq!(
-            f.custom_code(),
-            Some(expected),
-            "expected {e:?} ({expected}), got {:?}\n{}",
-            f.error,
-            f.logs.join("\n")
-        ),
-    }
+    assert_code(res, anchor_code(e), &e);
 }
 
 /// Asserts that a transaction failed (for refusals that come from the runtime or the

@@ -124,6 +124,51 @@ pub struct RawAccount {
     pub data: Vec<u8>,
 }
 
+/// Wire size in bytes of the legacy transaction that `payer` would send with `ixs`:
+/// signatures, message header, the distinct account keys, the blockhash and the compiled
+/// instructions, each list with its compact-u16 length.
+pub fn legacy_transaction_size(payer: &Pubkey, ixs: &[Instruction]) -> usize {
+    fn short_vec(n: usize) -> usize {
+        match n {
+            0..=0x7f => 1,
+            0x80..=0x3fff => 2,
+            _ => 3,
+        }
+    }
+    let mut keys: Vec<Pubkey> = vec![*payer];
+    let mut signers: Vec<Pubkey> = vec![*payer];
+    for ix in ixs {
+        for m in &ix.accounts {
+            if !keys.contains(&m.pubkey) {
+                keys.push(m.pubkey);
+            }
+            if m.is_signer && !signers.contains(&m.pubkey) {
+                signers.push(m.pubkey);
+            }
+        }
+        if !keys.contains(&ix.program_id) {
+            keys.push(ix.program_id);
+        }
+    }
+    let compiled: usize = ixs
+        .iter()
+        .map(|ix| {
+            1 + short_vec(ix.accounts.len())
+                + ix.accounts.len()
+                + short_vec(ix.data.len())
+                + ix.data.len()
+        })
+        .sum();
+    short_vec(signers.len())
+        + 64 * signers.len()
+        + 3
+        + short_vec(keys.len())
+        + 32 * keys.len()
+        + 32
+        + short_vec(ixs.len())
+        + compiled
+}
+
 /// A refused (or failed) transaction.
 #[derive(Clone, Debug)]
 pub struct Refusal {

@@ -65,6 +65,40 @@ impl RateLimit {
         &self.tag[..usize::from(self.tag_len).min(self.tag.len())]
     }
 
+    /// New parameters: accrue, then clamp to the new max (the consumed gap is kept).
+    pub fn set_params(&mut self, now: i64, max_amount: u64, slope: u64) {
+        let mut s = self.state();
+        s.set(now, max_amount, slope);
+        self.store(s);
+    }
+
+    /// Takes `amount` out of the bucket for an outflow and counts it, or refuses and
+    /// changes nothing.
+    pub fn consume_out(&mut self, now: i64, amount: u64) -> Result<()> {
+        let mut s = self.state();
+        crate::route::consume(&mut s, now, amount)?;
+        let total_out = self
+            .total_out
+            .checked_add(u128::from(amount))
+            .ok_or(crate::errors::PauError::MathOverflow)?;
+        self.store(s);
+        self.total_out = total_out;
+        Ok(())
+    }
+
+    /// Gives `received` back to the bucket (capped at max) for an inflow and counts it.
+    pub fn give_back_in(&mut self, now: i64, received: u64) -> Result<()> {
+        let total_in = self
+            .total_in
+            .checked_add(u128::from(received))
+            .ok_or(crate::errors::PauError::MathOverflow)?;
+        let mut s = self.state();
+        s.give_back(now, received);
+        self.store(s);
+        self.total_in = total_in;
+        Ok(())
+    }
+
     pub fn snapshot(&self, now: i64) -> RateLimitSnapshot {
         let s = self.state();
         RateLimitSnapshot {

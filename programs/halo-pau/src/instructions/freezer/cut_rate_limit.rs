@@ -29,9 +29,7 @@ pub fn handler(ctx: Context<CutRateLimit>, max_amount: u64, slope: u64) -> Resul
         PauError::NotADecrease
     );
     let now = Clock::get()?.unix_timestamp;
-    let mut s = rl.state();
-    s.set(now, max_amount, slope);
-    rl.store(s);
+    rl.set_params(now, max_amount, slope);
     emit!(RateLimitSet {
         controller: rl.controller,
         key: rl.key,

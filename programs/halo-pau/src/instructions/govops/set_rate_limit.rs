@@ -60,9 +60,7 @@ pub fn handler(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Resul
         )?;
         rl.last_increase_ts = now;
     }
-    let mut s = rl.state();
-    s.set(now, max_amount, slope);
-    rl.store(s);
+    rl.set_params(now, max_amount, slope);
     emit!(RateLimitSet {
         controller: rl.controller,
         key: rl.key,

@@ -1,13 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::{
-    constants::*,
-    errors::PauError,
-    events::Drawn,
-    route::{consume, pay_out_of_custody},
-    state::*,
-};
+use crate::{constants::*, errors::PauError, events::Drawn, route::pay_out_of_custody, state::*};
 
 /// Moves `amount` from ALM-proxy custody to an integration's token account (the route's
 /// counterparty), consuming the route's rate limit. Signed by the integration's signer
@@ -56,14 +50,7 @@ pub fn handler(ctx: Context<Draw>, amount: u64) -> Result<()> {
     require!(amount > 0, PauError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
     let a = ctx.accounts;
-    let mut s = a.rate_limit.state();
-    consume(&mut s, now, amount)?;
-    a.rate_limit.store(s);
-    a.rate_limit.total_out = a
-        .rate_limit
-        .total_out
-        .checked_add(u128::from(amount))
-        .ok_or(PauError::MathOverflow)?;
+    a.rate_limit.consume_out(now, amount)?;
     let controller = a.controller.key();
     let received = pay_out_of_custody(
         &a.token_program,

@@ -66,14 +66,7 @@ pub fn handler(ctx: Context<Repay>, amount: u64) -> Result<()> {
         .amount
         .checked_sub(before)
         .ok_or(PauError::MathOverflow)?;
-    let mut s = a.rate_limit.state();
-    s.give_back(now, received);
-    a.rate_limit.store(s);
-    a.rate_limit.total_in = a
-        .rate_limit
-        .total_in
-        .checked_add(u128::from(received))
-        .ok_or(PauError::MathOverflow)?;
+    a.rate_limit.give_back_in(now, received)?;
     emit!(Repaid {
         controller: a.controller.key(),
         integration: a.integration.key(),

@@ -2,11 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::{
-    constants::*,
-    errors::PauError,
-    events::Transferred,
-    route::{consume, pay_out_of_custody},
-    state::*,
+    constants::*, errors::PauError, events::Transferred, route::pay_out_of_custody, state::*,
 };
 
 /// Moves `amount` from ALM-proxy custody to the counterparty of a `transfer` route,
@@ -52,14 +48,7 @@ pub fn handler(ctx: Context<Transfer>, amount: u64) -> Result<()> {
     require!(amount > 0, PauError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
     let a = ctx.accounts;
-    let mut s = a.rate_limit.state();
-    consume(&mut s, now, amount)?;
-    a.rate_limit.store(s);
-    a.rate_limit.total_out = a
-        .rate_limit
-        .total_out
-        .checked_add(u128::from(amount))
-        .ok_or(PauError::MathOverflow)?;
+    a.rate_limit.consume_out(now, amount)?;
     let controller = a.controller.key();
     let received = pay_out_of_custody(
         &a.token_program,
