@@ -334,6 +334,11 @@ export type HaloPau = {
       "code": 6047,
       "msg": "The key given as a role is the default (empty) key",
       "name": "invalidRoleKey"
+    },
+    {
+      "code": 6048,
+      "msg": "Relayer transfer routes cannot be drawn or repaid by an integration",
+      "name": "transferRouteNotForIntegrations"
     }
   ],
   "events": [
@@ -2093,8 +2098,7 @@ export type HaloPau = {
           "relations": [
             "membership"
           ],
-          "signer": true,
-          "writable": true
+          "signer": true
         },
         {
           "name": "membership"
@@ -5931,7 +5935,6 @@ export const HALO_PAU_IDL = {
       "accounts": [
         {
           "name": "member",
-          "writable": true,
           "signer": true,
           "relations": [
             "membership"
@@ -7588,6 +7591,11 @@ export const HALO_PAU_IDL = {
       "code": 6047,
       "name": "InvalidRoleKey",
       "msg": "The key given as a role is the default (empty) key"
+    },
+    {
+      "code": 6048,
+      "name": "TransferRouteNotForIntegrations",
+      "msg": "Relayer transfer routes cannot be drawn or repaid by an integration"
     }
   ],
   "types": [

@@ -20,6 +20,6 @@ pub use fixed::{
     apply_bps, mul_div, mul_div_u64, wad_div, wad_mul, MathError, Rounding, BPS_DENOMINATOR, WAD,
 };
 pub use rate_limit::{
-    check_sorl, sorl_bound, RateLimitError, RateLimitState, SorlError, SorlOutcome, SorlParams,
-    UNLIMITED,
+    check_sorl, increase_limit, sorl_bound, RateLimitError, RateLimitState, SorlError, SorlOutcome,
+    SorlParams, UNLIMITED,
 };

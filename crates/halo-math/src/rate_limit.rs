@@ -165,14 +165,27 @@ pub fn sorl_bound(old: u64, max_change_bps: u16) -> u64 {
     }
 }
 
+/// Largest value `old` may be raised to in one hop: `sorl_bound(old)`, except that a value
+/// at zero (a closed or cut route) may be reopened up to `reopen_cap` (the governance-approved
+/// init's value), since +x % of zero is zero.
+pub fn increase_limit(old: u64, max_change_bps: u16, reopen_cap: u64) -> u64 {
+    if old == 0 {
+        reopen_cap.min(UNLIMITED.saturating_sub(1))
+    } else {
+        sorl_bound(old, max_change_bps)
+    }
+}
+
 /// Check a change of (`max_amount`, `slope`) against SORL. An increase of either needs a
-/// full hop since `last_increase_ts` and each raised value within `sorl_bound`.
+/// full hop since `last_increase_ts` and each raised value within `increase_limit` (with
+/// `reopen_cap` = the route's init (max, slope), used only for values at zero).
 pub fn check_sorl(
     params: SorlParams,
     now: i64,
     last_increase_ts: i64,
     old: (u64, u64),
     new: (u64, u64),
+    reopen_cap: (u64, u64),
 ) -> Result<SorlOutcome, SorlError> {
     let (old_max, old_slope) = old;
     let (new_max, new_slope) = new;
@@ -184,13 +197,13 @@ pub fn check_sorl(
         return Err(SorlError::HopNotElapsed { next_allowed_ts });
     }
     if new_max > old_max {
-        let limit = sorl_bound(old_max, params.max_change_bps);
+        let limit = increase_limit(old_max, params.max_change_bps, reopen_cap.0);
         if new_max > limit {
             return Err(SorlError::MaxAmountIncreaseTooLarge { limit });
         }
     }
     if new_slope > old_slope {
-        let limit = sorl_bound(old_slope, params.max_change_bps);
+        let limit = increase_limit(old_slope, params.max_change_bps, reopen_cap.1);
         if new_slope > limit {
             return Err(SorlError::SlopeIncreaseTooLarge { limit });
         }
@@ -330,19 +343,19 @@ mod tests {
         let last = T0;
         let now = T0 + P.hop_s;
         assert_eq!(
-            check_sorl(P, now, last, (1_000_000, 10), (1_250_000, 12)),
+            check_sorl(P, now, last, (1_000_000, 10), (1_250_000, 12), (0, 0)),
             Ok(SorlOutcome::Increase)
         );
         assert_eq!(
-            check_sorl(P, now, last, (1_000_000, 10), (1_250_001, 10)),
+            check_sorl(P, now, last, (1_000_000, 10), (1_250_001, 10), (0, 0)),
             Err(SorlError::MaxAmountIncreaseTooLarge { limit: 1_250_000 })
         );
         assert_eq!(
-            check_sorl(P, now, last, (1_000_000, 10), (1_000_000, 13)),
+            check_sorl(P, now, last, (1_000_000, 10), (1_000_000, 13), (0, 0)),
             Err(SorlError::SlopeIncreaseTooLarge { limit: 12 })
         );
         assert_eq!(
-            check_sorl(P, now - 1, last, (1_000_000, 10), (1_000_001, 10)),
+            check_sorl(P, now - 1, last, (1_000_000, 10), (1_000_001, 10), (0, 0)),
             Err(SorlError::HopNotElapsed {
                 next_allowed_ts: now
             })
@@ -353,7 +366,7 @@ mod tests {
     fn decreases_and_no_change_are_not_increases() {
         for new in [(0, 0), (1_000_000, 10), (5, 10), (1_000_000, 0)] {
             assert_eq!(
-                check_sorl(P, T0, T0, (1_000_000, 10), new),
+                check_sorl(P, T0, T0, (1_000_000, 10), new, (0, 0)),
                 Ok(SorlOutcome::NotAnIncrease)
             );
         }
@@ -362,11 +375,37 @@ mod tests {
     #[test]
     fn mixed_change_counts_as_increase() {
         assert_eq!(
-            check_sorl(P, T0, T0, (1_000_000, 10), (1, 11)),
+            check_sorl(P, T0, T0, (1_000_000, 10), (1, 11), (0, 0)),
             Err(SorlError::HopNotElapsed {
                 next_allowed_ts: T0 + P.hop_s
             })
         );
+    }
+
+    #[test]
+    fn reopening_from_zero_is_capped_by_the_init_and_needs_a_hop() {
+        let caps = (1_000_000, 10);
+        assert_eq!(
+            check_sorl(P, T0 + P.hop_s, T0, (0, 0), (1_000_000, 10), caps),
+            Ok(SorlOutcome::Increase)
+        );
+        assert_eq!(
+            check_sorl(P, T0 + P.hop_s, T0, (0, 0), (1_000_001, 10), caps),
+            Err(SorlError::MaxAmountIncreaseTooLarge { limit: 1_000_000 })
+        );
+        assert_eq!(
+            check_sorl(P, T0 + P.hop_s, T0, (0, 0), (1, 11), caps),
+            Err(SorlError::SlopeIncreaseTooLarge { limit: 10 })
+        );
+        assert_eq!(
+            check_sorl(P, T0 + P.hop_s - 1, T0, (0, 0), (1, 1), caps),
+            Err(SorlError::HopNotElapsed {
+                next_allowed_ts: T0 + P.hop_s
+            })
+        );
+        // a non-zero value is bounded by +bps, not by the cap
+        assert_eq!(increase_limit(100, 2_500, 1_000_000), 125);
+        assert_eq!(increase_limit(0, 2_500, u64::MAX), u64::MAX - 1);
     }
 
     #[test]
@@ -420,7 +459,7 @@ mod tests {
 
         #[test]
         fn sorl_accepted_increase_is_within_bound(old_max in any::<u64>(), old_slope in any::<u64>(), new_max in any::<u64>(), new_slope in any::<u64>()) {
-            if let Ok(SorlOutcome::Increase) = check_sorl(P, T0 + P.hop_s, T0, (old_max, old_slope), (new_max, new_slope)) {
+            if let Ok(SorlOutcome::Increase) = check_sorl(P, T0 + P.hop_s, T0, (old_max, old_slope), (new_max, new_slope), (0, 0)) {
                 prop_assert!(u128::from(new_max) * 10_000 <= u128::from(old_max) * 12_500 || new_max <= old_max);
                 prop_assert!(u128::from(new_slope) * 10_000 <= u128::from(old_slope) * 12_500 || new_slope <= old_slope);
             }
@@ -428,9 +467,9 @@ mod tests {
 
         #[test]
         fn two_increases_inside_one_hop_are_refused(old in 1_000u64..1_000_000_000, dt in 0i64..(18 * 3600)) {
-            let first = check_sorl(P, T0 + P.hop_s, T0, (old, 0), (old + 1, 0));
+            let first = check_sorl(P, T0 + P.hop_s, T0, (old, 0), (old + 1, 0), (0, 0));
             prop_assert_eq!(first, Ok(SorlOutcome::Increase));
-            let second = check_sorl(P, T0 + P.hop_s + dt, T0 + P.hop_s, (old + 1, 0), (old + 2, 0));
+            let second = check_sorl(P, T0 + P.hop_s + dt, T0 + P.hop_s, (old + 1, 0), (old + 2, 0), (0, 0));
             let is_hop_error = matches!(second, Err(SorlError::HopNotElapsed { .. }));
             prop_assert!(is_hop_error);
         }

@@ -51,6 +51,7 @@ pub const PAU_ERRORS: &[PauError] = &[
     PauError::MathOverflow,
     PauError::InvalidAdmin,
     PauError::InvalidRoleKey,
+    PauError::TransferRouteNotForIntegrations,
 ];
 
 /// The `halo_pau` error with this custom code, if any.

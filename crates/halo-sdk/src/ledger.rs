@@ -24,6 +24,8 @@ pub enum MintKind {
     Token2022TransferFee { bps: u16, max_fee: u64 },
     /// Token-2022 with a permanent delegate (the payer): a mint custody must refuse.
     Token2022PermanentDelegate,
+    /// Token-2022 with a mint close authority (the payer): a mint custody must refuse.
+    Token2022CloseAuthority,
 }
 
 impl MintKind {
@@ -40,6 +42,7 @@ impl MintKind {
             MintKind::SplToken | MintKind::Token2022 => &[],
             MintKind::Token2022TransferFee { .. } => &[ExtensionType::TransferFeeConfig],
             MintKind::Token2022PermanentDelegate => &[ExtensionType::PermanentDelegate],
+            MintKind::Token2022CloseAuthority => &[ExtensionType::MintCloseAuthority],
         };
         ExtensionType::try_calculate_account_len::<t22::state::Mint>(ext).unwrap_or(82)
     }
@@ -76,6 +79,10 @@ impl MintKind {
             ),
             MintKind::Token2022PermanentDelegate => ixs.push(
                 t22::instruction::initialize_permanent_delegate(&program, mint, authority)
+                    .expect("token-2022 program id"),
+            ),
+            MintKind::Token2022CloseAuthority => ixs.push(
+                t22::instruction::initialize_mint_close_authority(&program, mint, Some(authority))
                     .expect("token-2022 program id"),
             ),
             MintKind::SplToken | MintKind::Token2022 => {}

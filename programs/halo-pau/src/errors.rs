@@ -99,4 +99,6 @@ pub enum PauError {
     InvalidAdmin,
     #[msg("The key given as a role is the default (empty) key")]
     InvalidRoleKey,
+    #[msg("Relayer transfer routes cannot be drawn or repaid by an integration")]
+    TransferRouteNotForIntegrations,
 }

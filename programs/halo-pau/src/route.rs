@@ -28,10 +28,11 @@ pub fn pad_tag(tag: &[u8]) -> Result<[u8; MAX_TAG_LEN]> {
 
 /// Token-2022 mint extensions custody can hold safely. Everything else is refused: a
 /// permanent delegate could drain custody, a transfer hook needs accounts we do not pass,
-/// non-transferable / default-frozen / pausable / confidential mints break settlement.
+/// non-transferable / default-frozen / pausable / confidential mints break settlement, and a
+/// mint close authority could close an empty mint and re-create it at the same address
+/// with any of those (extensions are only checked when a route opens).
 const ALLOWED_MINT_EXTENSIONS: &[ExtensionType] = &[
     ExtensionType::TransferFeeConfig,
-    ExtensionType::MintCloseAuthority,
     ExtensionType::InterestBearingConfig,
     ExtensionType::MetadataPointer,
     ExtensionType::TokenMetadata,
@@ -121,20 +122,23 @@ pub fn check_sorl(
     last_increase_ts: i64,
     old: (u64, u64),
     new: (u64, u64),
+    reopen_cap: (u64, u64),
 ) -> Result<halo_math::SorlOutcome> {
     use halo_math::SorlError;
-    halo_math::check_sorl(params, now, last_increase_ts, old, new).map_err(|e| match e {
-        SorlError::HopNotElapsed { next_allowed_ts } => {
-            msg!("next increase allowed at {}", next_allowed_ts);
-            error!(PauError::SorlHopNotElapsed)
-        }
-        SorlError::MaxAmountIncreaseTooLarge { limit } => {
-            msg!("max_amount may rise to at most {}", limit);
-            error!(PauError::SorlMaxAmountIncreaseTooLarge)
-        }
-        SorlError::SlopeIncreaseTooLarge { limit } => {
-            msg!("slope may rise to at most {}", limit);
-            error!(PauError::SorlSlopeIncreaseTooLarge)
-        }
-    })
+    halo_math::check_sorl(params, now, last_increase_ts, old, new, reopen_cap).map_err(
+        |e| match e {
+            SorlError::HopNotElapsed { next_allowed_ts } => {
+                msg!("next increase allowed at {}", next_allowed_ts);
+                error!(PauError::SorlHopNotElapsed)
+            }
+            SorlError::MaxAmountIncreaseTooLarge { limit } => {
+                msg!("max_amount may rise to at most {}", limit);
+                error!(PauError::SorlMaxAmountIncreaseTooLarge)
+            }
+            SorlError::SlopeIncreaseTooLarge { limit } => {
+                msg!("slope may rise to at most {}", limit);
+                error!(PauError::SorlSlopeIncreaseTooLarge)
+            }
+        },
+    )
 }

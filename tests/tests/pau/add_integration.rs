@@ -96,3 +96,25 @@ async fn add_integration_fails_on_bad_key_lists_and_roles() {
     );
     assert!(chain.raw_account(&addr).await.is_none());
 }
+
+#[tokio::test]
+async fn add_integration_fails_for_another_paus_govops() {
+    let (mut chain, env) = setup().await;
+    let other = second_pau(&mut chain, &env).await;
+    let before = env.fingerprint(&mut chain, &[]).await;
+    let i = as_other_paus_govops(
+        ix::add_integration(
+            &env.govops.pubkey(),
+            &env.controller,
+            Keypair::new().pubkey(),
+            vec![[1; 32]],
+        ),
+        &env,
+        &other,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&other.govops]).await,
+        PauError::NotGovOpsOfThisPau,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
+}

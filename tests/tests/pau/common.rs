@@ -58,3 +58,16 @@ pub fn swap_account(mut ix: Instruction, from: &Pubkey, to: &Pubkey) -> Instruct
 pub fn route_accounts(env: &PauEnv, r: &Route) -> Vec<Pubkey> {
     vec![pda::rate_limit(&env.controller, &r.key), r.counterparty]
 }
+
+/// `ix`, signed by another PAU's GovOps member with that member's own membership (of the
+/// other PAU): the accordance attack of rule 6.
+pub fn as_other_paus_govops(ix: Instruction, env: &PauEnv, other: &PauEnv) -> Instruction {
+    let g = env.govops.pubkey();
+    let g1 = other.govops.pubkey();
+    let ix = swap_account(
+        ix,
+        &pda::govops(&env.controller, &g),
+        &pda::govops(&other.controller, &g1),
+    );
+    swap_account(ix, &g, &g1)
+}

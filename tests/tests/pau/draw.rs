@@ -185,3 +185,83 @@ async fn draw_fails_with_another_paus_integration_or_route() {
     let _ = signer;
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
+
+#[tokio::test]
+async fn draw_and_repay_fail_on_a_relayer_transfer_route() {
+    let (mut chain, env) = setup().await;
+    let signer = chain.funded_keypair(1_000_000_000).await;
+    let account = chain
+        .create_ata(&signer.pubkey(), &env.mint, &env.token_program)
+        .await;
+    let r = env
+        .open_route(&mut chain, keys::tags::TRANSFER, account, MAX, SLOPE)
+        .await;
+    let g = env.govops.pubkey();
+    chain
+        .must(
+            &[ix::add_integration(
+                &g,
+                &env.controller,
+                signer.pubkey(),
+                vec![r.key],
+            )],
+            &[&env.govops],
+        )
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    let s = signer.pubkey();
+    assert_pau_err(
+        chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
+        PauError::TransferRouteNotForIntegrations,
+    );
+    assert_pau_err(
+        chain.send(&[ix::repay(&s, &r, USDS)], &[&signer]).await,
+        PauError::TransferRouteNotForIntegrations,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn draw_fails_when_unregistered_closed_or_from_a_foreign_custody() {
+    let (mut chain, env) = setup().await;
+    let (signer, r) = env
+        .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, SLOPE)
+        .await;
+    let s = signer.pubkey();
+    let watched = route_accounts(&env, &r);
+    // a token account of the right mint that the proxy does not own, as "custody"
+    let foreign = chain
+        .create_ata(&Keypair::new().pubkey(), &env.mint, &env.token_program)
+        .await;
+    chain
+        .mint_to(&env.mint, &env.token_program, &foreign, USDS)
+        .await;
+    let i = swap_account(ix::draw(&s, &r, USDS), &env.custody, &foreign);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(chain.send(&[i], &[&signer]).await, PauError::WrongCustody);
+    // the route cut to zero
+    let f = env.freezer.pubkey();
+    chain
+        .must(
+            &[ix::cut_rate_limit(&f, &env.controller, &r.key, 0, 0)],
+            &[&env.freezer],
+        )
+        .await;
+    let before_cut = chain.fingerprint(&watched).await;
+    assert_ne!(before[4..], before_cut[..]);
+    assert_pau_err(
+        chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
+        PauError::RouteClosed,
+    );
+    // the PAU unregistered
+    let a = env.admin.pubkey();
+    chain
+        .must(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
+        .await;
+    assert_pau_err(
+        chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
+        PauError::PauNotRegistered,
+    );
+    assert_eq!(chain.fingerprint(&watched).await, before_cut);
+}

@@ -136,3 +136,47 @@ async fn execute_add_init_rate_limit_cannot_reinitialise_an_existing_init() {
     );
     assert_eq!(chain.fingerprint(&[init]).await, before);
 }
+
+#[tokio::test]
+async fn execute_add_init_rate_limit_fails_paused_cancelled_or_on_another_kind() {
+    let (mut chain, env) = setup().await;
+    let key = [5u8; 32];
+    let add = TimelockAction::AddInitRateLimit {
+        key,
+        pau: Pubkey::default(),
+        max_amount: 1,
+        slope: 1,
+    };
+    let id = env.schedule(&mut chain, add).await.unwrap();
+    let cancelled = env.schedule(&mut chain, add).await.unwrap();
+    let other_kind = env
+        .schedule(&mut chain, TimelockAction::SetSorlHop { seconds: DAY })
+        .await
+        .unwrap();
+    let admin = env.admin.pubkey();
+    chain
+        .must(&[ix::cancel_op(&admin, cancelled)], &[&env.admin])
+        .await;
+    env.pass_timelock(&mut chain).await;
+    let payer = chain.payer_key();
+    let exec = |op| ix::execute_add_init_rate_limit(&payer, op, key, Pubkey::default());
+    let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
+    let before = env.fingerprint(&mut chain, &[init]).await;
+    chain
+        .must(&[ix::set_timelock_paused(&admin, true)], &[&env.admin])
+        .await;
+    assert_pau_err(chain.send(&[exec(id)], &[]).await, PauError::TimelockPaused);
+    chain
+        .must(&[ix::set_timelock_paused(&admin, false)], &[&env.admin])
+        .await;
+    assert_pau_err(
+        chain.send(&[exec(cancelled)], &[]).await,
+        PauError::OpCancelled,
+    );
+    assert_pau_err(
+        chain.send(&[exec(other_kind)], &[]).await,
+        PauError::WrongOpKind,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &[init]).await, before);
+    chain.must(&[exec(id)], &[]).await;
+}

@@ -93,3 +93,51 @@ async fn execute_grant_govops_fails_for_another_member_or_pau() {
     );
     assert_eq!(chain.fingerprint(&watched).await, before);
 }
+
+#[tokio::test]
+async fn execute_grant_govops_fails_early_paused_cancelled_twice_or_on_another_kind() {
+    let (mut chain, env) = setup().await;
+    let member = Keypair::new().pubkey();
+    let grant = TimelockAction::GrantGovOps {
+        controller: env.controller,
+        member,
+    };
+    let id = env.schedule(&mut chain, grant).await.unwrap();
+    let cancelled = env.schedule(&mut chain, grant).await.unwrap();
+    let other_kind = env
+        .schedule(&mut chain, TimelockAction::SetSorlHop { seconds: DAY })
+        .await
+        .unwrap();
+    let admin = env.admin.pubkey();
+    chain
+        .must(&[ix::cancel_op(&admin, cancelled)], &[&env.admin])
+        .await;
+    let payer = chain.payer_key();
+    let exec = |op| ix::execute_grant_govops(&payer, op, &env.controller, member);
+    let membership = pda::govops(&env.controller, &member);
+    let before = env.fingerprint(&mut chain, &[membership]).await;
+    assert_pau_err(
+        chain.send(&[exec(id)], &[]).await,
+        PauError::TimelockNotElapsed,
+    );
+    env.pass_timelock(&mut chain).await;
+    chain
+        .must(&[ix::set_timelock_paused(&admin, true)], &[&env.admin])
+        .await;
+    assert_pau_err(chain.send(&[exec(id)], &[]).await, PauError::TimelockPaused);
+    chain
+        .must(&[ix::set_timelock_paused(&admin, false)], &[&env.admin])
+        .await;
+    assert_pau_err(
+        chain.send(&[exec(cancelled)], &[]).await,
+        PauError::OpCancelled,
+    );
+    assert_pau_err(
+        chain.send(&[exec(other_kind)], &[]).await,
+        PauError::WrongOpKind,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &[membership]).await, before);
+    chain.must(&[exec(id)], &[]).await;
+    // executing again: the membership exists, so the account creation fails first
+    assert_failed(chain.send(&[exec(id)], &[]).await);
+}

@@ -47,3 +47,24 @@ async fn remove_integration_fails_for_a_non_member() {
     );
     assert_eq!(chain.fingerprint(&[addr]).await, before);
 }
+
+#[tokio::test]
+async fn remove_integration_fails_for_another_paus_govops() {
+    let (mut chain, env) = setup().await;
+    let other = second_pau(&mut chain, &env).await;
+    let (signer, _r) = env
+        .open_integration(&mut chain, keys::tags::AMM_FUND, 1_000 * USDS, 0)
+        .await;
+    let addr = pda::integration(&env.controller, &signer.pubkey());
+    let before = chain.fingerprint(&[addr]).await;
+    let i = as_other_paus_govops(
+        ix::remove_integration(&env.govops.pubkey(), &env.controller, &signer.pubkey()),
+        &env,
+        &other,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&other.govops]).await,
+        PauError::NotGovOpsOfThisPau,
+    );
+    assert_eq!(chain.fingerprint(&[addr]).await, before);
+}

@@ -13,14 +13,93 @@ async fn remove_rate_limit_closes_the_route_at_once() {
             &[&env.govops],
         )
         .await;
-    let addr = pda::rate_limit(&env.controller, &r.key);
-    assert!(chain.raw_account(&addr).await.is_none());
-    let before = env.fingerprint(&mut chain, &[r.counterparty]).await;
-    assert_anchor_err(
-        env.transfer(&mut chain, &r, 1).await,
-        AnchorError::AccountNotInitialized,
+    let rl = env.rate_limit(&mut chain, &r.key).await;
+    assert_eq!((rl.max_amount, rl.slope, rl.last_amount), (0, 0, 0));
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+#[tokio::test]
+async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
+    let (mut chain, env) = setup().await;
+    let r = env
+        .open_transfer_route(&mut chain, 1_000 * USDS, USDS)
+        .await;
+    env.transfer(&mut chain, &r, 1_000 * USDS).await.unwrap();
+    let g = env.govops.pubkey();
+    chain
+        .must(
+            &[ix::remove_rate_limit(&g, &env.controller, &r.key)],
+            &[&env.govops],
+        )
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    // re-creating the route is impossible: the account stays
+    assert_failed(
+        env.create_rate_limit(
+            &mut chain,
+            &r,
+            keys::tags::TRANSFER,
+            Pubkey::default(),
+            1_000 * USDS,
+            USDS,
+        )
+        .await,
     );
-    assert_eq!(env.fingerprint(&mut chain, &[r.counterparty]).await, before);
+    // reopening inside the hop is refused
+    let reopen = |max, slope| {
+        ix::set_rate_limit(&g, &env.controller, &r.key, &Pubkey::default(), max, slope)
+    };
+    assert_pau_err(
+        chain
+            .send(&[reopen(1_000 * USDS, USDS)], &[&env.govops])
+            .await,
+        PauError::SorlHopNotElapsed,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+    chain.advance(HOP).await;
+    // above the init is refused; at the init it reopens, empty, refilling at the slope
+    assert_pau_err(
+        chain
+            .send(&[reopen(1_000 * USDS + 1, USDS)], &[&env.govops])
+            .await,
+        PauError::SorlMaxAmountIncreaseTooLarge,
+    );
+    chain
+        .must(&[reopen(1_000 * USDS, USDS)], &[&env.govops])
+        .await;
+    let rl = env.rate_limit(&mut chain, &r.key).await;
+    assert_eq!((rl.max_amount, rl.last_amount), (1_000 * USDS, 0));
+    assert_pau_err(
+        env.transfer(&mut chain, &r, 1).await,
+        PauError::RateLimitExceeded,
+    );
+    chain.advance(10).await;
+    env.transfer(&mut chain, &r, 10 * USDS).await.unwrap();
+}
+
+#[tokio::test]
+async fn remove_rate_limit_fails_for_another_paus_govops() {
+    let (mut chain, env) = setup().await;
+    let other = second_pau(&mut chain, &env).await;
+    let r = env
+        .open_transfer_route(&mut chain, 1_000 * USDS, USDS)
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    let i = as_other_paus_govops(
+        ix::remove_rate_limit(&env.govops.pubkey(), &env.controller, &r.key),
+        &env,
+        &other,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&other.govops]).await,
+        PauError::NotGovOpsOfThisPau,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
 #[tokio::test]

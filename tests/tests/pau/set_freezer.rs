@@ -61,3 +61,20 @@ async fn set_freezer_fails_for_a_non_member_or_an_unregistered_pau() {
     );
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
 }
+
+#[tokio::test]
+async fn set_freezer_fails_for_another_paus_govops() {
+    let (mut chain, env) = setup().await;
+    let other = second_pau(&mut chain, &env).await;
+    let before = env.fingerprint(&mut chain, &[]).await;
+    let i = as_other_paus_govops(
+        ix::set_freezer(&env.govops.pubkey(), &env.controller, other.govops.pubkey()),
+        &env,
+        &other,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&other.govops]).await,
+        PauError::NotGovOpsOfThisPau,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
+}

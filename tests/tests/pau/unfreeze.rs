@@ -54,3 +54,24 @@ async fn unfreeze_fails_when_not_frozen_or_by_the_freezer() {
     );
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before_frozen);
 }
+
+#[tokio::test]
+async fn unfreeze_fails_for_another_paus_govops() {
+    let (mut chain, env) = setup().await;
+    let other = second_pau(&mut chain, &env).await;
+    let f = env.freezer.pubkey();
+    chain
+        .must(&[ix::freeze(&f, &env.controller)], &[&env.freezer])
+        .await;
+    let before = env.fingerprint(&mut chain, &[]).await;
+    let i = as_other_paus_govops(
+        ix::unfreeze(&env.govops.pubkey(), &env.controller),
+        &env,
+        &other,
+    );
+    assert_pau_err(
+        chain.send(&[i], &[&other.govops]).await,
+        PauError::NotGovOpsOfThisPau,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
+}

@@ -2,11 +2,12 @@ use anchor_lang::prelude::*;
 
 use crate::{constants::*, errors::PauError, events::RateLimitRemoved, state::*};
 
-/// Closes a route at once (the account is closed, rent to the member). Signed by a GovOps
-/// member of the PAU. Reopening needs `create_rate_limit` and an existing init again.
+/// Closes a route at once: max, slope and what is available all go to zero. Signed by a
+/// GovOps member of the PAU. The account is kept (not closed), so that the route's SORL
+/// history survives: reopening goes through `set_rate_limit`, after a full hop and up to the
+/// init's bounds, and starts empty. Closing and re-creating the account would refill it.
 #[derive(Accounts)]
 pub struct RemoveRateLimit<'info> {
-    #[account(mut)]
     pub member: Signer<'info>,
     #[account(
         has_one = member @ PauError::NotGovOpsMember,
@@ -20,7 +21,6 @@ pub struct RemoveRateLimit<'info> {
     pub controller: Box<Account<'info, Controller>>,
     #[account(
         mut,
-        close = member,
         seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
         bump = rate_limit.bump,
     )]
@@ -28,6 +28,9 @@ pub struct RemoveRateLimit<'info> {
 }
 
 pub fn handler(ctx: Context<RemoveRateLimit>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let rl = &mut ctx.accounts.rate_limit;
+    rl.set_params(now, 0, 0);
     emit!(RateLimitRemoved {
         controller: ctx.accounts.controller.key(),
         key: ctx.accounts.rate_limit.key,

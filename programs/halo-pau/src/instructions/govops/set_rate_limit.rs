@@ -6,7 +6,8 @@ use crate::{constants::*, errors::PauError, events::RateLimitSet, route::check_s
 /// Sets a route's `max_amount` and `slope`. Signed by a GovOps member of the PAU.
 /// * A decrease (neither value goes up) is instant, even on a frozen or unregistered PAU.
 /// * An increase needs a registered PAU, the route's InitRateLimit to still exist, one full
-///   SORL hop since the last increase, and each raised value within +`sorl_max_change_bps`.
+///   SORL hop since the last increase, and each raised value within +`sorl_max_change_bps`
+///   (a value at zero, after a cut or a removal, may be reopened up to the init's value).
 ///
 /// The bucket is accrued, then clamped to the new max: a set never refills it.
 #[derive(Accounts)]
@@ -39,25 +40,33 @@ pub fn handler(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Resul
     let now = Clock::get()?.unix_timestamp;
     let rl = &mut ctx.accounts.rate_limit;
     let old = (rl.max_amount, rl.slope);
+    let increase = max_amount > old.0 || slope > old.1;
+    // An increase needs a registered PAU and the route's init, whose bounds cap the
+    // reopening of a value that was cut to zero.
+    let reopen_cap = if increase {
+        require!(
+            ctx.accounts.controller.registered,
+            PauError::PauNotRegistered
+        );
+        let init = InitRateLimit::load_for_route(
+            &ctx.accounts.init_rate_limit,
+            &ctx.accounts.configurator.key(),
+            &rl.key,
+            &ctx.accounts.controller.key(),
+        )?;
+        (init.max_amount, init.slope)
+    } else {
+        (0, 0)
+    };
     let outcome = check_sorl(
         ctx.accounts.configurator.sorl(),
         now,
         rl.last_increase_ts,
         old,
         (max_amount, slope),
+        reopen_cap,
     )?;
-    let increase = outcome == SorlOutcome::Increase;
-    if increase {
-        require!(
-            ctx.accounts.controller.registered,
-            PauError::PauNotRegistered
-        );
-        InitRateLimit::load_for_route(
-            &ctx.accounts.init_rate_limit,
-            &ctx.accounts.configurator.key(),
-            &rl.key,
-            &ctx.accounts.controller.key(),
-        )?;
+    if outcome == SorlOutcome::Increase {
         rl.last_increase_ts = now;
     }
     rl.set_params(now, max_amount, slope);

@@ -30,6 +30,7 @@ pub struct Draw<'info> {
         mut,
         has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
+        constraint = rate_limit.tag() != TAG_TRANSFER @ PauError::TransferRouteNotForIntegrations,
         constraint = rate_limit.counterparty == destination.key() @ PauError::WrongDestination,
     )]
     pub rate_limit: Box<Account<'info, RateLimit>>,

@@ -26,6 +26,7 @@ pub struct Repay<'info> {
         mut,
         has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
+        constraint = rate_limit.tag() != TAG_TRANSFER @ PauError::TransferRouteNotForIntegrations,
         constraint = rate_limit.counterparty == source.key() @ PauError::WrongSource,
     )]
     pub rate_limit: Box<Account<'info, RateLimit>>,
