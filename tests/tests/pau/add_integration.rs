@@ -65,10 +65,10 @@ async fn add_integration_fails_on_bad_key_lists_and_roles() {
         PauError::InvalidRoleKey,
     );
     let rl = env.relayer.pubkey();
-    let i = swap_account(
+    let i = with_govops_membership(
         ix::add_integration(&rl, &env.controller, signer, vec![[1; 32]]),
-        &pda::govops(&env.controller, &rl),
-        &pda::govops(&env.controller, &g),
+        &env,
+        &rl,
     );
     assert_pau_err(
         chain.send(&[i], &[&env.relayer]).await,

@@ -71,3 +71,13 @@ pub fn as_other_paus_govops(ix: Instruction, env: &PauEnv, other: &PauEnv) -> In
     );
     swap_account(ix, &g, &g1)
 }
+
+/// `ix` signed by `signer`, who holds no membership, passing PAU 0's GovOps membership
+/// instead (the borrowed-membership attack: refused with `NotGovOpsMember`).
+pub fn with_govops_membership(ix: Instruction, env: &PauEnv, signer: &Pubkey) -> Instruction {
+    swap_account(
+        ix,
+        &pda::govops(&env.controller, signer),
+        &pda::govops(&env.controller, &env.govops.pubkey()),
+    )
+}

@@ -336,57 +336,39 @@ async fn create_rate_limit_fails_on_an_unregistered_pau() {
 }
 
 #[tokio::test]
-async fn create_rate_limit_fails_for_a_mint_with_a_close_authority() {
-    let (mut chain, env) = setup_with(PauOptions {
-        mint: MintKind::Token2022CloseAuthority,
-        ..PauOptions::default()
-    })
-    .await;
-    let r = new_route(&mut chain, &env).await;
-    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
+async fn create_rate_limit_fails_for_mints_with_unsafe_extensions() {
+    for mint in [
+        MintKind::Token2022CloseAuthority,
+        MintKind::Token2022PermanentDelegate,
+    ] {
+        let (mut chain, env) = setup_with(PauOptions {
+            mint,
+            ..PauOptions::default()
+        })
         .await;
-    let watched = route_accounts(&env, &r);
-    let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
-        env.create_rate_limit(
-            &mut chain,
-            &r,
-            keys::tags::TRANSFER,
-            Pubkey::default(),
-            1,
-            1,
-        )
-        .await,
-        PauError::UnsupportedMintExtension,
-    );
-    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
-}
-
-#[tokio::test]
-async fn create_rate_limit_fails_for_a_mint_with_a_permanent_delegate() {
-    let (mut chain, env) = setup_with(PauOptions {
-        mint: MintKind::Token2022PermanentDelegate,
-        ..PauOptions::default()
-    })
-    .await;
-    let r = new_route(&mut chain, &env).await;
-    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
-        .await;
-    let watched = route_accounts(&env, &r);
-    let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
-        env.create_rate_limit(
-            &mut chain,
-            &r,
-            keys::tags::TRANSFER,
-            Pubkey::default(),
-            1,
-            1,
-        )
-        .await,
-        PauError::UnsupportedMintExtension,
-    );
-    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+        let r = new_route(&mut chain, &env).await;
+        env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
+            .await;
+        let watched = route_accounts(&env, &r);
+        let before = env.fingerprint(&mut chain, &watched).await;
+        assert_pau_err(
+            env.create_rate_limit(
+                &mut chain,
+                &r,
+                keys::tags::TRANSFER,
+                Pubkey::default(),
+                1,
+                1,
+            )
+            .await,
+            PauError::UnsupportedMintExtension,
+        );
+        assert_eq!(
+            env.fingerprint(&mut chain, &watched).await,
+            before,
+            "{mint:?}"
+        );
+    }
 }
 
 #[tokio::test]

@@ -36,10 +36,10 @@ async fn remove_integration_fails_for_a_non_member() {
     let addr = pda::integration(&env.controller, &signer.pubkey());
     let before = chain.fingerprint(&[addr]).await;
     let f = env.freezer.pubkey();
-    let i = swap_account(
+    let i = with_govops_membership(
         ix::remove_integration(&f, &env.controller, &signer.pubkey()),
-        &pda::govops(&env.controller, &f),
-        &pda::govops(&env.controller, &env.govops.pubkey()),
+        &env,
+        &f,
     );
     assert_pau_err(
         chain.send(&[i], &[&env.freezer]).await,

@@ -111,10 +111,10 @@ async fn remove_rate_limit_fails_for_the_freezer_or_relayer() {
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
     for k in [&env.freezer, &env.relayer] {
-        let i = swap_account(
+        let i = with_govops_membership(
             ix::remove_rate_limit(&k.pubkey(), &env.controller, &r.key),
-            &pda::govops(&env.controller, &k.pubkey()),
-            &pda::govops(&env.controller, &env.govops.pubkey()),
+            &env,
+            &k.pubkey(),
         );
         assert_pau_err(chain.send(&[i], &[k]).await, PauError::NotGovOpsMember);
     }

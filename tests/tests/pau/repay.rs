@@ -118,3 +118,35 @@ async fn repay_fails_from_another_source_or_signer() {
     );
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
+
+#[tokio::test]
+async fn repay_fails_into_a_foreign_custody_or_along_an_unlisted_key() {
+    let (mut chain, env) = setup().await;
+    let (signer, r) = env
+        .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, 0)
+        .await;
+    let s = signer.pubkey();
+    chain
+        .must(&[ix::draw(&s, &r, 1_000 * USDS)], &[&signer])
+        .await;
+    let other = env
+        .open_route(&mut chain, keys::tags::LCTS_DEPLOY, r.counterparty, MAX, 0)
+        .await;
+    let foreign = chain
+        .create_ata(&Keypair::new().pubkey(), &env.mint, &env.token_program)
+        .await;
+    let watched = [
+        route_accounts(&env, &r),
+        route_accounts(&env, &other),
+        vec![foreign],
+    ]
+    .concat();
+    let before = env.fingerprint(&mut chain, &watched).await;
+    let i = swap_account(ix::repay(&s, &r, USDS), &env.custody, &foreign);
+    assert_pau_err(chain.send(&[i], &[&signer]).await, PauError::WrongCustody);
+    assert_pau_err(
+        chain.send(&[ix::repay(&s, &other, USDS)], &[&signer]).await,
+        PauError::KeyNotAllowedForIntegration,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}

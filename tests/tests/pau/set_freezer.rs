@@ -30,11 +30,7 @@ async fn set_freezer_fails_for_a_non_member_or_an_unregistered_pau() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let rl = env.relayer.pubkey();
-    let i = swap_account(
-        ix::set_freezer(&rl, &env.controller, rl),
-        &pda::govops(&env.controller, &rl),
-        &pda::govops(&env.controller, &env.govops.pubkey()),
-    );
+    let i = with_govops_membership(ix::set_freezer(&rl, &env.controller, rl), &env, &rl);
     assert_pau_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::NotGovOpsMember,

@@ -32,11 +32,7 @@ async fn set_relayer_fails_for_a_non_member_or_an_unregistered_pau() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let f = env.freezer.pubkey();
-    let i = swap_account(
-        ix::set_relayer(&f, &env.controller, f),
-        &pda::govops(&env.controller, &f),
-        &pda::govops(&env.controller, &env.govops.pubkey()),
-    );
+    let i = with_govops_membership(ix::set_relayer(&f, &env.controller, f), &env, &f);
     assert_pau_err(
         chain.send(&[i], &[&env.freezer]).await,
         PauError::NotGovOpsMember,

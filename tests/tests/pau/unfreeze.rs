@@ -43,11 +43,7 @@ async fn unfreeze_fails_when_not_frozen_or_by_the_freezer() {
         AnchorError::AccountNotInitialized,
     );
     // nor can it borrow GovOps' membership
-    let i = swap_account(
-        ix::unfreeze(&f, &env.controller),
-        &pda::govops(&env.controller, &f),
-        &pda::govops(&env.controller, &g),
-    );
+    let i = with_govops_membership(ix::unfreeze(&f, &env.controller), &env, &f);
     assert_pau_err(
         chain.send(&[i], &[&env.freezer]).await,
         PauError::NotGovOpsMember,
