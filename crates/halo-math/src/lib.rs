@@ -9,10 +9,14 @@
 //! * [`fixed`]: `mul_div` with a 256-bit intermediate, WAD (1e18) and basis-point helpers.
 //! * [`rate_limit`]: the PAU rate-limit state machine and the SORL increase check.
 //! * [`shares`]: share maths for the LCTS queues and LP shares.
+//! * [`pricing`]: the Trading Halo's NAV ± spread quotes, inventory skew, oracle checks.
+//! * [`queue`]: generation accounting for liquidity-constrained redeem queues.
 #![no_std]
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod fixed;
+pub mod pricing;
+pub mod queue;
 pub mod rate_limit;
 pub mod shares;
 

@@ -1,0 +1,414 @@
+//! Oracle-priced AMM maths (Trading Halo): price normalisation, NAV ± spread quotes in
+//! both directions and both modes, inventory skew, and the oracle validity checks.
+//!
+//! A price is a WAD number of *whole quote tokens per whole asset token*. Amounts are in
+//! base units; the mints' decimals convert between the two. Every quote is one `mul_div`
+//! (a single rounding), and every rounding favours the pool:
+//! * user sells asset, exact in: `quote_out = floor(asset_in * P * (1 - bid))`;
+//! * user sells asset, exact out: `asset_in = ceil(quote_out / (P * (1 - bid)))`;
+//! * user buys asset, exact out: `quote_in = ceil(asset_out * P * (1 + ask))`;
+//! * user buys asset, exact in: `asset_out = floor(quote_in / (P * (1 + ask)))`.
+
+use crate::fixed::{mul_div, MathError, Rounding, BPS_DENOMINATOR, WAD};
+
+/// Largest decimals a mint or a feed may have here (keeps every product inside `u128`).
+pub const MAX_DECIMALS: u8 = 18;
+/// Largest spread in bps (a spread of 100 % or more would be a misconfiguration).
+pub const MAX_SPREAD_BPS: u32 = 5_000;
+
+/// `10^d` for `d <= 38`.
+pub fn pow10(d: u32) -> Result<u128, MathError> {
+    10u128.checked_pow(d).ok_or(MathError::Overflow)
+}
+
+/// A decimal number `value * 10^exponent` (Pyth style, or a feed's `value / 10^decimals`)
+/// as a WAD price. Rounds down. Non-positive values are not prices: `None`.
+pub fn to_wad(value: i64, exponent: i32) -> Result<Option<u128>, MathError> {
+    if value <= 0 {
+        return Ok(None);
+    }
+    let v = u128::from(value.unsigned_abs());
+    let shift = exponent.checked_add(18).ok_or(MathError::Overflow)?;
+    if shift >= 0 {
+        let f = pow10(shift.unsigned_abs())?;
+        v.checked_mul(f).map(Some).ok_or(MathError::Overflow)
+    } else {
+        let d = pow10(shift.unsigned_abs())?;
+        Ok(Some(v.checked_div(d).ok_or(MathError::DivisionByZero)?))
+    }
+}
+
+/// Which way a trade goes, from the user's side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// The user sells the asset to the pool for quote tokens (the pool's bid).
+    SellAsset,
+    /// The user buys the asset from the pool with quote tokens (the pool's ask).
+    BuyAsset,
+}
+
+/// Which amount the user fixed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The amount the user gives is fixed; the output is computed (`min_out` bounds it).
+    ExactIn,
+    /// The amount the user receives is fixed; the input is computed (`max_in` bounds it).
+    ExactOut,
+}
+
+/// The market a quote is made in: WAD price and both mints' decimals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Market {
+    pub price_wad: u128,
+    pub asset_decimals: u8,
+    pub quote_decimals: u8,
+}
+
+/// A priced trade: what the user gives and gets, and the pool's spread on it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fill {
+    pub asset_amount: u64,
+    pub quote_amount: u64,
+    /// precision: quote base units; the mid (NAV) value of `asset_amount`, rounded toward
+    /// the user (so the recorded spread never overstates what the pool earned).
+    pub mid_quote: u64,
+}
+
+impl Market {
+    /// Numerator and denominator of "quote base units per asset base unit":
+    /// `price_wad * 10^qdec / (WAD * 10^adec)`.
+    fn ratio(&self) -> Result<(u128, u128), MathError> {
+        if self.asset_decimals > MAX_DECIMALS || self.quote_decimals > MAX_DECIMALS {
+            return Err(MathError::Overflow);
+        }
+        let num = self
+            .price_wad
+            .checked_mul(pow10(u32::from(self.quote_decimals))?)
+            .ok_or(MathError::Overflow)?;
+        let den = WAD
+            .checked_mul(pow10(u32::from(self.asset_decimals))?)
+            .ok_or(MathError::Overflow)?;
+        Ok((num, den))
+    }
+
+    /// Mid (NAV) value of `asset` base units in quote base units.
+    pub fn value(&self, asset: u64, rounding: Rounding) -> Result<u64, MathError> {
+        let (num, den) = self.ratio()?;
+        narrow(mul_div(u128::from(asset), num, den, rounding)?)
+    }
+
+    /// Asset base units worth `quote` at mid.
+    pub fn asset_for_value(&self, quote: u64, rounding: Rounding) -> Result<u64, MathError> {
+        let (num, den) = self.ratio()?;
+        narrow(mul_div(u128::from(quote), den, num, rounding)?)
+    }
+
+    /// Prices a trade. `amount` is the fixed side (input for `ExactIn`, output for
+    /// `ExactOut`); `spread_bps` is the effective spread of that side.
+    pub fn quote(
+        &self,
+        side: Side,
+        mode: Mode,
+        amount: u64,
+        spread_bps: u32,
+    ) -> Result<Fill, MathError> {
+        if spread_bps > MAX_SPREAD_BPS {
+            return Err(MathError::Overflow);
+        }
+        let (num, den) = self.ratio()?;
+        let bps = u128::from(spread_bps);
+        let amt = u128::from(amount);
+        let (asset, quote) = match (side, mode) {
+            (Side::SellAsset, Mode::ExactIn) => {
+                let f = BPS_DENOMINATOR.checked_sub(bps).ok_or(MathError::Overflow)?;
+                let q = mul_div(mul(amt, f)?, num, mul(den, BPS_DENOMINATOR)?, Rounding::Down)?;
+                (amt, q)
+            }
+            (Side::SellAsset, Mode::ExactOut) => {
+                let f = BPS_DENOMINATOR.checked_sub(bps).ok_or(MathError::Overflow)?;
+                let a = mul_div(mul(amt, BPS_DENOMINATOR)?, den, mul(num, f)?, Rounding::Up)?;
+                (a, amt)
+            }
+            (Side::BuyAsset, Mode::ExactOut) => {
+                let f = BPS_DENOMINATOR.checked_add(bps).ok_or(MathError::Overflow)?;
+                let q = mul_div(mul(amt, f)?, num, mul(den, BPS_DENOMINATOR)?, Rounding::Up)?;
+                (amt, q)
+            }
+            (Side::BuyAsset, Mode::ExactIn) => {
+                let f = BPS_DENOMINATOR.checked_add(bps).ok_or(MathError::Overflow)?;
+                let a = mul_div(mul(amt, BPS_DENOMINATOR)?, den, mul(num, f)?, Rounding::Down)?;
+                (a, amt)
+            }
+        };
+        let asset_amount = narrow(asset)?;
+        let quote_amount = narrow(quote)?;
+        // Mid value rounded toward the user: the recorded spread is a lower bound.
+        let mid_quote = match side {
+            Side::SellAsset => self.value(asset_amount, Rounding::Down)?,
+            Side::BuyAsset => self.value(asset_amount, Rounding::Up)?,
+        };
+        Ok(Fill {
+            asset_amount,
+            quote_amount,
+            mid_quote,
+        })
+    }
+}
+
+fn mul(a: u128, b: u128) -> Result<u128, MathError> {
+    a.checked_mul(b).ok_or(MathError::Overflow)
+}
+
+fn narrow(v: u128) -> Result<u64, MathError> {
+    u64::try_from(v).map_err(|_| MathError::Overflow)
+}
+
+/// Governance-set inventory skew: the spread of the side that *grows* inventory widens
+/// linearly from `base_bps` at `start_bps` of the position limit to `base_bps + max_bps`
+/// at the limit (and stays there beyond it). The side that shrinks inventory is never
+/// widened, so callers apply this to the pool's bid only. Rounds the extra spread up.
+pub fn skewed_spread_bps(
+    base_bps: u32,
+    skew_start_bps: u32,
+    skew_max_bps: u32,
+    inventory: u64,
+    position_limit: u64,
+) -> Result<u32, MathError> {
+    if skew_max_bps == 0 || position_limit == 0 || skew_start_bps >= BPS_DENOMINATOR as u32 {
+        return Ok(base_bps);
+    }
+    // utilisation in bps of the limit, capped at 100 %
+    let used = mul_div(
+        u128::from(inventory.min(position_limit)),
+        BPS_DENOMINATOR,
+        u128::from(position_limit),
+        Rounding::Up,
+    )?;
+    let start = u128::from(skew_start_bps);
+    if used <= start {
+        return Ok(base_bps);
+    }
+    let over = used.checked_sub(start).ok_or(MathError::Overflow)?;
+    let band = BPS_DENOMINATOR.checked_sub(start).ok_or(MathError::Overflow)?;
+    let extra = mul_div(over, u128::from(skew_max_bps), band, Rounding::Up)?;
+    let extra = u32::try_from(extra).map_err(|_| MathError::Overflow)?;
+    base_bps.checked_add(extra).ok_or(MathError::Overflow)
+}
+
+/// True when `new` moved away from `reference` by more than `max_bps` of `reference`.
+/// A zero reference (no price seen yet) never counts as a deviation.
+pub fn deviates(new: u128, reference: u128, max_bps: u32) -> Result<bool, MathError> {
+    if reference == 0 {
+        return Ok(false);
+    }
+    let diff = new.abs_diff(reference);
+    // diff / reference > max_bps / 10_000  <=>  diff * 10_000 > max_bps * reference
+    let lhs = mul_div(diff, BPS_DENOMINATOR, 1, Rounding::Down)?;
+    let rhs = mul_div(reference, u128::from(max_bps), 1, Rounding::Down)?;
+    Ok(lhs > rhs)
+}
+
+/// True when a confidence interval is tighter than `max_bps` of the price.
+pub fn confidence_within(price: u64, conf: u64, max_bps: u32) -> bool {
+    // conf / price <= max_bps / 10_000, in u128 (no overflow for u64 inputs)
+    u128::from(conf) * BPS_DENOMINATOR <= u128::from(price) * u128::from(max_bps)
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const USDS: u8 = 6;
+
+    fn m(price_wad: u128, adec: u8) -> Market {
+        Market {
+            price_wad,
+            asset_decimals: adec,
+            quote_decimals: USDS,
+        }
+    }
+
+    #[test]
+    fn seed_000_tbill_sale_at_5_bps() {
+        // 100,000 t-bills at NAV 1.00 sold at 5 bps: the user receives 99,950 USDS.
+        let f = m(WAD, 6)
+            .quote(Side::SellAsset, Mode::ExactIn, 100_000_000_000, 5)
+            .unwrap();
+        assert_eq!(f.quote_amount, 99_950_000_000);
+        assert_eq!(f.mid_quote, 100_000_000_000);
+    }
+
+    #[test]
+    fn exact_out_mirrors_exact_in_at_round_numbers() {
+        let mk = m(WAD, 6);
+        let f = mk
+            .quote(Side::SellAsset, Mode::ExactOut, 99_950_000_000, 5)
+            .unwrap();
+        assert_eq!(f.asset_amount, 100_000_000_000);
+        let b = mk
+            .quote(Side::BuyAsset, Mode::ExactOut, 500_000_000_000, 10)
+            .unwrap();
+        assert_eq!(b.quote_amount, 500_500_000_000);
+        let bi = mk
+            .quote(Side::BuyAsset, Mode::ExactIn, 500_500_000_000, 10)
+            .unwrap();
+        assert_eq!(bi.asset_amount, 500_000_000_000);
+    }
+
+    #[test]
+    fn decimals_are_converted() {
+        // asset with 9 decimals at 2.5 quote per token: 1 token -> 2.5 USDS
+        let mk = m(5 * WAD / 2, 9);
+        assert_eq!(mk.value(1_000_000_000, Rounding::Down), Ok(2_500_000));
+        // asset with 0 decimals, price 1.000001: one unit is worth 1,000,001 quote units
+        let mk = m(WAD + WAD / 1_000_000, 0);
+        assert_eq!(mk.value(1, Rounding::Down), Ok(1_000_001));
+        assert_eq!(m(WAD, 19).value(1, Rounding::Down), Err(MathError::Overflow));
+    }
+
+    #[test]
+    fn one_unit_dust_rounds_for_the_pool() {
+        // price 0.5: selling 1 base unit would be worth 0.5 units -> 0
+        let mk = m(WAD / 2, 6);
+        assert_eq!(
+            mk.quote(Side::SellAsset, Mode::ExactIn, 1, 0)
+                .unwrap()
+                .quote_amount,
+            0
+        );
+        // buying 1 unit costs 1 (ceil of 0.5)
+        assert_eq!(
+            mk.quote(Side::BuyAsset, Mode::ExactOut, 1, 0)
+                .unwrap()
+                .quote_amount,
+            1
+        );
+        // paying 1 buys 2 at zero spread, 1 at a spread (floor)
+        assert_eq!(
+            mk.quote(Side::BuyAsset, Mode::ExactIn, 1, 0)
+                .unwrap()
+                .asset_amount,
+            2
+        );
+        assert_eq!(
+            mk.quote(Side::BuyAsset, Mode::ExactIn, 1, 1)
+                .unwrap()
+                .asset_amount,
+            1
+        );
+    }
+
+    #[test]
+    fn to_wad_edges() {
+        assert_eq!(to_wad(100_000_000, -8), Ok(Some(WAD)));
+        assert_eq!(to_wad(1, 0), Ok(Some(WAD)));
+        assert_eq!(to_wad(123, -20), Ok(Some(1)));
+        assert_eq!(to_wad(1, -40), Ok(Some(0)));
+        assert_eq!(to_wad(0, -8), Ok(None));
+        assert_eq!(to_wad(-5, -8), Ok(None));
+        assert_eq!(to_wad(i64::MAX, 30), Err(MathError::Overflow));
+    }
+
+    #[test]
+    fn skew_widens_only_past_the_start() {
+        // 5 bps base, skew from 50 % of the limit up to +20 bps at the limit
+        assert_eq!(skewed_spread_bps(5, 5_000, 20, 0, 1_000), Ok(5));
+        assert_eq!(skewed_spread_bps(5, 5_000, 20, 500, 1_000), Ok(5));
+        assert_eq!(skewed_spread_bps(5, 5_000, 20, 750, 1_000), Ok(15));
+        assert_eq!(skewed_spread_bps(5, 5_000, 20, 1_000, 1_000), Ok(25));
+        assert_eq!(skewed_spread_bps(5, 5_000, 20, 9_999, 1_000), Ok(25));
+        // off when not configured
+        assert_eq!(skewed_spread_bps(5, 5_000, 0, 900, 1_000), Ok(5));
+        assert_eq!(skewed_spread_bps(5, 10_000, 20, 900, 1_000), Ok(5));
+    }
+
+    #[test]
+    fn deviation_and_confidence() {
+        assert_eq!(deviates(WAD, 0, 0), Ok(false));
+        assert_eq!(deviates(WAD + WAD / 100, WAD, 100), Ok(false)); // exactly 1 %
+        assert_eq!(deviates(WAD + WAD / 100 + 1, WAD, 100), Ok(true));
+        assert_eq!(deviates(WAD - WAD / 100 - 1, WAD, 100), Ok(true));
+        assert!(confidence_within(100_000, 50, 5));
+        assert!(!confidence_within(100_000, 51, 5));
+        assert!(confidence_within(u64::MAX, u64::MAX, 10_000));
+    }
+
+    fn market() -> impl Strategy<Value = Market> {
+        // NAV between 0.01 and 10,000 whole quote per whole asset; decimals 0..=9
+        (WAD / 100..10_000 * WAD, 0u8..=9, 0u8..=9).prop_map(|(p, a, q)| Market {
+            price_wad: p,
+            asset_decimals: a,
+            quote_decimals: q,
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn sell_then_buy_back_never_profits(mk in market(), asset in 1u64..1u64<<50, bid in 0u32..500, ask in 0u32..500) {
+            let Ok(s) = mk.quote(Side::SellAsset, Mode::ExactIn, asset, bid) else { return Ok(()) };
+            // spend everything received on buying back: never more asset than sold
+            if let Ok(b) = mk.quote(Side::BuyAsset, Mode::ExactIn, s.quote_amount, ask) {
+                prop_assert!(b.asset_amount <= asset);
+            }
+            // buying back exactly what was sold costs at least what was received
+            if let Ok(b) = mk.quote(Side::BuyAsset, Mode::ExactOut, asset, ask) {
+                prop_assert!(b.quote_amount >= s.quote_amount);
+            }
+        }
+
+        #[test]
+        fn buy_then_sell_back_never_profits(mk in market(), quote in 1u64..1u64<<50, bid in 0u32..500, ask in 0u32..500) {
+            let Ok(b) = mk.quote(Side::BuyAsset, Mode::ExactIn, quote, ask) else { return Ok(()) };
+            let s = mk.quote(Side::SellAsset, Mode::ExactIn, b.asset_amount, bid).unwrap();
+            prop_assert!(s.quote_amount <= quote);
+        }
+
+        #[test]
+        fn pool_value_never_drops_through_a_swap(mk in market(), amount in 1u64..1u64<<50, spread in 0u32..500, sell in any::<bool>(), exact_in in any::<bool>()) {
+            let side = if sell { Side::SellAsset } else { Side::BuyAsset };
+            let mode = if exact_in { Mode::ExactIn } else { Mode::ExactOut };
+            let Ok(f) = mk.quote(side, mode, amount, spread) else { return Ok(()) };
+            // value the asset leg at the exact mid (rational), compare in u128 cross-products:
+            // the pool gains quote - mid(asset) on a buy, mid(asset) - quote on a sell.
+            let (num, den) = mk.ratio().unwrap();
+            let asset_mid_num = u128::from(f.asset_amount).checked_mul(num); // / den
+            let quote_scaled = u128::from(f.quote_amount).checked_mul(den);
+            if let (Some(q), Some(asset_mid_num)) = (quote_scaled, asset_mid_num) {
+                match side {
+                    Side::SellAsset => prop_assert!(q <= asset_mid_num),
+                    Side::BuyAsset => prop_assert!(q >= asset_mid_num),
+                }
+            }
+            // and the recorded spread is never negative
+            match side {
+                Side::SellAsset => prop_assert!(f.quote_amount <= f.mid_quote),
+                Side::BuyAsset => prop_assert!(f.quote_amount >= f.mid_quote),
+            }
+        }
+
+        #[test]
+        fn exact_out_delivers_at_least_what_was_asked(mk in market(), want in 1u64..1u64<<40, spread in 0u32..500) {
+            // selling: the computed asset_in, priced exact-in, yields at least the asked quote
+            if let Ok(f) = mk.quote(Side::SellAsset, Mode::ExactOut, want, spread) {
+                let back = mk.quote(Side::SellAsset, Mode::ExactIn, f.asset_amount, spread).unwrap();
+                prop_assert!(back.quote_amount >= want);
+            }
+            // buying: paying the computed quote_in exact-in buys at least the asked asset
+            if let Ok(g) = mk.quote(Side::BuyAsset, Mode::ExactOut, want, spread) {
+                let got = mk.quote(Side::BuyAsset, Mode::ExactIn, g.quote_amount, spread).unwrap();
+                prop_assert!(got.asset_amount >= want);
+            }
+        }
+
+        #[test]
+        fn skew_is_monotonic_and_bounded(inv_a in 0u64..2_000, inv_b in 0u64..2_000, start in 0u32..10_000, max in 0u32..1_000) {
+            let (lo, hi) = (inv_a.min(inv_b), inv_a.max(inv_b));
+            let a = skewed_spread_bps(5, start, max, lo, 1_000).unwrap();
+            let b = skewed_spread_bps(5, start, max, hi, 1_000).unwrap();
+            prop_assert!(a <= b);
+            prop_assert!(b <= 5 + max);
+        }
+    }
+}
