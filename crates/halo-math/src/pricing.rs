@@ -211,7 +211,9 @@ pub fn deviates(new: u128, reference: u128, max_bps: u32) -> Result<bool, MathEr
 /// True when a confidence interval is tighter than `max_bps` of the price.
 pub fn confidence_within(price: u64, conf: u64, max_bps: u32) -> bool {
     // conf / price <= max_bps / 10_000, in u128 (no overflow for u64 inputs)
-    u128::from(conf) * BPS_DENOMINATOR <= u128::from(price) * u128::from(max_bps)
+    // u64 x 10_000 and u64 x u32 both fit u128: the saturation never happens
+    u128::from(conf).saturating_mul(BPS_DENOMINATOR)
+        <= u128::from(price).saturating_mul(u128::from(max_bps))
 }
 
 #[cfg(test)]

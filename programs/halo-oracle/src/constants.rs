@@ -1,0 +1,9 @@
+//! Seeds and bounds of the oracle program.
+pub const SEED_FEED: &[u8] = b"feed";
+/// Reporters per feed (a fixed array keeps every instruction O(1)).
+pub const MAX_REPORTERS: usize = 4;
+/// Largest decimals a feed may carry (matches `halo_math::pricing::MAX_DECIMALS`).
+pub const MAX_FEED_DECIMALS: u8 = 18;
+/// The move guard may not exceed 100 %.
+pub const MAX_MOVE_BPS: u16 = 10_000;
+pub const FEED_VERSION: u8 = 1;

@@ -1,0 +1,50 @@
+//! Past-tense facts, one per state change.
+use anchor_lang::prelude::*;
+
+#[event]
+pub struct FeedCreated {
+    pub feed: Pubkey,
+    pub governance: Pubkey,
+    pub feed_id: u64,
+    pub decimals: u8,
+    pub max_move_bps: u16,
+    pub value: u64,
+    pub publish_ts: i64,
+}
+
+#[event]
+pub struct ReporterAdded {
+    pub feed: Pubkey,
+    pub reporter: Pubkey,
+}
+
+#[event]
+pub struct ReporterRemoved {
+    pub feed: Pubkey,
+    pub reporter: Pubkey,
+}
+
+#[event]
+pub struct MaxMoveSet {
+    pub feed: Pubkey,
+    pub old_bps: u16,
+    pub new_bps: u16,
+}
+
+#[event]
+pub struct GovernanceTransferred {
+    pub feed: Pubkey,
+    pub old_governance: Pubkey,
+    pub new_governance: Pubkey,
+}
+
+#[event]
+pub struct NavPublished {
+    pub feed: Pubkey,
+    pub publisher: Pubkey,
+    pub by_governance: bool,
+    pub previous_value: u64,
+    pub value: u64,
+    pub previous_publish_ts: i64,
+    pub publish_ts: i64,
+}

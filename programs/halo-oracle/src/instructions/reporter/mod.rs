@@ -1,0 +1,3 @@
+pub mod publish;
+
+pub use publish::*;

@@ -1,0 +1,4 @@
+//! Accounts of the oracle program.
+pub mod feed;
+
+pub use feed::*;

@@ -1,0 +1,22 @@
+//! Seeds, program ids and bounds of the Trading Halo.
+use anchor_lang::prelude::*;
+
+pub const SEED_CLASS: &[u8] = b"class";
+pub const SEED_UNIT: &[u8] = b"unit";
+pub const SEED_BOOK: &[u8] = b"book";
+pub const SEED_BOOK_VAULT: &[u8] = b"book_vault";
+pub const SEED_LP: &[u8] = b"lp";
+pub const SEED_REDEMPTION: &[u8] = b"redemption";
+pub const SEED_WITHDRAW_GEN: &[u8] = b"withdraw_gen";
+
+/// The PAU route tag for USDS funding the pool: `sha256("amm_fund" || quote_mint || quote_vault)`.
+pub const TAG_AMM_FUND: &[u8] = b"amm_fund";
+
+/// Pyth's pull-oracle receiver program (owner of every `PriceUpdateV2` account).
+pub const PYTH_RECEIVER_ID: Pubkey = pubkey!("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
+
+pub const ACCOUNT_VERSION: u8 = 1;
+/// Bounds on governance parameters.
+pub const MAX_SPREAD_BPS: u16 = 5_000;
+pub const MAX_SKEW_BPS: u16 = 5_000;
+pub const BPS: u16 = 10_000;

@@ -1,0 +1,136 @@
+use anchor_lang::prelude::*;
+
+/// Every refusal of the Trading Halo. Codes start at 6200.
+#[error_code(offset = 6200)]
+pub enum TradingError {
+    #[msg("Only the class's governance may do this")]
+    NotGovernance,
+    #[msg("Only the class's beacon may do this")]
+    NotBeacon,
+    #[msg("Only governance or the beacon may do this")]
+    NotGovernanceOrBeacon,
+    #[msg("Only governance, the beacon or the freezer may pause")]
+    NotPauser,
+    #[msg("Only the beacon or the freezer may do this")]
+    NotBeaconOrFreezer,
+    #[msg("Only governance may lift a class pause")]
+    OnlyGovernanceUnpauses,
+    #[msg("The default key cannot hold a role")]
+    DefaultKey,
+    #[msg("A spread may not exceed 5,000 bps")]
+    SpreadTooWide,
+    #[msg("Skew start must be below 10,000 bps and skew max at most 5,000 bps")]
+    SkewOutOfRange,
+    #[msg("Maximum staleness must be greater than zero")]
+    BadStaleness,
+    #[msg("Maximum deviation must be between 1 and 10,000 bps")]
+    BadDeviation,
+    #[msg("Maximum confidence must be between 1 and 10,000 bps")]
+    BadConfidence,
+    #[msg("Trade bounds are inconsistent: min must be at most max, and max above zero")]
+    BadTradeBounds,
+    #[msg("This mint carries a Token-2022 extension the pool cannot handle")]
+    UnsupportedMintExtension,
+    #[msg("Mint decimals may not exceed 18")]
+    DecimalsTooLarge,
+    #[msg("This is not the class's quote mint")]
+    WrongQuoteMint,
+    #[msg("This is not the pool's asset mint")]
+    WrongAssetMint,
+    #[msg("The asset and quote mints must differ")]
+    SameMint,
+    #[msg("The class is paused")]
+    ClassPaused,
+    #[msg("The pool is paused")]
+    PoolPaused,
+    #[msg("The pool is not buying this asset (users cannot sell it now)")]
+    BuysDisabled,
+    #[msg("The pool is not selling this asset (users cannot buy it now)")]
+    SellsDisabled,
+    #[msg("Buys are paused because an issuer redemption of this asset failed")]
+    BuysPausedRedemptionFailed,
+    #[msg("The quote expired before the transaction ran")]
+    Expired,
+    #[msg("Amount must be greater than zero")]
+    ZeroAmount,
+    #[msg("The price moved past your limit (min_out / max_in)")]
+    SlippageExceeded,
+    #[msg("The trade is smaller than the pool's minimum")]
+    TradeTooSmall,
+    #[msg("The trade is larger than the pool's maximum")]
+    TradeTooLarge,
+    #[msg("The trade would take inventory above the pool's position limit")]
+    PositionLimitExceeded,
+    #[msg("The pool does not have enough free USDS for this trade")]
+    InsufficientLiquidity,
+    #[msg("The pool does not hold enough of the asset for this trade")]
+    InsufficientInventory,
+    #[msg("The trade exceeds the pool's swap rate limit for this side")]
+    SwapRateLimitExceeded,
+    #[msg("The redemption exceeds the pool's issuer-redemption rate limit")]
+    RedeemRateLimitExceeded,
+    #[msg("This price account is not the pool's pinned feed")]
+    WrongPriceAccount,
+    #[msg("The price account is not owned by the expected oracle program")]
+    WrongOracleOwner,
+    #[msg("The price account is not a valid price update")]
+    NotAPriceUpdate,
+    #[msg("The Pyth update is for another feed id")]
+    WrongFeedId,
+    #[msg("The Pyth update is not fully verified")]
+    NotFullyVerified,
+    #[msg("The price's confidence interval is wider than the pool allows")]
+    ConfidenceTooWide,
+    #[msg("The oracle price is zero or negative")]
+    NonPositivePrice,
+    #[msg("The oracle price is older than the pool's maximum staleness")]
+    StalePrice,
+    #[msg("The oracle publish time is earlier than one the pool already used")]
+    PublishTimeWentBackwards,
+    #[msg("The price moved more than the pool's maximum deviation: poke to pause, then review")]
+    PriceDeviation,
+    #[msg("The pool is not paused")]
+    NotPaused,
+    #[msg("This vault is not the pool's")]
+    WrongVault,
+    #[msg("This is not the pool's issuer redemption account")]
+    WrongRedemptionAccount,
+    #[msg("This pool belongs to another class")]
+    PoolOfAnotherClass,
+    #[msg("This LP position belongs to another pool")]
+    PositionOfAnotherPool,
+    #[msg("Only the position's owner may do this")]
+    NotPositionOwner,
+    #[msg("This is not the class's PAU controller")]
+    WrongPauController,
+    #[msg("This is not the PAU's LP position")]
+    NotPauPosition,
+    #[msg("The deposit is too small to mint a share")]
+    ZeroShares,
+    #[msg("The deposit mints fewer shares than your minimum")]
+    SharesBelowMinimum,
+    #[msg("Not enough free shares in the position")]
+    InsufficientShares,
+    #[msg("The position has a withdrawal in another generation: claim it first")]
+    WithdrawalPending,
+    #[msg("The generation is still open to requests: roll it first")]
+    GenerationStillOpen,
+    #[msg("The open generation is empty: nothing to roll")]
+    NothingToRoll,
+    #[msg("Nothing to claim yet")]
+    NothingToClaim,
+    #[msg("This redemption is not pending")]
+    RedemptionNotPending,
+    #[msg("This redemption was already settled")]
+    RedemptionAlreadySettled,
+    #[msg("The USDS said to be received is not in the pool's vault")]
+    UnaccountedFundsMissing,
+    #[msg("No redemption failure is recorded for this pool")]
+    NoRedemptionFailure,
+    #[msg("The pool's value is zero: shares cannot be priced")]
+    PoolValueZero,
+    #[msg("Arithmetic overflow")]
+    MathOverflow,
+    #[msg("This redemption belongs to another pool")]
+    RedemptionOfAnotherPool,
+}

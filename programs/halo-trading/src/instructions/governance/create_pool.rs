@@ -1,0 +1,138 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::{
+    constants::*, errors::TradingError, events::PoolCreated, price, state::*, token::check_mint,
+};
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
+pub struct CreatePoolArgs {
+    pub unit_id: u64,
+    pub book_id: u64,
+    pub price_source: PriceSource,
+    pub params: PoolParams,
+}
+
+/// Adds a trading pool (Unit) with its book (sleeve), both vaults and the first withdrawal
+/// generation. The price account is read once so the pool starts with a checked
+/// reference price. Signed by governance (the beacon cannot add pairs). Both sides start
+/// enabled.
+#[derive(Accounts)]
+#[instruction(args: CreatePoolArgs)]
+pub struct CreatePool<'info> {
+    #[account(mut)]
+    pub governance: Signer<'info>,
+    #[account(mut, has_one = governance @ TradingError::NotGovernance, has_one = quote_mint @ TradingError::WrongQuoteMint)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(
+        init,
+        payer = governance,
+        space = 8 + Pool::INIT_SPACE,
+        seeds = [SEED_UNIT, class.key().as_ref(), &args.unit_id.to_le_bytes()],
+        bump,
+    )]
+    pub pool: Box<Account<'info, Pool>>,
+    #[account(
+        init,
+        payer = governance,
+        space = 8 + Book::INIT_SPACE,
+        seeds = [SEED_BOOK, class.key().as_ref(), &args.book_id.to_le_bytes()],
+        bump,
+    )]
+    pub book: Box<Account<'info, Book>>,
+    #[account(
+        init,
+        payer = governance,
+        space = 8 + WithdrawGeneration::INIT_SPACE,
+        seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &0u64.to_le_bytes()],
+        bump,
+    )]
+    pub generation: Box<Account<'info, WithdrawGeneration>>,
+    #[account(mint::token_program = asset_token_program)]
+    pub asset_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mint::token_program = quote_token_program)]
+    pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(
+        init,
+        payer = governance,
+        seeds = [SEED_BOOK_VAULT, book.key().as_ref(), asset_mint.key().as_ref()],
+        bump,
+        token::mint = asset_mint,
+        token::authority = pool,
+        token::token_program = asset_token_program,
+    )]
+    pub asset_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(
+        init,
+        payer = governance,
+        seeds = [SEED_BOOK_VAULT, book.key().as_ref(), quote_mint.key().as_ref()],
+        bump,
+        token::mint = quote_mint,
+        token::authority = pool,
+        token::token_program = quote_token_program,
+    )]
+    pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: validated by `price::read` against the pool's price source (pinned address
+    /// and owner for a halo feed; owner, layout, feed id and verification for Pyth).
+    pub price_account: UncheckedAccount<'info>,
+    pub asset_token_program: Interface<'info, TokenInterface>,
+    pub quote_token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
+    args.params.validate()?;
+    let a = ctx.accounts;
+    require_keys_neq!(a.asset_mint.key(), a.quote_mint.key(), TradingError::SameMint);
+    check_mint(&a.asset_mint)?;
+    let now = Clock::get()?.unix_timestamp;
+    let (class, pool_key, book_key) = (a.class.key(), a.pool.key(), a.book.key());
+
+    let p = &mut a.pool;
+    p.version = ACCOUNT_VERSION;
+    p.bump = ctx.bumps.pool;
+    p.class = class;
+    p.unit_id = args.unit_id;
+    p.book = book_key;
+    p.asset_mint = a.asset_mint.key();
+    p.asset_decimals = a.asset_mint.decimals;
+    p.quote_decimals = a.quote_mint.decimals;
+    p.asset_vault = a.asset_vault.key();
+    p.quote_vault = a.quote_vault.key();
+    p.price_source = args.price_source;
+    p.params = args.params;
+    p.buy_enabled = true;
+    p.sell_enabled = true;
+    p.pause_reason = PauseReason::None;
+    p.bid_limit = Limit::new_full(args.params.bid_limit, now);
+    p.ask_limit = Limit::new_full(args.params.ask_limit, now);
+    p.redeem_limit = Limit::new_full(args.params.redeem_limit, now);
+    let r = price::read(p, &a.price_account, now)?;
+    p.last_price_wad = r.price_wad;
+    p.last_price_ts = r.publish_ts;
+
+    let b = &mut a.book;
+    b.version = ACCOUNT_VERSION;
+    b.bump = ctx.bumps.book;
+    b.class = class;
+    b.pool = pool_key;
+    b.book_id = args.book_id;
+    b.asset_vault = a.asset_vault.key();
+    b.quote_vault = a.quote_vault.key();
+
+    let g = &mut a.generation;
+    g.version = ACCOUNT_VERSION;
+    g.bump = ctx.bumps.generation;
+    g.pool = pool_key;
+
+    a.class.pool_count = a.class.pool_count.saturating_add(1);
+    emit!(PoolCreated {
+        class,
+        pool: pool_key,
+        book: book_key,
+        asset_mint: a.asset_mint.key(),
+        price_source: args.price_source,
+        params: args.params,
+    });
+    Ok(())
+}

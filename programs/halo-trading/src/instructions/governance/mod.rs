@@ -1,0 +1,16 @@
+#![allow(ambiguous_glob_reexports)]
+pub mod clear_redemption_failure;
+pub mod create_class;
+pub mod create_pool;
+pub mod set_class_paused;
+pub mod set_class_roles;
+pub mod set_pool_params;
+pub mod set_sides;
+
+pub use clear_redemption_failure::*;
+pub use create_class::*;
+pub use create_pool::*;
+pub use set_class_paused::*;
+pub use set_class_roles::*;
+pub use set_pool_params::*;
+pub use set_sides::*;

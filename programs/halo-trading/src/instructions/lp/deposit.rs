@@ -1,0 +1,85 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::{errors::TradingError, events::Deposited, price, state::*, token::pull_into_vault};
+
+/// A Prime deposits `amount` USDS and receives LP shares at the current share value,
+/// rounded down (internal totals: a donation to the vault does not move the price).
+/// Refused: paused class, fewer shares than `min_shares`, a dust deposit minting none.
+#[derive(Accounts)]
+pub struct Deposit<'info> {
+    pub owner: Signer<'info>,
+    #[account(has_one = quote_mint @ TradingError::WrongQuoteMint)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(
+        mut,
+        has_one = class @ TradingError::PoolOfAnotherClass,
+        has_one = quote_vault @ TradingError::WrongVault,
+    )]
+    pub pool: Box<Account<'info, Pool>>,
+    #[account(
+        mut,
+        has_one = pool @ TradingError::PositionOfAnotherPool,
+        has_one = owner @ TradingError::NotPositionOwner,
+    )]
+    pub position: Box<Account<'info, LpPosition>>,
+    pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut, constraint = owner_quote.mint == quote_mint.key() @ TradingError::WrongQuoteMint)]
+    pub owner_quote: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut)]
+    pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: validated by `price::accept` against the pool's price source.
+    pub price_account: UncheckedAccount<'info>,
+    pub token_program: Interface<'info, TokenInterface>,
+}
+
+pub fn handler(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()> {
+    require!(amount > 0, TradingError::ZeroAmount);
+    let now = Clock::get()?.unix_timestamp;
+    let a = ctx.accounts;
+    require!(!a.class.paused, TradingError::ClassPaused);
+    require!(!a.pool.paused, TradingError::PoolPaused);
+    let r = price::accept(&mut a.pool, &a.price_account, now)?;
+    let p = &mut a.pool;
+    let value_before = p.value(r.price_wad)?;
+    require!(
+        value_before > 0 || p.total_shares == 0,
+        TradingError::PoolValueZero
+    );
+    let shares = halo_math::shares::shares_for_deposit(amount, value_before, p.total_shares)
+        .map_err(|_| TradingError::MathOverflow)?;
+    require!(shares > 0, TradingError::ZeroShares);
+    require!(shares >= min_shares, TradingError::SharesBelowMinimum);
+    pull_into_vault(
+        &a.token_program,
+        &a.owner_quote,
+        &a.quote_mint,
+        &a.quote_vault,
+        &a.owner,
+        amount,
+    )?;
+    p.total_shares = p
+        .total_shares
+        .checked_add(shares)
+        .ok_or(TradingError::MathOverflow)?;
+    p.quote_liquidity = p
+        .quote_liquidity
+        .checked_add(amount)
+        .ok_or(TradingError::MathOverflow)?;
+    let pos = &mut a.position;
+    pos.shares = pos
+        .shares
+        .checked_add(shares)
+        .ok_or(TradingError::MathOverflow)?;
+    pos.total_deposited = pos.total_deposited.saturating_add(u128::from(amount));
+    emit!(Deposited {
+        pool: p.key(),
+        owner: pos.owner,
+        quote_amount: amount,
+        shares,
+        pool_value_before: value_before,
+        total_shares_after: p.total_shares,
+        from_pau: false,
+    });
+    Ok(())
+}

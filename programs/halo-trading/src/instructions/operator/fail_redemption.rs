@@ -1,0 +1,50 @@
+use anchor_lang::prelude::*;
+
+use crate::{errors::TradingError, events::RedemptionClosed, state::*};
+
+/// Marks a pending redemption failed: its expected USDS leaves the pool's value (the
+/// cost is written off in realised P&L) and buys of the asset pause until governance
+/// clears the failure. Signed by the beacon or the freezer.
+#[derive(Accounts)]
+pub struct FailRedemption<'info> {
+    pub signer: Signer<'info>,
+    #[account(
+        constraint = signer.key() == class.beacon || signer.key() == class.freezer
+            @ TradingError::NotBeaconOrFreezer,
+    )]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
+    pub pool: Box<Account<'info, Pool>>,
+    #[account(mut, has_one = pool @ TradingError::RedemptionOfAnotherPool)]
+    pub redemption: Box<Account<'info, Redemption>>,
+}
+
+pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
+    let p = &mut ctx.accounts.pool;
+    let rd = &mut ctx.accounts.redemption;
+    require!(
+        rd.status == RedemptionStatus::Pending,
+        TradingError::RedemptionNotPending
+    );
+    p.pending_expected = p.pending_expected.saturating_sub(rd.expected_quote);
+    p.pending_cost = p.pending_cost.saturating_sub(rd.cost_basis);
+    p.realised_pnl = p
+        .realised_pnl
+        .checked_sub(i128::from(rd.cost_basis))
+        .ok_or(TradingError::MathOverflow)?;
+    p.redemptions_failed = p.redemptions_failed.saturating_add(1);
+    p.redemption_failed = true;
+    rd.status = RedemptionStatus::Failed;
+    emit!(RedemptionClosed {
+        pool: p.key(),
+        redemption: rd.key(),
+        id: rd.id,
+        status: RedemptionStatus::Failed,
+        received: 0,
+        pnl: i64::try_from(rd.cost_basis)
+            .map_err(|_| TradingError::MathOverflow)?
+            .checked_neg()
+            .ok_or(TradingError::MathOverflow)?,
+    });
+    Ok(())
+}

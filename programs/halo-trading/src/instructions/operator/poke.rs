@@ -1,0 +1,41 @@
+use anchor_lang::prelude::*;
+
+use crate::{events::*, price, state::*};
+
+/// Permissionless price check. A price that moved more than `max_deviation_bps` from the
+/// pool's reference pauses the pool persistently (reason: deviation) until governance or
+/// the beacon reviews it and calls `resume_pool`. Otherwise the price becomes the new
+/// reference. A price that fails a validity check (stale, wrong feed...) is refused.
+#[derive(Accounts)]
+pub struct Poke<'info> {
+    #[account(mut)]
+    pub pool: Box<Account<'info, Pool>>,
+    /// CHECK: validated by `price::read` against the pool's price source.
+    pub price_account: UncheckedAccount<'info>,
+}
+
+pub fn handler(ctx: Context<Poke>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let p = &mut ctx.accounts.pool;
+    let r = price::read(p, &ctx.accounts.price_account, now)?;
+    if price::deviated(p, &r)? {
+        p.paused = true;
+        p.pause_reason = PauseReason::Deviation;
+        emit!(PoolPaused {
+            pool: p.key(),
+            reason: PauseReason::Deviation,
+            by: Pubkey::default(),
+            observed_price_wad: r.price_wad,
+            reference_price_wad: p.last_price_wad,
+        });
+    } else {
+        p.last_price_wad = r.price_wad;
+        p.last_price_ts = r.publish_ts;
+        emit!(PriceObserved {
+            pool: p.key(),
+            price_wad: r.price_wad,
+            publish_ts: r.publish_ts,
+        });
+    }
+    Ok(())
+}

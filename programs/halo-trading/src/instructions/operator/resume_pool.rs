@@ -1,0 +1,37 @@
+use anchor_lang::prelude::*;
+
+use crate::{errors::TradingError, events::PoolResumed, price, state::*};
+
+/// Lifts a pool pause after review and re-anchors the reference price to the current,
+/// valid oracle reading. Governance or the beacon (not the freezer).
+#[derive(Accounts)]
+pub struct ResumePool<'info> {
+    pub signer: Signer<'info>,
+    #[account(
+        constraint = signer.key() == class.governance || signer.key() == class.beacon
+            @ TradingError::NotGovernanceOrBeacon,
+    )]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
+    pub pool: Box<Account<'info, Pool>>,
+    /// CHECK: validated by `price::read` against the pool's price source.
+    pub price_account: UncheckedAccount<'info>,
+}
+
+pub fn handler(ctx: Context<ResumePool>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let p = &mut ctx.accounts.pool;
+    require!(p.paused, TradingError::NotPaused);
+    let r = price::read(p, &ctx.accounts.price_account, now)?;
+    p.paused = false;
+    p.pause_reason = PauseReason::None;
+    p.last_price_wad = r.price_wad;
+    p.last_price_ts = r.publish_ts;
+    emit!(PoolResumed {
+        pool: p.key(),
+        by: ctx.accounts.signer.key(),
+        price_wad: r.price_wad,
+        publish_ts: r.publish_ts,
+    });
+    Ok(())
+}

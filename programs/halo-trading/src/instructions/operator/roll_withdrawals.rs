@@ -1,0 +1,54 @@
+use anchor_lang::prelude::*;
+
+use crate::{constants::*, errors::TradingError, events::WithdrawalsRolled, state::*};
+
+/// Closes the open withdrawal generation to new requests and opens the next one. The
+/// closed generation is then filled, pro rata, by `settle_withdrawals`. Signed by the
+/// beacon (who pays for the new generation's account).
+#[derive(Accounts)]
+pub struct RollWithdrawals<'info> {
+    #[account(mut)]
+    pub beacon: Signer<'info>,
+    #[account(has_one = beacon @ TradingError::NotBeacon)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
+    pub pool: Box<Account<'info, Pool>>,
+    #[account(
+        mut,
+        seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &pool.queue_open_gen.to_le_bytes()],
+        bump = open_generation.bump,
+    )]
+    pub open_generation: Box<Account<'info, WithdrawGeneration>>,
+    #[account(
+        init,
+        payer = beacon,
+        space = 8 + WithdrawGeneration::INIT_SPACE,
+        seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &pool.queue_open_gen.saturating_add(1).to_le_bytes()],
+        bump,
+    )]
+    pub next_generation: Box<Account<'info, WithdrawGeneration>>,
+    pub system_program: Program<'info, System>,
+}
+
+pub fn handler(ctx: Context<RollWithdrawals>) -> Result<()> {
+    let a = ctx.accounts;
+    require!(a.open_generation.requested > 0, TradingError::NothingToRoll);
+    a.open_generation.closed = true;
+    let closed_generation = a.pool.queue_open_gen;
+    let open_generation = closed_generation
+        .checked_add(1)
+        .ok_or(TradingError::MathOverflow)?;
+    a.pool.queue_open_gen = open_generation;
+    let g = &mut a.next_generation;
+    g.version = ACCOUNT_VERSION;
+    g.bump = ctx.bumps.next_generation;
+    g.pool = a.pool.key();
+    g.id = open_generation;
+    emit!(WithdrawalsRolled {
+        pool: a.pool.key(),
+        closed_generation,
+        requested: a.open_generation.requested,
+        open_generation,
+    });
+    Ok(())
+}

@@ -1,0 +1,66 @@
+use anchor_lang::prelude::*;
+
+use crate::{constants::*, errors::TradingError, events::WithdrawalsSettled, price, state::*};
+
+/// Fills the oldest closed withdrawal generation pro rata with up to `max_quote` of the
+/// pool's free USDS, at the current share value (shares burned round up, USDS paid rounds
+/// down). The USDS is set aside for the members' claims. Signed by the beacon.
+#[derive(Accounts)]
+pub struct SettleWithdrawals<'info> {
+    pub beacon: Signer<'info>,
+    #[account(has_one = beacon @ TradingError::NotBeacon)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
+    pub pool: Box<Account<'info, Pool>>,
+    #[account(
+        mut,
+        seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &pool.queue_settling_gen.to_le_bytes()],
+        bump = generation.bump,
+    )]
+    pub generation: Box<Account<'info, WithdrawGeneration>>,
+    /// CHECK: validated by `price::accept` against the pool's price source.
+    pub price_account: UncheckedAccount<'info>,
+}
+
+pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
+    require!(max_quote > 0, TradingError::ZeroAmount);
+    let now = Clock::get()?.unix_timestamp;
+    let a = ctx.accounts;
+    let p = &mut a.pool;
+    require!(a.generation.closed, TradingError::GenerationStillOpen);
+    let r = price::accept(p, &a.price_account, now)?;
+    let value = p.value(r.price_wad)?;
+    let capacity = max_quote.min(p.quote_liquidity);
+    let mut g = a.generation.totals();
+    let s = g
+        .settle(capacity, value, p.total_shares)
+        .map_err(|_| TradingError::MathOverflow)?;
+    require!(
+        s.shares_burned > 0 || g.is_complete(),
+        TradingError::InsufficientLiquidity
+    );
+    a.generation.store(g);
+    p.total_shares = p.total_shares.saturating_sub(s.shares_burned);
+    p.queued_shares = p.queued_shares.saturating_sub(s.shares_burned);
+    p.quote_liquidity = p.quote_liquidity.saturating_sub(s.assets_paid);
+    p.claims_reserved = p
+        .claims_reserved
+        .checked_add(s.assets_paid)
+        .ok_or(TradingError::MathOverflow)?;
+    let complete = g.is_complete();
+    if complete {
+        p.queue_settling_gen = p
+            .queue_settling_gen
+            .checked_add(1)
+            .ok_or(TradingError::MathOverflow)?;
+    }
+    emit!(WithdrawalsSettled {
+        pool: p.key(),
+        generation: a.generation.id,
+        shares_burned: s.shares_burned,
+        quote_paid: s.assets_paid,
+        complete,
+        quote_liquidity_after: p.quote_liquidity,
+    });
+    Ok(())
+}

@@ -1,0 +1,110 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use halo_math::Rounding;
+
+use crate::{
+    constants::*, errors::TradingError, events::RedemptionStarted, price, state::*,
+    token::pay_from_vault,
+};
+
+/// Sends `amount` of inventory to the issuer's redemption account and records the USDS
+/// expected at the current NAV. Signed by the beacon; bounded by the pool's
+/// issuer-redemption rate limit.
+#[derive(Accounts)]
+pub struct StartRedemption<'info> {
+    #[account(mut)]
+    pub beacon: Signer<'info>,
+    #[account(has_one = beacon @ TradingError::NotBeacon)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(
+        mut,
+        has_one = class @ TradingError::PoolOfAnotherClass,
+        has_one = asset_vault @ TradingError::WrongVault,
+        has_one = asset_mint @ TradingError::WrongAssetMint,
+        constraint = pool.params.redemption_account == redemption_account.key()
+            @ TradingError::WrongRedemptionAccount,
+    )]
+    pub pool: Box<Account<'info, Pool>>,
+    #[account(
+        init,
+        payer = beacon,
+        space = 8 + Redemption::INIT_SPACE,
+        seeds = [SEED_REDEMPTION, pool.key().as_ref(), &pool.next_redemption_id.to_le_bytes()],
+        bump,
+    )]
+    pub redemption: Box<Account<'info, Redemption>>,
+    pub asset_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut)]
+    pub asset_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut)]
+    pub redemption_account: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: validated by `price::accept` against the pool's price source.
+    pub price_account: UncheckedAccount<'info>,
+    pub token_program: Interface<'info, TokenInterface>,
+    pub system_program: Program<'info, System>,
+}
+
+pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
+    require!(amount > 0, TradingError::ZeroAmount);
+    let now = Clock::get()?.unix_timestamp;
+    let a = ctx.accounts;
+    let p = &mut a.pool;
+    require!(amount <= p.inventory, TradingError::InsufficientInventory);
+    let r = price::accept(p, &a.price_account, now)?;
+    p.redeem_limit
+        .consume(now, amount, TradingError::RedeemRateLimitExceeded)?;
+    let expected = p
+        .market(r.price_wad)
+        .value(amount, Rounding::Down)
+        .map_err(|_| TradingError::MathOverflow)?;
+    // the cost basis leaving with the asset: pro rata, rounded up (P&L never overstated)
+    let cost = halo_math::mul_div_u64(p.inventory_cost, amount, p.inventory, Rounding::Up)
+        .map_err(|_| TradingError::MathOverflow)?
+        .min(p.inventory_cost);
+    let id = p.next_redemption_id;
+    p.inventory = p.inventory.saturating_sub(amount);
+    p.inventory_cost = p.inventory_cost.saturating_sub(cost);
+    p.pending_expected = p
+        .pending_expected
+        .checked_add(expected)
+        .ok_or(TradingError::MathOverflow)?;
+    p.pending_cost = p
+        .pending_cost
+        .checked_add(cost)
+        .ok_or(TradingError::MathOverflow)?;
+    p.next_redemption_id = id.checked_add(1).ok_or(TradingError::MathOverflow)?;
+    let expected_by = now.saturating_add(i64::from(p.params.settlement_period_s));
+
+    let rd = &mut a.redemption;
+    rd.version = ACCOUNT_VERSION;
+    rd.bump = ctx.bumps.redemption;
+    rd.pool = p.key();
+    rd.id = id;
+    rd.amount = amount;
+    rd.nav_wad = r.price_wad;
+    rd.expected_quote = expected;
+    rd.cost_basis = cost;
+    rd.sent_at = now;
+    rd.expected_by = expected_by;
+    rd.status = RedemptionStatus::Pending;
+
+    pay_from_vault(
+        &a.token_program,
+        &a.asset_vault,
+        &a.asset_mint,
+        &a.redemption_account.to_account_info(),
+        p,
+        amount,
+    )?;
+    emit!(RedemptionStarted {
+        pool: p.key(),
+        redemption: rd.key(),
+        id,
+        amount,
+        nav_wad: r.price_wad,
+        expected_quote: expected,
+        cost_basis: cost,
+        expected_by,
+    });
+    Ok(())
+}

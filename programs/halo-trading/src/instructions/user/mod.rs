@@ -1,0 +1,3 @@
+pub mod swap;
+
+pub use swap::*;

@@ -1,0 +1,247 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use halo_math::pricing::{skewed_spread_bps, Mode, Side};
+
+use crate::{
+    errors::TradingError,
+    events::SwapExecuted,
+    price,
+    state::*,
+    token::{pay_from_vault, pull_into_vault},
+};
+
+/// Which way the user trades.
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SwapSide {
+    /// The user sells the asset for USDS (the pool buys at NAV − bid spread).
+    SellAsset,
+    /// The user buys the asset with USDS (the pool sells at NAV + ask spread).
+    BuyAsset,
+}
+
+#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SwapArgs {
+    pub side: SwapSide,
+    /// true: `amount` is what the user gives and `limit` is `min_out`; false: `amount` is
+    /// what the user receives and `limit` is `max_in`.
+    pub exact_in: bool,
+    pub amount: u64,
+    pub limit: u64,
+    /// precision: unix seconds; refused after this time.
+    pub expiry: i64,
+}
+
+/// Swaps against the pool at oracle NAV ± spread (bid widened by the inventory skew).
+/// Refused, with nothing moved: expired, zero, class / pool paused, side disabled, buys
+/// paused after a failed redemption, any price check (stale, deviation, confidence, feed,
+/// owner, time going back), slippage past the user's limit, trade size outside the
+/// bounds, position limit, not enough USDS or inventory, the side's rate limit.
+#[derive(Accounts)]
+pub struct Swap<'info> {
+    pub user: Signer<'info>,
+    #[account(has_one = quote_mint @ TradingError::WrongQuoteMint)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(
+        mut,
+        has_one = class @ TradingError::PoolOfAnotherClass,
+        has_one = asset_mint @ TradingError::WrongAssetMint,
+        has_one = asset_vault @ TradingError::WrongVault,
+        has_one = quote_vault @ TradingError::WrongVault,
+    )]
+    pub pool: Box<Account<'info, Pool>>,
+    /// CHECK: validated by `price::accept` against the pool's price source.
+    pub price_account: UncheckedAccount<'info>,
+    #[account(mint::token_program = asset_token_program)]
+    pub asset_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mint::token_program = quote_token_program)]
+    pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(mut, constraint = user_asset.mint == asset_mint.key() @ TradingError::WrongAssetMint)]
+    pub user_asset: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut, constraint = user_quote.mint == quote_mint.key() @ TradingError::WrongQuoteMint)]
+    pub user_quote: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut)]
+    pub asset_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    #[account(mut)]
+    pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub asset_token_program: Interface<'info, TokenInterface>,
+    pub quote_token_program: Interface<'info, TokenInterface>,
+}
+
+pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    require!(now <= args.expiry, TradingError::Expired);
+    require!(args.amount > 0, TradingError::ZeroAmount);
+    let a = ctx.accounts;
+    require!(!a.class.paused, TradingError::ClassPaused);
+    let p = &mut a.pool;
+    require!(!p.paused, TradingError::PoolPaused);
+    let side = match args.side {
+        SwapSide::SellAsset => {
+            require!(p.buy_enabled, TradingError::BuysDisabled);
+            require!(
+                !p.redemption_failed,
+                TradingError::BuysPausedRedemptionFailed
+            );
+            Side::SellAsset
+        }
+        SwapSide::BuyAsset => {
+            require!(p.sell_enabled, TradingError::SellsDisabled);
+            Side::BuyAsset
+        }
+    };
+    let mode = if args.exact_in {
+        Mode::ExactIn
+    } else {
+        Mode::ExactOut
+    };
+    let r = price::accept(p, &a.price_account, now)?;
+    let spread_bps = match side {
+        // the side that grows inventory widens with it; the other never does
+        Side::SellAsset => skewed_spread_bps(
+            u32::from(p.params.bid_spread_bps),
+            u32::from(p.params.skew_start_bps),
+            u32::from(p.params.skew_max_bps),
+            p.inventory,
+            p.params.position_limit,
+        )
+        .map_err(|_| TradingError::MathOverflow)?,
+        Side::BuyAsset => u32::from(p.params.ask_spread_bps),
+    };
+    let fill = p
+        .market(r.price_wad)
+        .quote(side, mode, args.amount, spread_bps)
+        .map_err(|_| TradingError::MathOverflow)?;
+    require!(
+        fill.asset_amount > 0 && fill.quote_amount > 0,
+        TradingError::ZeroAmount
+    );
+    // the user's bound
+    let ok = match (side, mode) {
+        (Side::SellAsset, Mode::ExactIn) => fill.quote_amount >= args.limit,
+        (Side::SellAsset, Mode::ExactOut) => fill.asset_amount <= args.limit,
+        (Side::BuyAsset, Mode::ExactIn) => fill.asset_amount >= args.limit,
+        (Side::BuyAsset, Mode::ExactOut) => fill.quote_amount <= args.limit,
+    };
+    require!(ok, TradingError::SlippageExceeded);
+    require!(
+        fill.quote_amount >= p.params.min_trade,
+        TradingError::TradeTooSmall
+    );
+    require!(
+        fill.quote_amount <= p.params.max_trade,
+        TradingError::TradeTooLarge
+    );
+    let spread_quote = fill.quote_amount.abs_diff(fill.mid_quote);
+    match side {
+        Side::SellAsset => {
+            let inv = p
+                .inventory
+                .checked_add(fill.asset_amount)
+                .ok_or(TradingError::MathOverflow)?;
+            require!(
+                inv <= p.params.position_limit,
+                TradingError::PositionLimitExceeded
+            );
+            require!(
+                fill.quote_amount <= p.quote_liquidity,
+                TradingError::InsufficientLiquidity
+            );
+            p.bid_limit.consume(
+                now,
+                fill.quote_amount,
+                TradingError::SwapRateLimitExceeded,
+            )?;
+            pull_into_vault(
+                &a.asset_token_program,
+                &a.user_asset,
+                &a.asset_mint,
+                &a.asset_vault,
+                &a.user,
+                fill.asset_amount,
+            )?;
+            pay_from_vault(
+                &a.quote_token_program,
+                &a.quote_vault,
+                &a.quote_mint,
+                &a.user_quote.to_account_info(),
+                p,
+                fill.quote_amount,
+            )?;
+            p.inventory = inv;
+            p.inventory_cost = p
+                .inventory_cost
+                .checked_add(fill.quote_amount)
+                .ok_or(TradingError::MathOverflow)?;
+            p.quote_liquidity = p.quote_liquidity.saturating_sub(fill.quote_amount);
+            p.bought_asset = p.bought_asset.saturating_add(u128::from(fill.asset_amount));
+            p.bought_quote = p.bought_quote.saturating_add(u128::from(fill.quote_amount));
+        }
+        Side::BuyAsset => {
+            require!(
+                fill.asset_amount <= p.inventory,
+                TradingError::InsufficientInventory
+            );
+            p.ask_limit.consume(
+                now,
+                fill.quote_amount,
+                TradingError::SwapRateLimitExceeded,
+            )?;
+            pull_into_vault(
+                &a.quote_token_program,
+                &a.user_quote,
+                &a.quote_mint,
+                &a.quote_vault,
+                &a.user,
+                fill.quote_amount,
+            )?;
+            pay_from_vault(
+                &a.asset_token_program,
+                &a.asset_vault,
+                &a.asset_mint,
+                &a.user_asset.to_account_info(),
+                p,
+                fill.asset_amount,
+            )?;
+            // cost basis leaving with the asset, pro rata, rounded up
+            let cost = halo_math::mul_div_u64(
+                p.inventory_cost,
+                fill.asset_amount,
+                p.inventory,
+                halo_math::Rounding::Up,
+            )
+            .map_err(|_| TradingError::MathOverflow)?
+            .min(p.inventory_cost);
+            let pnl = i128::from(fill.quote_amount)
+                .checked_sub(i128::from(cost))
+                .ok_or(TradingError::MathOverflow)?;
+            p.realised_pnl = p
+                .realised_pnl
+                .checked_add(pnl)
+                .ok_or(TradingError::MathOverflow)?;
+            p.inventory = p.inventory.saturating_sub(fill.asset_amount);
+            p.inventory_cost = p.inventory_cost.saturating_sub(cost);
+            p.quote_liquidity = p
+                .quote_liquidity
+                .checked_add(fill.quote_amount)
+                .ok_or(TradingError::MathOverflow)?;
+            p.sold_asset = p.sold_asset.saturating_add(u128::from(fill.asset_amount));
+            p.sold_quote = p.sold_quote.saturating_add(u128::from(fill.quote_amount));
+        }
+    }
+    p.spread_earned = p.spread_earned.saturating_add(u128::from(spread_quote));
+    p.swaps = p.swaps.saturating_add(1);
+    emit!(SwapExecuted {
+        pool: p.key(),
+        user: a.user.key(),
+        user_sold: side == Side::SellAsset,
+        exact_in: args.exact_in,
+        asset_amount: fill.asset_amount,
+        quote_amount: fill.quote_amount,
+        price_used_wad: r.price_wad,
+        spread_bps,
+        spread_quote,
+        inventory_after: p.inventory,
+        quote_liquidity_after: p.quote_liquidity,
+    });
+    Ok(())
+}

@@ -1,0 +1,232 @@
+//! Reading a pool's price: a `halo_oracle` feed at a pinned address, or a Pyth
+//! `PriceUpdateV2` account for a pinned feed id. Never a cached fallback: a price that
+//! fails a check refuses the instruction.
+use anchor_lang::prelude::*;
+use halo_math::pricing::{confidence_within, deviates, to_wad};
+use halo_oracle::state::Feed;
+
+use crate::{constants::PYTH_RECEIVER_ID, errors::TradingError, state::*};
+
+/// A price that passed every validity check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// precision: WAD, whole quote tokens per whole asset token.
+    pub price_wad: u128,
+    pub publish_ts: i64,
+}
+
+/// Anchor discriminator of Pyth's `PriceUpdateV2`: `sha256("account:PriceUpdateV2")[..8]`.
+pub const PRICE_UPDATE_V2_DISCRIMINATOR: [u8; 8] = [34, 241, 35, 99, 157, 126, 244, 205];
+
+/// The fields of a `PriceUpdateV2` the pool uses, decoded from the documented layout:
+/// discriminator (8), write_authority (32), verification_level (borsh enum: `0 u8` =
+/// Partial { num_signatures }, `1` = Full), then the price message: feed_id (32),
+/// price i64, conf u64, exponent i32, publish_time i64, prev_publish_time i64,
+/// ema_price i64, ema_conf u64; then posted_slot u64.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PythPrice {
+    pub fully_verified: bool,
+    pub feed_id: [u8; 32],
+    pub price: i64,
+    pub conf: u64,
+    pub exponent: i32,
+    pub publish_time: i64,
+}
+
+fn take<const N: usize>(data: &[u8], at: &mut usize) -> Option<[u8; N]> {
+    let end = at.checked_add(N)?;
+    let out: [u8; N] = data.get(*at..end)?.try_into().ok()?;
+    *at = end;
+    Some(out)
+}
+
+/// Decodes a `PriceUpdateV2`, or `None` if the bytes are not one.
+pub fn decode_price_update_v2(data: &[u8]) -> Option<PythPrice> {
+    let mut at = 0usize;
+    if take::<8>(data, &mut at)? != PRICE_UPDATE_V2_DISCRIMINATOR {
+        return None;
+    }
+    take::<32>(data, &mut at)?; // write_authority
+    let fully_verified = match take::<1>(data, &mut at)?[0] {
+        0 => {
+            take::<1>(data, &mut at)?; // num_signatures
+            false
+        }
+        1 => true,
+        _ => return None,
+    };
+    let feed_id = take::<32>(data, &mut at)?;
+    let price = i64::from_le_bytes(take::<8>(data, &mut at)?);
+    let conf = u64::from_le_bytes(take::<8>(data, &mut at)?);
+    let exponent = i32::from_le_bytes(take::<4>(data, &mut at)?);
+    let publish_time = i64::from_le_bytes(take::<8>(data, &mut at)?);
+    // prev_publish_time, ema_price, ema_conf, posted_slot must be present too
+    take::<32>(data, &mut at)?;
+    Some(PythPrice {
+        fully_verified,
+        feed_id,
+        price,
+        conf,
+        exponent,
+        publish_time,
+    })
+}
+
+/// Validates the price account against the pool and returns its price. Checks, in order:
+/// pinned address / owner / type, feed id, verification, positive price, confidence,
+/// staleness, and that the publish time does not go behind one the pool already used.
+/// Deviation is checked separately ([`check_deviation`]) so that `poke` can act on it.
+pub fn read(pool: &Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
+    let r = match pool.price_source {
+        PriceSource::HaloFeed { feed } => {
+            require_keys_eq!(info.key(), feed, TradingError::WrongPriceAccount);
+            require_keys_eq!(
+                *info.owner,
+                halo_oracle::ID,
+                TradingError::WrongOracleOwner
+            );
+            let data = info.try_borrow_data()?;
+            let f = Feed::try_deserialize(&mut &data[..])
+                .map_err(|_| TradingError::NotAPriceUpdate)?;
+            let exponent = 0i32.saturating_sub(i32::from(f.decimals));
+            let value = i64::try_from(f.value).map_err(|_| TradingError::MathOverflow)?;
+            let price_wad = to_wad(value, exponent)
+                .map_err(|_| TradingError::MathOverflow)?
+                .ok_or(TradingError::NonPositivePrice)?;
+            Reading {
+                price_wad,
+                publish_ts: f.publish_ts,
+            }
+        }
+        PriceSource::Pyth { feed_id } => {
+            require_keys_eq!(
+                *info.owner,
+                PYTH_RECEIVER_ID,
+                TradingError::WrongOracleOwner
+            );
+            let data = info.try_borrow_data()?;
+            let p = decode_price_update_v2(&data).ok_or(TradingError::NotAPriceUpdate)?;
+            require!(p.feed_id == feed_id, TradingError::WrongFeedId);
+            require!(p.fully_verified, TradingError::NotFullyVerified);
+            require!(p.price > 0, TradingError::NonPositivePrice);
+            require!(
+                confidence_within(
+                    p.price.unsigned_abs(),
+                    p.conf,
+                    u32::from(pool.params.max_confidence_bps)
+                ),
+                TradingError::ConfidenceTooWide
+            );
+            let price_wad = to_wad(p.price, p.exponent)
+                .map_err(|_| TradingError::MathOverflow)?
+                .ok_or(TradingError::NonPositivePrice)?;
+            require!(price_wad > 0, TradingError::NonPositivePrice);
+            Reading {
+                price_wad,
+                publish_ts: p.publish_time,
+            }
+        }
+    };
+    let age = now.saturating_sub(r.publish_ts);
+    require!(
+        age <= i64::from(pool.params.max_staleness_s),
+        TradingError::StalePrice
+    );
+    require!(
+        r.publish_ts >= pool.last_price_ts,
+        TradingError::PublishTimeWentBackwards
+    );
+    Ok(r)
+}
+
+/// True when the reading moved more than `max_deviation_bps` from the last accepted price.
+pub fn deviated(pool: &Pool, r: &Reading) -> Result<bool> {
+    deviates(
+        r.price_wad,
+        pool.last_price_wad,
+        u32::from(pool.params.max_deviation_bps),
+    )
+    .map_err(|_| TradingError::MathOverflow.into())
+}
+
+pub fn check_deviation(pool: &Pool, r: &Reading) -> Result<()> {
+    require!(!deviated(pool, r)?, TradingError::PriceDeviation);
+    Ok(())
+}
+
+/// Reads, checks deviation, and records the price as the pool's reference.
+pub fn accept(pool: &mut Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
+    let r = read(pool, info, now)?;
+    check_deviation(pool, &r)?;
+    pool.last_price_wad = r.price_wad;
+    pool.last_price_ts = r.publish_ts;
+    Ok(r)
+}
+
+#[cfg(test)]
+#[allow(clippy::arithmetic_side_effects)]
+mod tests {
+    use super::*;
+
+    /// Bytes laid out as the Pyth receiver writes them (borsh, Anchor discriminator).
+    pub fn price_update_v2_bytes(
+        full: bool,
+        feed_id: [u8; 32],
+        price: i64,
+        conf: u64,
+        exponent: i32,
+        publish_time: i64,
+    ) -> Vec<u8> {
+        let mut d = PRICE_UPDATE_V2_DISCRIMINATOR.to_vec();
+        d.extend_from_slice(&[7u8; 32]);
+        if full {
+            d.push(1);
+        } else {
+            d.extend_from_slice(&[0, 3]);
+        }
+        d.extend_from_slice(&feed_id);
+        d.extend_from_slice(&price.to_le_bytes());
+        d.extend_from_slice(&conf.to_le_bytes());
+        d.extend_from_slice(&exponent.to_le_bytes());
+        d.extend_from_slice(&publish_time.to_le_bytes());
+        d.extend_from_slice(&(publish_time - 1).to_le_bytes());
+        d.extend_from_slice(&price.to_le_bytes());
+        d.extend_from_slice(&conf.to_le_bytes());
+        d.extend_from_slice(&42u64.to_le_bytes());
+        d
+    }
+
+    #[test]
+    fn discriminator_is_anchors() {
+        use sha2::Digest;
+        let h = sha2::Sha256::digest(b"account:PriceUpdateV2");
+        assert_eq!(h[..8], PRICE_UPDATE_V2_DISCRIMINATOR);
+    }
+
+    #[test]
+    fn decodes_full_and_partial() {
+        let d = price_update_v2_bytes(true, [5; 32], 100_012_345, 1_000, -8, 1_700_000_000);
+        assert_eq!(d.len(), 8 + 32 + 1 + 84 + 8);
+        let p = decode_price_update_v2(&d).unwrap();
+        assert!(p.fully_verified);
+        assert_eq!(
+            (p.feed_id, p.price, p.conf, p.exponent, p.publish_time),
+            ([5; 32], 100_012_345, 1_000, -8, 1_700_000_000)
+        );
+        let d = price_update_v2_bytes(false, [5; 32], 1, 0, -8, 9);
+        let p = decode_price_update_v2(&d).unwrap();
+        assert!(!p.fully_verified);
+        assert_eq!(p.publish_time, 9);
+    }
+
+    #[test]
+    fn refuses_garbage() {
+        let mut d = price_update_v2_bytes(true, [5; 32], 1, 0, -8, 9);
+        assert!(decode_price_update_v2(&d[..d.len() - 1]).is_none());
+        d[40] = 2; // not a verification level
+        assert!(decode_price_update_v2(&d).is_none());
+        d[40] = 1;
+        d[0] ^= 1; // another account type
+        assert!(decode_price_update_v2(&d).is_none());
+    }
+}

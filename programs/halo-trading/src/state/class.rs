@@ -1,0 +1,45 @@
+use anchor_lang::prelude::*;
+
+/// A Trading Halo Class: shared roles, the quote mint (USDS) and the PAU that funds its
+/// pools. Seeds: `["class", authority, class_id]`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct TradingClass {
+    pub version: u8,
+    pub bump: u8,
+    pub authority: Pubkey,
+    pub class_id: u64,
+    /// Sets every parameter, adds pools, lifts pauses.
+    pub governance: Pubkey,
+    /// lpha-amm: prices, redemptions, withdrawal settlement, PAU funding. Cannot change
+    /// spreads, add pools or move capital outside the PAU's rate limits.
+    pub beacon: Pubkey,
+    /// May pause the class or a pool and fail a redemption; cannot unpause.
+    pub freezer: Pubkey,
+    pub quote_mint: Pubkey,
+    pub quote_decimals: u8,
+    /// The `halo_pau` controller whose custody funds the pools.
+    pub pau_controller: Pubkey,
+    pub paused: bool,
+    pub pool_count: u64,
+    pub reserved: [u8; 64],
+}
+
+impl TradingClass {
+    pub fn is_pauser(&self, key: &Pubkey) -> bool {
+        *key == self.governance || *key == self.beacon || *key == self.freezer
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_is_stable() {
+        assert_eq!(
+            TradingClass::INIT_SPACE,
+            2 + 32 + 8 + 32 * 4 + 1 + 32 + 1 + 8 + 64
+        );
+    }
+}

@@ -1,0 +1,46 @@
+use anchor_lang::prelude::*;
+use halo_math::queue::Generation;
+
+/// One generation of the LP withdrawal queue. Requests join the open generation; the
+/// beacon closes it (`roll_withdrawals`) and fills it pro rata as free USDS allows.
+/// Seeds: `["withdraw_gen", pool, id]`.
+#[account]
+#[derive(InitSpace, Debug)]
+pub struct WithdrawGeneration {
+    pub version: u8,
+    pub bump: u8,
+    pub pool: Pubkey,
+    pub id: u64,
+    pub requested: u64,
+    pub filled: u64,
+    /// precision: quote base units.
+    pub paid: u64,
+    pub closed: bool,
+    pub reserved: [u8; 32],
+}
+
+impl WithdrawGeneration {
+    pub fn totals(&self) -> Generation {
+        Generation {
+            requested: self.requested,
+            filled: self.filled,
+            paid: self.paid,
+        }
+    }
+
+    pub fn store(&mut self, g: Generation) {
+        self.requested = g.requested;
+        self.filled = g.filled;
+        self.paid = g.paid;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn size_is_stable() {
+        assert_eq!(WithdrawGeneration::INIT_SPACE, 2 + 32 + 8 * 4 + 1 + 32);
+    }
+}

@@ -1,0 +1,69 @@
+//! Token movements of the pool: `transfer_checked` through the token interface.
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{self, Mint, TokenAccount, TokenInterface, TransferChecked};
+
+use crate::{errors::TradingError, state::Pool};
+
+/// Pays `amount` out of one of the pool's vaults; the pool PDA signs.
+pub fn pay_from_vault<'info>(
+    token_program: &Interface<'info, TokenInterface>,
+    vault: &InterfaceAccount<'info, TokenAccount>,
+    mint: &InterfaceAccount<'info, Mint>,
+    to: &AccountInfo<'info>,
+    pool: &Account<'info, Pool>,
+    amount: u64,
+) -> Result<()> {
+    let pool_info = pool.to_account_info();
+    pool.with_signer(|signer| {
+        token_interface::transfer_checked(
+            CpiContext::new_with_signer(
+                token_program.key(),
+                TransferChecked {
+                    from: vault.to_account_info(),
+                    mint: mint.to_account_info(),
+                    to: to.clone(),
+                    authority: pool_info,
+                },
+                signer,
+            ),
+            amount,
+            mint.decimals,
+        )
+    })
+}
+
+/// Moves `amount` from a user's token account into a pool vault; the user signs.
+pub fn pull_into_vault<'info>(
+    token_program: &Interface<'info, TokenInterface>,
+    from: &InterfaceAccount<'info, TokenAccount>,
+    mint: &InterfaceAccount<'info, Mint>,
+    vault: &InterfaceAccount<'info, TokenAccount>,
+    authority: &Signer<'info>,
+    amount: u64,
+) -> Result<()> {
+    token_interface::transfer_checked(
+        CpiContext::new(
+            token_program.key(),
+            TransferChecked {
+                from: from.to_account_info(),
+                mint: mint.to_account_info(),
+                to: vault.to_account_info(),
+                authority: authority.to_account_info(),
+            },
+        ),
+        amount,
+        mint.decimals,
+    )
+}
+
+/// The mint may carry only extensions the pool handles (the PAU's allow-list: no
+/// transfer fee, hook, permanent delegate, close authority, confidential transfers...).
+pub fn check_mint(mint: &InterfaceAccount<Mint>) -> Result<()> {
+    halo_pau::route::check_mint_extensions(&mint.to_account_info())
+        .map_err(|_| TradingError::UnsupportedMintExtension)?;
+    require!(
+        mint.decimals <= halo_math::pricing::MAX_DECIMALS,
+        TradingError::DecimalsTooLarge
+    );
+    Ok(())
+}
