@@ -18,7 +18,11 @@ pub fn sbf_dir() -> PathBuf {
 }
 
 /// The Halo programs as (id, file name).
-pub const PROGRAMS: &[(Pubkey, &str)] = &[(halo_pau::ID, "halo_pau.so")];
+pub const PROGRAMS: &[(Pubkey, &str)] = &[
+    (halo_pau::ID, "halo_pau.so"),
+    (halo_oracle::ID, "halo_oracle.so"),
+    (halo_trading::ID, "halo_trading.so"),
+];
 
 pub struct SbfLedger {
     pub svm: LiteSVM,
@@ -124,6 +128,21 @@ impl Ledger for SbfLedger {
 
     async fn rent(&mut self, space: usize) -> u64 {
         self.svm.minimum_balance_for_rent_exemption(space)
+    }
+
+    async fn set_account(&mut self, address: &Pubkey, account: RawAccount) {
+        self.svm
+            .set_account(
+                *address,
+                solana_account::Account {
+                    lamports: account.lamports,
+                    data: account.data,
+                    owner: account.owner,
+                    executable: false,
+                    rent_epoch: 0,
+                },
+            )
+            .expect("set_account");
     }
 }
 

@@ -14,10 +14,17 @@ use solana_transaction_error::TransactionError;
 
 /// Anchor's `entry` ties every lifetime to one `'info`; `processor!` wants the
 /// higher-ranked form. The transmute only shortens lifetimes.
-fn halo_pau_entry(program_id: &Pubkey, accounts: &[AccountInfo], data: &[u8]) -> ProgramResult {
-    let accounts: &[AccountInfo] = unsafe { std::mem::transmute(accounts) };
-    halo_pau::entry(program_id, accounts, data)
+macro_rules! entry {
+    ($name:ident, $program:ident) => {
+        fn $name(program_id: &Pubkey, accounts: &[AccountInfo], data: &[u8]) -> ProgramResult {
+            let accounts: &[AccountInfo] = unsafe { std::mem::transmute(accounts) };
+            $program::entry(program_id, accounts, data)
+        }
+    };
 }
+entry!(halo_pau_entry, halo_pau);
+entry!(halo_oracle_entry, halo_oracle);
+entry!(halo_trading_entry, halo_trading);
 
 /// Old names kept for the tests' readability.
 pub type TxFailure = Refusal;
@@ -43,6 +50,16 @@ impl Chain {
     pub async fn new() -> Self {
         let mut pt = ProgramTest::new("halo_pau", halo_pau::ID, processor!(halo_pau_entry));
         pt.prefer_bpf(false);
+        pt.add_program(
+            "halo_oracle",
+            halo_oracle::ID,
+            processor!(halo_oracle_entry),
+        );
+        pt.add_program(
+            "halo_trading",
+            halo_trading::ID,
+            processor!(halo_trading_entry),
+        );
         let ctx = pt.start_with_context().await;
         Self {
             ctx,
@@ -163,5 +180,19 @@ impl Ledger for Chain {
             .await
             .expect("rent")
             .minimum_balance(space)
+    }
+
+    async fn set_account(&mut self, address: &Pubkey, account: RawAccount) {
+        self.ctx.set_account(
+            address,
+            &Account {
+                lamports: account.lamports,
+                data: account.data,
+                owner: account.owner,
+                executable: false,
+                rent_epoch: 0,
+            }
+            .into(),
+        );
     }
 }

@@ -63,3 +63,21 @@ pub fn assert_failed<T: std::fmt::Debug>(
         Err(f) => f,
     }
 }
+
+/// Asserts that a transaction was refused with this `halo_oracle` error.
+#[track_caller]
+pub fn assert_oracle_err<T: std::fmt::Debug>(
+    res: Result<T, halo_sdk::ledger::Refusal>,
+    e: halo_oracle::errors::OracleError,
+) {
+    assert_code(res, code_of(e.into()), &e);
+}
+
+/// Asserts that a transaction was refused with this `halo_trading` error.
+#[track_caller]
+pub fn assert_trading_err<T: std::fmt::Debug>(
+    res: Result<T, halo_sdk::ledger::Refusal>,
+    e: halo_trading::errors::TradingError,
+) {
+    assert_code(res, code_of(e.into()), &e);
+}

@@ -12,9 +12,14 @@
 pub mod chain;
 pub mod errors;
 pub mod pau;
+pub mod trading;
 
 #[cfg(feature = "program-test")]
 pub use chain::{Chain, TxFailure, TxOk};
-pub use errors::{anchor_code, assert_anchor_err, assert_failed, assert_pau_err, pau_code};
+pub use errors::{
+    anchor_code, assert_anchor_err, assert_failed, assert_oracle_err, assert_pau_err,
+    assert_trading_err, pau_code,
+};
 pub use halo_sdk::ledger::{Keypair, Ledger, MintKind, RawAccount, Receipt, Refusal, Signer};
 pub use pau::{PauEnv, PauOptions};
+pub use trading::{PriceKind, TradingEnv, TradingOptions};

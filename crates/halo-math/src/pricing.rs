@@ -120,23 +120,41 @@ impl Market {
         let amt = u128::from(amount);
         let (asset, quote) = match (side, mode) {
             (Side::SellAsset, Mode::ExactIn) => {
-                let f = BPS_DENOMINATOR.checked_sub(bps).ok_or(MathError::Overflow)?;
-                let q = mul_div(mul(amt, f)?, num, mul(den, BPS_DENOMINATOR)?, Rounding::Down)?;
+                let f = BPS_DENOMINATOR
+                    .checked_sub(bps)
+                    .ok_or(MathError::Overflow)?;
+                let q = mul_div(
+                    mul(amt, f)?,
+                    num,
+                    mul(den, BPS_DENOMINATOR)?,
+                    Rounding::Down,
+                )?;
                 (amt, q)
             }
             (Side::SellAsset, Mode::ExactOut) => {
-                let f = BPS_DENOMINATOR.checked_sub(bps).ok_or(MathError::Overflow)?;
+                let f = BPS_DENOMINATOR
+                    .checked_sub(bps)
+                    .ok_or(MathError::Overflow)?;
                 let a = mul_div(mul(amt, BPS_DENOMINATOR)?, den, mul(num, f)?, Rounding::Up)?;
                 (a, amt)
             }
             (Side::BuyAsset, Mode::ExactOut) => {
-                let f = BPS_DENOMINATOR.checked_add(bps).ok_or(MathError::Overflow)?;
+                let f = BPS_DENOMINATOR
+                    .checked_add(bps)
+                    .ok_or(MathError::Overflow)?;
                 let q = mul_div(mul(amt, f)?, num, mul(den, BPS_DENOMINATOR)?, Rounding::Up)?;
                 (amt, q)
             }
             (Side::BuyAsset, Mode::ExactIn) => {
-                let f = BPS_DENOMINATOR.checked_add(bps).ok_or(MathError::Overflow)?;
-                let a = mul_div(mul(amt, BPS_DENOMINATOR)?, den, mul(num, f)?, Rounding::Down)?;
+                let f = BPS_DENOMINATOR
+                    .checked_add(bps)
+                    .ok_or(MathError::Overflow)?;
+                let a = mul_div(
+                    mul(amt, BPS_DENOMINATOR)?,
+                    den,
+                    mul(num, f)?,
+                    Rounding::Down,
+                )?;
                 (a, amt)
             }
         };
@@ -189,7 +207,9 @@ pub fn skewed_spread_bps(
         return Ok(base_bps);
     }
     let over = used.checked_sub(start).ok_or(MathError::Overflow)?;
-    let band = BPS_DENOMINATOR.checked_sub(start).ok_or(MathError::Overflow)?;
+    let band = BPS_DENOMINATOR
+        .checked_sub(start)
+        .ok_or(MathError::Overflow)?;
     let extra = mul_div(over, u128::from(skew_max_bps), band, Rounding::Up)?;
     let extra = u32::try_from(extra).map_err(|_| MathError::Overflow)?;
     base_bps.checked_add(extra).ok_or(MathError::Overflow)
@@ -267,7 +287,10 @@ mod tests {
         // asset with 0 decimals, price 1.000001: one unit is worth 1,000,001 quote units
         let mk = m(WAD + WAD / 1_000_000, 0);
         assert_eq!(mk.value(1, Rounding::Down), Ok(1_000_001));
-        assert_eq!(m(WAD, 19).value(1, Rounding::Down), Err(MathError::Overflow));
+        assert_eq!(
+            m(WAD, 19).value(1, Rounding::Down),
+            Err(MathError::Overflow)
+        );
     }
 
     #[test]

@@ -127,10 +127,22 @@ mod tests {
             ..Default::default()
         };
         let s = g.settle(600, 20_000, 10_000).unwrap();
-        assert_eq!(s, Settlement { shares_burned: 300, assets_paid: 600 });
+        assert_eq!(
+            s,
+            Settlement {
+                shares_burned: 300,
+                assets_paid: 600
+            }
+        );
         assert!(!g.is_complete());
         let s = g.settle(10_000, 19_400, 9_700).unwrap();
-        assert_eq!(s, Settlement { shares_burned: 700, assets_paid: 1_400 });
+        assert_eq!(
+            s,
+            Settlement {
+                shares_burned: 700,
+                assets_paid: 1_400
+            }
+        );
         assert!(g.is_complete());
         // a member with 250 of the 1,000 shares is owed a quarter of everything
         assert_eq!(g.entitlement(250), Ok((250, 500)));
@@ -144,7 +156,13 @@ mod tests {
         };
         // share worth 3 assets; capacity 1 burns a whole share for 1 asset
         let s = g.settle(1, 300, 100).unwrap();
-        assert_eq!(s, Settlement { shares_burned: 1, assets_paid: 1 });
+        assert_eq!(
+            s,
+            Settlement {
+                shares_burned: 1,
+                assets_paid: 1
+            }
+        );
         assert_eq!(g.settle(0, 300, 100).unwrap(), Settlement::default());
         assert_eq!(Generation::default().entitlement(5), Ok((0, 0)));
     }

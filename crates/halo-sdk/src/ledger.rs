@@ -229,6 +229,10 @@ pub trait Ledger {
     /// Lamports for rent exemption of `space` bytes.
     async fn rent(&mut self, space: usize) -> u64;
 
+    /// Writes an account directly (local chains only): how tests and the demo stand in for
+    /// programs that do not run here, such as Pyth's receiver.
+    async fn set_account(&mut self, address: &Pubkey, account: RawAccount);
+
     async fn account_data(&mut self, address: &Pubkey) -> Option<Vec<u8>> {
         self.raw_account(address).await.map(|a| a.data)
     }

@@ -5,8 +5,10 @@ pub mod decode;
 pub mod errors;
 pub mod keys;
 pub mod ledger;
+pub mod oracle;
 pub mod pau;
 pub mod pda;
+pub mod trading;
 
 pub use anchor_lang::prelude::Pubkey;
 pub use anchor_lang::solana_program::instruction::{AccountMeta, Instruction};

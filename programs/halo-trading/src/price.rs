@@ -80,14 +80,10 @@ pub fn read(pool: &Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
     let r = match pool.price_source {
         PriceSource::HaloFeed { feed } => {
             require_keys_eq!(info.key(), feed, TradingError::WrongPriceAccount);
-            require_keys_eq!(
-                *info.owner,
-                halo_oracle::ID,
-                TradingError::WrongOracleOwner
-            );
+            require_keys_eq!(*info.owner, halo_oracle::ID, TradingError::WrongOracleOwner);
             let data = info.try_borrow_data()?;
-            let f = Feed::try_deserialize(&mut &data[..])
-                .map_err(|_| TradingError::NotAPriceUpdate)?;
+            let f =
+                Feed::try_deserialize(&mut &data[..]).map_err(|_| TradingError::NotAPriceUpdate)?;
             let exponent = 0i32.saturating_sub(i32::from(f.decimals));
             let value = i64::try_from(f.value).map_err(|_| TradingError::MathOverflow)?;
             let price_wad = to_wad(value, exponent)
@@ -163,38 +159,39 @@ pub fn accept(pool: &mut Pool, info: &AccountInfo, now: i64) -> Result<Reading> 
     Ok(r)
 }
 
+/// Bytes of a `PriceUpdateV2` in the receiver's documented layout (borsh, Anchor
+/// discriminator), for tests and local chains where no Pyth receiver runs. Off-chain only.
+pub fn price_update_v2_bytes(
+    fully_verified: bool,
+    feed_id: [u8; 32],
+    price: i64,
+    conf: u64,
+    exponent: i32,
+    publish_time: i64,
+) -> Vec<u8> {
+    let mut d = PRICE_UPDATE_V2_DISCRIMINATOR.to_vec();
+    d.extend_from_slice(&[0u8; 32]); // write authority
+    if fully_verified {
+        d.push(1);
+    } else {
+        d.extend_from_slice(&[0, 3]); // Partial { num_signatures: 3 }
+    }
+    d.extend_from_slice(&feed_id);
+    d.extend_from_slice(&price.to_le_bytes());
+    d.extend_from_slice(&conf.to_le_bytes());
+    d.extend_from_slice(&exponent.to_le_bytes());
+    d.extend_from_slice(&publish_time.to_le_bytes());
+    d.extend_from_slice(&publish_time.saturating_sub(1).to_le_bytes()); // prev publish time
+    d.extend_from_slice(&price.to_le_bytes()); // ema price
+    d.extend_from_slice(&conf.to_le_bytes()); // ema conf
+    d.extend_from_slice(&0u64.to_le_bytes()); // posted slot
+    d
+}
+
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::*;
-
-    /// Bytes laid out as the Pyth receiver writes them (borsh, Anchor discriminator).
-    pub fn price_update_v2_bytes(
-        full: bool,
-        feed_id: [u8; 32],
-        price: i64,
-        conf: u64,
-        exponent: i32,
-        publish_time: i64,
-    ) -> Vec<u8> {
-        let mut d = PRICE_UPDATE_V2_DISCRIMINATOR.to_vec();
-        d.extend_from_slice(&[7u8; 32]);
-        if full {
-            d.push(1);
-        } else {
-            d.extend_from_slice(&[0, 3]);
-        }
-        d.extend_from_slice(&feed_id);
-        d.extend_from_slice(&price.to_le_bytes());
-        d.extend_from_slice(&conf.to_le_bytes());
-        d.extend_from_slice(&exponent.to_le_bytes());
-        d.extend_from_slice(&publish_time.to_le_bytes());
-        d.extend_from_slice(&(publish_time - 1).to_le_bytes());
-        d.extend_from_slice(&price.to_le_bytes());
-        d.extend_from_slice(&conf.to_le_bytes());
-        d.extend_from_slice(&42u64.to_le_bytes());
-        d
-    }
 
     #[test]
     fn discriminator_is_anchors() {

@@ -266,7 +266,10 @@ mod tests {
     #[test]
     fn size_is_stable() {
         // spot-check: the account fits comfortably and its size is deliberate
-        assert_eq!(PoolParams::INIT_SPACE, 2 * 4 + 4 + 2 * 2 + 8 * 3 + 16 * 3 + 32 + 4);
+        assert_eq!(
+            PoolParams::INIT_SPACE,
+            2 * 4 + 4 + 2 * 2 + 8 * 3 + 16 * 3 + 32 + 4
+        );
         assert_eq!(Limit::INIT_SPACE, 32);
         assert_eq!(
             Pool::INIT_SPACE,

@@ -2,7 +2,9 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::Mint;
 use halo_pau::state::Controller;
 
-use crate::{constants::*, errors::TradingError, events::ClassCreated, state::*, token::check_mint};
+use crate::{
+    constants::*, errors::TradingError, events::ClassCreated, state::*, token::check_mint,
+};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
 pub struct CreateClassArgs {

@@ -83,7 +83,11 @@ pub struct CreatePool<'info> {
 pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     args.params.validate()?;
     let a = ctx.accounts;
-    require_keys_neq!(a.asset_mint.key(), a.quote_mint.key(), TradingError::SameMint);
+    require_keys_neq!(
+        a.asset_mint.key(),
+        a.quote_mint.key(),
+        TradingError::SameMint
+    );
     check_mint(&a.asset_mint)?;
     let now = Clock::get()?.unix_timestamp;
     let (class, pool_key, book_key) = (a.class.key(), a.pool.key(), a.book.key());

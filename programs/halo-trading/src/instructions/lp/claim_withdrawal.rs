@@ -2,8 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::{
-    constants::*, errors::TradingError, events::WithdrawalClaimed, state::*,
-    token::pay_from_vault,
+    constants::*, errors::TradingError, events::WithdrawalClaimed, state::*, token::pay_from_vault,
 };
 
 /// Pays the position its pro-rata share of what its generation has been filled so far

@@ -146,11 +146,8 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
                 fill.quote_amount <= p.quote_liquidity,
                 TradingError::InsufficientLiquidity
             );
-            p.bid_limit.consume(
-                now,
-                fill.quote_amount,
-                TradingError::SwapRateLimitExceeded,
-            )?;
+            p.bid_limit
+                .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
             pull_into_vault(
                 &a.asset_token_program,
                 &a.user_asset,
@@ -181,11 +178,8 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
                 fill.asset_amount <= p.inventory,
                 TradingError::InsufficientInventory
             );
-            p.ask_limit.consume(
-                now,
-                fill.quote_amount,
-                TradingError::SwapRateLimitExceeded,
-            )?;
+            p.ask_limit
+                .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
             pull_into_vault(
                 &a.quote_token_program,
                 &a.user_quote,

@@ -1,0 +1,502 @@
+//! PDAs and instruction builders for `halo_trading`. A [`PoolRef`] carries the addresses
+//! one pool's instructions share, so every builder takes it plus its own arguments.
+use anchor_lang::{prelude::Pubkey, InstructionData, ToAccountMetas};
+use halo_trading::{accounts as acc, constants::*, instruction as ix};
+
+use crate::{pda as pau_pda, Instruction};
+
+pub use halo_trading::constants::{PYTH_RECEIVER_ID, TAG_AMM_FUND};
+pub use halo_trading::instructions::{CreateClassArgs, CreatePoolArgs, SwapArgs, SwapSide};
+pub use halo_trading::price::{
+    decode_price_update_v2, price_update_v2_bytes, PRICE_UPDATE_V2_DISCRIMINATOR,
+};
+pub use halo_trading::state::{
+    Book, LimitParams, LpPosition, Pool, PoolParams, PriceSource, Redemption, RedemptionStatus,
+    TradingClass, WithdrawGeneration,
+};
+
+const SYSTEM: Pubkey = anchor_lang::system_program::ID;
+
+fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instruction {
+    Instruction {
+        program_id: halo_trading::ID,
+        accounts: accounts.to_account_metas(None),
+        data: data.data(),
+    }
+}
+
+fn find(seeds: &[&[u8]]) -> Pubkey {
+    Pubkey::find_program_address(seeds, &halo_trading::ID).0
+}
+
+/// `["class", authority, class_id le]`.
+pub fn class_address(authority: &Pubkey, class_id: u64) -> Pubkey {
+    find(&[SEED_CLASS, authority.as_ref(), &class_id.to_le_bytes()])
+}
+
+/// `["unit", class, unit_id le]`: the pool.
+pub fn pool_address(class: &Pubkey, unit_id: u64) -> Pubkey {
+    find(&[SEED_UNIT, class.as_ref(), &unit_id.to_le_bytes()])
+}
+
+/// `["book", class, book_id le]`.
+pub fn book_address(class: &Pubkey, book_id: u64) -> Pubkey {
+    find(&[SEED_BOOK, class.as_ref(), &book_id.to_le_bytes()])
+}
+
+/// `["book_vault", book, mint]`.
+pub fn vault_address(book: &Pubkey, mint: &Pubkey) -> Pubkey {
+    find(&[SEED_BOOK_VAULT, book.as_ref(), mint.as_ref()])
+}
+
+/// `["lp", pool, owner]`.
+pub fn position_address(pool: &Pubkey, owner: &Pubkey) -> Pubkey {
+    find(&[SEED_LP, pool.as_ref(), owner.as_ref()])
+}
+
+/// `["withdraw_gen", pool, id le]`.
+pub fn generation_address(pool: &Pubkey, id: u64) -> Pubkey {
+    find(&[SEED_WITHDRAW_GEN, pool.as_ref(), &id.to_le_bytes()])
+}
+
+/// `["redemption", pool, id le]`.
+pub fn redemption_address(pool: &Pubkey, id: u64) -> Pubkey {
+    find(&[SEED_REDEMPTION, pool.as_ref(), &id.to_le_bytes()])
+}
+
+/// The addresses one pool's instructions share.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PoolRef {
+    pub class: Pubkey,
+    pub unit_id: u64,
+    pub pool: Pubkey,
+    pub book: Pubkey,
+    pub asset_mint: Pubkey,
+    pub quote_mint: Pubkey,
+    pub asset_vault: Pubkey,
+    pub quote_vault: Pubkey,
+    /// The halo feed, or the Pyth `PriceUpdateV2` account to read.
+    pub price_account: Pubkey,
+    pub asset_token_program: Pubkey,
+    pub quote_token_program: Pubkey,
+}
+
+impl PoolRef {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        class: Pubkey,
+        unit_id: u64,
+        book_id: u64,
+        asset_mint: Pubkey,
+        quote_mint: Pubkey,
+        price_account: Pubkey,
+        asset_token_program: Pubkey,
+        quote_token_program: Pubkey,
+    ) -> Self {
+        let pool = pool_address(&class, unit_id);
+        let book = book_address(&class, book_id);
+        Self {
+            class,
+            unit_id,
+            pool,
+            book,
+            asset_mint,
+            quote_mint,
+            asset_vault: vault_address(&book, &asset_mint),
+            quote_vault: vault_address(&book, &quote_mint),
+            price_account,
+            asset_token_program,
+            quote_token_program,
+        }
+    }
+}
+
+/// The PAU accounts `fund_from_pau` / `return_to_pau` pass through to `halo_pau`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PauLink {
+    pub controller: Pubkey,
+    pub custody: Pubkey,
+    /// The `amm_fund` route key (`sha256("amm_fund" || quote_mint || quote_vault)`).
+    pub route_key: [u8; 32],
+}
+
+// ---- governance ------------------------------------------------------------------------
+
+pub fn create_class(
+    authority: &Pubkey,
+    quote_mint: &Pubkey,
+    pau_controller: &Pubkey,
+    args: CreateClassArgs,
+) -> Instruction {
+    build(
+        acc::CreateClass {
+            authority: *authority,
+            class: class_address(authority, args.class_id),
+            quote_mint: *quote_mint,
+            pau_controller: *pau_controller,
+            system_program: SYSTEM,
+        },
+        ix::CreateClass { args },
+    )
+}
+
+pub fn set_class_roles(
+    governance: &Pubkey,
+    class: &Pubkey,
+    beacon: Pubkey,
+    freezer: Pubkey,
+) -> Instruction {
+    build(
+        acc::SetClassRoles {
+            governance: *governance,
+            class: *class,
+        },
+        ix::SetClassRoles { beacon, freezer },
+    )
+}
+
+pub fn set_class_paused(signer: &Pubkey, class: &Pubkey, paused: bool) -> Instruction {
+    build(
+        acc::SetClassPaused {
+            signer: *signer,
+            class: *class,
+        },
+        ix::SetClassPaused { paused },
+    )
+}
+
+pub fn create_pool(governance: &Pubkey, p: &PoolRef, args: CreatePoolArgs) -> Instruction {
+    build(
+        acc::CreatePool {
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
+            book: p.book,
+            generation: generation_address(&p.pool, 0),
+            asset_mint: p.asset_mint,
+            quote_mint: p.quote_mint,
+            asset_vault: p.asset_vault,
+            quote_vault: p.quote_vault,
+            price_account: p.price_account,
+            asset_token_program: p.asset_token_program,
+            quote_token_program: p.quote_token_program,
+            system_program: SYSTEM,
+        },
+        ix::CreatePool { args },
+    )
+}
+
+pub fn set_pool_params(governance: &Pubkey, p: &PoolRef, params: PoolParams) -> Instruction {
+    build(
+        acc::SetPoolParams {
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
+        },
+        ix::SetPoolParams { params },
+    )
+}
+
+pub fn set_sides(
+    governance: &Pubkey,
+    p: &PoolRef,
+    buy_enabled: bool,
+    sell_enabled: bool,
+) -> Instruction {
+    build(
+        acc::SetSides {
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
+        },
+        ix::SetSides {
+            buy_enabled,
+            sell_enabled,
+        },
+    )
+}
+
+pub fn clear_redemption_failure(governance: &Pubkey, p: &PoolRef) -> Instruction {
+    build(
+        acc::ClearRedemptionFailure {
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
+        },
+        ix::ClearRedemptionFailure {},
+    )
+}
+
+// ---- operators -------------------------------------------------------------------------
+
+pub fn pause_pool(signer: &Pubkey, p: &PoolRef) -> Instruction {
+    build(
+        acc::PausePool {
+            signer: *signer,
+            class: p.class,
+            pool: p.pool,
+        },
+        ix::PausePool {},
+    )
+}
+
+pub fn resume_pool(signer: &Pubkey, p: &PoolRef) -> Instruction {
+    build(
+        acc::ResumePool {
+            signer: *signer,
+            class: p.class,
+            pool: p.pool,
+            price_account: p.price_account,
+        },
+        ix::ResumePool {},
+    )
+}
+
+pub fn poke(p: &PoolRef) -> Instruction {
+    build(
+        acc::Poke {
+            pool: p.pool,
+            price_account: p.price_account,
+        },
+        ix::Poke {},
+    )
+}
+
+fn pau_accounts(p: &PoolRef, link: &PauLink) -> (Pubkey, Pubkey, Pubkey, Pubkey) {
+    let proxy = pau_pda::proxy(&link.controller);
+    (
+        proxy,
+        position_address(&p.pool, &proxy),
+        pau_pda::integration(&link.controller, &p.pool),
+        pau_pda::rate_limit(&link.controller, &link.route_key),
+    )
+}
+
+pub fn fund_from_pau(beacon: &Pubkey, p: &PoolRef, link: &PauLink, amount: u64) -> Instruction {
+    let (proxy, position, integration, rate_limit) = pau_accounts(p, link);
+    build(
+        acc::FundFromPau {
+            beacon: *beacon,
+            class: p.class,
+            pool: p.pool,
+            pau_position: position,
+            pau_integration: integration,
+            pau_controller: link.controller,
+            pau_proxy: proxy,
+            pau_rate_limit: rate_limit,
+            quote_mint: p.quote_mint,
+            pau_custody: link.custody,
+            quote_vault: p.quote_vault,
+            price_account: p.price_account,
+            token_program: p.quote_token_program,
+            pau_program: halo_pau::ID,
+        },
+        ix::FundFromPau { amount },
+    )
+}
+
+pub fn return_to_pau(beacon: &Pubkey, p: &PoolRef, link: &PauLink, amount: u64) -> Instruction {
+    let (proxy, position, integration, rate_limit) = pau_accounts(p, link);
+    build(
+        acc::ReturnToPau {
+            beacon: *beacon,
+            class: p.class,
+            pool: p.pool,
+            pau_position: position,
+            pau_integration: integration,
+            pau_controller: link.controller,
+            pau_proxy: proxy,
+            pau_rate_limit: rate_limit,
+            quote_mint: p.quote_mint,
+            pau_custody: link.custody,
+            quote_vault: p.quote_vault,
+            price_account: p.price_account,
+            token_program: p.quote_token_program,
+            pau_program: halo_pau::ID,
+        },
+        ix::ReturnToPau { amount },
+    )
+}
+
+/// `id` must be the pool's `next_redemption_id`.
+pub fn start_redemption(
+    beacon: &Pubkey,
+    p: &PoolRef,
+    redemption_account: &Pubkey,
+    id: u64,
+    amount: u64,
+) -> Instruction {
+    build(
+        acc::StartRedemption {
+            beacon: *beacon,
+            class: p.class,
+            pool: p.pool,
+            redemption: redemption_address(&p.pool, id),
+            asset_mint: p.asset_mint,
+            asset_vault: p.asset_vault,
+            redemption_account: *redemption_account,
+            price_account: p.price_account,
+            token_program: p.asset_token_program,
+            system_program: SYSTEM,
+        },
+        ix::StartRedemption { amount },
+    )
+}
+
+pub fn settle_redemption(beacon: &Pubkey, p: &PoolRef, id: u64, received: u64) -> Instruction {
+    build(
+        acc::SettleRedemption {
+            beacon: *beacon,
+            class: p.class,
+            pool: p.pool,
+            redemption: redemption_address(&p.pool, id),
+            quote_vault: p.quote_vault,
+        },
+        ix::SettleRedemption { received },
+    )
+}
+
+pub fn fail_redemption(signer: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
+    build(
+        acc::FailRedemption {
+            signer: *signer,
+            class: p.class,
+            pool: p.pool,
+            redemption: redemption_address(&p.pool, id),
+        },
+        ix::FailRedemption {},
+    )
+}
+
+/// `open_gen` must be the pool's `queue_open_gen`.
+pub fn roll_withdrawals(beacon: &Pubkey, p: &PoolRef, open_gen: u64) -> Instruction {
+    build(
+        acc::RollWithdrawals {
+            beacon: *beacon,
+            class: p.class,
+            pool: p.pool,
+            open_generation: generation_address(&p.pool, open_gen),
+            next_generation: generation_address(&p.pool, open_gen.saturating_add(1)),
+            system_program: SYSTEM,
+        },
+        ix::RollWithdrawals {},
+    )
+}
+
+/// `settling_gen` must be the pool's `queue_settling_gen`.
+pub fn settle_withdrawals(
+    beacon: &Pubkey,
+    p: &PoolRef,
+    settling_gen: u64,
+    max_quote: u64,
+) -> Instruction {
+    build(
+        acc::SettleWithdrawals {
+            beacon: *beacon,
+            class: p.class,
+            pool: p.pool,
+            generation: generation_address(&p.pool, settling_gen),
+            price_account: p.price_account,
+        },
+        ix::SettleWithdrawals { max_quote },
+    )
+}
+
+// ---- users and LPs ---------------------------------------------------------------------
+
+pub fn swap(
+    user: &Pubkey,
+    p: &PoolRef,
+    user_asset: &Pubkey,
+    user_quote: &Pubkey,
+    args: SwapArgs,
+) -> Instruction {
+    build(
+        acc::Swap {
+            user: *user,
+            class: p.class,
+            pool: p.pool,
+            price_account: p.price_account,
+            asset_mint: p.asset_mint,
+            quote_mint: p.quote_mint,
+            user_asset: *user_asset,
+            user_quote: *user_quote,
+            asset_vault: p.asset_vault,
+            quote_vault: p.quote_vault,
+            asset_token_program: p.asset_token_program,
+            quote_token_program: p.quote_token_program,
+        },
+        ix::Swap { args },
+    )
+}
+
+pub fn open_position(payer: &Pubkey, p: &PoolRef, owner: Pubkey) -> Instruction {
+    build(
+        acc::OpenPosition {
+            payer: *payer,
+            pool: p.pool,
+            position: position_address(&p.pool, &owner),
+            system_program: SYSTEM,
+        },
+        ix::OpenPosition { owner },
+    )
+}
+
+pub fn deposit(
+    owner: &Pubkey,
+    p: &PoolRef,
+    owner_quote: &Pubkey,
+    amount: u64,
+    min_shares: u64,
+) -> Instruction {
+    build(
+        acc::Deposit {
+            owner: *owner,
+            class: p.class,
+            pool: p.pool,
+            position: position_address(&p.pool, owner),
+            quote_mint: p.quote_mint,
+            owner_quote: *owner_quote,
+            quote_vault: p.quote_vault,
+            price_account: p.price_account,
+            token_program: p.quote_token_program,
+        },
+        ix::Deposit { amount, min_shares },
+    )
+}
+
+/// `open_gen` must be the pool's `queue_open_gen`.
+pub fn request_withdrawal(owner: &Pubkey, p: &PoolRef, open_gen: u64, shares: u64) -> Instruction {
+    build(
+        acc::RequestWithdrawal {
+            owner: *owner,
+            pool: p.pool,
+            position: position_address(&p.pool, owner),
+            generation: generation_address(&p.pool, open_gen),
+        },
+        ix::RequestWithdrawal { shares },
+    )
+}
+
+/// `gen` must be the position's `queue_gen`.
+pub fn claim_withdrawal(
+    owner: &Pubkey,
+    p: &PoolRef,
+    gen: u64,
+    owner_quote: &Pubkey,
+) -> Instruction {
+    build(
+        acc::ClaimWithdrawal {
+            owner: *owner,
+            class: p.class,
+            pool: p.pool,
+            position: position_address(&p.pool, owner),
+            generation: generation_address(&p.pool, gen),
+            quote_mint: p.quote_mint,
+            owner_quote: *owner_quote,
+            quote_vault: p.quote_vault,
+            token_program: p.quote_token_program,
+        },
+        ix::ClaimWithdrawal {},
+    )
+}
