@@ -1,6 +1,6 @@
 //! Shared imports and small helpers; fixtures live in `halo-harness`.
 pub use anchor_lang::prelude::Pubkey;
-pub use halo_harness::trading::{default_params, nav_to_pyth, Trader, NO_LIMIT, UNIT};
+pub use halo_harness::trading::{nav_to_pyth, Trader, UNIT};
 pub use halo_harness::*;
 pub use halo_sdk::trading::{self as tx, SwapSide};
 pub use halo_trading::errors::TradingError;
@@ -29,4 +29,90 @@ pub async fn refused_unchanged(
     let before = env.fingerprint(chain, extra).await;
     assert_trading_err(chain.send(ixs, signers).await, e);
     assert_eq!(before, env.fingerprint(chain, extra).await, "state changed");
+}
+
+/// A second class (on a second PAU, with its own governance, feed and pool): the "another
+/// class's / pool's account" attacks.
+pub async fn second_env(chain: &mut Chain, env: &TradingEnv) -> TradingEnv {
+    let pau = PauEnv::bootstrap_pau(
+        chain,
+        env.pau.admin.insecure_clone(),
+        PauOptions {
+            pau_id: 1,
+            ..PauOptions::default()
+        },
+    )
+    .await;
+    TradingEnv::bootstrap_on(chain, pau, TradingOptions::default(), 1).await
+}
+
+/// The instruction with `key`'s signature requirement removed (the missing-signer attack).
+pub fn unsigned(mut ix: halo_sdk::Instruction, key: &Pubkey) -> halo_sdk::Instruction {
+    for m in ix.accounts.iter_mut() {
+        if m.pubkey == *key {
+            m.is_signer = false;
+        }
+    }
+    ix
+}
+
+/// The instruction with account `from` replaced by `to` everywhere.
+pub fn swap_account(
+    mut ix: halo_sdk::Instruction,
+    from: &Pubkey,
+    to: &Pubkey,
+) -> halo_sdk::Instruction {
+    for m in ix.accounts.iter_mut() {
+        if m.pubkey == *from {
+            m.pubkey = *to;
+        }
+    }
+    ix
+}
+
+/// Governance replaces the pool's parameters.
+pub async fn set_params(chain: &mut Chain, env: &TradingEnv, f: impl FnOnce(&mut tx::PoolParams)) {
+    let mut p = env.state(chain).await.params;
+    f(&mut p);
+    chain
+        .must(
+            &[tx::set_pool_params(&env.governance.pubkey(), &env.pool, p)],
+            &[&env.governance],
+        )
+        .await;
+}
+
+/// A swap instruction with an explicit bound and a one-minute expiry.
+pub async fn swap_ix(
+    chain: &mut Chain,
+    env: &TradingEnv,
+    t: &Trader,
+    side: SwapSide,
+    exact_in: bool,
+    amount: u64,
+    limit: u64,
+) -> halo_sdk::Instruction {
+    let expiry = chain.now().await + 60;
+    env.swap_ix(t, side, exact_in, amount, limit, expiry)
+}
+
+/// Another class on the same USDS and PAU, governed by a fresh key (no pools).
+pub async fn sibling_class(chain: &mut Chain, env: &TradingEnv) -> Pubkey {
+    let g = chain.funded_keypair(1_000_000_000).await;
+    chain
+        .must(
+            &[tx::create_class(
+                &g.pubkey(),
+                &env.pool.quote_mint,
+                &env.pau.controller,
+                tx::CreateClassArgs {
+                    class_id: 9,
+                    beacon: env.beacon.pubkey(),
+                    freezer: env.freezer.pubkey(),
+                },
+            )],
+            &[&g],
+        )
+        .await;
+    tx::class_address(&g.pubkey(), 9)
 }
