@@ -1,6 +1,10 @@
 //! Token movements of the pool: `transfer_checked` through the token interface.
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{self, Mint, TokenAccount, TokenInterface, TransferChecked};
+use anchor_spl::token_interface::{
+    self,
+    spl_token_2022::extension::{BaseStateWithExtensions, ExtensionType, StateWithExtensions},
+    Mint, TokenAccount, TokenInterface, TransferChecked,
+};
 
 use crate::{errors::TradingError, state::Pool};
 
@@ -56,11 +60,25 @@ pub fn pull_into_vault<'info>(
     )
 }
 
-/// The mint may carry only extensions the pool handles (the PAU's allow-list: no
-/// transfer fee, hook, permanent delegate, close authority, confidential transfers...).
+/// The mint may carry only extensions the pool handles: the PAU's allow-list (no hook,
+/// permanent delegate, close authority, confidential transfers...) minus transfer fees,
+/// which the PAU measures but a swap priced on the amount sent cannot absorb.
 pub fn check_mint(mint: &InterfaceAccount<Mint>) -> Result<()> {
-    halo_pau::route::check_mint_extensions(&mint.to_account_info())
+    let info = mint.to_account_info();
+    halo_pau::route::check_mint_extensions(&info)
         .map_err(|_| TradingError::UnsupportedMintExtension)?;
+    if *info.owner == anchor_spl::token_2022::ID {
+        let data = info.try_borrow_data()?;
+        let state =
+            StateWithExtensions::<anchor_spl::token_2022::spl_token_2022::state::Mint>::unpack(
+                &data,
+            )?;
+        let types = state.get_extension_types()?;
+        require!(
+            !types.contains(&ExtensionType::TransferFeeConfig),
+            TradingError::UnsupportedMintExtension
+        );
+    }
     require!(
         mint.decimals <= halo_math::pricing::MAX_DECIMALS,
         TradingError::DecimalsTooLarge

@@ -5,4 +5,5 @@
 
 mod common;
 
+mod governance;
 mod swap;
