@@ -11,8 +11,8 @@ pub use halo_trading::price::{
     decode_price_update_v2, price_update_v2_bytes, PRICE_UPDATE_V2_DISCRIMINATOR,
 };
 pub use halo_trading::state::{
-    Book, LimitParams, LpPosition, Pool, PoolParams, PriceSource, Redemption, RedemptionStatus,
-    TradingClass, WithdrawGeneration,
+    Book, LimitParams, LpPosition, PauseReason, Pool, PoolParams, PriceSource, Redemption,
+    RedemptionStatus, TradingClass, WithdrawGeneration,
 };
 
 const SYSTEM: Pubkey = anchor_lang::system_program::ID;

@@ -6,4 +6,5 @@
 mod common;
 
 mod governance;
+mod operator;
 mod swap;
