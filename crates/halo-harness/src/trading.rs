@@ -264,9 +264,9 @@ impl TradingEnv {
                 &[&env.pau.govops],
             )
             .await;
+        // the route's timelock walk moved the clock: publish a fresh price
+        env.refresh_price(chain).await;
         if opts.pau_funding > 0 {
-            // the route's timelock walk moved the clock: publish a fresh price first
-            env.refresh_price(chain).await;
             env.fund(chain, opts.pau_funding).await.expect("fund");
         }
         env

@@ -6,5 +6,6 @@
 mod common;
 
 mod governance;
+mod lp;
 mod operator;
 mod swap;
