@@ -74,12 +74,25 @@ pub enum Action {
 /// A note for the report (anomalies and what the beacon chose not to do).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Note {
-    StalePrice { age_s: i64 },
-    Deviation { observed_wad: u128, reference_wad: u128 },
+    StalePrice {
+        age_s: i64,
+    },
+    Deviation {
+        observed_wad: u128,
+        reference_wad: u128,
+    },
     Paused,
-    RedemptionOverdue { id: u64 },
-    IssuerPaymentMissing { id: u64, claimed: u64, unbooked: u64 },
-    InventoryAboveSkewStart { inventory: u64 },
+    RedemptionOverdue {
+        id: u64,
+    },
+    IssuerPaymentMissing {
+        id: u64,
+        claimed: u64,
+        unbooked: u64,
+    },
+    InventoryAboveSkewStart {
+        inventory: u64,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -133,7 +146,8 @@ pub fn plan(o: &Observed, ext: &External, rules: &AmmRules) -> Plan {
         match paid {
             Some(received) if received <= unbooked => {
                 unbooked -= received;
-                out.actions.push(Action::SettleRedemption { id: *id, received });
+                out.actions
+                    .push(Action::SettleRedemption { id: *id, received });
             }
             Some(claimed) => out.notes.push(Note::IssuerPaymentMissing {
                 id: *id,
@@ -248,12 +262,18 @@ impl AmmBeacon {
             }
         }
         let open_generation: WithdrawGeneration = chain
-            .account(&tx::generation_address(&self.pool.pool, pool.queue_open_gen))
+            .account(&tx::generation_address(
+                &self.pool.pool,
+                pool.queue_open_gen,
+            ))
             .await;
         let settling_generation = if pool.queue_settling_gen < pool.queue_open_gen {
             Some(
                 chain
-                    .account(&tx::generation_address(&self.pool.pool, pool.queue_settling_gen))
+                    .account(&tx::generation_address(
+                        &self.pool.pool,
+                        pool.queue_settling_gen,
+                    ))
                     .await,
             )
         } else {

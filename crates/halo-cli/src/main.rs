@@ -3,7 +3,7 @@
 //! `halo demo` boots an embedded in-process chain with the Halo programs and the SPL
 //! programs, runs every seed scenario end to end and prints the report.
 use halo_harness::Chain;
-use halo_scenarios::{configurator, report::Report};
+use halo_scenarios::{configurator, report::Report, trading};
 
 const USAGE: &str = "usage: halo <command>
 
@@ -33,6 +33,13 @@ fn quiet_program_logs() -> Box<dyn std::io::Write> {
     }
 }
 
+fn exit_on_error(scenario: &str, r: Result<(), String>) {
+    if let Err(e) = r {
+        eprintln!("{scenario} scenario failed or produced unexpected numbers: {e}");
+        std::process::exit(1);
+    }
+}
+
 #[tokio::main]
 async fn main() {
     let cmd = std::env::args().nth(1).unwrap_or_default();
@@ -46,20 +53,21 @@ async fn main() {
             report.line("Halo on Solana: seed scenarios on an embedded chain");
             let mut chain = Chain::new().await;
             report.line(
-                "embedded chain: halo_pau (native) beside SPL Token, Token-2022 and ATA (SBF)",
+                "embedded chain: halo_pau, halo_oracle, halo_trading (native) beside SPL Token, \
+                 Token-2022 and ATA (SBF)",
             );
-            match configurator::run(&mut chain, &mut report).await {
-                Ok(o) => {
-                    if let Err(e) = configurator::verify(&o) {
-                        eprintln!("scenario produced unexpected numbers: {e}");
-                        std::process::exit(1);
-                    }
-                }
-                Err(e) => {
-                    eprintln!("scenario failed: {e}");
-                    std::process::exit(1);
-                }
-            }
+            let outcome = configurator::run(&mut chain, &mut report)
+                .await
+                .and_then(|o| configurator::verify(&o));
+            exit_on_error("configurator", outcome);
+            // each seed's scenarios on a chain of their own (their own configurator)
+            let mut chain = Chain::new().await;
+            let outcome = trading::run(&mut chain, &mut report)
+                .await
+                .and_then(|o| trading::verify(&o));
+            exit_on_error("trading", outcome);
+            report.line("");
+            report.line("all scenarios ran and matched the seeds' numbers");
         }
         "help" | "--help" | "-h" => println!("{USAGE}"),
         other => {

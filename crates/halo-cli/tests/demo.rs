@@ -1,7 +1,7 @@
 //! `halo demo`'s scenarios on the embedded chain, checked number by number (the same
 //! `verify` runs against the SBF builds in bench/).
 use halo_harness::Chain;
-use halo_scenarios::{configurator, report::Report};
+use halo_scenarios::{configurator, report::Report, trading};
 
 #[tokio::test]
 async fn configurator_scenario_reports_the_expected_numbers() {
@@ -16,5 +16,27 @@ async fn configurator_scenario_reports_the_expected_numbers() {
         o.available_after_refill,
         200_000_000_000 + 43_200 * 11_574_074,
         "slope is floor(1e12 / 86400)"
+    );
+}
+
+#[tokio::test]
+async fn trading_scenarios_reproduce_seed_000() {
+    let mut r = Report::quiet();
+    let mut chain = Chain::new().await;
+    let o = trading::run(&mut chain, &mut r).await.expect("scenario");
+    trading::verify(&o).expect("seed numbers");
+    // the seed's table, from simulated flows: T+1 250 turns / 12.5 %, T+3 83 / 4.2 %,
+    // T+7 36 / 1.8 % (42 simulated days, so T+3 and T+7 are exact multiples)
+    let t: Vec<(u64, u64)> = o
+        .efficiency
+        .iter()
+        .map(|e| (e.turns_x100, e.yield_bps))
+        .collect();
+    assert_eq!(t.len(), 3);
+    assert!(t[0].0 >= 24_500 && t[0].0 <= 25_500, "{t:?}"); // ~250 (spread compounds)
+    assert_eq!(o.tbill_user_received, 99_950_000_000);
+    assert_eq!(
+        o.refusals.values().sum::<u32>() as usize,
+        r.text.matches("REFUSED").count()
     );
 }

@@ -125,12 +125,31 @@ impl Ledger for Chain {
         self.ctx.last_blockhash = blockhash;
         self.seen.insert(tx.signatures[0].as_ref().to_vec());
         let size = halo_sdk::ledger::legacy_transaction_size(&payer.pubkey(), ixs);
-        let res = self
+        let mut res = self
             .ctx
             .banks_client
             .process_transaction_with_metadata(tx)
             .await
             .expect("banks client transport");
+        // Long runs (hundreds of transactions between warps) can age the cached blockhash
+        // out of the queue: take a fresh one and send again.
+        if matches!(res.result, Err(TransactionError::BlockhashNotFound)) {
+            blockhash = self
+                .ctx
+                .get_new_latest_blockhash()
+                .await
+                .expect("new blockhash");
+            self.ctx.last_blockhash = blockhash;
+            let tx =
+                Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &all, blockhash);
+            self.seen.insert(tx.signatures[0].as_ref().to_vec());
+            res = self
+                .ctx
+                .banks_client
+                .process_transaction_with_metadata(tx)
+                .await
+                .expect("banks client transport");
+        }
         let (logs, compute_units) = res
             .metadata
             .map(|m| (m.log_messages, m.compute_units_consumed))

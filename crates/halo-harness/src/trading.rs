@@ -348,8 +348,14 @@ impl TradingEnv {
             .await;
     }
 
-    /// Re-publishes the current NAV now (after a clock warp).
+    /// Re-publishes the current NAV now (after a clock warp); nothing if already fresh.
     pub async fn refresh_price(&self, chain: &mut impl Ledger) {
+        if self.price == PriceKind::HaloFeed {
+            let f: oracle::Feed = chain.account(&self.pool.price_account).await;
+            if f.publish_ts >= chain.now().await {
+                return;
+            }
+        }
         let nav = self.nav(chain).await;
         self.publish_nav(chain, nav).await.expect("refresh price");
     }

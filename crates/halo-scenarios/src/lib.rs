@@ -3,3 +3,4 @@
 //! numbers it observed so that tests can check them on every ledger (native and SBF).
 pub mod configurator;
 pub mod report;
+pub mod trading;

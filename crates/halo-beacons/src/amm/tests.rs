@@ -45,7 +45,11 @@ fn redemption(id: u64, expected_by: i64) -> (u64, Redemption) {
 
 #[test]
 fn quiet_pool_plans_nothing() {
-    let plan = plan(&observed(pool()), &External::default(), &AmmRules::default());
+    let plan = plan(
+        &observed(pool()),
+        &External::default(),
+        &AmmRules::default(),
+    );
     assert_eq!(plan, Plan::default());
 }
 
@@ -60,7 +64,10 @@ fn inventory_is_sent_for_redemption_within_the_limit() {
     let plan = plan(&observed(p), &External::default(), &AmmRules::default());
     assert_eq!(
         plan.actions,
-        vec![Action::StartRedemption { id: 4, amount: 200 * U }]
+        vec![Action::StartRedemption {
+            id: 4,
+            amount: 200 * U
+        }]
     );
     // below the threshold: nothing
     let mut p = pool();
@@ -108,9 +115,15 @@ fn settles_what_the_vault_shows_and_fails_what_is_overdue() {
     let pl = plan(&o, &ext, &AmmRules::default());
     assert_eq!(
         pl.actions,
-        vec![Action::SettleRedemption { id: 0, received: 100 * U }]
+        vec![Action::SettleRedemption {
+            id: 0,
+            received: 100 * U
+        }]
     );
-    assert!(matches!(pl.notes[0], Note::IssuerPaymentMissing { id: 1, .. }));
+    assert!(matches!(
+        pl.notes[0],
+        Note::IssuerPaymentMissing { id: 1, .. }
+    ));
     // overdue beyond the grace period, nothing reported paid
     let rules = AmmRules {
         fail_grace_s: 1_000,
@@ -136,7 +149,10 @@ fn withdrawal_queue_rolls_then_settles() {
     let pl = plan(&o, &External::default(), &AmmRules::default());
     assert_eq!(
         pl.actions,
-        vec![Action::SettleWithdrawals { gen: 0, max_quote: 500 * U }]
+        vec![Action::SettleWithdrawals {
+            gen: 0,
+            max_quote: 500 * U
+        }]
     );
 }
 
