@@ -702,70 +702,107 @@ fn markets() -> Vec<Market> {
     ]
 }
 
-fn quotes() -> Vec<Value> {
-    let mut cases: Vec<(Market, u64, u32)> = Vec::new();
-    for mk in markets() {
-        for amount in [1u64, 3, 1_000_001, 100_000_000_000, u64::MAX] {
-            for spread in [0u32, 5, 37, 5_000] {
-                cases.push((mk, amount, spread));
-            }
-        }
-    }
-    let edge = |price_wad, a, q| Market {
-        price_wad,
-        asset_decimals: a,
-        quote_decimals: q,
-    };
-    // refusals: spread above the cap, decimals above 18, a zero or huge price
-    cases.extend([
-        (edge(WAD, 6, 6), 1_000_000, 5_001),
-        (edge(WAD, 19, 6), 1_000_000, 5),
-        (edge(WAD, 6, 19), 1_000_000, 5),
-        (edge(0, 6, 6), 1_000_000, 5),
-        (edge(u128::MAX, 6, 6), 1_000_000, 5),
-        (edge(u128::MAX / 1_000_000, 0, 6), 1, 0),
-        (edge(WAD, 18, 0), 999_999_999_999_999_999, 0),
-    ]);
-    let mut out = Vec::new();
-    for (mk, amount, spread) in cases {
-        for side in [Side::SellAsset, Side::BuyAsset] {
-            for mode in [Mode::ExactIn, Mode::ExactOut] {
-                let result = match mk.quote(side, mode, amount, spread) {
-                    Ok(f) => {
-                        json!({"assetAmount": f.asset_amount.to_string(), "quoteAmount": f.quote_amount.to_string(), "midQuote": f.mid_quote.to_string()})
-                    }
-                    Err(e) => err_json(e),
-                };
-                out.push(json!({
-                    "market": market_json(&mk),
-                    "side": if side == Side::SellAsset { "sellAsset" } else { "buyAsset" },
-                    "mode": if mode == Mode::ExactIn { "exactIn" } else { "exactOut" },
-                    "amount": amount.to_string(), "spreadBps": spread, "result": result,
-                }));
-            }
-        }
-    }
-    out
+fn side_mode_names(side: Side, mode: Mode) -> (&'static str, &'static str) {
+    (
+        if side == Side::SellAsset {
+            "sellAsset"
+        } else {
+            "buyAsset"
+        },
+        if mode == Mode::ExactIn {
+            "exactIn"
+        } else {
+            "exactOut"
+        },
+    )
 }
 
-fn values() -> Vec<Value> {
-    let mut out = Vec::new();
-    for mk in markets() {
-        for amount in [0u64, 1, 3, 999_999_999, u64::MAX] {
-            for (rounding, name) in [(Rounding::Down, "down"), (Rounding::Up, "up")] {
-                let r = |v: Result<u64, MathError>| match v {
-                    Ok(v) => json!({"value": v.to_string()}),
-                    Err(e) => err_json(e),
-                };
-                out.push(json!({
-                    "market": market_json(&mk), "amount": amount.to_string(), "rounding": name,
-                    "value": r(mk.value(amount, rounding)),
-                    "assetForValue": r(mk.asset_for_value(amount, rounding)),
-                }));
+/// `Market::quote` for every side and mode, grouped by market: a grid of amounts and
+/// spreads (1 and 3 base units for dust rounding, a u64 overflow, the seed 000 trades),
+/// then the refusals (spread above the cap, decimals above 18, a zero or huge price).
+fn quotes() -> Vec<Value> {
+    let mut groups: Vec<(Market, Vec<(u64, u32)>)> = markets()
+        .into_iter()
+        .map(|mk| {
+            let mut cases = Vec::new();
+            for amount in [1u64, 3, 1_000_001, 100_000_000_000] {
+                for spread in [0u32, 37, 5_000] {
+                    cases.push((amount, spread));
+                }
             }
-        }
-    }
-    out
+            cases.push((u64::MAX, 5));
+            (mk, cases)
+        })
+        .collect();
+    groups[0].1.extend([
+        (100_000_000_000, 5),
+        (99_950_000_000, 5),
+        (500_000_000_000, 10),
+        (500_500_000_000, 10),
+    ]);
+    let edge = |price_wad, asset_decimals, quote_decimals| Market {
+        price_wad,
+        asset_decimals,
+        quote_decimals,
+    };
+    groups.extend([
+        (edge(WAD, 6, 6), vec![(1_000_000, 5_001)]),
+        (edge(WAD, 19, 6), vec![(1_000_000, 5)]),
+        (edge(WAD, 6, 19), vec![(1_000_000, 5)]),
+        (edge(0, 6, 6), vec![(1_000_000, 5)]),
+        (edge(u128::MAX, 6, 6), vec![(1_000_000, 5)]),
+        (edge(u128::MAX / 1_000_000, 0, 6), vec![(1, 0)]),
+        (edge(WAD, 18, 0), vec![(999_999_999_999_999_999, 0)]),
+    ]);
+    groups
+        .into_iter()
+        .map(|(mk, cases)| {
+            let mut out = Vec::new();
+            for (amount, spread) in cases {
+                for side in [Side::SellAsset, Side::BuyAsset] {
+                    for mode in [Mode::ExactIn, Mode::ExactOut] {
+                        let (side_name, mode_name) = side_mode_names(side, mode);
+                        let mut c = json!({"side": side_name, "mode": mode_name, "amount": amount.to_string(), "spreadBps": spread});
+                        let result = match mk.quote(side, mode, amount, spread) {
+                            Ok(f) => {
+                                json!({"assetAmount": f.asset_amount.to_string(), "quoteAmount": f.quote_amount.to_string(), "midQuote": f.mid_quote.to_string()})
+                            }
+                            Err(e) => err_json(e),
+                        };
+                        c.as_object_mut()
+                            .expect("object")
+                            .extend(result.as_object().expect("object").clone());
+                        out.push(c);
+                    }
+                }
+            }
+            json!({"market": market_json(&mk), "cases": out})
+        })
+        .collect()
+}
+
+/// `Market::value` and `Market::asset_for_value`, both roundings, grouped by market.
+fn values() -> Vec<Value> {
+    let r = |v: Result<u64, MathError>| match v {
+        Ok(v) => json!(v.to_string()),
+        Err(e) => err_json(e),
+    };
+    markets()
+        .iter()
+        .map(|mk| {
+            let mut cases = Vec::new();
+            for amount in [0u64, 1, 3, 999_999_999, u64::MAX] {
+                for (rounding, name) in [(Rounding::Down, "down"), (Rounding::Up, "up")] {
+                    cases.push(json!({
+                        "amount": amount.to_string(), "rounding": name,
+                        "value": r(mk.value(amount, rounding)),
+                        "assetForValue": r(mk.asset_for_value(amount, rounding)),
+                    }));
+                }
+            }
+            json!({"market": market_json(mk), "cases": cases})
+        })
+        .collect()
 }
 
 fn skews() -> Vec<Value> {

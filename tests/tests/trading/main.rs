@@ -5,7 +5,9 @@
 
 mod common;
 
+mod beacon;
 mod governance;
 mod lp;
 mod operator;
+mod simulation;
 mod swap;
