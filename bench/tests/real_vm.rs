@@ -74,3 +74,38 @@ fn refusals_carry_the_same_codes_as_natively() {
         assert_eq!(l.fingerprint(&watched).await, before);
     });
 }
+
+#[test]
+fn trading_scenarios_on_sbf_match_native() {
+    let mut ledger = SbfLedger::new();
+    let mut r = Report::quiet();
+    let o = block_on(halo_scenarios::trading::run(&mut ledger, &mut r)).expect("scenario");
+    halo_scenarios::trading::verify(&o).expect("seed 000 numbers on SBF");
+}
+
+#[test]
+fn swap_emits_its_event_on_sbf() {
+    use halo_harness::trading::{TradingEnv, TradingOptions};
+    use halo_trading::events::SwapExecuted;
+    block_on(async {
+        let mut l = SbfLedger::new();
+        let env = TradingEnv::bootstrap(&mut l, TradingOptions::default()).await;
+        let u = env.trader(&mut l, 100_000 * USDS, 0).await;
+        let receipt = env
+            .swap(
+                &mut l,
+                &u,
+                halo_sdk::trading::SwapSide::SellAsset,
+                true,
+                100_000 * USDS,
+            )
+            .await
+            .expect("swap");
+        let ev: Vec<SwapExecuted> = events(&receipt.logs);
+        assert_eq!(ev.len(), 1);
+        assert!(ev[0].user_sold);
+        assert_eq!(ev[0].quote_amount, 99_950 * USDS);
+        assert_eq!(ev[0].spread_quote, 50 * USDS);
+        assert_eq!(ev[0].price_used_wad, 1_000_000_000_000_000_000);
+    });
+}

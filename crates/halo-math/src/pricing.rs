@@ -81,13 +81,17 @@ impl Market {
         if self.asset_decimals > MAX_DECIMALS || self.quote_decimals > MAX_DECIMALS {
             return Err(MathError::Overflow);
         }
+        // The common power of ten cancels: same ratio, smaller operands, so most products
+        // stay inside 128 bits and `mul_div` takes its fast path (a few hundred CU instead
+        // of a 128-step long division).
+        let common = self.quote_decimals.min(self.asset_decimals);
+        let q = u32::from(self.quote_decimals.saturating_sub(common));
+        let a = u32::from(self.asset_decimals.saturating_sub(common));
         let num = self
             .price_wad
-            .checked_mul(pow10(u32::from(self.quote_decimals))?)
+            .checked_mul(pow10(q)?)
             .ok_or(MathError::Overflow)?;
-        let den = WAD
-            .checked_mul(pow10(u32::from(self.asset_decimals))?)
-            .ok_or(MathError::Overflow)?;
+        let den = WAD.checked_mul(pow10(a)?).ok_or(MathError::Overflow)?;
         Ok((num, den))
     }
 

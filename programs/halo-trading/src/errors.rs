@@ -133,4 +133,6 @@ pub enum TradingError {
     MathOverflow,
     #[msg("This redemption belongs to another pool")]
     RedemptionOfAnotherPool,
+    #[msg("A pool vault cannot stand in for the user's token account")]
+    VaultAsUserAccount,
 }

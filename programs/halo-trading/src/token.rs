@@ -3,16 +3,23 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{
     self,
     spl_token_2022::extension::{BaseStateWithExtensions, ExtensionType, StateWithExtensions},
-    Mint, TokenAccount, TokenInterface, TransferChecked,
+    Mint, TokenInterface, TransferChecked,
 };
 
 use crate::{errors::TradingError, state::Pool};
 
+/// A mint as the token program needs it for `transfer_checked`: the account and the
+/// decimals the pool recorded (the token program re-checks both).
+pub struct MintRef<'a, 'info> {
+    pub info: &'a AccountInfo<'info>,
+    pub decimals: u8,
+}
+
 /// Pays `amount` out of one of the pool's vaults; the pool PDA signs.
 pub fn pay_from_vault<'info>(
     token_program: &Interface<'info, TokenInterface>,
-    vault: &InterfaceAccount<'info, TokenAccount>,
-    mint: &InterfaceAccount<'info, Mint>,
+    vault: &AccountInfo<'info>,
+    mint: MintRef<'_, 'info>,
     to: &AccountInfo<'info>,
     pool: &Account<'info, Pool>,
     amount: u64,
@@ -23,8 +30,8 @@ pub fn pay_from_vault<'info>(
             CpiContext::new_with_signer(
                 token_program.key(),
                 TransferChecked {
-                    from: vault.to_account_info(),
-                    mint: mint.to_account_info(),
+                    from: vault.clone(),
+                    mint: mint.info.clone(),
                     to: to.clone(),
                     authority: pool_info,
                 },
@@ -39,9 +46,9 @@ pub fn pay_from_vault<'info>(
 /// Moves `amount` from a user's token account into a pool vault; the user signs.
 pub fn pull_into_vault<'info>(
     token_program: &Interface<'info, TokenInterface>,
-    from: &InterfaceAccount<'info, TokenAccount>,
-    mint: &InterfaceAccount<'info, Mint>,
-    vault: &InterfaceAccount<'info, TokenAccount>,
+    from: &AccountInfo<'info>,
+    mint: MintRef<'_, 'info>,
+    vault: &AccountInfo<'info>,
     authority: &Signer<'info>,
     amount: u64,
 ) -> Result<()> {
@@ -49,9 +56,9 @@ pub fn pull_into_vault<'info>(
         CpiContext::new(
             token_program.key(),
             TransferChecked {
-                from: from.to_account_info(),
-                mint: mint.to_account_info(),
-                to: vault.to_account_info(),
+                from: from.clone(),
+                mint: mint.info.clone(),
+                to: vault.clone(),
                 authority: authority.to_account_info(),
             },
         ),

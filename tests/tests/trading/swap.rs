@@ -396,8 +396,13 @@ async fn another_pools_accounts_are_refused() {
     // a user account of another mint
     let ix = swap_account(base.clone(), &u.asset, &other.pool.asset_vault);
     refused(&mut chain, &env, &u, ix, TradingError::WrongAssetMint).await;
-    // the pool's own vault as the user's account (duplicate mutable account)
+    // the pool's own vaults as the user's accounts (a self-transfer would unbalance the books)
     let ix = swap_account(base.clone(), &u.quote, &env.pool.quote_vault);
+    refused(&mut chain, &env, &u, ix, TradingError::VaultAsUserAccount).await;
+    let ix = swap_account(base.clone(), &u.asset, &env.pool.asset_vault);
+    refused(&mut chain, &env, &u, ix, TradingError::VaultAsUserAccount).await;
+    // the same user account twice (duplicate mutable account)
+    let ix = swap_account(base.clone(), &u.quote, &u.asset);
     let before = env.fingerprint(&mut chain, &[u.asset, u.quote]).await;
     assert_anchor_err(
         chain.send(&[ix], &[&u.key]).await,

@@ -2,7 +2,11 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::{
-    constants::*, errors::TradingError, events::WithdrawalClaimed, state::*, token::pay_from_vault,
+    constants::*,
+    errors::TradingError,
+    events::WithdrawalClaimed,
+    state::*,
+    token::{pay_from_vault, MintRef},
 };
 
 /// Pays the position its pro-rata share of what its generation has been filled so far
@@ -63,8 +67,11 @@ pub fn handler(ctx: Context<ClaimWithdrawal>) -> Result<()> {
     if amount > 0 {
         pay_from_vault(
             &a.token_program,
-            &a.quote_vault,
-            &a.quote_mint,
+            &a.quote_vault.to_account_info(),
+            MintRef {
+                info: &a.quote_mint.to_account_info(),
+                decimals: a.quote_mint.decimals,
+            },
             &a.owner_quote.to_account_info(),
             p,
             amount,

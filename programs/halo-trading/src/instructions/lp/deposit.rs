@@ -1,7 +1,13 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::{errors::TradingError, events::Deposited, price, state::*, token::pull_into_vault};
+use crate::{
+    errors::TradingError,
+    events::Deposited,
+    price,
+    state::*,
+    token::{pull_into_vault, MintRef},
+};
 
 /// A Prime deposits `amount` USDS and receives LP shares at the current share value,
 /// rounded down (internal totals: a donation to the vault does not move the price).
@@ -52,9 +58,12 @@ pub fn handler(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()
     require!(shares >= min_shares, TradingError::SharesBelowMinimum);
     pull_into_vault(
         &a.token_program,
-        &a.owner_quote,
-        &a.quote_mint,
-        &a.quote_vault,
+        &a.owner_quote.to_account_info(),
+        MintRef {
+            info: &a.quote_mint.to_account_info(),
+            decimals: a.quote_mint.decimals,
+        },
+        &a.quote_vault.to_account_info(),
         &a.owner,
         amount,
     )?;

@@ -3,8 +3,12 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use halo_math::Rounding;
 
 use crate::{
-    constants::*, errors::TradingError, events::RedemptionStarted, price, state::*,
-    token::pay_from_vault,
+    constants::*,
+    errors::TradingError,
+    events::RedemptionStarted,
+    price,
+    state::*,
+    token::{pay_from_vault, MintRef},
 };
 
 /// Sends `amount` of inventory to the issuer's redemption account and records the USDS
@@ -90,8 +94,11 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
 
     pay_from_vault(
         &a.token_program,
-        &a.asset_vault,
-        &a.asset_mint,
+        &a.asset_vault.to_account_info(),
+        MintRef {
+            info: &a.asset_mint.to_account_info(),
+            decimals: a.asset_mint.decimals,
+        },
         &a.redemption_account.to_account_info(),
         p,
         amount,

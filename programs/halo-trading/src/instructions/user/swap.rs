@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
 use halo_math::pricing::{skewed_spread_bps, Mode, Side};
 
 use crate::{
@@ -7,7 +7,7 @@ use crate::{
     events::SwapExecuted,
     price,
     state::*,
-    token::{pay_from_vault, pull_into_vault},
+    token::{pay_from_vault, pull_into_vault, MintRef},
 };
 
 /// Which way the user trades.
@@ -51,19 +51,33 @@ pub struct Swap<'info> {
     pub pool: Box<Account<'info, Pool>>,
     /// CHECK: validated by `price::accept` against the pool's price source.
     pub price_account: UncheckedAccount<'info>,
-    #[account(mint::token_program = asset_token_program)]
-    pub asset_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mint::token_program = quote_token_program)]
-    pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, constraint = user_asset.mint == asset_mint.key() @ TradingError::WrongAssetMint)]
+    /// CHECK: pinned by the pool's `has_one`; the token program checks it against both
+    /// token accounts and the decimals the pool recorded (`transfer_checked`).
+    pub asset_mint: UncheckedAccount<'info>,
+    /// CHECK: pinned by the class's `has_one`; checked by the token program likewise.
+    pub quote_mint: UncheckedAccount<'info>,
+    #[account(
+        mut,
+        constraint = user_asset.mint == asset_mint.key() @ TradingError::WrongAssetMint,
+        constraint = user_asset.key() != pool.asset_vault @ TradingError::VaultAsUserAccount,
+    )]
     pub user_asset: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, constraint = user_quote.mint == quote_mint.key() @ TradingError::WrongQuoteMint)]
+    #[account(
+        mut,
+        constraint = user_quote.mint == quote_mint.key() @ TradingError::WrongQuoteMint,
+        constraint = user_quote.key() != pool.quote_vault @ TradingError::VaultAsUserAccount,
+    )]
     pub user_quote: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: pinned by the pool's `has_one` (created by `create_pool`, owned by the pool
+    /// PDA); read and written only by the token program.
     #[account(mut)]
-    pub asset_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub asset_vault: UncheckedAccount<'info>,
+    /// CHECK: pinned by the pool's `has_one`, as above.
     #[account(mut)]
-    pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub quote_vault: UncheckedAccount<'info>,
+    #[account(address = *asset_mint.owner @ TradingError::WrongAssetMint)]
     pub asset_token_program: Interface<'info, TokenInterface>,
+    #[account(address = *quote_mint.owner @ TradingError::WrongQuoteMint)]
     pub quote_token_program: Interface<'info, TokenInterface>,
 }
 
@@ -132,6 +146,14 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
         TradingError::TradeTooLarge
     );
     let spread_quote = fill.quote_amount.abs_diff(fill.mid_quote);
+    let asset_mint = MintRef {
+        info: &a.asset_mint,
+        decimals: p.asset_decimals,
+    };
+    let quote_mint = MintRef {
+        info: &a.quote_mint,
+        decimals: p.quote_decimals,
+    };
     match side {
         Side::SellAsset => {
             let inv = p
@@ -150,8 +172,8 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
                 .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
             pull_into_vault(
                 &a.asset_token_program,
-                &a.user_asset,
-                &a.asset_mint,
+                &a.user_asset.to_account_info(),
+                asset_mint,
                 &a.asset_vault,
                 &a.user,
                 fill.asset_amount,
@@ -159,7 +181,7 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
             pay_from_vault(
                 &a.quote_token_program,
                 &a.quote_vault,
-                &a.quote_mint,
+                quote_mint,
                 &a.user_quote.to_account_info(),
                 p,
                 fill.quote_amount,
@@ -182,8 +204,8 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
                 .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
             pull_into_vault(
                 &a.quote_token_program,
-                &a.user_quote,
-                &a.quote_mint,
+                &a.user_quote.to_account_info(),
+                quote_mint,
                 &a.quote_vault,
                 &a.user,
                 fill.quote_amount,
@@ -191,7 +213,7 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
             pay_from_vault(
                 &a.asset_token_program,
                 &a.asset_vault,
-                &a.asset_mint,
+                asset_mint,
                 &a.user_asset.to_account_info(),
                 p,
                 fill.asset_amount,

@@ -1,0 +1,315 @@
+//! Compute units of the oracle and Trading Halo instructions on the SBF builds.
+use halo_bench::SbfLedger;
+use halo_harness::trading::{PriceKind, TradingEnv, TradingOptions, UNIT};
+use halo_sdk::ledger::{Keypair, Ledger, Signer};
+use halo_sdk::trading::{self as tx, SwapSide};
+use halo_sdk::{oracle, Instruction};
+
+use crate::Bench;
+
+async fn run(
+    b: &mut Bench,
+    l: &mut SbfLedger,
+    prog: &'static str,
+    name: &str,
+    i: Instruction,
+    s: &[&Keypair],
+) {
+    b.run_as(l, prog, name, i, s).await;
+}
+
+pub async fn bench(b: &mut Bench) {
+    let mut l = SbfLedger::new();
+    let env = TradingEnv::bootstrap(&mut l, TradingOptions::default()).await;
+    let g = env.governance.pubkey();
+    let bk = env.beacon_key();
+    let feed = env.pool.price_account;
+
+    // oracle
+    l.advance(60).await;
+    let now = l.now().await;
+    run(
+        b,
+        &mut l,
+        "halo_oracle",
+        "publish",
+        oracle::publish(&env.reporter.pubkey(), &feed, 1_000_100, now),
+        &[&env.reporter],
+    )
+    .await;
+    l.advance(60).await;
+    let now = l.now().await;
+    run(
+        b,
+        &mut l,
+        "halo_oracle",
+        "governance_publish",
+        oracle::governance_publish(&g, &feed, 1_000_000, now),
+        &[&env.governance],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_oracle",
+        "set_max_move",
+        oracle::set_max_move(&g, &feed, 400),
+        &[&env.governance],
+    )
+    .await;
+    let extra = Keypair::new().pubkey();
+    run(
+        b,
+        &mut l,
+        "halo_oracle",
+        "add_reporter",
+        oracle::add_reporter(&g, &feed, extra),
+        &[&env.governance],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_oracle",
+        "remove_reporter",
+        oracle::remove_reporter(&g, &feed, extra),
+        &[&env.governance],
+    )
+    .await;
+
+    // swaps: both sides, both modes
+    let u = env.trader(&mut l, 1_000_000 * UNIT, 1_000_000 * UNIT).await;
+    let expiry = l.now().await + 3_600;
+    let swap =
+        |side, exact_in, amount, limit| env.swap_ix(&u, side, exact_in, amount, limit, expiry);
+    let cases = [
+        (
+            "swap (sell asset, exact in)",
+            swap(SwapSide::SellAsset, true, 100_000 * UNIT, 0),
+        ),
+        (
+            "swap (sell asset, exact out)",
+            swap(SwapSide::SellAsset, false, 50_000 * UNIT, u64::MAX),
+        ),
+        (
+            "swap (buy asset, exact out)",
+            swap(SwapSide::BuyAsset, false, 40_000 * UNIT, u64::MAX),
+        ),
+        (
+            "swap (buy asset, exact in)",
+            swap(SwapSide::BuyAsset, true, 20_000 * UNIT, 0),
+        ),
+    ];
+    for (name, i) in cases {
+        run(b, &mut l, "halo_trading", name, i, &[&u.key]).await;
+    }
+    run(b, &mut l, "halo_trading", "poke", tx::poke(&env.pool), &[]).await;
+
+    // LPs and the withdrawal queue
+    let prime = env.trader(&mut l, 0, 100_000 * UNIT).await;
+    let payer = l.payer_key();
+    let pk = prime.key.pubkey();
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "open_position",
+        tx::open_position(&payer, &env.pool, pk),
+        &[],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "deposit",
+        tx::deposit(&pk, &env.pool, &prime.quote, 100_000 * UNIT, 0),
+        &[&prime.key],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "request_withdrawal",
+        tx::request_withdrawal(&pk, &env.pool, 0, 50_000 * UNIT),
+        &[&prime.key],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "roll_withdrawals",
+        tx::roll_withdrawals(&bk, &env.pool, 0),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "settle_withdrawals",
+        tx::settle_withdrawals(&bk, &env.pool, 0, u64::MAX),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "claim_withdrawal",
+        tx::claim_withdrawal(&pk, &env.pool, 0, &prime.quote),
+        &[&prime.key],
+    )
+    .await;
+
+    // PAU funding (CPI into halo_pau)
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "fund_from_pau (CPI draw)",
+        tx::fund_from_pau(&bk, &env.pool, &env.link, 10_000 * UNIT),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "return_to_pau (CPI repay)",
+        tx::return_to_pau(&bk, &env.pool, &env.link, 10_000 * UNIT),
+        &[&env.beacon],
+    )
+    .await;
+
+    // issuer redemptions
+    let iss = env.issuer_account;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "start_redemption",
+        tx::start_redemption(&bk, &env.pool, &iss, 0, 10_000 * UNIT),
+        &[&env.beacon],
+    )
+    .await;
+    env.issuer_pays(&mut l, 10_000 * UNIT).await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "settle_redemption",
+        tx::settle_redemption(&bk, &env.pool, 0, 10_000 * UNIT),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "start_redemption (2nd)",
+        tx::start_redemption(&bk, &env.pool, &iss, 1, 10_000 * UNIT),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "fail_redemption",
+        tx::fail_redemption(&bk, &env.pool, 1),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "clear_redemption_failure",
+        tx::clear_redemption_failure(&g, &env.pool),
+        &[&env.governance],
+    )
+    .await;
+
+    // governance and pauses
+    let params = env.state(&mut l).await.params;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "set_pool_params",
+        tx::set_pool_params(&g, &env.pool, params),
+        &[&env.governance],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "set_sides",
+        tx::set_sides(&g, &env.pool, true, true),
+        &[&env.governance],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "pause_pool",
+        tx::pause_pool(&bk, &env.pool),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "resume_pool",
+        tx::resume_pool(&bk, &env.pool),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "set_class_paused",
+        tx::set_class_paused(&bk, &env.pool.class, true),
+        &[&env.beacon],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "set_class_roles",
+        tx::set_class_roles(&g, &env.pool.class, bk, env.freezer.pubkey()),
+        &[&env.governance],
+    )
+    .await;
+
+    // a Pyth-priced pool: the swap with the PriceUpdateV2 decoder
+    let mut l2 = SbfLedger::new();
+    let penv = TradingEnv::bootstrap(
+        &mut l2,
+        TradingOptions {
+            price: PriceKind::Pyth,
+            ..TradingOptions::default()
+        },
+    )
+    .await;
+    let pu = penv.trader(&mut l2, 100_000 * UNIT, 0).await;
+    let expiry = l2.now().await + 3_600;
+    let i = penv.swap_ix(&pu, SwapSide::SellAsset, true, 100_000 * UNIT, 0, expiry);
+    run(
+        b,
+        &mut l2,
+        "halo_trading",
+        "swap (sell asset, exact in, Pyth price)",
+        i,
+        &[&pu.key],
+    )
+    .await;
+}
