@@ -103,8 +103,6 @@ pub enum TradingError {
     NotPositionOwner,
     #[msg("This is not the class's PAU controller")]
     WrongPauController,
-    #[msg("This is not the PAU's LP position")]
-    NotPauPosition,
     #[msg("The deposit is too small to mint a share")]
     ZeroShares,
     #[msg("The deposit mints fewer shares than your minimum")]

@@ -358,3 +358,55 @@ async fn queue_refusals() {
         anchor_lang::error::ErrorCode::ConstraintSeeds,
     );
 }
+
+#[tokio::test]
+async fn dust_deposit_and_another_pools_position_are_refused() {
+    let (mut chain, env) = setup().await;
+    // spread income lifts the share value above one unit: a one-unit deposit mints nothing
+    let u = env.trader(&mut chain, 1_000_000 * UNIT, 0).await;
+    env.swap(&mut chain, &u, SELL, true, 900_000 * UNIT)
+        .await
+        .unwrap();
+    let prime = env.lp(&mut chain, 10 * UNIT).await;
+    chain
+        .mint_to(
+            &env.pool.quote_mint,
+            &env.pool.quote_token_program,
+            &prime.quote,
+            1,
+        )
+        .await;
+    let k = prime.key.pubkey();
+    let ix = tx::deposit(&k, &env.pool, &prime.quote, 1, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[prime.quote],
+        &[ix],
+        &[&prime.key],
+        TradingError::ZeroShares,
+    )
+    .await;
+    // a position of another pool
+    let other = second_env(&mut chain, &env).await;
+    env.refresh_price(&mut chain).await;
+    let payer = chain.payer_key();
+    chain
+        .must(&[tx::open_position(&payer, &other.pool, k)], &[])
+        .await;
+    let ix = tx::deposit(&k, &env.pool, &prime.quote, UNIT, 0);
+    let ix = swap_account(
+        ix,
+        &tx::position_address(&env.pool.pool, &k),
+        &tx::position_address(&other.pool.pool, &k),
+    );
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[prime.quote],
+        &[ix],
+        &[&prime.key],
+        TradingError::PositionOfAnotherPool,
+    )
+    .await;
+}

@@ -9,5 +9,6 @@ mod beacon;
 mod governance;
 mod lp;
 mod operator;
+mod properties;
 mod simulation;
 mod swap;
