@@ -1,5 +1,8 @@
-// Readable errors: program error codes to their names and messages, from the IDL.
+// Readable errors: program error codes to their names and messages, from the IDLs of
+// halo_pau (6000..), halo_oracle (6100..) and halo_trading (6200..), plus Anchor's own.
 import { HALO_PAU_IDL } from "./idl/halo_pau.ts";
+import { HALO_ORACLE_IDL } from "./idl/halo_oracle.ts";
+import { HALO_TRADING_IDL } from "./idl/halo_trading.ts";
 
 export interface ProgramErrorInfo {
   code: number;
@@ -7,9 +10,20 @@ export interface ProgramErrorInfo {
   msg: string;
 }
 
-export const PAU_ERRORS: ReadonlyMap<number, ProgramErrorInfo> = new Map(
-  HALO_PAU_IDL.errors.map((e) => [e.code, { code: e.code, name: e.name, msg: e.msg }]),
-);
+const table = (errors: readonly { code: number; name: string; msg: string }[]): ReadonlyMap<number, ProgramErrorInfo> =>
+  new Map(errors.map((e) => [e.code, { code: e.code, name: e.name, msg: e.msg }]));
+
+export const PAU_ERRORS = table(HALO_PAU_IDL.errors);
+export const ORACLE_ERRORS = table(HALO_ORACLE_IDL.errors);
+export const TRADING_ERRORS = table(HALO_TRADING_IDL.errors);
+
+/** Which Halo program a custom error code belongs to, if any. */
+export function programOfCode(code: number): "halo_pau" | "halo_oracle" | "halo_trading" | undefined {
+  if (PAU_ERRORS.has(code)) return "halo_pau";
+  if (ORACLE_ERRORS.has(code)) return "halo_oracle";
+  if (TRADING_ERRORS.has(code)) return "halo_trading";
+  return undefined;
+}
 
 /** Anchor's own account-validation refusals that Halo instructions can produce. */
 const ANCHOR_ERRORS: Record<number, [string, string]> = {
@@ -28,7 +42,7 @@ const ANCHOR_ERRORS: Record<number, [string, string]> = {
 
 /** The program or Anchor error with this custom code, if known. */
 export function errorFromCode(code: number): ProgramErrorInfo | undefined {
-  const p = PAU_ERRORS.get(code);
+  const p = PAU_ERRORS.get(code) ?? ORACLE_ERRORS.get(code) ?? TRADING_ERRORS.get(code);
   if (p) return p;
   const a = ANCHOR_ERRORS[code];
   return a ? { code, name: a[0], msg: a[1] } : undefined;

@@ -1,8 +1,11 @@
-// The halo_pau program object: Anchor 1.x's client over the generated IDL.
+// The program objects of halo_pau, halo_oracle and halo_trading: Anchor 1.x's client over
+// the generated IDLs (app/src/idl, written by `cargo run -p halo-idl`).
 import anchor from "@anchor-lang/core";
 import type { Program, Provider } from "@anchor-lang/core";
 import { Connection, PublicKey } from "@solana/web3.js";
 import { HALO_PAU_IDL, type HaloPau } from "./idl/halo_pau.ts";
+import { HALO_ORACLE_IDL, type HaloOracle } from "./idl/halo_oracle.ts";
+import { HALO_TRADING_IDL, type HaloTrading } from "./idl/halo_trading.ts";
 
 export const BN = anchor.BN;
 export type BN = InstanceType<typeof anchor.BN>;
@@ -10,13 +13,29 @@ export type BN = InstanceType<typeof anchor.BN>;
 /** The program id the IDL was generated with (see `declare_id!` in programs/halo-pau). */
 export const PAU_PROGRAM_ID = new PublicKey(HALO_PAU_IDL.address);
 
+/** The program ids of halo_oracle and halo_trading (their `declare_id!`). */
+export const ORACLE_PROGRAM_ID = new PublicKey(HALO_ORACLE_IDL.address);
+export const TRADING_PROGRAM_ID = new PublicKey(HALO_TRADING_IDL.address);
+
+const provider = (connection?: Connection) =>
+  ({ connection: connection ?? new Connection("http://127.0.0.1:8899") }) as Provider;
+
 /**
  * A `Program` for building instructions and decoding accounts. Building needs no network:
  * the connection is used only by `fetch*` helpers.
  */
 export function pauProgram(connection?: Connection): Program<HaloPau> {
-  const provider = { connection: connection ?? new Connection("http://127.0.0.1:8899") } as Provider;
-  return new anchor.Program<HaloPau>(HALO_PAU_IDL as unknown as HaloPau, provider);
+  return new anchor.Program<HaloPau>(HALO_PAU_IDL as unknown as HaloPau, provider(connection));
 }
 
-export type { HaloPau };
+/** The halo_oracle `Program` (NAV feeds); building needs no network. */
+export function oracleProgram(connection?: Connection): Program<HaloOracle> {
+  return new anchor.Program<HaloOracle>(HALO_ORACLE_IDL as unknown as HaloOracle, provider(connection));
+}
+
+/** The halo_trading `Program` (the Trading Halo AMM); building needs no network. */
+export function tradingProgram(connection?: Connection): Program<HaloTrading> {
+  return new anchor.Program<HaloTrading>(HALO_TRADING_IDL as unknown as HaloTrading, provider(connection));
+}
+
+export type { HaloPau, HaloOracle, HaloTrading };

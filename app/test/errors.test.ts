@@ -1,7 +1,7 @@
 // Readable errors from program codes, as a Prime's wallet would show them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { errorFromCode, explainError } from "../src/errors.ts";
+import { errorFromCode, explainError, programOfCode } from "../src/errors.ts";
 
 test("program codes map to their names and messages", () => {
   assert.deepEqual(errorFromCode(6000), {
@@ -26,4 +26,28 @@ test("explainError reads the code from a message or from logs", () => {
     "NotAdmin: Only the configurator admin may do this",
   );
   assert.equal(explainError(new Error("blockhash not found")), undefined);
+});
+
+test("halo_oracle and halo_trading codes are explained too, and the gaps are no one's", () => {
+  assert.deepEqual(errorFromCode(6100), {
+    code: 6100,
+    name: "NotGovernance",
+    msg: "Only the feed's governance may do this",
+  });
+  assert.equal(programOfCode(6105), "halo_oracle");
+  assert.equal(errorFromCode(6105)?.name, "MoveNeedsGovernance");
+  assert.equal(programOfCode(6200), "halo_trading");
+  assert.equal(
+    explainError(new Error(`Transaction simulation failed: custom program error: 0x${(6225).toString(16)}`)),
+    "SlippageExceeded: The price moved past your limit (min_out / max_in)",
+  );
+  assert.equal(
+    explainError(undefined, ["Program log: AnchorError ... Error Number: 6240. Error Message: ..."]),
+    "StalePrice: The oracle price is older than the pool's maximum staleness",
+  );
+  for (const gap of [6099, 6199, 6300]) {
+    assert.equal(errorFromCode(gap), undefined);
+    assert.equal(programOfCode(gap), undefined);
+  }
+  assert.equal(programOfCode(6000), "halo_pau");
 });

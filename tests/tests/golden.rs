@@ -1,10 +1,15 @@
-//! Golden vectors for the TypeScript client (`app/test/golden.test.ts`), made with the real
-//! Rust SDK: instruction data and account metas of every `halo_pau` instruction, PDAs with
-//! their bumps, rate-limit keys, and accounts captured from a program-test run together
-//! with their decoded fields. Everything is deterministic (fixed keys, fixed clock).
+//! Golden vectors for the TypeScript client (`app/test/golden*.test.ts`), made with the
+//! real Rust SDK. Everything is deterministic (fixed keys, fixed clock).
+//! * `halo_pau.json`: instruction data and account metas of every `halo_pau` instruction,
+//!   PDAs with their bumps, rate-limit keys, and accounts captured from a program-test run
+//!   together with their decoded fields.
+//! * `halo_oracle.json`, `halo_trading.json`: every instruction of each program (from the
+//!   SDK builders), PDAs with bumps, accounts serialised from fixed state with all their
+//!   fields, error codes, and, for trading, a table of `halo_math::pricing` quotes
+//!   (`Market::quote` both sides and modes, `Market::value`, `skewed_spread_bps`).
 //!
-//! The committed file must match: `HALO_UPDATE_GOLDEN=1 cargo test -p halo-tests --test
-//! golden` rewrites it after an intended change; otherwise a difference fails the test.
+//! The committed files must match: `HALO_UPDATE_GOLDEN=1 cargo test -p halo-tests --test
+//! golden` rewrites them after an intended change; otherwise a difference fails the test.
 #![allow(deprecated)]
 
 use anchor_lang::prelude::Pubkey;
@@ -540,9 +545,15 @@ async fn golden_vectors_match_the_committed_file() {
         "accounts": accounts().await,
         "errors": halo_sdk::errors::PAU_ERRORS.iter().map(|e| json!({"code": u32::from(*e), "name": e.name(), "msg": e.to_string()})).collect::<Vec<_>>(),
     });
-    let text = serde_json::to_string_pretty(&golden).unwrap() + "\n";
-    let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/test/golden/halo_pau.json");
+    check_golden("halo_pau.json", &golden);
+}
+
+/// Writes `app/test/golden/<file>` under `HALO_UPDATE_GOLDEN`, else compares with it.
+fn check_golden(file: &str, golden: &Value) {
+    let text = serde_json::to_string_pretty(golden).unwrap() + "\n";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../app/test/golden")
+        .join(file);
     if std::env::var_os("HALO_UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, &text).unwrap();
@@ -554,4 +565,19 @@ async fn golden_vectors_match_the_committed_file() {
         "{} is stale: run `HALO_UPDATE_GOLDEN=1 cargo test -p halo-tests --test golden`",
         path.display()
     );
+}
+
+#[path = "golden/oracle.rs"]
+mod oracle_golden;
+#[path = "golden/trading.rs"]
+mod trading_golden;
+
+#[test]
+fn oracle_golden_vectors_match_the_committed_file() {
+    check_golden("halo_oracle.json", &oracle_golden::golden());
+}
+
+#[test]
+fn trading_golden_vectors_match_the_committed_file() {
+    check_golden("halo_trading.json", &trading_golden::golden());
 }

@@ -9,7 +9,11 @@ use anchor_lang_idl::build::IdlBuilder;
 use anyhow::{bail, Context, Result};
 
 /// (crate directory under programs/, program name).
-const PROGRAMS: &[(&str, &str)] = &[("halo-pau", "halo_pau")];
+const PROGRAMS: &[(&str, &str)] = &[
+    ("halo-pau", "halo_pau"),
+    ("halo-oracle", "halo_oracle"),
+    ("halo-trading", "halo_trading"),
+];
 
 fn camel(name: &str) -> String {
     name.split('_')

@@ -1,5 +1,8 @@
-//! `halo_pau` error codes back to their variants and messages (clients see only the code).
+//! Program error codes back to their variants and messages (clients see only the code):
+//! `halo_pau` (6000..), `halo_oracle` (6100..), `halo_trading` (6200..) and Anchor's own.
+pub use halo_oracle::errors::OracleError;
 pub use halo_pau::errors::PauError;
+pub use halo_trading::errors::TradingError;
 
 /// Every `PauError`, in declaration order: code = 6000 + index.
 pub const PAU_ERRORS: &[PauError] = &[
@@ -56,8 +59,107 @@ pub const PAU_ERRORS: &[PauError] = &[
 
 /// The `halo_pau` error with this custom code, if any.
 pub fn pau_error(code: u32) -> Option<PauError> {
-    let i = code.checked_sub(6000)?;
-    PAU_ERRORS.get(usize::try_from(i).ok()?).copied()
+    by_code(PAU_ERRORS, 6000, code)
+}
+
+/// Every `OracleError`, in declaration order: code = 6100 + index.
+pub const ORACLE_ERRORS: &[OracleError] = &[
+    OracleError::NotGovernance,
+    OracleError::NotReporter,
+    OracleError::NonPositiveValue,
+    OracleError::PublishTimeNotIncreasing,
+    OracleError::PublishTimeInFuture,
+    OracleError::MoveNeedsGovernance,
+    OracleError::DecimalsTooLarge,
+    OracleError::BadMaxMove,
+    OracleError::ReporterAlreadyApproved,
+    OracleError::TooManyReporters,
+    OracleError::UnknownReporter,
+    OracleError::DefaultKey,
+];
+
+/// Every `TradingError`, in declaration order: code = 6200 + index.
+pub const TRADING_ERRORS: &[TradingError] = &[
+    TradingError::NotGovernance,
+    TradingError::NotBeacon,
+    TradingError::NotGovernanceOrBeacon,
+    TradingError::NotPauser,
+    TradingError::NotBeaconOrFreezer,
+    TradingError::OnlyGovernanceUnpauses,
+    TradingError::DefaultKey,
+    TradingError::SpreadTooWide,
+    TradingError::SkewOutOfRange,
+    TradingError::BadStaleness,
+    TradingError::BadDeviation,
+    TradingError::BadConfidence,
+    TradingError::BadTradeBounds,
+    TradingError::UnsupportedMintExtension,
+    TradingError::DecimalsTooLarge,
+    TradingError::WrongQuoteMint,
+    TradingError::WrongAssetMint,
+    TradingError::SameMint,
+    TradingError::ClassPaused,
+    TradingError::PoolPaused,
+    TradingError::BuysDisabled,
+    TradingError::SellsDisabled,
+    TradingError::BuysPausedRedemptionFailed,
+    TradingError::Expired,
+    TradingError::ZeroAmount,
+    TradingError::SlippageExceeded,
+    TradingError::TradeTooSmall,
+    TradingError::TradeTooLarge,
+    TradingError::PositionLimitExceeded,
+    TradingError::InsufficientLiquidity,
+    TradingError::InsufficientInventory,
+    TradingError::SwapRateLimitExceeded,
+    TradingError::RedeemRateLimitExceeded,
+    TradingError::WrongPriceAccount,
+    TradingError::WrongOracleOwner,
+    TradingError::NotAPriceUpdate,
+    TradingError::WrongFeedId,
+    TradingError::NotFullyVerified,
+    TradingError::ConfidenceTooWide,
+    TradingError::NonPositivePrice,
+    TradingError::StalePrice,
+    TradingError::PublishTimeWentBackwards,
+    TradingError::PriceDeviation,
+    TradingError::NotPaused,
+    TradingError::WrongVault,
+    TradingError::WrongRedemptionAccount,
+    TradingError::PoolOfAnotherClass,
+    TradingError::PositionOfAnotherPool,
+    TradingError::NotPositionOwner,
+    TradingError::WrongPauController,
+    TradingError::ZeroShares,
+    TradingError::SharesBelowMinimum,
+    TradingError::InsufficientShares,
+    TradingError::WithdrawalPending,
+    TradingError::GenerationStillOpen,
+    TradingError::NothingToRoll,
+    TradingError::NothingToClaim,
+    TradingError::RedemptionNotPending,
+    TradingError::RedemptionAlreadySettled,
+    TradingError::UnaccountedFundsMissing,
+    TradingError::NoRedemptionFailure,
+    TradingError::PoolValueZero,
+    TradingError::MathOverflow,
+    TradingError::RedemptionOfAnotherPool,
+    TradingError::VaultAsUserAccount,
+];
+
+/// The `halo_oracle` error with this custom code, if any.
+pub fn oracle_error(code: u32) -> Option<OracleError> {
+    by_code(ORACLE_ERRORS, 6100, code)
+}
+
+/// The `halo_trading` error with this custom code, if any.
+pub fn trading_error(code: u32) -> Option<TradingError> {
+    by_code(TRADING_ERRORS, 6200, code)
+}
+
+fn by_code<E: Copy>(table: &[E], offset: u32, code: u32) -> Option<E> {
+    let i = code.checked_sub(offset)?;
+    table.get(usize::try_from(i).ok()?).copied()
 }
 
 use anchor_lang::error::ErrorCode as AnchorErrorCode;
@@ -84,9 +186,16 @@ pub const ANCHOR_ERRORS: &[AnchorErrorCode] = &[
     AnchorErrorCode::AccountNotInitialized,
 ];
 
-/// "Name: message" for a custom error code of `halo_pau` or of Anchor, or the bare code.
+/// "Name: message" for a custom error code of `halo_pau`, `halo_oracle`, `halo_trading`
+/// or Anchor, or the bare code.
 pub fn describe(code: u32) -> String {
     if let Some(e) = pau_error(code) {
+        return format!("{}: {}", e.name(), e);
+    }
+    if let Some(e) = oracle_error(code) {
+        return format!("{}: {}", e.name(), e);
+    }
+    if let Some(e) = trading_error(code) {
         return format!("{}: {}", e.name(), e);
     }
     for e in ANCHOR_ERRORS {
@@ -101,6 +210,89 @@ pub fn describe(code: u32) -> String {
 mod tests {
     use super::*;
 
+    /// `(offset, [(variant, message)])` of an `#[error_code(offset = N)]` enum, read from
+    /// the program's source: the tables are checked against the declaration itself. A
+    /// variant without `#[msg]` gets its name as message (as Anchor does).
+    fn declared(src: &str) -> (u32, Vec<(String, String)>) {
+        let (_, decl) = src
+            .split_once("#[error_code(offset = ")
+            .expect("an #[error_code(offset = N)] enum");
+        let (offset, rest) = decl.split_once(')').expect("offset");
+        let body = rest.split_once('{').expect("enum body").1;
+        let body = body.split_once('}').expect("enum end").0;
+        let mut out = Vec::new();
+        let mut msg = None;
+        for line in body.lines().map(str::trim) {
+            if let Some(m) = line.strip_prefix("#[msg(\"") {
+                let m = m.strip_suffix("\")]").expect("one-line #[msg]");
+                msg = Some(m.replace("\\\"", "\"").replace("\\\\", "\\"));
+            } else if !line.is_empty() && !line.starts_with("//") && !line.starts_with("#[") {
+                let name = line.trim_end_matches(',').to_string();
+                out.push((name.clone(), msg.take().unwrap_or(name)));
+            }
+        }
+        (offset.trim().parse().expect("numeric offset"), out)
+    }
+
+    /// Every table entry is the enum's variant at that index, with its code and message,
+    /// and the table covers the whole enum.
+    fn check<E: Copy + Into<u32> + std::fmt::Display>(
+        table: &[E],
+        name: impl Fn(E) -> String,
+        lookup: impl Fn(u32) -> Option<E>,
+        src: &str,
+    ) {
+        let (offset, decl) = declared(src);
+        let got: Vec<(String, String)> = table.iter().map(|e| (name(*e), e.to_string())).collect();
+        for (i, (g, d)) in got.iter().zip(&decl).enumerate() {
+            assert_eq!(
+                g,
+                d,
+                "entry {i} (code {}) differs from the enum",
+                offset + i as u32
+            );
+        }
+        assert_eq!(got.len(), decl.len(), "the table does not cover the enum");
+        for (i, e) in table.iter().enumerate() {
+            let code = offset + i as u32;
+            assert_eq!((*e).into(), code, "{}", name(*e));
+            assert_eq!(lookup(code).map(&name), Some(name(*e)));
+            assert_eq!(describe(code), format!("{}: {}", name(*e), e));
+        }
+        assert!(lookup(offset + table.len() as u32).is_none());
+        assert!(lookup(offset - 1).is_none());
+    }
+
+    #[test]
+    fn pau_table_matches_the_program() {
+        check(
+            PAU_ERRORS,
+            |e| e.name(),
+            pau_error,
+            include_str!("../../../programs/halo-pau/src/errors.rs"),
+        );
+    }
+
+    #[test]
+    fn oracle_table_matches_the_program() {
+        check(
+            ORACLE_ERRORS,
+            |e| e.name(),
+            oracle_error,
+            include_str!("../../../programs/halo-oracle/src/errors.rs"),
+        );
+    }
+
+    #[test]
+    fn trading_table_matches_the_program() {
+        check(
+            TRADING_ERRORS,
+            |e| e.name(),
+            trading_error,
+            include_str!("../../../programs/halo-trading/src/errors.rs"),
+        );
+    }
+
     #[test]
     fn table_matches_the_program_codes() {
         for (i, e) in PAU_ERRORS.iter().enumerate() {
@@ -112,5 +304,21 @@ mod tests {
         );
         assert!(pau_error(6000 + PAU_ERRORS.len() as u32).is_none());
         assert!(describe(2006).starts_with("ConstraintSeeds: "));
+    }
+
+    #[test]
+    fn describe_covers_every_program() {
+        assert_eq!(
+            describe(6100),
+            "NotGovernance: Only the feed's governance may do this"
+        );
+        assert_eq!(
+            describe(6225),
+            "SlippageExceeded: The price moved past your limit (min_out / max_in)"
+        );
+        // the gaps between the programs' ranges are not anyone's codes
+        assert_eq!(describe(6099), "custom program error 6099");
+        assert_eq!(describe(6199), "custom program error 6199");
+        assert_eq!(describe(6300), "custom program error 6300");
     }
 }

@@ -1,0 +1,493 @@
+// halo_trading (the Trading Halo): PDAs, the addresses one pool's instructions share
+// (`PoolRef`, `PauLink`), and typed instruction builders grouped by the role that signs
+// them. Data is encoded by Anchor's coder from the generated IDL; account lists mirror
+// crates/halo-sdk/src/trading.rs and are checked byte for byte against it
+// (test/golden-trading.test.ts).
+import type { Program } from "@anchor-lang/core";
+import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import { BN, type HaloTrading, PAU_PROGRAM_ID, TRADING_PROGRAM_ID, tradingProgram } from "./program.ts";
+import { ata, pda as pauPda, TOKEN_PROGRAM_ID } from "./pda.ts";
+import { rateLimitKey, TAGS } from "./keys.ts";
+import type { Int } from "./pau.ts";
+
+const bn = (v: Int) => new BN(v.toString());
+const u64le = (v: Int) => {
+  const b = Buffer.alloc(8);
+  b.writeBigUInt64LE(BigInt(v.toString()));
+  return b;
+};
+const find = (seeds: Buffer[]): [PublicKey, number] => PublicKey.findProgramAddressSync(seeds, TRADING_PROGRAM_ID);
+
+/** Seeds of programs/halo-trading/src/constants.rs. */
+export const TRADING_SEEDS = {
+  class: "class",
+  unit: "unit",
+  book: "book",
+  bookVault: "book_vault",
+  lp: "lp",
+  redemption: "redemption",
+  withdrawGen: "withdraw_gen",
+} as const;
+
+/** Pyth's pull-oracle receiver program (owner of every `PriceUpdateV2` account). */
+export const PYTH_RECEIVER_ID = new PublicKey("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
+
+const seed = (s: string) => Buffer.from(s, "utf8");
+
+export const tradingPda = {
+  /** `["class", authority, class_id le]`. */
+  class: (authority: PublicKey, classId: Int) => find([seed(TRADING_SEEDS.class), authority.toBuffer(), u64le(classId)]),
+  /** `["unit", class, unit_id le]`: the pool (a Halo Unit). */
+  pool: (klass: PublicKey, unitId: Int) => find([seed(TRADING_SEEDS.unit), klass.toBuffer(), u64le(unitId)]),
+  /** `["book", class, book_id le]`. */
+  book: (klass: PublicKey, bookId: Int) => find([seed(TRADING_SEEDS.book), klass.toBuffer(), u64le(bookId)]),
+  /** `["book_vault", book, mint]`: the pool's token account for `mint`. */
+  bookVault: (book: PublicKey, mint: PublicKey) => find([seed(TRADING_SEEDS.bookVault), book.toBuffer(), mint.toBuffer()]),
+  /** `["lp", pool, owner]`. */
+  lp: (pool: PublicKey, owner: PublicKey) => find([seed(TRADING_SEEDS.lp), pool.toBuffer(), owner.toBuffer()]),
+  /** `["withdraw_gen", pool, id le]`. */
+  withdrawGen: (pool: PublicKey, id: Int) => find([seed(TRADING_SEEDS.withdrawGen), pool.toBuffer(), u64le(id)]),
+  /** `["redemption", pool, id le]`. */
+  redemption: (pool: PublicKey, id: Int) => find([seed(TRADING_SEEDS.redemption), pool.toBuffer(), u64le(id)]),
+};
+
+/** The addresses one pool's instructions share (as `halo_sdk::trading::PoolRef`). */
+export interface PoolRef {
+  class: PublicKey;
+  unitId: bigint;
+  pool: PublicKey;
+  book: PublicKey;
+  assetMint: PublicKey;
+  quoteMint: PublicKey;
+  assetVault: PublicKey;
+  quoteVault: PublicKey;
+  /** The halo feed, or the Pyth `PriceUpdateV2` account to read. */
+  priceAccount: PublicKey;
+  assetTokenProgram: PublicKey;
+  quoteTokenProgram: PublicKey;
+}
+
+/** Derives a pool's addresses (as `PoolRef::new`); token programs default to SPL Token. */
+export function poolRef(p: {
+  class: PublicKey;
+  unitId: Int;
+  bookId: Int;
+  assetMint: PublicKey;
+  quoteMint: PublicKey;
+  priceAccount: PublicKey;
+  assetTokenProgram?: PublicKey;
+  quoteTokenProgram?: PublicKey;
+}): PoolRef {
+  const pool = tradingPda.pool(p.class, p.unitId)[0];
+  const book = tradingPda.book(p.class, p.bookId)[0];
+  return {
+    class: p.class,
+    unitId: BigInt(p.unitId.toString()),
+    pool,
+    book,
+    assetMint: p.assetMint,
+    quoteMint: p.quoteMint,
+    assetVault: tradingPda.bookVault(book, p.assetMint)[0],
+    quoteVault: tradingPda.bookVault(book, p.quoteMint)[0],
+    priceAccount: p.priceAccount,
+    assetTokenProgram: p.assetTokenProgram ?? TOKEN_PROGRAM_ID,
+    quoteTokenProgram: p.quoteTokenProgram ?? TOKEN_PROGRAM_ID,
+  };
+}
+
+/** The PAU accounts `fundFromPau` / `returnToPau` pass through to halo_pau. */
+export interface PauLink {
+  controller: PublicKey;
+  /** The PAU proxy's custody token account of the quote mint. */
+  custody: PublicKey;
+  /** The `amm_fund` route key: `sha256("amm_fund" || quote_mint || quote_vault)`. */
+  routeKey: Uint8Array;
+}
+
+/** The link of a pool to the class's PAU controller: custody is the proxy's ATA. */
+export function pauLink(controller: PublicKey, p: PoolRef): PauLink {
+  return {
+    controller,
+    custody: ata(pauPda.proxy(controller)[0], p.quoteMint, p.quoteTokenProgram),
+    routeKey: rateLimitKey(TAGS.ammFund, p.quoteMint, p.quoteVault),
+  };
+}
+
+/** Where a pool reads its price. */
+export type PriceSource = { kind: "haloFeed"; feed: PublicKey } | { kind: "pyth"; feedId: Uint8Array };
+
+/** A per-side limit: `maxAmount` base units (u64::MAX = unlimited), refilled at `slope` per second. */
+export interface LimitParams {
+  maxAmount: Int;
+  slope: Int;
+}
+
+/** Governance-set pool parameters (bps and seconds as numbers, amounts as `Int`). */
+export interface PoolParams {
+  bidSpreadBps: number;
+  askSpreadBps: number;
+  skewStartBps: number;
+  skewMaxBps: number;
+  maxStalenessS: number;
+  maxDeviationBps: number;
+  maxConfidenceBps: number;
+  positionLimit: Int;
+  minTrade: Int;
+  maxTrade: Int;
+  bidLimit: LimitParams;
+  askLimit: LimitParams;
+  redeemLimit: LimitParams;
+  redemptionAccount: PublicKey;
+  settlementPeriodS: number;
+}
+
+/** Which way the user trades: sells the asset (pool's bid) or buys it (pool's ask). */
+export type SwapSide = "sellAsset" | "buyAsset";
+
+const limitArg = (l: LimitParams) => ({ maxAmount: bn(l.maxAmount), slope: bn(l.slope) });
+
+function paramsArg(p: PoolParams) {
+  return {
+    bidSpreadBps: p.bidSpreadBps,
+    askSpreadBps: p.askSpreadBps,
+    skewStartBps: p.skewStartBps,
+    skewMaxBps: p.skewMaxBps,
+    maxStalenessS: p.maxStalenessS,
+    maxDeviationBps: p.maxDeviationBps,
+    maxConfidenceBps: p.maxConfidenceBps,
+    positionLimit: bn(p.positionLimit),
+    minTrade: bn(p.minTrade),
+    maxTrade: bn(p.maxTrade),
+    bidLimit: limitArg(p.bidLimit),
+    askLimit: limitArg(p.askLimit),
+    redeemLimit: limitArg(p.redeemLimit),
+    redemptionAccount: p.redemptionAccount,
+    settlementPeriodS: p.settlementPeriodS,
+  };
+}
+
+function sourceArg(s: PriceSource) {
+  return s.kind === "haloFeed" ? { haloFeed: { feed: s.feed } } : { pyth: { feedId: Array.from(s.feedId) } };
+}
+
+export class TradingClient {
+  constructor(readonly program: Program<HaloTrading> = tradingProgram()) {}
+
+  /** The PAU LP position, integration and rate limit of a pool's funding route. */
+  private pauAccounts(p: PoolRef, link: PauLink) {
+    const proxy = pauPda.proxy(link.controller)[0];
+    return {
+      pauPosition: tradingPda.lp(p.pool, proxy)[0],
+      pauIntegration: pauPda.integration(link.controller, p.pool)[0],
+      pauController: link.controller,
+      pauProxy: proxy,
+      pauRateLimit: pauPda.rateLimit(link.controller, link.routeKey)[0],
+    };
+  }
+
+  /** The class's governance (the creator); `setClassPaused(true)` also the beacon or freezer. */
+  readonly governance = {
+    /** Creates class `classId` of `authority`, funded by the PAU `pauController`. */
+    createClass: (p: {
+      authority: PublicKey;
+      quoteMint: PublicKey;
+      pauController: PublicKey;
+      classId: Int;
+      beacon: PublicKey;
+      freezer: PublicKey;
+    }): Promise<TransactionInstruction> =>
+      this.program.methods
+        .createClass({ classId: bn(p.classId), beacon: p.beacon, freezer: p.freezer })
+        .accountsStrict({
+          authority: p.authority,
+          class: tradingPda.class(p.authority, p.classId)[0],
+          quoteMint: p.quoteMint,
+          pauController: p.pauController,
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    setClassRoles: (p: { governance: PublicKey; class: PublicKey; beacon: PublicKey; freezer: PublicKey }) =>
+      this.program.methods
+        .setClassRoles(p.beacon, p.freezer)
+        .accountsStrict({ governance: p.governance, class: p.class })
+        .instruction(),
+    /** Pause: governance, beacon or freezer; unpause: governance only. */
+    setClassPaused: (p: { signer: PublicKey; class: PublicKey; paused: boolean }) =>
+      this.program.methods
+        .setClassPaused(p.paused)
+        .accountsStrict({ signer: p.signer, class: p.class })
+        .instruction(),
+    /** Adds the pool `pool` (built with `poolRef` from the same unit and book ids). */
+    createPool: (p: {
+      governance: PublicKey;
+      pool: PoolRef;
+      unitId: Int;
+      bookId: Int;
+      priceSource: PriceSource;
+      params: PoolParams;
+    }) =>
+      this.program.methods
+        .createPool({
+          unitId: bn(p.unitId),
+          bookId: bn(p.bookId),
+          priceSource: sourceArg(p.priceSource) as never,
+          params: paramsArg(p.params),
+        })
+        .accountsStrict({
+          governance: p.governance,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          book: p.pool.book,
+          generation: tradingPda.withdrawGen(p.pool.pool, 0)[0],
+          assetMint: p.pool.assetMint,
+          quoteMint: p.pool.quoteMint,
+          assetVault: p.pool.assetVault,
+          quoteVault: p.pool.quoteVault,
+          priceAccount: p.pool.priceAccount,
+          assetTokenProgram: p.pool.assetTokenProgram,
+          quoteTokenProgram: p.pool.quoteTokenProgram,
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    setPoolParams: (p: { governance: PublicKey; pool: PoolRef; params: PoolParams }) =>
+      this.program.methods
+        .setPoolParams(paramsArg(p.params))
+        .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
+        .instruction(),
+    setSides: (p: { governance: PublicKey; pool: PoolRef; buyEnabled: boolean; sellEnabled: boolean }) =>
+      this.program.methods
+        .setSides(p.buyEnabled, p.sellEnabled)
+        .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
+        .instruction(),
+    clearRedemptionFailure: (p: { governance: PublicKey; pool: PoolRef }) =>
+      this.program.methods
+        .clearRedemptionFailure()
+        .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
+        .instruction(),
+  };
+
+  /** The beacon (lpha-amm) and the freezer; `poke` is permissionless. */
+  readonly operator = {
+    /** Signer: governance, beacon or freezer. */
+    pausePool: (p: { signer: PublicKey; pool: PoolRef }) =>
+      this.program.methods
+        .pausePool()
+        .accountsStrict({ signer: p.signer, class: p.pool.class, pool: p.pool.pool })
+        .instruction(),
+    /** Signer: governance or beacon. */
+    resumePool: (p: { signer: PublicKey; pool: PoolRef }) =>
+      this.program.methods
+        .resumePool()
+        .accountsStrict({
+          signer: p.signer,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          priceAccount: p.pool.priceAccount,
+        })
+        .instruction(),
+    poke: (p: { pool: PoolRef }) =>
+      this.program.methods
+        .poke()
+        .accountsStrict({ pool: p.pool.pool, priceAccount: p.pool.priceAccount })
+        .instruction(),
+    fundFromPau: (p: { beacon: PublicKey; pool: PoolRef; link: PauLink; amount: Int }) =>
+      this.program.methods
+        .fundFromPau(bn(p.amount))
+        .accountsStrict({
+          beacon: p.beacon,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          ...this.pauAccounts(p.pool, p.link),
+          quoteMint: p.pool.quoteMint,
+          pauCustody: p.link.custody,
+          quoteVault: p.pool.quoteVault,
+          priceAccount: p.pool.priceAccount,
+          tokenProgram: p.pool.quoteTokenProgram,
+          pauProgram: PAU_PROGRAM_ID,
+        })
+        .instruction(),
+    returnToPau: (p: { beacon: PublicKey; pool: PoolRef; link: PauLink; amount: Int }) =>
+      this.program.methods
+        .returnToPau(bn(p.amount))
+        .accountsStrict({
+          beacon: p.beacon,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          ...this.pauAccounts(p.pool, p.link),
+          quoteMint: p.pool.quoteMint,
+          pauCustody: p.link.custody,
+          quoteVault: p.pool.quoteVault,
+          priceAccount: p.pool.priceAccount,
+          tokenProgram: p.pool.quoteTokenProgram,
+          pauProgram: PAU_PROGRAM_ID,
+        })
+        .instruction(),
+    /** `id` must be the pool's `nextRedemptionId`. */
+    startRedemption: (p: { beacon: PublicKey; pool: PoolRef; redemptionAccount: PublicKey; id: Int; amount: Int }) =>
+      this.program.methods
+        .startRedemption(bn(p.amount))
+        .accountsStrict({
+          beacon: p.beacon,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+          assetMint: p.pool.assetMint,
+          assetVault: p.pool.assetVault,
+          redemptionAccount: p.redemptionAccount,
+          priceAccount: p.pool.priceAccount,
+          tokenProgram: p.pool.assetTokenProgram,
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    settleRedemption: (p: { beacon: PublicKey; pool: PoolRef; id: Int; received: Int }) =>
+      this.program.methods
+        .settleRedemption(bn(p.received))
+        .accountsStrict({
+          beacon: p.beacon,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+          quoteVault: p.pool.quoteVault,
+        })
+        .instruction(),
+    /** Signer: beacon or freezer. */
+    failRedemption: (p: { signer: PublicKey; pool: PoolRef; id: Int }) =>
+      this.program.methods
+        .failRedemption()
+        .accountsStrict({
+          signer: p.signer,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+        })
+        .instruction(),
+    /** `openGen` must be the pool's `queueOpenGen`. */
+    rollWithdrawals: (p: { beacon: PublicKey; pool: PoolRef; openGen: Int }) => {
+      const open = BigInt(p.openGen.toString());
+      // as the SDK: the next id saturates at u64::MAX
+      const next = open < (1n << 64n) - 1n ? open + 1n : open;
+      return this.program.methods
+        .rollWithdrawals()
+        .accountsStrict({
+          beacon: p.beacon,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          openGeneration: tradingPda.withdrawGen(p.pool.pool, open)[0],
+          nextGeneration: tradingPda.withdrawGen(p.pool.pool, next)[0],
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction();
+    },
+    /** `settlingGen` must be the pool's `queueSettlingGen`. */
+    settleWithdrawals: (p: { beacon: PublicKey; pool: PoolRef; settlingGen: Int; maxQuote: Int }) =>
+      this.program.methods
+        .settleWithdrawals(bn(p.maxQuote))
+        .accountsStrict({
+          beacon: p.beacon,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          generation: tradingPda.withdrawGen(p.pool.pool, p.settlingGen)[0],
+          priceAccount: p.pool.priceAccount,
+        })
+        .instruction(),
+  };
+
+  /** Users: swaps at NAV ± spread (see `amm.ts` for the quote). */
+  readonly user = {
+    /**
+     * `exactIn`: `amount` is what the user gives and `limit` its minimum out; otherwise
+     * `amount` is what the user receives and `limit` its maximum in. Refused after `expiry`.
+     */
+    swap: (p: {
+      user: PublicKey;
+      pool: PoolRef;
+      userAsset: PublicKey;
+      userQuote: PublicKey;
+      side: SwapSide;
+      exactIn: boolean;
+      amount: Int;
+      limit: Int;
+      expiry: Int;
+    }) =>
+      this.program.methods
+        .swap({
+          side: (p.side === "sellAsset" ? { sellAsset: {} } : { buyAsset: {} }) as never,
+          exactIn: p.exactIn,
+          amount: bn(p.amount),
+          limit: bn(p.limit),
+          expiry: bn(p.expiry),
+        })
+        .accountsStrict({
+          user: p.user,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          priceAccount: p.pool.priceAccount,
+          assetMint: p.pool.assetMint,
+          quoteMint: p.pool.quoteMint,
+          userAsset: p.userAsset,
+          userQuote: p.userQuote,
+          assetVault: p.pool.assetVault,
+          quoteVault: p.pool.quoteVault,
+          assetTokenProgram: p.pool.assetTokenProgram,
+          quoteTokenProgram: p.pool.quoteTokenProgram,
+        })
+        .instruction(),
+  };
+
+  /** LPs (Primes): positions, deposits and the withdrawal queue. */
+  readonly lp = {
+    /** Opens `owner`'s position; anyone pays. */
+    openPosition: (p: { payer: PublicKey; pool: PoolRef; owner: PublicKey }) =>
+      this.program.methods
+        .openPosition(p.owner)
+        .accountsStrict({
+          payer: p.payer,
+          pool: p.pool.pool,
+          position: tradingPda.lp(p.pool.pool, p.owner)[0],
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    deposit: (p: { owner: PublicKey; pool: PoolRef; ownerQuote: PublicKey; amount: Int; minShares: Int }) =>
+      this.program.methods
+        .deposit(bn(p.amount), bn(p.minShares))
+        .accountsStrict({
+          owner: p.owner,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          position: tradingPda.lp(p.pool.pool, p.owner)[0],
+          quoteMint: p.pool.quoteMint,
+          ownerQuote: p.ownerQuote,
+          quoteVault: p.pool.quoteVault,
+          priceAccount: p.pool.priceAccount,
+          tokenProgram: p.pool.quoteTokenProgram,
+        })
+        .instruction(),
+    /** `openGen` must be the pool's `queueOpenGen`. */
+    requestWithdrawal: (p: { owner: PublicKey; pool: PoolRef; openGen: Int; shares: Int }) =>
+      this.program.methods
+        .requestWithdrawal(bn(p.shares))
+        .accountsStrict({
+          owner: p.owner,
+          pool: p.pool.pool,
+          position: tradingPda.lp(p.pool.pool, p.owner)[0],
+          generation: tradingPda.withdrawGen(p.pool.pool, p.openGen)[0],
+        })
+        .instruction(),
+    /** `gen` must be the position's `queueGen`. */
+    claimWithdrawal: (p: { owner: PublicKey; pool: PoolRef; gen: Int; ownerQuote: PublicKey }) =>
+      this.program.methods
+        .claimWithdrawal()
+        .accountsStrict({
+          owner: p.owner,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          position: tradingPda.lp(p.pool.pool, p.owner)[0],
+          generation: tradingPda.withdrawGen(p.pool.pool, p.gen)[0],
+          quoteMint: p.pool.quoteMint,
+          ownerQuote: p.ownerQuote,
+          quoteVault: p.pool.quoteVault,
+          tokenProgram: p.pool.quoteTokenProgram,
+        })
+        .instruction(),
+  };
+}

@@ -1,0 +1,254 @@
+// The trading client against the real programs (target/sbf/halo_{pau,oracle,trading}.so,
+// from scripts/build-sbf) in LiteSVM's node package: a class funded by a PAU controller,
+// a pool priced by a halo feed, an LP deposit, and swaps on both sides whose fills are
+// exactly what the TS quote port (src/amm.ts) predicts from the decoded pool.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import {
+  Keypair,
+  PublicKey,
+  SystemProgram,
+  Transaction,
+  TransactionInstruction,
+} from "@solana/web3.js";
+import { address, getTransactionDecoder, lamports } from "@solana/kit";
+import { FailedTransactionMetadata, LiteSVM } from "litesvm";
+import { PauClient } from "../src/pau.ts";
+import { pda } from "../src/pda.ts";
+import { OracleClient, oraclePda } from "../src/oracle.ts";
+import { type PoolParams, poolRef, TradingClient, tradingPda } from "../src/trading.ts";
+import { decodeTradingAccount } from "../src/accounts.ts";
+import { errorFromCode } from "../src/errors.ts";
+import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+import { TOKEN_PROGRAM_ID } from "../src/pda.ts";
+import { feedPriceWad, quoteSwap } from "../src/amm.ts";
+
+const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
+const UNIT = 1_000_000n;
+const U64_MAX = (1n << 64n) - 1n;
+
+class Vm {
+  svm = new LiteSVM();
+  payer = Keypair.generate();
+  constructor() {
+    for (const [id, name] of [
+      [PAU_PROGRAM_ID, "halo_pau"],
+      [ORACLE_PROGRAM_ID, "halo_oracle"],
+      [TRADING_PROGRAM_ID, "halo_trading"],
+    ] as const) {
+      assert.ok(existsSync(so(name)), `${so(name)} is missing: run scripts/build-sbf first`);
+      this.svm.addProgramFromFile(address(id.toBase58()), so(name));
+    }
+    this.svm.airdrop(address(this.payer.publicKey.toBase58()), lamports(1_000_000_000_000n));
+  }
+  send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
+    const tx = new Transaction().add(...ixs);
+    tx.recentBlockhash = this.svm.latestBlockhash();
+    tx.feePayer = this.payer.publicKey;
+    tx.sign(this.payer, ...signers);
+    const res = this.svm.sendTransaction(getTransactionDecoder().decode(tx.serialize()));
+    this.svm.expireBlockhash();
+    if (res instanceof FailedTransactionMetadata) {
+      const err = res.err() as { err?: () => { code?: number } };
+      const code = typeof err.err === "function" ? err.err().code : undefined;
+      if (code === undefined) console.error(res.meta().logs());
+      return code ?? -1;
+    }
+    return null;
+  }
+  now(): bigint {
+    return this.svm.getClock().unixTimestamp;
+  }
+  data(pk: PublicKey): Uint8Array {
+    const a = this.svm.getAccount(address(pk.toBase58()));
+    assert.ok(a.exists, `account ${pk.toBase58()} missing`);
+    return a.data;
+  }
+  /** SPL Token balance (amount at offset 64). */
+  balance(account: PublicKey): bigint {
+    return Buffer.from(this.data(account)).readBigUInt64LE(64);
+  }
+  rent(space: number): number {
+    return Number(this.svm.minimumBalanceForRentExemption(BigInt(space)));
+  }
+}
+
+// ---- SPL Token instructions (InitializeMint2, InitializeAccount3, MintTo) ---------------
+
+function createMint(vm: Vm, mint: Keypair, decimals: number): TransactionInstruction[] {
+  const payer = vm.payer.publicKey;
+  const data = Buffer.concat([Buffer.from([20, decimals]), payer.toBuffer(), Buffer.from([0])]);
+  return [
+    SystemProgram.createAccount({
+      fromPubkey: payer,
+      newAccountPubkey: mint.publicKey,
+      lamports: vm.rent(82),
+      space: 82,
+      programId: TOKEN_PROGRAM_ID,
+    }),
+    new TransactionInstruction({ programId: TOKEN_PROGRAM_ID, keys: [{ pubkey: mint.publicKey, isSigner: false, isWritable: true }], data }),
+  ];
+}
+
+function createTokenAccount(vm: Vm, account: Keypair, mint: PublicKey, owner: PublicKey, amount: bigint) {
+  const payer = vm.payer.publicKey;
+  const mintTo = Buffer.alloc(9);
+  mintTo[0] = 7;
+  mintTo.writeBigUInt64LE(amount, 1);
+  return [
+    SystemProgram.createAccount({
+      fromPubkey: payer,
+      newAccountPubkey: account.publicKey,
+      lamports: vm.rent(165),
+      space: 165,
+      programId: TOKEN_PROGRAM_ID,
+    }),
+    new TransactionInstruction({
+      programId: TOKEN_PROGRAM_ID,
+      keys: [
+        { pubkey: account.publicKey, isSigner: false, isWritable: true },
+        { pubkey: mint, isSigner: false, isWritable: false },
+      ],
+      data: Buffer.concat([Buffer.from([18]), owner.toBuffer()]),
+    }),
+    new TransactionInstruction({
+      programId: TOKEN_PROGRAM_ID,
+      keys: [
+        { pubkey: mint, isSigner: false, isWritable: true },
+        { pubkey: account.publicKey, isSigner: false, isWritable: true },
+        { pubkey: payer, isSigner: true, isWritable: false },
+      ],
+      data: mintTo,
+    }),
+  ];
+}
+
+const params = (redemptionAccount: PublicKey): PoolParams => ({
+  bidSpreadBps: 5,
+  askSpreadBps: 7,
+  skewStartBps: 5_000,
+  skewMaxBps: 20,
+  maxStalenessS: 93_600,
+  maxDeviationBps: 200,
+  maxConfidenceBps: 50,
+  positionLimit: 50_000_000n * UNIT,
+  minTrade: UNIT,
+  maxTrade: 10_000_000n * UNIT,
+  bidLimit: { maxAmount: U64_MAX, slope: 0 },
+  askLimit: { maxAmount: U64_MAX, slope: 0 },
+  redeemLimit: { maxAmount: U64_MAX, slope: 0 },
+  redemptionAccount,
+  settlementPeriodS: 86_400,
+});
+
+test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts", async () => {
+  const vm = new Vm();
+  const gov = vm.payer.publicKey;
+  const pau = new PauClient();
+  const oracle = new OracleClient();
+  const trading = new TradingClient();
+
+  // the funding PAU's controller, and a NAV of 1.0025 with 6 decimals
+  assert.equal(
+    vm.send([
+      await pau.governance.initializeConfigurator({
+        payer: gov,
+        admin: gov,
+        timelockDelayS: 14n * 86_400n,
+        sorlHopS: 64_800,
+        sorlMaxChangeBps: 2_500,
+      }),
+      await pau.governance.initController({ admin: gov, pauId: 1 }),
+      await oracle.governance.createFeed({ authority: gov, feedId: 1, decimals: 6, maxMoveBps: 100, initialValue: 1_002_500 }),
+    ]),
+    null,
+  );
+  const controller = pda.controller(pau.configurator, 1)[0];
+  const feed = oraclePda.feed(gov, 1)[0];
+
+  const [assetMint, quoteMint] = [Keypair.generate(), Keypair.generate()];
+  assert.equal(vm.send([...createMint(vm, assetMint, 6), ...createMint(vm, quoteMint, 6)], [assetMint, quoteMint]), null);
+
+  const klass = tradingPda.class(gov, 1)[0];
+  const p = poolRef({ class: klass, unitId: 1, bookId: 1, assetMint: assetMint.publicKey, quoteMint: quoteMint.publicKey, priceAccount: feed });
+  assert.equal(
+    vm.send([
+      await trading.governance.createClass({
+        authority: gov,
+        quoteMint: quoteMint.publicKey,
+        pauController: controller,
+        classId: 1,
+        beacon: Keypair.generate().publicKey,
+        freezer: Keypair.generate().publicKey,
+      }),
+      await trading.governance.createPool({
+        governance: gov,
+        pool: p,
+        unitId: 1,
+        bookId: 1,
+        priceSource: { kind: "haloFeed", feed },
+        params: params(Keypair.generate().publicKey),
+      }),
+    ]),
+    null,
+  );
+
+  // an LP deposits 1M USDS; a user holds 200,000 of the asset
+  const [lp, lpQuote, user, userAsset, userQuote] = Array.from({ length: 5 }, () => Keypair.generate());
+  assert.equal(
+    vm.send(
+      [
+        ...createTokenAccount(vm, lpQuote, quoteMint.publicKey, lp.publicKey, 1_000_000n * UNIT),
+        ...createTokenAccount(vm, userAsset, assetMint.publicKey, user.publicKey, 200_000n * UNIT),
+        ...createTokenAccount(vm, userQuote, quoteMint.publicKey, user.publicKey, 0n),
+      ],
+      [lpQuote, userAsset, userQuote],
+    ),
+    null,
+  );
+  assert.equal(
+    vm.send(
+      [
+        await trading.lp.openPosition({ payer: gov, pool: p, owner: lp.publicKey }),
+        await trading.lp.deposit({ owner: lp.publicKey, pool: p, ownerQuote: lpQuote.publicKey, amount: 1_000_000n * UNIT, minShares: 1 }),
+      ],
+      [lp],
+    ),
+    null,
+  );
+
+  const price = feedPriceWad(1_002_500, 6)!;
+  const expiry = vm.now() + 60n;
+  const swap = (side: "sellAsset" | "buyAsset", exactIn: boolean, amount: bigint, limit: bigint) =>
+    trading.user.swap({ user: user.publicKey, pool: p, userAsset: userAsset.publicKey, userQuote: userQuote.publicKey, side, exactIn, amount, limit, expiry });
+
+  // sell 100,000.000001 of the asset, exact in: the quote's output is the minimum that passes
+  let pool = decodeTradingAccount(trading.program, "pool", vm.data(p.pool));
+  const sell = quoteSwap(pool, price, "sellAsset", true, 100_000_000_001n);
+  assert.equal(sell.spreadBps, 5);
+  const tooGreedy = vm.send([await swap("sellAsset", true, 100_000_000_001n, sell.quoteAmount + 1n)], [user]);
+  assert.equal(errorFromCode(tooGreedy ?? 0)?.name, "SlippageExceeded");
+  assert.equal(vm.send([await swap("sellAsset", true, 100_000_000_001n, sell.quoteAmount)], [user]), null);
+  assert.equal(vm.balance(userQuote.publicKey), sell.quoteAmount);
+
+  // buy back 3.333333 exact out: the quote's input is the maximum that passes
+  pool = decodeTradingAccount(trading.program, "pool", vm.data(p.pool));
+  assert.equal(pool.inventory.toString(), "100000000001");
+  const buy = quoteSwap(pool, price, "buyAsset", false, 3_333_333n);
+  assert.equal(buy.spreadBps, 7);
+  const tooCheap = vm.send([await swap("buyAsset", false, 3_333_333n, buy.quoteAmount - 1n)], [user]);
+  assert.equal(errorFromCode(tooCheap ?? 0)?.name, "SlippageExceeded");
+  assert.equal(vm.send([await swap("buyAsset", false, 3_333_333n, buy.quoteAmount)], [user]), null);
+  assert.equal(vm.balance(userQuote.publicKey), sell.quoteAmount - buy.quoteAmount);
+  assert.equal(vm.balance(userAsset.publicKey), 200_000n * UNIT - 100_000_000_001n + 3_333_333n);
+
+  // the pool booked the spread the quotes implied (mid rounded toward the user)
+  pool = decodeTradingAccount(trading.program, "pool", vm.data(p.pool));
+  assert.equal(pool.swaps.toString(), "2");
+  assert.equal(
+    pool.spreadEarned.toString(),
+    (sell.midQuote - sell.quoteAmount + (buy.quoteAmount - buy.midQuote)).toString(),
+  );
+});
