@@ -167,8 +167,10 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<TradingOutc
     market_making(chain, r, &jaaa, &mut o).await?;
 
     r.heading("Trading Halo (seed 000): Prime rebalancing under stress");
-    let mut sopts = TradingOptions::default();
-    sopts.pau_funding = 2_000_000 * UNIT;
+    let sopts = TradingOptions {
+        pau_funding: 2_000_000 * UNIT,
+        ..TradingOptions::default()
+    };
     let s = another(chain, &env, 30, sopts).await;
     stress(chain, r, &s, &mut o).await?;
 
@@ -177,11 +179,7 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<TradingOutc
     r.detail(format!(
         "settlement success rate: {ok} settled / {} closed = {}%",
         ok + failed,
-        if ok + failed == 0 {
-            100
-        } else {
-            ok * 100 / (ok + failed)
-        }
+        (ok * 100).checked_div(ok + failed).unwrap_or(100)
     ));
     r.detail(format!(
         "books balanced after {} checked steps",

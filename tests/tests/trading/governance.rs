@@ -231,7 +231,8 @@ async fn create_pool_refusals() {
     )
     .await;
     // parameter bounds, each with its own error
-    let cases: [(fn(&mut tx::PoolParams), TradingError); 6] = [
+    type Case = (fn(&mut tx::PoolParams), TradingError);
+    let cases: [Case; 6] = [
         (|p| p.bid_spread_bps = 5_001, TradingError::SpreadTooWide),
         (|p| p.skew_start_bps = 10_000, TradingError::SkewOutOfRange),
         (|p| p.max_staleness_s = 0, TradingError::BadStaleness),

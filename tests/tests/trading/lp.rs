@@ -173,8 +173,10 @@ async fn deposit_refusals() {
 
 #[tokio::test]
 async fn withdrawal_queue_fills_pro_rata_as_usds_frees_up() {
-    let mut opts = TradingOptions::default();
-    opts.pau_funding = 0;
+    let opts = TradingOptions {
+        pau_funding: 0,
+        ..TradingOptions::default()
+    };
     let (mut chain, env) = setup_with(opts).await;
     let a = env.lp(&mut chain, 300_000 * UNIT).await;
     let b = env.lp(&mut chain, 100_000 * UNIT).await;

@@ -12,8 +12,10 @@ fn block_on<F: std::future::Future>(f: F) -> F::Output {
 }
 
 async fn round_trip(nav: u64, amount: u64, sell_first: bool, exact_in: bool) {
-    let mut opts = TradingOptions::default();
-    opts.nav = nav;
+    let opts = TradingOptions {
+        nav,
+        ..TradingOptions::default()
+    };
     let (mut chain, env) = setup_with(opts).await;
     // inventory so the pool can sell first
     let seed = env.trader(&mut chain, 400_000 * UNIT, 0).await;

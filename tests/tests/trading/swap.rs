@@ -195,8 +195,10 @@ async fn buys_refused_above_the_position_limit_sells_still_work() {
 
 #[tokio::test]
 async fn refused_without_usds_or_inventory() {
-    let mut opts = TradingOptions::default();
-    opts.pau_funding = 1_000 * UNIT;
+    let opts = TradingOptions {
+        pau_funding: 1_000 * UNIT,
+        ..TradingOptions::default()
+    };
     let (mut chain, env) = setup_with(opts).await;
     let u = env.trader(&mut chain, 2_000 * UNIT, 2_000 * UNIT).await;
     let ix = swap_ix(&mut chain, &env, &u, SELL, true, 1_001 * UNIT, 0).await;
