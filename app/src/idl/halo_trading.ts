@@ -334,81 +334,76 @@ export type HaloTrading = {
     },
     {
       "code": 6250,
-      "msg": "This is not the PAU's LP position",
-      "name": "notPauPosition"
-    },
-    {
-      "code": 6251,
       "msg": "The deposit is too small to mint a share",
       "name": "zeroShares"
     },
     {
-      "code": 6252,
+      "code": 6251,
       "msg": "The deposit mints fewer shares than your minimum",
       "name": "sharesBelowMinimum"
     },
     {
-      "code": 6253,
+      "code": 6252,
       "msg": "Not enough free shares in the position",
       "name": "insufficientShares"
     },
     {
-      "code": 6254,
+      "code": 6253,
       "msg": "The position has a withdrawal in another generation: claim it first",
       "name": "withdrawalPending"
     },
     {
-      "code": 6255,
+      "code": 6254,
       "msg": "The generation is still open to requests: roll it first",
       "name": "generationStillOpen"
     },
     {
-      "code": 6256,
+      "code": 6255,
       "msg": "The open generation is empty: nothing to roll",
       "name": "nothingToRoll"
     },
     {
-      "code": 6257,
+      "code": 6256,
       "msg": "Nothing to claim yet",
       "name": "nothingToClaim"
     },
     {
-      "code": 6258,
+      "code": 6257,
       "msg": "This redemption is not pending",
       "name": "redemptionNotPending"
     },
     {
-      "code": 6259,
+      "code": 6258,
       "msg": "This redemption was already settled",
       "name": "redemptionAlreadySettled"
     },
     {
-      "code": 6260,
+      "code": 6259,
       "msg": "The USDS said to be received is not in the pool's vault",
       "name": "unaccountedFundsMissing"
     },
     {
-      "code": 6261,
+      "code": 6260,
       "msg": "No redemption failure is recorded for this pool",
       "name": "noRedemptionFailure"
     },
     {
-      "code": 6262,
+      "code": 6261,
       "msg": "The pool's value is zero: shares cannot be priced",
       "name": "poolValueZero"
     },
     {
-      "code": 6263,
+      "code": 6262,
       "msg": "Arithmetic overflow",
       "name": "mathOverflow"
     },
     {
-      "code": 6264,
+      "code": 6263,
       "msg": "This redemption belongs to another pool",
       "name": "redemptionOfAnotherPool"
     },
     {
-      "code": 6265,
+      "code": 6264,
       "msg": "A pool vault cannot stand in for the user's token account",
       "name": "vaultAsUserAccount"
     }
@@ -6073,81 +6068,76 @@ export const HALO_TRADING_IDL = {
     },
     {
       "code": 6250,
-      "name": "NotPauPosition",
-      "msg": "This is not the PAU's LP position"
-    },
-    {
-      "code": 6251,
       "name": "ZeroShares",
       "msg": "The deposit is too small to mint a share"
     },
     {
-      "code": 6252,
+      "code": 6251,
       "name": "SharesBelowMinimum",
       "msg": "The deposit mints fewer shares than your minimum"
     },
     {
-      "code": 6253,
+      "code": 6252,
       "name": "InsufficientShares",
       "msg": "Not enough free shares in the position"
     },
     {
-      "code": 6254,
+      "code": 6253,
       "name": "WithdrawalPending",
       "msg": "The position has a withdrawal in another generation: claim it first"
     },
     {
-      "code": 6255,
+      "code": 6254,
       "name": "GenerationStillOpen",
       "msg": "The generation is still open to requests: roll it first"
     },
     {
-      "code": 6256,
+      "code": 6255,
       "name": "NothingToRoll",
       "msg": "The open generation is empty: nothing to roll"
     },
     {
-      "code": 6257,
+      "code": 6256,
       "name": "NothingToClaim",
       "msg": "Nothing to claim yet"
     },
     {
-      "code": 6258,
+      "code": 6257,
       "name": "RedemptionNotPending",
       "msg": "This redemption is not pending"
     },
     {
-      "code": 6259,
+      "code": 6258,
       "name": "RedemptionAlreadySettled",
       "msg": "This redemption was already settled"
     },
     {
-      "code": 6260,
+      "code": 6259,
       "name": "UnaccountedFundsMissing",
       "msg": "The USDS said to be received is not in the pool's vault"
     },
     {
-      "code": 6261,
+      "code": 6260,
       "name": "NoRedemptionFailure",
       "msg": "No redemption failure is recorded for this pool"
     },
     {
-      "code": 6262,
+      "code": 6261,
       "name": "PoolValueZero",
       "msg": "The pool's value is zero: shares cannot be priced"
     },
     {
-      "code": 6263,
+      "code": 6262,
       "name": "MathOverflow",
       "msg": "Arithmetic overflow"
     },
     {
-      "code": 6264,
+      "code": 6263,
       "name": "RedemptionOfAnotherPool",
       "msg": "This redemption belongs to another pool"
     },
     {
-      "code": 6265,
+      "code": 6264,
       "name": "VaultAsUserAccount",
       "msg": "A pool vault cannot stand in for the user's token account"
     }
