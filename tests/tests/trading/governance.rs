@@ -419,3 +419,47 @@ async fn set_sides_and_clear_failure_are_governance_only() {
     let p = env.state(&mut chain).await;
     assert!(!p.buy_enabled && p.sell_enabled);
 }
+
+#[tokio::test]
+async fn create_pool_refuses_the_quote_mint_as_asset_and_oversized_decimals() {
+    let (mut chain, env) = setup().await;
+    let g = env.governance.pubkey();
+    let r = |asset: Pubkey, unit: u64| {
+        PoolRef::new(
+            env.pool.class,
+            unit,
+            unit,
+            asset,
+            env.pool.quote_mint,
+            env.pool.price_account,
+            env.pool.asset_token_program,
+            env.pool.quote_token_program,
+        )
+    };
+    // the quote mint as the asset: both vaults derive to one address, so the second vault's
+    // creation fails inside the system program before the handler's `SameMint` check;
+    // either way the transaction is refused whole
+    let same = r(env.pool.quote_mint, 5);
+    let ix = tx::create_pool(&g, &same, pool_args(&env, 5, 5));
+    let before = env
+        .fingerprint(&mut chain, &[same.pool, same.asset_vault])
+        .await;
+    assert_failed(chain.send(&[ix], &[&env.governance]).await);
+    assert_eq!(
+        before,
+        env.fingerprint(&mut chain, &[same.pool, same.asset_vault])
+            .await
+    );
+    let wide = chain.create_mint(MintKind::SplToken, 19).await;
+    let r19 = r(wide, 6);
+    let ix = tx::create_pool(&g, &r19, pool_args(&env, 6, 6));
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[r19.pool],
+        &[ix],
+        &[&env.governance],
+        TradingError::DecimalsTooLarge,
+    )
+    .await;
+}
