@@ -1603,6 +1603,9 @@ export type HaloTrading = {
           ]
         },
         {
+          "docs": [
+            "the `pau_position` seeds to the genuine proxy."
+          ],
           "name": "pauProxy"
         },
         {
@@ -4837,7 +4840,10 @@ export const HALO_TRADING_IDL = {
           ]
         },
         {
-          "name": "pau_proxy"
+          "name": "pau_proxy",
+          "docs": [
+            "the `pau_position` seeds to the genuine proxy."
+          ]
         },
         {
           "name": "pau_rate_limit",

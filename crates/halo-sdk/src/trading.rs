@@ -262,60 +262,33 @@ pub fn poke(p: &PoolRef) -> Instruction {
     )
 }
 
-fn pau_accounts(p: &PoolRef, link: &PauLink) -> (Pubkey, Pubkey, Pubkey, Pubkey) {
+/// The accounts `fund_from_pau` and `return_to_pau` share.
+fn pau_funding(beacon: &Pubkey, p: &PoolRef, link: &PauLink) -> acc::PauFunding {
     let proxy = pau_pda::proxy(&link.controller);
-    (
-        proxy,
-        position_address(&p.pool, &proxy),
-        pau_pda::integration(&link.controller, &p.pool),
-        pau_pda::rate_limit(&link.controller, &link.route_key),
-    )
+    acc::PauFunding {
+        beacon: *beacon,
+        class: p.class,
+        pool: p.pool,
+        pau_position: position_address(&p.pool, &proxy),
+        pau_integration: pau_pda::integration(&link.controller, &p.pool),
+        pau_controller: link.controller,
+        pau_proxy: proxy,
+        pau_rate_limit: pau_pda::rate_limit(&link.controller, &link.route_key),
+        quote_mint: p.quote_mint,
+        pau_custody: link.custody,
+        quote_vault: p.quote_vault,
+        price_account: p.price_account,
+        token_program: p.quote_token_program,
+        pau_program: halo_pau::ID,
+    }
 }
 
 pub fn fund_from_pau(beacon: &Pubkey, p: &PoolRef, link: &PauLink, amount: u64) -> Instruction {
-    let (proxy, position, integration, rate_limit) = pau_accounts(p, link);
-    build(
-        acc::FundFromPau {
-            beacon: *beacon,
-            class: p.class,
-            pool: p.pool,
-            pau_position: position,
-            pau_integration: integration,
-            pau_controller: link.controller,
-            pau_proxy: proxy,
-            pau_rate_limit: rate_limit,
-            quote_mint: p.quote_mint,
-            pau_custody: link.custody,
-            quote_vault: p.quote_vault,
-            price_account: p.price_account,
-            token_program: p.quote_token_program,
-            pau_program: halo_pau::ID,
-        },
-        ix::FundFromPau { amount },
-    )
+    build(pau_funding(beacon, p, link), ix::FundFromPau { amount })
 }
 
 pub fn return_to_pau(beacon: &Pubkey, p: &PoolRef, link: &PauLink, amount: u64) -> Instruction {
-    let (proxy, position, integration, rate_limit) = pau_accounts(p, link);
-    build(
-        acc::ReturnToPau {
-            beacon: *beacon,
-            class: p.class,
-            pool: p.pool,
-            pau_position: position,
-            pau_integration: integration,
-            pau_controller: link.controller,
-            pau_proxy: proxy,
-            pau_rate_limit: rate_limit,
-            quote_mint: p.quote_mint,
-            pau_custody: link.custody,
-            quote_vault: p.quote_vault,
-            price_account: p.price_account,
-            token_program: p.quote_token_program,
-            pau_program: halo_pau::ID,
-        },
-        ix::ReturnToPau { amount },
-    )
+    build(pau_funding(beacon, p, link), ix::ReturnToPau { amount })
 }
 
 /// `id` must be the pool's `next_redemption_id`.

@@ -103,12 +103,12 @@ pub mod halo_trading {
     }
 
     /// Draws USDS from the class's PAU (CPI) and mints the PAU's LP shares. Signer: beacon.
-    pub fn fund_from_pau(ctx: Context<FundFromPau>, amount: u64) -> Result<()> {
+    pub fn fund_from_pau(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
         instructions::operator::fund_from_pau::handler(ctx, amount)
     }
 
     /// Repays free USDS to the PAU (CPI) and burns the PAU's shares. Signer: beacon.
-    pub fn return_to_pau(ctx: Context<ReturnToPau>, amount: u64) -> Result<()> {
+    pub fn return_to_pau(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
         instructions::operator::return_to_pau::handler(ctx, amount)
     }
 

@@ -188,6 +188,47 @@ impl Pool {
             .ok_or_else(|| TradingError::MathOverflow.into())
     }
 
+    /// Shares cannot be priced when shares are outstanding and the pool is worth nothing.
+    pub fn check_priceable(&self, value: u64) -> Result<()> {
+        require!(
+            value > 0 || self.total_shares == 0,
+            TradingError::PoolValueZero
+        );
+        Ok(())
+    }
+
+    /// Mints shares for `amount` quote units deposited into `pos` at a pool value of
+    /// `value_before` (rounded down, from internal totals), books the USDS, and returns the
+    /// shares. Refuses a deposit too small for one share.
+    pub fn book_deposit(
+        &mut self,
+        pos: &mut super::LpPosition,
+        amount: u64,
+        value_before: u64,
+    ) -> Result<u64> {
+        self.check_priceable(value_before)?;
+        let shares = halo_math::shares::shares_for_deposit(amount, value_before, self.total_shares)
+            .map_err(|_| TradingError::MathOverflow)?;
+        require!(shares > 0, TradingError::ZeroShares);
+        let total_shares = self
+            .total_shares
+            .checked_add(shares)
+            .ok_or(TradingError::MathOverflow)?;
+        let quote_liquidity = self
+            .quote_liquidity
+            .checked_add(amount)
+            .ok_or(TradingError::MathOverflow)?;
+        let pos_shares = pos
+            .shares
+            .checked_add(shares)
+            .ok_or(TradingError::MathOverflow)?;
+        self.total_shares = total_shares;
+        self.quote_liquidity = quote_liquidity;
+        pos.shares = pos_shares;
+        pos.total_deposited = pos.total_deposited.saturating_add(u128::from(amount));
+        Ok(shares)
+    }
+
     /// Runs `f` with the pool PDA's signer seeds.
     pub fn with_signer<R>(&self, f: impl FnOnce(&[&[&[u8]]]) -> R) -> R {
         let id = self.unit_id.to_le_bytes();

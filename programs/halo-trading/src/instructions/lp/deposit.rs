@@ -48,13 +48,7 @@ pub fn handler(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()
     let r = price::accept(&mut a.pool, &a.price_account, now)?;
     let p = &mut a.pool;
     let value_before = p.value(r.price_wad)?;
-    require!(
-        value_before > 0 || p.total_shares == 0,
-        TradingError::PoolValueZero
-    );
-    let shares = halo_math::shares::shares_for_deposit(amount, value_before, p.total_shares)
-        .map_err(|_| TradingError::MathOverflow)?;
-    require!(shares > 0, TradingError::ZeroShares);
+    let shares = p.book_deposit(&mut a.position, amount, value_before)?;
     require!(shares >= min_shares, TradingError::SharesBelowMinimum);
     pull_into_vault(
         &a.token_program,
@@ -67,20 +61,7 @@ pub fn handler(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()
         &a.owner,
         amount,
     )?;
-    p.total_shares = p
-        .total_shares
-        .checked_add(shares)
-        .ok_or(TradingError::MathOverflow)?;
-    p.quote_liquidity = p
-        .quote_liquidity
-        .checked_add(amount)
-        .ok_or(TradingError::MathOverflow)?;
-    let pos = &mut a.position;
-    pos.shares = pos
-        .shares
-        .checked_add(shares)
-        .ok_or(TradingError::MathOverflow)?;
-    pos.total_deposited = pos.total_deposited.saturating_add(u128::from(amount));
+    let pos = &a.position;
     emit!(Deposited {
         pool: p.key(),
         owner: pos.owner,

@@ -1,6 +1,7 @@
 #![allow(ambiguous_glob_reexports)]
 pub mod fail_redemption;
 pub mod fund_from_pau;
+pub mod pau_funding;
 pub mod pause_pool;
 pub mod poke;
 pub mod resume_pool;
@@ -11,11 +12,10 @@ pub mod settle_withdrawals;
 pub mod start_redemption;
 
 pub use fail_redemption::*;
-pub use fund_from_pau::*;
+pub use pau_funding::*;
 pub use pause_pool::*;
 pub use poke::*;
 pub use resume_pool::*;
-pub use return_to_pau::*;
 pub use roll_withdrawals::*;
 pub use settle_redemption::*;
 pub use settle_withdrawals::*;

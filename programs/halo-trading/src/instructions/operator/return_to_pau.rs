@@ -1,56 +1,14 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
-use halo_pau::program::HaloPau;
 
-use crate::{constants::*, errors::TradingError, events::ReturnedToPau, price, state::*};
+use crate::{errors::TradingError, events::ReturnedToPau, price};
+
+use super::PauFunding;
 
 /// Returns `amount` of free USDS to the PAU's custody through a `halo_pau::repay` CPI
 /// (which gives the route's rate limit back) and burns the PAU position's shares worth it,
 /// rounded up. Signed by the beacon. Allowed while the class is paused: it brings capital
 /// home.
-#[derive(Accounts)]
-pub struct ReturnToPau<'info> {
-    pub beacon: Signer<'info>,
-    #[account(
-        has_one = beacon @ TradingError::NotBeacon,
-        has_one = pau_controller @ TradingError::WrongPauController,
-        has_one = quote_mint @ TradingError::WrongQuoteMint,
-    )]
-    pub class: Box<Account<'info, TradingClass>>,
-    #[account(
-        mut,
-        has_one = class @ TradingError::PoolOfAnotherClass,
-        has_one = quote_vault @ TradingError::WrongVault,
-    )]
-    pub pool: Box<Account<'info, Pool>>,
-    #[account(
-        mut,
-        seeds = [SEED_LP, pool.key().as_ref(), pau_proxy.key().as_ref()],
-        bump = pau_position.bump,
-    )]
-    pub pau_position: Box<Account<'info, LpPosition>>,
-    /// CHECK: the PAU's Integration account for the pool PDA; validated by `halo_pau::repay`.
-    pub pau_integration: UncheckedAccount<'info>,
-    /// CHECK: pinned to the class's controller by `has_one`; validated by `halo_pau::repay`.
-    pub pau_controller: UncheckedAccount<'info>,
-    /// CHECK: the PAU's ALM proxy; seeds checked by `halo_pau::repay`.
-    pub pau_proxy: UncheckedAccount<'info>,
-    /// CHECK: the PAU route's rate limit; validated and updated by `halo_pau::repay`.
-    #[account(mut)]
-    pub pau_rate_limit: UncheckedAccount<'info>,
-    pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
-    /// CHECK: the PAU's custody; validated by `halo_pau::repay`.
-    #[account(mut)]
-    pub pau_custody: UncheckedAccount<'info>,
-    #[account(mut)]
-    pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// CHECK: validated by `price::accept` against the pool's price source.
-    pub price_account: UncheckedAccount<'info>,
-    pub token_program: Interface<'info, TokenInterface>,
-    pub pau_program: Program<'info, HaloPau>,
-}
-
-pub fn handler(ctx: Context<ReturnToPau>, amount: u64) -> Result<()> {
+pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     require!(amount > 0, TradingError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
     let a = ctx.accounts;
