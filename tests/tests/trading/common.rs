@@ -116,3 +116,66 @@ pub async fn sibling_class(chain: &mut Chain, env: &TradingEnv) -> Pubkey {
         .await;
     tx::class_address(&g.pubkey(), 9)
 }
+
+pub async fn bought(chain: &mut Chain, env: &TradingEnv, amount: u64) {
+    let u = env.trader(chain, amount, 0).await;
+    env.swap(chain, &u, SwapSide::SellAsset, true, amount)
+        .await
+        .expect("sell");
+}
+
+pub async fn open_gen(chain: &mut Chain, env: &TradingEnv) -> u64 {
+    env.state(chain).await.queue_open_gen
+}
+
+pub async fn request(chain: &mut Chain, env: &TradingEnv, lp: &Trader, shares: u64) {
+    let g = open_gen(chain, env).await;
+    chain
+        .must(
+            &[tx::request_withdrawal(
+                &lp.key.pubkey(),
+                &env.pool,
+                g,
+                shares,
+            )],
+            &[&lp.key],
+        )
+        .await;
+}
+
+pub async fn roll(chain: &mut Chain, env: &TradingEnv) {
+    let g = open_gen(chain, env).await;
+    chain
+        .must(
+            &[tx::roll_withdrawals(&env.beacon_key(), &env.pool, g)],
+            &[&env.beacon],
+        )
+        .await;
+}
+
+pub async fn settle(chain: &mut Chain, env: &TradingEnv, max: u64) -> Result<Receipt, Refusal> {
+    let g = env.state(chain).await.queue_settling_gen;
+    chain
+        .send(
+            &[tx::settle_withdrawals(&env.beacon_key(), &env.pool, g, max)],
+            &[&env.beacon],
+        )
+        .await
+}
+
+pub async fn claim(chain: &mut Chain, env: &TradingEnv, lp: &Trader) -> Result<Receipt, Refusal> {
+    let pos: tx::LpPosition = chain
+        .account(&tx::position_address(&env.pool.pool, &lp.key.pubkey()))
+        .await;
+    chain
+        .send(
+            &[tx::claim_withdrawal(
+                &lp.key.pubkey(),
+                &env.pool,
+                pos.queue_gen,
+                &lp.quote,
+            )],
+            &[&lp.key],
+        )
+        .await
+}

@@ -1,0 +1,64 @@
+//! `settle_redemption`: Booking the issuer's payment and the realised P&L.
+use crate::common::*;
+use halo_sdk::trading::RedemptionStatus;
+
+#[tokio::test]
+async fn redemption_cycle_books_the_spread_when_the_issuer_pays() {
+    let (mut chain, env) = setup().await;
+    bought(&mut chain, &env, 100_000 * UNIT).await;
+    let b = env.beacon_key();
+    chain
+        .must(
+            &[tx::start_redemption(
+                &b,
+                &env.pool,
+                &env.issuer_account,
+                0,
+                100_000 * UNIT,
+            )],
+            &[&env.beacon],
+        )
+        .await;
+    assert_eq!(chain.balance(&env.issuer_account).await, 100_000 * UNIT);
+    let r: tx::Redemption = chain
+        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .await;
+    assert_eq!(r.status, RedemptionStatus::Pending);
+    assert_eq!(r.expected_quote, 100_000 * UNIT);
+    assert_eq!(r.cost_basis, 99_950 * UNIT);
+    let p = env.state(&mut chain).await;
+    assert_eq!((p.inventory, p.pending_expected), (0, 100_000 * UNIT));
+    // settling before the USDS arrived is refused
+    let ix = tx::settle_redemption(&b, &env.pool, 0, 100_000 * UNIT);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::UnaccountedFundsMissing,
+    )
+    .await;
+    env.issuer_pays(&mut chain, 100_000 * UNIT).await;
+    chain
+        .must(
+            &[tx::settle_redemption(&b, &env.pool, 0, 100_000 * UNIT)],
+            &[&env.beacon],
+        )
+        .await;
+    let p = env.state(&mut chain).await;
+    assert_eq!(p.realised_pnl, i128::from(50 * UNIT));
+    assert_eq!(p.quote_liquidity, 1_000_050 * UNIT);
+    assert_eq!((p.pending_expected, p.redemptions_settled), (0, 1));
+    let ix = tx::settle_redemption(&b, &env.pool, 0, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::RedemptionAlreadySettled,
+    )
+    .await;
+    assert_eq!(env.check_books(&mut chain).await, 0);
+}
