@@ -6,10 +6,16 @@
 //
 // Deploy the programs first (`anchor deploy`). Then:
 //  * schedule: initialize the configurator, create each PAU's controller, schedule its
-//    registration, its GovOps grants and its route inits behind the timelock;
-//  * execute (once the timelock delay has passed): execute those operations.
-// Admin-signed transactions need `adminKeypair`; for a multisig admin, leave it null and
-// the script prints those transactions as base64 messages to propose instead of sending.
+//    registration, its GovOps grants and its route inits behind the timelock, schedule
+//    the `amm_fund` route init of every trading pool; create the halo_oracle feeds (and
+//    approve their reporters), the halo_trading classes and their pools;
+//  * execute (once the timelock delay has passed): execute those operations, then for
+//    every pool open its `amm_fund` rate limit and register the pool PDA as an
+//    integration (GovOps), and open the LP position of the PAU's ALM proxy.
+// Each role signs with its keypair (`adminKeypair`, `oracle.governanceKeypair`,
+// `trading.governanceKeypair`, `trading.govopsKeypair`); for a multisig, leave it null and
+// the script prints that role's transactions as base64 messages to propose instead of
+// sending. A transaction that needs an account a proposal creates waits until it lands.
 // --dry-run prints every transaction it would send and touches no network.
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -23,7 +29,16 @@ import {
 } from "../app/src/web3.ts";
 import { PauClient, type TimelockAction } from "../app/src/pau.ts";
 import { pda } from "../app/src/pda.ts";
-import { rateLimitKey } from "../app/src/keys.ts";
+import { rateLimitKey, TAGS } from "../app/src/keys.ts";
+import { OracleClient, oraclePda } from "../app/src/oracle.ts";
+import {
+  pauLink,
+  poolRef,
+  type PoolParams,
+  type PriceSource,
+  TradingClient,
+  tradingPda,
+} from "../app/src/trading.ts";
 
 export interface RouteConfig {
   tag: string;
@@ -34,32 +49,119 @@ export interface RouteConfig {
   scope: "global" | "pau";
 }
 
+/** u64 ids and amounts: a JSON number (ids) or a decimal string (amounts). */
+type U64 = number | string;
+
+/** A halo_oracle NAV feed: `initialValue / 10^decimals` quote tokens per asset token. */
+export interface FeedConfig {
+  feedId: U64;
+  decimals: number;
+  maxMoveBps: number;
+  initialValue: U64;
+  /** Approved reporters (up to 4), added in the feed's creation transaction. */
+  reporters: string[];
+}
+
+/** A rate limit: `maxAmount` base units, refilled at `slope` base units per second. */
+export interface LimitConfig {
+  maxAmount: U64;
+  slope: U64;
+}
+
+/** Every `PoolParams` field; the issuer's redemption token account as base58. */
+export interface PoolParamsConfig {
+  bidSpreadBps: number;
+  askSpreadBps: number;
+  skewStartBps: number;
+  skewMaxBps: number;
+  maxStalenessS: number;
+  maxDeviationBps: number;
+  maxConfidenceBps: number;
+  positionLimit: U64;
+  minTrade: U64;
+  maxTrade: U64;
+  bidLimit: LimitConfig;
+  askLimit: LimitConfig;
+  redeemLimit: LimitConfig;
+  redemptionAccount: string;
+  settlementPeriodS: number;
+}
+
+/**
+ * Where a pool reads its price: a feed of `oracle.feeds` (by id), or a Pyth feed id (hex)
+ * with the `PriceUpdateV2` account to read it from.
+ */
+export type PriceSourceConfig = { haloFeedId: U64 } | { pythFeedId: string; priceAccount: string };
+
+export interface PoolConfig {
+  unitId: U64;
+  bookId: U64;
+  assetMint: string;
+  /** SPL Token by default. */
+  assetTokenProgram?: string;
+  priceSource: PriceSourceConfig;
+  params: PoolParamsConfig;
+  /** The `amm_fund` route from the class's PAU to the pool: the init's and the rate limit's bounds. */
+  fundRoute: LimitConfig;
+}
+
+export interface ClassConfig {
+  classId: U64;
+  beacon: string;
+  freezer: string;
+  /** The PAU (controller of the configurator) the class draws from. */
+  pauId: number;
+  quoteMint: string;
+  /** SPL Token by default. */
+  quoteTokenProgram?: string;
+  pools: PoolConfig[];
+}
+
 export interface DeployConfig {
   cluster: string;
   payerKeypair: string;
   adminKeypair: string | null;
   configurator: { admin: string; timelockDelayS: number; sorlHopS: number; sorlMaxChangeBps: number };
   paus: { pauId: number; govops: string[]; routes: RouteConfig[] }[];
-  tradingPools: unknown[];
+  /** halo_oracle feeds, created by `governance` (which becomes their governance). */
+  oracle?: { governance: string; governanceKeypair: string | null; feeds: FeedConfig[] };
+  /**
+   * halo_trading classes, created by `governance`; `govops` (a GovOps member of each
+   * class's PAU) opens the pools' routes and integrations.
+   */
+  trading?: {
+    governance: string;
+    governanceKeypair: string | null;
+    govops: string;
+    govopsKeypair: string | null;
+    classes: ClassConfig[];
+  };
   lctsUnits: unknown[];
   nfatFacilities: unknown[];
 }
 
+/** Who signs (and pays for) a transaction. */
+export type Signer = "payer" | "admin" | "oracleGovernance" | "tradingGovernance" | "govops";
+
 export interface Step {
   phase: "schedule" | "execute";
   name: string;
-  signer: "payer" | "admin";
+  signer: Signer;
   instructions: TransactionInstruction[];
+  /** Accounts earlier steps create that this one needs (the script waits for them). */
+  needs?: PublicKey[];
 }
 
 /** Every transaction of the bootstrap, in order. Op ids start at `firstOpId`. */
 export async function plan(cfg: DeployConfig, payer: PublicKey, firstOpId = 0): Promise<Step[]> {
+  if (((cfg as { tradingPools?: unknown[] }).tradingPools ?? []).length > 0) {
+    throw new Error("tradingPools is replaced by trading.classes[].pools (see migrations/config.example.json)");
+  }
   for (const [what, list] of [
-    ["trading pools", cfg.tradingPools],
     ["LCTS units", cfg.lctsUnits],
     ["NFAT facilities", cfg.nfatFacilities],
   ] as const) {
-    if (list.length > 0) throw new Error(`${what} cannot be bootstrapped yet: that program is not built`);
+    if ((list ?? []).length > 0) throw new Error(`${what} cannot be bootstrapped yet: that program is not built`);
   }
   const client = new PauClient();
   const admin = new PublicKey(cfg.configurator.admin);
@@ -119,11 +221,209 @@ export async function plan(cfg: DeployConfig, payer: PublicKey, firstOpId = 0): 
       executes.push({ phase: "execute", name: `execute: ${a.label}`, signer: "payer", instructions: [await a.exec()] });
     }
   }
-  return [...steps, ...executes];
+  const trading = await planTrading(cfg, client, payer, opId);
+  return [...steps, ...trading.schedule, ...executes, ...trading.execute];
 }
 
+const bytes32 = (hex: string, what: string): Uint8Array => {
+  const h = hex.startsWith("0x") ? hex.slice(2) : hex;
+  if (!/^[0-9a-fA-F]{64}$/.test(h)) throw new Error(`${what}: expected 32 bytes of hex, got ${hex}`);
+  return Buffer.from(h, "hex");
+};
+
+function poolParams(p: PoolParamsConfig): PoolParams {
+  return { ...p, redemptionAccount: new PublicKey(p.redemptionAccount) };
+}
+
+/**
+ * The oracle feeds, trading classes and pools, and each pool's PAU wiring. Schedule phase:
+ * the `amm_fund` route inits (admin, op ids from `firstOpId`), the feeds with their
+ * reporters, the classes and the pools. Execute phase: the route inits, then per pool its
+ * rate limit and integration (GovOps) and the PAU proxy's LP position.
+ */
+async function planTrading(
+  cfg: DeployConfig,
+  pau: PauClient,
+  payer: PublicKey,
+  firstOpId: number,
+): Promise<{ schedule: Step[]; execute: Step[] }> {
+  const oracle = new OracleClient();
+  const trading = new TradingClient();
+  const admin = new PublicKey(cfg.configurator.admin);
+  const scheduleOps: Step[] = [];
+  const creates: Step[] = [];
+  const executes: Step[] = [];
+  const wiring: Step[] = [];
+
+  const feedAddress = new Map<string, PublicKey>();
+  const oracleGov = cfg.oracle ? new PublicKey(cfg.oracle.governance) : PublicKey.default;
+  for (const f of cfg.oracle?.feeds ?? []) {
+    const feed = oraclePda.feed(oracleGov, f.feedId)[0];
+    feedAddress.set(String(f.feedId), feed);
+    const ixs = [
+      await oracle.governance.createFeed({
+        authority: oracleGov,
+        feedId: f.feedId,
+        decimals: f.decimals,
+        maxMoveBps: f.maxMoveBps,
+        initialValue: f.initialValue,
+      }),
+    ];
+    for (const r of f.reporters) {
+      ixs.push(await oracle.governance.addReporter({ governance: oracleGov, feed, reporter: new PublicKey(r) }));
+    }
+    const n = f.reporters.length;
+    creates.push({
+      phase: "schedule",
+      name: `create_feed ${f.feedId}${n > 0 ? ` + add_reporter x${n}` : ""}`,
+      signer: "oracleGovernance",
+      instructions: ixs,
+    });
+  }
+
+  const classes = cfg.trading?.classes ?? [];
+  if (classes.length === 0) return { schedule: creates, execute: [] };
+  const gov = new PublicKey(cfg.trading!.governance);
+  const govops = new PublicKey(cfg.trading!.govops);
+  let opId = firstOpId;
+  for (const c of classes) {
+    const controller = pda.controller(pau.configurator, c.pauId)[0];
+    const configured = cfg.paus.find((p) => p.pauId === c.pauId);
+    if (configured && !configured.govops.includes(govops.toBase58())) {
+      throw new Error(`class ${c.classId}: trading.govops ${govops.toBase58()} is not a GovOps member of PAU ${c.pauId}`);
+    }
+    const klass = tradingPda.class(gov, c.classId)[0];
+    const quoteMint = new PublicKey(c.quoteMint);
+    creates.push({
+      phase: "schedule",
+      name: `create_class ${c.classId} (PAU ${c.pauId})`,
+      signer: "tradingGovernance",
+      instructions: [
+        await trading.governance.createClass({
+          authority: gov,
+          quoteMint,
+          pauController: controller,
+          classId: c.classId,
+          beacon: new PublicKey(c.beacon),
+          freezer: new PublicKey(c.freezer),
+        }),
+      ],
+      needs: [controller],
+    });
+    for (const p of c.pools) {
+      const label = `pool ${p.unitId} of class ${c.classId}`;
+      let source: PriceSource;
+      let priceAccount: PublicKey;
+      if ("haloFeedId" in p.priceSource) {
+        const feed = feedAddress.get(String(p.priceSource.haloFeedId));
+        if (!feed) throw new Error(`${label}: halo feed ${p.priceSource.haloFeedId} is not in oracle.feeds`);
+        source = { kind: "haloFeed", feed };
+        priceAccount = feed;
+      } else {
+        source = { kind: "pyth", feedId: bytes32(p.priceSource.pythFeedId, `${label}: pythFeedId`) };
+        priceAccount = new PublicKey(p.priceSource.priceAccount);
+      }
+      const ref = poolRef({
+        class: klass,
+        unitId: p.unitId,
+        bookId: p.bookId,
+        assetMint: new PublicKey(p.assetMint),
+        quoteMint,
+        priceAccount,
+        assetTokenProgram: p.assetTokenProgram ? new PublicKey(p.assetTokenProgram) : undefined,
+        quoteTokenProgram: c.quoteTokenProgram ? new PublicKey(c.quoteTokenProgram) : undefined,
+      });
+      creates.push({
+        phase: "schedule",
+        name: `create_pool ${p.unitId} of class ${c.classId} (book ${p.bookId})`,
+        signer: "tradingGovernance",
+        instructions: [
+          await trading.governance.createPool({
+            governance: gov,
+            pool: ref,
+            unitId: p.unitId,
+            bookId: p.bookId,
+            priceSource: source,
+            params: poolParams(p.params),
+          }),
+        ],
+        needs: source.kind === "haloFeed" ? [klass, source.feed] : [klass],
+      });
+
+      // the amm_fund route: PAU custody -> the pool's quote vault, drawn by the pool PDA
+      const link = pauLink(controller, ref);
+      const id = opId++;
+      const route = `route amm_fund to ${label}`;
+      scheduleOps.push({
+        phase: "schedule",
+        name: `schedule_op ${id}: approve ${route}`,
+        signer: "admin",
+        instructions: [
+          await pau.governance.scheduleOp({
+            admin,
+            opId: id,
+            action: { kind: "addInitRateLimit", key: link.routeKey, pau: PublicKey.default, ...p.fundRoute },
+          }),
+        ],
+      });
+      executes.push({
+        phase: "execute",
+        name: `execute: approve ${route}`,
+        signer: "payer",
+        instructions: [
+          await pau.executor.executeAddInitRateLimit({ payer, opId: id, key: link.routeKey, pau: PublicKey.default }),
+        ],
+      });
+      wiring.push(
+        {
+          phase: "execute",
+          name: `create_rate_limit amm_fund to ${label} on PAU ${c.pauId}`,
+          signer: "govops",
+          instructions: [
+            await pau.govops.createRateLimit({
+              member: govops,
+              controller,
+              mint: quoteMint,
+              initScope: PublicKey.default,
+              key: link.routeKey,
+              tag: TAGS.ammFund,
+              counterparty: ref.quoteVault,
+              ...p.fundRoute,
+            }),
+          ],
+          needs: [pda.initRateLimit(pau.configurator, link.routeKey, PublicKey.default)[0], pda.govops(controller, govops)[0]],
+        },
+        {
+          phase: "execute",
+          name: `add_integration ${label} on PAU ${c.pauId}`,
+          signer: "govops",
+          instructions: [await pau.govops.addIntegration({ member: govops, controller, signer: ref.pool, keys: [link.routeKey] })],
+          needs: [pda.govops(controller, govops)[0]],
+        },
+        {
+          phase: "execute",
+          name: `open_position of PAU ${c.pauId}'s proxy in ${label}`,
+          signer: "payer",
+          instructions: [await trading.lp.openPosition({ payer, pool: ref, owner: pda.proxy(controller)[0] })],
+          needs: [ref.pool],
+        },
+      );
+    }
+  }
+  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring] };
+}
+
+/** How a role is named in the output. */
+const ROLE: Record<Signer, string> = {
+  payer: "payer",
+  admin: "admin",
+  oracleGovernance: "oracle governance",
+  tradingGovernance: "trading governance",
+  govops: "GovOps",
+};
+
 export function describe(s: Step): string {
-  const lines = [`[${s.phase}] ${s.name} (signed by ${s.signer})`];
+  const lines = [`[${s.phase}] ${s.name} (signed by ${ROLE[s.signer]})`];
   for (const ix of s.instructions) {
     lines.push(`    program ${ix.programId.toBase58()} data ${Buffer.from(ix.data).toString("hex")}`);
     for (const k of ix.keys) {
@@ -154,20 +454,70 @@ async function main(argv: string[]) {
     return;
   }
   const payer = loadKeypair(cfg.payerKeypair);
-  const admin = cfg.adminKeypair ? loadKeypair(cfg.adminKeypair) : null;
+  const load = (path: string | null | undefined) => (path ? loadKeypair(path) : null);
+  const keypairs: Record<Signer, Keypair | null> = {
+    payer,
+    admin: load(cfg.adminKeypair),
+    oracleGovernance: load(cfg.oracle?.governanceKeypair),
+    tradingGovernance: load(cfg.trading?.governanceKeypair),
+    govops: load(cfg.trading?.govopsKeypair),
+  };
+  const expected = signerKeys(cfg, payer.publicKey);
+  for (const role of Object.keys(keypairs) as Signer[]) {
+    const kp = keypairs[role];
+    const want = expected[role];
+    if (kp && want && !kp.publicKey.equals(want)) {
+      throw new Error(`the ${ROLE[role]} keypair is ${kp.publicKey.toBase58()}, but the config names ${want.toBase58()}`);
+    }
+  }
   const connection = new Connection(cfg.cluster, "confirmed");
   const steps = (await plan(cfg, payer.publicKey)).filter((s) => phase === "all" || s.phase === phase);
+  let proposed = false;
   for (const s of steps) {
     const tx = new Transaction().add(...s.instructions);
-    if (s.signer === "admin" && !admin) {
+    const kp = keypairs[s.signer];
+    if (!kp) {
       tx.feePayer = payer.publicKey;
       tx.recentBlockhash = (await connection.getLatestBlockhash()).blockhash;
-      console.log(`${s.name}: propose to the admin multisig:\n  ${tx.serializeMessage().toString("base64")}`);
+      console.log(`${s.name}: propose to the ${ROLE[s.signer]} multisig:\n  ${tx.serializeMessage().toString("base64")}`);
+      proposed = true;
       continue;
     }
-    const signers = s.signer === "admin" && admin ? [payer, admin] : [payer];
+    await waitFor(connection, s, proposed);
+    const signers = kp === payer ? [payer] : [payer, kp];
     const sig = await sendAndConfirmTransaction(connection, tx, signers);
     console.log(`${s.name}: ${sig}`);
+  }
+}
+
+/** The key each role signs with, as the config names it (null: the role has nothing to sign). */
+export function signerKeys(cfg: DeployConfig, payer: PublicKey): Record<Signer, PublicKey | null> {
+  return {
+    payer,
+    admin: new PublicKey(cfg.configurator.admin),
+    oracleGovernance: cfg.oracle ? new PublicKey(cfg.oracle.governance) : null,
+    tradingGovernance: cfg.trading ? new PublicKey(cfg.trading.governance) : null,
+    govops: cfg.trading ? new PublicKey(cfg.trading.govops) : null,
+  };
+}
+
+/**
+ * Before sending `s`, the accounts it needs must exist. When they are missing because a
+ * proposal printed earlier in this run has not landed yet, waits for them; otherwise (nothing
+ * will create them) refuses.
+ */
+async function waitFor(connection: Connection, s: Step, proposed: boolean) {
+  const needs = s.needs ?? [];
+  for (let announced = false; needs.length > 0; ) {
+    const infos = await connection.getMultipleAccountsInfo(needs);
+    const missing = needs.filter((_, i) => !infos[i]).map((k) => k.toBase58());
+    if (missing.length === 0) return;
+    if (!proposed) throw new Error(`${s.name}: needs ${missing.join(", ")}, not on chain`);
+    if (!announced) {
+      console.log(`${s.name}: waiting for the proposals above to land (${missing.join(", ")}); Ctrl-C to stop`);
+      announced = true;
+    }
+    await new Promise((r) => setTimeout(r, 10_000));
   }
 }
 

@@ -2,22 +2,80 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
-import { PublicKey } from "@solana/web3.js";
-import { plan, type DeployConfig } from "../../migrations/deploy.ts";
+import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
+import { plan, type DeployConfig, type PoolConfig } from "../../migrations/deploy.ts";
 import { PauClient } from "../src/pau.ts";
 import { pda } from "../src/pda.ts";
+import { rateLimitKey, TAGS } from "../src/keys.ts";
+import { OracleClient, oraclePda } from "../src/oracle.ts";
+import { pauLink, poolRef, TradingClient, tradingPda } from "../src/trading.ts";
+import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cfgPath = `${root}migrations/config.example.json`;
 const cfg: DeployConfig = JSON.parse(readFileSync(cfgPath, "utf8"));
+const DRY_RUN_PAYER = new PublicKey("11111111111111111111111111111112");
 
-test("the dry run prints every transaction and sends nothing", () => {
-  const out = execFileSync(process.execPath, ["--import", "tsx", "../migrations/deploy.ts", "--config", cfgPath, "--dry-run"], {
+/** Runs the script on `config` (written to a temporary file), by default as a dry run. */
+function run(config: DeployConfig, args = ["--dry-run"]): string {
+  const path = `${mkdtempSync(`${tmpdir()}/halo-deploy-`)}/config.json`;
+  writeFileSync(path, JSON.stringify(config));
+  return execFileSync(process.execPath, ["--import", "tsx", "../migrations/deploy.ts", "--config", path, ...args], {
     cwd: `${root}app`,
     encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
   });
+}
+const dryRun = (config: DeployConfig) => run(config);
+
+/** A keypair file in a temporary directory. */
+function keypairFile(k: Keypair): string {
+  const path = `${mkdtempSync(`${tmpdir()}/halo-key-`)}/key.json`;
+  writeFileSync(path, JSON.stringify(Array.from(k.secretKey)));
+  return path;
+}
+
+interface PrintedIx {
+  programId: string;
+  data: string;
+  keys: { pubkey: string; isSigner: boolean; isWritable: boolean }[];
+}
+interface PrintedStep {
+  header: string;
+  instructions: PrintedIx[];
+}
+
+/** The dry run's output, parsed back: one entry per transaction. */
+function parse(out: string): PrintedStep[] {
+  const steps: PrintedStep[] = [];
+  for (const line of out.split("\n")) {
+    let m: RegExpMatchArray | null;
+    if (line.startsWith("[")) steps.push({ header: line, instructions: [] });
+    else if ((m = line.match(/^ {4}program (\S+) data ([0-9a-f]*)$/))) {
+      steps.at(-1)!.instructions.push({ programId: m[1], data: m[2], keys: [] });
+    } else if ((m = line.match(/^ {6}(\S+)( signer)?( writable)?$/))) {
+      steps.at(-1)!.instructions.at(-1)!.keys.push({ pubkey: m[1], isSigner: !!m[2], isWritable: !!m[3] });
+    }
+  }
+  return steps;
+}
+
+const printed = (ix: TransactionInstruction): PrintedIx => ({
+  programId: ix.programId.toBase58(),
+  data: Buffer.from(ix.data).toString("hex"),
+  keys: ix.keys.map((k) => ({ pubkey: k.pubkey.toBase58(), isSigner: k.isSigner, isWritable: k.isWritable })),
+});
+
+const pauOnly = (c: DeployConfig): DeployConfig => {
+  const { oracle: _o, trading: _t, ...rest } = c;
+  return rest;
+};
+
+test("the dry run prints every transaction and sends nothing", () => {
+  const out = dryRun(pauOnly(cfg));
   const headers = out.split("\n").filter((l) => l.startsWith("["));
   assert.deepEqual(
     headers.map((h) => h.replace(/ \(signed by .*\)$/, "")),
@@ -51,5 +109,301 @@ test("the plan's instructions are the client's, for the configured PAU", async (
 });
 
 test("programs that are not built yet are refused, not skipped", async () => {
-  await assert.rejects(plan({ ...cfg, tradingPools: [{}] }, PublicKey.unique()), /not built/);
+  await assert.rejects(plan({ ...cfg, lctsUnits: [{}] }, PublicKey.unique()), /LCTS units .*not built/);
+  await assert.rejects(plan({ ...cfg, nfatFacilities: [{}] }, PublicKey.unique()), /NFAT facilities .*not built/);
+});
+
+// ---- the oracle feed, the trading class and its pools ----------------------------------
+
+const PYTH_FEED_ID = "eaa020c61cc479712813461ce153894a96a6c00b21ed0cfc2798d1f9a9e9c94a";
+const PYTH_ACCOUNT = "Dpw1EAVrSB1ibxiDQyTAW6Zip3J4Btk2x4SgApQCeFbX";
+const pythPool: PoolConfig = {
+  ...cfg.trading!.classes[0].pools[0],
+  unitId: 2,
+  bookId: 2,
+  assetMint: "9oWbJ1XLGnvtCM4ZzW8hn9dSCfgX5Af43B3RhRvBzR7n",
+  priceSource: { pythFeedId: `0x${PYTH_FEED_ID}`, priceAccount: PYTH_ACCOUNT },
+};
+/** The example config with a second, Pyth-priced pool in its class. */
+const full: DeployConfig = {
+  ...cfg,
+  trading: {
+    ...cfg.trading!,
+    classes: [{ ...cfg.trading!.classes[0], pools: [...cfg.trading!.classes[0].pools, pythPool] }],
+  },
+};
+
+test("the dry run lists the feed, the class, both pools and their PAU wiring in the right phases", () => {
+  const steps = parse(dryRun(full));
+  const govops = cfg.trading!.govops;
+  assert.deepEqual(
+    steps.map((s) => s.header),
+    [
+      "[schedule] initialize_configurator (signed by payer)",
+      "[schedule] init_controller 1 (signed by admin)",
+      "[schedule] schedule_op 0: register PAU 1 (signed by admin)",
+      `[schedule] schedule_op 1: grant GovOps ${govops} on PAU 1 (signed by admin)`,
+      "[schedule] schedule_op 2: approve route transfer on PAU 1 (signed by admin)",
+      "[schedule] schedule_op 3: approve route amm_fund to pool 1 of class 1 (signed by admin)",
+      "[schedule] schedule_op 4: approve route amm_fund to pool 2 of class 1 (signed by admin)",
+      "[schedule] create_feed 1 + add_reporter x1 (signed by oracle governance)",
+      "[schedule] create_class 1 (PAU 1) (signed by trading governance)",
+      "[schedule] create_pool 1 of class 1 (book 1) (signed by trading governance)",
+      "[schedule] create_pool 2 of class 1 (book 2) (signed by trading governance)",
+      "[execute] execute: register PAU 1 (signed by payer)",
+      `[execute] execute: grant GovOps ${govops} on PAU 1 (signed by payer)`,
+      "[execute] execute: approve route transfer on PAU 1 (signed by payer)",
+      "[execute] execute: approve route amm_fund to pool 1 of class 1 (signed by payer)",
+      "[execute] execute: approve route amm_fund to pool 2 of class 1 (signed by payer)",
+      "[execute] create_rate_limit amm_fund to pool 1 of class 1 on PAU 1 (signed by GovOps)",
+      "[execute] add_integration pool 1 of class 1 on PAU 1 (signed by GovOps)",
+      "[execute] open_position of PAU 1's proxy in pool 1 of class 1 (signed by payer)",
+      "[execute] create_rate_limit amm_fund to pool 2 of class 1 on PAU 1 (signed by GovOps)",
+      "[execute] add_integration pool 2 of class 1 on PAU 1 (signed by GovOps)",
+      "[execute] open_position of PAU 1's proxy in pool 2 of class 1 (signed by payer)",
+    ],
+  );
+
+  const step = (prefix: string) => {
+    const s = steps.find((x) => x.header.startsWith(prefix));
+    assert.ok(s, prefix);
+    return s;
+  };
+  const has = (ix: PrintedIx, key: PublicKey, what: string, flags = "") => {
+    const k = ix.keys.find((x) => x.pubkey === key.toBase58());
+    assert.ok(k, `${what} (${key.toBase58()}) missing`);
+    if (flags.includes("s")) assert.ok(k.isSigner, `${what} signs`);
+    if (flags.includes("w")) assert.ok(k.isWritable, `${what} writable`);
+  };
+
+  const pau = new PauClient();
+  const configurator = pau.configurator;
+  const controller = pda.controller(configurator, 1)[0];
+  const proxy = pda.proxy(controller)[0];
+  const oracleGov = new PublicKey(cfg.oracle!.governance);
+  const gov = new PublicKey(cfg.trading!.governance);
+  const member = new PublicKey(govops);
+  const quoteMint = new PublicKey(cfg.trading!.classes[0].quoteMint);
+
+  // the feed, its reporter in the same transaction
+  const feed = oraclePda.feed(oracleGov, 1)[0];
+  const createFeed = step("[schedule] create_feed 1");
+  assert.deepEqual(createFeed.instructions.map((i) => i.programId), [ORACLE_PROGRAM_ID.toBase58(), ORACLE_PROGRAM_ID.toBase58()]);
+  has(createFeed.instructions[0], oracleGov, "feed authority", "sw");
+  has(createFeed.instructions[0], feed, "feed PDA", "w");
+  has(createFeed.instructions[1], feed, "feed PDA", "w");
+  assert.ok(createFeed.instructions[1].data.endsWith(new PublicKey(cfg.oracle!.feeds[0].reporters[0]).toBuffer().toString("hex")));
+
+  // the class, drawing from PAU 1's controller
+  const klass = tradingPda.class(gov, 1)[0];
+  const createClass = step("[schedule] create_class 1");
+  assert.equal(createClass.instructions[0].programId, TRADING_PROGRAM_ID.toBase58());
+  has(createClass.instructions[0], gov, "class authority", "sw");
+  has(createClass.instructions[0], klass, "class PDA", "w");
+  has(createClass.instructions[0], controller, "PAU controller");
+  has(createClass.instructions[0], quoteMint, "quote mint");
+
+  for (const [unit, priceAccount] of [
+    [1, feed],
+    [2, new PublicKey(PYTH_ACCOUNT)],
+  ] as const) {
+    const label = `pool ${unit} of class 1`;
+    const pool = tradingPda.pool(klass, unit)[0];
+    const book = tradingPda.book(klass, unit)[0];
+    const quoteVault = tradingPda.bookVault(book, quoteMint)[0];
+    const assetMint = new PublicKey(full.trading!.classes[0].pools[unit - 1].assetMint);
+    const key = rateLimitKey(TAGS.ammFund, quoteMint, quoteVault);
+
+    const createPool = step(`[schedule] create_pool ${unit} of class 1`).instructions[0];
+    assert.equal(createPool.programId, TRADING_PROGRAM_ID.toBase58());
+    has(createPool, gov, "pool governance", "sw");
+    has(createPool, klass, "class", "w");
+    has(createPool, pool, "pool PDA", "w");
+    has(createPool, book, "book PDA", "w");
+    has(createPool, tradingPda.withdrawGen(pool, 0)[0], "first withdrawal generation", "w");
+    has(createPool, tradingPda.bookVault(book, assetMint)[0], "asset vault", "w");
+    has(createPool, quoteVault, "quote vault", "w");
+    has(createPool, priceAccount, "price account");
+
+    // the route init, scheduled through the timelock then executed: global scope
+    const opId = 2 + unit;
+    const schedule = step(`[schedule] schedule_op ${opId}: approve route amm_fund to ${label}`).instructions[0];
+    assert.equal(schedule.programId, PAU_PROGRAM_ID.toBase58());
+    has(schedule, pda.op(configurator, opId)[0], "timelock op", "w");
+    assert.ok(schedule.data.includes(key.toString("hex")), "the op carries the amm_fund key");
+    const exec = step(`[execute] execute: approve route amm_fund to ${label}`).instructions[0];
+    const init = pda.initRateLimit(configurator, key, PublicKey.default)[0];
+    has(exec, init, "global init rate limit", "w");
+
+    const create = step(`[execute] create_rate_limit amm_fund to ${label}`).instructions[0];
+    assert.equal(create.programId, PAU_PROGRAM_ID.toBase58());
+    has(create, member, "GovOps member", "sw");
+    has(create, pda.govops(controller, member)[0], "membership");
+    has(create, init, "global init rate limit");
+    has(create, pda.rateLimit(controller, key)[0], "rate limit", "w");
+    assert.ok(create.data.includes(quoteVault.toBuffer().toString("hex")), "the counterparty is the quote vault");
+
+    const integration = step(`[execute] add_integration ${label}`).instructions[0];
+    assert.equal(integration.programId, PAU_PROGRAM_ID.toBase58());
+    has(integration, pda.integration(controller, pool)[0], "integration PDA", "w");
+    assert.ok(integration.data.includes(pool.toBuffer().toString("hex") + "01000000" + key.toString("hex")));
+
+    const open = step(`[execute] open_position of PAU 1's proxy in ${label}`).instructions[0];
+    assert.equal(open.programId, TRADING_PROGRAM_ID.toBase58());
+    has(open, pool, "pool");
+    has(open, tradingPda.lp(pool, proxy)[0], "the proxy's LP position", "w");
+    assert.ok(open.data.endsWith(proxy.toBuffer().toString("hex")));
+  }
+});
+
+test("the plan's trading instructions are the client's, byte for byte", async () => {
+  const payer = DRY_RUN_PAYER;
+  const steps = await plan(full, payer);
+  const got = (name: string) => {
+    const s = steps.find((x) => x.name === name);
+    assert.ok(s, name);
+    return s.instructions.map(printed);
+  };
+  const pau = new PauClient();
+  const oracle = new OracleClient();
+  const trading = new TradingClient();
+  const controller = pda.controller(pau.configurator, 1)[0];
+  const oracleGov = new PublicKey(cfg.oracle!.governance);
+  const gov = new PublicKey(cfg.trading!.governance);
+  const member = new PublicKey(cfg.trading!.govops);
+  const c = full.trading!.classes[0];
+  const quoteMint = new PublicKey(c.quoteMint);
+  const f = cfg.oracle!.feeds[0];
+  const feed = oraclePda.feed(oracleGov, 1)[0];
+  const klass = tradingPda.class(gov, 1)[0];
+
+  assert.deepEqual(
+    got("create_feed 1 + add_reporter x1"),
+    [
+      await oracle.governance.createFeed({ authority: oracleGov, feedId: 1, decimals: 6, maxMoveBps: 50, initialValue: f.initialValue }),
+      await oracle.governance.addReporter({ governance: oracleGov, feed, reporter: new PublicKey(f.reporters[0]) }),
+    ].map(printed),
+  );
+  assert.deepEqual(
+    got("create_class 1 (PAU 1)"),
+    [
+      await trading.governance.createClass({
+        authority: gov,
+        quoteMint,
+        pauController: controller,
+        classId: 1,
+        beacon: new PublicKey(c.beacon),
+        freezer: new PublicKey(c.freezer),
+      }),
+    ].map(printed),
+  );
+  for (const p of c.pools) {
+    const unit = Number(p.unitId);
+    const label = `pool ${unit} of class 1`;
+    const pyth = "pythFeedId" in p.priceSource;
+    const priceAccount = pyth ? new PublicKey(PYTH_ACCOUNT) : feed;
+    const ref = poolRef({ class: klass, unitId: unit, bookId: p.bookId, assetMint: new PublicKey(p.assetMint), quoteMint, priceAccount });
+    const link = pauLink(controller, ref);
+    assert.deepEqual(
+      got(`create_pool ${unit} of class 1 (book ${p.bookId})`),
+      [
+        await trading.governance.createPool({
+          governance: gov,
+          pool: ref,
+          unitId: unit,
+          bookId: p.bookId,
+          priceSource: pyth ? { kind: "pyth", feedId: Buffer.from(PYTH_FEED_ID, "hex") } : { kind: "haloFeed", feed },
+          params: { ...p.params, redemptionAccount: new PublicKey(p.params.redemptionAccount) },
+        }),
+      ].map(printed),
+    );
+    assert.deepEqual(
+      got(`schedule_op ${2 + unit}: approve route amm_fund to ${label}`),
+      [
+        await pau.governance.scheduleOp({
+          admin: new PublicKey(cfg.configurator.admin),
+          opId: 2 + unit,
+          action: { kind: "addInitRateLimit", key: link.routeKey, pau: PublicKey.default, ...p.fundRoute },
+        }),
+      ].map(printed),
+    );
+    assert.deepEqual(
+      got(`execute: approve route amm_fund to ${label}`),
+      [await pau.executor.executeAddInitRateLimit({ payer, opId: 2 + unit, key: link.routeKey, pau: PublicKey.default })].map(printed),
+    );
+    assert.deepEqual(
+      got(`create_rate_limit amm_fund to ${label} on PAU 1`),
+      [
+        await pau.govops.createRateLimit({
+          member,
+          controller,
+          mint: quoteMint,
+          initScope: PublicKey.default,
+          key: link.routeKey,
+          tag: "amm_fund",
+          counterparty: ref.quoteVault,
+          ...p.fundRoute,
+        }),
+      ].map(printed),
+    );
+    assert.deepEqual(
+      got(`add_integration ${label} on PAU 1`),
+      [await pau.govops.addIntegration({ member, controller, signer: ref.pool, keys: [link.routeKey] })].map(printed),
+    );
+    assert.deepEqual(
+      got(`open_position of PAU 1's proxy in ${label}`),
+      [await trading.lp.openPosition({ payer, pool: ref, owner: pda.proxy(controller)[0] })].map(printed),
+    );
+  }
+});
+
+test("a config without trading plans exactly the PAU bootstrap", async () => {
+  const payer = PublicKey.unique();
+  const withTrading = await plan(cfg, payer);
+  const without = await plan(pauOnly(cfg), payer);
+  const pauNames = without.map((s) => s.name);
+  assert.deepEqual(
+    withTrading.filter((s) => pauNames.includes(s.name)).map((s) => s.instructions.map(printed)),
+    without.map((s) => s.instructions.map(printed)),
+  );
+});
+
+test("trading configs that cannot work are refused before anything is sent", async () => {
+  const payer = PublicKey.unique();
+  const klass = cfg.trading!.classes[0];
+  const withPool = (p: Partial<PoolConfig>): DeployConfig => ({
+    ...cfg,
+    trading: { ...cfg.trading!, classes: [{ ...klass, pools: [{ ...klass.pools[0], ...p }] }] },
+  });
+  await assert.rejects(plan(withPool({ priceSource: { haloFeedId: 7 } }), payer), /halo feed 7 is not in oracle.feeds/);
+  await assert.rejects(
+    plan(withPool({ priceSource: { pythFeedId: "0x1234", priceAccount: PYTH_ACCOUNT } }), payer),
+    /pythFeedId: expected 32 bytes of hex/,
+  );
+  await assert.rejects(
+    plan({ ...cfg, tradingPools: [{}] } as DeployConfig, payer),
+    /tradingPools is replaced by trading.classes\[\].pools/,
+  );
+  const stranger = PublicKey.unique().toBase58();
+  await assert.rejects(
+    plan({ ...cfg, trading: { ...cfg.trading!, govops: stranger } }, payer),
+    new RegExp(`${stranger} is not a GovOps member of PAU 1`),
+  );
+});
+
+test("a role's keypair that is not the key the config names is refused before anything is sent", () => {
+  const wrong = Keypair.generate();
+  const config: DeployConfig = {
+    ...cfg,
+    // nothing listens here: the check must come before any request
+    cluster: "http://127.0.0.1:9",
+    payerKeypair: keypairFile(Keypair.generate()),
+    trading: { ...cfg.trading!, govopsKeypair: keypairFile(wrong) },
+  };
+  assert.throws(
+    () => run(config, ["--phase", "schedule"]),
+    (e: { status: number; stderr: string }) =>
+      e.status === 1 &&
+      e.stderr.includes(`the GovOps keypair is ${wrong.publicKey.toBase58()}, but the config names ${cfg.trading!.govops}`),
+  );
 });

@@ -1,0 +1,306 @@
+// The deploy script's plan (migrations/deploy.ts), run end to end against the real programs
+// (target/sbf/halo_{pau,oracle,trading}.so, from scripts/build-sbf) in LiteSVM's node
+// package: the schedule phase (configurator, PAU, timelocked route inits, a NAV feed with
+// its reporter, a class, a pool priced by the feed and one priced by Pyth), the timelock
+// waited out by setting the clock, then the execute phase (the ops, each pool's amm_fund
+// rate limit, integration and the PAU proxy's LP position). The wiring is then used: the
+// beacon funds both pools from the PAU's custody.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Keypair, PublicKey, SystemProgram, Transaction, TransactionInstruction } from "@solana/web3.js";
+import { address, getTransactionDecoder, lamports } from "@solana/kit";
+import { FailedTransactionMetadata, LiteSVM } from "litesvm";
+import { plan, type DeployConfig, type Signer } from "../../migrations/deploy.ts";
+import { PauClient } from "../src/pau.ts";
+import { ASSOCIATED_TOKEN_PROGRAM_ID, pda, TOKEN_PROGRAM_ID } from "../src/pda.ts";
+import { OracleClient, oraclePda } from "../src/oracle.ts";
+import { pauLink, poolRef, PYTH_RECEIVER_ID, TradingClient, tradingPda } from "../src/trading.ts";
+import { decodeOracleAccount, decodePauAccount, decodeTradingAccount } from "../src/accounts.ts";
+import { errorFromCode } from "../src/errors.ts";
+import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+
+const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
+const example: DeployConfig = JSON.parse(
+  readFileSync(fileURLToPath(new URL("../../migrations/config.example.json", import.meta.url)), "utf8"),
+);
+const DELAY = 14n * 86_400n;
+const UNIT = 1_000_000n;
+
+class Vm {
+  svm = new LiteSVM();
+  payer = Keypair.generate();
+  constructor() {
+    for (const [id, name] of [
+      [PAU_PROGRAM_ID, "halo_pau"],
+      [ORACLE_PROGRAM_ID, "halo_oracle"],
+      [TRADING_PROGRAM_ID, "halo_trading"],
+    ] as const) {
+      assert.ok(existsSync(so(name)), `${so(name)} is missing: run scripts/build-sbf first`);
+      this.svm.addProgramFromFile(address(id.toBase58()), so(name));
+    }
+    this.fund(this.payer.publicKey);
+  }
+  fund(pk: PublicKey) {
+    this.svm.airdrop(address(pk.toBase58()), lamports(100_000_000_000n));
+  }
+  /** Sends one transaction; returns the custom error code on failure, null on success. */
+  send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
+    const tx = new Transaction().add(...ixs);
+    tx.recentBlockhash = this.svm.latestBlockhash();
+    tx.feePayer = this.payer.publicKey;
+    tx.sign(this.payer, ...signers);
+    const res = this.svm.sendTransaction(getTransactionDecoder().decode(tx.serialize()));
+    this.svm.expireBlockhash();
+    if (res instanceof FailedTransactionMetadata) {
+      const err = res.err() as { err?: () => { code?: number } };
+      const code = typeof err.err === "function" ? err.err().code : undefined;
+      if (code === undefined) console.error(res.meta().logs());
+      return code ?? -1;
+    }
+    return null;
+  }
+  now(): bigint {
+    return this.svm.getClock().unixTimestamp;
+  }
+  warp(seconds: bigint) {
+    const c = this.svm.getClock();
+    c.unixTimestamp = c.unixTimestamp + seconds;
+    this.svm.setClock(c);
+  }
+  data(pk: PublicKey): Uint8Array {
+    const a = this.svm.getAccount(address(pk.toBase58()));
+    assert.ok(a.exists, `account ${pk.toBase58()} missing`);
+    return a.data;
+  }
+  /** SPL Token balance (amount at offset 64). */
+  balance(account: PublicKey): bigint {
+    return Buffer.from(this.data(account)).readBigUInt64LE(64);
+  }
+  rent(space: number): bigint {
+    return this.svm.minimumBalanceForRentExemption(BigInt(space));
+  }
+}
+
+// ---- SPL Token / ATA instructions (InitializeMint2, MintTo, CreateIdempotent) ----------
+
+function createMint(vm: Vm, mint: Keypair, decimals: number): TransactionInstruction[] {
+  const payer = vm.payer.publicKey;
+  return [
+    SystemProgram.createAccount({
+      fromPubkey: payer,
+      newAccountPubkey: mint.publicKey,
+      lamports: Number(vm.rent(82)),
+      space: 82,
+      programId: TOKEN_PROGRAM_ID,
+    }),
+    new TransactionInstruction({
+      programId: TOKEN_PROGRAM_ID,
+      keys: [{ pubkey: mint.publicKey, isSigner: false, isWritable: true }],
+      data: Buffer.concat([Buffer.from([20, decimals]), payer.toBuffer(), Buffer.from([0])]),
+    }),
+  ];
+}
+
+/** The associated token account `ata` of `owner` for `mint`, holding `amount` minted by the payer. */
+function createAta(vm: Vm, ata: PublicKey, owner: PublicKey, mint: PublicKey, amount: bigint): TransactionInstruction[] {
+  const payer = vm.payer.publicKey;
+  const mintTo = Buffer.alloc(9);
+  mintTo[0] = 7;
+  mintTo.writeBigUInt64LE(amount, 1);
+  return [
+    new TransactionInstruction({
+      programId: ASSOCIATED_TOKEN_PROGRAM_ID,
+      keys: [
+        { pubkey: payer, isSigner: true, isWritable: true },
+        { pubkey: ata, isSigner: false, isWritable: true },
+        { pubkey: owner, isSigner: false, isWritable: false },
+        { pubkey: mint, isSigner: false, isWritable: false },
+        { pubkey: SystemProgram.programId, isSigner: false, isWritable: false },
+        { pubkey: TOKEN_PROGRAM_ID, isSigner: false, isWritable: false },
+      ],
+      data: Buffer.from([1]),
+    }),
+    new TransactionInstruction({
+      programId: TOKEN_PROGRAM_ID,
+      keys: [
+        { pubkey: mint, isSigner: false, isWritable: true },
+        { pubkey: ata, isSigner: false, isWritable: true },
+        { pubkey: payer, isSigner: true, isWritable: false },
+      ],
+      data: mintTo,
+    }),
+  ];
+}
+
+// ---- a Pyth PriceUpdateV2 (Full verification), owned by the Pyth receiver --------------
+
+function setPythPrice(vm: Vm, account: PublicKey, feedId: Buffer, price: bigint, expo: number, publishTime: bigint) {
+  const d = Buffer.alloc(133);
+  let at = 0;
+  Buffer.from([34, 241, 35, 99, 157, 126, 244, 205]).copy(d, at); // discriminator
+  at += 8 + 32; // write authority
+  d[at++] = 1; // VerificationLevel::Full
+  feedId.copy(d, at);
+  at += 32;
+  at = d.writeBigInt64LE(price, at);
+  at = d.writeBigUInt64LE(price / 10_000n, at); // conf: 1 bp
+  at = d.writeInt32LE(expo, at);
+  at = d.writeBigInt64LE(publishTime, at);
+  d.writeBigInt64LE(publishTime, at); // prev publish time; ema and posted slot stay 0
+  vm.svm.setAccount({
+    address: address(account.toBase58()),
+    data: d,
+    executable: false,
+    lamports: lamports(vm.rent(d.length)),
+    programAddress: address(PYTH_RECEIVER_ID.toBase58()),
+    space: BigInt(d.length),
+  });
+}
+
+test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth pool, wired to the PAU", async () => {
+  const vm = new Vm();
+  const [admin, oracleGov, tradingGov, govops, beacon, freezer, reporter] = Array.from({ length: 7 }, () => Keypair.generate());
+  for (const k of [admin, oracleGov, tradingGov, govops, beacon]) vm.fund(k.publicKey);
+  const [quoteMint, haloAsset, pythAsset] = [Keypair.generate(), Keypair.generate(), Keypair.generate()];
+  assert.equal(
+    vm.send([...createMint(vm, quoteMint, 6), ...createMint(vm, haloAsset, 6), ...createMint(vm, pythAsset, 6)], [quoteMint, haloAsset, pythAsset]),
+    null,
+  );
+  const pythFeedId = Buffer.alloc(32, 0xab);
+  const pythAccount = Keypair.generate().publicKey;
+  setPythPrice(vm, pythAccount, pythFeedId, 100_000_000n, -8, vm.now());
+
+  // the example's t-bill pool, its feed and its route bounds, with this test's keys
+  const ex = example.trading!.classes[0];
+  const haloPool = ex.pools[0];
+  const cfg: DeployConfig = {
+    ...example,
+    configurator: { ...example.configurator, admin: admin.publicKey.toBase58(), timelockDelayS: Number(DELAY) },
+    paus: [{ ...example.paus[0], govops: [govops.publicKey.toBase58()] }],
+    oracle: {
+      governance: oracleGov.publicKey.toBase58(),
+      governanceKeypair: null,
+      feeds: [{ ...example.oracle!.feeds[0], reporters: [reporter.publicKey.toBase58()] }],
+    },
+    trading: {
+      governance: tradingGov.publicKey.toBase58(),
+      governanceKeypair: null,
+      govops: govops.publicKey.toBase58(),
+      govopsKeypair: null,
+      classes: [
+        {
+          ...ex,
+          beacon: beacon.publicKey.toBase58(),
+          freezer: freezer.publicKey.toBase58(),
+          quoteMint: quoteMint.publicKey.toBase58(),
+          pools: [
+            { ...haloPool, assetMint: haloAsset.publicKey.toBase58() },
+            {
+              ...haloPool,
+              unitId: 2,
+              bookId: 2,
+              assetMint: pythAsset.publicKey.toBase58(),
+              priceSource: { pythFeedId: pythFeedId.toString("hex"), priceAccount: pythAccount.toBase58() },
+            },
+          ],
+        },
+      ],
+    },
+  };
+
+  const signers: Record<Signer, Keypair[]> = {
+    payer: [],
+    admin: [admin],
+    oracleGovernance: [oracleGov],
+    tradingGovernance: [tradingGov],
+    govops: [govops],
+  };
+  const steps = await plan(cfg, vm.payer.publicKey);
+  const schedule = steps.filter((s) => s.phase === "schedule");
+  const execute = steps.filter((s) => s.phase === "execute");
+  assert.equal(schedule.length, 11);
+  assert.equal(execute.length, 11);
+
+  for (const s of schedule) assert.equal(vm.send(s.instructions, signers[s.signer]), null, s.name);
+
+  // the execute phase waits for the timelock
+  const early = vm.send(execute[0].instructions, signers[execute[0].signer]);
+  assert.equal(errorFromCode(early ?? 0)?.name, "TimelockNotElapsed");
+  vm.warp(DELAY);
+  for (const s of execute) assert.equal(vm.send(s.instructions, signers[s.signer]), null, s.name);
+
+  // what the plan created, read back from the programs' accounts
+  const pau = new PauClient();
+  const oracle = new OracleClient();
+  const trading = new TradingClient();
+  const controller = pda.controller(pau.configurator, 1)[0];
+  const proxy = pda.proxy(controller)[0];
+  const feed = oraclePda.feed(oracleGov.publicKey, 1)[0];
+  const f = decodeOracleAccount(oracle.program, "feed", vm.data(feed));
+  assert.equal(f.governance.toBase58(), oracleGov.publicKey.toBase58());
+  assert.equal(f.reporterCount, 1);
+  assert.equal(f.reporters[0].toBase58(), reporter.publicKey.toBase58());
+  assert.equal(f.value.toString(), example.oracle!.feeds[0].initialValue);
+
+  const klass = tradingPda.class(tradingGov.publicKey, 1)[0];
+  const c = decodeTradingAccount(trading.program, "tradingClass", vm.data(klass));
+  assert.equal(c.governance.toBase58(), tradingGov.publicKey.toBase58());
+  assert.equal(c.pauController.toBase58(), controller.toBase58());
+  assert.equal(c.beacon.toBase58(), beacon.publicKey.toBase58());
+  assert.equal(c.quoteMint.toBase58(), quoteMint.publicKey.toBase58());
+  assert.equal(c.poolCount.toString(), "2");
+
+  const refs = [
+    poolRef({ class: klass, unitId: 1, bookId: 1, assetMint: haloAsset.publicKey, quoteMint: quoteMint.publicKey, priceAccount: feed }),
+    poolRef({ class: klass, unitId: 2, bookId: 2, assetMint: pythAsset.publicKey, quoteMint: quoteMint.publicKey, priceAccount: pythAccount }),
+  ];
+  for (const ref of refs) {
+    const pool = decodeTradingAccount(trading.program, "pool", vm.data(ref.pool));
+    assert.equal(pool.params.bidSpreadBps, 5);
+    assert.equal(pool.params.askSpreadBps, 5);
+    assert.equal(pool.params.redemptionAccount.toBase58(), haloPool.params.redemptionAccount);
+    assert.equal(pool.quoteVault.toBase58(), ref.quoteVault.toBase58());
+
+    const link = pauLink(controller, ref);
+    const rl = decodePauAccount<{ counterparty: PublicKey; mint: PublicKey; maxAmount: { toString(): string } }>(
+      pau.program,
+      "rateLimit",
+      vm.data(pda.rateLimit(controller, link.routeKey)[0]),
+    );
+    assert.equal(rl.counterparty.toBase58(), ref.quoteVault.toBase58());
+    assert.equal(rl.mint.toBase58(), quoteMint.publicKey.toBase58());
+    assert.equal(rl.maxAmount.toString(), haloPool.fundRoute.maxAmount);
+    const integ = decodePauAccount<{ signer: PublicKey; keyCount: number; keys: number[][] }>(
+      pau.program,
+      "integration",
+      vm.data(pda.integration(controller, ref.pool)[0]),
+    );
+    assert.equal(integ.signer.toBase58(), ref.pool.toBase58());
+    assert.equal(integ.keyCount, 1);
+    assert.deepEqual(Buffer.from(integ.keys[0]), Buffer.from(link.routeKey));
+    const pos = decodeTradingAccount(trading.program, "lpPosition", vm.data(tradingPda.lp(ref.pool, proxy)[0]));
+    assert.equal(pos.owner.toBase58(), proxy.toBase58());
+  }
+
+  // the wiring works: fresh prices, then the beacon draws USDS from the PAU's custody
+  const custody = pauLink(controller, refs[0]).custody;
+  assert.equal(vm.send(createAta(vm, custody, proxy, quoteMint.publicKey, 1_000_000n * UNIT)), null);
+  assert.equal(
+    vm.send([await oracle.reporter.publish({ reporter: reporter.publicKey, feed, value: 1_000_100, publishTs: vm.now() })], [reporter]),
+    null,
+  );
+  setPythPrice(vm, pythAccount, pythFeedId, 100_000_000n, -8, vm.now());
+  for (const [i, ref] of refs.entries()) {
+    const amount = BigInt(i + 1) * 100_000n * UNIT;
+    assert.equal(
+      vm.send([await trading.operator.fundFromPau({ beacon: beacon.publicKey, pool: ref, link: pauLink(controller, ref), amount })], [beacon]),
+      null,
+    );
+    assert.equal(vm.balance(ref.quoteVault), amount);
+    const pos = decodeTradingAccount(trading.program, "lpPosition", vm.data(tradingPda.lp(ref.pool, proxy)[0]));
+    assert.ok(BigInt(pos.shares.toString()) > 0n, "the PAU's position received shares");
+  }
+  assert.equal(vm.balance(custody), 700_000n * UNIT);
+});
