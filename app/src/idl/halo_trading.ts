@@ -406,6 +406,36 @@ export type HaloTrading = {
       "code": 6264,
       "msg": "A pool vault cannot stand in for the user's token account",
       "name": "vaultAsUserAccount"
+    },
+    {
+      "code": 6265,
+      "msg": "This pool does not accept RFQ quotes",
+      "name": "rfqDisabled"
+    },
+    {
+      "code": 6266,
+      "msg": "No Ed25519 verification of the beacon's signature over this quote precedes the swap",
+      "name": "quoteSignatureMissing"
+    },
+    {
+      "code": 6267,
+      "msg": "The quote is for another pool",
+      "name": "quoteForAnotherPool"
+    },
+    {
+      "code": 6268,
+      "msg": "The quote is for another user",
+      "name": "quoteForAnotherUser"
+    },
+    {
+      "code": 6269,
+      "msg": "The quoted price is outside governance's bounds around NAV",
+      "name": "quoteOutsideBounds"
+    },
+    {
+      "code": 6270,
+      "msg": "This quote was already used",
+      "name": "quoteAlreadyUsed"
     }
   ],
   "events": [
@@ -538,6 +568,19 @@ export type HaloTrading = {
         248
       ],
       "name": "priceObserved"
+    },
+    {
+      "discriminator": [
+        205,
+        53,
+        159,
+        86,
+        117,
+        4,
+        177,
+        64
+      ],
+      "name": "quoteFilled"
     },
     {
       "discriminator": [
@@ -2254,6 +2297,146 @@ export type HaloTrading = {
         "Swaps at NAV ± spread, exact in or exact out, with a bound and an expiry."
       ],
       "name": "swap"
+    },
+    {
+      "accounts": [
+        {
+          "accounts": [
+            {
+              "name": "user",
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            },
+            {
+              "name": "priceAccount"
+            },
+            {
+              "docs": [
+                "token accounts and the decimals the pool recorded (`transfer_checked`)."
+              ],
+              "name": "assetMint",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quoteMint",
+              "relations": [
+                "class"
+              ]
+            },
+            {
+              "name": "userAsset",
+              "writable": true
+            },
+            {
+              "name": "userQuote",
+              "writable": true
+            },
+            {
+              "docs": [
+                "PDA); read and written only by the token program."
+              ],
+              "name": "assetVault",
+              "relations": [
+                "pool"
+              ],
+              "writable": true
+            },
+            {
+              "name": "quoteVault",
+              "relations": [
+                "pool"
+              ],
+              "writable": true
+            },
+            {
+              "name": "assetTokenProgram"
+            },
+            {
+              "name": "quoteTokenProgram"
+            }
+          ],
+          "name": "swap"
+        },
+        {
+          "docs": [
+            "Pays the receipt's rent (usually the user)."
+          ],
+          "name": "payer",
+          "signer": true,
+          "writable": true
+        },
+        {
+          "name": "quoteReceipt",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  113,
+                  117,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "account": "swap",
+                "kind": "account",
+                "path": "swap.pool"
+              },
+              {
+                "kind": "arg",
+                "path": "quote.nonce"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "address": "Sysvar1nstructions1111111111111111111111111",
+          "name": "instructions"
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
+        }
+      ],
+      "args": [
+        {
+          "name": "quote",
+          "type": {
+            "defined": {
+              "name": "rfqQuote"
+            }
+          }
+        }
+      ],
+      "discriminator": [
+        105,
+        33,
+        241,
+        155,
+        205,
+        248,
+        138,
+        64
+      ],
+      "docs": [
+        "Fills an RFQ quote signed by the beacon (Ed25519 verification in the previous",
+        "instruction), within governance's bound around NAV. Signer: the quote's user."
+      ],
+      "name": "swapWithQuote"
     }
   ],
   "metadata": {
@@ -3115,6 +3298,21 @@ export type HaloTrading = {
             ],
             "name": "settlementPeriodS",
             "type": "u32"
+          },
+          {
+            "docs": [
+              "RFQ (`swap_with_quote`): quotes signed by the beacon are accepted."
+            ],
+            "name": "rfqEnabled",
+            "type": "bool"
+          },
+          {
+            "docs": [
+              "precision: bps; the least spread against NAV an RFQ quote must keep on either side",
+              "(the governance bound: the beacon may quote tighter than the AMM, never inside it)."
+            ],
+            "name": "rfqMinSpreadBps",
+            "type": "u16"
           }
         ],
         "kind": "struct"
@@ -3279,6 +3477,45 @@ export type HaloTrading = {
             "name": "pyth"
           }
         ]
+      }
+    },
+    {
+      "name": "quoteFilled",
+      "type": {
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "user",
+            "type": "pubkey"
+          },
+          {
+            "name": "nonce",
+            "type": "u64"
+          },
+          {
+            "name": "userSold",
+            "type": "bool"
+          },
+          {
+            "name": "assetAmount",
+            "type": "u64"
+          },
+          {
+            "name": "quoteAmount",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: WAD; the NAV the bound was checked against."
+            ],
+            "name": "navWad",
+            "type": "u128"
+          }
+        ],
+        "kind": "struct"
       }
     },
     {
@@ -3495,6 +3732,58 @@ export type HaloTrading = {
           },
           {
             "name": "poolValueBefore",
+            "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "The signed quote."
+      ],
+      "name": "rfqQuote",
+      "type": {
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "Only this user may take the quote (no front-running by copying it)."
+            ],
+            "name": "user",
+            "type": "pubkey"
+          },
+          {
+            "name": "side",
+            "type": {
+              "defined": {
+                "name": "swapSide"
+              }
+            }
+          },
+          {
+            "name": "assetAmount",
+            "type": "u64"
+          },
+          {
+            "name": "quoteAmount",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: unix seconds."
+            ],
+            "name": "expiry",
+            "type": "i64"
+          },
+          {
+            "docs": [
+              "Single use: a receipt at `[\"quote\", pool, nonce]` is created when it fills."
+            ],
+            "name": "nonce",
             "type": "u64"
           }
         ],
@@ -5477,6 +5766,146 @@ export const HALO_TRADING_IDL = {
           }
         }
       ]
+    },
+    {
+      "name": "swap_with_quote",
+      "docs": [
+        "Fills an RFQ quote signed by the beacon (Ed25519 verification in the previous",
+        "instruction), within governance's bound around NAV. Signer: the quote's user."
+      ],
+      "discriminator": [
+        105,
+        33,
+        241,
+        155,
+        205,
+        248,
+        138,
+        64
+      ],
+      "accounts": [
+        {
+          "name": "swap",
+          "accounts": [
+            {
+              "name": "user",
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            },
+            {
+              "name": "price_account"
+            },
+            {
+              "name": "asset_mint",
+              "docs": [
+                "token accounts and the decimals the pool recorded (`transfer_checked`)."
+              ],
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quote_mint",
+              "relations": [
+                "class"
+              ]
+            },
+            {
+              "name": "user_asset",
+              "writable": true
+            },
+            {
+              "name": "user_quote",
+              "writable": true
+            },
+            {
+              "name": "asset_vault",
+              "docs": [
+                "PDA); read and written only by the token program."
+              ],
+              "writable": true,
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "quote_vault",
+              "writable": true,
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "asset_token_program"
+            },
+            {
+              "name": "quote_token_program"
+            }
+          ]
+        },
+        {
+          "name": "payer",
+          "docs": [
+            "Pays the receipt's rent (usually the user)."
+          ],
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "quote_receipt",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  113,
+                  117,
+                  111,
+                  116,
+                  101
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "swap.pool",
+                "account": "Swap"
+              },
+              {
+                "kind": "arg",
+                "path": "quote.nonce"
+              }
+            ]
+          }
+        },
+        {
+          "name": "instructions",
+          "address": "Sysvar1nstructions1111111111111111111111111"
+        },
+        {
+          "name": "system_program",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "quote",
+          "type": {
+            "defined": {
+              "name": "RfqQuote"
+            }
+          }
+        }
+      ]
     }
   ],
   "accounts": [
@@ -5688,6 +6117,19 @@ export const HALO_TRADING_IDL = {
         209,
         156,
         248
+      ]
+    },
+    {
+      "name": "QuoteFilled",
+      "discriminator": [
+        205,
+        53,
+        159,
+        86,
+        117,
+        4,
+        177,
+        64
       ]
     },
     {
@@ -6146,6 +6588,36 @@ export const HALO_TRADING_IDL = {
       "code": 6264,
       "name": "VaultAsUserAccount",
       "msg": "A pool vault cannot stand in for the user's token account"
+    },
+    {
+      "code": 6265,
+      "name": "RfqDisabled",
+      "msg": "This pool does not accept RFQ quotes"
+    },
+    {
+      "code": 6266,
+      "name": "QuoteSignatureMissing",
+      "msg": "No Ed25519 verification of the beacon's signature over this quote precedes the swap"
+    },
+    {
+      "code": 6267,
+      "name": "QuoteForAnotherPool",
+      "msg": "The quote is for another pool"
+    },
+    {
+      "code": 6268,
+      "name": "QuoteForAnotherUser",
+      "msg": "The quote is for another user"
+    },
+    {
+      "code": 6269,
+      "name": "QuoteOutsideBounds",
+      "msg": "The quoted price is outside governance's bounds around NAV"
+    },
+    {
+      "code": 6270,
+      "name": "QuoteAlreadyUsed",
+      "msg": "This quote was already used"
     }
   ],
   "types": [
@@ -7002,6 +7474,21 @@ export const HALO_TRADING_IDL = {
               "precision: seconds the issuer takes to settle (sets `expected_by`)."
             ],
             "type": "u32"
+          },
+          {
+            "name": "rfq_enabled",
+            "docs": [
+              "RFQ (`swap_with_quote`): quotes signed by the beacon are accepted."
+            ],
+            "type": "bool"
+          },
+          {
+            "name": "rfq_min_spread_bps",
+            "docs": [
+              "precision: bps; the least spread against NAV an RFQ quote must keep on either side",
+              "(the governance bound: the beacon may quote tighter than the AMM, never inside it)."
+            ],
+            "type": "u16"
           }
         ]
       }
@@ -7163,6 +7650,45 @@ export const HALO_TRADING_IDL = {
                 }
               }
             ]
+          }
+        ]
+      }
+    },
+    {
+      "name": "QuoteFilled",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "user",
+            "type": "pubkey"
+          },
+          {
+            "name": "nonce",
+            "type": "u64"
+          },
+          {
+            "name": "user_sold",
+            "type": "bool"
+          },
+          {
+            "name": "asset_amount",
+            "type": "u64"
+          },
+          {
+            "name": "quote_amount",
+            "type": "u64"
+          },
+          {
+            "name": "nav_wad",
+            "docs": [
+              "precision: WAD; the NAV the bound was checked against."
+            ],
+            "type": "u128"
           }
         ]
       }
@@ -7382,6 +7908,58 @@ export const HALO_TRADING_IDL = {
           },
           {
             "name": "pool_value_before",
+            "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "RfqQuote",
+      "docs": [
+        "The signed quote."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "user",
+            "docs": [
+              "Only this user may take the quote (no front-running by copying it)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "side",
+            "type": {
+              "defined": {
+                "name": "SwapSide"
+              }
+            }
+          },
+          {
+            "name": "asset_amount",
+            "type": "u64"
+          },
+          {
+            "name": "quote_amount",
+            "type": "u64"
+          },
+          {
+            "name": "expiry",
+            "docs": [
+              "precision: unix seconds."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "nonce",
+            "docs": [
+              "Single use: a receipt at `[\"quote\", pool, nonce]` is created when it fills."
+            ],
             "type": "u64"
           }
         ]

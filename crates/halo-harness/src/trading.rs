@@ -65,6 +65,8 @@ pub fn default_params() -> PoolParams {
         // replaced by the issuer's account at set-up
         redemption_account: Pubkey::new_from_array([1; 32]),
         settlement_period_s: 24 * 3600,
+        rfq_enabled: true,
+        rfq_min_spread_bps: 1,
     }
 }
 

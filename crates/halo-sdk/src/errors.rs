@@ -145,6 +145,12 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::MathOverflow,
     TradingError::RedemptionOfAnotherPool,
     TradingError::VaultAsUserAccount,
+    TradingError::RfqDisabled,
+    TradingError::QuoteSignatureMissing,
+    TradingError::QuoteForAnotherPool,
+    TradingError::QuoteForAnotherUser,
+    TradingError::QuoteOutsideBounds,
+    TradingError::QuoteAlreadyUsed,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

@@ -5,14 +5,15 @@ use halo_trading::{accounts as acc, constants::*, instruction as ix};
 
 use crate::{pda as pau_pda, Instruction};
 
-pub use halo_trading::constants::{PYTH_RECEIVER_ID, TAG_AMM_FUND};
+pub use halo_trading::constants::{ED25519_PROGRAM_ID, PYTH_RECEIVER_ID, TAG_AMM_FUND};
 pub use halo_trading::instructions::{CreateClassArgs, CreatePoolArgs, SwapArgs, SwapSide};
 pub use halo_trading::price::{
     decode_price_update_v2, price_update_v2_bytes, PRICE_UPDATE_V2_DISCRIMINATOR,
 };
+pub use halo_trading::rfq::{ed25519_instruction_data, RfqQuote};
 pub use halo_trading::state::{
-    Book, LimitParams, LpPosition, PauseReason, Pool, PoolParams, PriceSource, Redemption,
-    RedemptionStatus, TradingClass, WithdrawGeneration,
+    Book, LimitParams, LpPosition, PauseReason, Pool, PoolParams, PriceSource, QuoteReceipt,
+    Redemption, RedemptionStatus, TradingClass, WithdrawGeneration,
 };
 
 const SYSTEM: Pubkey = anchor_lang::system_program::ID;
@@ -472,4 +473,74 @@ pub fn claim_withdrawal(
         },
         ix::ClaimWithdrawal {},
     )
+}
+
+/// `["quote", pool, nonce le]`: an RFQ quote's receipt.
+pub fn quote_receipt_address(pool: &Pubkey, nonce: u64) -> Pubkey {
+    find(&[SEED_QUOTE, pool.as_ref(), &nonce.to_le_bytes()])
+}
+
+/// The Ed25519 precompile instruction verifying `signature` by `signer` over `message`.
+pub fn ed25519_verify(signer: &Pubkey, signature: &[u8; 64], message: &[u8]) -> Instruction {
+    Instruction {
+        program_id: ED25519_PROGRAM_ID,
+        accounts: vec![],
+        data: ed25519_instruction_data(&signer.to_bytes(), signature, message),
+    }
+}
+
+/// `swap_with_quote` for `quote`; send it right after [`ed25519_verify`] of the beacon's
+/// signature over `quote.message()` (see [`signed_quote`]).
+pub fn swap_with_quote(
+    payer: &Pubkey,
+    p: &PoolRef,
+    user_asset: &Pubkey,
+    user_quote: &Pubkey,
+    quote: RfqQuote,
+) -> Instruction {
+    build(
+        acc::SwapWithQuote {
+            swap: acc::Swap {
+                user: quote.user,
+                class: p.class,
+                pool: p.pool,
+                price_account: p.price_account,
+                asset_mint: p.asset_mint,
+                quote_mint: p.quote_mint,
+                user_asset: *user_asset,
+                user_quote: *user_quote,
+                asset_vault: p.asset_vault,
+                quote_vault: p.quote_vault,
+                asset_token_program: p.asset_token_program,
+                quote_token_program: p.quote_token_program,
+            },
+            payer: *payer,
+            quote_receipt: quote_receipt_address(&p.pool, quote.nonce),
+            instructions: INSTRUCTIONS_SYSVAR,
+            system_program: SYSTEM,
+        },
+        ix::SwapWithQuote { quote },
+    )
+}
+
+/// The instructions sysvar.
+pub const INSTRUCTIONS_SYSVAR: Pubkey =
+    anchor_lang::prelude::pubkey!("Sysvar1nstructions1111111111111111111111111");
+
+/// The beacon signs `quote`: the two instructions a user sends (verification, then fill).
+pub fn signed_quote(
+    beacon: &solana_keypair::Keypair,
+    payer: &Pubkey,
+    p: &PoolRef,
+    user_asset: &Pubkey,
+    user_quote: &Pubkey,
+    quote: RfqQuote,
+) -> [Instruction; 2] {
+    use solana_signer::Signer;
+    let msg = quote.message();
+    let sig: [u8; 64] = beacon.sign_message(&msg).into();
+    [
+        ed25519_verify(&beacon.pubkey(), &sig, &msg),
+        swap_with_quote(payer, p, user_asset, user_quote, quote),
+    ]
 }

@@ -8,6 +8,12 @@ pub const SEED_BOOK_VAULT: &[u8] = b"book_vault";
 pub const SEED_LP: &[u8] = b"lp";
 pub const SEED_REDEMPTION: &[u8] = b"redemption";
 pub const SEED_WITHDRAW_GEN: &[u8] = b"withdraw_gen";
+pub const SEED_QUOTE: &[u8] = b"quote";
+
+/// Domain tag of an RFQ quote's signed message.
+pub const RFQ_DOMAIN: &[u8] = b"halo-rfq-v1";
+/// The Ed25519 signature-verification precompile.
+pub const ED25519_PROGRAM_ID: Pubkey = pubkey!("Ed25519SigVerify111111111111111111111111111");
 
 /// The PAU route tag for USDS funding the pool: `sha256("amm_fund" || quote_mint || quote_vault)`.
 pub const TAG_AMM_FUND: &[u8] = b"amm_fund";

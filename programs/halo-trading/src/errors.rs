@@ -133,4 +133,16 @@ pub enum TradingError {
     RedemptionOfAnotherPool,
     #[msg("A pool vault cannot stand in for the user's token account")]
     VaultAsUserAccount,
+    #[msg("This pool does not accept RFQ quotes")]
+    RfqDisabled,
+    #[msg("No Ed25519 verification of the beacon's signature over this quote precedes the swap")]
+    QuoteSignatureMissing,
+    #[msg("The quote is for another pool")]
+    QuoteForAnotherPool,
+    #[msg("The quote is for another user")]
+    QuoteForAnotherUser,
+    #[msg("The quoted price is outside governance's bounds around NAV")]
+    QuoteOutsideBounds,
+    #[msg("This quote was already used")]
+    QuoteAlreadyUsed,
 }

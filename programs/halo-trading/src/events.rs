@@ -99,6 +99,18 @@ pub struct SwapExecuted {
 }
 
 #[event]
+pub struct QuoteFilled {
+    pub pool: Pubkey,
+    pub user: Pubkey,
+    pub nonce: u64,
+    pub user_sold: bool,
+    pub asset_amount: u64,
+    pub quote_amount: u64,
+    /// precision: WAD; the NAV the bound was checked against.
+    pub nav_wad: u128,
+}
+
+#[event]
 pub struct PositionOpened {
     pub pool: Pubkey,
     pub position: Pubkey,

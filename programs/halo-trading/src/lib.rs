@@ -16,7 +16,8 @@
 //! * beacon (lpha-amm): `fund_from_pau`, `return_to_pau`, `start_redemption`,
 //!   `settle_redemption`, `roll_withdrawals`, `settle_withdrawals`;
 //! * beacon / freezer: `fail_redemption`;
-//! * anyone: `poke`, `open_position`; users: `swap`; LP owners: `deposit`,
+//! * anyone: `poke`, `open_position`; users: `swap`, `swap_with_quote` (a beacon-signed
+//!   RFQ quote); LP owners: `deposit`,
 //!   `request_withdrawal`, `claim_withdrawal`.
 //!
 //! Every instruction is O(1) in the number of users, LPs and redemptions.
@@ -30,6 +31,7 @@ pub mod errors;
 pub mod events;
 pub mod instructions;
 pub mod price;
+pub mod rfq;
 pub mod state;
 pub mod token;
 
@@ -142,6 +144,12 @@ pub mod halo_trading {
     /// Swaps at NAV ± spread, exact in or exact out, with a bound and an expiry.
     pub fn swap(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
         instructions::user::swap::handler(ctx, args)
+    }
+
+    /// Fills an RFQ quote signed by the beacon (Ed25519 verification in the previous
+    /// instruction), within governance's bound around NAV. Signer: the quote's user.
+    pub fn swap_with_quote(ctx: Context<SwapWithQuote>, quote: rfq::RfqQuote) -> Result<()> {
+        instructions::user::swap_with_quote::handler(ctx, quote)
     }
 
     /// Opens an LP position for `owner`. Signer: the payer (anyone).

@@ -85,6 +85,8 @@ fn params() -> PoolParams {
         },
         redemption_account: k(61),
         settlement_period_s: 86_400,
+        rfq_enabled: true,
+        rfq_min_spread_bps: 2,
     }
 }
 

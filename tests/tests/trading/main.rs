@@ -30,3 +30,4 @@ mod settle_withdrawals;
 mod simulation;
 mod start_redemption;
 mod swap;
+mod swap_with_quote;

@@ -52,6 +52,11 @@ pub struct PoolParams {
     pub redemption_account: Pubkey,
     /// precision: seconds the issuer takes to settle (sets `expected_by`).
     pub settlement_period_s: u32,
+    /// RFQ (`swap_with_quote`): quotes signed by the beacon are accepted.
+    pub rfq_enabled: bool,
+    /// precision: bps; the least spread against NAV an RFQ quote must keep on either side
+    /// (the governance bound: the beacon may quote tighter than the AMM, never inside it).
+    pub rfq_min_spread_bps: u16,
 }
 
 impl PoolParams {
@@ -80,6 +85,10 @@ impl PoolParams {
         require!(
             self.redemption_account != Pubkey::default(),
             TradingError::DefaultKey
+        );
+        require!(
+            self.rfq_min_spread_bps <= MAX_SPREAD_BPS,
+            TradingError::SpreadTooWide
         );
         Ok(())
     }
@@ -309,7 +318,7 @@ mod tests {
         // spot-check: the account fits comfortably and its size is deliberate
         assert_eq!(
             PoolParams::INIT_SPACE,
-            2 * 4 + 4 + 2 * 2 + 8 * 3 + 16 * 3 + 32 + 4
+            2 * 4 + 4 + 2 * 2 + 8 * 3 + 16 * 3 + 32 + 4 + 1 + 2
         );
         assert_eq!(Limit::INIT_SPACE, 32);
         assert_eq!(

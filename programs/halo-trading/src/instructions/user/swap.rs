@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
-use halo_math::pricing::{skewed_spread_bps, Mode, Side};
+use halo_math::pricing::{skewed_spread_bps, Fill, Mode, Side};
 
 use crate::{
     errors::TradingError,
@@ -86,28 +86,13 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
     require!(now <= args.expiry, TradingError::Expired);
     require!(args.amount > 0, TradingError::ZeroAmount);
     let a = ctx.accounts;
-    require!(!a.class.paused, TradingError::ClassPaused);
-    let p = &mut a.pool;
-    require!(!p.paused, TradingError::PoolPaused);
-    let side = match args.side {
-        SwapSide::SellAsset => {
-            require!(p.buy_enabled, TradingError::BuysDisabled);
-            require!(
-                !p.redemption_failed,
-                TradingError::BuysPausedRedemptionFailed
-            );
-            Side::SellAsset
-        }
-        SwapSide::BuyAsset => {
-            require!(p.sell_enabled, TradingError::SellsDisabled);
-            Side::BuyAsset
-        }
-    };
+    let side = a.check_open(args.side)?;
     let mode = if args.exact_in {
         Mode::ExactIn
     } else {
         Mode::ExactOut
     };
+    let p = &mut a.pool;
     let r = price::accept(p, &a.price_account, now)?;
     let spread_bps = match side {
         // the side that grows inventory widens with it; the other never does
@@ -137,127 +122,167 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
         (Side::BuyAsset, Mode::ExactOut) => fill.quote_amount <= args.limit,
     };
     require!(ok, TradingError::SlippageExceeded);
-    require!(
-        fill.quote_amount >= p.params.min_trade,
-        TradingError::TradeTooSmall
-    );
-    require!(
-        fill.quote_amount <= p.params.max_trade,
-        TradingError::TradeTooLarge
-    );
-    let spread_quote = fill.quote_amount.abs_diff(fill.mid_quote);
-    let asset_mint = MintRef {
-        info: &a.asset_mint,
-        decimals: p.asset_decimals,
-    };
-    let quote_mint = MintRef {
-        info: &a.quote_mint,
-        decimals: p.quote_decimals,
-    };
-    match side {
-        Side::SellAsset => {
-            let inv = p
-                .inventory
-                .checked_add(fill.asset_amount)
-                .ok_or(TradingError::MathOverflow)?;
-            require!(
-                inv <= p.params.position_limit,
-                TradingError::PositionLimitExceeded
-            );
-            require!(
-                fill.quote_amount <= p.quote_liquidity,
-                TradingError::InsufficientLiquidity
-            );
-            p.bid_limit
-                .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
-            pull_into_vault(
-                &a.asset_token_program,
-                &a.user_asset.to_account_info(),
-                asset_mint,
-                &a.asset_vault,
-                &a.user,
-                fill.asset_amount,
-            )?;
-            pay_from_vault(
-                &a.quote_token_program,
-                &a.quote_vault,
-                quote_mint,
-                &a.user_quote.to_account_info(),
-                p,
-                fill.quote_amount,
-            )?;
-            p.inventory = inv;
-            p.inventory_cost = p
-                .inventory_cost
-                .checked_add(fill.quote_amount)
-                .ok_or(TradingError::MathOverflow)?;
-            p.quote_liquidity = p.quote_liquidity.saturating_sub(fill.quote_amount);
-            p.bought_asset = p.bought_asset.saturating_add(u128::from(fill.asset_amount));
-            p.bought_quote = p.bought_quote.saturating_add(u128::from(fill.quote_amount));
-        }
-        Side::BuyAsset => {
-            require!(
-                fill.asset_amount <= p.inventory,
-                TradingError::InsufficientInventory
-            );
-            p.ask_limit
-                .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
-            pull_into_vault(
-                &a.quote_token_program,
-                &a.user_quote.to_account_info(),
-                quote_mint,
-                &a.quote_vault,
-                &a.user,
-                fill.quote_amount,
-            )?;
-            pay_from_vault(
-                &a.asset_token_program,
-                &a.asset_vault,
-                asset_mint,
-                &a.user_asset.to_account_info(),
-                p,
-                fill.asset_amount,
-            )?;
-            // cost basis leaving with the asset, pro rata, rounded up
-            let cost = halo_math::mul_div_u64(
-                p.inventory_cost,
-                fill.asset_amount,
-                p.inventory,
-                halo_math::Rounding::Up,
-            )
-            .map_err(|_| TradingError::MathOverflow)?
-            .min(p.inventory_cost);
-            let pnl = i128::from(fill.quote_amount)
-                .checked_sub(i128::from(cost))
-                .ok_or(TradingError::MathOverflow)?;
-            p.realised_pnl = p
-                .realised_pnl
-                .checked_add(pnl)
-                .ok_or(TradingError::MathOverflow)?;
-            p.inventory = p.inventory.saturating_sub(fill.asset_amount);
-            p.inventory_cost = p.inventory_cost.saturating_sub(cost);
-            p.quote_liquidity = p
-                .quote_liquidity
-                .checked_add(fill.quote_amount)
-                .ok_or(TradingError::MathOverflow)?;
-            p.sold_asset = p.sold_asset.saturating_add(u128::from(fill.asset_amount));
-            p.sold_quote = p.sold_quote.saturating_add(u128::from(fill.quote_amount));
-        }
+    a.execute(side, fill, spread_bps, r.price_wad, args.exact_in, now)
+}
+
+impl<'info> Swap<'info> {
+    /// The refusals every swap path shares: class or pool paused, side disabled, buys
+    /// paused by a failed redemption.
+    pub fn check_open(&self, side: SwapSide) -> Result<Side> {
+        require!(!self.class.paused, TradingError::ClassPaused);
+        let p = &self.pool;
+        require!(!p.paused, TradingError::PoolPaused);
+        Ok(match side {
+            SwapSide::SellAsset => {
+                require!(p.buy_enabled, TradingError::BuysDisabled);
+                require!(
+                    !p.redemption_failed,
+                    TradingError::BuysPausedRedemptionFailed
+                );
+                Side::SellAsset
+            }
+            SwapSide::BuyAsset => {
+                require!(p.sell_enabled, TradingError::SellsDisabled);
+                Side::BuyAsset
+            }
+        })
     }
-    p.spread_earned = p.spread_earned.saturating_add(u128::from(spread_quote));
-    p.swaps = p.swaps.saturating_add(1);
-    emit!(SwapExecuted {
-        pool: p.key(),
-        user: a.user.key(),
-        user_sold: side == Side::SellAsset,
-        exact_in: args.exact_in,
-        asset_amount: fill.asset_amount,
-        quote_amount: fill.quote_amount,
-        price_used_wad: r.price_wad,
-        spread_bps,
-        spread_quote,
-        inventory_after: p.inventory,
-        quote_liquidity_after: p.quote_liquidity,
-    });
-    Ok(())
+
+    /// Executes a priced fill: trade size, position limit, liquidity or inventory and the
+    /// side's rate limit, then both transfers, the books, the counters and the event.
+    pub fn execute(
+        &mut self,
+        side: Side,
+        fill: Fill,
+        spread_bps: u32,
+        price_wad: u128,
+        exact_in: bool,
+        now: i64,
+    ) -> Result<()> {
+        let a = self;
+        let p = &mut a.pool;
+        require!(
+            fill.quote_amount >= p.params.min_trade,
+            TradingError::TradeTooSmall
+        );
+        require!(
+            fill.quote_amount <= p.params.max_trade,
+            TradingError::TradeTooLarge
+        );
+        let spread_quote = fill.quote_amount.abs_diff(fill.mid_quote);
+        let asset_mint = MintRef {
+            info: &a.asset_mint,
+            decimals: p.asset_decimals,
+        };
+        let quote_mint = MintRef {
+            info: &a.quote_mint,
+            decimals: p.quote_decimals,
+        };
+        match side {
+            Side::SellAsset => {
+                let inv = p
+                    .inventory
+                    .checked_add(fill.asset_amount)
+                    .ok_or(TradingError::MathOverflow)?;
+                require!(
+                    inv <= p.params.position_limit,
+                    TradingError::PositionLimitExceeded
+                );
+                require!(
+                    fill.quote_amount <= p.quote_liquidity,
+                    TradingError::InsufficientLiquidity
+                );
+                p.bid_limit
+                    .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
+                pull_into_vault(
+                    &a.asset_token_program,
+                    &a.user_asset.to_account_info(),
+                    asset_mint,
+                    &a.asset_vault,
+                    &a.user,
+                    fill.asset_amount,
+                )?;
+                pay_from_vault(
+                    &a.quote_token_program,
+                    &a.quote_vault,
+                    quote_mint,
+                    &a.user_quote.to_account_info(),
+                    p,
+                    fill.quote_amount,
+                )?;
+                p.inventory = inv;
+                p.inventory_cost = p
+                    .inventory_cost
+                    .checked_add(fill.quote_amount)
+                    .ok_or(TradingError::MathOverflow)?;
+                p.quote_liquidity = p.quote_liquidity.saturating_sub(fill.quote_amount);
+                p.bought_asset = p.bought_asset.saturating_add(u128::from(fill.asset_amount));
+                p.bought_quote = p.bought_quote.saturating_add(u128::from(fill.quote_amount));
+            }
+            Side::BuyAsset => {
+                require!(
+                    fill.asset_amount <= p.inventory,
+                    TradingError::InsufficientInventory
+                );
+                p.ask_limit
+                    .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
+                pull_into_vault(
+                    &a.quote_token_program,
+                    &a.user_quote.to_account_info(),
+                    quote_mint,
+                    &a.quote_vault,
+                    &a.user,
+                    fill.quote_amount,
+                )?;
+                pay_from_vault(
+                    &a.asset_token_program,
+                    &a.asset_vault,
+                    asset_mint,
+                    &a.user_asset.to_account_info(),
+                    p,
+                    fill.asset_amount,
+                )?;
+                // cost basis leaving with the asset, pro rata, rounded up
+                let cost = halo_math::mul_div_u64(
+                    p.inventory_cost,
+                    fill.asset_amount,
+                    p.inventory,
+                    halo_math::Rounding::Up,
+                )
+                .map_err(|_| TradingError::MathOverflow)?
+                .min(p.inventory_cost);
+                let pnl = i128::from(fill.quote_amount)
+                    .checked_sub(i128::from(cost))
+                    .ok_or(TradingError::MathOverflow)?;
+                p.realised_pnl = p
+                    .realised_pnl
+                    .checked_add(pnl)
+                    .ok_or(TradingError::MathOverflow)?;
+                p.inventory = p.inventory.saturating_sub(fill.asset_amount);
+                p.inventory_cost = p.inventory_cost.saturating_sub(cost);
+                p.quote_liquidity = p
+                    .quote_liquidity
+                    .checked_add(fill.quote_amount)
+                    .ok_or(TradingError::MathOverflow)?;
+                p.sold_asset = p.sold_asset.saturating_add(u128::from(fill.asset_amount));
+                p.sold_quote = p.sold_quote.saturating_add(u128::from(fill.quote_amount));
+            }
+        }
+        p.spread_earned = p.spread_earned.saturating_add(u128::from(spread_quote));
+        p.swaps = p.swaps.saturating_add(1);
+        emit!(SwapExecuted {
+            pool: p.key(),
+            user: a.user.key(),
+            user_sold: side == Side::SellAsset,
+            exact_in,
+            asset_amount: fill.asset_amount,
+            quote_amount: fill.quote_amount,
+            price_used_wad: price_wad,
+            spread_bps,
+            spread_quote,
+            inventory_after: p.inventory,
+            quote_liquidity_after: p.quote_liquidity,
+        });
+        Ok(())
+    }
 }
