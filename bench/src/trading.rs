@@ -105,6 +105,32 @@ pub async fn bench(b: &mut Bench) {
     }
     run(b, &mut l, "halo_trading", "poke", tx::poke(&env.pool), &[]).await;
 
+    // an RFQ fill: the Ed25519 verification and the swap in one transaction
+    let q = tx::RfqQuote {
+        pool: env.pool.pool,
+        user: u.key.pubkey(),
+        side: SwapSide::SellAsset,
+        asset_amount: 10_000 * UNIT,
+        quote_amount: 9_998 * UNIT,
+        expiry,
+        nonce: 1,
+    };
+    let [verify, fill] = tx::signed_quote(
+        &env.beacon,
+        &u.key.pubkey(),
+        &env.pool,
+        &u.asset,
+        &u.quote,
+        q,
+    );
+    let r = l.must(&[verify, fill], &[&u.key]).await;
+    b.rows.push(crate::Row {
+        program: "halo_trading",
+        instruction: "swap_with_quote (with its Ed25519 verification)".into(),
+        cu: r.compute_units,
+        size: r.size,
+    });
+
     // LPs and the withdrawal queue
     let prime = env.trader(&mut l, 0, 100_000 * UNIT).await;
     let payer = l.payer_key();
