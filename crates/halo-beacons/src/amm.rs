@@ -317,6 +317,61 @@ impl AmmBeacon {
     }
 }
 
+/// Prices an RFQ quote (the sentinel upgrade path of seed 000, seed 002's RFQ flow):
+/// `asset_amount` at NAV ± `spread_bps`, never tighter than the pool's
+/// `rfq_min_spread_bps` (the program would refuse it). Pure; the caller signs it.
+#[allow(clippy::too_many_arguments)]
+pub fn price_quote(
+    pool_key: Pubkey,
+    pool: &Pool,
+    nav_wad: u128,
+    user: Pubkey,
+    side: tx::SwapSide,
+    asset_amount: u64,
+    spread_bps: u16,
+    expiry: i64,
+    nonce: u64,
+) -> Option<tx::RfqQuote> {
+    use halo_math::pricing::{Market, Mode, Side};
+    let spread = u32::from(spread_bps.max(pool.params.rfq_min_spread_bps));
+    let market = Market {
+        price_wad: nav_wad,
+        asset_decimals: pool.asset_decimals,
+        quote_decimals: pool.quote_decimals,
+    };
+    let fill = match side {
+        tx::SwapSide::SellAsset => {
+            market.quote(Side::SellAsset, Mode::ExactIn, asset_amount, spread)
+        }
+        tx::SwapSide::BuyAsset => {
+            market.quote(Side::BuyAsset, Mode::ExactOut, asset_amount, spread)
+        }
+    }
+    .ok()?;
+    Some(tx::RfqQuote {
+        pool: pool_key,
+        user,
+        side,
+        asset_amount,
+        quote_amount: fill.quote_amount,
+        expiry,
+        nonce,
+    })
+}
+
+impl AmmBeacon {
+    /// Signs `quote`: the two instructions the user sends (verification, then the fill).
+    pub fn sign_quote(
+        &self,
+        payer: &Pubkey,
+        user_asset: &Pubkey,
+        user_quote: &Pubkey,
+        quote: tx::RfqQuote,
+    ) -> [Instruction; 2] {
+        tx::signed_quote(&self.key, payer, &self.pool, user_asset, user_quote, quote)
+    }
+}
+
 /// The WAD price and publish time the pool's price source carries, if it decodes.
 pub async fn read_price<L: Ledger>(
     chain: &mut L,

@@ -59,6 +59,8 @@ pub struct TradingOutcome {
     pub jaaa_spread: u64,
     pub jaaa_widest_bid_bps: u32,
     pub stress_prime_received: u64,
+    /// USDS the RFQ buyer paid for 100K JAAA.
+    pub rfq_quote_paid: u64,
     /// Refusals by reason (the report's last table).
     pub refusals: BTreeMap<String, u32>,
     pub settlement_success: (u64, u64),
@@ -427,6 +429,44 @@ async fn market_making<L: Ledger>(
         ),
     );
     books(chain, env, o).await;
+
+    // RFQ: the beacon quotes a large buyer tighter than the AMM (2 bps instead of 5),
+    // within governance's bound; the signed quote fills once
+    let whale = env.trader(chain, 0, 200_100 * UNIT).await;
+    let p = env.state(chain).await;
+    let expiry = chain.now().await + 60;
+    let q = halo_beacons::amm::price_quote(
+        env.pool.pool,
+        &p,
+        p.last_price_wad,
+        whale.key.pubkey(),
+        SwapSide::BuyAsset,
+        100_000 * UNIT,
+        2,
+        expiry,
+        1,
+    )
+    .ok_or("RFQ pricing")?;
+    let beacon = beacon_of(env);
+    let ixs = beacon.sign_quote(&whale.key.pubkey(), &whale.asset, &whale.quote, q);
+    chain
+        .send(&ixs, &[&whale.key])
+        .await
+        .map_err(|e| format!("RFQ fill: {}", e.reason()))?;
+    o.rfq_quote_paid = q.quote_amount;
+    r.step(
+        &mut n,
+        format!(
+            "RFQ: lpha-amm signs a quote for 100,000 JAAA at NAV + 2 bps; the buyer pays {} USDS \
+             (the AMM would charge 100,050.00)",
+            usds(q.quote_amount)
+        ),
+    );
+    match chain.send(&ixs, &[&whale.key]).await {
+        Ok(_) => return Err("a quote filled twice".into()),
+        Err(f) => refused(r, o, "the same signed quote, sent again", f),
+    }
+    books(chain, env, o).await;
     Ok(())
 }
 
@@ -611,6 +651,11 @@ pub fn verify(o: &TradingOutcome) -> Result<(), String> {
     if o.jaaa_spread < 400 * UNIT {
         return Err(format!("JAAA spread {} below 5 bps of 800K", o.jaaa_spread));
     }
+    check(
+        "RFQ buyer pays (NAV + 2 bps)",
+        o.rfq_quote_paid,
+        100_020 * UNIT,
+    )?;
     if o.jaaa_widest_bid_bps <= 5 {
         return Err("the skew never widened the bid".into());
     }
@@ -620,6 +665,7 @@ pub fn verify(o: &TradingOutcome) -> Result<(), String> {
         "StalePrice",
         "PriceDeviation",
         "BuysPausedRedemptionFailed",
+        "QuoteAlreadyUsed",
     ] {
         if !o.refusals.contains_key(want) {
             return Err(format!("missing refusal {want}: {:?}", o.refusals));

@@ -165,3 +165,30 @@ fn planning_is_deterministic() {
     let b = plan(&o, &External::default(), &AmmRules::default());
     assert_eq!(a, b);
 }
+
+#[test]
+fn rfq_quotes_never_go_inside_the_governance_bound() {
+    let mut p = pool();
+    p.asset_decimals = 6;
+    p.quote_decimals = 6;
+    p.params.rfq_min_spread_bps = 3;
+    let k = Pubkey::new_unique();
+    let u = Pubkey::new_unique();
+    // asked for 1 bps: priced at the 3 bps bound
+    let q = price_quote(
+        k,
+        &p,
+        WAD,
+        u,
+        tx::SwapSide::SellAsset,
+        100_000 * U,
+        1,
+        99,
+        7,
+    )
+    .unwrap();
+    assert_eq!(q.quote_amount, 99_970 * U);
+    let q = price_quote(k, &p, WAD, u, tx::SwapSide::BuyAsset, 100_000 * U, 4, 99, 8).unwrap();
+    assert_eq!(q.quote_amount, 100_040 * U);
+    assert_eq!((q.pool, q.user, q.expiry, q.nonce), (k, u, 99, 8));
+}
