@@ -6,7 +6,7 @@
 //!    NAV (automatic pause), an overdue issuer redemption.
 use std::collections::BTreeMap;
 
-use halo_beacons::amm::{AmmBeacon, AmmRules, External, Note};
+use halo_beacons::amm::{Action, AmmBeacon, AmmRules, External, Note};
 use halo_harness::trading::{TradingEnv, TradingOptions, UNIT};
 use halo_harness::{PauEnv, PauOptions};
 use halo_sdk::ledger::{Ledger, Refusal, Signer};
@@ -78,6 +78,35 @@ fn reason(f: &Refusal) -> String {
             .unwrap_or_else(|| format!("code {c}")),
         None => f.error.clone(),
     }
+}
+
+/// A cycle's actions in words, amounts with their decimals.
+fn actions(v: &[Action]) -> String {
+    if v.is_empty() {
+        return "nothing to do".into();
+    }
+    v.iter()
+        .map(|a| match a {
+            Action::Poke => "poke (pause on deviation)".to_string(),
+            Action::StartRedemption { id, amount } => {
+                format!("start redemption #{id} of {}", usds(*amount))
+            }
+            Action::SettleRedemption { id, received } => {
+                format!("settle redemption #{id} ({} received)", usds(*received))
+            }
+            Action::FailRedemption { id } => format!("fail redemption #{id}"),
+            Action::RollWithdrawals { open_gen } => {
+                format!("roll withdrawal generation {open_gen}")
+            }
+            Action::SettleWithdrawals { gen, max_quote } => {
+                format!(
+                    "settle withdrawal generation {gen} (up to {})",
+                    usds(*max_quote)
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn refused(r: &mut Report, o: &mut TradingOutcome, what: &str, f: Refusal) {
@@ -224,7 +253,7 @@ async fn tbill<L: Ledger>(
     );
     books(chain, env, o).await;
     let c = beacon.cycle(chain, &External::default()).await;
-    r.step(&mut n, format!("lpha-amm cycle: {:?}", c.sent));
+    r.step(&mut n, format!("lpha-amm cycle: {}", actions(&c.sent)));
     chain.advance(DAY).await;
     env.refresh_price(chain).await;
     let red: tx::Redemption = chain
@@ -252,7 +281,7 @@ async fn tbill<L: Ledger>(
     o.settlement_success.0 += u64::from(
         c.sent
             .iter()
-            .any(|a| matches!(a, halo_beacons::amm::Action::SettleRedemption { .. })),
+            .any(|a| matches!(a, Action::SettleRedemption { .. })),
     );
     r.step(
         &mut n,
@@ -307,7 +336,7 @@ async fn efficiency<L: Ledger>(
         o.settlement_success.0 += c
             .sent
             .iter()
-            .filter(|a| matches!(a, halo_beacons::amm::Action::SettleRedemption { .. }))
+            .filter(|a| matches!(a, Action::SettleRedemption { .. }))
             .count() as u64;
         // a seller takes all the free USDS
         let free = env.state(chain).await.quote_liquidity;
@@ -524,7 +553,10 @@ async fn stress<L: Ledger>(
     let c = beacon.cycle(chain, &External::default()).await;
     r.step(
         &mut n,
-        format!("lpha-amm sends the inventory to the issuer: {:?}", c.sent),
+        format!(
+            "lpha-amm sends the inventory to the issuer: {}",
+            actions(&c.sent)
+        ),
     );
     // the oracle goes quiet for a day and more
     chain.advance(27 * 3600).await;
@@ -560,8 +592,10 @@ async fn stress<L: Ledger>(
     r.step(
         &mut n,
         format!(
-            "lpha-amm pokes: pool paused = {} (reason {:?}), sent {:?}",
-            p.paused, p.pause_reason, c.sent
+            "lpha-amm: {}; pool paused = {} (reason {:?})",
+            actions(&c.sent),
+            p.paused,
+            p.pause_reason
         ),
     );
     // the issuer never pays: overdue beyond the grace → failed, buys paused
@@ -571,7 +605,7 @@ async fn stress<L: Ledger>(
     o.settlement_success.1 += c
         .sent
         .iter()
-        .filter(|a| matches!(a, halo_beacons::amm::Action::FailRedemption { .. }))
+        .filter(|a| matches!(a, Action::FailRedemption { .. }))
         .count() as u64;
     let p = env.state(chain).await;
     r.step(
