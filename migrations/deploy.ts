@@ -85,6 +85,10 @@ export interface PoolParamsConfig {
   redeemLimit: LimitConfig;
   redemptionAccount: string;
   settlementPeriodS: number;
+  /** RFQ (`swap_with_quote`): fills of quotes the class's beacon signs are accepted. */
+  rfqEnabled: boolean;
+  /** The least spread against NAV an RFQ quote must keep (bps, at most 5,000). */
+  rfqMinSpreadBps: number;
 }
 
 /**
@@ -231,7 +235,15 @@ const bytes32 = (hex: string, what: string): Uint8Array => {
   return Buffer.from(h, "hex");
 };
 
-function poolParams(p: PoolParamsConfig): PoolParams {
+/** A pool's params from the config; the RFQ fields have no default and must be given. */
+function poolParams(p: PoolParamsConfig, label: string): PoolParams {
+  if (typeof p.rfqEnabled !== "boolean") {
+    throw new Error(`${label}: params.rfqEnabled must be true or false (RFQ fills of the beacon's quotes)`);
+  }
+  const bps = p.rfqMinSpreadBps;
+  if (!Number.isInteger(bps) || bps < 0 || bps > 5_000) {
+    throw new Error(`${label}: params.rfqMinSpreadBps must be a whole number of bps from 0 to 5000, got ${bps}`);
+  }
   return { ...p, redemptionAccount: new PublicKey(p.redemptionAccount) };
 }
 
@@ -344,7 +356,7 @@ async function planTrading(
             unitId: p.unitId,
             bookId: p.bookId,
             priceSource: source,
-            params: poolParams(p.params),
+            params: poolParams(p.params, label),
           }),
         ],
         needs: source.kind === "haloFeed" ? [klass, source.feed] : [klass],

@@ -1,8 +1,9 @@
 // Account fetch and decode for halo_pau, halo_oracle and halo_trading (Anchor's coder over
 // the generated IDLs; the discriminator is checked).
+import { createHash } from "node:crypto";
 import type { IdlAccounts, Program } from "@anchor-lang/core";
-import type { PublicKey } from "@solana/web3.js";
-import type { HaloOracle, HaloPau, HaloTrading } from "./program.ts";
+import { type Connection, PublicKey } from "@solana/web3.js";
+import { BN, type HaloOracle, type HaloPau, type HaloTrading, TRADING_PROGRAM_ID } from "./program.ts";
 
 export type PauAccountName =
   | "configurator"
@@ -83,4 +84,50 @@ export async function fetchTradingAccount<N extends TradingAccountName>(
 ): Promise<TradingAccounts[N] | null> {
   const info = await program.provider.connection.getAccountInfo(address);
   return info ? decodeTradingAccount(program, name, info.data) : null;
+}
+
+// ---- halo_trading's QuoteReceipt ----------------------------------------------------------
+// No instruction takes a receipt as a typed account, so the IDL does not describe it: it is
+// decoded here by hand (the layout of programs/halo-trading/src/state/quote_receipt.rs,
+// checked against the Rust serialisation in test/golden-trading.test.ts).
+
+/** A filled RFQ quote's receipt, at `tradingPda.quoteReceipt(pool, nonce)`. */
+export interface QuoteReceiptAccount {
+  version: number;
+  bump: number;
+  pool: PublicKey;
+  user: PublicKey;
+  nonce: BN;
+  /** unix seconds. */
+  filledAt: BN;
+  reserved: number[];
+}
+
+/** Anchor's discriminator of `QuoteReceipt`: `sha256("account:QuoteReceipt")[..8]`. */
+export const QUOTE_RECEIPT_DISCRIMINATOR = createHash("sha256").update("account:QuoteReceipt").digest().subarray(0, 8);
+/** Discriminator and fields. */
+export const QUOTE_RECEIPT_SIZE = 8 + 1 + 1 + 32 + 32 + 8 + 8 + 16;
+
+export function decodeQuoteReceipt(data: Uint8Array): QuoteReceiptAccount {
+  const d = Buffer.from(data);
+  if (d.length < QUOTE_RECEIPT_SIZE) throw new Error(`a QuoteReceipt is ${QUOTE_RECEIPT_SIZE} bytes, got ${d.length}`);
+  if (!d.subarray(0, 8).equals(QUOTE_RECEIPT_DISCRIMINATOR)) throw new Error("not a QuoteReceipt (discriminator mismatch)");
+  return {
+    version: d[8],
+    bump: d[9],
+    pool: new PublicKey(d.subarray(10, 42)),
+    user: new PublicKey(d.subarray(42, 74)),
+    nonce: new BN(d.readBigUInt64LE(74).toString()),
+    filledAt: new BN(d.readBigInt64LE(82).toString()),
+    reserved: Array.from(d.subarray(90, 106)),
+  };
+}
+
+/**
+ * The receipt of `(pool, nonce)` if that quote filled, else `null` (also when the address
+ * only holds lamports someone sent it: the program creates receipts over those).
+ */
+export async function fetchQuoteReceipt(connection: Connection, address: PublicKey): Promise<QuoteReceiptAccount | null> {
+  const info = await connection.getAccountInfo(address);
+  return info && info.owner.equals(TRADING_PROGRAM_ID) ? decodeQuoteReceipt(info.data) : null;
 }

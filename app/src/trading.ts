@@ -2,9 +2,17 @@
 // (`PoolRef`, `PauLink`), and typed instruction builders grouped by the role that signs
 // them. Data is encoded by Anchor's coder from the generated IDL; account lists mirror
 // crates/halo-sdk/src/trading.rs and are checked byte for byte against it
-// (test/golden-trading.test.ts).
+// (test/golden-trading.test.ts). RFQ: the quote message the beacon signs, the Ed25519
+// precompile instruction that carries the signature, and `swapWithQuote`.
+import { createPrivateKey, sign as ed25519Sign } from "node:crypto";
 import type { Program } from "@anchor-lang/core";
-import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import {
+  type Keypair,
+  PublicKey,
+  SYSVAR_INSTRUCTIONS_PUBKEY,
+  SystemProgram,
+  TransactionInstruction,
+} from "@solana/web3.js";
 import { BN, type HaloTrading, PAU_PROGRAM_ID, TRADING_PROGRAM_ID, tradingProgram } from "./program.ts";
 import { ata, pda as pauPda, TOKEN_PROGRAM_ID } from "./pda.ts";
 import { rateLimitKey, TAGS } from "./keys.ts";
@@ -27,6 +35,7 @@ export const TRADING_SEEDS = {
   lp: "lp",
   redemption: "redemption",
   withdrawGen: "withdraw_gen",
+  quote: "quote",
 } as const;
 
 /** Pyth's pull-oracle receiver program (owner of every `PriceUpdateV2` account). */
@@ -49,6 +58,8 @@ export const tradingPda = {
   withdrawGen: (pool: PublicKey, id: Int) => find([seed(TRADING_SEEDS.withdrawGen), pool.toBuffer(), u64le(id)]),
   /** `["redemption", pool, id le]`. */
   redemption: (pool: PublicKey, id: Int) => find([seed(TRADING_SEEDS.redemption), pool.toBuffer(), u64le(id)]),
+  /** `["quote", pool, nonce le]`: an RFQ quote's receipt (exists once the quote filled). */
+  quoteReceipt: (pool: PublicKey, nonce: Int) => find([seed(TRADING_SEEDS.quote), pool.toBuffer(), u64le(nonce)]),
 };
 
 /** The addresses one pool's instructions share (as `halo_sdk::trading::PoolRef`). */
@@ -139,11 +150,114 @@ export interface PoolParams {
   redeemLimit: LimitParams;
   redemptionAccount: PublicKey;
   settlementPeriodS: number;
+  /** RFQ (`swapWithQuote`): quotes signed by the class's beacon are accepted. */
+  rfqEnabled: boolean;
+  /** The least spread (bps, ≤ 5,000) against NAV an RFQ quote must keep on either side. */
+  rfqMinSpreadBps: number;
 }
 
 /** Which way the user trades: sells the asset (pool's bid) or buys it (pool's ask). */
 export type SwapSide = "sellAsset" | "buyAsset";
 
+const sideArg = (side: SwapSide) => (side === "sellAsset" ? { sellAsset: {} } : { buyAsset: {} }) as never;
+
+// ---- RFQ ----------------------------------------------------------------------------------
+
+/** Domain tag of an RFQ quote's signed message (`RFQ_DOMAIN`). */
+export const RFQ_DOMAIN = Buffer.from("halo-rfq-v1", "utf8");
+/** The Ed25519 signature-verification precompile. */
+export const ED25519_PROGRAM_ID = new PublicKey("Ed25519SigVerify111111111111111111111111111");
+
+/**
+ * An RFQ quote (`halo_trading::rfq::RfqQuote`): the beacon signs it off-chain, `user` fills
+ * it with `swapWithQuote` before `expiry` (unix seconds), once per `(pool, nonce)`.
+ * Amounts are base units: `assetAmount` of the asset against exactly `quoteAmount` of USDS.
+ */
+export interface RfqQuote {
+  pool: PublicKey;
+  user: PublicKey;
+  side: SwapSide;
+  assetAmount: Int;
+  quoteAmount: Int;
+  expiry: Int;
+  nonce: Int;
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+const I64_MIN = -(1n << 63n);
+
+function u64(v: Int, what: string): bigint {
+  const x = BigInt(v.toString());
+  if (x < 0n || x > U64_MAX) throw new RangeError(`${what} ${x} is not a u64`);
+  return x;
+}
+
+function i64(v: Int, what: string): bigint {
+  const x = BigInt(v.toString());
+  if (x < I64_MIN || x >= -I64_MIN) throw new RangeError(`${what} ${x} is not an i64`);
+  return x;
+}
+
+/** The bytes the beacon signs (`RfqQuote::message`): `"halo-rfq-v1"` then the quote in borsh. */
+export function quoteMessage(q: RfqQuote): Buffer {
+  const b = Buffer.alloc(32 + 32 + 1 + 8 * 4);
+  q.pool.toBuffer().copy(b, 0);
+  q.user.toBuffer().copy(b, 32);
+  b[64] = q.side === "sellAsset" ? 0 : 1;
+  b.writeBigUInt64LE(u64(q.assetAmount, "assetAmount"), 65);
+  b.writeBigUInt64LE(u64(q.quoteAmount, "quoteAmount"), 73);
+  b.writeBigInt64LE(i64(q.expiry, "expiry"), 81);
+  b.writeBigUInt64LE(u64(q.nonce, "nonce"), 89);
+  return Buffer.concat([RFQ_DOMAIN, b]);
+}
+
+/**
+ * The data of an Ed25519 precompile instruction verifying one signature, laid out as
+ * `halo_trading::rfq::ed25519_instruction_data`: `[1, 0]`, then the signature, public key
+ * and message offsets with instruction index `u16::MAX` (this instruction), then the public
+ * key, the signature and the message. The program accepts only this layout.
+ */
+export function ed25519InstructionData(pubkey: Uint8Array, signature: Uint8Array, message: Uint8Array): Buffer {
+  if (pubkey.length !== 32) throw new RangeError(`an Ed25519 public key is 32 bytes, got ${pubkey.length}`);
+  if (signature.length !== 64) throw new RangeError(`an Ed25519 signature is 64 bytes, got ${signature.length}`);
+  const header = 16;
+  const pkOff = header;
+  const sigOff = pkOff + 32;
+  const msgOff = sigOff + 64;
+  const h = Buffer.alloc(header);
+  h[0] = 1;
+  h[1] = 0;
+  // as the Rust helper: a message longer than u16::MAX bytes records the length u16::MAX
+  const fields = [sigOff, 0xffff, pkOff, 0xffff, msgOff, Math.min(message.length, 0xffff), 0xffff];
+  fields.forEach((v, i) => h.writeUInt16LE(v, 2 + 2 * i));
+  return Buffer.concat([h, Buffer.from(pubkey), Buffer.from(signature), Buffer.from(message)]);
+}
+
+/** The Ed25519 precompile instruction verifying `signature` by `signer` over `message`. */
+export function ed25519VerifyInstruction(
+  signer: PublicKey,
+  signature: Uint8Array,
+  message: Uint8Array,
+): TransactionInstruction {
+  return new TransactionInstruction({
+    programId: ED25519_PROGRAM_ID,
+    keys: [],
+    data: ed25519InstructionData(signer.toBuffer(), signature, message),
+  });
+}
+
+// PKCS#8 DER prefix of an Ed25519 private key: the 32-byte seed follows
+const PKCS8_ED25519 = Buffer.from("302e020100300506032b657004220420", "hex");
+
+/** The beacon's Ed25519 signature (64 bytes) over `quoteMessage(quote)`. */
+export function signQuote(beacon: Keypair, quote: RfqQuote): Buffer {
+  const key = createPrivateKey({
+    key: Buffer.concat([PKCS8_ED25519, Buffer.from(beacon.secretKey.subarray(0, 32))]),
+    format: "der",
+    type: "pkcs8",
+  });
+  return ed25519Sign(null, quoteMessage(quote), key);
+}
 const limitArg = (l: LimitParams) => ({ maxAmount: bn(l.maxAmount), slope: bn(l.slope) });
 
 function paramsArg(p: PoolParams) {
@@ -163,6 +277,8 @@ function paramsArg(p: PoolParams) {
     redeemLimit: limitArg(p.redeemLimit),
     redemptionAccount: p.redemptionAccount,
     settlementPeriodS: p.settlementPeriodS,
+    rfqEnabled: p.rfqEnabled,
+    rfqMinSpreadBps: p.rfqMinSpreadBps,
   };
 }
 
@@ -392,7 +508,7 @@ export class TradingClient {
         .instruction(),
   };
 
-  /** Users: swaps at NAV ± spread (see `amm.ts` for the quote). */
+  /** Users: swaps at NAV ± spread (see `amm.ts` for the quote), and RFQ fills. */
   readonly user = {
     /**
      * `exactIn`: `amount` is what the user gives and `limit` its minimum out; otherwise
@@ -411,7 +527,7 @@ export class TradingClient {
     }) =>
       this.program.methods
         .swap({
-          side: (p.side === "sellAsset" ? { sellAsset: {} } : { buyAsset: {} }) as never,
+          side: sideArg(p.side),
           exactIn: p.exactIn,
           amount: bn(p.amount),
           limit: bn(p.limit),
@@ -432,6 +548,72 @@ export class TradingClient {
           quoteTokenProgram: p.pool.quoteTokenProgram,
         })
         .instruction(),
+    /**
+     * Fills `quote` for its user (the signer); `payer` pays the receipt's rent. Send it
+     * right after the Ed25519 verification of the beacon's signature over
+     * `quoteMessage(quote)` (`fillQuote` / `signedQuote` build both). `pool` must be the
+     * quote's pool.
+     */
+    swapWithQuote: (p: { payer: PublicKey; pool: PoolRef; userAsset: PublicKey; userQuote: PublicKey; quote: RfqQuote }) => {
+      const q = p.quote;
+      return this.program.methods
+        .swapWithQuote({
+          pool: q.pool,
+          user: q.user,
+          side: sideArg(q.side),
+          assetAmount: bn(u64(q.assetAmount, "assetAmount")),
+          quoteAmount: bn(u64(q.quoteAmount, "quoteAmount")),
+          expiry: bn(i64(q.expiry, "expiry")),
+          nonce: bn(u64(q.nonce, "nonce")),
+        })
+        .accountsStrict({
+          swap: {
+            user: q.user,
+            class: p.pool.class,
+            pool: p.pool.pool,
+            priceAccount: p.pool.priceAccount,
+            assetMint: p.pool.assetMint,
+            quoteMint: p.pool.quoteMint,
+            userAsset: p.userAsset,
+            userQuote: p.userQuote,
+            assetVault: p.pool.assetVault,
+            quoteVault: p.pool.quoteVault,
+            assetTokenProgram: p.pool.assetTokenProgram,
+            quoteTokenProgram: p.pool.quoteTokenProgram,
+          },
+          payer: p.payer,
+          quoteReceipt: tradingPda.quoteReceipt(p.pool.pool, q.nonce)[0],
+          instructions: SYSVAR_INSTRUCTIONS_PUBKEY,
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction();
+    },
+    /**
+     * The two instructions a user sends for a quote the beacon signed off-chain
+     * (`signature` over `quoteMessage(quote)`): the Ed25519 verification, then the fill.
+     */
+    fillQuote: async (p: {
+      beacon: PublicKey;
+      signature: Uint8Array;
+      payer: PublicKey;
+      pool: PoolRef;
+      userAsset: PublicKey;
+      userQuote: PublicKey;
+      quote: RfqQuote;
+    }): Promise<[TransactionInstruction, TransactionInstruction]> => [
+      ed25519VerifyInstruction(p.beacon, p.signature, quoteMessage(p.quote)),
+      await this.user.swapWithQuote(p),
+    ],
+    /** The beacon's keypair signs `quote` (as `halo_sdk::trading::signed_quote`): verification, then fill. */
+    signedQuote: (p: {
+      beacon: Keypair;
+      payer: PublicKey;
+      pool: PoolRef;
+      userAsset: PublicKey;
+      userQuote: PublicKey;
+      quote: RfqQuote;
+    }): Promise<[TransactionInstruction, TransactionInstruction]> =>
+      this.user.fillQuote({ ...p, beacon: p.beacon.publicKey, signature: signQuote(p.beacon, p.quote) }),
   };
 
   /** LPs (Primes): positions, deposits and the withdrawal queue. */

@@ -1,22 +1,31 @@
 // Byte-for-byte parity with the Rust SDK for halo_trading: instruction data and account
 // metas (with the PoolRef / PauLink derivation), PDAs and bumps, every account type
-// decoded to its Rust fields, and the error table. The vectors come from
+// decoded to its Rust fields, the error table, and RFQ: quote messages, Ed25519 precompile
+// data and a quote signed by a fixed beacon keypair. The vectors come from
 // tests/tests/golden/trading.rs (the real halo-sdk).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import type { TransactionInstruction } from "@solana/web3.js";
+import { createPublicKey, verify } from "node:crypto";
+import { Ed25519Program, Keypair, SYSVAR_INSTRUCTIONS_PUBKEY, type TransactionInstruction } from "@solana/web3.js";
 import {
+  ED25519_PROGRAM_ID,
+  ed25519InstructionData,
+  ed25519VerifyInstruction,
   pauLink,
   type PauLink,
   type PoolParams,
   poolRef,
   type PoolRef,
   type PriceSource,
+  quoteMessage,
+  RFQ_DOMAIN,
+  type RfqQuote,
+  signQuote,
   TradingClient,
   tradingPda,
 } from "../src/trading.ts";
-import { decodeTradingAccount, type PoolAccount } from "../src/accounts.ts";
+import { decodeQuoteReceipt, decodeTradingAccount, type PoolAccount } from "../src/accounts.ts";
 import { errorFromCode, explainError, TRADING_ERRORS } from "../src/errors.ts";
 import { PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 import { poolValue, quoteSwap, WAD } from "../src/amm.ts";
@@ -57,6 +66,15 @@ const params = (p: J): PoolParams => ({
   redeemLimit: limit(p.redeemLimit),
   redemptionAccount: pk(p.redemptionAccount),
 }) as PoolParams;
+const quote = (q: J): RfqQuote => ({
+  pool: pk(q.pool),
+  user: pk(q.user),
+  side: q.side,
+  assetAmount: q.assetAmount,
+  quoteAmount: q.quoteAmount,
+  expiry: q.expiry,
+  nonce: q.nonce,
+});
 const source = (s: J): PriceSource =>
   s.haloFeed ? { kind: "haloFeed", feed: pk(s.haloFeed.feed) } : { kind: "pyth", feedId: hex(s.pyth.feedId) };
 
@@ -140,6 +158,14 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
       limit: i.limit,
       expiry: i.expiry,
     }),
+  swapWithQuote: (i) =>
+    client.user.swapWithQuote({
+      payer: pk(i.payer),
+      pool: pool(i.pool),
+      userAsset: pk(i.userAsset),
+      userQuote: pk(i.userQuote),
+      quote: quote(i.quote),
+    }),
   openPosition: (i) => client.lp.openPosition({ payer: pk(i.payer), pool: pool(i.pool), owner: pk(i.owner) }),
   deposit: (i) =>
     client.lp.deposit({
@@ -165,7 +191,9 @@ test("every halo_trading instruction has a golden vector and a TS builder", () =
 });
 
 for (const g of golden.instructions as J[]) {
-  const variant = label(g, ["paused", "unitId", "side", "exactIn"]);
+  const variant = g.inputs.quote
+    ? `${g.name} (side=${g.inputs.quote.side}, nonce=${g.inputs.quote.nonce})`
+    : label(g, ["paused", "unitId", "side", "exactIn"]);
   test(`trading instruction ${variant} matches the Rust SDK byte for byte`, async () => {
     const built = await builders[g.name](g.inputs);
     assert.deepEqual(diff(built, g), []);
@@ -210,6 +238,8 @@ test("PDAs and bumps match", () => {
           return tradingPda.withdrawGen(pk(i.pool), i.id);
         case "redemption":
           return tradingPda.redemption(pk(i.pool), i.id);
+        case "quoteReceipt":
+          return tradingPda.quoteReceipt(pk(i.pool), i.nonce);
       }
       throw new Error(p.name);
     })();
@@ -217,18 +247,40 @@ test("PDAs and bumps match", () => {
     assert.equal(bump, p.bump, `${p.name} bump`);
   }
   const kinds = new Set(golden.pdas.map((p: J) => p.name));
-  assert.deepEqual([...kinds].sort(), ["book", "bookVault", "class", "lp", "pool", "redemption", "withdrawGen"]);
+  assert.deepEqual([...kinds].sort(), [
+    "book",
+    "bookVault",
+    "class",
+    "lp",
+    "pool",
+    "quoteReceipt",
+    "redemption",
+    "withdrawGen",
+  ]);
 });
 
 test("every account type serialised by the program's types decodes to every Rust field", () => {
   const types = new Set<string>();
   for (const a of golden.accounts as J[]) {
-    const d = decodeTradingAccount(client.program, a.type, hex(a.data));
+    // the receipt is not in the IDL (no instruction takes it typed): decoded by hand
+    const d =
+      a.type === "quoteReceipt" ? decodeQuoteReceipt(hex(a.data)) : decodeTradingAccount(client.program, a.type, hex(a.data));
     assert.deepEqual(plain(d), a.fields, a.type);
     types.add(a.type);
   }
   const idlAccounts = client.program.idl.accounts.map((a: { name: string }) => a.name);
-  assert.deepEqual([...types].sort(), [...idlAccounts].sort());
+  assert.deepEqual([...types].sort(), [...idlAccounts, "quoteReceipt"].sort());
+});
+
+test("a quote receipt with another discriminator or cut short is refused", () => {
+  const a = golden.accounts.find((x: J) => x.type === "quoteReceipt");
+  const data = hex(a.data);
+  const other = Buffer.from(data);
+  other[0] ^= 1;
+  assert.throws(() => decodeQuoteReceipt(other), /discriminator mismatch/);
+  assert.throws(() => decodeQuoteReceipt(data.subarray(0, data.length - 1)), /a QuoteReceipt is 106 bytes, got 105/);
+  const pool = golden.accounts.find((x: J) => x.type === "pool");
+  assert.throws(() => decodeQuoteReceipt(hex(pool.data)), /discriminator mismatch/);
 });
 
 test("a decoded pool quotes and values with the amm port", () => {
@@ -256,4 +308,66 @@ test("trading error codes, names and messages match the program", () => {
     explainError(new Error(`custom program error: 0x${slippage.code.toString(16)}`)),
     `SlippageExceeded: ${slippage.msg}`,
   );
+});
+
+// ---- RFQ ----------------------------------------------------------------------------------
+
+test("RFQ constants are the program's", () => {
+  assert.equal(RFQ_DOMAIN.toString("hex"), golden.rfq.domain);
+  assert.equal(ED25519_PROGRAM_ID.toBase58(), golden.rfq.ed25519ProgramId);
+  assert.equal(Ed25519Program.programId.toBase58(), golden.rfq.ed25519ProgramId);
+  assert.equal(SYSVAR_INSTRUCTIONS_PUBKEY.toBase58(), golden.rfq.instructionsSysvar);
+});
+
+test("quote messages are RfqQuote::message byte for byte", () => {
+  for (const m of golden.rfq.messages as J[]) {
+    assert.equal(quoteMessage(quote(m.quote)).toString("hex"), m.message, JSON.stringify(m.quote));
+  }
+  const q = quote(golden.rfq.messages[0].quote);
+  assert.notEqual(quoteMessage({ ...q, side: "buyAsset" }).toString("hex"), golden.rfq.messages[0].message);
+  assert.throws(() => quoteMessage({ ...q, nonce: 1n << 64n }), /nonce 18446744073709551616 is not a u64/);
+  assert.throws(() => quoteMessage({ ...q, assetAmount: -1 }), /assetAmount -1 is not a u64/);
+  assert.throws(() => quoteMessage({ ...q, expiry: 1n << 63n }), /expiry 9223372036854775808 is not an i64/);
+});
+
+test("the signed message is the domain tag then swapWithQuote's argument bytes", async () => {
+  for (const g of golden.instructions.filter((x: J) => x.name === "swapWithQuote") as J[]) {
+    const ix = await builders.swapWithQuote(g.inputs);
+    const msg = quoteMessage(quote(g.inputs.quote));
+    assert.deepEqual(msg, Buffer.concat([RFQ_DOMAIN, Buffer.from(ix.data).subarray(8)]));
+  }
+});
+
+test("Ed25519 precompile data and instructions match ed25519_instruction_data / ed25519_verify", () => {
+  for (const e of golden.rfq.ed25519 as J[]) {
+    const [pub, sig, msg] = [pk(e.pubkey), hex(e.signature), hex(e.message)];
+    assert.equal(ed25519InstructionData(pub.toBuffer(), sig, msg).toString("hex"), e.data);
+    assert.deepEqual(diff(ed25519VerifyInstruction(pub, sig, msg), e.instruction), []);
+    // web3.js lays out the same bytes for a non-empty message
+    if (msg.length > 0) {
+      const w = Ed25519Program.createInstructionWithPublicKey({ publicKey: pub.toBytes(), signature: sig, message: msg });
+      assert.deepEqual(diff(w, e.instruction), []);
+    }
+  }
+  assert.throws(() => ed25519InstructionData(new Uint8Array(31), new Uint8Array(64), Buffer.from("x")), /32 bytes, got 31/);
+  assert.throws(() => ed25519InstructionData(new Uint8Array(32), new Uint8Array(63), Buffer.from("x")), /64 bytes, got 63/);
+});
+
+test("a quote signed by the beacon's keypair is signed_quote byte for byte (signature included)", async () => {
+  for (const v of golden.rfq.signedQuotes as J[]) {
+    const beacon = Keypair.fromSeed(hex(v.beaconSeed));
+    assert.equal(beacon.publicKey.toBase58(), v.beacon);
+    const q = quote(v.quote);
+    const sig = signQuote(beacon, q);
+    assert.equal(sig.toString("hex"), v.signature);
+    const spki = Buffer.concat([Buffer.from("302a300506032b6570032100", "hex"), beacon.publicKey.toBuffer()]);
+    assert.ok(verify(null, quoteMessage(q), createPublicKey({ key: spki, format: "der", type: "spki" }), sig));
+    const p = { payer: pk(v.payer), pool: pool(v.pool), userAsset: pk(v.userAsset), userQuote: pk(v.userQuote), quote: q };
+    const signed = await client.user.signedQuote({ ...p, beacon });
+    assert.equal(signed.length, 2);
+    signed.forEach((ix, i) => assert.deepEqual(diff(ix, v.instructions[i]), [], `instruction ${i}`));
+    // the user's side: the beacon sent only its key and the signature
+    const filled = await client.user.fillQuote({ ...p, beacon: beacon.publicKey, signature: hex(v.signature) });
+    filled.forEach((ix, i) => assert.deepEqual(diff(ix, v.instructions[i]), [], `fillQuote instruction ${i}`));
+  }
 });

@@ -261,6 +261,8 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
     assert.equal(pool.params.bidSpreadBps, 5);
     assert.equal(pool.params.askSpreadBps, 5);
     assert.equal(pool.params.redemptionAccount.toBase58(), haloPool.params.redemptionAccount);
+    assert.equal(pool.params.rfqEnabled, haloPool.params.rfqEnabled);
+    assert.equal(pool.params.rfqMinSpreadBps, haloPool.params.rfqMinSpreadBps);
     assert.equal(pool.quoteVault.toBase58(), ref.quoteVault.toBase58());
 
     const link = pauLink(controller, ref);

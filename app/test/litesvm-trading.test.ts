@@ -1,7 +1,9 @@
 // The trading client against the real programs (target/sbf/halo_{pau,oracle,trading}.so,
 // from scripts/build-sbf) in LiteSVM's node package: a class funded by a PAU controller,
 // a pool priced by a halo feed, an LP deposit, and swaps on both sides whose fills are
-// exactly what the TS quote port (src/amm.ts) predicts from the decoded pool.
+// exactly what the TS quote port (src/amm.ts) predicts from the decoded pool; then RFQ
+// quotes signed in TS by the class's beacon, filled once (a replay and a tampered quote
+// refused).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -18,12 +20,18 @@ import { FailedTransactionMetadata, LiteSVM } from "litesvm";
 import { PauClient } from "../src/pau.ts";
 import { pda } from "../src/pda.ts";
 import { OracleClient, oraclePda } from "../src/oracle.ts";
-import { type PoolParams, poolRef, TradingClient, tradingPda } from "../src/trading.ts";
-import { decodeTradingAccount } from "../src/accounts.ts";
+import {
+  type PoolParams,
+  poolRef,
+  type RfqQuote,
+  TradingClient,
+  tradingPda,
+} from "../src/trading.ts";
+import { decodeQuoteReceipt, decodeTradingAccount } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 import { TOKEN_PROGRAM_ID } from "../src/pda.ts";
-import { feedPriceWad, quoteSwap } from "../src/amm.ts";
+import { feedPriceWad, Market, quoteSwap } from "../src/amm.ts";
 
 const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
 const UNIT = 1_000_000n;
@@ -141,9 +149,15 @@ const params = (redemptionAccount: PublicKey): PoolParams => ({
   redeemLimit: { maxAmount: U64_MAX, slope: 0 },
   redemptionAccount,
   settlementPeriodS: 86_400,
+  rfqEnabled: true,
+  rfqMinSpreadBps: 2,
 });
 
-test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts", async () => {
+/**
+ * A class funded by a PAU controller with a known beacon, a pool priced by a halo feed at
+ * NAV 1.0025 (6 decimals), an LP's 1M USDS deposit, and a user holding 200,000 of the asset.
+ */
+async function setup() {
   const vm = new Vm();
   const gov = vm.payer.publicKey;
   const pau = new PauClient();
@@ -172,6 +186,7 @@ test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts"
   assert.equal(vm.send([...createMint(vm, assetMint, 6), ...createMint(vm, quoteMint, 6)], [assetMint, quoteMint]), null);
 
   const klass = tradingPda.class(gov, 1)[0];
+  const beacon = Keypair.generate();
   const p = poolRef({ class: klass, unitId: 1, bookId: 1, assetMint: assetMint.publicKey, quoteMint: quoteMint.publicKey, priceAccount: feed });
   assert.equal(
     vm.send([
@@ -180,7 +195,7 @@ test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts"
         quoteMint: quoteMint.publicKey,
         pauController: controller,
         classId: 1,
-        beacon: Keypair.generate().publicKey,
+        beacon: beacon.publicKey,
         freezer: Keypair.generate().publicKey,
       }),
       await trading.governance.createPool({
@@ -218,8 +233,11 @@ test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts"
     ),
     null,
   );
+  return { vm, trading, beacon, p, user, userAsset, userQuote, price: feedPriceWad(1_002_500, 6)! };
+}
 
-  const price = feedPriceWad(1_002_500, 6)!;
+test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts", async () => {
+  const { vm, trading, p, user, userAsset, userQuote, price } = await setup();
   const expiry = vm.now() + 60n;
   const swap = (side: "sellAsset" | "buyAsset", exactIn: boolean, amount: bigint, limit: bigint) =>
     trading.user.swap({ user: user.publicKey, pool: p, userAsset: userAsset.publicKey, userQuote: userQuote.publicKey, side, exactIn, amount, limit, expiry });
@@ -251,4 +269,72 @@ test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts"
     pool.spreadEarned.toString(),
     (sell.midQuote - sell.quoteAmount + (buy.quoteAmount - buy.midQuote)).toString(),
   );
+});
+
+test("an RFQ quote signed in TS by the beacon fills once, tighter than the AMM; its replay is refused", async () => {
+  const { vm, trading, beacon, p, user, userAsset, userQuote, price } = await setup();
+  // the user pays the receipt's rent
+  vm.svm.airdrop(address(user.publicKey.toBase58()), lamports(1_000_000_000n));
+  const market = new Market(price, 6, 6);
+  const rfqMin = params(PublicKey.default).rfqMinSpreadBps;
+  const accounts = (quote: RfqQuote) => ({
+    payer: user.publicKey,
+    pool: p,
+    userAsset: userAsset.publicKey,
+    userQuote: userQuote.publicKey,
+    quote,
+  });
+  const send = async (q: RfqQuote) => vm.send(await trading.user.signedQuote({ beacon, ...accounts(q) }), [user]);
+
+  // the user sells 10,000: the AMM pays 5 bps under NAV, the quote the governance bound (2 bps)
+  const amount = 10_000n * UNIT;
+  const amm = quoteSwap(decodeTradingAccount(trading.program, "pool", vm.data(p.pool)), price, "sellAsset", true, amount);
+  const bound = market.quote("sellAsset", "exactIn", amount, rfqMin);
+  assert.ok(bound.quoteAmount > amm.quoteAmount);
+  const q: RfqQuote = {
+    pool: p.pool,
+    user: user.publicKey,
+    side: "sellAsset",
+    assetAmount: amount,
+    quoteAmount: bound.quoteAmount,
+    expiry: vm.now() + 60n,
+    nonce: 7n,
+  };
+
+  // a quote one base unit inside the bound, and a fill without the beacon's verification
+  const tooGood = await trading.user.signedQuote({ beacon, ...accounts({ ...q, quoteAmount: bound.quoteAmount + 1n }) });
+  const inside = vm.send(tooGood, [user]);
+  assert.equal(errorFromCode(inside ?? 0)?.name, "QuoteOutsideBounds");
+  const unsigned = vm.send([await trading.user.swapWithQuote(accounts(q))], [user]);
+  assert.equal(errorFromCode(unsigned ?? 0)?.name, "QuoteSignatureMissing");
+  // the beacon's signature over this quote covers no other (here one base unit less, in bounds)
+  const [verify] = await trading.user.signedQuote({ beacon, ...accounts(q) });
+  const other = await trading.user.swapWithQuote(accounts({ ...q, quoteAmount: bound.quoteAmount - 1n }));
+  const tampered = vm.send([verify, other], [user]);
+  assert.equal(errorFromCode(tampered ?? 0)?.name, "QuoteSignatureMissing");
+  // a quote another key signed
+  const stranger = vm.send(await trading.user.signedQuote({ beacon: Keypair.generate(), ...accounts(q) }), [user]);
+  assert.equal(errorFromCode(stranger ?? 0)?.name, "QuoteSignatureMissing");
+  assert.equal(vm.balance(userQuote.publicKey), 0n);
+
+  // the fill: exactly the quoted amounts, and a receipt for the nonce
+  assert.equal(await send(q), null);
+  assert.equal(vm.balance(userQuote.publicKey), bound.quoteAmount);
+  assert.equal(vm.balance(userAsset.publicKey), 200_000n * UNIT - amount);
+  const receiptAddr = tradingPda.quoteReceipt(p.pool, q.nonce)[0];
+  const receipt = decodeQuoteReceipt(vm.data(receiptAddr));
+  assert.equal(receipt.pool.toBase58(), p.pool.toBase58());
+  assert.equal(receipt.user.toBase58(), user.publicKey.toBase58());
+  assert.equal(receipt.nonce.toString(), "7");
+  assert.equal(receipt.filledAt.toString(), vm.now().toString());
+  const pool = decodeTradingAccount(trading.program, "pool", vm.data(p.pool));
+  assert.equal(pool.swaps.toString(), "1");
+  assert.equal(pool.inventory.toString(), amount.toString());
+  assert.equal(pool.spreadEarned.toString(), (bound.midQuote - bound.quoteAmount).toString());
+
+  // the same signed quote again (a fresh transaction): refused, nothing moves
+  const replay = await send(q);
+  assert.equal(errorFromCode(replay ?? 0)?.name, "QuoteAlreadyUsed");
+  assert.equal(vm.balance(userQuote.publicKey), bound.quoteAmount);
+  assert.equal(decodeTradingAccount(trading.program, "pool", vm.data(p.pool)).swaps.toString(), "1");
 });

@@ -384,6 +384,20 @@ test("trading configs that cannot work are refused before anything is sent", asy
     plan({ ...cfg, tradingPools: [{}] } as DeployConfig, payer),
     /tradingPools is replaced by trading.classes\[\].pools/,
   );
+  const params = klass.pools[0].params;
+  const { rfqEnabled: _e, ...noRfq } = params;
+  await assert.rejects(
+    plan(withPool({ params: noRfq as typeof params }), payer),
+    /pool 1 of class 1: params.rfqEnabled must be true or false/,
+  );
+  await assert.rejects(
+    plan(withPool({ params: { ...params, rfqMinSpreadBps: 5_001 } }), payer),
+    /pool 1 of class 1: params.rfqMinSpreadBps must be a whole number of bps from 0 to 5000, got 5001/,
+  );
+  await assert.rejects(
+    plan(withPool({ params: { ...params, rfqMinSpreadBps: "2" as unknown as number } }), payer),
+    /params.rfqMinSpreadBps must be a whole number/,
+  );
   const stranger = PublicKey.unique().toBase58();
   await assert.rejects(
     plan({ ...cfg, trading: { ...cfg.trading!, govops: stranger } }, payer),

@@ -1,7 +1,9 @@
 //! `halo_trading.json`: every instruction from `halo_sdk::trading` (with the `PoolRef` /
 //! `PauLink` they were built from), the PDAs with their bumps, every account type
 //! serialised from fixed state with all its fields, the errors, and a table of
-//! `halo_math::pricing` results the TypeScript port must reproduce exactly.
+//! `halo_math::pricing` results the TypeScript port must reproduce exactly. The RFQ
+//! section has the signed quote messages, Ed25519 precompile data and a quote signed by a
+//! fixed beacon keypair (`signed_quote`).
 use anchor_lang::{prelude::Pubkey, AccountSerialize};
 use halo_math::{
     pricing::{deviates, skewed_spread_bps, to_wad, Market, Mode, Side},
@@ -11,7 +13,7 @@ use halo_sdk::{keys, pda as pau_pda, trading as ix, trading::*};
 use halo_trading::constants::*;
 use serde_json::{json, Value};
 
-use super::{hex, ix_json, k};
+use super::{hex, ix_json, k, kp};
 
 fn s(p: &Pubkey) -> String {
     p.to_string()
@@ -48,6 +50,23 @@ fn params_json(p: &PoolParams) -> Value {
         "redeemLimit": limit_json(&p.redeem_limit),
         "redemptionAccount": s(&p.redemption_account),
         "settlementPeriodS": p.settlement_period_s,
+        "rfqEnabled": p.rfq_enabled, "rfqMinSpreadBps": p.rfq_min_spread_bps,
+    })
+}
+
+fn side_json(side: SwapSide) -> &'static str {
+    match side {
+        SwapSide::SellAsset => "sellAsset",
+        SwapSide::BuyAsset => "buyAsset",
+    }
+}
+
+/// `RfqQuote` as the TS client takes it (u64 / i64 as decimal strings).
+fn quote_json(q: &RfqQuote) -> Value {
+    json!({
+        "pool": s(&q.pool), "user": s(&q.user), "side": side_json(q.side),
+        "assetAmount": q.asset_amount.to_string(), "quoteAmount": q.quote_amount.to_string(),
+        "expiry": q.expiry.to_string(), "nonce": q.nonce.to_string(),
     })
 }
 
@@ -212,6 +231,8 @@ fn instructions() -> Vec<Value> {
     changed.bid_spread_bps = 5_000;
     changed.skew_start_bps = 0;
     changed.redemption_account = k(68);
+    changed.rfq_enabled = false;
+    changed.rfq_min_spread_bps = 5_000;
     out.extend([
         ix_json(
             "setPoolParams",
@@ -288,10 +309,7 @@ fn instructions() -> Vec<Value> {
         (SwapSide::BuyAsset, true, 1, 0),
         (SwapSide::BuyAsset, false, u64::MAX, u64::MAX),
     ] {
-        let side_name = match side {
-            SwapSide::SellAsset => "sellAsset",
-            SwapSide::BuyAsset => "buyAsset",
-        };
+        let side_name = side_json(side);
         out.push(ix_json(
             "swap",
             json!({"user": s(&user), "pool": pr.clone(), "userAsset": s(&user_asset), "userQuote": s(&user_quote),
@@ -310,6 +328,43 @@ fn instructions() -> Vec<Value> {
                     expiry: 1_800_000_060,
                 },
             ),
+        ));
+    }
+    // ---- RFQ fills: both sides; a payer other than the user, then the user paying; the
+    // nonce's extremes
+    for (side, asset_amount, quote_amount, expiry, nonce, payer) in [
+        (
+            SwapSide::SellAsset,
+            100_000_000_000u64,
+            99_980_000_000u64,
+            1_800_000_060i64,
+            1u64,
+            payer,
+        ),
+        (SwapSide::BuyAsset, 1, u64::MAX, i64::MAX, u64::MAX, user),
+        (
+            SwapSide::BuyAsset,
+            50_000_000_000,
+            50_010_000_000,
+            -1,
+            0,
+            user,
+        ),
+    ] {
+        let quote = RfqQuote {
+            pool: p.pool,
+            user,
+            side,
+            asset_amount,
+            quote_amount,
+            expiry,
+            nonce,
+        };
+        out.push(ix_json(
+            "swapWithQuote",
+            json!({"payer": s(&payer), "pool": pr.clone(), "userAsset": s(&user_asset), "userQuote": s(&user_quote),
+                   "quote": quote_json(&quote)}),
+            &ix::swap_with_quote(&payer, &p, &user_asset, &user_quote, quote),
         ));
     }
     // ---- LPs
@@ -403,6 +458,24 @@ fn pdas() -> Vec<Value> {
             json!({"pool": s(&pool), "id": "4"}),
             redemption_address(&pool, 4),
             &[SEED_REDEMPTION, pool.as_ref(), &4u64.to_le_bytes()],
+        ),
+        p(
+            "quoteReceipt",
+            json!({"pool": s(&pool), "nonce": "0"}),
+            quote_receipt_address(&pool, 0),
+            &[SEED_QUOTE, pool.as_ref(), &0u64.to_le_bytes()],
+        ),
+        p(
+            "quoteReceipt",
+            json!({"pool": s(&pool), "nonce": "1"}),
+            quote_receipt_address(&pool, 1),
+            &[SEED_QUOTE, pool.as_ref(), &1u64.to_le_bytes()],
+        ),
+        p(
+            "quoteReceipt",
+            json!({"pool": s(&pool), "nonce": "18446744073709551615"}),
+            quote_receipt_address(&pool, u64::MAX),
+            &[SEED_QUOTE, pool.as_ref(), &u64::MAX.to_le_bytes()],
         ),
     ]
 }
@@ -603,6 +676,16 @@ fn accounts() -> Vec<Value> {
         closed: true,
         reserved: [0; 32],
     };
+    let mut receipt = QuoteReceipt {
+        version: 1,
+        bump: 248,
+        pool: p.pool,
+        user: k(62),
+        nonce: 1,
+        filled_at: 1_800_000_030,
+        reserved: [0; 16],
+    };
+    receipt.reserved[15] = 7;
     vec![
         account(
             "tradingClass",
@@ -665,7 +748,107 @@ fn accounts() -> Vec<Value> {
                 "closed": generation.closed, "reserved": hex(&generation.reserved),
             }),
         ),
+        // not in the IDL (no instruction takes it typed): the TS client decodes it by hand
+        account(
+            "quoteReceipt",
+            quote_receipt_address(&p.pool, 1),
+            &receipt,
+            json!({
+                "version": receipt.version, "bump": receipt.bump, "pool": s(&receipt.pool),
+                "user": s(&receipt.user), "nonce": receipt.nonce.to_string(),
+                "filledAt": receipt.filled_at.to_string(), "reserved": hex(&receipt.reserved),
+            }),
+        ),
     ]
+}
+
+// ---- RFQ ------------------------------------------------------------------------------
+
+/// The signed message of quotes (`RfqQuote::message`), Ed25519 precompile data
+/// (`ed25519_instruction_data`, and the `ed25519_verify` instruction) for fixed keys,
+/// signatures and messages, and `signed_quote` by a fixed beacon keypair (Ed25519 signing
+/// is deterministic, so the TS client must produce the same signature).
+fn rfq() -> Value {
+    let f = fixture();
+    let p = f.feed_pool;
+    let (user, user_asset, user_quote, payer) = (k(62), k(63), k(64), k(65));
+    let quotes = [
+        RfqQuote {
+            pool: p.pool,
+            user,
+            side: SwapSide::SellAsset,
+            asset_amount: 100_000_000_000,
+            quote_amount: 99_980_000_000,
+            expiry: 1_800_000_060,
+            nonce: 1,
+        },
+        RfqQuote {
+            pool: k(1),
+            user: k(2),
+            side: SwapSide::BuyAsset,
+            asset_amount: u64::MAX,
+            quote_amount: 1,
+            expiry: i64::MIN,
+            nonce: u64::MAX,
+        },
+        RfqQuote {
+            pool: Pubkey::default(),
+            user: Pubkey::default(),
+            side: SwapSide::SellAsset,
+            asset_amount: 0,
+            quote_amount: 0,
+            expiry: -1,
+            nonce: 0,
+        },
+    ];
+    let messages: Vec<Value> = quotes
+        .iter()
+        .map(|q| json!({"quote": quote_json(q), "message": hex(&q.message())}))
+        .collect();
+    let mut sig = [0u8; 64];
+    for (i, b) in sig.iter_mut().enumerate() {
+        *b = u8::try_from(i).unwrap();
+    }
+    let cases: Vec<([u8; 32], [u8; 64], Vec<u8>)> = vec![
+        ([3; 32], [9; 64], b"hello".to_vec()),
+        (f.beacon.to_bytes(), sig, quotes[0].message()),
+        ([0; 32], [0; 64], Vec::new()),
+        ([0xff; 32], [0xee; 64], vec![0x5a; 1_000]),
+    ];
+    let ed25519: Vec<Value> = cases
+        .iter()
+        .map(|(pk, sig, msg)| {
+            let signer = Pubkey::new_from_array(*pk);
+            json!({
+                "pubkey": s(&signer), "signature": hex(sig), "message": hex(msg),
+                "data": hex(&ed25519_instruction_data(pk, sig, msg)),
+                "instruction": ix_json("ed25519Verify", json!({}), &ed25519_verify(&signer, sig, msg)),
+            })
+        })
+        .collect();
+    let beacon = kp(52);
+    let signed: Vec<Value> = [(quotes[0], payer), (quotes[0], user)]
+        .iter()
+        .map(|&(q, payer)| {
+            use halo_harness::Signer;
+            let sig: [u8; 64] = beacon.sign_message(&q.message()).into();
+            let [verify, fill] = signed_quote(&beacon, &payer, &p, &user_asset, &user_quote, q);
+            json!({
+                "beaconSeed": hex(&[52u8; 32]), "beacon": s(&beacon.pubkey()), "payer": s(&payer),
+                "pool": pool_ref_json(&p, 6), "userAsset": s(&user_asset), "userQuote": s(&user_quote),
+                "quote": quote_json(&q), "signature": hex(&sig),
+                "instructions": [ix_json("ed25519Verify", json!({}), &verify), ix_json("swapWithQuote", json!({}), &fill)],
+            })
+        })
+        .collect();
+    json!({
+        "domain": hex(RFQ_DOMAIN),
+        "ed25519ProgramId": s(&ED25519_PROGRAM_ID),
+        "instructionsSysvar": s(&INSTRUCTIONS_SYSVAR),
+        "messages": messages,
+        "ed25519": ed25519,
+        "signedQuotes": signed,
+    })
 }
 
 /// `Pool` is not `Clone` (an `#[account]`): a field-by-field copy for the second pool.
@@ -899,6 +1082,7 @@ pub fn golden() -> Value {
         "instructions": instructions(),
         "pdas": pdas(),
         "accounts": accounts(),
+        "rfq": rfq(),
         "errors": halo_sdk::errors::TRADING_ERRORS.iter().map(|e| json!({"code": u32::from(*e), "name": e.name(), "msg": e.to_string()})).collect::<Vec<_>>(),
         "pricing": {
             "quotes": quotes(),
