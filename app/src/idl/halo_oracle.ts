@@ -547,11 +547,26 @@ export type HaloOracle = {
             "type": "u64"
           },
           {
+            "docs": [
+              "precision: `value / 10^decimals`; the value the move guard is measured against",
+              "within the current guard window (reporters cannot walk the value step by step)."
+            ],
+            "name": "anchorValue",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: unix seconds; when the current guard window opened."
+            ],
+            "name": "anchorTs",
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                64
+                48
               ]
             }
           }
@@ -1255,11 +1270,26 @@ export const HALO_ORACLE_IDL = {
             "type": "u64"
           },
           {
+            "name": "anchor_value",
+            "docs": [
+              "precision: `value / 10^decimals`; the value the move guard is measured against",
+              "within the current guard window (reporters cannot walk the value step by step)."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "anchor_ts",
+            "docs": [
+              "precision: unix seconds; when the current guard window opened."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                64
+                48
               ]
             }
           }

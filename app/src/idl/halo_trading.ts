@@ -436,6 +436,26 @@ export type HaloTrading = {
       "code": 6270,
       "msg": "This quote was already used",
       "name": "quoteAlreadyUsed"
+    },
+    {
+      "code": 6271,
+      "msg": "The beacon may fail a redemption only after it is due; the freezer may at any time",
+      "name": "redemptionNotOverdue"
+    },
+    {
+      "code": 6272,
+      "msg": "A failed redemption awaits recovery: deposits and PAU funding are paused",
+      "name": "recoveryPending"
+    },
+    {
+      "code": 6273,
+      "msg": "Less than 99 % of the expected USDS: fail the redemption instead, for review",
+      "name": "receiptBelowExpected"
+    },
+    {
+      "code": 6274,
+      "msg": "A closed withdrawal generation is waiting: settle the queue before returning USDS to the PAU",
+      "name": "withdrawalsWaiting"
     }
   ],
   "events": [
@@ -3129,11 +3149,20 @@ export type HaloTrading = {
             "type": "u64"
           },
           {
+            "docs": [
+              "precision: quote base units; expected USDS of failed redemptions not yet recovered.",
+              "While above zero, deposits and PAU funding are refused: the value a recovery would",
+              "restore must not be bought cheaply."
+            ],
+            "name": "failedExpected",
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                120
               ]
             }
           }
@@ -6618,6 +6647,26 @@ export const HALO_TRADING_IDL = {
       "code": 6270,
       "name": "QuoteAlreadyUsed",
       "msg": "This quote was already used"
+    },
+    {
+      "code": 6271,
+      "name": "RedemptionNotOverdue",
+      "msg": "The beacon may fail a redemption only after it is due; the freezer may at any time"
+    },
+    {
+      "code": 6272,
+      "name": "RecoveryPending",
+      "msg": "A failed redemption awaits recovery: deposits and PAU funding are paused"
+    },
+    {
+      "code": 6273,
+      "name": "ReceiptBelowExpected",
+      "msg": "Less than 99 % of the expected USDS: fail the redemption instead, for review"
+    },
+    {
+      "code": 6274,
+      "name": "WithdrawalsWaiting",
+      "msg": "A closed withdrawal generation is waiting: settle the queue before returning USDS to the PAU"
     }
   ],
   "types": [
@@ -7305,11 +7354,20 @@ export const HALO_TRADING_IDL = {
             "type": "u64"
           },
           {
+            "name": "failed_expected",
+            "docs": [
+              "precision: quote base units; expected USDS of failed redemptions not yet recovered.",
+              "While above zero, deposits and PAU funding are refused: the value a recovery would",
+              "restore must not be bought cheaply."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                120
               ]
             }
           }

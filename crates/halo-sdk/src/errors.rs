@@ -151,6 +151,10 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::QuoteForAnotherUser,
     TradingError::QuoteOutsideBounds,
     TradingError::QuoteAlreadyUsed,
+    TradingError::RedemptionNotOverdue,
+    TradingError::RecoveryPending,
+    TradingError::ReceiptBelowExpected,
+    TradingError::WithdrawalsWaiting,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

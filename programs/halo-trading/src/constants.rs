@@ -22,6 +22,9 @@ pub const TAG_AMM_FUND: &[u8] = b"amm_fund";
 pub const PYTH_RECEIVER_ID: Pubkey = pubkey!("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
 
 pub const ACCOUNT_VERSION: u8 = 1;
+/// A redemption settles normally only if at least this share of the expected USDS came
+/// back (bps); less must go through `fail_redemption` and a reviewed recovery.
+pub const SETTLE_MIN_BPS: u64 = 9_900;
 /// Bounds on governance parameters.
 pub const MAX_SPREAD_BPS: u16 = 5_000;
 pub const MAX_SKEW_BPS: u16 = 5_000;

@@ -145,4 +145,12 @@ pub enum TradingError {
     QuoteOutsideBounds,
     #[msg("This quote was already used")]
     QuoteAlreadyUsed,
+    #[msg("The beacon may fail a redemption only after it is due; the freezer may at any time")]
+    RedemptionNotOverdue,
+    #[msg("A failed redemption awaits recovery: deposits and PAU funding are paused")]
+    RecoveryPending,
+    #[msg("Less than 99 % of the expected USDS: fail the redemption instead, for review")]
+    ReceiptBelowExpected,
+    #[msg("A closed withdrawal generation is waiting: settle the queue before returning USDS to the PAU")]
+    WithdrawalsWaiting,
 }

@@ -108,7 +108,9 @@ fn accounts() -> Vec<Value> {
         reporters: [k(43), k(46), Pubkey::default(), Pubkey::default()],
         reporter_count: 2,
         updates: 12,
-        reserved: [0; 64],
+        anchor_value: 1_000_000,
+        anchor_ts: 1_799_990_000,
+        reserved: [0; 48],
     };
     let mut data = Vec::new();
     feed.try_serialize(&mut data).unwrap();
@@ -123,6 +125,7 @@ fn accounts() -> Vec<Value> {
             "publishTs": feed.publish_ts.to_string(), "maxMoveBps": feed.max_move_bps,
             "reporters": feed.reporters.iter().map(s).collect::<Vec<_>>(),
             "reporterCount": feed.reporter_count, "updates": feed.updates.to_string(),
+            "anchorValue": feed.anchor_value.to_string(), "anchorTs": feed.anchor_ts.to_string(),
             "reserved": hex(&feed.reserved),
         },
     })]

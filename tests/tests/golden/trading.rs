@@ -528,7 +528,8 @@ fn pool_account(addr: Pubkey, p: &Pool) -> Value {
         "soldAsset": p.sold_asset.to_string(), "soldQuote": p.sold_quote.to_string(),
         "spreadEarned": p.spread_earned.to_string(), "realisedPnl": p.realised_pnl.to_string(),
         "redemptionsSettled": p.redemptions_settled.to_string(),
-        "redemptionsFailed": p.redemptions_failed.to_string(), "reserved": hex(&p.reserved),
+        "redemptionsFailed": p.redemptions_failed.to_string(),
+        "failedExpected": p.failed_expected.to_string(), "reserved": hex(&p.reserved),
     });
     let fields = v["fields"].as_object_mut().expect("fields");
     fields.extend(more.as_object().expect("object").clone());
@@ -609,7 +610,8 @@ fn accounts() -> Vec<Value> {
         realised_pnl: i128::MIN + 1,
         redemptions_settled: 0,
         redemptions_failed: 1,
-        reserved: [0; 128],
+        failed_expected: 1_000_000_000,
+        reserved: [0; 120],
     };
     let mut pyth_pool = Pool {
         unit_id: 8,
@@ -624,7 +626,7 @@ fn accounts() -> Vec<Value> {
         realised_pnl: -42,
         ..feed_pool_clone(&feed_pool)
     };
-    pyth_pool.reserved[127] = 9;
+    pyth_pool.reserved[119] = 9;
     let book = Book {
         version: 1,
         bump: 252,

@@ -23,6 +23,9 @@ async fn governance_publish_ok_records_the_value_and_time() {
     expected.value = 1_010_000;
     expected.publish_ts = t;
     expected.updates = 2;
+    // a reviewed value opens a new guard window
+    expected.anchor_value = 1_010_000;
+    expected.anchor_ts = t;
     assert_same(&f, &expected);
 }
 

@@ -319,28 +319,47 @@ async fn publish_fails_for_a_look_alike_feed() {
 }
 
 #[tokio::test]
-async fn publish_ok_a_reporter_walks_the_value_one_guarded_step_per_second() {
+async fn publish_fails_when_guarded_steps_add_up_beyond_the_window_anchor() {
     // Given a feed at 1.000000 with a 5 % guard, last published ten seconds ago
     let (mut chain, env) = setup().await;
     let t0 = env.state(&mut chain).await.publish_ts;
     later(&mut chain, 10).await;
     let r = env.reporter.pubkey();
-    // When the reporter publishes +5 % for each of t0+1 .. t0+10 (the guard bounds one
-    // update, not a rate)
-    let mut value = NAV;
-    for s in 1..=10 {
-        value = value * 105 / 100;
-        chain
-            .must(
-                &[ix::publish(&r, &env.feed, value, t0 + s)],
-                &[&env.reporter],
-            )
-            .await;
-    }
-    // Then all ten are taken: about +63 % without governance
+    // When the reporter walks the value up in +2.5 % steps, one a second
+    chain
+        .must(
+            &[ix::publish(&r, &env.feed, NAV * 1025 / 1000, t0 + 1)],
+            &[&env.reporter],
+        )
+        .await;
+    chain
+        .must(
+            &[ix::publish(&r, &env.feed, NAV * 105 / 100, t0 + 2)],
+            &[&env.reporter],
+        )
+        .await;
+    // Then a third step, within 5 % of the last value but 7.5 % from the window's
+    // anchor, is refused: the guard bounds the window, not each step
+    refused(
+        &mut chain,
+        &env,
+        &[],
+        ix::publish(&r, &env.feed, NAV * 1075 / 1000, t0 + 3),
+        &[&env.reporter],
+        OracleError::MoveNeedsGovernance,
+    )
+    .await;
+    // And a day later a new window opens at the then-current value
+    let t1 = later(&mut chain, 24 * 3600).await;
+    chain
+        .must(
+            &[ix::publish(&r, &env.feed, NAV * 1075 / 1000, t1)],
+            &[&env.reporter],
+        )
+        .await;
     let f = env.state(&mut chain).await;
-    assert_eq!(f.value, value);
-    assert!(f.value > NAV * 16 / 10);
-    assert_eq!(f.publish_ts, t0 + 10);
-    assert_eq!(f.updates, 11);
+    assert_eq!(
+        (f.value, f.anchor_value, f.anchor_ts),
+        (NAV * 1075 / 1000, NAV * 105 / 100, t1)
+    );
 }

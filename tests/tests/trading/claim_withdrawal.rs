@@ -38,6 +38,14 @@ async fn claims_follow_partial_fills_and_only_the_owner_claims() {
         TradingError::NotPositionOwner,
     )
     .await;
+    // the pool's own vault as the destination (Anchor's duplicate-account check)
+    let ix = tx::claim_withdrawal(&a.key.pubkey(), &env.pool, 0, &env.pool.quote_vault);
+    let before = env.fingerprint(&mut chain, &[]).await;
+    assert_anchor_err(
+        chain.send(&[ix], &[&a.key]).await,
+        anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount,
+    );
+    assert_eq!(before, env.fingerprint(&mut chain, &[]).await);
     claim(&mut chain, &env, &a).await.unwrap();
     assert_eq!(chain.balance(&a.quote).await, 20_000 * UNIT);
     let pos: tx::LpPosition = chain

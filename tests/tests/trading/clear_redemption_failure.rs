@@ -21,9 +21,9 @@ async fn clearing_restores_buys_and_is_governance_only() {
         .must(
             &[
                 tx::start_redemption(&b, &env.pool, &env.issuer_account, 0, 100 * UNIT),
-                tx::fail_redemption(&b, &env.pool, 0),
+                tx::fail_redemption(&env.freezer.pubkey(), &env.pool, 0),
             ],
-            &[&env.beacon],
+            &[&env.beacon, &env.freezer],
         )
         .await;
     for k in [&env.beacon, &env.freezer] {

@@ -69,8 +69,10 @@ async fn create_pool_refusals() {
     .await;
     // parameter bounds, each with its own error
     type Case = (fn(&mut tx::PoolParams), TradingError);
-    let cases: [Case; 6] = [
+    let cases: [Case; 7] = [
         (|p| p.bid_spread_bps = 5_001, TradingError::SpreadTooWide),
+        // a skew that would push the bid past the widest valid spread
+        (|p| p.skew_max_bps = 4_996, TradingError::SpreadTooWide),
         (|p| p.skew_start_bps = 10_000, TradingError::SkewOutOfRange),
         (|p| p.max_staleness_s = 0, TradingError::BadStaleness),
         (|p| p.max_deviation_bps = 0, TradingError::BadDeviation),

@@ -167,31 +167,62 @@ async fn dust_deposit_and_another_pools_position_are_refused() {
 }
 
 #[tokio::test]
-async fn a_pool_written_down_to_zero_cannot_price_shares() {
+async fn deposits_wait_for_a_recovery_and_a_worthless_pool_cannot_price_shares() {
     let (mut chain, env) = setup().await;
-    // all the USDS buys inventory, all the inventory goes to an issuer that never pays
+    // all the USDS buys inventory, all the inventory goes to an issuer that does not pay
     let u = env.trader(&mut chain, 2_000_000 * UNIT, 0).await;
     let free = env.state(&mut chain).await.quote_liquidity;
     env.swap(&mut chain, &u, SELL, false, free).await.unwrap();
     let p = env.state(&mut chain).await;
     let b = env.beacon_key();
+    let f = env.freezer.pubkey();
     chain
         .must(
             &[
                 tx::start_redemption(&b, &env.pool, &env.issuer_account, 0, p.inventory),
-                tx::fail_redemption(&b, &env.pool, 0),
+                tx::fail_redemption(&f, &env.pool, 0),
             ],
-            &[&env.beacon],
+            &[&env.beacon, &env.freezer],
         )
         .await;
     let p = env.state(&mut chain).await;
     assert_eq!(p.value(p.last_price_wad).unwrap(), 0);
+    assert!(p.failed_expected > 0);
     let prime = env.trader(&mut chain, 0, 10 * UNIT).await;
     let payer = chain.payer_key();
     let k = prime.key.pubkey();
     chain
         .must(&[tx::open_position(&payer, &env.pool, k)], &[])
         .await;
+    // while a recovery may restore the value, nobody buys in at the written-down price
+    let ix = tx::deposit(&k, &env.pool, &prime.quote, 10 * UNIT, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[prime.quote],
+        &[ix],
+        &[&prime.key],
+        TradingError::RecoveryPending,
+    )
+    .await;
+    let ix = tx::fund_from_pau(&b, &env.pool, &env.link, 10 * UNIT);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::RecoveryPending,
+    )
+    .await;
+    // the issuer's case closes with nothing recovered: the pool is worth nothing
+    chain
+        .must(
+            &[tx::settle_redemption(&b, &env.pool, 0, 0)],
+            &[&env.beacon],
+        )
+        .await;
+    assert_eq!(env.state(&mut chain).await.failed_expected, 0);
     let ix = tx::deposit(&k, &env.pool, &prime.quote, 10 * UNIT, 0);
     refused_unchanged(
         &mut chain,

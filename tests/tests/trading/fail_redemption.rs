@@ -123,3 +123,48 @@ async fn another_pools_redemption_is_refused() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn the_beacon_fails_only_overdue_redemptions() {
+    let (mut chain, env) = setup().await;
+    bought(&mut chain, &env, 1_000 * UNIT).await;
+    let b = env.beacon_key();
+    chain
+        .must(
+            &[tx::start_redemption(
+                &b,
+                &env.pool,
+                &env.issuer_account,
+                0,
+                1_000 * UNIT,
+            )],
+            &[&env.beacon],
+        )
+        .await;
+    // due in a day: not before
+    let ix = tx::fail_redemption(&b, &env.pool, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::RedemptionNotOverdue,
+    )
+    .await;
+    chain.advance(24 * 3600 + 1).await;
+    chain
+        .must(&[tx::fail_redemption(&b, &env.pool, 0)], &[&env.beacon])
+        .await;
+    let p = env.state(&mut chain).await;
+    assert_eq!(p.failed_expected, 1_000 * UNIT);
+    // the issuer pays late: recovered, deposits open again
+    env.issuer_pays(&mut chain, 1_000 * UNIT).await;
+    chain
+        .must(
+            &[tx::settle_redemption(&b, &env.pool, 0, 1_000 * UNIT)],
+            &[&env.beacon],
+        )
+        .await;
+    assert_eq!(env.state(&mut chain).await.failed_expected, 0);
+}

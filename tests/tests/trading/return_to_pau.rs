@@ -56,3 +56,29 @@ async fn return_to_pau_repays_and_burns_rounding_up() {
     .await;
     env.check_books(&mut chain).await;
 }
+
+#[tokio::test]
+async fn the_pau_does_not_jump_the_withdrawal_queue() {
+    let (mut chain, env) = setup().await;
+    let a = env.lp(&mut chain, 100_000 * UNIT).await;
+    request(&mut chain, &env, &a, 50_000 * UNIT).await;
+    roll(&mut chain, &env).await;
+    let b = env.beacon_key();
+    let ix = tx::return_to_pau(&b, &env.pool, &env.link, UNIT);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::WithdrawalsWaiting,
+    )
+    .await;
+    settle(&mut chain, &env, u64::MAX).await.unwrap();
+    chain
+        .must(
+            &[tx::return_to_pau(&b, &env.pool, &env.link, UNIT)],
+            &[&env.beacon],
+        )
+        .await;
+}

@@ -62,3 +62,41 @@ async fn redemption_cycle_books_the_spread_when_the_issuer_pays() {
     .await;
     assert_eq!(env.check_books(&mut chain).await, 0);
 }
+
+#[tokio::test]
+async fn an_under_reported_receipt_is_refused() {
+    let (mut chain, env) = setup().await;
+    bought(&mut chain, &env, 100_000 * UNIT).await;
+    let b = env.beacon_key();
+    chain
+        .must(
+            &[tx::start_redemption(
+                &b,
+                &env.pool,
+                &env.issuer_account,
+                0,
+                100_000 * UNIT,
+            )],
+            &[&env.beacon],
+        )
+        .await;
+    env.issuer_pays(&mut chain, 100_000 * UNIT).await;
+    // booking 98.99 % would leave USDS unbooked for later misuse
+    let ix = tx::settle_redemption(&b, &env.pool, 0, 98_990 * UNIT);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::ReceiptBelowExpected,
+    )
+    .await;
+    // 99 % is the floor
+    chain
+        .must(
+            &[tx::settle_redemption(&b, &env.pool, 0, 99_000 * UNIT)],
+            &[&env.beacon],
+        )
+        .await;
+}

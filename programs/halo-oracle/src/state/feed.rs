@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::constants::MAX_REPORTERS;
+use crate::constants::{GUARD_WINDOW_S, MAX_REPORTERS};
 use crate::errors::OracleError;
 
 /// A NAV feed: `value / 10^decimals` whole quote tokens per whole asset token, published
@@ -25,10 +25,25 @@ pub struct Feed {
     pub reporter_count: u8,
     /// Number of accepted updates (creation included).
     pub updates: u64,
-    pub reserved: [u8; 64],
+    /// precision: `value / 10^decimals`; the value the move guard is measured against
+    /// within the current guard window (reporters cannot walk the value step by step).
+    pub anchor_value: u64,
+    /// precision: unix seconds; when the current guard window opened.
+    pub anchor_ts: i64,
+    pub reserved: [u8; 48],
 }
 
 impl Feed {
+    /// The guard's reference for an update published at `publish_ts`: the window's anchor,
+    /// or the current value when a new window opens.
+    pub fn anchor_for(&self, publish_ts: i64) -> (u64, i64) {
+        if publish_ts >= self.anchor_ts.saturating_add(GUARD_WINDOW_S) {
+            (self.value, publish_ts)
+        } else {
+            (self.anchor_value, self.anchor_ts)
+        }
+    }
+
     pub fn is_reporter(&self, key: &Pubkey) -> bool {
         self.reporters
             .iter()
@@ -60,7 +75,7 @@ mod tests {
     fn size_is_stable() {
         assert_eq!(
             Feed::INIT_SPACE,
-            2 + 32 + 8 + 32 + 1 + 8 + 8 + 2 + 32 * MAX_REPORTERS + 1 + 8 + 64
+            2 + 32 + 8 + 32 + 1 + 8 + 8 + 2 + 32 * MAX_REPORTERS + 1 + 8 + 16 + 48
         );
     }
 }

@@ -69,6 +69,12 @@ impl PoolParams {
             self.skew_start_bps < BPS && self.skew_max_bps <= MAX_SKEW_BPS,
             TradingError::SkewOutOfRange
         );
+        // the widest bid the skew can reach must still be a valid spread
+        require!(
+            u32::from(self.bid_spread_bps).saturating_add(u32::from(self.skew_max_bps))
+                <= u32::from(MAX_SPREAD_BPS),
+            TradingError::SpreadTooWide
+        );
         require!(self.max_staleness_s > 0, TradingError::BadStaleness);
         require!(
             self.max_deviation_bps > 0 && self.max_deviation_bps <= BPS,
@@ -172,7 +178,11 @@ pub struct Pool {
     pub realised_pnl: i128,
     pub redemptions_settled: u64,
     pub redemptions_failed: u64,
-    pub reserved: [u8; 128],
+    /// precision: quote base units; expected USDS of failed redemptions not yet recovered.
+    /// While above zero, deposits and PAU funding are refused: the value a recovery would
+    /// restore must not be bought cheaply.
+    pub failed_expected: u64,
+    pub reserved: [u8; 120],
 }
 
 impl Pool {
@@ -199,6 +209,7 @@ impl Pool {
 
     /// Shares cannot be priced when shares are outstanding and the pool is worth nothing.
     pub fn check_priceable(&self, value: u64) -> Result<()> {
+        require!(self.failed_expected == 0, TradingError::RecoveryPending);
         require!(
             value > 0 || self.total_shares == 0,
             TradingError::PoolValueZero
@@ -329,7 +340,8 @@ mod tests {
                 + 32 * 3 // limits
                 + 8 * 11 // accounting and queue
                 + 8 + 16 * 6 + 8 * 2 // counters
-                + 128
+                + 8 // failed_expected
+                + 120
         );
     }
 }

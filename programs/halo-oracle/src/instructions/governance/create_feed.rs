@@ -51,6 +51,8 @@ pub fn handler(ctx: Context<CreateFeed>, args: CreateFeedArgs) -> Result<()> {
     f.publish_ts = now;
     f.max_move_bps = args.max_move_bps;
     f.updates = 1;
+    f.anchor_value = args.initial_value;
+    f.anchor_ts = now;
     emit!(FeedCreated {
         feed: f.key(),
         governance: authority,

@@ -16,6 +16,9 @@ pub fn handler(ctx: Context<GovernancePublish>, value: u64, publish_ts: i64) -> 
     let f = &mut ctx.accounts.feed;
     let (previous_value, previous_publish_ts) = (f.value, f.publish_ts);
     f.record(value, publish_ts, now)?;
+    // a reviewed value opens a new guard window
+    f.anchor_value = value;
+    f.anchor_ts = publish_ts;
     emit!(NavPublished {
         feed: f.key(),
         publisher: ctx.accounts.governance.key(),

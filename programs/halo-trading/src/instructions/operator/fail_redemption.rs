@@ -3,8 +3,10 @@ use anchor_lang::prelude::*;
 use crate::{errors::TradingError, events::RedemptionClosed, state::*};
 
 /// Marks a pending redemption failed: its expected USDS leaves the pool's value (the
-/// cost is written off in realised P&L) and buys of the asset pause until governance
-/// clears the failure. Signed by the beacon or the freezer.
+/// cost is written off in realised P&L), buys of the asset pause until governance clears
+/// the failure, and deposits pause until the redemption is recovered (so nobody buys in
+/// cheaply ahead of a recovery). Signed by the beacon once the redemption is overdue, or
+/// by the freezer at any time.
 #[derive(Accounts)]
 pub struct FailRedemption<'info> {
     pub signer: Signer<'info>,
@@ -20,12 +22,22 @@ pub struct FailRedemption<'info> {
 }
 
 pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let by_freezer = ctx.accounts.signer.key() == ctx.accounts.class.freezer;
     let p = &mut ctx.accounts.pool;
     let rd = &mut ctx.accounts.redemption;
     require!(
         rd.status == RedemptionStatus::Pending,
         TradingError::RedemptionNotPending
     );
+    require!(
+        by_freezer || now > rd.expected_by,
+        TradingError::RedemptionNotOverdue
+    );
+    p.failed_expected = p
+        .failed_expected
+        .checked_add(rd.expected_quote)
+        .ok_or(TradingError::MathOverflow)?;
     p.pending_expected = p.pending_expected.saturating_sub(rd.expected_quote);
     p.pending_cost = p.pending_cost.saturating_sub(rd.cost_basis);
     p.realised_pnl = p

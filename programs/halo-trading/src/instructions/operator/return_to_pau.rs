@@ -13,6 +13,10 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let a = ctx.accounts;
     require!(
+        a.pool.queue_settling_gen == a.pool.queue_open_gen,
+        TradingError::WithdrawalsWaiting
+    );
+    require!(
         amount <= a.pool.quote_liquidity,
         TradingError::InsufficientLiquidity
     );

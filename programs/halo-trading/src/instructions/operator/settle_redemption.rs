@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenAccount;
 
-use crate::{errors::TradingError, events::RedemptionClosed, state::*};
+use crate::{constants::SETTLE_MIN_BPS, errors::TradingError, events::RedemptionClosed, state::*};
 
 /// Books the issuer's payment for a redemption: the USDS must already be in the pool's
 /// quote vault, unbooked. Realised P&L = received − cost basis; the redemption rate limit
@@ -42,6 +42,15 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         .checked_sub(i128::from(rd.cost_basis))
         .ok_or(TradingError::MathOverflow)?;
     if rd.status == RedemptionStatus::Pending {
+        // an under-reported receipt would leave USDS unbooked for later misuse
+        let floor = halo_math::mul_div_u64(
+            rd.expected_quote,
+            SETTLE_MIN_BPS,
+            10_000,
+            halo_math::Rounding::Up,
+        )
+        .map_err(|_| TradingError::MathOverflow)?;
+        require!(received >= floor, TradingError::ReceiptBelowExpected);
         p.pending_expected = p.pending_expected.saturating_sub(rd.expected_quote);
         p.pending_cost = p.pending_cost.saturating_sub(rd.cost_basis);
         p.realised_pnl = p
@@ -55,6 +64,7 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
             .checked_add(i128::from(received))
             .ok_or(TradingError::MathOverflow)?;
         p.redemptions_failed = p.redemptions_failed.saturating_sub(1);
+        p.failed_expected = p.failed_expected.saturating_sub(rd.expected_quote);
     }
     p.quote_liquidity = p
         .quote_liquidity
