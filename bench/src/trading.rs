@@ -244,9 +244,9 @@ pub async fn bench(b: &mut Bench) {
         b,
         &mut l,
         "halo_trading",
-        "fail_redemption",
-        tx::fail_redemption(&bk, &env.pool, 1),
-        &[&env.beacon],
+        "fail_redemption (freezer)",
+        tx::fail_redemption(&env.freezer.pubkey(), &env.pool, 1),
+        &[&env.freezer],
     )
     .await;
     run(
