@@ -1727,10 +1727,7 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "beacon",
-          "relations": [
-            "class"
-          ],
+          "name": "caller",
           "signer": true,
           "writable": true
         },
@@ -2051,10 +2048,7 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "beacon",
-          "relations": [
-            "class"
-          ],
+          "name": "caller",
           "signer": true
         },
         {
@@ -4080,11 +4074,23 @@ export type HaloTrading = {
             "type": "bool"
           },
           {
+            "docs": [
+              "precision: unix seconds; the first request / when it was closed. After",
+              "`QUEUE_FALLBACK_S` anyone may roll or settle it (a silent beacon cannot lock LPs in)."
+            ],
+            "name": "openedAt",
+            "type": "i64"
+          },
+          {
+            "name": "closedAt",
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                32
+                16
               ]
             }
           }
@@ -5219,12 +5225,9 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "beacon",
+          "name": "caller",
           "writable": true,
-          "signer": true,
-          "relations": [
-            "class"
-          ]
+          "signer": true
         },
         {
           "name": "class",
@@ -5543,11 +5546,8 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "beacon",
-          "signer": true,
-          "relations": [
-            "class"
-          ]
+          "name": "caller",
+          "signer": true
         },
         {
           "name": "class",
@@ -8285,11 +8285,23 @@ export const HALO_TRADING_IDL = {
             "type": "bool"
           },
           {
+            "name": "opened_at",
+            "docs": [
+              "precision: unix seconds; the first request / when it was closed. After",
+              "`QUEUE_FALLBACK_S` anyone may roll or settle it (a silent beacon cannot lock LPs in)."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "closed_at",
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                32
+                16
               ]
             }
           }

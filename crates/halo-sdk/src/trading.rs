@@ -342,11 +342,12 @@ pub fn fail_redemption(signer: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
     )
 }
 
-/// `open_gen` must be the pool's `queue_open_gen`.
-pub fn roll_withdrawals(beacon: &Pubkey, p: &PoolRef, open_gen: u64) -> Instruction {
+/// `open_gen` must be the pool's `queue_open_gen`. `caller`: the beacon, or anyone once
+/// the generation has waited `QUEUE_FALLBACK_S`.
+pub fn roll_withdrawals(caller: &Pubkey, p: &PoolRef, open_gen: u64) -> Instruction {
     build(
         acc::RollWithdrawals {
-            beacon: *beacon,
+            caller: *caller,
             class: p.class,
             pool: p.pool,
             open_generation: generation_address(&p.pool, open_gen),
@@ -359,14 +360,14 @@ pub fn roll_withdrawals(beacon: &Pubkey, p: &PoolRef, open_gen: u64) -> Instruct
 
 /// `settling_gen` must be the pool's `queue_settling_gen`.
 pub fn settle_withdrawals(
-    beacon: &Pubkey,
+    caller: &Pubkey,
     p: &PoolRef,
     settling_gen: u64,
     max_quote: u64,
 ) -> Instruction {
     build(
         acc::SettleWithdrawals {
-            beacon: *beacon,
+            caller: *caller,
             class: p.class,
             pool: p.pool,
             generation: generation_address(&p.pool, settling_gen),

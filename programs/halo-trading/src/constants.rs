@@ -25,6 +25,9 @@ pub const ACCOUNT_VERSION: u8 = 1;
 /// A redemption settles normally only if at least this share of the expected USDS came
 /// back (bps); less must go through `fail_redemption` and a reviewed recovery.
 pub const SETTLE_MIN_BPS: u64 = 9_900;
+/// precision: seconds; a withdrawal generation the beacon has not rolled (since it opened)
+/// or settled (since it closed) for this long may be rolled / settled by anyone.
+pub const QUEUE_FALLBACK_S: i64 = 3 * 24 * 3600;
 /// Bounds on governance parameters.
 pub const MAX_SPREAD_BPS: u16 = 5_000;
 pub const MAX_SKEW_BPS: u16 = 5_000;

@@ -676,7 +676,9 @@ fn accounts() -> Vec<Value> {
         filled: 600,
         paid: 601_500,
         closed: true,
-        reserved: [0; 32],
+        opened_at: 1_799_000_000,
+        closed_at: 1_799_086_400,
+        reserved: [0; 16],
     };
     let mut receipt = QuoteReceipt {
         version: 1,
@@ -747,7 +749,8 @@ fn accounts() -> Vec<Value> {
                 "version": generation.version, "bump": generation.bump, "pool": s(&generation.pool),
                 "id": generation.id.to_string(), "requested": generation.requested.to_string(),
                 "filled": generation.filled.to_string(), "paid": generation.paid.to_string(),
-                "closed": generation.closed, "reserved": hex(&generation.reserved),
+                "closed": generation.closed, "openedAt": generation.opened_at.to_string(),
+                "closedAt": generation.closed_at.to_string(), "reserved": hex(&generation.reserved),
             }),
         ),
         // not in the IDL (no instruction takes it typed): the TS client decodes it by hand

@@ -50,3 +50,48 @@ async fn roll_closes_the_open_generation_and_opens_the_next() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn anyone_rolls_and_settles_a_queue_the_beacon_left_waiting() {
+    let (mut chain, env) = setup().await;
+    let a = env.lp(&mut chain, 1_000 * UNIT).await;
+    request(&mut chain, &env, &a, 400 * UNIT).await;
+    let stranger = chain.funded_keypair(1_000_000_000).await;
+    let s = stranger.pubkey();
+    // before the fallback delay, only the beacon
+    let ix = tx::roll_withdrawals(&s, &env.pool, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&stranger],
+        TradingError::NotBeacon,
+    )
+    .await;
+    chain.advance(3 * DAY).await;
+    env.refresh_price(&mut chain).await;
+    chain
+        .must(&[tx::roll_withdrawals(&s, &env.pool, 0)], &[&stranger])
+        .await;
+    let ix = tx::settle_withdrawals(&s, &env.pool, 0, u64::MAX);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&stranger],
+        TradingError::NotBeacon,
+    )
+    .await;
+    chain.advance(3 * DAY).await;
+    env.refresh_price(&mut chain).await;
+    chain
+        .must(
+            &[tx::settle_withdrawals(&s, &env.pool, 0, u64::MAX)],
+            &[&stranger],
+        )
+        .await;
+    claim(&mut chain, &env, &a).await.unwrap();
+    assert_eq!(chain.balance(&a.quote).await, 400 * UNIT);
+}

@@ -16,7 +16,11 @@ pub struct WithdrawGeneration {
     /// precision: quote base units.
     pub paid: u64,
     pub closed: bool,
-    pub reserved: [u8; 32],
+    /// precision: unix seconds; the first request / when it was closed. After
+    /// `QUEUE_FALLBACK_S` anyone may roll or settle it (a silent beacon cannot lock LPs in).
+    pub opened_at: i64,
+    pub closed_at: i64,
+    pub reserved: [u8; 16],
 }
 
 impl WithdrawGeneration {
@@ -41,6 +45,6 @@ mod tests {
 
     #[test]
     fn size_is_stable() {
-        assert_eq!(WithdrawGeneration::INIT_SPACE, 2 + 32 + 8 * 4 + 1 + 32);
+        assert_eq!(WithdrawGeneration::INIT_SPACE, 2 + 32 + 8 * 4 + 1 + 16 + 16);
     }
 }

@@ -128,6 +128,7 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     g.version = ACCOUNT_VERSION;
     g.bump = ctx.bumps.generation;
     g.pool = pool_key;
+    g.opened_at = now;
 
     a.class.pool_count = a.class.pool_count.saturating_add(1);
     emit!(PoolCreated {

@@ -40,6 +40,10 @@ pub fn handler(ctx: Context<RequestWithdrawal>, shares: u64) -> Result<()> {
         .checked_add(shares)
         .ok_or(TradingError::MathOverflow)?;
     pos.queue_gen = gen_id;
+    if a.generation.requested == 0 {
+        // the fallback clock starts with the first request
+        a.generation.opened_at = Clock::get()?.unix_timestamp;
+    }
     a.generation.requested = a
         .generation
         .requested

@@ -4,12 +4,12 @@ use crate::{constants::*, errors::TradingError, events::WithdrawalsRolled, state
 
 /// Closes the open withdrawal generation to new requests and opens the next one. The
 /// closed generation is then filled, pro rata, by `settle_withdrawals`. Signed by the
-/// beacon (who pays for the new generation's account).
+/// beacon (who pays for the new generation's account), or by anyone once the generation
+/// has been open for `QUEUE_FALLBACK_S`.
 #[derive(Accounts)]
 pub struct RollWithdrawals<'info> {
     #[account(mut)]
-    pub beacon: Signer<'info>,
-    #[account(has_one = beacon @ TradingError::NotBeacon)]
+    pub caller: Signer<'info>,
     pub class: Box<Account<'info, TradingClass>>,
     #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
     pub pool: Box<Account<'info, Pool>>,
@@ -21,7 +21,7 @@ pub struct RollWithdrawals<'info> {
     pub open_generation: Box<Account<'info, WithdrawGeneration>>,
     #[account(
         init,
-        payer = beacon,
+        payer = caller,
         space = 8 + WithdrawGeneration::INIT_SPACE,
         seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &pool.queue_open_gen.saturating_add(1).to_le_bytes()],
         bump,
@@ -31,9 +31,17 @@ pub struct RollWithdrawals<'info> {
 }
 
 pub fn handler(ctx: Context<RollWithdrawals>) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
     let a = ctx.accounts;
+    require!(
+        a.caller.key() == a.class.beacon
+            || (a.open_generation.requested > 0
+                && now >= a.open_generation.opened_at.saturating_add(QUEUE_FALLBACK_S)),
+        TradingError::NotBeacon
+    );
     require!(a.open_generation.requested > 0, TradingError::NothingToRoll);
     a.open_generation.closed = true;
+    a.open_generation.closed_at = now;
     let closed_generation = a.pool.queue_open_gen;
     let open_generation = closed_generation
         .checked_add(1)
@@ -44,6 +52,7 @@ pub fn handler(ctx: Context<RollWithdrawals>) -> Result<()> {
     g.bump = ctx.bumps.next_generation;
     g.pool = a.pool.key();
     g.id = open_generation;
+    g.opened_at = now;
     emit!(WithdrawalsRolled {
         pool: a.pool.key(),
         closed_generation,

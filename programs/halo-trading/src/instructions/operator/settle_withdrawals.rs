@@ -4,11 +4,11 @@ use crate::{constants::*, errors::TradingError, events::WithdrawalsSettled, pric
 
 /// Fills the oldest closed withdrawal generation pro rata with up to `max_quote` of the
 /// pool's free USDS, at the current share value (shares burned round up, USDS paid rounds
-/// down). The USDS is set aside for the members' claims. Signed by the beacon.
+/// down). The USDS is set aside for the members' claims. Signed by the beacon, or by
+/// anyone once the generation has been closed for `QUEUE_FALLBACK_S`.
 #[derive(Accounts)]
 pub struct SettleWithdrawals<'info> {
-    pub beacon: Signer<'info>,
-    #[account(has_one = beacon @ TradingError::NotBeacon)]
+    pub caller: Signer<'info>,
     pub class: Box<Account<'info, TradingClass>>,
     #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
     pub pool: Box<Account<'info, Pool>>,
@@ -26,8 +26,13 @@ pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
     require!(max_quote > 0, TradingError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
     let a = ctx.accounts;
-    let p = &mut a.pool;
     require!(a.generation.closed, TradingError::GenerationStillOpen);
+    require!(
+        a.caller.key() == a.class.beacon
+            || now >= a.generation.closed_at.saturating_add(QUEUE_FALLBACK_S),
+        TradingError::NotBeacon
+    );
+    let p = &mut a.pool;
     let r = price::accept(p, &a.price_account, now)?;
     let value = p.value(r.price_wad)?;
     let capacity = max_quote.min(p.quote_liquidity);
