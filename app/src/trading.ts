@@ -477,15 +477,16 @@ export class TradingClient {
           redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
         })
         .instruction(),
-    /** `openGen` must be the pool's `queueOpenGen`. */
-    rollWithdrawals: (p: { beacon: PublicKey; pool: PoolRef; openGen: Int }) => {
+    /** `openGen` must be the pool's `queueOpenGen`. `caller`: the beacon, or anyone once the
+     *  generation has waited three days since its first request. */
+    rollWithdrawals: (p: { caller: PublicKey; pool: PoolRef; openGen: Int }) => {
       const open = BigInt(p.openGen.toString());
       // as the SDK: the next id saturates at u64::MAX
       const next = open < (1n << 64n) - 1n ? open + 1n : open;
       return this.program.methods
         .rollWithdrawals()
         .accountsStrict({
-          beacon: p.beacon,
+          caller: p.caller,
           class: p.pool.class,
           pool: p.pool.pool,
           openGeneration: tradingPda.withdrawGen(p.pool.pool, open)[0],
@@ -494,12 +495,13 @@ export class TradingClient {
         })
         .instruction();
     },
-    /** `settlingGen` must be the pool's `queueSettlingGen`. */
-    settleWithdrawals: (p: { beacon: PublicKey; pool: PoolRef; settlingGen: Int; maxQuote: Int }) =>
+    /** `settlingGen` must be the pool's `queueSettlingGen`. `caller`: the beacon, or anyone
+     *  once the generation has been closed for three days. */
+    settleWithdrawals: (p: { caller: PublicKey; pool: PoolRef; settlingGen: Int; maxQuote: Int }) =>
       this.program.methods
         .settleWithdrawals(bn(p.maxQuote))
         .accountsStrict({
-          beacon: p.beacon,
+          caller: p.caller,
           class: p.pool.class,
           pool: p.pool.pool,
           generation: tradingPda.withdrawGen(p.pool.pool, p.settlingGen)[0],

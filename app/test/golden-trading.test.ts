@@ -138,10 +138,10 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
   settleRedemption: (i) =>
     client.operator.settleRedemption({ beacon: pk(i.beacon), pool: pool(i.pool), id: i.id, received: i.received }),
   failRedemption: (i) => client.operator.failRedemption({ signer: pk(i.signer), pool: pool(i.pool), id: i.id }),
-  rollWithdrawals: (i) => client.operator.rollWithdrawals({ beacon: pk(i.beacon), pool: pool(i.pool), openGen: i.openGen }),
+  rollWithdrawals: (i) => client.operator.rollWithdrawals({ caller: pk(i.beacon), pool: pool(i.pool), openGen: i.openGen }),
   settleWithdrawals: (i) =>
     client.operator.settleWithdrawals({
-      beacon: pk(i.beacon),
+      caller: pk(i.beacon),
       pool: pool(i.pool),
       settlingGen: i.settlingGen,
       maxQuote: i.maxQuote,
