@@ -290,14 +290,24 @@ export class TradingClient {
   constructor(readonly program: Program<HaloTrading> = tradingProgram()) {}
 
   /** The PAU LP position, integration and rate limit of a pool's funding route. */
-  private pauAccounts(p: PoolRef, link: PauLink) {
+  /** The accounts `fundFromPau` and `returnToPau` share (one `PauFunding` struct on chain). */
+  private pauFunding(beacon: PublicKey, p: PoolRef, link: PauLink) {
     const proxy = pauPda.proxy(link.controller)[0];
     return {
+      beacon,
+      class: p.class,
+      pool: p.pool,
       pauPosition: tradingPda.lp(p.pool, proxy)[0],
       pauIntegration: pauPda.integration(link.controller, p.pool)[0],
       pauController: link.controller,
       pauProxy: proxy,
       pauRateLimit: pauPda.rateLimit(link.controller, link.routeKey)[0],
+      quoteMint: p.quoteMint,
+      pauCustody: link.custody,
+      quoteVault: p.quoteVault,
+      priceAccount: p.priceAccount,
+      tokenProgram: p.quoteTokenProgram,
+      pauProgram: PAU_PROGRAM_ID,
     };
   }
 
@@ -409,34 +419,12 @@ export class TradingClient {
     fundFromPau: (p: { beacon: PublicKey; pool: PoolRef; link: PauLink; amount: Int }) =>
       this.program.methods
         .fundFromPau(bn(p.amount))
-        .accountsStrict({
-          beacon: p.beacon,
-          class: p.pool.class,
-          pool: p.pool.pool,
-          ...this.pauAccounts(p.pool, p.link),
-          quoteMint: p.pool.quoteMint,
-          pauCustody: p.link.custody,
-          quoteVault: p.pool.quoteVault,
-          priceAccount: p.pool.priceAccount,
-          tokenProgram: p.pool.quoteTokenProgram,
-          pauProgram: PAU_PROGRAM_ID,
-        })
+        .accountsStrict(this.pauFunding(p.beacon, p.pool, p.link))
         .instruction(),
     returnToPau: (p: { beacon: PublicKey; pool: PoolRef; link: PauLink; amount: Int }) =>
       this.program.methods
         .returnToPau(bn(p.amount))
-        .accountsStrict({
-          beacon: p.beacon,
-          class: p.pool.class,
-          pool: p.pool.pool,
-          ...this.pauAccounts(p.pool, p.link),
-          quoteMint: p.pool.quoteMint,
-          pauCustody: p.link.custody,
-          quoteVault: p.pool.quoteVault,
-          priceAccount: p.pool.priceAccount,
-          tokenProgram: p.pool.quoteTokenProgram,
-          pauProgram: PAU_PROGRAM_ID,
-        })
+        .accountsStrict(this.pauFunding(p.beacon, p.pool, p.link))
         .instruction(),
     /** `id` must be the pool's `nextRedemptionId`. */
     startRedemption: (p: { beacon: PublicKey; pool: PoolRef; redemptionAccount: PublicKey; id: Int; amount: Int }) =>

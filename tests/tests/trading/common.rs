@@ -179,3 +179,22 @@ pub async fn claim(chain: &mut Chain, env: &TradingEnv, lp: &Trader) -> Result<R
         )
         .await
 }
+
+/// The pool buys `amount` of the asset and the beacon sends it all to the issuer:
+/// redemption `id` (the pool's `next_redemption_id`), pending.
+pub async fn sent_for_redemption(chain: &mut Chain, env: &TradingEnv, amount: u64, id: u64) {
+    bought(chain, env, amount).await;
+    let b = env.beacon_key();
+    chain
+        .must(
+            &[tx::start_redemption(
+                &b,
+                &env.pool,
+                &env.issuer_account,
+                id,
+                amount,
+            )],
+            &[&env.beacon],
+        )
+        .await;
+}

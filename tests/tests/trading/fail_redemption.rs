@@ -6,20 +6,8 @@ const SELL: SwapSide = SwapSide::SellAsset;
 #[tokio::test]
 async fn failed_redemption_pauses_buys_until_governance_clears_it() {
     let (mut chain, env) = setup().await;
-    bought(&mut chain, &env, 1_000 * UNIT).await;
+    sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     let b = env.beacon_key();
-    chain
-        .must(
-            &[tx::start_redemption(
-                &b,
-                &env.pool,
-                &env.issuer_account,
-                0,
-                1_000 * UNIT,
-            )],
-            &[&env.beacon],
-        )
-        .await;
     let stranger = chain.funded_keypair(1_000_000_000).await;
     let ix = tx::fail_redemption(&stranger.pubkey(), &env.pool, 0);
     refused_unchanged(
@@ -127,20 +115,8 @@ async fn another_pools_redemption_is_refused() {
 #[tokio::test]
 async fn the_beacon_fails_only_overdue_redemptions() {
     let (mut chain, env) = setup().await;
-    bought(&mut chain, &env, 1_000 * UNIT).await;
+    sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     let b = env.beacon_key();
-    chain
-        .must(
-            &[tx::start_redemption(
-                &b,
-                &env.pool,
-                &env.issuer_account,
-                0,
-                1_000 * UNIT,
-            )],
-            &[&env.beacon],
-        )
-        .await;
     // due in a day: not before
     let ix = tx::fail_redemption(&b, &env.pool, 0);
     refused_unchanged(

@@ -5,20 +5,8 @@ use halo_sdk::trading::RedemptionStatus;
 #[tokio::test]
 async fn redemption_cycle_books_the_spread_when_the_issuer_pays() {
     let (mut chain, env) = setup().await;
-    bought(&mut chain, &env, 100_000 * UNIT).await;
+    sent_for_redemption(&mut chain, &env, 100_000 * UNIT, 0).await;
     let b = env.beacon_key();
-    chain
-        .must(
-            &[tx::start_redemption(
-                &b,
-                &env.pool,
-                &env.issuer_account,
-                0,
-                100_000 * UNIT,
-            )],
-            &[&env.beacon],
-        )
-        .await;
     assert_eq!(chain.balance(&env.issuer_account).await, 100_000 * UNIT);
     let r: tx::Redemption = chain
         .account(&tx::redemption_address(&env.pool.pool, 0))
@@ -66,20 +54,8 @@ async fn redemption_cycle_books_the_spread_when_the_issuer_pays() {
 #[tokio::test]
 async fn an_under_reported_receipt_is_refused() {
     let (mut chain, env) = setup().await;
-    bought(&mut chain, &env, 100_000 * UNIT).await;
+    sent_for_redemption(&mut chain, &env, 100_000 * UNIT, 0).await;
     let b = env.beacon_key();
-    chain
-        .must(
-            &[tx::start_redemption(
-                &b,
-                &env.pool,
-                &env.issuer_account,
-                0,
-                100_000 * UNIT,
-            )],
-            &[&env.beacon],
-        )
-        .await;
     env.issuer_pays(&mut chain, 100_000 * UNIT).await;
     // booking 98.99 % would leave USDS unbooked for later misuse
     let ix = tx::settle_redemption(&b, &env.pool, 0, 98_990 * UNIT);
