@@ -383,7 +383,7 @@ pub async fn read_price<L: Ledger>(
         PriceSource::HaloFeed { .. } => {
             use anchor_lang::AccountDeserialize;
             let f = halo_oracle::state::Feed::try_deserialize(&mut &data[..]).ok()?;
-            let wad = to_wad(i64::try_from(f.value).ok()?, -i32::from(f.decimals)).ok()??;
+            let wad = halo_trading::price::feed_wad(f.value, f.decimals).ok()??;
             Some((wad, f.publish_ts))
         }
         PriceSource::Pyth { .. } => {

@@ -3,6 +3,7 @@
 //! fails a check refuses the instruction.
 use anchor_lang::prelude::*;
 use halo_math::pricing::{confidence_within, deviates, to_wad};
+use halo_math::MathError;
 use halo_oracle::state::Feed;
 
 use crate::{constants::PYTH_RECEIVER_ID, errors::TradingError, state::*};
@@ -72,6 +73,13 @@ pub fn decode_price_update_v2(data: &[u8]) -> Option<PythPrice> {
     })
 }
 
+/// A feed's `value / 10^decimals` as a WAD price (`None` if not positive). Shared with the
+/// beacon, which reads the same feeds off-chain.
+pub fn feed_wad(value: u64, decimals: u8) -> core::result::Result<Option<u128>, MathError> {
+    let value = i64::try_from(value).map_err(|_| MathError::Overflow)?;
+    to_wad(value, 0i32.saturating_sub(i32::from(decimals)))
+}
+
 /// Validates the price account against the pool and returns its price. Checks, in order:
 /// pinned address / owner / type, feed id, verification, positive price, confidence,
 /// staleness, and that the publish time does not go behind one the pool already used.
@@ -84,9 +92,7 @@ pub fn read(pool: &Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
             let data = info.try_borrow_data()?;
             let f =
                 Feed::try_deserialize(&mut &data[..]).map_err(|_| TradingError::NotAPriceUpdate)?;
-            let exponent = 0i32.saturating_sub(i32::from(f.decimals));
-            let value = i64::try_from(f.value).map_err(|_| TradingError::MathOverflow)?;
-            let price_wad = to_wad(value, exponent)
+            let price_wad = feed_wad(f.value, f.decimals)
                 .map_err(|_| TradingError::MathOverflow)?
                 .ok_or(TradingError::NonPositivePrice)?;
             Reading {

@@ -249,6 +249,18 @@ impl Pool {
         Ok(shares)
     }
 
+    /// Takes `amount` out of the booked inventory with its pro-rata cost basis (rounded up:
+    /// realised P&L is never overstated) and returns that cost.
+    pub fn remove_inventory(&mut self, amount: u64) -> Result<u64> {
+        let cost =
+            halo_math::mul_div_u64(self.inventory_cost, amount, self.inventory, Rounding::Up)
+                .map_err(|_| TradingError::MathOverflow)?
+                .min(self.inventory_cost);
+        self.inventory = self.inventory.saturating_sub(amount);
+        self.inventory_cost = self.inventory_cost.saturating_sub(cost);
+        Ok(cost)
+    }
+
     /// Runs `f` with the pool PDA's signer seeds.
     pub fn with_signer<R>(&self, f: impl FnOnce(&[&[&[u8]]]) -> R) -> R {
         let id = self.unit_id.to_le_bytes();

@@ -61,13 +61,8 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
         .market(r.price_wad)
         .value(amount, Rounding::Down)
         .map_err(|_| TradingError::MathOverflow)?;
-    // the cost basis leaving with the asset: pro rata, rounded up (P&L never overstated)
-    let cost = halo_math::mul_div_u64(p.inventory_cost, amount, p.inventory, Rounding::Up)
-        .map_err(|_| TradingError::MathOverflow)?
-        .min(p.inventory_cost);
+    let cost = p.remove_inventory(amount)?;
     let id = p.next_redemption_id;
-    p.inventory = p.inventory.saturating_sub(amount);
-    p.inventory_cost = p.inventory_cost.saturating_sub(cost);
     p.pending_expected = p
         .pending_expected
         .checked_add(expected)

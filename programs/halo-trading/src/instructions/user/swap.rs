@@ -242,15 +242,7 @@ impl<'info> Swap<'info> {
                     p,
                     fill.asset_amount,
                 )?;
-                // cost basis leaving with the asset, pro rata, rounded up
-                let cost = halo_math::mul_div_u64(
-                    p.inventory_cost,
-                    fill.asset_amount,
-                    p.inventory,
-                    halo_math::Rounding::Up,
-                )
-                .map_err(|_| TradingError::MathOverflow)?
-                .min(p.inventory_cost);
+                let cost = p.remove_inventory(fill.asset_amount)?;
                 let pnl = i128::from(fill.quote_amount)
                     .checked_sub(i128::from(cost))
                     .ok_or(TradingError::MathOverflow)?;
@@ -258,8 +250,6 @@ impl<'info> Swap<'info> {
                     .realised_pnl
                     .checked_add(pnl)
                     .ok_or(TradingError::MathOverflow)?;
-                p.inventory = p.inventory.saturating_sub(fill.asset_amount);
-                p.inventory_cost = p.inventory_cost.saturating_sub(cost);
                 p.quote_liquidity = p
                     .quote_liquidity
                     .checked_add(fill.quote_amount)
