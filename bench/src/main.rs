@@ -108,15 +108,13 @@ async fn open_routes(l: &mut SbfLedger, r: &Roles, controller: Pubkey, mint: Pub
                     &g,
                     &controller,
                     &mint,
-                    &Pubkey::default(),
                     ix::CreateRateLimitArgs {
                         key,
                         tag: keys::tags::TRANSFER.to_vec(),
                         counterparty: cp,
                         max_amount: USDS,
                         slope: 1,
-                    },
-                ),
+                    },),
             ],
             &[&r.govops],
         )
@@ -321,15 +319,13 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
             &g,
             &controller,
             &r.mint,
-            &scope,
             ix::CreateRateLimitArgs {
                 key: r.key,
                 tag: tag.to_vec(),
                 counterparty: r.counterparty,
                 max_amount: 1_000_000 * USDS,
                 slope: 100 * USDS,
-            },
-        )
+            },)
     };
     b.run(
         &mut l,
@@ -399,10 +395,8 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
             &g,
             &controller,
             &r_spl.key,
-            &Pubkey::default(),
             1_250_000 * USDS,
-            100 * USDS,
-        ),
+            100 * USDS,),
         &[&roles.govops],
     )
     .await;
@@ -413,10 +407,8 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
             &g,
             &controller,
             &r_spl.key,
-            &Pubkey::default(),
             900_000 * USDS,
-            100 * USDS,
-        ),
+            100 * USDS,),
         &[&roles.govops],
     )
     .await;

@@ -70,6 +70,16 @@ fn action_json(a: &TimelockAction) -> Value {
         TimelockAction::TransferAdmin { new_admin } => {
             json!({"kind": "transferAdmin", "newAdmin": new_admin.to_string()})
         }
+        TimelockAction::AddIntegration {
+            controller,
+            signer,
+            key,
+        } => {
+            json!({"kind": "addIntegration", "controller": controller.to_string(), "signer": signer.to_string(), "key": hex(key)})
+        }
+        TimelockAction::SetMaxTransferFee { bps } => {
+            json!({"kind": "setMaxTransferFee", "bps": bps})
+        }
     }
 }
 
@@ -96,9 +106,10 @@ fn instructions() -> Vec<Value> {
     let mut out = vec![
         ix_json(
             "initializeConfigurator",
-            json!({"payer": s(&payer), "admin": s(&admin), "timelockDelayS": "1209600", "sorlHopS": "64800", "sorlMaxChangeBps": 2500}),
+            json!({"payer": s(&payer), "upgradeAuthority": s(&freezer), "admin": s(&admin), "timelockDelayS": "1209600", "sorlHopS": "64800", "sorlMaxChangeBps": 2500}),
             &ix::initialize_configurator(
                 &payer,
+                &freezer,
                 ix::InitializeConfiguratorArgs {
                     admin,
                     timelock_delay_s: 1_209_600,
@@ -116,6 +127,11 @@ fn instructions() -> Vec<Value> {
             "setTimelockPaused",
             json!({"admin": s(&admin), "paused": true}),
             &ix::set_timelock_paused(&admin, true),
+        ),
+        ix_json(
+            "clearPendingAdmin",
+            json!({"admin": s(&admin)}),
+            &ix::clear_pending_admin(&admin),
         ),
         ix_json(
             "acceptAdmin",
@@ -158,18 +174,22 @@ fn instructions() -> Vec<Value> {
             &ix::execute_grant_govops(&payer, 1, &controller, govops),
         ),
         ix_json(
+            "executeAddIntegration",
+            json!({"payer": s(&payer), "opId": "8", "controller": s(&controller), "signer": s(&signer)}),
+            &ix::execute_add_integration(&payer, 8, &controller, signer),
+        ),
+        ix_json(
             "executeConfigChange",
             json!({"executor": s(&payer), "opId": "4"}),
             &ix::execute_config_change(&payer, 4),
         ),
         ix_json(
             "createRateLimit",
-            json!({"member": s(&govops), "controller": s(&controller), "mint": s(&mint), "initScope": s(&Pubkey::default()), "key": hex(&key), "tag": "transfer", "counterparty": s(&cp), "maxAmount": "1000000000000", "slope": "11574074"}),
+            json!({"member": s(&govops), "controller": s(&controller), "mint": s(&mint), "key": hex(&key), "tag": "transfer", "counterparty": s(&cp), "maxAmount": "1000000000000", "slope": "11574074"}),
             &ix::create_rate_limit(
                 &govops,
                 &controller,
                 &mint,
-                &Pubkey::default(),
                 ix::CreateRateLimitArgs {
                     key,
                     tag: b"transfer".to_vec(),
@@ -181,8 +201,8 @@ fn instructions() -> Vec<Value> {
         ),
         ix_json(
             "setRateLimit",
-            json!({"member": s(&govops), "controller": s(&controller), "key": hex(&key), "initScope": s(&controller), "maxAmount": "18446744073709551614", "slope": "0"}),
-            &ix::set_rate_limit(&govops, &controller, &key, &controller, u64::MAX - 1, 0),
+            json!({"member": s(&govops), "controller": s(&controller), "key": hex(&key), "maxAmount": "18446744073709551614", "slope": "0"}),
+            &ix::set_rate_limit(&govops, &controller, &key, u64::MAX - 1, 0),
         ),
         ix_json(
             "removeRateLimit",
@@ -203,11 +223,6 @@ fn instructions() -> Vec<Value> {
             "unfreeze",
             json!({"member": s(&govops), "controller": s(&controller)}),
             &ix::unfreeze(&govops, &controller),
-        ),
-        ix_json(
-            "addIntegration",
-            json!({"member": s(&govops), "controller": s(&controller), "signer": s(&signer), "keys": [hex(&key), hex(&[9u8; 32])]}),
-            &ix::add_integration(&govops, &controller, signer, vec![key, [9u8; 32]]),
         ),
         ix_json(
             "removeIntegration",
@@ -261,6 +276,12 @@ fn instructions() -> Vec<Value> {
         TimelockAction::SetSorlHop { seconds: 3_600 },
         TimelockAction::SetSorlMaxChange { bps: 1_000 },
         TimelockAction::TransferAdmin { new_admin: govops },
+        TimelockAction::AddIntegration {
+            controller,
+            signer,
+            key,
+        },
+        TimelockAction::SetMaxTransferFee { bps: 50 },
     ];
     for (i, a) in actions.iter().enumerate() {
         out.push(ix_json(
@@ -366,9 +387,11 @@ async fn accounts() -> Vec<Value> {
     }
     let payer = chain.payer_key();
     let a = admin.pubkey();
+    halo_harness::pau::install_program_data(&mut chain, &halo_pau::ID, &payer).await;
     chain
         .must(
             &[ix::initialize_configurator(
+                &payer,
                 &payer,
                 ix::InitializeConfiguratorArgs {
                     admin: a,
@@ -392,7 +415,9 @@ async fn accounts() -> Vec<Value> {
         )
         .await;
     let mint = mint_kp.pubkey();
-    let cp = k(25);
+    let cp = chain
+        .create_ata(&k(25), &mint, &MintKind::SplToken.token_program())
+        .await;
     let key = keys::rate_limit_key(keys::tags::TRANSFER, &mint, &cp);
     let acts = [
         TimelockAction::RegisterPau { controller },
@@ -405,6 +430,11 @@ async fn accounts() -> Vec<Value> {
             pau: controller,
             max_amount: 1_000_000_000_000,
             slope: 11_574_074,
+        },
+        TimelockAction::AddIntegration {
+            controller,
+            signer: signer.pubkey(),
+            key,
         },
     ];
     for (i, act) in acts.iter().enumerate() {
@@ -435,7 +465,6 @@ async fn accounts() -> Vec<Value> {
                     &g,
                     &controller,
                     &mint,
-                    &controller,
                     ix::CreateRateLimitArgs {
                         key,
                         tag: b"transfer".to_vec(),
@@ -444,9 +473,19 @@ async fn accounts() -> Vec<Value> {
                         slope: 11_574_074,
                     },
                 ),
-                ix::add_integration(&g, &controller, signer.pubkey(), vec![key]),
             ],
             &[&govops],
+        )
+        .await;
+    chain
+        .must(
+            &[ix::execute_add_integration(
+                &payer,
+                3,
+                &controller,
+                signer.pubkey(),
+            )],
+            &[],
         )
         .await;
 

@@ -339,6 +339,66 @@ export type HaloPau = {
       "code": 6048,
       "msg": "Relayer transfer routes cannot be drawn or repaid by an integration",
       "name": "transferRouteNotForIntegrations"
+    },
+    {
+      "code": 6049,
+      "msg": "The signer is not this program's upgrade authority (from its ProgramData account)",
+      "name": "notUpgradeAuthority"
+    },
+    {
+      "code": 6050,
+      "msg": "This operation's grace period after its eta has passed: schedule it again",
+      "name": "opExpired"
+    },
+    {
+      "code": 6051,
+      "msg": "This operation was scheduled before an instant removal of the same target and can no longer be executed",
+      "name": "opInvalidatedByRemoval"
+    },
+    {
+      "code": 6052,
+      "msg": "The maximum transfer fee is out of bounds (0 to 1000 basis points)",
+      "name": "invalidMaxTransferFee"
+    },
+    {
+      "code": 6053,
+      "msg": "There is no pending admin to clear",
+      "name": "noPendingAdmin"
+    },
+    {
+      "code": 6054,
+      "msg": "This integration may already use that rate-limit key",
+      "name": "integrationKeyExists"
+    },
+    {
+      "code": 6055,
+      "msg": "An integration may use at most 8 rate-limit keys",
+      "name": "tooManyIntegrationKeys"
+    },
+    {
+      "code": 6056,
+      "msg": "The mint's Token-2022 transfer fee is above the configurator's maximum",
+      "name": "transferFeeTooHigh"
+    },
+    {
+      "code": 6057,
+      "msg": "The receiver got less than the amount minus the largest transfer fee the route allows",
+      "name": "transferFeeAboveBound"
+    },
+    {
+      "code": 6058,
+      "msg": "The token account's owner is not the owner the route was opened for",
+      "name": "wrongCounterpartyOwner"
+    },
+    {
+      "code": 6059,
+      "msg": "The counterparty token account given is not the route's counterparty",
+      "name": "wrongCounterparty"
+    },
+    {
+      "code": 6060,
+      "msg": "The integration account belongs to another controller or signer",
+      "name": "integrationMismatch"
     }
   ],
   "events": [
@@ -500,16 +560,16 @@ export type HaloPau = {
     },
     {
       "discriminator": [
-        11,
-        173,
-        252,
-        55,
-        29,
-        244,
-        166,
-        164
+        30,
+        163,
+        178,
+        104,
+        39,
+        189,
+        185,
+        84
       ],
-      "name": "integrationAdded"
+      "name": "integrationKeyAdded"
     },
     {
       "discriminator": [
@@ -588,6 +648,19 @@ export type HaloPau = {
         237
       ],
       "name": "pauUnregistered"
+    },
+    {
+      "discriminator": [
+        152,
+        200,
+        11,
+        233,
+        144,
+        37,
+        155,
+        222
+      ],
+      "name": "pendingAdminCleared"
     },
     {
       "discriminator": [
@@ -733,123 +806,6 @@ export type HaloPau = {
     {
       "accounts": [
         {
-          "name": "member",
-          "relations": [
-            "membership"
-          ],
-          "signer": true,
-          "writable": true
-        },
-        {
-          "name": "membership"
-        },
-        {
-          "name": "controller",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
-                ]
-              },
-              {
-                "account": "controller",
-                "kind": "account",
-                "path": "controller.configurator"
-              },
-              {
-                "account": "controller",
-                "kind": "account",
-                "path": "controller.pau_id"
-              }
-            ]
-          },
-          "relations": [
-            "membership"
-          ]
-        },
-        {
-          "name": "integration",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  105,
-                  110,
-                  116,
-                  101,
-                  103,
-                  114,
-                  97,
-                  116,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "controller"
-              },
-              {
-                "kind": "arg",
-                "path": "signer"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "address": "11111111111111111111111111111111",
-          "name": "systemProgram"
-        }
-      ],
-      "args": [
-        {
-          "name": "signer",
-          "type": "pubkey"
-        },
-        {
-          "name": "keys",
-          "type": {
-            "vec": {
-              "array": [
-                "u8",
-                32
-              ]
-            }
-          }
-        }
-      ],
-      "discriminator": [
-        153,
-        252,
-        230,
-        114,
-        150,
-        7,
-        75,
-        91
-      ],
-      "docs": [
-        "Registers an integration signer with its allowed keys. Signer: GovOps member."
-      ],
-      "name": "addIntegration"
-    },
-    {
-      "accounts": [
-        {
           "name": "admin",
           "relations": [
             "configurator"
@@ -924,6 +880,58 @@ export type HaloPau = {
     {
       "accounts": [
         {
+          "name": "admin",
+          "relations": [
+            "configurator"
+          ],
+          "signer": true
+        },
+        {
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
+                ]
+              }
+            ]
+          },
+          "writable": true
+        }
+      ],
+      "args": [],
+      "discriminator": [
+        97,
+        54,
+        173,
+        65,
+        96,
+        19,
+        164,
+        64
+      ],
+      "docs": [
+        "Withdraws an executed, not yet accepted admin proposal (and every admin proposal",
+        "scheduled so far). Signer: admin. Refused: no pending admin."
+      ],
+      "name": "clearPendingAdmin"
+    },
+    {
+      "accounts": [
+        {
           "name": "member",
           "relations": [
             "membership"
@@ -994,12 +1002,104 @@ export type HaloPau = {
         },
         {
           "docs": [
-            "so that a missing approval is the specific `NoInitForRoute` refusal."
+            "checked; it may not exist); read by `InitRateLimit::resolve`."
           ],
-          "name": "initRateLimit"
+          "name": "pauInit",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  105,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "arg",
+                "path": "args"
+              },
+              {
+                "kind": "account",
+                "path": "controller"
+              }
+            ]
+          }
+        },
+        {
+          "docs": [
+            "may not exist); read by `InitRateLimit::resolve`."
+          ],
+          "name": "globalInit",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  105,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "arg",
+                "path": "args"
+              },
+              {
+                "kind": "const",
+                "value": [
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0
+                ]
+              }
+            ]
+          }
         },
         {
           "name": "mint"
+        },
+        {
+          "name": "counterparty"
         },
         {
           "name": "rateLimit",
@@ -1329,6 +1429,9 @@ export type HaloPau = {
           "writable": true
         },
         {
+          "name": "removal"
+        },
+        {
           "address": "11111111111111111111111111111111",
           "name": "systemProgram"
         }
@@ -1362,6 +1465,161 @@ export type HaloPau = {
         "Executes `AddInitRateLimit`. Same refusals; `key` / `pau` must match the op."
       ],
       "name": "executeAddInitRateLimit"
+    },
+    {
+      "accounts": [
+        {
+          "name": "payer",
+          "signer": true,
+          "writable": true
+        },
+        {
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "account": "timelockOp",
+                "kind": "account",
+                "path": "op.op_id"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "controller",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "account": "controller",
+                "kind": "account",
+                "path": "controller.pau_id"
+              }
+            ]
+          }
+        },
+        {
+          "docs": [
+            "`Integration::add_key`."
+          ],
+          "name": "integration",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  116,
+                  101,
+                  103,
+                  114,
+                  97,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "controller"
+              },
+              {
+                "kind": "arg",
+                "path": "signer"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "docs": [
+            "`Removal::check_op`."
+          ],
+          "name": "removal"
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
+        }
+      ],
+      "args": [
+        {
+          "name": "signer",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        24,
+        246,
+        252,
+        46,
+        69,
+        77,
+        182,
+        15
+      ],
+      "docs": [
+        "Executes `AddIntegration`: creates the integration or adds the key to it. Same",
+        "refusals, plus an unregistered PAU, a key it already has, a ninth key, and an op",
+        "scheduled before the integration's last removal."
+      ],
+      "name": "executeAddIntegration"
     },
     {
       "accounts": [
@@ -1431,7 +1689,8 @@ export type HaloPau = {
         71
       ],
       "docs": [
-        "Executes `SetTimelockDelay`, `SetSorlHop`, `SetSorlMaxChange` or `TransferAdmin`."
+        "Executes `SetTimelockDelay`, `SetSorlHop`, `SetSorlMaxChange`, `SetMaxTransferFee`",
+        "or `TransferAdmin`."
       ],
       "name": "executeConfigChange"
     },
@@ -1547,6 +1806,12 @@ export type HaloPau = {
             ]
           },
           "writable": true
+        },
+        {
+          "docs": [
+            "`Removal::check_op`."
+          ],
+          "name": "removal"
         },
         {
           "address": "11111111111111111111111111111111",
@@ -1857,6 +2122,97 @@ export type HaloPau = {
           "writable": true
         },
         {
+          "docs": [
+            "The upgrade authority recorded in this program's ProgramData."
+          ],
+          "name": "upgradeAuthority",
+          "signer": true
+        },
+        {
+          "docs": [
+            "This program's ProgramData account (the upgradeable loader's PDA of the program id)."
+          ],
+          "name": "programData",
+          "pda": {
+            "program": {
+              "kind": "const",
+              "value": [
+                2,
+                168,
+                246,
+                145,
+                78,
+                136,
+                161,
+                176,
+                226,
+                16,
+                21,
+                62,
+                247,
+                99,
+                174,
+                43,
+                0,
+                194,
+                185,
+                61,
+                22,
+                193,
+                36,
+                210,
+                192,
+                83,
+                122,
+                16,
+                4,
+                128,
+                0,
+                0
+              ]
+            },
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  161,
+                  16,
+                  141,
+                  41,
+                  118,
+                  224,
+                  135,
+                  112,
+                  143,
+                  110,
+                  150,
+                  126,
+                  219,
+                  135,
+                  210,
+                  231,
+                  111,
+                  76,
+                  218,
+                  175,
+                  10,
+                  225,
+                  67,
+                  248,
+                  88,
+                  28,
+                  71,
+                  193,
+                  75,
+                  104,
+                  172,
+                  170
+                ]
+              }
+            ]
+          }
+        },
+        {
           "name": "configurator",
           "pda": {
             "seeds": [
@@ -1907,8 +2263,8 @@ export type HaloPau = {
         82
       ],
       "docs": [
-        "Creates the configurator. Signer: payer. Refused: bad parameter bounds, default admin,",
-        "second call (the PDA exists)."
+        "Creates the configurator. Signers: payer and the program's upgrade authority.",
+        "Refused: not the upgrade authority, bad parameter bounds, default admin, second call."
       ],
       "name": "initializeConfigurator"
     },
@@ -1975,6 +2331,14 @@ export type HaloPau = {
             ]
           },
           "writable": true
+        },
+        {
+          "name": "removal",
+          "writable": true
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
         }
       ],
       "args": [],
@@ -2007,6 +2371,30 @@ export type HaloPau = {
           "name": "membership"
         },
         {
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
+                ]
+              }
+            ]
+          }
+        },
+        {
           "name": "controller",
           "pda": {
             "seeds": [
@@ -2026,9 +2414,8 @@ export type HaloPau = {
                 ]
               },
               {
-                "account": "controller",
                 "kind": "account",
-                "path": "controller.configurator"
+                "path": "configurator"
               },
               {
                 "account": "controller",
@@ -2073,6 +2460,14 @@ export type HaloPau = {
             ]
           },
           "writable": true
+        },
+        {
+          "name": "removal",
+          "writable": true
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
         }
       ],
       "args": [],
@@ -2087,7 +2482,7 @@ export type HaloPau = {
         221
       ],
       "docs": [
-        "Removes an integration. Signer: GovOps member."
+        "Removes an integration with all its keys. Signer: GovOps member."
       ],
       "name": "removeIntegration"
     },
@@ -2424,6 +2819,14 @@ export type HaloPau = {
             ]
           },
           "writable": true
+        },
+        {
+          "name": "removal",
+          "writable": true
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
         }
       ],
       "args": [],
@@ -2674,9 +3077,98 @@ export type HaloPau = {
         },
         {
           "docs": [
-            "`InitRateLimit::load_for_route`. For a decrease any account may be passed."
+            "an increase, by `InitRateLimit::resolve`."
           ],
-          "name": "initRateLimit"
+          "name": "pauInit",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  105,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "rateLimit"
+              },
+              {
+                "kind": "account",
+                "path": "controller"
+              }
+            ]
+          }
+        },
+        {
+          "docs": [
+            "increase when no PAU-specific init exists."
+          ],
+          "name": "globalInit",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  105,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "rateLimit"
+              },
+              {
+                "kind": "const",
+                "value": [
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0
+                ]
+              }
+            ]
+          }
         },
         {
           "name": "rateLimit",
@@ -3134,6 +3626,10 @@ export type HaloPau = {
           {
             "name": "pendingAdmin",
             "type": "pubkey"
+          },
+          {
+            "name": "maxTransferFeeBps",
+            "type": "u16"
           }
         ],
         "kind": "struct"
@@ -3204,11 +3700,27 @@ export type HaloPau = {
             "type": "u64"
           },
           {
+            "docs": [
+              "`TransferAdmin` ops with a smaller id were scheduled before the last",
+              "`clear_pending_admin` and can no longer be executed."
+            ],
+            "name": "adminOpsValidFrom",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: basis points; the largest Token-2022 transfer fee a route accepts, and",
+              "the most any custody movement may lose to one."
+            ],
+            "name": "maxTransferFeeBps",
+            "type": "u16"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                118
               ]
             }
           }
@@ -3239,6 +3751,17 @@ export type HaloPau = {
           {
             "name": "sorlMaxChangeBps",
             "type": "u16"
+          },
+          {
+            "name": "maxTransferFeeBps",
+            "type": "u16"
+          },
+          {
+            "docs": [
+              "The upgrade authority that signed."
+            ],
+            "name": "upgradeAuthority",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -3304,11 +3827,19 @@ export type HaloPau = {
             "type": "pubkey"
           },
           {
+            "docs": [
+              "`RegisterPau` ops for this controller with a smaller id were scheduled before its",
+              "last `unregister_pau` and can no longer be executed."
+            ],
+            "name": "registerOpsValidFrom",
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                120
               ]
             }
           }
@@ -3475,6 +4006,10 @@ export type HaloPau = {
           {
             "name": "newFreezer",
             "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -3556,6 +4091,10 @@ export type HaloPau = {
           },
           {
             "name": "member",
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
             "type": "pubkey"
           }
         ],
@@ -3691,6 +4230,10 @@ export type HaloPau = {
           {
             "name": "pau",
             "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -3770,11 +4313,18 @@ export type HaloPau = {
             "type": "i64"
           },
           {
+            "docs": [
+              "The timelock operation that added the last key."
+            ],
+            "name": "lastOpId",
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                64
+                56
               ]
             }
           }
@@ -3783,7 +4333,7 @@ export type HaloPau = {
       }
     },
     {
-      "name": "integrationAdded",
+      "name": "integrationKeyAdded",
       "type": {
         "fields": [
           {
@@ -3795,15 +4345,20 @@ export type HaloPau = {
             "type": "pubkey"
           },
           {
-            "name": "keys",
+            "name": "key",
             "type": {
-              "vec": {
-                "array": [
-                  "u8",
-                  32
-                ]
-              }
+              "array": [
+                "u8",
+                32
+              ]
             }
+          },
+          {
+            "docs": [
+              "Keys the integration may use after this one was added."
+            ],
+            "name": "keyCount",
+            "type": "u8"
           }
         ],
         "kind": "struct"
@@ -3819,6 +4374,10 @@ export type HaloPau = {
           },
           {
             "name": "signer",
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
             "type": "pubkey"
           }
         ],
@@ -3935,6 +4494,29 @@ export type HaloPau = {
       }
     },
     {
+      "name": "pendingAdminCleared",
+      "type": {
+        "fields": [
+          {
+            "name": "oldPendingAdmin",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "Admin proposals with a smaller op id can no longer be executed."
+            ],
+            "name": "adminOpsValidFrom",
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "docs": [
         "A route's rate limit on one PAU. Seeds: `[\"rate_limit\", controller, key]`.",
         "The preimage of the key (tag, mint, counterparty) is stored so that every movement can",
@@ -3993,6 +4575,22 @@ export type HaloPau = {
           },
           {
             "docs": [
+              "The owner that token account had when the route opened; every movement checks it",
+              "(an SPL token account's owner can be reassigned)."
+            ],
+            "name": "counterpartyOwner",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "precision: basis points; the most a movement may lose to a Token-2022 transfer fee",
+              "(the configurator's maximum when the route opened)."
+            ],
+            "name": "maxFeeBps",
+            "type": "u16"
+          },
+          {
+            "docs": [
               "precision: base units; `u64::MAX` = unlimited, `0` = closed."
             ],
             "name": "maxAmount",
@@ -4045,7 +4643,7 @@ export type HaloPau = {
             "type": {
               "array": [
                 "u8",
-                64
+                30
               ]
             }
           }
@@ -4105,6 +4703,26 @@ export type HaloPau = {
                 "u8",
                 32
               ]
+            }
+          },
+          {
+            "name": "oldMaxAmount",
+            "type": "u64"
+          },
+          {
+            "name": "oldSlope",
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          },
+          {
+            "name": "state",
+            "type": {
+              "defined": {
+                "name": "rateLimitSnapshot"
+              }
             }
           }
         ],
@@ -4349,6 +4967,37 @@ export type HaloPau = {
               }
             ],
             "name": "transferAdmin"
+          },
+          {
+            "fields": [
+              {
+                "name": "controller",
+                "type": "pubkey"
+              },
+              {
+                "name": "signer",
+                "type": "pubkey"
+              },
+              {
+                "name": "key",
+                "type": {
+                  "array": [
+                    "u8",
+                    32
+                  ]
+                }
+              }
+            ],
+            "name": "addIntegration"
+          },
+          {
+            "fields": [
+              {
+                "name": "bps",
+                "type": "u16"
+              }
+            ],
+            "name": "setMaxTransferFee"
           }
         ]
       }
@@ -4437,6 +5086,10 @@ export type HaloPau = {
           {
             "name": "paused",
             "type": "bool"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -4557,123 +5210,6 @@ export const HALO_PAU_IDL = {
       "args": []
     },
     {
-      "name": "add_integration",
-      "docs": [
-        "Registers an integration signer with its allowed keys. Signer: GovOps member."
-      ],
-      "discriminator": [
-        153,
-        252,
-        230,
-        114,
-        150,
-        7,
-        75,
-        91
-      ],
-      "accounts": [
-        {
-          "name": "member",
-          "writable": true,
-          "signer": true,
-          "relations": [
-            "membership"
-          ]
-        },
-        {
-          "name": "membership"
-        },
-        {
-          "name": "controller",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "controller.configurator",
-                "account": "Controller"
-              },
-              {
-                "kind": "account",
-                "path": "controller.pau_id",
-                "account": "Controller"
-              }
-            ]
-          },
-          "relations": [
-            "membership"
-          ]
-        },
-        {
-          "name": "integration",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  105,
-                  110,
-                  116,
-                  101,
-                  103,
-                  114,
-                  97,
-                  116,
-                  105,
-                  111,
-                  110
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "controller"
-              },
-              {
-                "kind": "arg",
-                "path": "signer"
-              }
-            ]
-          }
-        },
-        {
-          "name": "system_program",
-          "address": "11111111111111111111111111111111"
-        }
-      ],
-      "args": [
-        {
-          "name": "signer",
-          "type": "pubkey"
-        },
-        {
-          "name": "keys",
-          "type": {
-            "vec": {
-              "array": [
-                "u8",
-                32
-              ]
-            }
-          }
-        }
-      ]
-    },
-    {
       "name": "cancel_op",
       "docs": [
         "Cancels a scheduled operation. Signer: admin. Refused: executed or cancelled already."
@@ -4740,6 +5276,58 @@ export const HALO_PAU_IDL = {
                 "kind": "account",
                 "path": "op.op_id",
                 "account": "TimelockOp"
+              }
+            ]
+          }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "clear_pending_admin",
+      "docs": [
+        "Withdraws an executed, not yet accepted admin proposal (and every admin proposal",
+        "scheduled so far). Signer: admin. Refused: no pending admin."
+      ],
+      "discriminator": [
+        97,
+        54,
+        173,
+        65,
+        96,
+        19,
+        164,
+        64
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "signer": true,
+          "relations": [
+            "configurator"
+          ]
+        },
+        {
+          "name": "configurator",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
+                ]
               }
             ]
           }
@@ -4833,13 +5421,105 @@ export const HALO_PAU_IDL = {
           ]
         },
         {
-          "name": "init_rate_limit",
+          "name": "pau_init",
           "docs": [
-            "so that a missing approval is the specific `NoInitForRoute` refusal."
-          ]
+            "checked; it may not exist); read by `InitRateLimit::resolve`."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  105,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "arg",
+                "path": "args"
+              },
+              {
+                "kind": "account",
+                "path": "controller"
+              }
+            ]
+          }
+        },
+        {
+          "name": "global_init",
+          "docs": [
+            "may not exist); read by `InitRateLimit::resolve`."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  105,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "arg",
+                "path": "args"
+              },
+              {
+                "kind": "const",
+                "value": [
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0
+                ]
+              }
+            ]
+          }
         },
         {
           "name": "mint"
+        },
+        {
+          "name": "counterparty"
         },
         {
           "name": "rate_limit",
@@ -5169,6 +5849,9 @@ export const HALO_PAU_IDL = {
           }
         },
         {
+          "name": "removal"
+        },
+        {
           "name": "system_program",
           "address": "11111111111111111111111111111111"
         }
@@ -5190,9 +5873,165 @@ export const HALO_PAU_IDL = {
       ]
     },
     {
+      "name": "execute_add_integration",
+      "docs": [
+        "Executes `AddIntegration`: creates the integration or adds the key to it. Same",
+        "refusals, plus an unregistered PAU, a key it already has, a ninth key, and an op",
+        "scheduled before the integration's last removal."
+      ],
+      "discriminator": [
+        24,
+        246,
+        252,
+        46,
+        69,
+        77,
+        182,
+        15
+      ],
+      "accounts": [
+        {
+          "name": "payer",
+          "writable": true,
+          "signer": true
+        },
+        {
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "op.op_id",
+                "account": "TimelockOp"
+              }
+            ]
+          }
+        },
+        {
+          "name": "controller",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "controller.pau_id",
+                "account": "Controller"
+              }
+            ]
+          }
+        },
+        {
+          "name": "integration",
+          "docs": [
+            "`Integration::add_key`."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  116,
+                  101,
+                  103,
+                  114,
+                  97,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "controller"
+              },
+              {
+                "kind": "arg",
+                "path": "signer"
+              }
+            ]
+          }
+        },
+        {
+          "name": "removal",
+          "docs": [
+            "`Removal::check_op`."
+          ]
+        },
+        {
+          "name": "system_program",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "signer",
+          "type": "pubkey"
+        }
+      ]
+    },
+    {
       "name": "execute_config_change",
       "docs": [
-        "Executes `SetTimelockDelay`, `SetSorlHop`, `SetSorlMaxChange` or `TransferAdmin`."
+        "Executes `SetTimelockDelay`, `SetSorlHop`, `SetSorlMaxChange`, `SetMaxTransferFee`",
+        "or `TransferAdmin`."
       ],
       "discriminator": [
         100,
@@ -5387,6 +6226,12 @@ export const HALO_PAU_IDL = {
               }
             ]
           }
+        },
+        {
+          "name": "removal",
+          "docs": [
+            "`Removal::check_op`."
+          ]
         },
         {
           "name": "system_program",
@@ -5678,8 +6523,8 @@ export const HALO_PAU_IDL = {
     {
       "name": "initialize_configurator",
       "docs": [
-        "Creates the configurator. Signer: payer. Refused: bad parameter bounds, default admin,",
-        "second call (the PDA exists)."
+        "Creates the configurator. Signers: payer and the program's upgrade authority.",
+        "Refused: not the upgrade authority, bad parameter bounds, default admin, second call."
       ],
       "discriminator": [
         26,
@@ -5696,6 +6541,97 @@ export const HALO_PAU_IDL = {
           "name": "payer",
           "writable": true,
           "signer": true
+        },
+        {
+          "name": "upgrade_authority",
+          "docs": [
+            "The upgrade authority recorded in this program's ProgramData."
+          ],
+          "signer": true
+        },
+        {
+          "name": "program_data",
+          "docs": [
+            "This program's ProgramData account (the upgradeable loader's PDA of the program id)."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  161,
+                  16,
+                  141,
+                  41,
+                  118,
+                  224,
+                  135,
+                  112,
+                  143,
+                  110,
+                  150,
+                  126,
+                  219,
+                  135,
+                  210,
+                  231,
+                  111,
+                  76,
+                  218,
+                  175,
+                  10,
+                  225,
+                  67,
+                  248,
+                  88,
+                  28,
+                  71,
+                  193,
+                  75,
+                  104,
+                  172,
+                  170
+                ]
+              }
+            ],
+            "program": {
+              "kind": "const",
+              "value": [
+                2,
+                168,
+                246,
+                145,
+                78,
+                136,
+                161,
+                176,
+                226,
+                16,
+                21,
+                62,
+                247,
+                99,
+                174,
+                43,
+                0,
+                194,
+                185,
+                61,
+                22,
+                193,
+                36,
+                210,
+                192,
+                83,
+                122,
+                16,
+                4,
+                128,
+                0,
+                0
+              ]
+            }
+          }
         },
         {
           "name": "configurator",
@@ -5815,6 +6751,14 @@ export const HALO_PAU_IDL = {
               }
             ]
           }
+        },
+        {
+          "name": "removal",
+          "writable": true
+        },
+        {
+          "name": "system_program",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -5822,7 +6766,7 @@ export const HALO_PAU_IDL = {
     {
       "name": "remove_integration",
       "docs": [
-        "Removes an integration. Signer: GovOps member."
+        "Removes an integration with all its keys. Signer: GovOps member."
       ],
       "discriminator": [
         157,
@@ -5847,6 +6791,30 @@ export const HALO_PAU_IDL = {
           "name": "membership"
         },
         {
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
+                ]
+              }
+            ]
+          }
+        },
+        {
           "name": "controller",
           "pda": {
             "seeds": [
@@ -5867,8 +6835,7 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "controller.configurator",
-                "account": "Controller"
+                "path": "configurator"
               },
               {
                 "kind": "account",
@@ -5913,6 +6880,14 @@ export const HALO_PAU_IDL = {
               }
             ]
           }
+        },
+        {
+          "name": "removal",
+          "writable": true
+        },
+        {
+          "name": "system_program",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -6264,6 +7239,14 @@ export const HALO_PAU_IDL = {
               }
             ]
           }
+        },
+        {
+          "name": "removal",
+          "writable": true
+        },
+        {
+          "name": "system_program",
+          "address": "11111111111111111111111111111111"
         }
       ],
       "args": []
@@ -6513,10 +7496,99 @@ export const HALO_PAU_IDL = {
           ]
         },
         {
-          "name": "init_rate_limit",
+          "name": "pau_init",
           "docs": [
-            "`InitRateLimit::load_for_route`. For a decrease any account may be passed."
-          ]
+            "an increase, by `InitRateLimit::resolve`."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  105,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "rate_limit"
+              },
+              {
+                "kind": "account",
+                "path": "controller"
+              }
+            ]
+          }
+        },
+        {
+          "name": "global_init",
+          "docs": [
+            "increase when no PAU-specific init exists."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  105,
+                  110,
+                  105,
+                  116
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "rate_limit"
+              },
+              {
+                "kind": "const",
+                "value": [
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0,
+                  0
+                ]
+              }
+            ]
+          }
         },
         {
           "name": "rate_limit",
@@ -7169,16 +8241,16 @@ export const HALO_PAU_IDL = {
       ]
     },
     {
-      "name": "IntegrationAdded",
+      "name": "IntegrationKeyAdded",
       "discriminator": [
-        11,
-        173,
-        252,
-        55,
-        29,
-        244,
-        166,
-        164
+        30,
+        163,
+        178,
+        104,
+        39,
+        189,
+        185,
+        84
       ]
     },
     {
@@ -7257,6 +8329,19 @@ export const HALO_PAU_IDL = {
         53,
         62,
         237
+      ]
+    },
+    {
+      "name": "PendingAdminCleared",
+      "discriminator": [
+        152,
+        200,
+        11,
+        233,
+        144,
+        37,
+        155,
+        222
       ]
     },
     {
@@ -7596,6 +8681,66 @@ export const HALO_PAU_IDL = {
       "code": 6048,
       "name": "TransferRouteNotForIntegrations",
       "msg": "Relayer transfer routes cannot be drawn or repaid by an integration"
+    },
+    {
+      "code": 6049,
+      "name": "NotUpgradeAuthority",
+      "msg": "The signer is not this program's upgrade authority (from its ProgramData account)"
+    },
+    {
+      "code": 6050,
+      "name": "OpExpired",
+      "msg": "This operation's grace period after its eta has passed: schedule it again"
+    },
+    {
+      "code": 6051,
+      "name": "OpInvalidatedByRemoval",
+      "msg": "This operation was scheduled before an instant removal of the same target and can no longer be executed"
+    },
+    {
+      "code": 6052,
+      "name": "InvalidMaxTransferFee",
+      "msg": "The maximum transfer fee is out of bounds (0 to 1000 basis points)"
+    },
+    {
+      "code": 6053,
+      "name": "NoPendingAdmin",
+      "msg": "There is no pending admin to clear"
+    },
+    {
+      "code": 6054,
+      "name": "IntegrationKeyExists",
+      "msg": "This integration may already use that rate-limit key"
+    },
+    {
+      "code": 6055,
+      "name": "TooManyIntegrationKeys",
+      "msg": "An integration may use at most 8 rate-limit keys"
+    },
+    {
+      "code": 6056,
+      "name": "TransferFeeTooHigh",
+      "msg": "The mint's Token-2022 transfer fee is above the configurator's maximum"
+    },
+    {
+      "code": 6057,
+      "name": "TransferFeeAboveBound",
+      "msg": "The receiver got less than the amount minus the largest transfer fee the route allows"
+    },
+    {
+      "code": 6058,
+      "name": "WrongCounterpartyOwner",
+      "msg": "The token account's owner is not the owner the route was opened for"
+    },
+    {
+      "code": 6059,
+      "name": "WrongCounterparty",
+      "msg": "The counterparty token account given is not the route's counterparty"
+    },
+    {
+      "code": 6060,
+      "name": "IntegrationMismatch",
+      "msg": "The integration account belongs to another controller or signer"
     }
   ],
   "types": [
@@ -7635,6 +8780,10 @@ export const HALO_PAU_IDL = {
           {
             "name": "pending_admin",
             "type": "pubkey"
+          },
+          {
+            "name": "max_transfer_fee_bps",
+            "type": "u16"
           }
         ]
       }
@@ -7705,11 +8854,27 @@ export const HALO_PAU_IDL = {
             "type": "u64"
           },
           {
+            "name": "admin_ops_valid_from",
+            "docs": [
+              "`TransferAdmin` ops with a smaller id were scheduled before the last",
+              "`clear_pending_admin` and can no longer be executed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "max_transfer_fee_bps",
+            "docs": [
+              "precision: basis points; the largest Token-2022 transfer fee a route accepts, and",
+              "the most any custody movement may lose to one."
+            ],
+            "type": "u16"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                118
               ]
             }
           }
@@ -7740,6 +8905,17 @@ export const HALO_PAU_IDL = {
           {
             "name": "sorl_max_change_bps",
             "type": "u16"
+          },
+          {
+            "name": "max_transfer_fee_bps",
+            "type": "u16"
+          },
+          {
+            "name": "upgrade_authority",
+            "docs": [
+              "The upgrade authority that signed."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -7805,11 +8981,19 @@ export const HALO_PAU_IDL = {
             "type": "pubkey"
           },
           {
+            "name": "register_ops_valid_from",
+            "docs": [
+              "`RegisterPau` ops for this controller with a smaller id were scheduled before its",
+              "last `unregister_pau` and can no longer be executed."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                120
               ]
             }
           }
@@ -7976,6 +9160,10 @@ export const HALO_PAU_IDL = {
           {
             "name": "new_freezer",
             "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ]
       }
@@ -8057,6 +9245,10 @@ export const HALO_PAU_IDL = {
           },
           {
             "name": "member",
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
             "type": "pubkey"
           }
         ]
@@ -8192,6 +9384,10 @@ export const HALO_PAU_IDL = {
           {
             "name": "pau",
             "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ]
       }
@@ -8271,11 +9467,18 @@ export const HALO_PAU_IDL = {
             "type": "i64"
           },
           {
+            "name": "last_op_id",
+            "docs": [
+              "The timelock operation that added the last key."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                64
+                56
               ]
             }
           }
@@ -8283,7 +9486,7 @@ export const HALO_PAU_IDL = {
       }
     },
     {
-      "name": "IntegrationAdded",
+      "name": "IntegrationKeyAdded",
       "type": {
         "kind": "struct",
         "fields": [
@@ -8296,15 +9499,20 @@ export const HALO_PAU_IDL = {
             "type": "pubkey"
           },
           {
-            "name": "keys",
+            "name": "key",
             "type": {
-              "vec": {
-                "array": [
-                  "u8",
-                  32
-                ]
-              }
+              "array": [
+                "u8",
+                32
+              ]
             }
+          },
+          {
+            "name": "key_count",
+            "docs": [
+              "Keys the integration may use after this one was added."
+            ],
+            "type": "u8"
           }
         ]
       }
@@ -8320,6 +9528,10 @@ export const HALO_PAU_IDL = {
           },
           {
             "name": "signer",
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
             "type": "pubkey"
           }
         ]
@@ -8435,6 +9647,29 @@ export const HALO_PAU_IDL = {
       }
     },
     {
+      "name": "PendingAdminCleared",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "old_pending_admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "admin_ops_valid_from",
+            "docs": [
+              "Admin proposals with a smaller op id can no longer be executed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
       "name": "RateLimit",
       "docs": [
         "A route's rate limit on one PAU. Seeds: `[\"rate_limit\", controller, key]`.",
@@ -8493,6 +9728,22 @@ export const HALO_PAU_IDL = {
             "type": "pubkey"
           },
           {
+            "name": "counterparty_owner",
+            "docs": [
+              "The owner that token account had when the route opened; every movement checks it",
+              "(an SPL token account's owner can be reassigned)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "max_fee_bps",
+            "docs": [
+              "precision: basis points; the most a movement may lose to a Token-2022 transfer fee",
+              "(the configurator's maximum when the route opened)."
+            ],
+            "type": "u16"
+          },
+          {
             "name": "max_amount",
             "docs": [
               "precision: base units; `u64::MAX` = unlimited, `0` = closed."
@@ -8546,7 +9797,7 @@ export const HALO_PAU_IDL = {
             "type": {
               "array": [
                 "u8",
-                64
+                30
               ]
             }
           }
@@ -8606,6 +9857,26 @@ export const HALO_PAU_IDL = {
                 "u8",
                 32
               ]
+            }
+          },
+          {
+            "name": "old_max_amount",
+            "type": "u64"
+          },
+          {
+            "name": "old_slope",
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          },
+          {
+            "name": "state",
+            "type": {
+              "defined": {
+                "name": "RateLimitSnapshot"
+              }
             }
           }
         ]
@@ -8849,6 +10120,37 @@ export const HALO_PAU_IDL = {
                 "type": "pubkey"
               }
             ]
+          },
+          {
+            "name": "AddIntegration",
+            "fields": [
+              {
+                "name": "controller",
+                "type": "pubkey"
+              },
+              {
+                "name": "signer",
+                "type": "pubkey"
+              },
+              {
+                "name": "key",
+                "type": {
+                  "array": [
+                    "u8",
+                    32
+                  ]
+                }
+              }
+            ]
+          },
+          {
+            "name": "SetMaxTransferFee",
+            "fields": [
+              {
+                "name": "bps",
+                "type": "u16"
+              }
+            ]
           }
         ]
       }
@@ -8938,6 +10240,10 @@ export const HALO_PAU_IDL = {
           {
             "name": "paused",
             "type": "bool"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ]
       }

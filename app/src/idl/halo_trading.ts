@@ -2643,11 +2643,19 @@ export type HaloTrading = {
             "type": "pubkey"
           },
           {
+            "docs": [
+              "`RegisterPau` ops for this controller with a smaller id were scheduled before its",
+              "last `unregister_pau` and can no longer be executed."
+            ],
+            "name": "registerOpsValidFrom",
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                120
               ]
             }
           }
@@ -6854,11 +6862,19 @@ export const HALO_TRADING_IDL = {
             "type": "pubkey"
           },
           {
+            "name": "register_ops_valid_from",
+            "docs": [
+              "`RegisterPau` ops for this controller with a smaller id were scheduled before its",
+              "last `unregister_pau` and can no longer be executed."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                128
+                120
               ]
             }
           }

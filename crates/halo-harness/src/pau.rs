@@ -48,9 +48,12 @@ impl PauEnv {
     pub async fn bootstrap(chain: &mut impl Ledger, opts: PauOptions) -> Self {
         let admin = chain.funded_keypair(10_000_000_000).await;
         let payer = chain.payer_key();
+        // the payer deployed the program: it is the upgrade authority that must sign
+        install_program_data(chain, &halo_pau::ID, &payer).await;
         chain
             .must(
                 &[ix::initialize_configurator(
+                    &payer,
                     &payer,
                     ix::InitializeConfiguratorArgs {
                         admin: admin.pubkey(),
@@ -211,7 +214,6 @@ impl PauEnv {
         chain: &mut impl Ledger,
         route: &Route,
         tag: &[u8],
-        init_scope: Pubkey,
         max_amount: u64,
         slope: u64,
     ) -> Result<Receipt, Refusal> {
@@ -221,7 +223,6 @@ impl PauEnv {
                     &self.govops.pubkey(),
                     &self.controller,
                     &route.mint,
-                    &init_scope,
                     ix::CreateRateLimitArgs {
                         key: route.key,
                         tag: tag.to_vec(),
@@ -264,15 +265,113 @@ impl PauEnv {
         let route = self.route(tag, counterparty);
         self.add_init(chain, route.key, Pubkey::default(), max_amount, slope)
             .await;
-        self.create_rate_limit(chain, &route, tag, Pubkey::default(), max_amount, slope)
+        self.create_rate_limit(chain, &route, tag, max_amount, slope)
             .await
             .expect("create rate limit");
         route
     }
 
+    /// Route `tag` to `counterparty` opened for integration `signer` in one timelock walk:
+    /// a global init and the integration's key are scheduled together, then the init is
+    /// executed, GovOps creates the rate limit and the integration is executed.
+    pub async fn open_integration_route(
+        &self,
+        chain: &mut impl Ledger,
+        tag: &[u8],
+        counterparty: Pubkey,
+        signer: Pubkey,
+        max_amount: u64,
+        slope: u64,
+    ) -> Route {
+        let route = self.route(tag, counterparty);
+        let init = self
+            .schedule(
+                chain,
+                TimelockAction::AddInitRateLimit {
+                    key: route.key,
+                    pau: Pubkey::default(),
+                    max_amount,
+                    slope,
+                },
+            )
+            .await
+            .expect("schedule init");
+        let integration = self
+            .schedule(
+                chain,
+                TimelockAction::AddIntegration {
+                    controller: self.controller,
+                    signer,
+                    key: route.key,
+                },
+            )
+            .await
+            .expect("schedule integration");
+        self.pass_timelock(chain).await;
+        let payer = chain.payer_key();
+        chain
+            .must(
+                &[ix::execute_add_init_rate_limit(
+                    &payer,
+                    init,
+                    route.key,
+                    Pubkey::default(),
+                )],
+                &[],
+            )
+            .await;
+        self.create_rate_limit(chain, &route, tag, max_amount, slope)
+            .await
+            .expect("create rate limit");
+        chain
+            .must(
+                &[ix::execute_add_integration(
+                    &payer,
+                    integration,
+                    &self.controller,
+                    signer,
+                )],
+                &[],
+            )
+            .await;
+        route
+    }
+
+    /// Adds `key` to integration `signer` through the timelock: schedule, wait, execute.
+    pub async fn add_integration_key(
+        &self,
+        chain: &mut impl Ledger,
+        signer: Pubkey,
+        key: [u8; 32],
+    ) -> Result<Receipt, Refusal> {
+        let op = self
+            .schedule(
+                chain,
+                TimelockAction::AddIntegration {
+                    controller: self.controller,
+                    signer,
+                    key,
+                },
+            )
+            .await?;
+        self.pass_timelock(chain).await;
+        let payer = chain.payer_key();
+        chain
+            .send(
+                &[ix::execute_add_integration(
+                    &payer,
+                    op,
+                    &self.controller,
+                    signer,
+                )],
+                &[],
+            )
+            .await
+    }
+
     /// An integration signer (a plain key standing in for a Halo program's PDA) with its
-    /// token account, an open `tag` route to that account, and the integration registered
-    /// with that one key.
+    /// token account, an open `tag` route to that account, and the integration added with
+    /// that one key through the timelock.
     pub async fn open_integration(
         &self,
         chain: &mut impl Ledger,
@@ -285,19 +384,7 @@ impl PauEnv {
             .create_ata(&signer.pubkey(), &self.mint, &self.token_program)
             .await;
         let route = self
-            .open_route(chain, tag, account, max_amount, slope)
-            .await;
-        let g = self.govops.pubkey();
-        chain
-            .must(
-                &[ix::add_integration(
-                    &g,
-                    &self.controller,
-                    signer.pubkey(),
-                    vec![route.key],
-                )],
-                &[&self.govops],
-            )
+            .open_integration_route(chain, tag, account, signer.pubkey(), max_amount, slope)
             .await;
         (signer, route)
     }
@@ -344,4 +431,35 @@ impl PauEnv {
     pub fn proxy_seeds(&self) -> [Vec<u8>; 2] {
         [SEED_PROXY.to_vec(), self.controller.to_bytes().to_vec()]
     }
+}
+
+/// Writes `program`'s ProgramData account (the upgradeable loader's PDA of its id) with
+/// `authority` as its upgrade authority, unless one exists: what deploying through the
+/// upgradeable loader leaves on a real cluster, for chains that load programs directly.
+/// The program's own check (`initialize_configurator`) runs unchanged against it.
+pub async fn install_program_data(chain: &mut impl Ledger, program: &Pubkey, authority: &Pubkey) {
+    let address = Pubkey::find_program_address(
+        &[program.as_ref()],
+        &anchor_lang::solana_program::bpf_loader_upgradeable::ID,
+    )
+    .0;
+    if chain.raw_account(&address).await.is_some() {
+        return;
+    }
+    // bincode of UpgradeableLoaderState::ProgramData { slot: 0, upgrade_authority: Some }
+    let mut data = 3u32.to_le_bytes().to_vec();
+    data.extend_from_slice(&0u64.to_le_bytes());
+    data.push(1);
+    data.extend_from_slice(authority.as_ref());
+    let lamports = chain.rent(data.len()).await;
+    chain
+        .set_account(
+            &address,
+            RawAccount {
+                lamports,
+                owner: anchor_lang::solana_program::bpf_loader_upgradeable::ID,
+                data,
+            },
+        )
+        .await;
 }

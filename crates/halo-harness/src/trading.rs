@@ -4,11 +4,11 @@
 //! the PAU's LP position. Every step goes through the real instructions.
 use anchor_lang::prelude::Pubkey;
 use halo_sdk::ledger::{Keypair, Ledger, MintKind, RawAccount, Receipt, Refusal, Signer};
+use halo_sdk::oracle;
 use halo_sdk::trading::{
     self as tx, CreateClassArgs, CreatePoolArgs, LimitParams, PauLink, Pool, PoolParams, PoolRef,
     PriceSource, SwapArgs, SwapSide,
 };
-use halo_sdk::{oracle, pau as pau_ix};
 
 use crate::pau::{PauEnv, PauOptions};
 
@@ -240,31 +240,19 @@ impl TradingEnv {
 
         // PAU side: the amm_fund route to the pool's quote vault, the pool PDA as the
         // integration allowed on it, and the PAU's LP position.
-        let route = env
-            .pau
-            .open_route(
+        env.pau
+            .open_integration_route(
                 chain,
                 tx::TAG_AMM_FUND,
                 env.pool.quote_vault,
+                env.pool.pool,
                 opts.route_max,
                 opts.route_slope,
             )
             .await;
-        let gk = env.pau.govops.pubkey();
         let payer = chain.payer_key();
         chain
-            .must(
-                &[
-                    pau_ix::add_integration(
-                        &gk,
-                        &env.pau.controller,
-                        env.pool.pool,
-                        vec![route.key],
-                    ),
-                    tx::open_position(&payer, &env.pool, env.pau.proxy),
-                ],
-                &[&env.pau.govops],
-            )
+            .must(&[tx::open_position(&payer, &env.pool, env.pau.proxy)], &[])
             .await;
         // the route's timelock walk moved the clock: publish a fresh price
         env.refresh_price(chain).await;

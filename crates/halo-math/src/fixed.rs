@@ -66,6 +66,15 @@ pub fn apply_bps(amount: u64, bps: u32, rounding: Rounding) -> Result<u64, MathE
     u64::try_from(r).map_err(|_| MathError::Overflow)
 }
 
+/// The least a receiver may get when `amount` is sent through a mint whose transfer fee
+/// is at most `max_fee_bps`: `amount - ceil(amount * max_fee_bps / 10_000)`. Token-2022
+/// rounds its fee up, so a fee of exactly `max_fee_bps` meets the bound and any higher fee
+/// fails it.
+pub fn min_received_after_fee(amount: u64, max_fee_bps: u16) -> Result<u64, MathError> {
+    let most_fee = apply_bps(amount, u32::from(max_fee_bps), Rounding::Up)?;
+    amount.checked_sub(most_fee).ok_or(MathError::Overflow)
+}
+
 /// 128 x 128 -> 256 bit product as (high, low) halves.
 fn full_mul(a: u128, b: u128) -> (u128, u128) {
     const MASK: u128 = u64::MAX as u128;
@@ -183,7 +192,32 @@ mod tests {
         assert_eq!(wad_div(1, 2, Rounding::Down), Ok(WAD / 2));
     }
 
+    #[test]
+    fn min_received_after_fee_edges() {
+        assert_eq!(min_received_after_fee(10_000, 100), Ok(9_900));
+        assert_eq!(min_received_after_fee(1, 100), Ok(0)); // a 1-unit fee rounds up
+        assert_eq!(min_received_after_fee(0, 100), Ok(0));
+        assert_eq!(min_received_after_fee(12_345, 0), Ok(12_345));
+        assert_eq!(min_received_after_fee(u64::MAX, 10_000), Ok(0));
+    }
+
     proptest! {
+        #[test]
+        fn token_2022_fee_within_the_bound_passes_and_above_fails(
+            amount in 1u64..=u64::MAX / 2, fee_bps in 0u16..=1_000, max_bps in 0u16..=1_000
+        ) {
+            // Token-2022's fee: ceil(amount * bps / 10_000) (no maximum_fee cap here)
+            let fee = (u128::from(amount) * u128::from(fee_bps)).div_ceil(10_000) as u64;
+            let received = amount - fee;
+            let min = min_received_after_fee(amount, max_bps).unwrap();
+            if fee_bps <= max_bps {
+                prop_assert!(received >= min);
+            }
+            if received < min {
+                prop_assert!(fee_bps > max_bps);
+            }
+        }
+
         #[test]
         fn matches_u128_when_product_fits(a in any::<u64>(), b in any::<u64>(), d in 1u128..) {
             let p = u128::from(a) * u128::from(b);

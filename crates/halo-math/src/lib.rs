@@ -21,7 +21,8 @@ pub mod rate_limit;
 pub mod shares;
 
 pub use fixed::{
-    apply_bps, mul_div, mul_div_u64, wad_div, wad_mul, MathError, Rounding, BPS_DENOMINATOR, WAD,
+    apply_bps, min_received_after_fee, mul_div, mul_div_u64, wad_div, wad_mul, MathError, Rounding,
+    BPS_DENOMINATOR, WAD,
 };
 pub use rate_limit::{
     check_sorl, increase_limit, sorl_bound, RateLimitError, RateLimitState, SorlError, SorlOutcome,

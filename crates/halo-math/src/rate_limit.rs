@@ -87,7 +87,7 @@ impl RateLimitState {
                 requested: amount,
             })?;
         self.last_amount = rest;
-        self.last_updated = now;
+        self.last_updated = self.last_updated.max(now);
         Ok(())
     }
 
@@ -100,7 +100,7 @@ impl RateLimitState {
             .available(now)
             .saturating_add(amount)
             .min(self.max_amount);
-        self.last_updated = now;
+        self.last_updated = self.last_updated.max(now);
     }
 
     /// Change the parameters. Accrues first, then clamps to the new max: the consumed gap
@@ -110,7 +110,7 @@ impl RateLimitState {
         self.max_amount = max_amount;
         self.slope = slope;
         self.last_amount = available.min(max_amount);
-        self.last_updated = now;
+        self.last_updated = self.last_updated.max(now);
     }
 }
 
@@ -226,6 +226,21 @@ mod tests {
             last_amount: last,
             last_updated: T0,
         }
+    }
+
+    #[test]
+    fn last_updated_never_moves_backwards() {
+        // A clock behind the stored update (another cluster's clock, a replayed state)
+        // must not move `last_updated` back: that would accrue the same seconds twice.
+        let mut r = rl(1_000, 10, 500);
+        r.consume(T0 - 50, 100).unwrap();
+        assert_eq!((r.last_amount, r.last_updated), (400, T0));
+        r.give_back(T0 - 10, 50);
+        assert_eq!((r.last_amount, r.last_updated), (450, T0));
+        r.set(T0 - 5, 900, 10);
+        assert_eq!((r.last_amount, r.last_updated), (450, T0));
+        // one second later only one second has accrued
+        assert_eq!(r.available(T0 + 1), 460);
     }
 
     #[test]

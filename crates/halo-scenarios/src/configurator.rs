@@ -73,9 +73,12 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Outcome, St
     let payer = chain.payer_key();
     let c_key = council.pubkey();
 
+    // the deployer (payer) is the program's upgrade authority and must sign
+    halo_harness::pau::install_program_data(chain, &halo_pau::ID, &payer).await;
     chain
         .must(
             &[ix::initialize_configurator(
+                &payer,
                 &payer,
                 ix::InitializeConfiguratorArgs {
                     admin: c_key,
@@ -201,7 +204,6 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Outcome, St
                     &g,
                     &controller,
                     &usds,
-                    &Pubkey::default(),
                     ix::CreateRateLimitArgs {
                         key,
                         tag: keys::tags::TRANSFER.to_vec(),
@@ -268,8 +270,7 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Outcome, St
     show_limit(chain, r, &route).await;
 
     // SORL
-    let raise =
-        |max: u64| ix::set_rate_limit(&g, &controller, &key, &Pubkey::default(), max, SLOPE);
+    let raise = |max: u64| ix::set_rate_limit(&g, &controller, &key, max, SLOPE);
     r.step(
         &mut n,
         "GovOps asks for +25% only 12h after opening the route",

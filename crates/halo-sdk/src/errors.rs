@@ -55,6 +55,18 @@ pub const PAU_ERRORS: &[PauError] = &[
     PauError::InvalidAdmin,
     PauError::InvalidRoleKey,
     PauError::TransferRouteNotForIntegrations,
+    PauError::NotUpgradeAuthority,
+    PauError::OpExpired,
+    PauError::OpInvalidatedByRemoval,
+    PauError::InvalidMaxTransferFee,
+    PauError::NoPendingAdmin,
+    PauError::IntegrationKeyExists,
+    PauError::TooManyIntegrationKeys,
+    PauError::TransferFeeTooHigh,
+    PauError::TransferFeeAboveBound,
+    PauError::WrongCounterpartyOwner,
+    PauError::WrongCounterparty,
+    PauError::IntegrationMismatch,
 ];
 
 /// The `halo_pau` error with this custom code, if any.

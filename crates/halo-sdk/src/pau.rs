@@ -19,10 +19,18 @@ const SYSTEM: Pubkey = anchor_lang::system_program::ID;
 
 // ---- configurator admin ------------------------------------------------------------
 
-pub fn initialize_configurator(payer: &Pubkey, args: InitializeConfiguratorArgs) -> Instruction {
+/// Signed by `payer` and by `upgrade_authority`, the key recorded in the program's
+/// ProgramData account.
+pub fn initialize_configurator(
+    payer: &Pubkey,
+    upgrade_authority: &Pubkey,
+    args: InitializeConfiguratorArgs,
+) -> Instruction {
     build(
         acc::InitializeConfigurator {
             payer: *payer,
+            upgrade_authority: *upgrade_authority,
+            program_data: pda::program_data(),
             configurator: pda::configurator(),
             system_program: SYSTEM,
         },
@@ -63,6 +71,16 @@ pub fn set_timelock_paused(admin: &Pubkey, paused: bool) -> Instruction {
             configurator: pda::configurator(),
         },
         ix::SetTimelockPaused { paused },
+    )
+}
+
+pub fn clear_pending_admin(admin: &Pubkey) -> Instruction {
+    build(
+        acc::ClearPendingAdmin {
+            admin: *admin,
+            configurator: pda::configurator(),
+        },
+        ix::ClearPendingAdmin {},
     )
 }
 
@@ -109,18 +127,23 @@ pub fn remove_init_rate_limit(admin: &Pubkey, key: &[u8; 32], pau: &Pubkey) -> I
             admin: *admin,
             configurator,
             init_rate_limit: pda::init_rate_limit(&configurator, key, pau),
+            removal: pda::init_removal(&configurator, key, pau),
+            system_program: SYSTEM,
         },
         ix::RemoveInitRateLimit {},
     )
 }
 
 pub fn revoke_govops(admin: &Pubkey, controller: &Pubkey, member: &Pubkey) -> Instruction {
+    let configurator = pda::configurator();
     build(
         acc::RevokeGovOps {
             admin: *admin,
-            configurator: pda::configurator(),
+            configurator,
             controller: *controller,
             membership: pda::govops(controller, member),
+            removal: pda::govops_removal(&configurator, controller, member),
+            system_program: SYSTEM,
         },
         ix::RevokeGovops {},
     )
@@ -154,6 +177,7 @@ pub fn execute_add_init_rate_limit(
             configurator,
             op: pda::op(&configurator, op_id),
             init_rate_limit: pda::init_rate_limit(&configurator, &key, &pau),
+            removal: pda::init_removal(&configurator, &key, &pau),
             system_program: SYSTEM,
         },
         ix::ExecuteAddInitRateLimit { key, pau },
@@ -174,9 +198,31 @@ pub fn execute_grant_govops(
             op: pda::op(&configurator, op_id),
             controller: *controller,
             membership: pda::govops(controller, &member),
+            removal: pda::govops_removal(&configurator, controller, &member),
             system_program: SYSTEM,
         },
         ix::ExecuteGrantGovops { member },
+    )
+}
+
+pub fn execute_add_integration(
+    payer: &Pubkey,
+    op_id: u64,
+    controller: &Pubkey,
+    signer: Pubkey,
+) -> Instruction {
+    let configurator = pda::configurator();
+    build(
+        acc::ExecuteAddIntegration {
+            payer: *payer,
+            configurator,
+            op: pda::op(&configurator, op_id),
+            controller: *controller,
+            integration: pda::integration(controller, &signer),
+            removal: pda::integration_removal(&configurator, controller, &signer),
+            system_program: SYSTEM,
+        },
+        ix::ExecuteAddIntegration { signer },
     )
 }
 
@@ -194,12 +240,11 @@ pub fn execute_config_change(executor: &Pubkey, op_id: u64) -> Instruction {
 
 // ---- GovOps -------------------------------------------------------------------------
 
-/// `init_scope` is the PAU the init is restricted to, or `Pubkey::default()` for a global init.
+/// Both init PDAs are passed (the PAU-specific one overrides the global one).
 pub fn create_rate_limit(
     member: &Pubkey,
     controller: &Pubkey,
     mint: &Pubkey,
-    init_scope: &Pubkey,
     args: CreateRateLimitArgs,
 ) -> Instruction {
     let configurator = pda::configurator();
@@ -209,8 +254,10 @@ pub fn create_rate_limit(
             membership: pda::govops(controller, member),
             configurator,
             controller: *controller,
-            init_rate_limit: pda::init_rate_limit(&configurator, &args.key, init_scope),
+            pau_init: pda::init_rate_limit(&configurator, &args.key, controller),
+            global_init: pda::init_rate_limit(&configurator, &args.key, &Pubkey::default()),
             mint: *mint,
+            counterparty: args.counterparty,
             rate_limit: pda::rate_limit(controller, &args.key),
             system_program: SYSTEM,
         },
@@ -218,12 +265,11 @@ pub fn create_rate_limit(
     )
 }
 
-/// `init_scope` as for `create_rate_limit`; only read for an increase.
+/// Both init PDAs are passed, as for `create_rate_limit`; only read for an increase.
 pub fn set_rate_limit(
     member: &Pubkey,
     controller: &Pubkey,
     key: &[u8; 32],
-    init_scope: &Pubkey,
     max_amount: u64,
     slope: u64,
 ) -> Instruction {
@@ -234,7 +280,8 @@ pub fn set_rate_limit(
             membership: pda::govops(controller, member),
             configurator,
             controller: *controller,
-            init_rate_limit: pda::init_rate_limit(&configurator, key, init_scope),
+            pau_init: pda::init_rate_limit(&configurator, key, controller),
+            global_init: pda::init_rate_limit(&configurator, key, &Pubkey::default()),
             rate_limit: pda::rate_limit(controller, key),
         },
         ix::SetRateLimit { max_amount, slope },
@@ -286,31 +333,17 @@ pub fn unfreeze(member: &Pubkey, controller: &Pubkey) -> Instruction {
     )
 }
 
-pub fn add_integration(
-    member: &Pubkey,
-    controller: &Pubkey,
-    signer: Pubkey,
-    keys: Vec<[u8; 32]>,
-) -> Instruction {
-    build(
-        acc::AddIntegration {
-            member: *member,
-            membership: pda::govops(controller, member),
-            controller: *controller,
-            integration: pda::integration(controller, &signer),
-            system_program: SYSTEM,
-        },
-        ix::AddIntegration { signer, keys },
-    )
-}
-
 pub fn remove_integration(member: &Pubkey, controller: &Pubkey, signer: &Pubkey) -> Instruction {
+    let configurator = pda::configurator();
     build(
         acc::RemoveIntegration {
             member: *member,
             membership: pda::govops(controller, member),
+            configurator,
             controller: *controller,
             integration: pda::integration(controller, signer),
+            removal: pda::integration_removal(&configurator, controller, signer),
+            system_program: SYSTEM,
         },
         ix::RemoveIntegration {},
     )

@@ -45,6 +45,56 @@ pub fn rate_limit(controller: &Pubkey, key: &[u8; 32]) -> Pubkey {
     find(&[SEED_RATE_LIMIT, controller.as_ref(), key.as_ref()])
 }
 
+/// `["removal", configurator, target]`: the record of an instant removal.
+pub fn removal(configurator: &Pubkey, target: &[u8; 32]) -> Pubkey {
+    find(&[SEED_REMOVAL, configurator.as_ref(), target.as_ref()])
+}
+
+/// The removal record of init (`key`, `pau` scope).
+pub fn init_removal(configurator: &Pubkey, key: &[u8; 32], pau: &Pubkey) -> Pubkey {
+    use halo_pau::state::{removal_target, RemovalKind};
+    removal(
+        configurator,
+        &removal_target(RemovalKind::Init, key, &pau.to_bytes()),
+    )
+}
+
+/// The removal record of `member`'s GovOps membership on `controller`.
+pub fn govops_removal(configurator: &Pubkey, controller: &Pubkey, member: &Pubkey) -> Pubkey {
+    use halo_pau::state::{removal_target, RemovalKind};
+    removal(
+        configurator,
+        &removal_target(
+            RemovalKind::GovOps,
+            &controller.to_bytes(),
+            &member.to_bytes(),
+        ),
+    )
+}
+
+/// The removal record of integration `signer` on `controller`.
+pub fn integration_removal(configurator: &Pubkey, controller: &Pubkey, signer: &Pubkey) -> Pubkey {
+    use halo_pau::state::{removal_target, RemovalKind};
+    removal(
+        configurator,
+        &removal_target(
+            RemovalKind::Integration,
+            &controller.to_bytes(),
+            &signer.to_bytes(),
+        ),
+    )
+}
+
+/// The ProgramData account of `halo_pau` (the upgradeable loader's PDA of its id), whose
+/// upgrade authority must sign `initialize_configurator`.
+pub fn program_data() -> Pubkey {
+    Pubkey::find_program_address(
+        &[halo_pau::ID.as_ref()],
+        &anchor_lang::solana_program::bpf_loader_upgradeable::ID,
+    )
+    .0
+}
+
 /// `["integration", controller, signer]`.
 pub fn integration(controller: &Pubkey, signer: &Pubkey) -> Pubkey {
     find(&[SEED_INTEGRATION, controller.as_ref(), signer.as_ref()])

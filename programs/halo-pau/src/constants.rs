@@ -16,6 +16,10 @@ pub const SEED_INIT: &[u8] = b"init";
 pub const SEED_RATE_LIMIT: &[u8] = b"rate_limit";
 /// `["integration", controller, signer]`.
 pub const SEED_INTEGRATION: &[u8] = b"integration";
+/// `["removal", configurator, target]`: the record an instant removal leaves behind, so
+/// that an addition for the same target scheduled before it can no longer be executed.
+/// `target` is [`crate::state::removal_target`] of the removed thing.
+pub const SEED_REMOVAL: &[u8] = b"removal";
 
 /// Account layout version written by this program.
 pub const ACCOUNT_VERSION: u8 = 1;
@@ -38,6 +42,16 @@ pub const MIN_SORL_HOP_S: i64 = 3600;
 pub const MAX_SORL_HOP_S: i64 = 30 * 24 * 3600;
 /// Largest SORL step: +100 % per hop.
 pub const MAX_SORL_MAX_CHANGE_BPS: u16 = 10_000;
+
+/// A scheduled addition may be executed from its eta until this long after it; later it
+/// has expired and must be scheduled again (a forgotten op cannot surface months later).
+pub const OP_GRACE_PERIOD_S: i64 = 14 * 24 * 3600;
+
+/// Largest Token-2022 transfer fee a custody route accepts by default (1 %). The
+/// configurator's `max_transfer_fee_bps` changes through the timelock.
+pub const DEFAULT_MAX_TRANSFER_FEE_BPS: u16 = 100;
+/// The governance maximum itself may not exceed 10 %.
+pub const MAX_TRANSFER_FEE_BPS: u16 = 1_000;
 
 /// Longest action tag hashed into a rate-limit key (`b"transfer"`, `b"amm_fund"`, ...).
 pub const MAX_TAG_LEN: usize = 16;

@@ -35,6 +35,7 @@ pub enum PauError {
     NotGovOpsMember,
     #[msg("No InitRateLimit approves this route for this PAU: routes open only from a governance-approved init")]
     NoInitForRoute,
+    /// No longer returned (the init is resolved by its PDA); kept so later codes stay stable.
     #[msg("The InitRateLimit given is restricted to another PAU")]
     InitForAnotherPau,
     #[msg("A new rate limit may not exceed its init's max_amount")]
@@ -101,4 +102,28 @@ pub enum PauError {
     InvalidRoleKey,
     #[msg("Relayer transfer routes cannot be drawn or repaid by an integration")]
     TransferRouteNotForIntegrations,
+    #[msg("The signer is not this program's upgrade authority (from its ProgramData account)")]
+    NotUpgradeAuthority,
+    #[msg("This operation's grace period after its eta has passed: schedule it again")]
+    OpExpired,
+    #[msg("This operation was scheduled before an instant removal of the same target and can no longer be executed")]
+    OpInvalidatedByRemoval,
+    #[msg("The maximum transfer fee is out of bounds (0 to 1000 basis points)")]
+    InvalidMaxTransferFee,
+    #[msg("There is no pending admin to clear")]
+    NoPendingAdmin,
+    #[msg("This integration may already use that rate-limit key")]
+    IntegrationKeyExists,
+    #[msg("An integration may use at most 8 rate-limit keys")]
+    TooManyIntegrationKeys,
+    #[msg("The mint's Token-2022 transfer fee is above the configurator's maximum")]
+    TransferFeeTooHigh,
+    #[msg("The receiver got less than the amount minus the largest transfer fee the route allows")]
+    TransferFeeAboveBound,
+    #[msg("The token account's owner is not the owner the route was opened for")]
+    WrongCounterpartyOwner,
+    #[msg("The counterparty token account given is not the route's counterparty")]
+    WrongCounterparty,
+    #[msg("The integration account belongs to another controller or signer")]
+    IntegrationMismatch,
 }

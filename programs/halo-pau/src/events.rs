@@ -10,6 +10,9 @@ pub struct ConfiguratorInitialized {
     pub timelock_delay_s: i64,
     pub sorl_hop_s: i64,
     pub sorl_max_change_bps: u16,
+    pub max_transfer_fee_bps: u16,
+    /// The upgrade authority that signed.
+    pub upgrade_authority: Pubkey,
 }
 
 #[event]
@@ -36,6 +39,7 @@ pub struct OpExecuted {
 #[event]
 pub struct TimelockPauseSet {
     pub paused: bool,
+    pub by: Pubkey,
 }
 
 #[event]
@@ -44,6 +48,15 @@ pub struct ConfigChanged {
     pub sorl_hop_s: i64,
     pub sorl_max_change_bps: u16,
     pub pending_admin: Pubkey,
+    pub max_transfer_fee_bps: u16,
+}
+
+#[event]
+pub struct PendingAdminCleared {
+    pub old_pending_admin: Pubkey,
+    /// Admin proposals with a smaller op id can no longer be executed.
+    pub admin_ops_valid_from: u64,
+    pub by: Pubkey,
 }
 
 #[event]
@@ -83,6 +96,7 @@ pub struct InitRateLimitRemoved {
     pub init: Pubkey,
     pub key: [u8; 32],
     pub pau: Pubkey,
+    pub by: Pubkey,
 }
 
 #[event]
@@ -95,6 +109,7 @@ pub struct GovOpsGranted {
 pub struct GovOpsRevoked {
     pub controller: Pubkey,
     pub member: Pubkey,
+    pub by: Pubkey,
 }
 
 #[event]
@@ -121,6 +136,10 @@ pub struct RateLimitSet {
 pub struct RateLimitRemoved {
     pub controller: Pubkey,
     pub key: [u8; 32],
+    pub old_max_amount: u64,
+    pub old_slope: u64,
+    pub by: Pubkey,
+    pub state: RateLimitSnapshot,
 }
 
 #[event]
@@ -136,6 +155,7 @@ pub struct FreezerSet {
     pub controller: Pubkey,
     pub old_freezer: Pubkey,
     pub new_freezer: Pubkey,
+    pub by: Pubkey,
 }
 
 #[event]
@@ -151,16 +171,19 @@ pub struct ControllerUnfrozen {
 }
 
 #[event]
-pub struct IntegrationAdded {
+pub struct IntegrationKeyAdded {
     pub controller: Pubkey,
     pub signer: Pubkey,
-    pub keys: Vec<[u8; 32]>,
+    pub key: [u8; 32],
+    /// Keys the integration may use after this one was added.
+    pub key_count: u8,
 }
 
 #[event]
 pub struct IntegrationRemoved {
     pub controller: Pubkey,
     pub signer: Pubkey,
+    pub by: Pubkey,
 }
 
 /// Relayer `transfer`: custody -> route counterparty.

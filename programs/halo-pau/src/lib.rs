@@ -6,11 +6,14 @@
 //! rate-limit increases are bounded by the second-order rate limit (SORL).
 //!
 //! Who signs what:
+//! * the program's upgrade authority: `initialize_configurator`;
 //! * configurator admin (Core Council): `schedule_op`, `cancel_op`, `set_timelock_paused`,
-//!   `init_controller`, `unregister_pau`, `remove_init_rate_limit`, `revoke_govops`;
-//! * anyone, once the timelock elapsed: `execute_*`; the proposed admin: `accept_admin`;
+//!   `init_controller`, `unregister_pau`, `remove_init_rate_limit`, `revoke_govops`,
+//!   `clear_pending_admin`;
+//! * anyone, once the timelock elapsed and before its grace period ends: `execute_*`
+//!   (integrations too are timelocked additions); the proposed admin: `accept_admin`;
 //! * GovOps member of a PAU: `create_rate_limit`, `set_rate_limit`, `remove_rate_limit`,
-//!   `set_relayer`, `set_freezer`, `unfreeze`, `add_integration`, `remove_integration`;
+//!   `set_relayer`, `set_freezer`, `unfreeze`, `remove_integration`;
 //! * freezer of a PAU: `freeze`, `remove_relayer`, `cut_rate_limit`;
 //! * relayer of a PAU: `transfer`;
 //! * a registered integration's signer: `draw`, `repay`.
@@ -22,6 +25,7 @@
 use anchor_lang::prelude::*;
 
 pub mod constants;
+pub mod create;
 pub mod errors;
 pub mod events;
 pub mod instructions;
@@ -39,8 +43,8 @@ pub mod halo_pau {
 
     // ---- configurator admin -------------------------------------------------------
 
-    /// Creates the configurator. Signer: payer. Refused: bad parameter bounds, default admin,
-    /// second call (the PDA exists).
+    /// Creates the configurator. Signers: payer and the program's upgrade authority.
+    /// Refused: not the upgrade authority, bad parameter bounds, default admin, second call.
     pub fn initialize_configurator(
         ctx: Context<InitializeConfigurator>,
         args: InitializeConfiguratorArgs,
@@ -67,6 +71,12 @@ pub mod halo_pau {
     /// Accepts the admin role proposed by an executed `TransferAdmin`. Signer: the new admin.
     pub fn accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
         instructions::admin::accept_admin::handler(ctx)
+    }
+
+    /// Withdraws an executed, not yet accepted admin proposal (and every admin proposal
+    /// scheduled so far). Signer: admin. Refused: no pending admin.
+    pub fn clear_pending_admin(ctx: Context<ClearPendingAdmin>) -> Result<()> {
+        instructions::admin::clear_pending_admin::handler(ctx)
     }
 
     /// Creates an inert, unregistered controller with its ALM proxy. Signer: admin.
@@ -111,7 +121,18 @@ pub mod halo_pau {
         instructions::execute::execute_grant_govops::handler(ctx, member)
     }
 
-    /// Executes `SetTimelockDelay`, `SetSorlHop`, `SetSorlMaxChange` or `TransferAdmin`.
+    /// Executes `AddIntegration`: creates the integration or adds the key to it. Same
+    /// refusals, plus an unregistered PAU, a key it already has, a ninth key, and an op
+    /// scheduled before the integration's last removal.
+    pub fn execute_add_integration(
+        ctx: Context<ExecuteAddIntegration>,
+        signer: Pubkey,
+    ) -> Result<()> {
+        instructions::execute::execute_add_integration::handler(ctx, signer)
+    }
+
+    /// Executes `SetTimelockDelay`, `SetSorlHop`, `SetSorlMaxChange`, `SetMaxTransferFee`
+    /// or `TransferAdmin`.
     pub fn execute_config_change(ctx: Context<ExecuteConfigChange>) -> Result<()> {
         instructions::execute::execute_config_change::handler(ctx)
     }
@@ -151,16 +172,7 @@ pub mod halo_pau {
         instructions::govops::unfreeze::handler(ctx)
     }
 
-    /// Registers an integration signer with its allowed keys. Signer: GovOps member.
-    pub fn add_integration(
-        ctx: Context<AddIntegration>,
-        signer: Pubkey,
-        keys: Vec<[u8; 32]>,
-    ) -> Result<()> {
-        instructions::govops::add_integration::handler(ctx, signer, keys)
-    }
-
-    /// Removes an integration. Signer: GovOps member.
+    /// Removes an integration with all its keys. Signer: GovOps member.
     pub fn remove_integration(ctx: Context<RemoveIntegration>) -> Result<()> {
         instructions::govops::remove_integration::handler(ctx)
     }

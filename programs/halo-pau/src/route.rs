@@ -42,8 +42,11 @@ const ALLOWED_MINT_EXTENSIONS: &[ExtensionType] = &[
     ExtensionType::TokenGroupMember,
 ];
 
-/// Refuses mints with an extension outside `ALLOWED_MINT_EXTENSIONS`. SPL Token mints pass.
-pub fn check_mint_extensions(mint: &AccountInfo) -> Result<()> {
+/// Refuses mints with an extension outside `ALLOWED_MINT_EXTENSIONS`, and a transfer fee
+/// (current or scheduled) above `max_fee_bps`. SPL Token mints pass. A fee authority can
+/// still raise the fee later: every movement is bounded by [`check_received`] too.
+pub fn check_mint_extensions(mint: &AccountInfo, max_fee_bps: u16) -> Result<()> {
+    use anchor_spl::token_interface::spl_token_2022::extension::transfer_fee::TransferFeeConfig;
     if *mint.owner != anchor_spl::token_2022::ID {
         return Ok(());
     }
@@ -56,6 +59,32 @@ pub fn check_mint_extensions(mint: &AccountInfo) -> Result<()> {
             ALLOWED_MINT_EXTENSIONS.contains(t),
             PauError::UnsupportedMintExtension
         );
+    }
+    if let Ok(fee) = state.get_extension::<TransferFeeConfig>() {
+        let older = u16::from(fee.older_transfer_fee.transfer_fee_basis_points);
+        let newer = u16::from(fee.newer_transfer_fee.transfer_fee_basis_points);
+        require!(
+            older <= max_fee_bps && newer <= max_fee_bps,
+            PauError::TransferFeeTooHigh
+        );
+    }
+    Ok(())
+}
+
+/// Refuses a movement of `amount` that delivered `received`, less than the route's
+/// largest allowed transfer fee leaves (`halo_math::min_received_after_fee`).
+pub fn check_received(amount: u64, received: u64, max_fee_bps: u16) -> Result<()> {
+    let min = halo_math::min_received_after_fee(amount, max_fee_bps)
+        .map_err(|_| error!(PauError::MathOverflow))?;
+    if received < min {
+        msg!(
+            "received {} < {} (amount {}, fee bound {} bps)",
+            received,
+            min,
+            amount,
+            max_fee_bps
+        );
+        return err!(PauError::TransferFeeAboveBound);
     }
     Ok(())
 }
@@ -79,7 +108,8 @@ pub fn consume(state: &mut RateLimitState, now: i64, amount: u64) -> Result<()> 
 }
 
 /// Moves `amount` out of custody, signed by the ALM proxy. Returns what `to` received
-/// (less a Token-2022 transfer fee, measured by balance difference).
+/// (less a Token-2022 transfer fee, measured by balance difference), refusing a loss
+/// beyond the route's `max_fee_bps`.
 #[allow(clippy::too_many_arguments)]
 pub fn pay_out_of_custody<'info>(
     token_program: &Interface<'info, TokenInterface>,
@@ -90,6 +120,7 @@ pub fn pay_out_of_custody<'info>(
     controller: &Pubkey,
     proxy_bump: u8,
     amount: u64,
+    max_fee_bps: u16,
 ) -> Result<u64> {
     let before = to.amount;
     let bump = [proxy_bump];
@@ -110,9 +141,12 @@ pub fn pay_out_of_custody<'info>(
         mint.decimals,
     )?;
     to.reload()?;
-    to.amount
+    let received = to
+        .amount
         .checked_sub(before)
-        .ok_or_else(|| error!(PauError::MathOverflow))
+        .ok_or_else(|| error!(PauError::MathOverflow))?;
+    check_received(amount, received, max_fee_bps)?;
+    Ok(received)
 }
 
 /// SORL check with this program's errors.

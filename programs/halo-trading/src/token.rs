@@ -69,10 +69,11 @@ pub fn pull_into_vault<'info>(
 
 /// The mint may carry only extensions the pool handles: the PAU's allow-list (no hook,
 /// permanent delegate, close authority, confidential transfers...) minus transfer fees,
-/// which the PAU measures but a swap priced on the amount sent cannot absorb.
+/// which the PAU measures but a swap priced on the amount sent cannot absorb, and minus
+/// interest-bearing configs, whose UI amount grows while the pool prices raw amounts.
 pub fn check_mint(mint: &InterfaceAccount<Mint>) -> Result<()> {
     let info = mint.to_account_info();
-    halo_pau::route::check_mint_extensions(&info)
+    halo_pau::route::check_mint_extensions(&info, 0)
         .map_err(|_| TradingError::UnsupportedMintExtension)?;
     if *info.owner == anchor_spl::token_2022::ID {
         let data = info.try_borrow_data()?;
@@ -82,7 +83,8 @@ pub fn check_mint(mint: &InterfaceAccount<Mint>) -> Result<()> {
             )?;
         let types = state.get_extension_types()?;
         require!(
-            !types.contains(&ExtensionType::TransferFeeConfig),
+            !types.contains(&ExtensionType::TransferFeeConfig)
+                && !types.contains(&ExtensionType::InterestBearingConfig),
             TradingError::UnsupportedMintExtension
         );
     }

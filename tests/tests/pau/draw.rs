@@ -152,18 +152,11 @@ async fn draw_fails_with_another_paus_integration_or_route() {
         PauError::IntegrationOfAnotherPau,
     );
     // an integration of PAU 0 that lists PAU 1's key, drawing along PAU 1's rate limit
-    let g = env.govops.pubkey();
-    chain
-        .must(
-            &[ix::add_integration(
-                &g,
-                &env.controller,
-                signer1.pubkey(),
-                vec![r1.key],
-            )],
-            &[&env.govops],
-        )
-        .await;
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+    env.add_integration_key(&mut chain, signer1.pubkey(), r1.key)
+        .await
+        .unwrap();
+    let before = env.fingerprint(&mut chain, &watched).await;
     let i = ix::draw(
         &signer1.pubkey(),
         &Route {
@@ -196,18 +189,9 @@ async fn draw_and_repay_fail_on_a_relayer_transfer_route() {
     let r = env
         .open_route(&mut chain, keys::tags::TRANSFER, account, MAX, SLOPE)
         .await;
-    let g = env.govops.pubkey();
-    chain
-        .must(
-            &[ix::add_integration(
-                &g,
-                &env.controller,
-                signer.pubkey(),
-                vec![r.key],
-            )],
-            &[&env.govops],
-        )
-        .await;
+    env.add_integration_key(&mut chain, signer.pubkey(), r.key)
+        .await
+        .unwrap();
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
     let s = signer.pubkey();

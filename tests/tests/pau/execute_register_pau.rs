@@ -5,9 +5,11 @@ async fn pending() -> (Chain, Keypair, Pubkey, u64) {
     let mut chain = Chain::new().await;
     let admin = chain.funded_keypair(5_000_000_000).await;
     let payer = chain.payer_key();
+    pau::install_program_data(&mut chain, &halo_pau::ID, &payer).await;
     chain
         .must(
             &[ix::initialize_configurator(
+                &payer,
                 &payer,
                 ix::InitializeConfiguratorArgs {
                     admin: admin.pubkey(),

@@ -6,12 +6,13 @@
 mod common;
 
 mod accept_admin;
-mod add_integration;
 mod cancel_op;
+mod clear_pending_admin;
 mod create_rate_limit;
 mod cut_rate_limit;
 mod draw;
 mod execute_add_init_rate_limit;
+mod execute_add_integration;
 mod execute_config_change;
 mod execute_grant_govops;
 mod execute_register_pau;

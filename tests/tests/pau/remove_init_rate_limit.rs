@@ -29,7 +29,6 @@ async fn remove_init_rate_limit_is_instant_and_blocks_increases_not_decreases() 
                 &g,
                 &env.controller,
                 &route.key,
-                &Pubkey::default(),
                 1_100 * USDS,
                 USDS,
             )],
@@ -44,7 +43,6 @@ async fn remove_init_rate_limit_is_instant_and_blocks_increases_not_decreases() 
                 &g,
                 &env.controller,
                 &route.key,
-                &Pubkey::default(),
                 500 * USDS,
                 USDS,
             )],
@@ -74,4 +72,58 @@ async fn remove_init_rate_limit_fails_when_not_admin() {
         PauError::NotAdmin,
     );
     assert_eq!(chain.fingerprint(&[init]).await, before);
+}
+
+/// Finding 3: a duplicate `AddInitRateLimit` scheduled before an instant removal of the
+/// same init cannot bring it back.
+#[tokio::test]
+async fn remove_init_rate_limit_invalidates_a_duplicate_addition_scheduled_before_it() {
+    let (mut chain, env) = setup().await;
+    let key = [7u8; 32];
+    let add = TimelockAction::AddInitRateLimit {
+        key,
+        pau: Pubkey::default(),
+        max_amount: 1_000,
+        slope: 1,
+    };
+    let first = env.schedule(&mut chain, add).await.unwrap();
+    let duplicate = env.schedule(&mut chain, add).await.unwrap();
+    env.pass_timelock(&mut chain).await;
+    let payer = chain.payer_key();
+    chain
+        .must(
+            &[ix::execute_add_init_rate_limit(
+                &payer,
+                first,
+                key,
+                Pubkey::default(),
+            )],
+            &[],
+        )
+        .await;
+    let a = env.admin.pubkey();
+    chain
+        .must(
+            &[ix::remove_init_rate_limit(&a, &key, &Pubkey::default())],
+            &[&env.admin],
+        )
+        .await;
+    let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
+    let watched = [init, pda::op(&env.configurator, duplicate)];
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        chain
+            .send(
+                &[ix::execute_add_init_rate_limit(
+                    &payer,
+                    duplicate,
+                    key,
+                    Pubkey::default(),
+                )],
+                &[],
+            )
+            .await,
+        PauError::OpInvalidatedByRemoval,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }

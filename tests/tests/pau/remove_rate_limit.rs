@@ -39,20 +39,11 @@ async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
     let before = env.fingerprint(&mut chain, &watched).await;
     // re-creating the route is impossible: the account stays
     assert_failed(
-        env.create_rate_limit(
-            &mut chain,
-            &r,
-            keys::tags::TRANSFER,
-            Pubkey::default(),
-            1_000 * USDS,
-            USDS,
-        )
-        .await,
+        env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000 * USDS, USDS)
+            .await,
     );
     // reopening inside the hop is refused
-    let reopen = |max, slope| {
-        ix::set_rate_limit(&g, &env.controller, &r.key, &Pubkey::default(), max, slope)
-    };
+    let reopen = |max, slope| ix::set_rate_limit(&g, &env.controller, &r.key, max, slope);
     assert_pau_err(
         chain
             .send(&[reopen(1_000 * USDS, USDS)], &[&env.govops])

@@ -10,14 +10,7 @@ async fn with_route() -> (Chain, PauEnv, Route) {
 }
 
 fn set(env: &PauEnv, r: &Route, max: u64, slope: u64) -> Instruction {
-    ix::set_rate_limit(
-        &env.govops.pubkey(),
-        &env.controller,
-        &r.key,
-        &Pubkey::default(),
-        max,
-        slope,
-    )
+    ix::set_rate_limit(&env.govops.pubkey(), &env.controller, &r.key, max, slope)
 }
 
 #[tokio::test]
@@ -170,7 +163,7 @@ async fn set_rate_limit_fails_for_a_non_member_and_for_another_paus_route() {
     let before = env.fingerprint(&mut chain, &watched).await;
     // PAU 1's GovOps, with its own membership, on PAU 0's route
     let g1 = other.govops.pubkey();
-    let i = ix::set_rate_limit(&g1, &env.controller, &r.key, &Pubkey::default(), 0, 0);
+    let i = ix::set_rate_limit(&g1, &env.controller, &r.key, 0, 0);
     let i = swap_account(
         i,
         &pda::govops(&env.controller, &g1),
@@ -181,7 +174,7 @@ async fn set_rate_limit_fails_for_a_non_member_and_for_another_paus_route() {
         PauError::NotGovOpsOfThisPau,
     );
     // PAU 1's GovOps, on its own controller, passing PAU 0's rate limit: seeds differ
-    let i = ix::set_rate_limit(&g1, &other.controller, &r.key, &Pubkey::default(), 0, 0);
+    let i = ix::set_rate_limit(&g1, &other.controller, &r.key, 0, 0);
     let i = swap_account(
         i,
         &pda::rate_limit(&other.controller, &r.key),

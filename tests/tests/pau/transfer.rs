@@ -234,3 +234,84 @@ async fn transfer_with_a_token_2022_transfer_fee_counts_what_left_custody() {
     let rl = env.rate_limit(&mut chain, &r.key).await;
     assert_eq!(rl.last_amount, MAX - 10_000 * USDS);
 }
+
+/// Finding 8: the route is bound to its counterparty token account by address only, and
+/// an SPL token account's owner can be reassigned: after the counterparty's owner hands
+/// the account to someone else, custody would keep paying into it. Every movement now
+/// checks the owner the route was opened for.
+#[tokio::test]
+async fn transfer_fails_when_the_counterpartys_owner_was_reassigned() {
+    use anchor_spl::token::spl_token::instruction::{set_authority, AuthorityType};
+    let (mut chain, env) = setup().await;
+    let owner = chain.funded_keypair(1_000_000_000).await;
+    let dest = chain
+        .create_ata(&owner.pubkey(), &env.mint, &env.token_program)
+        .await;
+    let r = env
+        .open_route(&mut chain, keys::tags::TRANSFER, dest, MAX, SLOPE)
+        .await;
+    env.transfer(&mut chain, &r, USDS).await.unwrap();
+    let thief = Keypair::new().pubkey();
+    chain
+        .must(
+            &[set_authority(
+                &env.token_program,
+                &dest,
+                Some(&thief),
+                AuthorityType::AccountOwner,
+                &owner.pubkey(),
+                &[],
+            )
+            .unwrap()],
+            &[&owner],
+        )
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.transfer(&mut chain, &r, USDS).await,
+        PauError::WrongCounterpartyOwner,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}
+
+/// Finding 5: the fee authority of a Token-2022 mint can raise its transfer fee up to
+/// 100 % after the route opened. A movement that loses more than the route's bound (the
+/// configurator's maximum when it opened) is refused, and nothing moves.
+#[tokio::test]
+async fn transfer_fails_when_the_transfer_fee_was_raised_above_the_bound() {
+    use anchor_spl::token_2022::spl_token_2022::{
+        extension::{
+            transfer_fee::TransferFeeConfig, BaseStateWithExtensionsMut, StateWithExtensionsMut,
+        },
+        state::Mint,
+    };
+    let (mut chain, env) = setup_with(PauOptions {
+        mint: MintKind::Token2022TransferFee {
+            bps: 100,
+            max_fee: u64::MAX,
+        },
+        ..PauOptions::default()
+    })
+    .await;
+    let r = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
+    // a fee of exactly the bound passes
+    env.transfer(&mut chain, &r, 10_000 * USDS).await.unwrap();
+    // the fee authority raised the fee to 5 % and it took effect (written directly: the
+    // two-epoch delay of `set_transfer_fee` is the token program's, not ours)
+    let mut mint = chain.raw_account(&env.mint).await.unwrap();
+    {
+        let mut state = StateWithExtensionsMut::<Mint>::unpack(&mut mint.data).unwrap();
+        let fee = state.get_extension_mut::<TransferFeeConfig>().unwrap();
+        fee.older_transfer_fee.transfer_fee_basis_points = 500u16.into();
+        fee.newer_transfer_fee.transfer_fee_basis_points = 500u16.into();
+    }
+    chain.set_account(&env.mint, mint).await;
+    let watched = [route_accounts(&env, &r), vec![env.custody]].concat();
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.transfer(&mut chain, &r, 10_000 * USDS).await,
+        PauError::TransferFeeAboveBound,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}

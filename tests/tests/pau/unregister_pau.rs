@@ -64,3 +64,41 @@ async fn unregister_pau_fails_when_not_admin_or_not_registered() {
     );
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
 }
+
+/// Finding 3: a duplicate `RegisterPau` scheduled before an instant unregistration cannot
+/// re-register the PAU; a registration scheduled after it can.
+#[tokio::test]
+async fn unregister_pau_invalidates_a_registration_scheduled_before_it() {
+    let (mut chain, env) = setup().await;
+    let register = TimelockAction::RegisterPau {
+        controller: env.controller,
+    };
+    let duplicate = env.schedule(&mut chain, register).await.unwrap();
+    let a = env.admin.pubkey();
+    chain
+        .must(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
+        .await;
+    env.pass_timelock(&mut chain).await;
+    let watched = [pda::op(&env.configurator, duplicate)];
+    let before = env.fingerprint(&mut chain, &watched).await;
+    let payer = chain.payer_key();
+    assert_pau_err(
+        chain
+            .send(
+                &[ix::execute_register_pau(&payer, duplicate, &env.controller)],
+                &[],
+            )
+            .await,
+        PauError::OpInvalidatedByRemoval,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+    let again = env.schedule(&mut chain, register).await.unwrap();
+    env.pass_timelock(&mut chain).await;
+    chain
+        .must(
+            &[ix::execute_register_pau(&payer, again, &env.controller)],
+            &[],
+        )
+        .await;
+    assert!(env.controller_state(&mut chain).await.registered);
+}

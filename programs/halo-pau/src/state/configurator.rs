@@ -23,7 +23,13 @@ pub struct Configurator {
     pub paused: bool,
     /// Id of the next scheduled operation.
     pub next_op_id: u64,
-    pub reserved: [u8; 128],
+    /// `TransferAdmin` ops with a smaller id were scheduled before the last
+    /// `clear_pending_admin` and can no longer be executed.
+    pub admin_ops_valid_from: u64,
+    /// precision: basis points; the largest Token-2022 transfer fee a route accepts, and
+    /// the most any custody movement may lose to one.
+    pub max_transfer_fee_bps: u16,
+    pub reserved: [u8; 118],
 }
 
 impl Configurator {
@@ -51,6 +57,11 @@ pub fn validate_sorl_hop(s: i64) -> Result<()> {
     Ok(())
 }
 
+pub fn validate_max_transfer_fee(bps: u16) -> Result<()> {
+    require!(bps <= MAX_TRANSFER_FEE_BPS, PauError::InvalidMaxTransferFee);
+    Ok(())
+}
+
 pub fn validate_sorl_max_change(bps: u16) -> Result<()> {
     require!(
         (1..=MAX_SORL_MAX_CHANGE_BPS).contains(&bps),
@@ -68,7 +79,7 @@ mod tests {
         // 8 discriminator + fields + 128 reserved: changing this breaks deployed accounts.
         assert_eq!(
             Configurator::INIT_SPACE,
-            1 + 1 + 32 + 32 + 8 + 8 + 2 + 1 + 8 + 128
+            1 + 1 + 32 + 32 + 8 + 8 + 2 + 1 + 8 + 8 + 2 + 118
         );
     }
 }

@@ -19,7 +19,10 @@ pub struct Controller {
     pub relayer: Pubkey,
     /// Freezer (warden); default = none.
     pub freezer: Pubkey,
-    pub reserved: [u8; 128],
+    /// `RegisterPau` ops for this controller with a smaller id were scheduled before its
+    /// last `unregister_pau` and can no longer be executed.
+    pub register_ops_valid_from: u64,
+    pub reserved: [u8; 120],
 }
 
 #[cfg(test)]
@@ -28,6 +31,6 @@ mod tests {
 
     #[test]
     fn size_is_stable() {
-        assert_eq!(Controller::INIT_SPACE, 3 + 32 + 8 + 2 + 32 + 32 + 128);
+        assert_eq!(Controller::INIT_SPACE, 3 + 32 + 8 + 2 + 32 + 32 + 8 + 120);
     }
 }

@@ -22,42 +22,38 @@ pub struct InitRateLimit {
 }
 
 impl InitRateLimit {
-    /// Loads the init that approves route `key` on `controller`, or refuses with
-    /// `NoInitForRoute` when none exists. The account is taken unchecked by the instruction
-    /// so that a missing init is this specific refusal, not a generic deserialisation error;
-    /// owner, discriminator, fields and PDA are all checked here.
-    pub fn load_for_route(
-        info: &AccountInfo,
-        configurator: &Pubkey,
+    /// The init that governs route `key` on `controller`: the PAU-specific init when one
+    /// exists (it overrides the global one, also when it is tighter), else the global
+    /// init, else the specific `NoInitForRoute` refusal. Both accounts are pinned to their
+    /// PDAs by the instruction's seeds, so the caller cannot choose which one applies; the
+    /// owner, discriminator and fields are checked here.
+    pub fn resolve<'a, 'info>(
+        pau_init: &'a AccountInfo<'info>,
+        global_init: &'a AccountInfo<'info>,
         key: &[u8; 32],
         controller: &Pubkey,
     ) -> Result<InitRateLimit> {
-        use crate::{constants::SEED_INIT, errors::PauError};
-        if *info.owner != crate::ID || info.data_is_empty() {
+        use crate::errors::PauError;
+        let (info, scope) = if exists(pau_init) {
+            (pau_init, *controller)
+        } else if exists(global_init) {
+            (global_init, Pubkey::default())
+        } else {
             return err!(PauError::NoInitForRoute);
-        }
+        };
         let data = info.try_borrow_data()?;
         let init = InitRateLimit::try_deserialize(&mut &data[..])
             .map_err(|_| error!(PauError::NoInitForRoute))?;
-        require!(init.key == *key, PauError::NoInitForRoute);
         require!(
-            init.pau == Pubkey::default() || init.pau == *controller,
-            PauError::InitForAnotherPau
+            init.key == *key && init.pau == scope,
+            PauError::NoInitForRoute
         );
-        let expected = Pubkey::create_program_address(
-            &[
-                SEED_INIT,
-                configurator.as_ref(),
-                key.as_ref(),
-                init.pau.as_ref(),
-                &[init.bump],
-            ],
-            &crate::ID,
-        )
-        .map_err(|_| error!(PauError::NoInitForRoute))?;
-        require_keys_eq!(expected, info.key(), PauError::NoInitForRoute);
         Ok(init)
     }
+}
+
+fn exists(info: &AccountInfo) -> bool {
+    *info.owner == crate::ID && !info.data_is_empty()
 }
 
 #[cfg(test)]

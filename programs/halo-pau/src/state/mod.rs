@@ -5,6 +5,7 @@ pub mod govops;
 pub mod init_rate_limit;
 pub mod integration;
 pub mod rate_limit;
+pub mod removal;
 pub mod timelock_op;
 
 pub use configurator::*;
@@ -13,4 +14,5 @@ pub use govops::*;
 pub use init_rate_limit::*;
 pub use integration::*;
 pub use rate_limit::*;
+pub use removal::*;
 pub use timelock_op::*;

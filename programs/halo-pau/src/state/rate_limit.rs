@@ -17,6 +17,12 @@ pub struct RateLimit {
     pub mint: Pubkey,
     /// The token account at the other end of the route.
     pub counterparty: Pubkey,
+    /// The owner that token account had when the route opened; every movement checks it
+    /// (an SPL token account's owner can be reassigned).
+    pub counterparty_owner: Pubkey,
+    /// precision: basis points; the most a movement may lose to a Token-2022 transfer fee
+    /// (the configurator's maximum when the route opened).
+    pub max_fee_bps: u16,
     /// precision: base units; `u64::MAX` = unlimited, `0` = closed.
     pub max_amount: u64,
     /// precision: base units per second.
@@ -31,7 +37,7 @@ pub struct RateLimit {
     pub total_out: u128,
     /// precision: base units; cumulative inflow credited back to this route.
     pub total_in: u128,
-    pub reserved: [u8; 64],
+    pub reserved: [u8; 30],
 }
 
 /// The rate limit's post-state, as carried by events.
@@ -119,7 +125,7 @@ mod tests {
     fn size_is_stable() {
         assert_eq!(
             RateLimit::INIT_SPACE,
-            2 + 32 + 32 + 16 + 1 + 32 + 32 + 8 * 5 + 16 * 2 + 64
+            2 + 32 + 32 + 16 + 1 + 32 + 32 + 32 + 2 + 8 * 5 + 16 * 2 + 30
         );
     }
 }

@@ -23,6 +23,15 @@ pub enum TimelockAction {
     SetSorlMaxChange { bps: u16 },
     /// Propose a new admin; it takes effect when that key calls `accept_admin`.
     TransferAdmin { new_admin: Pubkey },
+    /// Let `signer` (a Halo program's PDA) `draw` / `repay` on `controller` along route
+    /// `key`: creates the integration, or adds the key to it (at most 8 keys).
+    AddIntegration {
+        controller: Pubkey,
+        signer: Pubkey,
+        key: [u8; 32],
+    },
+    /// Change the largest Token-2022 transfer fee a route accepts.
+    SetMaxTransferFee { bps: u16 },
 }
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq, InitSpace)]
@@ -53,14 +62,20 @@ pub struct TimelockOp {
 }
 
 impl TimelockOp {
-    /// The checks every `execute_*` shares: still scheduled, timelock elapsed.
+    /// The checks every `execute_*` shares: still scheduled, timelock elapsed, and not
+    /// past its grace period (`OP_GRACE_PERIOD_S` after eta).
     pub fn check_executable(&self, now: i64) -> Result<()> {
+        use crate::errors::PauError;
         match self.status {
-            OpStatus::Executed => return err!(crate::errors::PauError::OpAlreadyExecuted),
-            OpStatus::Cancelled => return err!(crate::errors::PauError::OpCancelled),
+            OpStatus::Executed => return err!(PauError::OpAlreadyExecuted),
+            OpStatus::Cancelled => return err!(PauError::OpCancelled),
             OpStatus::Scheduled => {}
         }
-        require!(now >= self.eta, crate::errors::PauError::TimelockNotElapsed);
+        require!(now >= self.eta, PauError::TimelockNotElapsed);
+        require!(
+            now <= self.eta.saturating_add(crate::constants::OP_GRACE_PERIOD_S),
+            PauError::OpExpired
+        );
         Ok(())
     }
 
@@ -76,8 +91,8 @@ mod tests {
 
     #[test]
     fn size_is_stable() {
-        // largest action: AddInitRateLimit = 1 tag + 32 + 32 + 8 + 8
-        assert_eq!(TimelockAction::INIT_SPACE, 1 + 32 + 32 + 8 + 8);
+        // largest action: AddIntegration = 1 tag + 32 + 32 + 32
+        assert_eq!(TimelockAction::INIT_SPACE, 1 + 32 + 32 + 32);
         assert_eq!(
             TimelockOp::INIT_SPACE,
             1 + 1 + 32 + 8 + TimelockAction::INIT_SPACE + 32 + 8 + 8 + 1 + 8 + 64

@@ -37,7 +37,8 @@ pub fn handler(ctx: Context<InitController>, pau_id: u64) -> Result<()> {
         frozen: false,
         relayer: Pubkey::default(),
         freezer: Pubkey::default(),
-        reserved: [0; 128],
+        register_ops_valid_from: 0,
+        reserved: [0; 120],
     });
     emit!(ControllerCreated {
         controller: ctx.accounts.controller.key(),

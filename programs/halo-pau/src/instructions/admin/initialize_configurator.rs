@@ -10,13 +10,25 @@ pub struct InitializeConfiguratorArgs {
     pub sorl_max_change_bps: u16,
 }
 
-/// Creates the deployment's configurator. Signed by the payer (the deployer); the admin
-/// (Core Council multisig) is an argument. Run it in the same step as the deploy: the
+/// Creates the deployment's configurator. Signed by the program's **upgrade authority**
+/// (proven by its ProgramData account), so nobody can initialise a freshly deployed
+/// program before its deployer; the admin (Core Council multisig) is an argument. The
 /// configurator PDA is unique, so a second call fails.
 #[derive(Accounts)]
 pub struct InitializeConfigurator<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
+    /// The upgrade authority recorded in this program's ProgramData.
+    pub upgrade_authority: Signer<'info>,
+    /// This program's ProgramData account (the upgradeable loader's PDA of the program id).
+    #[account(
+        seeds = [crate::ID.as_ref()],
+        bump,
+        seeds::program = anchor_lang::solana_program::bpf_loader_upgradeable::ID,
+        constraint = program_data.upgrade_authority_address == Some(upgrade_authority.key())
+            @ crate::errors::PauError::NotUpgradeAuthority,
+    )]
+    pub program_data: Account<'info, ProgramData>,
     #[account(
         init,
         payer = payer,
@@ -51,7 +63,9 @@ pub fn handler(
         sorl_max_change_bps: args.sorl_max_change_bps,
         paused: false,
         next_op_id: 0,
-        reserved: [0; 128],
+        admin_ops_valid_from: 0,
+        max_transfer_fee_bps: DEFAULT_MAX_TRANSFER_FEE_BPS,
+        reserved: [0; 118],
     });
     emit!(ConfiguratorInitialized {
         configurator: c.key(),
@@ -59,6 +73,8 @@ pub fn handler(
         timelock_delay_s: args.timelock_delay_s,
         sorl_hop_s: args.sorl_hop_s,
         sorl_max_change_bps: args.sorl_max_change_bps,
+        max_transfer_fee_bps: DEFAULT_MAX_TRANSFER_FEE_BPS,
+        upgrade_authority: ctx.accounts.upgrade_authority.key(),
     });
     Ok(())
 }

@@ -1,5 +1,6 @@
 pub mod accept_admin;
 pub mod cancel_op;
+pub mod clear_pending_admin;
 pub mod init_controller;
 pub mod initialize_configurator;
 pub mod remove_init_rate_limit;
@@ -10,7 +11,7 @@ pub mod unregister_pau;
 
 #[allow(ambiguous_glob_reexports)]
 pub use {
-    accept_admin::*, cancel_op::*, init_controller::*, initialize_configurator::*,
-    remove_init_rate_limit::*, revoke_govops::*, schedule_op::*, set_timelock_paused::*,
-    unregister_pau::*,
+    accept_admin::*, cancel_op::*, clear_pending_admin::*, init_controller::*,
+    initialize_configurator::*, remove_init_rate_limit::*, revoke_govops::*, schedule_op::*,
+    set_timelock_paused::*, unregister_pau::*,
 };

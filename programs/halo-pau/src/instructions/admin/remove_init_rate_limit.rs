@@ -3,7 +3,9 @@ use anchor_lang::prelude::*;
 use crate::{constants::*, errors::PauError, events::InitRateLimitRemoved, state::*};
 
 /// Deletes a route approval at once (a removal). Signed by the admin; rent returns to it.
-/// Existing rate limits keep working but can no longer be raised (rule 3).
+/// Existing rate limits keep working but can no longer be raised (rule 3). An
+/// `AddInitRateLimit` for the same key and scope scheduled before this removal can no
+/// longer be executed (the removal record says so).
 #[derive(Accounts)]
 pub struct RemoveInitRateLimit<'info> {
     #[account(mut)]
@@ -17,14 +19,34 @@ pub struct RemoveInitRateLimit<'info> {
         bump = init_rate_limit.bump,
     )]
     pub init_rate_limit: Box<Account<'info, InitRateLimit>>,
+    /// CHECK: the removal record of this init (seeds checked), created or updated here.
+    #[account(
+        mut,
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Init, &init_rate_limit.key, &init_rate_limit.pau.to_bytes())],
+        bump,
+    )]
+    pub removal: UncheckedAccount<'info>,
+    pub system_program: Program<'info, System>,
 }
 
 pub fn handler(ctx: Context<RemoveInitRateLimit>) -> Result<()> {
-    let i = &ctx.accounts.init_rate_limit;
+    let a = &ctx.accounts;
+    let i = &a.init_rate_limit;
+    Removal::record(
+        &a.removal,
+        &a.admin,
+        &a.system_program,
+        &a.configurator.key(),
+        removal_target(RemovalKind::Init, &i.key, &i.pau.to_bytes()),
+        ctx.bumps.removal,
+        a.configurator.next_op_id,
+        Clock::get()?.unix_timestamp,
+    )?;
     emit!(InitRateLimitRemoved {
         init: i.key(),
         key: i.key,
         pau: i.pau,
+        by: a.admin.key(),
     });
     Ok(())
 }

@@ -2,7 +2,9 @@ use anchor_lang::prelude::*;
 
 use crate::{constants::*, errors::PauError, events::GovOpsRevoked, state::*};
 
-/// Revokes a GovOps membership at once (a removal). Signed by the admin; rent returns to it.
+/// Revokes a GovOps membership at once (a removal). Signed by the admin; rent returns to
+/// it. A `GrantGovOps` for the same member scheduled before this removal can no longer
+/// be executed (the removal record says so).
 #[derive(Accounts)]
 pub struct RevokeGovOps<'info> {
     #[account(mut)]
@@ -22,12 +24,38 @@ pub struct RevokeGovOps<'info> {
         has_one = controller @ PauError::NotGovOpsOfThisPau,
     )]
     pub membership: Box<Account<'info, GovOpsMembership>>,
+    /// CHECK: the removal record of this membership (seeds checked), created or updated here.
+    #[account(
+        mut,
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::GovOps, &controller.key().to_bytes(), &membership.member.to_bytes())],
+        bump,
+    )]
+    pub removal: UncheckedAccount<'info>,
+    pub system_program: Program<'info, System>,
 }
 
 pub fn handler(ctx: Context<RevokeGovOps>) -> Result<()> {
+    let a = &ctx.accounts;
+    let controller = a.controller.key();
+    let member = a.membership.member;
+    Removal::record(
+        &a.removal,
+        &a.admin,
+        &a.system_program,
+        &a.configurator.key(),
+        removal_target(
+            RemovalKind::GovOps,
+            &controller.to_bytes(),
+            &member.to_bytes(),
+        ),
+        ctx.bumps.removal,
+        a.configurator.next_op_id,
+        Clock::get()?.unix_timestamp,
+    )?;
     emit!(GovOpsRevoked {
-        controller: ctx.accounts.controller.key(),
-        member: ctx.accounts.membership.member,
+        controller,
+        member,
+        by: a.admin.key(),
     });
     Ok(())
 }

@@ -41,6 +41,11 @@ pub fn handler(ctx: Context<ScheduleOp>, action: TimelockAction) -> Result<()> {
         TimelockAction::GrantGovOps { member, .. } => {
             require_keys_neq!(member, Pubkey::default(), PauError::InvalidRoleKey);
         }
+        TimelockAction::SetMaxTransferFee { bps } => validate_max_transfer_fee(bps)?,
+        TimelockAction::AddIntegration { signer, key, .. } => {
+            require_keys_neq!(signer, Pubkey::default(), PauError::InvalidRoleKey);
+            require!(key != [0u8; 32], PauError::InvalidIntegrationKeys);
+        }
         TimelockAction::RegisterPau { .. } | TimelockAction::AddInitRateLimit { .. } => {}
     }
     let now = Clock::get()?.unix_timestamp;

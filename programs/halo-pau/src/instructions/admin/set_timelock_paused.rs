@@ -13,6 +13,9 @@ pub struct SetTimelockPaused<'info> {
 
 pub fn handler(ctx: Context<SetTimelockPaused>, paused: bool) -> Result<()> {
     ctx.accounts.configurator.paused = paused;
-    emit!(TimelockPauseSet { paused });
+    emit!(TimelockPauseSet {
+        paused,
+        by: ctx.accounts.admin.key(),
+    });
     Ok(())
 }

@@ -3,7 +3,8 @@ use anchor_lang::prelude::*;
 use crate::{constants::*, errors::PauError, events::PauUnregistered, state::*};
 
 /// Unregisters a PAU at once (a removal). Signed by the admin. Its outflows stop; funds
-/// stay in custody; re-registering goes through the timelock again.
+/// stay in custody; re-registering goes through the timelock again (a registration
+/// scheduled before this removal can no longer be executed).
 #[derive(Accounts)]
 pub struct UnregisterPau<'info> {
     pub admin: Signer<'info>,
@@ -19,7 +20,11 @@ pub struct UnregisterPau<'info> {
 }
 
 pub fn handler(ctx: Context<UnregisterPau>) -> Result<()> {
-    ctx.accounts.controller.registered = false;
+    let next_op_id = ctx.accounts.configurator.next_op_id;
+    let c = &mut ctx.accounts.controller;
+    c.registered = false;
+    // a registration scheduled before now cannot re-register it
+    c.register_ops_valid_from = next_op_id;
     emit!(PauUnregistered {
         controller: ctx.accounts.controller.key(),
     });

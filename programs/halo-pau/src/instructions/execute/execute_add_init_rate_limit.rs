@@ -34,6 +34,12 @@ pub struct ExecuteAddInitRateLimit<'info> {
         bump
     )]
     pub init_rate_limit: Box<Account<'info, InitRateLimit>>,
+    /// CHECK: the removal record of this init (seeds checked); read by `Removal::check_op`.
+    #[account(
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Init, &key, &pau.to_bytes())],
+        bump,
+    )]
+    pub removal: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -51,6 +57,7 @@ pub fn handler(ctx: Context<ExecuteAddInitRateLimit>, key: [u8; 32], pau: Pubkey
         return err!(PauError::WrongOpKind);
     };
     require!(key == op_key && pau == op_pau, PauError::OpTargetMismatch);
+    Removal::check_op(&ctx.accounts.removal, op.op_id)?;
     op.mark_executed(now);
     let configurator = ctx.accounts.configurator.key();
     ctx.accounts.init_rate_limit.set_inner(InitRateLimit {

@@ -8,7 +8,7 @@ use crate::{
 };
 
 /// Executes a scheduled change of the configurator itself: timelock delay, SORL hop,
-/// SORL max change, or a proposed admin. Anyone may sign.
+/// SORL max change, the largest transfer fee, or a proposed admin. Anyone may sign.
 #[derive(Accounts)]
 pub struct ExecuteConfigChange<'info> {
     pub executor: Signer<'info>,
@@ -36,10 +36,19 @@ pub fn handler(ctx: Context<ExecuteConfigChange>) -> Result<()> {
         TimelockAction::SetTimelockDelay { seconds } => c.timelock_delay_s = seconds,
         TimelockAction::SetSorlHop { seconds } => c.sorl_hop_s = seconds,
         TimelockAction::SetSorlMaxChange { bps } => c.sorl_max_change_bps = bps,
-        TimelockAction::TransferAdmin { new_admin } => c.pending_admin = new_admin,
+        TimelockAction::SetMaxTransferFee { bps } => c.max_transfer_fee_bps = bps,
+        TimelockAction::TransferAdmin { new_admin } => {
+            // a `clear_pending_admin` withdrew every admin proposal scheduled before it
+            require!(
+                op.op_id >= c.admin_ops_valid_from,
+                PauError::OpInvalidatedByRemoval
+            );
+            c.pending_admin = new_admin;
+        }
         TimelockAction::RegisterPau { .. }
         | TimelockAction::AddInitRateLimit { .. }
-        | TimelockAction::GrantGovOps { .. } => return err!(PauError::WrongOpKind),
+        | TimelockAction::GrantGovOps { .. }
+        | TimelockAction::AddIntegration { .. } => return err!(PauError::WrongOpKind),
     }
     op.mark_executed(now);
     emit!(OpExecuted {
@@ -52,6 +61,7 @@ pub fn handler(ctx: Context<ExecuteConfigChange>) -> Result<()> {
         sorl_hop_s: c.sorl_hop_s,
         sorl_max_change_bps: c.sorl_max_change_bps,
         pending_admin: c.pending_admin,
+        max_transfer_fee_bps: c.max_transfer_fee_bps,
     });
     Ok(())
 }

@@ -39,6 +39,13 @@ pub struct ExecuteGrantGovOps<'info> {
         bump
     )]
     pub membership: Box<Account<'info, GovOpsMembership>>,
+    /// CHECK: the removal record of this membership (seeds checked); read by
+    /// `Removal::check_op`.
+    #[account(
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::GovOps, &controller.key().to_bytes(), &member.to_bytes())],
+        bump,
+    )]
+    pub removal: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -57,6 +64,7 @@ pub fn handler(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
         controller == ctx.accounts.controller.key() && member == op_member,
         PauError::OpTargetMismatch
     );
+    Removal::check_op(&ctx.accounts.removal, op.op_id)?;
     op.mark_executed(now);
     ctx.accounts.membership.set_inner(GovOpsMembership {
         version: ACCOUNT_VERSION,

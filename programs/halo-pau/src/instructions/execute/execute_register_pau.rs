@@ -47,6 +47,11 @@ pub fn handler(ctx: Context<ExecuteRegisterPau>) -> Result<()> {
         !ctx.accounts.controller.registered,
         PauError::PauAlreadyRegistered
     );
+    // an `unregister_pau` withdrew every registration scheduled before it
+    require!(
+        op.op_id >= ctx.accounts.controller.register_ops_valid_from,
+        PauError::OpInvalidatedByRemoval
+    );
     ctx.accounts.controller.registered = true;
     op.mark_executed(now);
     emit!(OpExecuted {

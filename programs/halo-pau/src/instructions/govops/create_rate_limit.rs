@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::Mint;
+use anchor_spl::token_interface::{Mint, TokenAccount};
 use halo_math::RateLimitState;
 
 use crate::{
@@ -25,8 +25,10 @@ pub struct CreateRateLimitArgs {
 }
 
 /// Opens a route on a registered PAU. Signed by a GovOps member of that PAU. Needs an
-/// InitRateLimit for (key, this PAU) or (key, any PAU), and may not exceed it. The new
-/// bucket starts full; the creation counts as an increase for SORL.
+/// InitRateLimit for (key, this PAU), or else for (key, any PAU), and may not exceed it:
+/// a PAU-specific init overrides the global one. The counterparty token account must
+/// exist; its owner is recorded and checked on every movement. The new bucket starts full;
+/// the creation counts as an increase for SORL.
 #[derive(Accounts)]
 #[instruction(args: CreateRateLimitArgs)]
 pub struct CreateRateLimit<'info> {
@@ -45,10 +47,26 @@ pub struct CreateRateLimit<'info> {
         constraint = controller.registered @ PauError::PauNotRegistered,
     )]
     pub controller: Box<Account<'info, Controller>>,
-    /// CHECK: the route's InitRateLimit; checked in full by `InitRateLimit::load_for_route`
-    /// so that a missing approval is the specific `NoInitForRoute` refusal.
-    pub init_rate_limit: UncheckedAccount<'info>,
+    /// CHECK: the PAU-specific init PDA `["init", configurator, key, controller]` (seeds
+    /// checked; it may not exist); read by `InitRateLimit::resolve`.
+    #[account(
+        seeds = [SEED_INIT, configurator.key().as_ref(), args.key.as_ref(), controller.key().as_ref()],
+        bump,
+    )]
+    pub pau_init: UncheckedAccount<'info>,
+    /// CHECK: the global init PDA `["init", configurator, key, default]` (seeds checked; it
+    /// may not exist); read by `InitRateLimit::resolve`.
+    #[account(
+        seeds = [SEED_INIT, configurator.key().as_ref(), args.key.as_ref(), Pubkey::default().as_ref()],
+        bump,
+    )]
+    pub global_init: UncheckedAccount<'info>,
     pub mint: Box<InterfaceAccount<'info, Mint>>,
+    #[account(
+        address = args.counterparty @ PauError::WrongCounterparty,
+        constraint = counterparty.mint == mint.key() @ PauError::WrongMint,
+    )]
+    pub counterparty: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         init,
         payer = member,
@@ -67,11 +85,12 @@ pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Resu
         rate_limit_key(&args.tag, &mint, &args.counterparty) == args.key,
         PauError::KeyMismatch
     );
-    check_mint_extensions(&ctx.accounts.mint.to_account_info())?;
+    let max_fee_bps = ctx.accounts.configurator.max_transfer_fee_bps;
+    check_mint_extensions(&ctx.accounts.mint.to_account_info(), max_fee_bps)?;
     let controller = ctx.accounts.controller.key();
-    let init = InitRateLimit::load_for_route(
-        &ctx.accounts.init_rate_limit,
-        &ctx.accounts.configurator.key(),
+    let init = InitRateLimit::resolve(
+        &ctx.accounts.pau_init,
+        &ctx.accounts.global_init,
         &args.key,
         &controller,
     )?;
@@ -93,6 +112,8 @@ pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Resu
         tag_len,
         mint,
         counterparty: args.counterparty,
+        counterparty_owner: ctx.accounts.counterparty.owner,
+        max_fee_bps,
         max_amount: s.max_amount,
         slope: s.slope,
         last_amount: s.last_amount,
@@ -100,7 +121,7 @@ pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Resu
         last_increase_ts: now,
         total_out: 0,
         total_in: 0,
-        reserved: [0; 64],
+        reserved: [0; 30],
     });
     emit!(RateLimitCreated {
         controller,

@@ -1,4 +1,3 @@
-pub mod add_integration;
 pub mod create_rate_limit;
 pub mod remove_integration;
 pub mod remove_rate_limit;
@@ -9,6 +8,6 @@ pub mod unfreeze;
 
 #[allow(ambiguous_glob_reexports)]
 pub use {
-    add_integration::*, create_rate_limit::*, remove_integration::*, remove_rate_limit::*,
-    set_freezer::*, set_rate_limit::*, set_relayer::*, unfreeze::*,
+    create_rate_limit::*, remove_integration::*, remove_rate_limit::*, set_freezer::*,
+    set_rate_limit::*, set_relayer::*, unfreeze::*,
 };

@@ -2,8 +2,9 @@ use anchor_lang::prelude::*;
 
 use crate::{constants::*, errors::PauError, events::IntegrationRemoved, state::*};
 
-/// Removes an integration at once (account closed, rent to the member). Signed by a
-/// GovOps member of the PAU.
+/// Removes an integration at once (account closed, rent to the member): all of its keys
+/// in one step. Signed by a GovOps member of the PAU. An `AddIntegration` for the same
+/// signer scheduled before this removal can no longer be executed.
 #[derive(Accounts)]
 pub struct RemoveIntegration<'info> {
     #[account(mut)]
@@ -13,8 +14,10 @@ pub struct RemoveIntegration<'info> {
         has_one = controller @ PauError::NotGovOpsOfThisPau,
     )]
     pub membership: Box<Account<'info, GovOpsMembership>>,
+    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
+    pub configurator: Box<Account<'info, Configurator>>,
     #[account(
-        seeds = [SEED_CONTROLLER, controller.configurator.as_ref(), &controller.pau_id.to_le_bytes()],
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
     )]
     pub controller: Box<Account<'info, Controller>>,
@@ -25,12 +28,38 @@ pub struct RemoveIntegration<'info> {
         bump = integration.bump,
     )]
     pub integration: Box<Account<'info, Integration>>,
+    /// CHECK: the removal record of this integration (seeds checked), created or updated.
+    #[account(
+        mut,
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Integration, &controller.key().to_bytes(), &integration.signer.to_bytes())],
+        bump,
+    )]
+    pub removal: UncheckedAccount<'info>,
+    pub system_program: Program<'info, System>,
 }
 
 pub fn handler(ctx: Context<RemoveIntegration>) -> Result<()> {
+    let a = &ctx.accounts;
+    let controller = a.controller.key();
+    let signer = a.integration.signer;
+    Removal::record(
+        &a.removal,
+        &a.member,
+        &a.system_program,
+        &a.configurator.key(),
+        removal_target(
+            RemovalKind::Integration,
+            &controller.to_bytes(),
+            &signer.to_bytes(),
+        ),
+        ctx.bumps.removal,
+        a.configurator.next_op_id,
+        Clock::get()?.unix_timestamp,
+    )?;
     emit!(IntegrationRemoved {
-        controller: ctx.accounts.controller.key(),
-        signer: ctx.accounts.integration.signer,
+        controller,
+        signer,
+        by: a.member.key(),
     });
     Ok(())
 }

@@ -30,10 +30,15 @@ pub struct RemoveRateLimit<'info> {
 pub fn handler(ctx: Context<RemoveRateLimit>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let rl = &mut ctx.accounts.rate_limit;
+    let (old_max_amount, old_slope) = (rl.max_amount, rl.slope);
     rl.set_params(now, 0, 0);
     emit!(RateLimitRemoved {
-        controller: ctx.accounts.controller.key(),
-        key: ctx.accounts.rate_limit.key,
+        controller: rl.controller,
+        key: rl.key,
+        old_max_amount,
+        old_slope,
+        by: ctx.accounts.member.key(),
+        state: rl.snapshot(now),
     });
     Ok(())
 }

@@ -30,6 +30,7 @@ pub fn handler(ctx: Context<SetFreezer>, freezer: Pubkey) -> Result<()> {
         controller: c.key(),
         old_freezer,
         new_freezer: freezer,
+        by: ctx.accounts.member.key(),
     });
     Ok(())
 }

@@ -5,7 +5,8 @@ use crate::{constants::*, errors::PauError, events::RateLimitSet, route::check_s
 
 /// Sets a route's `max_amount` and `slope`. Signed by a GovOps member of the PAU.
 /// * A decrease (neither value goes up) is instant, even on a frozen or unregistered PAU.
-/// * An increase needs a registered PAU, the route's InitRateLimit to still exist, one full
+/// * An increase needs a registered PAU, the route's InitRateLimit to still exist (the
+///   PAU-specific one when it exists, else the global one), one full
 ///   SORL hop since the last increase, and each raised value within +`sorl_max_change_bps`
 ///   (a value at zero, after a cut or a removal, may be reopened up to the init's value).
 ///
@@ -25,9 +26,20 @@ pub struct SetRateLimit<'info> {
         bump = controller.bump,
     )]
     pub controller: Box<Account<'info, Controller>>,
-    /// CHECK: the route's InitRateLimit, read only for an increase, then checked in full by
-    /// `InitRateLimit::load_for_route`. For a decrease any account may be passed.
-    pub init_rate_limit: UncheckedAccount<'info>,
+    /// CHECK: the PAU-specific init PDA (seeds checked; it may not exist); read only for
+    /// an increase, by `InitRateLimit::resolve`.
+    #[account(
+        seeds = [SEED_INIT, configurator.key().as_ref(), rate_limit.key.as_ref(), controller.key().as_ref()],
+        bump,
+    )]
+    pub pau_init: UncheckedAccount<'info>,
+    /// CHECK: the global init PDA (seeds checked; it may not exist); read only for an
+    /// increase when no PAU-specific init exists.
+    #[account(
+        seeds = [SEED_INIT, configurator.key().as_ref(), rate_limit.key.as_ref(), Pubkey::default().as_ref()],
+        bump,
+    )]
+    pub global_init: UncheckedAccount<'info>,
     #[account(
         mut,
         seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), rate_limit.key.as_ref()],
@@ -48,9 +60,9 @@ pub fn handler(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Resul
             ctx.accounts.controller.registered,
             PauError::PauNotRegistered
         );
-        let init = InitRateLimit::load_for_route(
-            &ctx.accounts.init_rate_limit,
-            &ctx.accounts.configurator.key(),
+        let init = InitRateLimit::resolve(
+            &ctx.accounts.pau_init,
+            &ctx.accounts.global_init,
             &rl.key,
             &ctx.accounts.controller.key(),
         )?;

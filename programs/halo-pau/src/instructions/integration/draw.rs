@@ -42,7 +42,11 @@ pub struct Draw<'info> {
         constraint = custody.owner == proxy.key() @ PauError::WrongCustody,
     )]
     pub custody: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, constraint = destination.mint == mint.key() @ PauError::WrongMint)]
+    #[account(
+        mut,
+        constraint = destination.mint == mint.key() @ PauError::WrongMint,
+        constraint = destination.owner == rate_limit.counterparty_owner @ PauError::WrongCounterpartyOwner,
+    )]
     pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -62,6 +66,7 @@ pub fn handler(ctx: Context<Draw>, amount: u64) -> Result<()> {
         &controller,
         a.controller.proxy_bump,
         amount,
+        a.rate_limit.max_fee_bps,
     )?;
     emit!(Drawn {
         controller,

@@ -32,7 +32,11 @@ pub struct Repay<'info> {
     pub rate_limit: Box<Account<'info, RateLimit>>,
     #[account(mint::token_program = token_program)]
     pub mint: Box<InterfaceAccount<'info, Mint>>,
-    #[account(mut, constraint = source.mint == mint.key() @ PauError::WrongMint)]
+    #[account(
+        mut,
+        constraint = source.mint == mint.key() @ PauError::WrongMint,
+        constraint = source.owner == rate_limit.counterparty_owner @ PauError::WrongCounterpartyOwner,
+    )]
     pub source: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(
         mut,

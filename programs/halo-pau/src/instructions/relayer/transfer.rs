@@ -39,7 +39,11 @@ pub struct Transfer<'info> {
         constraint = custody.owner == proxy.key() @ PauError::WrongCustody,
     )]
     pub custody: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, constraint = destination.mint == mint.key() @ PauError::WrongMint)]
+    #[account(
+        mut,
+        constraint = destination.mint == mint.key() @ PauError::WrongMint,
+        constraint = destination.owner == rate_limit.counterparty_owner @ PauError::WrongCounterpartyOwner,
+    )]
     pub destination: Box<InterfaceAccount<'info, TokenAccount>>,
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -59,6 +63,7 @@ pub fn handler(ctx: Context<Transfer>, amount: u64) -> Result<()> {
         &controller,
         a.controller.proxy_bump,
         amount,
+        a.rate_limit.max_fee_bps,
     )?;
     emit!(Transferred {
         controller,
