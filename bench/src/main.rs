@@ -78,12 +78,21 @@ async fn schedule(l: &mut SbfLedger, admin: &Keypair, action: TimelockAction) ->
     c.next_op_id
 }
 
-/// Opens `n` extra transfer routes on `controller` (inits through one timelock wait).
-async fn open_routes(l: &mut SbfLedger, r: &Roles, controller: Pubkey, mint: Pubkey, n: usize) {
-    let mut pending = Vec::with_capacity(n);
-    for _ in 0..n {
-        let cp = Keypair::new().pubkey();
-        let key = keys::rate_limit_key(keys::tags::TRANSFER, &mint, &cp);
+/// Opens `n` extra routes on `controller` (inits through one timelock wait), all to the
+/// token account `cp`, each under its own tag (`r<i>`), so no token account per route is
+/// needed.
+async fn open_routes(
+    l: &mut SbfLedger,
+    r: &Roles,
+    controller: Pubkey,
+    mint: Pubkey,
+    cp: Pubkey,
+    range: std::ops::Range<usize>,
+) {
+    let mut pending = Vec::with_capacity(range.len());
+    for i in range {
+        let tag = format!("r{i}").into_bytes();
+        let key = keys::rate_limit_key(&tag, &mint, &cp);
         let id = schedule(
             l,
             &r.admin,
@@ -95,12 +104,12 @@ async fn open_routes(l: &mut SbfLedger, r: &Roles, controller: Pubkey, mint: Pub
             },
         )
         .await;
-        pending.push((id, key, cp));
+        pending.push((id, key, tag));
     }
     l.advance(DEFAULT_TIMELOCK_DELAY_S).await;
     let payer = l.payer_key();
     let g = r.govops.pubkey();
-    for (id, key, cp) in pending {
+    for (id, key, tag) in pending {
         l.must(
             &[
                 ix::execute_add_init_rate_limit(&payer, id, key, Pubkey::default()),
@@ -110,7 +119,7 @@ async fn open_routes(l: &mut SbfLedger, r: &Roles, controller: Pubkey, mint: Pub
                     &mint,
                     ix::CreateRateLimitArgs {
                         key,
-                        tag: keys::tags::TRANSFER.to_vec(),
+                        tag,
                         counterparty: cp,
                         max_amount: USDS,
                         slope: 1,
@@ -139,11 +148,15 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
     );
     let payer = l.payer_key();
     let configurator = pda::configurator();
+    // LiteSVM loads the .so directly: write the ProgramData a loader deploy leaves, with
+    // the payer as upgrade authority (bench/tests/real_vm.rs deploys through the loader)
+    halo_harness::pau::install_program_data(&mut l, &halo_pau::ID, &payer).await;
 
     b.run(
         &mut l,
         "initialize_configurator",
         ix::initialize_configurator(
+            &payer,
             &payer,
             ix::InitializeConfiguratorArgs {
                 admin: a,
@@ -223,6 +236,11 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
         TimelockAction::SetSorlMaxChange { bps: 2_500 },
         TimelockAction::TransferAdmin {
             new_admin: new_admin.pubkey(),
+        },
+        TimelockAction::AddIntegration {
+            controller,
+            signer: roles.integration.pubkey(),
+            key: r_int.key,
         },
     ];
     let mut ids = Vec::new();
@@ -314,7 +332,7 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
         &[&roles.govops],
     )
     .await;
-    let create = |r: &Route, tag: &[u8], scope: Pubkey| {
+    let create = |r: &Route, tag: &[u8]| {
         ix::create_rate_limit(
             &g,
             &controller,
@@ -330,27 +348,27 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
     b.run(
         &mut l,
         "create_rate_limit (SPL Token)",
-        create(&r_spl, keys::tags::TRANSFER, Pubkey::default()),
+        create(&r_spl, keys::tags::TRANSFER),
         &[&roles.govops],
     )
     .await;
     b.run(
         &mut l,
         "create_rate_limit (Token-2022, PAU-scoped init)",
-        create(&r_t22, keys::tags::TRANSFER, controller),
+        create(&r_t22, keys::tags::TRANSFER),
         &[&roles.govops],
     )
     .await;
     l.must(
-        &[create(&r_int, keys::tags::AMM_FUND, Pubkey::default())],
+        &[create(&r_int, keys::tags::AMM_FUND)],
         &[&roles.govops],
     )
     .await;
     b.run(
         &mut l,
-        "add_integration",
-        ix::add_integration(&g, &controller, roles.integration.pubkey(), vec![r_int.key]),
-        &[&roles.govops],
+        "execute_add_integration",
+        ix::execute_add_integration(&payer, ids[7], &controller, roles.integration.pubkey()),
+        &[],
     )
     .await;
 
@@ -423,7 +441,7 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
     // O(1): transfer cost with 1, 100 and 10,000 routes on the PAU, and after long idle
     let mut last = 0usize;
     for n in [1usize, 100, 10_000] {
-        open_routes(&mut l, &roles, controller, usds, n - last).await;
+        open_routes(&mut l, &roles, controller, usds, dest, last..n).await;
         last = n;
         let r = l
             .must(&[ix::transfer(&rl, &r_spl, USDS)], &[&roles.relayer])

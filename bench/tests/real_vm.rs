@@ -109,3 +109,47 @@ fn swap_emits_its_event_on_sbf() {
         assert_eq!(ev[0].price_used_wad, 1_000_000_000_000_000_000);
     });
 }
+
+/// Finding 2 on the real VM: with the ProgramData of halo_pau naming the deployer, a
+/// front-runner cannot initialise the configurator; the deployer can.
+#[test]
+fn initialize_configurator_needs_the_upgrade_authority_on_sbf() {
+    block_on(async {
+        let mut l = SbfLedger::new();
+        let deployer = l.funded_keypair(1_000_000_000).await;
+        halo_harness::pau::install_program_data(&mut l, &halo_pau::ID, &deployer.pubkey())
+            .await;
+        let attacker = l.funded_keypair(1_000_000_000).await;
+        let payer = l.payer_key();
+        let args = |admin| ix::InitializeConfiguratorArgs {
+            admin,
+            timelock_delay_s: halo_pau::constants::DEFAULT_TIMELOCK_DELAY_S,
+            sorl_hop_s: halo_pau::constants::DEFAULT_SORL_HOP_S,
+            sorl_max_change_bps: halo_pau::constants::DEFAULT_SORL_MAX_CHANGE_BPS,
+        };
+        let configurator = halo_sdk::pda::configurator();
+        assert_pau_err(
+            l.send(
+                &[ix::initialize_configurator(
+                    &payer,
+                    &attacker.pubkey(),
+                    args(attacker.pubkey()),
+                )],
+                &[&attacker],
+            )
+            .await,
+            PauError::NotUpgradeAuthority,
+        );
+        assert!(l.raw_account(&configurator).await.is_none());
+        l.must(
+            &[ix::initialize_configurator(
+                &payer,
+                &deployer.pubkey(),
+                args(deployer.pubkey()),
+            )],
+            &[&deployer],
+        )
+        .await;
+        assert!(l.raw_account(&configurator).await.is_some());
+    });
+}

@@ -456,6 +456,21 @@ export type HaloTrading = {
       "code": 6274,
       "msg": "A closed withdrawal generation is waiting: settle the queue before returning USDS to the PAU",
       "name": "withdrawalsWaiting"
+    },
+    {
+      "code": 6275,
+      "msg": "A failed redemption awaits recovery or a governance write-off: withdrawals wait, so no LP exits at the written-down value and leaves the recovery to others",
+      "name": "withdrawalsWaitForRecovery"
+    },
+    {
+      "code": 6276,
+      "msg": "Only a failed redemption can be written off",
+      "name": "redemptionNotFailed"
+    },
+    {
+      "code": 6277,
+      "msg": "This redemption was written off; a late payment stays unbooked for governance",
+      "name": "redemptionWrittenOff"
     }
   ],
   "events": [
@@ -640,6 +655,19 @@ export type HaloTrading = {
         75
       ],
       "name": "redemptionStarted"
+    },
+    {
+      "discriminator": [
+        52,
+        233,
+        93,
+        164,
+        8,
+        239,
+        54,
+        47
+      ],
+      "name": "redemptionWrittenOff"
     },
     {
       "discriminator": [
@@ -2451,6 +2479,50 @@ export type HaloTrading = {
         "instruction), within governance's bound around NAV. Signer: the quote's user."
       ],
       "name": "swapWithQuote"
+    },
+    {
+      "accounts": [
+        {
+          "name": "governance",
+          "relations": [
+            "class"
+          ],
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "relations": [
+            "redemption"
+          ],
+          "writable": true
+        },
+        {
+          "name": "redemption",
+          "writable": true
+        }
+      ],
+      "args": [],
+      "discriminator": [
+        36,
+        191,
+        57,
+        11,
+        61,
+        45,
+        122,
+        121
+      ],
+      "docs": [
+        "Writes off a failed redemption: withdrawals stop waiting for its recovery.",
+        "Signer: governance. Refused: not failed (pending, settled, written off)."
+      ],
+      "name": "writeOffRedemption"
     }
   ],
   "metadata": {
@@ -3160,11 +3232,20 @@ export type HaloTrading = {
             "type": "u64"
           },
           {
+            "docs": [
+              "Shares minted to nobody when a deposit found value but no shares (see",
+              "`halo_math::shares::orphan_dead_shares`); part of `total_shares`, owned by no",
+              "position."
+            ],
+            "name": "deadShares",
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                120
+                112
               ]
             }
           }
@@ -3667,7 +3748,10 @@ export type HaloTrading = {
           },
           {
             "docs": [
-              "precision: quote base units; received minus cost basis (negative when failed)."
+              "precision: quote base units; what this event adds to realised P&L: received minus",
+              "cost basis when settled, minus the cost when failed, and the whole receipt for a",
+              "recovery (its cost was already counted by the failure), so the sum over events is",
+              "the pool's `realised_pnl` from redemptions."
             ],
             "name": "pnl",
             "type": "i64"
@@ -3741,8 +3825,46 @@ export type HaloTrading = {
           },
           {
             "name": "failed"
+          },
+          {
+            "name": "writtenOff"
           }
         ]
+      }
+    },
+    {
+      "name": "redemptionWrittenOff",
+      "type": {
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "redemption",
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: quote base units; what no longer holds withdrawals back."
+            ],
+            "name": "expectedQuote",
+            "type": "u64"
+          },
+          {
+            "name": "failedExpectedAfter",
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
       }
     },
     {
@@ -5943,6 +6065,50 @@ export const HALO_TRADING_IDL = {
           }
         }
       ]
+    },
+    {
+      "name": "write_off_redemption",
+      "docs": [
+        "Writes off a failed redemption: withdrawals stop waiting for its recovery.",
+        "Signer: governance. Refused: not failed (pending, settled, written off)."
+      ],
+      "discriminator": [
+        36,
+        191,
+        57,
+        11,
+        61,
+        45,
+        122,
+        121
+      ],
+      "accounts": [
+        {
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
+          ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "redemption"
+          ]
+        },
+        {
+          "name": "redemption",
+          "writable": true
+        }
+      ],
+      "args": []
     }
   ],
   "accounts": [
@@ -6206,6 +6372,19 @@ export const HALO_TRADING_IDL = {
         88,
         199,
         75
+      ]
+    },
+    {
+      "name": "RedemptionWrittenOff",
+      "discriminator": [
+        52,
+        233,
+        93,
+        164,
+        8,
+        239,
+        54,
+        47
       ]
     },
     {
@@ -6675,6 +6854,21 @@ export const HALO_TRADING_IDL = {
       "code": 6274,
       "name": "WithdrawalsWaiting",
       "msg": "A closed withdrawal generation is waiting: settle the queue before returning USDS to the PAU"
+    },
+    {
+      "code": 6275,
+      "name": "WithdrawalsWaitForRecovery",
+      "msg": "A failed redemption awaits recovery or a governance write-off: withdrawals wait, so no LP exits at the written-down value and leaves the recovery to others"
+    },
+    {
+      "code": 6276,
+      "name": "RedemptionNotFailed",
+      "msg": "Only a failed redemption can be written off"
+    },
+    {
+      "code": 6277,
+      "name": "RedemptionWrittenOff",
+      "msg": "This redemption was written off; a late payment stays unbooked for governance"
     }
   ],
   "types": [
@@ -7379,11 +7573,20 @@ export const HALO_TRADING_IDL = {
             "type": "u64"
           },
           {
+            "name": "dead_shares",
+            "docs": [
+              "Shares minted to nobody when a deposit found value but no shares (see",
+              "`halo_math::shares::orphan_dead_shares`); part of `total_shares`, owned by no",
+              "position."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                120
+                112
               ]
             }
           }
@@ -7887,7 +8090,10 @@ export const HALO_TRADING_IDL = {
           {
             "name": "pnl",
             "docs": [
-              "precision: quote base units; received minus cost basis (negative when failed)."
+              "precision: quote base units; what this event adds to realised P&L: received minus",
+              "cost basis when settled, minus the cost when failed, and the whole receipt for a",
+              "recovery (its cost was already counted by the failure), so the sum over events is",
+              "the pool's `realised_pnl` from redemptions."
             ],
             "type": "i64"
           }
@@ -7959,6 +8165,44 @@ export const HALO_TRADING_IDL = {
           },
           {
             "name": "Failed"
+          },
+          {
+            "name": "WrittenOff"
+          }
+        ]
+      }
+    },
+    {
+      "name": "RedemptionWrittenOff",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "redemption",
+            "type": "pubkey"
+          },
+          {
+            "name": "id",
+            "type": "u64"
+          },
+          {
+            "name": "expected_quote",
+            "docs": [
+              "precision: quote base units; what no longer holds withdrawals back."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "failed_expected_after",
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ]
       }

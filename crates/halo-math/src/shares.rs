@@ -30,6 +30,20 @@ pub fn shares_for_deposit(
     )?)
 }
 
+/// Shares to mint to nobody before a deposit into a pool that holds value but no shares
+/// (value left behind when the last share was burned: rounding dust, a late receipt):
+/// one per unit of that value, the first-deposit rate. Without them the next depositor's
+/// `shares_for_deposit` (1:1 at zero shares) would buy the whole orphaned value for one
+/// unit; with them the depositor gets exactly what it paid for and the orphaned value stays
+/// locked with the dead shares.
+pub fn orphan_dead_shares(total_assets: u64, total_shares: u64) -> u64 {
+    if total_shares == 0 {
+        total_assets
+    } else {
+        0
+    }
+}
+
 /// Assets owed for `shares` out of `total_shares` of a pool holding `total_assets`,
 /// rounded as asked (payouts: `Down`).
 pub fn assets_for_shares(
@@ -80,6 +94,20 @@ mod tests {
     fn first_deposit_is_one_to_one() {
         assert_eq!(shares_for_deposit(1_000, 0, 0), Ok(1_000));
         assert_eq!(shares_for_deposit(0, 0, 0), Ok(0));
+    }
+
+    #[test]
+    fn orphaned_value_is_not_bought_by_the_next_depositor() {
+        // 1,000,000 left with no shares; a 1-unit deposit
+        let dead = orphan_dead_shares(1_000_000, 0);
+        assert_eq!(dead, 1_000_000);
+        let minted = shares_for_deposit(1, 1_000_000, dead).unwrap();
+        assert_eq!(minted, 1);
+        // what those shares are worth afterwards: 1 unit, not the orphaned million
+        let worth = assets_for_shares(minted, 1_000_001, dead + minted, Rounding::Down).unwrap();
+        assert_eq!(worth, 1);
+        assert_eq!(orphan_dead_shares(0, 0), 0);
+        assert_eq!(orphan_dead_shares(5, 1), 0);
     }
 
     #[test]

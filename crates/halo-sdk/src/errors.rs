@@ -167,6 +167,9 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::RecoveryPending,
     TradingError::ReceiptBelowExpected,
     TradingError::WithdrawalsWaiting,
+    TradingError::WithdrawalsWaitForRecovery,
+    TradingError::RedemptionNotFailed,
+    TradingError::RedemptionWrittenOff,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

@@ -228,6 +228,18 @@ pub fn clear_redemption_failure(governance: &Pubkey, p: &PoolRef) -> Instruction
     )
 }
 
+pub fn write_off_redemption(governance: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
+    build(
+        acc::WriteOffRedemption {
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
+            redemption: redemption_address(&p.pool, id),
+        },
+        ix::WriteOffRedemption {},
+    )
+}
+
 // ---- operators -------------------------------------------------------------------------
 
 pub fn pause_pool(signer: &Pubkey, p: &PoolRef) -> Instruction {

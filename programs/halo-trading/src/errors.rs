@@ -153,4 +153,10 @@ pub enum TradingError {
     ReceiptBelowExpected,
     #[msg("A closed withdrawal generation is waiting: settle the queue before returning USDS to the PAU")]
     WithdrawalsWaiting,
+    #[msg("A failed redemption awaits recovery or a governance write-off: withdrawals wait, so no LP exits at the written-down value and leaves the recovery to others")]
+    WithdrawalsWaitForRecovery,
+    #[msg("Only a failed redemption can be written off")]
+    RedemptionNotFailed,
+    #[msg("This redemption was written off; a late payment stays unbooked for governance")]
+    RedemptionWrittenOff,
 }

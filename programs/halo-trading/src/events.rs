@@ -82,6 +82,17 @@ pub struct RedemptionFailureCleared {
 }
 
 #[event]
+pub struct RedemptionWrittenOff {
+    pub pool: Pubkey,
+    pub redemption: Pubkey,
+    pub id: u64,
+    /// precision: quote base units; what no longer holds withdrawals back.
+    pub expected_quote: u64,
+    pub failed_expected_after: u64,
+    pub by: Pubkey,
+}
+
+#[event]
 pub struct SwapExecuted {
     pub pool: Pubkey,
     pub user: Pubkey,
@@ -190,6 +201,9 @@ pub struct RedemptionClosed {
     pub id: u64,
     pub status: RedemptionStatus,
     pub received: u64,
-    /// precision: quote base units; received minus cost basis (negative when failed).
+    /// precision: quote base units; what this event adds to realised P&L: received minus
+    /// cost basis when settled, minus the cost when failed, and the whole receipt for a
+    /// recovery (its cost was already counted by the failure), so the sum over events is
+    /// the pool's `realised_pnl` from redemptions.
     pub pnl: i64,
 }

@@ -10,7 +10,7 @@
 //! Who signs what:
 //! * anyone (becomes governance): `create_class`;
 //! * governance: `create_pool`, `set_pool_params`, `set_sides`, `set_class_roles`,
-//!   `clear_redemption_failure`; unpausing the class;
+//!   `clear_redemption_failure`, `write_off_redemption`; unpausing the class;
 //! * governance / beacon / freezer: `pause_pool`, `set_class_paused(true)`;
 //! * governance / beacon: `resume_pool`;
 //! * beacon (lpha-amm): `fund_from_pau`, `return_to_pau`, `start_redemption`,
@@ -85,6 +85,12 @@ pub mod halo_trading {
     /// Lifts the buy pause of a failed redemption. Signer: governance.
     pub fn clear_redemption_failure(ctx: Context<ClearRedemptionFailure>) -> Result<()> {
         instructions::governance::clear_redemption_failure::handler(ctx)
+    }
+
+    /// Writes off a failed redemption: withdrawals stop waiting for its recovery.
+    /// Signer: governance. Refused: not failed (pending, settled, written off).
+    pub fn write_off_redemption(ctx: Context<WriteOffRedemption>) -> Result<()> {
+        instructions::governance::write_off_redemption::handler(ctx)
     }
 
     // ---- operators ----------------------------------------------------------------

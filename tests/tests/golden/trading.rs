@@ -249,6 +249,11 @@ fn instructions() -> Vec<Value> {
             json!({"governance": s(&gov), "pool": pr.clone()}),
             &ix::clear_redemption_failure(&gov, &p),
         ),
+        ix_json(
+            "writeOffRedemption",
+            json!({"governance": s(&gov), "pool": pr.clone(), "id": "3"}),
+            &ix::write_off_redemption(&gov, &p, 3),
+        ),
         // ---- operators
         ix_json(
             "pausePool",
@@ -529,7 +534,7 @@ fn pool_account(addr: Pubkey, p: &Pool) -> Value {
         "spreadEarned": p.spread_earned.to_string(), "realisedPnl": p.realised_pnl.to_string(),
         "redemptionsSettled": p.redemptions_settled.to_string(),
         "redemptionsFailed": p.redemptions_failed.to_string(),
-        "failedExpected": p.failed_expected.to_string(), "reserved": hex(&p.reserved),
+        "failedExpected": p.failed_expected.to_string(), "deadShares": p.dead_shares.to_string(), "reserved": hex(&p.reserved),
     });
     let fields = v["fields"].as_object_mut().expect("fields");
     fields.extend(more.as_object().expect("object").clone());
@@ -611,7 +616,8 @@ fn accounts() -> Vec<Value> {
         redemptions_settled: 0,
         redemptions_failed: 1,
         failed_expected: 1_000_000_000,
-        reserved: [0; 120],
+        dead_shares: 11,
+        reserved: [0; 112],
     };
     let mut pyth_pool = Pool {
         unit_id: 8,
@@ -626,7 +632,7 @@ fn accounts() -> Vec<Value> {
         realised_pnl: -42,
         ..feed_pool_clone(&feed_pool)
     };
-    pyth_pool.reserved[119] = 9;
+    pyth_pool.reserved[111] = 9;
     let book = Book {
         version: 1,
         bump: 252,

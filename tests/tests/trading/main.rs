@@ -31,3 +31,4 @@ mod simulation;
 mod start_redemption;
 mod swap;
 mod swap_with_quote;
+mod write_off_redemption;

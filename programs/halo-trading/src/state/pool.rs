@@ -182,7 +182,11 @@ pub struct Pool {
     /// While above zero, deposits and PAU funding are refused: the value a recovery would
     /// restore must not be bought cheaply.
     pub failed_expected: u64,
-    pub reserved: [u8; 120],
+    /// Shares minted to nobody when a deposit found value but no shares (see
+    /// `halo_math::shares::orphan_dead_shares`); part of `total_shares`, owned by no
+    /// position.
+    pub dead_shares: u64,
+    pub reserved: [u8; 112],
 }
 
 impl Pool {
@@ -195,11 +199,22 @@ impl Pool {
     }
 
     /// LP value in quote units: free USDS + inventory at mid + pending redemptions'
-    /// expected USDS. Inventory rounds down (against depositors and withdrawers alike).
+    /// expected USDS, with the inventory rounded down: what a withdrawal is paid from
+    /// (shares burned at this value never take more than their part).
     pub fn value(&self, price_wad: u128) -> Result<u64> {
+        self.value_rounded(price_wad, Rounding::Down)
+    }
+
+    /// The same value with the inventory rounded up: what a deposit is priced at, so that
+    /// rounding mints the depositor fewer shares, never more (the pool's favour).
+    pub fn value_for_deposit(&self, price_wad: u128) -> Result<u64> {
+        self.value_rounded(price_wad, Rounding::Up)
+    }
+
+    fn value_rounded(&self, price_wad: u128, rounding: Rounding) -> Result<u64> {
         let inv = self
             .market(price_wad)
-            .value(self.inventory, Rounding::Down)
+            .value(self.inventory, rounding)
             .map_err(|_| TradingError::MathOverflow)?;
         self.quote_liquidity
             .checked_add(inv)
@@ -227,12 +242,21 @@ impl Pool {
         value_before: u64,
     ) -> Result<u64> {
         self.check_priceable(value_before)?;
-        let shares = halo_math::shares::shares_for_deposit(amount, value_before, self.total_shares)
+        // value with no shares (dust left by the last exit) is locked with dead shares
+        let dead = halo_math::shares::orphan_dead_shares(value_before, self.total_shares);
+        let shares_before = self
+            .total_shares
+            .checked_add(dead)
+            .ok_or(TradingError::MathOverflow)?;
+        let shares = halo_math::shares::shares_for_deposit(amount, value_before, shares_before)
             .map_err(|_| TradingError::MathOverflow)?;
         require!(shares > 0, TradingError::ZeroShares);
-        let total_shares = self
-            .total_shares
+        let total_shares = shares_before
             .checked_add(shares)
+            .ok_or(TradingError::MathOverflow)?;
+        let dead_shares = self
+            .dead_shares
+            .checked_add(dead)
             .ok_or(TradingError::MathOverflow)?;
         let quote_liquidity = self
             .quote_liquidity
@@ -243,6 +267,7 @@ impl Pool {
             .checked_add(shares)
             .ok_or(TradingError::MathOverflow)?;
         self.total_shares = total_shares;
+        self.dead_shares = dead_shares;
         self.quote_liquidity = quote_liquidity;
         pos.shares = pos_shares;
         pos.total_deposited = pos.total_deposited.saturating_add(u128::from(amount));
@@ -336,6 +361,36 @@ impl Limit {
 mod tests {
     use super::*;
 
+    fn zeroed<T: AnchorDeserialize>(len: usize) -> T {
+        T::deserialize(&mut &vec![0u8; len][..]).unwrap()
+    }
+
+    /// Finding 9's second half: value sitting in a pool with no shares (dust left by the
+    /// last exit, a late receipt) is not bought by the next depositor's first unit.
+    #[test]
+    fn a_deposit_into_value_without_shares_mints_dead_shares_first() {
+        let mut p: Pool = zeroed(Pool::INIT_SPACE);
+        let mut pos: super::super::LpPosition = zeroed(super::super::LpPosition::INIT_SPACE);
+        p.quote_liquidity = 1_000_000;
+        let shares = p.book_deposit(&mut pos, 1, 1_000_000).unwrap();
+        assert_eq!(shares, 1);
+        assert_eq!((p.dead_shares, p.total_shares), (1_000_000, 1_000_001));
+        // what the depositor's share is worth now: 1 unit, not the orphaned value
+        let worth = halo_math::shares::assets_for_shares(
+            pos.shares,
+            p.quote_liquidity,
+            p.total_shares,
+            Rounding::Down,
+        )
+        .unwrap();
+        assert_eq!(worth, 1);
+        // an ordinary first deposit (nothing orphaned) mints no dead shares
+        let mut q: Pool = zeroed(Pool::INIT_SPACE);
+        let mut pos: super::super::LpPosition = zeroed(super::super::LpPosition::INIT_SPACE);
+        assert_eq!(q.book_deposit(&mut pos, 500, 0).unwrap(), 500);
+        assert_eq!(q.dead_shares, 0);
+    }
+
     #[test]
     fn size_is_stable() {
         // spot-check: the account fits comfortably and its size is deliberate
@@ -353,7 +408,8 @@ mod tests {
                 + 8 * 11 // accounting and queue
                 + 8 + 16 * 6 + 8 * 2 // counters
                 + 8 // failed_expected
-                + 120
+                + 8 // dead shares
+                + 112
         );
     }
 }

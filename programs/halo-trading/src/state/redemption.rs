@@ -5,6 +5,8 @@ pub enum RedemptionStatus {
     Pending,
     Settled,
     Failed,
+    /// Failed, then written off by governance: it no longer holds withdrawals back.
+    WrittenOff,
 }
 
 /// Asset sent to the issuer for redemption, and what came back.

@@ -6,6 +6,7 @@ pub mod set_class_paused;
 pub mod set_class_roles;
 pub mod set_pool_params;
 pub mod set_sides;
+pub mod write_off_redemption;
 
 pub use clear_redemption_failure::*;
 pub use create_class::*;
@@ -14,3 +15,4 @@ pub use set_class_paused::*;
 pub use set_class_roles::*;
 pub use set_pool_params::*;
 pub use set_sides::*;
+pub use write_off_redemption::*;

@@ -47,7 +47,7 @@ pub fn handler(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()
     require!(!a.pool.paused, TradingError::PoolPaused);
     let r = price::accept(&mut a.pool, &a.price_account, now)?;
     let p = &mut a.pool;
-    let value_before = p.value(r.price_wad)?;
+    let value_before = p.value_for_deposit(r.price_wad)?;
     let shares = p.book_deposit(&mut a.position, amount, value_before)?;
     require!(shares >= min_shares, TradingError::SharesBelowMinimum);
     pull_into_vault(

@@ -16,7 +16,7 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     let a = ctx.accounts;
     require!(!a.class.paused, TradingError::ClassPaused);
     let r = price::accept(&mut a.pool, &a.price_account, now)?;
-    let value_before = a.pool.value(r.price_wad)?;
+    let value_before = a.pool.value_for_deposit(r.price_wad)?;
     a.pool.check_priceable(value_before)?;
     let before = a.quote_vault.amount;
     let pool_info = a.pool.to_account_info();

@@ -32,15 +32,25 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         rd.status != RedemptionStatus::Settled,
         TradingError::RedemptionAlreadySettled
     );
+    require!(
+        rd.status != RedemptionStatus::WrittenOff,
+        TradingError::RedemptionWrittenOff
+    );
     let booked = p
         .quote_liquidity
         .checked_add(p.claims_reserved)
         .ok_or(TradingError::MathOverflow)?;
     let unbooked = a.quote_vault.amount.saturating_sub(booked);
     require!(received <= unbooked, TradingError::UnaccountedFundsMissing);
-    let pnl = i128::from(received)
-        .checked_sub(i128::from(rd.cost_basis))
-        .ok_or(TradingError::MathOverflow)?;
+    // what this settlement adds to realised P&L (a recovery's cost was counted when it
+    // failed, so all of its receipt is P&L)
+    let pnl = if rd.status == RedemptionStatus::Pending {
+        i128::from(received)
+            .checked_sub(i128::from(rd.cost_basis))
+            .ok_or(TradingError::MathOverflow)?
+    } else {
+        i128::from(received)
+    };
     if rd.status == RedemptionStatus::Pending {
         // an under-reported receipt would leave USDS unbooked for later misuse
         let floor = halo_math::mul_div_u64(
@@ -61,7 +71,7 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         // failed earlier: its cost was written off then; the receipt is all recovery
         p.realised_pnl = p
             .realised_pnl
-            .checked_add(i128::from(received))
+            .checked_add(pnl)
             .ok_or(TradingError::MathOverflow)?;
         p.redemptions_failed = p.redemptions_failed.saturating_sub(1);
         p.failed_expected = p.failed_expected.saturating_sub(rd.expected_quote);

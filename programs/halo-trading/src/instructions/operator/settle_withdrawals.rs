@@ -5,7 +5,8 @@ use crate::{constants::*, errors::TradingError, events::WithdrawalsSettled, pric
 /// Fills the oldest closed withdrawal generation pro rata with up to `max_quote` of the
 /// pool's free USDS, at the current share value (shares burned round up, USDS paid rounds
 /// down). The USDS is set aside for the members' claims. Signed by the beacon, or by
-/// anyone once the generation has been closed for `QUEUE_FALLBACK_S`.
+/// anyone once the generation has been closed for `QUEUE_FALLBACK_S`. Refused while a
+/// failed redemption awaits recovery or a write-off.
 #[derive(Accounts)]
 pub struct SettleWithdrawals<'info> {
     pub caller: Signer<'info>,
@@ -33,6 +34,12 @@ pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
         TradingError::NotBeacon
     );
     let p = &mut a.pool;
+    // LPs written down by a failed redemption keep their claim on its recovery: nobody
+    // exits at the written-down value until it is recovered or written off
+    require!(
+        p.failed_expected == 0,
+        TradingError::WithdrawalsWaitForRecovery
+    );
     let r = price::accept(p, &a.price_account, now)?;
     let value = p.value(r.price_wad)?;
     let capacity = max_quote.min(p.quote_liquidity);
