@@ -4,14 +4,16 @@
 //   node --import tsx migrations/deploy.ts --config migrations/config.json --phase schedule
 //   node --import tsx migrations/deploy.ts --config migrations/config.json --phase execute
 //
-// Deploy the programs first (`anchor deploy`). Then:
+// Deploy the programs first (`anchor deploy`), with the payer as halo_pau's upgrade
+// authority: `initialize_configurator` must be signed by the key in its ProgramData. Then:
 //  * schedule: initialize the configurator, create each PAU's controller, schedule its
 //    registration, its GovOps grants and its route inits behind the timelock, schedule
-//    the `amm_fund` route init of every trading pool; create the halo_oracle feeds (and
-//    approve their reporters), the halo_trading classes and their pools;
-//  * execute (once the timelock delay has passed): execute those operations, then for
-//    every pool open its `amm_fund` rate limit and register the pool PDA as an
-//    integration (GovOps), and open the LP position of the PAU's ALM proxy.
+//    the `amm_fund` route init of every trading pool and the pool PDA's integration on
+//    that route; create the halo_oracle feeds (and approve their reporters), the
+//    halo_trading classes and their pools;
+//  * execute (once the timelock delay has passed): execute those operations (which
+//    registers each pool PDA as an integration), then for every pool open its `amm_fund`
+//    rate limit (GovOps) and the LP position of the PAU's ALM proxy.
 // Each role signs with its keypair (`adminKeypair`, `oracle.governanceKeypair`,
 // `trading.governanceKeypair`, `trading.govopsKeypair`); for a multisig, leave it null and
 // the script prints that role's transactions as base64 messages to propose instead of
@@ -131,7 +133,7 @@ export interface DeployConfig {
   oracle?: { governance: string; governanceKeypair: string | null; feeds: FeedConfig[] };
   /**
    * halo_trading classes, created by `governance`; `govops` (a GovOps member of each
-   * class's PAU) opens the pools' routes and integrations.
+   * class's PAU) opens the pools' rate limits (their integrations are timelocked ops).
    */
   trading?: {
     governance: string;
@@ -174,7 +176,10 @@ export async function plan(cfg: DeployConfig, payer: PublicKey, firstOpId = 0): 
       phase: "schedule",
       name: "initialize_configurator",
       signer: "payer",
-      instructions: [await client.governance.initializeConfigurator({ payer, ...cfg.configurator, admin })],
+      // the deployer is halo_pau's upgrade authority (see above)
+      instructions: [
+        await client.governance.initializeConfigurator({ payer, upgradeAuthority: payer, ...cfg.configurator, admin }),
+      ],
     },
   ];
   const executes: Step[] = [];
@@ -249,9 +254,9 @@ function poolParams(p: PoolParamsConfig, label: string): PoolParams {
 
 /**
  * The oracle feeds, trading classes and pools, and each pool's PAU wiring. Schedule phase:
- * the `amm_fund` route inits (admin, op ids from `firstOpId`), the feeds with their
- * reporters, the classes and the pools. Execute phase: the route inits, then per pool its
- * rate limit and integration (GovOps) and the PAU proxy's LP position.
+ * per pool, its `amm_fund` route init and its integration (admin, op ids from
+ * `firstOpId`); the feeds with their reporters, the classes and the pools. Execute phase:
+ * those ops, then per pool its rate limit (GovOps) and the PAU proxy's LP position.
  */
 async function planTrading(
   cfg: DeployConfig,
@@ -386,6 +391,29 @@ async function planTrading(
           await pau.executor.executeAddInitRateLimit({ payer, opId: id, key: link.routeKey, pau: PublicKey.default }),
         ],
       });
+      // the pool PDA may draw on that route: an integration, an addition behind the timelock
+      const integrationId = opId++;
+      const integration = `integration ${label} on PAU ${c.pauId}`;
+      scheduleOps.push({
+        phase: "schedule",
+        name: `schedule_op ${integrationId}: add ${integration}`,
+        signer: "admin",
+        instructions: [
+          await pau.governance.scheduleOp({
+            admin,
+            opId: integrationId,
+            action: { kind: "addIntegration", controller, signer: ref.pool, key: link.routeKey },
+          }),
+        ],
+      });
+      executes.push({
+        phase: "execute",
+        name: `execute: add ${integration}`,
+        signer: "payer",
+        instructions: [
+          await pau.executor.executeAddIntegration({ payer, opId: integrationId, controller, signer: ref.pool }),
+        ],
+      });
       wiring.push(
         {
           phase: "execute",
@@ -396,21 +424,17 @@ async function planTrading(
               member: govops,
               controller,
               mint: quoteMint,
-              initScope: PublicKey.default,
               key: link.routeKey,
               tag: TAGS.ammFund,
               counterparty: ref.quoteVault,
               ...p.fundRoute,
             }),
           ],
-          needs: [pda.initRateLimit(pau.configurator, link.routeKey, PublicKey.default)[0], pda.govops(controller, govops)[0]],
-        },
-        {
-          phase: "execute",
-          name: `add_integration ${label} on PAU ${c.pauId}`,
-          signer: "govops",
-          instructions: [await pau.govops.addIntegration({ member: govops, controller, signer: ref.pool, keys: [link.routeKey] })],
-          needs: [pda.govops(controller, govops)[0]],
+          needs: [
+            pda.initRateLimit(pau.configurator, link.routeKey, PublicKey.default)[0],
+            pda.govops(controller, govops)[0],
+            ref.quoteVault,
+          ],
         },
         {
           phase: "execute",

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import type { IdlAccounts, Program } from "@anchor-lang/core";
 import { type Connection, PublicKey } from "@solana/web3.js";
-import { BN, type HaloOracle, type HaloPau, type HaloTrading, TRADING_PROGRAM_ID } from "./program.ts";
+import { BN, type HaloOracle, type HaloPau, type HaloTrading, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "./program.ts";
 
 export type PauAccountName =
   | "configurator"
@@ -31,6 +31,56 @@ export async function fetchPauAccount<T = Record<string, unknown>>(
 ): Promise<T | null> {
   const info = await program.provider.connection.getAccountInfo(address);
   return info ? decodePauAccount<T>(program, name, info.data) : null;
+}
+
+// ---- halo_pau's Removal ------------------------------------------------------------------
+// No instruction takes a removal record as a typed account (they are created and read by
+// hand, and may not exist), so the IDL does not describe it: it is decoded here by hand (the
+// layout of programs/halo-pau/src/state/removal.rs).
+
+/** The record an instant removal leaves, at `pda.initRemoval` / `govopsRemoval` / `integrationRemoval`. */
+export interface RemovalAccount {
+  version: number;
+  bump: number;
+  configurator: PublicKey;
+  /** `removalTarget(kind, a, b)`. */
+  target: number[];
+  /** Ops for this target with a smaller id were scheduled before the last removal. */
+  validFromOpId: BN;
+  /** unix seconds; the last removal. */
+  removedAt: BN;
+  removals: BN;
+  reserved: number[];
+}
+
+/** Anchor's discriminator of `Removal`: `sha256("account:Removal")[..8]`. */
+export const REMOVAL_DISCRIMINATOR = createHash("sha256").update("account:Removal").digest().subarray(0, 8);
+/** Discriminator and fields. */
+export const REMOVAL_SIZE = 8 + 1 + 1 + 32 + 32 + 8 + 8 + 8 + 32;
+
+export function decodeRemoval(data: Uint8Array): RemovalAccount {
+  const d = Buffer.from(data);
+  if (d.length < REMOVAL_SIZE) throw new Error(`a Removal is ${REMOVAL_SIZE} bytes, got ${d.length}`);
+  if (!d.subarray(0, 8).equals(REMOVAL_DISCRIMINATOR)) throw new Error("not a Removal (discriminator mismatch)");
+  return {
+    version: d[8],
+    bump: d[9],
+    configurator: new PublicKey(d.subarray(10, 42)),
+    target: Array.from(d.subarray(42, 74)),
+    validFromOpId: new BN(d.readBigUInt64LE(74).toString()),
+    removedAt: new BN(d.readBigInt64LE(82).toString()),
+    removals: new BN(d.readBigUInt64LE(90).toString()),
+    reserved: Array.from(d.subarray(98, 130)),
+  };
+}
+
+/**
+ * The removal record at `address`, or `null` when the target was never removed (also when
+ * the address only holds lamports someone sent it: the program creates records over those).
+ */
+export async function fetchRemoval(connection: Connection, address: PublicKey): Promise<RemovalAccount | null> {
+  const info = await connection.getAccountInfo(address);
+  return info && info.owner.equals(PAU_PROGRAM_ID) && info.data.length > 0 ? decodeRemoval(info.data) : null;
 }
 
 // ---- halo_oracle ------------------------------------------------------------------------

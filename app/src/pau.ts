@@ -19,7 +19,15 @@ export type TimelockAction =
   | { kind: "setTimelockDelay"; seconds: Int }
   | { kind: "setSorlHop"; seconds: Int }
   | { kind: "setSorlMaxChange"; bps: number }
-  | { kind: "transferAdmin"; newAdmin: PublicKey };
+  | { kind: "transferAdmin"; newAdmin: PublicKey }
+  /**
+   * Let `signer` (a Halo program's PDA) `draw` / `repay` on `controller` along route `key`:
+   * creates the integration, or adds the key to it (at most 8 keys). Executed by
+   * `executor.executeAddIntegration`.
+   */
+  | { kind: "addIntegration"; controller: PublicKey; signer: PublicKey; key: Uint8Array }
+  /** The largest Token-2022 transfer fee a route accepts (bps, at most 1,000). */
+  | { kind: "setMaxTransferFee"; bps: number };
 
 function actionArg(a: TimelockAction): unknown {
   switch (a.kind) {
@@ -37,6 +45,10 @@ function actionArg(a: TimelockAction): unknown {
       return { setSorlMaxChange: { bps: a.bps } };
     case "transferAdmin":
       return { transferAdmin: { newAdmin: a.newAdmin } };
+    case "addIntegration":
+      return { addIntegration: { controller: a.controller, signer: a.signer, key: key32(a.key) } };
+    case "setMaxTransferFee":
+      return { setMaxTransferFee: { bps: a.bps } };
   }
 }
 
@@ -67,10 +79,20 @@ export class PauClient {
     return pda.govops(controller, member)[0];
   }
 
+  /** The PAU-specific and the global init of route `key` on `controller`. */
+  private inits(controller: PublicKey, key: Uint8Array) {
+    return {
+      pauInit: pda.initRateLimit(this.configurator, key, controller)[0],
+      globalInit: pda.initRateLimit(this.configurator, key, PublicKey.default)[0],
+    };
+  }
+
   /** Core Council (configurator admin), the deployer, and the proposed admin. */
   readonly governance = {
+    /** Signed by `payer` and by `upgradeAuthority`, the key in halo_pau's ProgramData account. */
     initializeConfigurator: (p: {
       payer: PublicKey;
+      upgradeAuthority: PublicKey;
       admin: PublicKey;
       timelockDelayS: Int;
       sorlHopS: Int;
@@ -83,7 +105,13 @@ export class PauClient {
           sorlHopS: bn(p.sorlHopS),
           sorlMaxChangeBps: p.sorlMaxChangeBps,
         })
-        .accountsStrict({ payer: p.payer, configurator: this.configurator, systemProgram: SystemProgram.programId })
+        .accountsStrict({
+          payer: p.payer,
+          upgradeAuthority: p.upgradeAuthority,
+          programData: pda.programData()[0],
+          configurator: this.configurator,
+          systemProgram: SystemProgram.programId,
+        })
         .instruction(),
     /** `opId` must be the configurator's `nextOpId`. */
     scheduleOp: (p: { admin: PublicKey; opId: Int; action: TimelockAction }) =>
@@ -104,6 +132,12 @@ export class PauClient {
     setTimelockPaused: (p: { admin: PublicKey; paused: boolean }) =>
       this.program.methods
         .setTimelockPaused(p.paused)
+        .accountsStrict({ admin: p.admin, configurator: this.configurator })
+        .instruction(),
+    /** Drops the pending admin; `transferAdmin` ops scheduled before this can no longer be executed. */
+    clearPendingAdmin: (p: { admin: PublicKey }) =>
+      this.program.methods
+        .clearPendingAdmin()
         .accountsStrict({ admin: p.admin, configurator: this.configurator })
         .instruction(),
     acceptAdmin: (p: { newAdmin: PublicKey }) =>
@@ -136,6 +170,8 @@ export class PauClient {
           admin: p.admin,
           configurator: this.configurator,
           initRateLimit: pda.initRateLimit(this.configurator, p.key, p.pau)[0],
+          removal: pda.initRemoval(this.configurator, p.key, p.pau)[0],
+          systemProgram: SystemProgram.programId,
         })
         .instruction(),
     revokeGovops: (p: { admin: PublicKey; controller: PublicKey; member: PublicKey }) =>
@@ -146,6 +182,8 @@ export class PauClient {
           configurator: this.configurator,
           controller: p.controller,
           membership: this.membership(p.controller, p.member),
+          removal: pda.govopsRemoval(this.configurator, p.controller, p.member)[0],
+          systemProgram: SystemProgram.programId,
         })
         .instruction(),
   };
@@ -170,6 +208,7 @@ export class PauClient {
           configurator: this.configurator,
           op: this.op(p.opId),
           initRateLimit: pda.initRateLimit(this.configurator, p.key, p.pau)[0],
+          removal: pda.initRemoval(this.configurator, p.key, p.pau)[0],
           systemProgram: SystemProgram.programId,
         })
         .instruction(),
@@ -182,6 +221,21 @@ export class PauClient {
           op: this.op(p.opId),
           controller: p.controller,
           membership: this.membership(p.controller, p.member),
+          removal: pda.govopsRemoval(this.configurator, p.controller, p.member)[0],
+          systemProgram: SystemProgram.programId,
+        })
+        .instruction(),
+    /** Executes a scheduled `addIntegration` of `signer` on `controller`. */
+    executeAddIntegration: (p: { payer: PublicKey; opId: Int; controller: PublicKey; signer: PublicKey }) =>
+      this.program.methods
+        .executeAddIntegration(p.signer)
+        .accountsStrict({
+          payer: p.payer,
+          configurator: this.configurator,
+          op: this.op(p.opId),
+          controller: p.controller,
+          integration: pda.integration(p.controller, p.signer)[0],
+          removal: pda.integrationRemoval(this.configurator, p.controller, p.signer)[0],
           systemProgram: SystemProgram.programId,
         })
         .instruction(),
@@ -194,12 +248,14 @@ export class PauClient {
 
   /** GovOps members of a PAU. */
   readonly govops = {
-    /** `initScope`: the PAU the init is restricted to, or the default key for a global init. */
+    /**
+     * Both inits of `key` are passed: the PAU-specific one (it overrides the global one when
+     * it exists) and the global one. `counterparty` is the route's token account.
+     */
     createRateLimit: (p: {
       member: PublicKey;
       controller: PublicKey;
       mint: PublicKey;
-      initScope: PublicKey;
       key: Uint8Array;
       tag: string;
       counterparty: PublicKey;
@@ -219,17 +275,18 @@ export class PauClient {
           membership: this.membership(p.controller, p.member),
           configurator: this.configurator,
           controller: p.controller,
-          initRateLimit: pda.initRateLimit(this.configurator, p.key, p.initScope)[0],
+          ...this.inits(p.controller, p.key),
           mint: p.mint,
+          counterparty: p.counterparty,
           rateLimit: pda.rateLimit(p.controller, p.key)[0],
           systemProgram: SystemProgram.programId,
         })
         .instruction(),
+    /** Both inits are passed, as for `createRateLimit`; they are only read for an increase. */
     setRateLimit: (p: {
       member: PublicKey;
       controller: PublicKey;
       key: Uint8Array;
-      initScope: PublicKey;
       maxAmount: Int;
       slope: Int;
     }) =>
@@ -240,7 +297,7 @@ export class PauClient {
           membership: this.membership(p.controller, p.member),
           configurator: this.configurator,
           controller: p.controller,
-          initRateLimit: pda.initRateLimit(this.configurator, p.key, p.initScope)[0],
+          ...this.inits(p.controller, p.key),
           rateLimit: pda.rateLimit(p.controller, p.key)[0],
         })
         .instruction(),
@@ -281,25 +338,17 @@ export class PauClient {
           controller: p.controller,
         })
         .instruction(),
-    addIntegration: (p: { member: PublicKey; controller: PublicKey; signer: PublicKey; keys: Uint8Array[] }) =>
-      this.program.methods
-        .addIntegration(p.signer, p.keys.map(key32))
-        .accountsStrict({
-          member: p.member,
-          membership: this.membership(p.controller, p.member),
-          controller: p.controller,
-          integration: pda.integration(p.controller, p.signer)[0],
-          systemProgram: SystemProgram.programId,
-        })
-        .instruction(),
     removeIntegration: (p: { member: PublicKey; controller: PublicKey; signer: PublicKey }) =>
       this.program.methods
         .removeIntegration()
         .accountsStrict({
           member: p.member,
           membership: this.membership(p.controller, p.member),
+          configurator: this.configurator,
           controller: p.controller,
           integration: pda.integration(p.controller, p.signer)[0],
+          removal: pda.integrationRemoval(this.configurator, p.controller, p.signer)[0],
+          systemProgram: SystemProgram.programId,
         })
         .instruction(),
   };

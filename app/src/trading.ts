@@ -390,6 +390,17 @@ export class TradingClient {
         .clearRedemptionFailure()
         .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
         .instruction(),
+    /** Writes off failed redemption `id`: withdrawals stop waiting for its recovery. */
+    writeOffRedemption: (p: { governance: PublicKey; pool: PoolRef; id: Int }) =>
+      this.program.methods
+        .writeOffRedemption()
+        .accountsStrict({
+          governance: p.governance,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+        })
+        .instruction(),
   };
 
   /** The beacon (lpha-amm) and the freezer; `poke` is permissionless. */

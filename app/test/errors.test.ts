@@ -51,3 +51,17 @@ test("halo_oracle and halo_trading codes are explained too, and the gaps are no 
   }
   assert.equal(programOfCode(6000), "halo_pau");
 });
+
+test("the PAU hardening errors are explained, and nothing follows them", () => {
+  assert.equal(errorFromCode(6049)?.name, "NotUpgradeAuthority");
+  assert.equal(errorFromCode(6050)?.name, "OpExpired");
+  assert.equal(errorFromCode(6051)?.name, "OpInvalidatedByRemoval");
+  assert.equal(
+    explainError(new Error(`custom program error: 0x${(6053).toString(16)}`)),
+    "NoPendingAdmin: There is no pending admin to clear",
+  );
+  assert.equal(errorFromCode(6060)?.name, "IntegrationMismatch");
+  assert.equal(programOfCode(6060), "halo_pau");
+  assert.equal(errorFromCode(6061), undefined);
+  assert.equal(programOfCode(6061), undefined);
+});

@@ -116,6 +116,8 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
       sellEnabled: i.sellEnabled,
     }),
   clearRedemptionFailure: (i) => client.governance.clearRedemptionFailure({ governance: pk(i.governance), pool: pool(i.pool) }),
+  writeOffRedemption: (i) =>
+    client.governance.writeOffRedemption({ governance: pk(i.governance), pool: pool(i.pool), id: i.id }),
   pausePool: (i) => client.operator.pausePool({ signer: pk(i.signer), pool: pool(i.pool) }),
   resumePool: (i) => client.operator.resumePool({ signer: pk(i.signer), pool: pool(i.pool) }),
   poke: (i) => client.operator.poke({ pool: pool(i.pool) }),

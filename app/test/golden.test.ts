@@ -6,9 +6,15 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { PublicKey, TransactionInstruction } from "@solana/web3.js";
 import { PauClient, type Route, type TimelockAction } from "../src/pau.ts";
-import { pda } from "../src/pda.ts";
+import { BPF_LOADER_UPGRADEABLE_PROGRAM_ID, pda, removalTarget } from "../src/pda.ts";
 import { rateLimitKey } from "../src/keys.ts";
-import { decodePauAccount, type PauAccountName } from "../src/accounts.ts";
+import {
+  decodePauAccount,
+  decodeRemoval,
+  type PauAccountName,
+  REMOVAL_DISCRIMINATOR,
+  REMOVAL_SIZE,
+} from "../src/accounts.ts";
 import { PAU_ERRORS } from "../src/errors.ts";
 import { PAU_PROGRAM_ID } from "../src/program.ts";
 
@@ -34,6 +40,10 @@ function action(a: J): TimelockAction {
       return { kind: "setSorlMaxChange", bps: a.bps };
     case "transferAdmin":
       return { kind: "transferAdmin", newAdmin: pk(a.newAdmin) };
+    case "addIntegration":
+      return { kind: "addIntegration", controller: pk(a.controller), signer: pk(a.signer), key: hex(a.key) };
+    case "setMaxTransferFee":
+      return { kind: "setMaxTransferFee", bps: a.bps };
   }
   throw new Error(`unknown action ${a.kind}`);
 }
@@ -50,10 +60,18 @@ const route = (r: J): Route => ({
 /** The TS client's builder for each golden instruction, fed the golden inputs. */
 const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
   initializeConfigurator: (i) =>
-    client.governance.initializeConfigurator({ ...i, payer: pk(i.payer), admin: pk(i.admin) } as any),
+    client.governance.initializeConfigurator({
+      payer: pk(i.payer),
+      upgradeAuthority: pk(i.upgradeAuthority),
+      admin: pk(i.admin),
+      timelockDelayS: i.timelockDelayS,
+      sorlHopS: i.sorlHopS,
+      sorlMaxChangeBps: i.sorlMaxChangeBps,
+    }),
   scheduleOp: (i) => client.governance.scheduleOp({ admin: pk(i.admin), opId: i.opId, action: action(i.action) }),
   cancelOp: (i) => client.governance.cancelOp({ admin: pk(i.admin), opId: i.opId }),
   setTimelockPaused: (i) => client.governance.setTimelockPaused({ admin: pk(i.admin), paused: i.paused }),
+  clearPendingAdmin: (i) => client.governance.clearPendingAdmin({ admin: pk(i.admin) }),
   acceptAdmin: (i) => client.governance.acceptAdmin({ newAdmin: pk(i.newAdmin) }),
   initController: (i) => client.governance.initController({ admin: pk(i.admin), pauId: i.pauId }),
   unregisterPau: (i) => client.governance.unregisterPau({ admin: pk(i.admin), controller: pk(i.controller) }),
@@ -72,13 +90,19 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
       controller: pk(i.controller),
       member: pk(i.member),
     }),
+  executeAddIntegration: (i) =>
+    client.executor.executeAddIntegration({
+      payer: pk(i.payer),
+      opId: i.opId,
+      controller: pk(i.controller),
+      signer: pk(i.signer),
+    }),
   executeConfigChange: (i) => client.executor.executeConfigChange({ executor: pk(i.executor), opId: i.opId }),
   createRateLimit: (i) =>
     client.govops.createRateLimit({
       member: pk(i.member),
       controller: pk(i.controller),
       mint: pk(i.mint),
-      initScope: pk(i.initScope),
       key: hex(i.key),
       tag: i.tag,
       counterparty: pk(i.counterparty),
@@ -90,7 +114,6 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
       member: pk(i.member),
       controller: pk(i.controller),
       key: hex(i.key),
-      initScope: pk(i.initScope),
       maxAmount: i.maxAmount,
       slope: i.slope,
     }),
@@ -101,13 +124,6 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
   setFreezer: (i) =>
     client.govops.setFreezer({ member: pk(i.member), controller: pk(i.controller), freezer: pk(i.freezer) }),
   unfreeze: (i) => client.govops.unfreeze({ member: pk(i.member), controller: pk(i.controller) }),
-  addIntegration: (i) =>
-    client.govops.addIntegration({
-      member: pk(i.member),
-      controller: pk(i.controller),
-      signer: pk(i.signer),
-      keys: i.keys.map(hex),
-    }),
   removeIntegration: (i) =>
     client.govops.removeIntegration({ member: pk(i.member), controller: pk(i.controller), signer: pk(i.signer) }),
   freeze: (i) => client.freezer.freeze({ freezer: pk(i.freezer), controller: pk(i.controller) }),
@@ -196,6 +212,73 @@ test("PDAs and bumps match", () => {
   }
 });
 
+/** The golden vector of instruction `name`, and its account at `index` (base58). */
+const goldenAccount = (name: string, index: number): string => {
+  const g = golden.instructions.find((x: J) => x.name === name);
+  assert.ok(g, name);
+  return g.accounts[index].pubkey;
+};
+
+test("removal-record PDAs and halo_pau's ProgramData match the Rust SDK's", () => {
+  const c = pda.configurator()[0];
+  const input = (name: string) => golden.instructions.find((x: J) => x.name === name).inputs;
+  const init = input("removeInitRateLimit");
+  assert.equal(pda.initRemoval(c, hex(init.key), pk(init.pau))[0].toBase58(), goldenAccount("removeInitRateLimit", 3));
+  const add = input("executeAddInitRateLimit");
+  assert.equal(pda.initRemoval(c, hex(add.key), pk(add.pau))[0].toBase58(), goldenAccount("executeAddInitRateLimit", 4));
+  const revoke = input("revokeGovops");
+  assert.equal(
+    pda.govopsRemoval(c, pk(revoke.controller), pk(revoke.member))[0].toBase58(),
+    goldenAccount("revokeGovops", 4),
+  );
+  const integ = input("removeIntegration");
+  const integrationRemoval = pda.integrationRemoval(c, pk(integ.controller), pk(integ.signer))[0];
+  assert.equal(integrationRemoval.toBase58(), goldenAccount("removeIntegration", 5));
+  assert.equal(integrationRemoval.toBase58(), goldenAccount("executeAddIntegration", 5));
+  // the same record through the generic helper, and the kinds do not collide
+  const target = removalTarget("integration", pk(integ.controller).toBuffer(), pk(integ.signer).toBuffer());
+  assert.equal(pda.removal(c, target)[0].toBase58(), integrationRemoval.toBase58());
+  const a = Buffer.alloc(32, 1);
+  const b = Buffer.alloc(32, 2);
+  assert.notDeepEqual(removalTarget("init", a, b), removalTarget("govops", a, b));
+  assert.notDeepEqual(removalTarget("govops", a, b), removalTarget("integration", a, b));
+
+  const [programData] = pda.programData();
+  assert.equal(programData.toBase58(), goldenAccount("initializeConfigurator", 2));
+  assert.equal(
+    programData.toBase58(),
+    PublicKey.findProgramAddressSync([PAU_PROGRAM_ID.toBuffer()], BPF_LOADER_UPGRADEABLE_PROGRAM_ID)[0].toBase58(),
+  );
+});
+
+test("a Removal record decodes field by field (layout of state/removal.rs)", () => {
+  const d = Buffer.alloc(REMOVAL_SIZE);
+  REMOVAL_DISCRIMINATOR.copy(d, 0);
+  d[8] = 1;
+  d[9] = 254;
+  const configurator = pda.configurator()[0];
+  configurator.toBuffer().copy(d, 10);
+  const target = removalTarget("govops", Buffer.alloc(32, 3), Buffer.alloc(32, 4));
+  target.copy(d, 42);
+  d.writeBigUInt64LE(12n, 74);
+  d.writeBigInt64LE(1_801_209_600n, 82);
+  d.writeBigUInt64LE(2n, 90);
+  const r = decodeRemoval(d);
+  assert.equal(REMOVAL_SIZE, 130);
+  assert.equal(r.version, 1);
+  assert.equal(r.bump, 254);
+  assert.equal(r.configurator.toBase58(), configurator.toBase58());
+  assert.deepEqual(Buffer.from(r.target), target);
+  assert.equal(r.validFromOpId.toString(), "12");
+  assert.equal(r.removedAt.toString(), "1801209600");
+  assert.equal(r.removals.toString(), "2");
+  assert.equal(r.reserved.length, 32);
+  const wrong = Buffer.from(d);
+  wrong[0] ^= 1;
+  assert.throws(() => decodeRemoval(wrong), /discriminator/);
+  assert.throws(() => decodeRemoval(d.subarray(0, 129)), /130 bytes/);
+});
+
 test("rate-limit keys match sha256(tag || mint || counterparty)", () => {
   for (const k of golden.rateLimitKeys as J[]) {
     assert.equal(rateLimitKey(k.tag, pk(k.mint), pk(k.counterparty)).toString("hex"), k.key);
@@ -231,6 +314,30 @@ test("accounts captured from solana-program-test decode to the Rust values", () 
       assert.deepEqual(got, want, `${a.type}.${field}`);
     }
   }
+});
+
+test("the new account fields decode at their Rust offsets (sizes of the captured accounts)", () => {
+  const decoded = (type: string): J => {
+    const a = golden.accounts.find((x: J) => x.type === type);
+    assert.ok(a, type);
+    assert.equal(hex(a.data).length, { configurator: 229, controller: 245, rateLimit: 291, integration: 403 }[type], type);
+    return decodePauAccount(client.program, type as PauAccountName, hex(a.data));
+  };
+  const c = decoded("configurator");
+  assert.equal(c.adminOpsValidFrom.toString(), "0");
+  assert.equal(c.maxTransferFeeBps, 100, "DEFAULT_MAX_TRANSFER_FEE_BPS");
+  assert.equal(c.reserved.length, 118);
+  const k = decoded("controller");
+  assert.equal(k.registerOpsValidFrom.toString(), "0");
+  assert.equal(k.reserved.length, 120);
+  const r = decoded("rateLimit");
+  assert.ok(r.counterpartyOwner instanceof PublicKey);
+  assert.notEqual(r.counterpartyOwner.toBase58(), PublicKey.default.toBase58());
+  assert.equal(r.maxFeeBps, 100, "the configurator's maximum when the route opened");
+  assert.equal(r.reserved.length, 30);
+  const i = decoded("integration");
+  assert.ok(BigInt(i.lastOpId.toString()) > 0n, "added by a timelock op");
+  assert.equal(i.reserved.length, 56);
 });
 
 test("error codes, names and messages match the program", () => {

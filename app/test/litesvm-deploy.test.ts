@@ -1,10 +1,11 @@
 // The deploy script's plan (migrations/deploy.ts), run end to end against the real programs
 // (target/sbf/halo_{pau,oracle,trading}.so, from scripts/build-sbf) in LiteSVM's node
-// package: the schedule phase (configurator, PAU, timelocked route inits, a NAV feed with
-// its reporter, a class, a pool priced by the feed and one priced by Pyth), the timelock
-// waited out by setting the clock, then the execute phase (the ops, each pool's amm_fund
-// rate limit, integration and the PAU proxy's LP position). The wiring is then used: the
-// beacon funds both pools from the PAU's custody.
+// package: the schedule phase (configurator, signed by the deployer as halo_pau's upgrade
+// authority; PAU, timelocked route inits and pool integrations, a NAV feed with its
+// reporter, a class, a pool priced by the feed and one priced by Pyth), the timelock
+// waited out by setting the clock, then the execute phase (the ops, which create each
+// pool's integration, then each pool's amm_fund rate limit and the PAU proxy's LP
+// position). The wiring is then used: the beacon funds both pools from the PAU's custody.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -20,6 +21,7 @@ import { pauLink, poolRef, PYTH_RECEIVER_ID, TradingClient, tradingPda } from ".
 import { decodeOracleAccount, decodePauAccount, decodeTradingAccount } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+import { installProgramData } from "./svm.ts";
 
 const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
 const example: DeployConfig = JSON.parse(
@@ -41,6 +43,8 @@ class Vm {
       this.svm.addProgramFromFile(address(id.toBase58()), so(name));
     }
     this.fund(this.payer.publicKey);
+    // the deployer (the plan's payer) is halo_pau's upgrade authority
+    installProgramData(this.svm, this.payer.publicKey);
   }
   fund(pk: PublicKey) {
     this.svm.airdrop(address(pk.toBase58()), lamports(100_000_000_000n));
@@ -220,7 +224,10 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
   const steps = await plan(cfg, vm.payer.publicKey);
   const schedule = steps.filter((s) => s.phase === "schedule");
   const execute = steps.filter((s) => s.phase === "execute");
-  assert.equal(schedule.length, 11);
+  // schedule: configurator, controller, 3 PAU ops, per pool its route init and its
+  // integration (4 ops), feed, class, 2 pools; execute: the 7 ops, per pool its rate limit
+  // and the proxy's LP position
+  assert.equal(schedule.length, 13);
   assert.equal(execute.length, 11);
 
   for (const s of schedule) assert.equal(vm.send(s.instructions, signers[s.signer]), null, s.name);
@@ -266,12 +273,18 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
     assert.equal(pool.quoteVault.toBase58(), ref.quoteVault.toBase58());
 
     const link = pauLink(controller, ref);
-    const rl = decodePauAccount<{ counterparty: PublicKey; mint: PublicKey; maxAmount: { toString(): string } }>(
-      pau.program,
-      "rateLimit",
-      vm.data(pda.rateLimit(controller, link.routeKey)[0]),
-    );
+    const rl = decodePauAccount<{
+      counterparty: PublicKey;
+      counterpartyOwner: PublicKey;
+      maxFeeBps: number;
+      mint: PublicKey;
+      maxAmount: { toString(): string };
+    }>(pau.program, "rateLimit", vm.data(pda.rateLimit(controller, link.routeKey)[0]));
     assert.equal(rl.counterparty.toBase58(), ref.quoteVault.toBase58());
+    // the route is bound to the vault's owner when it opened (SPL Token: owner at offset 32)
+    const vaultOwner = new PublicKey(Buffer.from(vm.data(ref.quoteVault)).subarray(32, 64));
+    assert.equal(rl.counterpartyOwner.toBase58(), vaultOwner.toBase58());
+    assert.equal(rl.maxFeeBps, 100, "the configurator's default maximum transfer fee");
     assert.equal(rl.mint.toBase58(), quoteMint.publicKey.toBase58());
     assert.equal(rl.maxAmount.toString(), haloPool.fundRoute.maxAmount);
     const integ = decodePauAccount<{ signer: PublicKey; keyCount: number; keys: number[][] }>(

@@ -32,6 +32,7 @@ import { errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 import { TOKEN_PROGRAM_ID } from "../src/pda.ts";
 import { feedPriceWad, Market, quoteSwap } from "../src/amm.ts";
+import { installProgramData } from "./svm.ts";
 
 const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
 const UNIT = 1_000_000n;
@@ -50,6 +51,8 @@ class Vm {
       this.svm.addProgramFromFile(address(id.toBase58()), so(name));
     }
     this.svm.airdrop(address(this.payer.publicKey.toBase58()), lamports(1_000_000_000_000n));
+    // the payer deployed halo_pau: its ProgramData names it the upgrade authority
+    installProgramData(this.svm, this.payer.publicKey);
   }
   send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
     const tx = new Transaction().add(...ixs);
@@ -169,6 +172,7 @@ async function setup() {
     vm.send([
       await pau.governance.initializeConfigurator({
         payer: gov,
+        upgradeAuthority: gov,
         admin: gov,
         timelockDelayS: 14n * 86_400n,
         sorlHopS: 64_800,

@@ -9,10 +9,11 @@ import { Keypair, PublicKey, Transaction, TransactionInstruction } from "@solana
 import { address, getTransactionDecoder, lamports } from "@solana/kit";
 import { FailedTransactionMetadata, LiteSVM } from "litesvm";
 import { PauClient } from "../src/pau.ts";
-import { pda } from "../src/pda.ts";
-import { decodePauAccount } from "../src/accounts.ts";
+import { pda, removalTarget } from "../src/pda.ts";
+import { decodePauAccount, decodeRemoval } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
 import { PAU_PROGRAM_ID } from "../src/program.ts";
+import { installProgramData } from "./svm.ts";
 
 const SO = fileURLToPath(new URL("../../target/sbf/halo_pau.so", import.meta.url));
 const DELAY = 14n * 86_400n;
@@ -24,6 +25,8 @@ class Vm {
     assert.ok(existsSync(SO), `${SO} is missing: run scripts/build-sbf first`);
     this.svm.addProgramFromFile(address(PAU_PROGRAM_ID.toBase58()), SO);
     this.svm.airdrop(address(this.payer.publicKey.toBase58()), lamports(100_000_000_000n));
+    // the payer deployed halo_pau: its ProgramData names it the upgrade authority
+    installProgramData(this.svm, this.payer.publicKey);
   }
   /** Sends one transaction; returns the custom error code on failure, null on success. */
   send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
@@ -39,6 +42,11 @@ class Vm {
       return code ?? -1;
     }
     return null;
+  }
+  /** The custom error's name, or null on success. */
+  error(ixs: TransactionInstruction[], signers: Keypair[] = []): string | null {
+    const code = this.send(ixs, signers);
+    return code === null ? null : (errorFromCode(code)?.name ?? `code ${code}`);
   }
   warp(seconds: bigint) {
     const c = this.svm.getClock();
@@ -66,6 +74,7 @@ test("governance registers a PAU through the timelock on the SBF build", async (
     vm.send([
       await client.governance.initializeConfigurator({
         payer,
+        upgradeAuthority: payer,
         admin: admin.publicKey,
         timelockDelayS: DELAY,
         sorlHopS: 64_800,
@@ -121,4 +130,140 @@ test("governance registers a PAU through the timelock on the SBF build", async (
   vm.svm.airdrop(address(stranger.publicKey.toBase58()), lamports(1_000_000_000n));
   const refused = vm.send([await client.governance.setTimelockPaused({ admin: stranger.publicKey, paused: true })], [stranger]);
   assert.equal(errorFromCode(refused ?? 0)?.name, "NotAdmin");
+});
+
+/** A configurator (the payer as upgrade authority) and PAU 1, registered, with a GovOps member. */
+async function bootstrap(vm: Vm, client: PauClient, admin: Keypair, govops: Keypair) {
+  const payer = vm.payer.publicKey;
+  const controller = pda.controller(client.configurator, 1)[0];
+  assert.equal(
+    vm.error(
+      [
+        await client.governance.initializeConfigurator({
+          payer,
+          upgradeAuthority: payer,
+          admin: admin.publicKey,
+          timelockDelayS: DELAY,
+          sorlHopS: 64_800,
+          sorlMaxChangeBps: 2_500,
+        }),
+        await client.governance.initController({ admin: admin.publicKey, pauId: 1 }),
+        await client.governance.scheduleOp({ admin: admin.publicKey, opId: 0, action: { kind: "registerPau", controller } }),
+        await client.governance.scheduleOp({
+          admin: admin.publicKey,
+          opId: 1,
+          action: { kind: "grantGovOps", controller, member: govops.publicKey },
+        }),
+      ],
+      [admin],
+    ),
+    null,
+  );
+  vm.warp(DELAY);
+  assert.equal(
+    vm.error([
+      await client.executor.executeRegisterPau({ executor: payer, opId: 0, controller }),
+      await client.executor.executeGrantGovops({ payer, opId: 1, controller, member: govops.publicKey }),
+    ]),
+    null,
+  );
+  return controller;
+}
+
+test("initializeConfigurator must be signed by the upgrade authority in halo_pau's ProgramData", async () => {
+  const vm = new Vm();
+  const client = new PauClient();
+  const stranger = Keypair.generate();
+  vm.svm.airdrop(address(stranger.publicKey.toBase58()), lamports(1_000_000_000n));
+  const init = (upgradeAuthority: PublicKey) =>
+    client.governance.initializeConfigurator({
+      payer: vm.payer.publicKey,
+      upgradeAuthority,
+      admin: stranger.publicKey,
+      timelockDelayS: DELAY,
+      sorlHopS: 64_800,
+      sorlMaxChangeBps: 2_500,
+    });
+  // someone racing the deployer to a freshly deployed program is refused
+  assert.equal(vm.error([await init(stranger.publicKey)], [stranger]), "NotUpgradeAuthority");
+  assert.equal(vm.error([await init(vm.payer.publicKey)]), null);
+  const c = decodePauAccount<{ admin: PublicKey; maxTransferFeeBps: number; adminOpsValidFrom: { toString(): string } }>(
+    client.program,
+    "configurator",
+    vm.data(client.configurator),
+  );
+  assert.equal(c.admin.toBase58(), stranger.publicKey.toBase58());
+  assert.equal(c.maxTransferFeeBps, 100, "the default maximum Token-2022 transfer fee (1 %)");
+  assert.equal(c.adminOpsValidFrom.toString(), "0");
+});
+
+test("integrations are timelocked additions, and an instant removal invalidates ops scheduled before it", async () => {
+  const vm = new Vm();
+  const client = new PauClient();
+  const [admin, govops, newAdmin] = [Keypair.generate(), Keypair.generate(), Keypair.generate()];
+  for (const k of [admin, govops, newAdmin]) vm.svm.airdrop(address(k.publicKey.toBase58()), lamports(10_000_000_000n));
+  const payer = vm.payer.publicKey;
+  const controller = await bootstrap(vm, client, admin, govops);
+
+  // op 2: an integration (a Halo program's PDA, here any key) on route `key`
+  const signer = Keypair.generate().publicKey;
+  const [key, key2] = [Buffer.alloc(32, 7), Buffer.alloc(32, 9)];
+  const add = (opId: number, k: Buffer) =>
+    client.governance.scheduleOp({ admin: admin.publicKey, opId, action: { kind: "addIntegration", controller, signer, key: k } });
+  assert.equal(vm.error([await add(2, key)], [admin]), null);
+  const exec = (opId: number) => client.executor.executeAddIntegration({ payer, opId, controller, signer });
+  assert.equal(vm.error([await exec(2)]), "TimelockNotElapsed");
+  vm.warp(DELAY);
+  assert.equal(vm.error([await exec(2)]), null);
+  const integration = pda.integration(controller, signer)[0];
+  const i = decodePauAccount<{ signer: PublicKey; keyCount: number; keys: number[][]; lastOpId: { toString(): string } }>(
+    client.program,
+    "integration",
+    vm.data(integration),
+  );
+  assert.equal(i.signer.toBase58(), signer.toBase58());
+  assert.equal(i.keyCount, 1);
+  assert.deepEqual(Buffer.from(i.keys[0]), key);
+  assert.equal(i.lastOpId.toString(), "2");
+
+  // op 3 would add a second key, op 4 proposes a new admin; GovOps removes the integration
+  // instantly, the admin withdraws the proposal: both ops were scheduled before, so both are dead
+  assert.equal(
+    vm.error(
+      [
+        await add(3, key2),
+        await client.governance.scheduleOp({ admin: admin.publicKey, opId: 4, action: { kind: "transferAdmin", newAdmin: newAdmin.publicKey } }),
+      ],
+      [admin],
+    ),
+    null,
+  );
+  assert.equal(vm.error([await client.governance.clearPendingAdmin({ admin: admin.publicKey })], [admin]), "NoPendingAdmin");
+  assert.equal(vm.error([await client.govops.removeIntegration({ member: govops.publicKey, controller, signer })], [govops]), null);
+  assert.equal(vm.svm.getAccount(address(integration.toBase58())).exists, false, "the integration is closed");
+  const removalAddress = pda.integrationRemoval(client.configurator, controller, signer)[0];
+  const r = decodeRemoval(vm.data(removalAddress));
+  assert.equal(r.configurator.toBase58(), client.configurator.toBase58());
+  assert.deepEqual(Buffer.from(r.target), removalTarget("integration", controller.toBuffer(), signer.toBuffer()));
+  assert.equal(r.validFromOpId.toString(), "5", "every op scheduled so far");
+  assert.equal(r.removals.toString(), "1");
+  assert.equal(r.removedAt.toString(), vm.svm.getClock().unixTimestamp.toString());
+
+  vm.warp(DELAY);
+  assert.equal(vm.error([await exec(3)]), "OpInvalidatedByRemoval");
+  assert.equal(vm.error([await client.executor.executeConfigChange({ executor: payer, opId: 4 })]), null);
+  assert.equal(vm.error([await client.governance.clearPendingAdmin({ admin: admin.publicKey })], [admin]), null);
+  assert.equal(vm.error([await client.governance.acceptAdmin({ newAdmin: newAdmin.publicKey })], [newAdmin]), "NotPendingAdmin");
+  const c = decodePauAccount<{ pendingAdmin: PublicKey; adminOpsValidFrom: { toString(): string } }>(
+    client.program,
+    "configurator",
+    vm.data(client.configurator),
+  );
+  assert.equal(c.pendingAdmin.toBase58(), PublicKey.default.toBase58());
+  assert.equal(c.adminOpsValidFrom.toString(), "5");
+
+  // a fresh op for the same integration, scheduled after the removal, goes through
+  assert.equal(vm.error([await add(5, key2)], [admin]), null);
+  vm.warp(DELAY);
+  assert.equal(vm.error([await exec(5)]), null);
 });

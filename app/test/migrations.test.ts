@@ -106,6 +106,27 @@ test("the plan's instructions are the client's, for the configured PAU", async (
     exec.instructions[0].keys.map((k) => k.pubkey.toBase58()),
     expected.keys.map((k) => k.pubkey.toBase58()),
   );
+
+  // the configurator is initialized by the payer, as halo_pau's upgrade authority
+  const init = steps.find((s) => s.name === "initialize_configurator");
+  assert.ok(init);
+  assert.equal(init.signer, "payer");
+  const { admin: _a, ...params } = cfg.configurator;
+  const expectedInit = await client.governance.initializeConfigurator({
+    payer,
+    upgradeAuthority: payer,
+    admin: new PublicKey(cfg.configurator.admin),
+    ...params,
+  });
+  assert.deepEqual(init.instructions.map(printed), [printed(expectedInit)]);
+  assert.deepEqual(
+    init.instructions[0].keys.slice(0, 3).map((k) => [k.pubkey.toBase58(), k.isSigner]),
+    [
+      [payer.toBase58(), true],
+      [payer.toBase58(), true],
+      [pda.programData()[0].toBase58(), false],
+    ],
+  );
 });
 
 test("programs that are not built yet are refused, not skipped", async () => {
@@ -145,7 +166,9 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
       `[schedule] schedule_op 1: grant GovOps ${govops} on PAU 1 (signed by admin)`,
       "[schedule] schedule_op 2: approve route transfer on PAU 1 (signed by admin)",
       "[schedule] schedule_op 3: approve route amm_fund to pool 1 of class 1 (signed by admin)",
-      "[schedule] schedule_op 4: approve route amm_fund to pool 2 of class 1 (signed by admin)",
+      "[schedule] schedule_op 4: add integration pool 1 of class 1 on PAU 1 (signed by admin)",
+      "[schedule] schedule_op 5: approve route amm_fund to pool 2 of class 1 (signed by admin)",
+      "[schedule] schedule_op 6: add integration pool 2 of class 1 on PAU 1 (signed by admin)",
       "[schedule] create_feed 1 + add_reporter x1 (signed by oracle governance)",
       "[schedule] create_class 1 (PAU 1) (signed by trading governance)",
       "[schedule] create_pool 1 of class 1 (book 1) (signed by trading governance)",
@@ -154,12 +177,12 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
       `[execute] execute: grant GovOps ${govops} on PAU 1 (signed by payer)`,
       "[execute] execute: approve route transfer on PAU 1 (signed by payer)",
       "[execute] execute: approve route amm_fund to pool 1 of class 1 (signed by payer)",
+      "[execute] execute: add integration pool 1 of class 1 on PAU 1 (signed by payer)",
       "[execute] execute: approve route amm_fund to pool 2 of class 1 (signed by payer)",
+      "[execute] execute: add integration pool 2 of class 1 on PAU 1 (signed by payer)",
       "[execute] create_rate_limit amm_fund to pool 1 of class 1 on PAU 1 (signed by GovOps)",
-      "[execute] add_integration pool 1 of class 1 on PAU 1 (signed by GovOps)",
       "[execute] open_position of PAU 1's proxy in pool 1 of class 1 (signed by payer)",
       "[execute] create_rate_limit amm_fund to pool 2 of class 1 on PAU 1 (signed by GovOps)",
-      "[execute] add_integration pool 2 of class 1 on PAU 1 (signed by GovOps)",
       "[execute] open_position of PAU 1's proxy in pool 2 of class 1 (signed by payer)",
     ],
   );
@@ -226,7 +249,7 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
     has(createPool, priceAccount, "price account");
 
     // the route init, scheduled through the timelock then executed: global scope
-    const opId = 2 + unit;
+    const opId = 1 + 2 * unit;
     const schedule = step(`[schedule] schedule_op ${opId}: approve route amm_fund to ${label}`).instructions[0];
     assert.equal(schedule.programId, PAU_PROGRAM_ID.toBase58());
     has(schedule, pda.op(configurator, opId)[0], "timelock op", "w");
@@ -239,14 +262,29 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
     assert.equal(create.programId, PAU_PROGRAM_ID.toBase58());
     has(create, member, "GovOps member", "sw");
     has(create, pda.govops(controller, member)[0], "membership");
+    has(create, pda.initRateLimit(configurator, key, controller)[0], "PAU-specific init rate limit");
     has(create, init, "global init rate limit");
+    has(create, quoteVault, "counterparty token account");
     has(create, pda.rateLimit(controller, key)[0], "rate limit", "w");
     assert.ok(create.data.includes(quoteVault.toBuffer().toString("hex")), "the counterparty is the quote vault");
 
-    const integration = step(`[execute] add_integration ${label}`).instructions[0];
+    // the pool PDA's integration on that route, through the timelock too
+    const integrationOp = opId + 1;
+    const scheduleIntegration = step(`[schedule] schedule_op ${integrationOp}: add integration ${label} on PAU 1`).instructions[0];
+    assert.equal(scheduleIntegration.programId, PAU_PROGRAM_ID.toBase58());
+    has(scheduleIntegration, pda.op(configurator, integrationOp)[0], "timelock op", "w");
+    assert.ok(
+      scheduleIntegration.data.includes(
+        controller.toBuffer().toString("hex") + pool.toBuffer().toString("hex") + key.toString("hex"),
+      ),
+      "the op carries (controller, pool, amm_fund key)",
+    );
+    const integration = step(`[execute] execute: add integration ${label} on PAU 1`).instructions[0];
     assert.equal(integration.programId, PAU_PROGRAM_ID.toBase58());
+    has(integration, pda.op(configurator, integrationOp)[0], "timelock op", "w");
     has(integration, pda.integration(controller, pool)[0], "integration PDA", "w");
-    assert.ok(integration.data.includes(pool.toBuffer().toString("hex") + "01000000" + key.toString("hex")));
+    has(integration, pda.integrationRemoval(configurator, controller, pool)[0], "integration removal record");
+    assert.ok(integration.data.endsWith(pool.toBuffer().toString("hex")));
 
     const open = step(`[execute] open_position of PAU 1's proxy in ${label}`).instructions[0];
     assert.equal(open.programId, TRADING_PROGRAM_ID.toBase58());
@@ -317,19 +355,35 @@ test("the plan's trading instructions are the client's, byte for byte", async ()
         }),
       ].map(printed),
     );
+    const initOp = 1 + 2 * unit;
+    const integrationOp = initOp + 1;
     assert.deepEqual(
-      got(`schedule_op ${2 + unit}: approve route amm_fund to ${label}`),
+      got(`schedule_op ${initOp}: approve route amm_fund to ${label}`),
       [
         await pau.governance.scheduleOp({
           admin: new PublicKey(cfg.configurator.admin),
-          opId: 2 + unit,
+          opId: initOp,
           action: { kind: "addInitRateLimit", key: link.routeKey, pau: PublicKey.default, ...p.fundRoute },
         }),
       ].map(printed),
     );
     assert.deepEqual(
       got(`execute: approve route amm_fund to ${label}`),
-      [await pau.executor.executeAddInitRateLimit({ payer, opId: 2 + unit, key: link.routeKey, pau: PublicKey.default })].map(printed),
+      [await pau.executor.executeAddInitRateLimit({ payer, opId: initOp, key: link.routeKey, pau: PublicKey.default })].map(printed),
+    );
+    assert.deepEqual(
+      got(`schedule_op ${integrationOp}: add integration ${label} on PAU 1`),
+      [
+        await pau.governance.scheduleOp({
+          admin: new PublicKey(cfg.configurator.admin),
+          opId: integrationOp,
+          action: { kind: "addIntegration", controller, signer: ref.pool, key: link.routeKey },
+        }),
+      ].map(printed),
+    );
+    assert.deepEqual(
+      got(`execute: add integration ${label} on PAU 1`),
+      [await pau.executor.executeAddIntegration({ payer, opId: integrationOp, controller, signer: ref.pool })].map(printed),
     );
     assert.deepEqual(
       got(`create_rate_limit amm_fund to ${label} on PAU 1`),
@@ -338,17 +392,12 @@ test("the plan's trading instructions are the client's, byte for byte", async ()
           member,
           controller,
           mint: quoteMint,
-          initScope: PublicKey.default,
           key: link.routeKey,
           tag: "amm_fund",
           counterparty: ref.quoteVault,
           ...p.fundRoute,
         }),
       ].map(printed),
-    );
-    assert.deepEqual(
-      got(`add_integration ${label} on PAU 1`),
-      [await pau.govops.addIntegration({ member, controller, signer: ref.pool, keys: [link.routeKey] })].map(printed),
     );
     assert.deepEqual(
       got(`open_position of PAU 1's proxy in ${label}`),
