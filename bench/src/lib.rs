@@ -85,8 +85,12 @@ impl Ledger for SbfLedger {
                 .copied()
                 .filter(|k| k.pubkey() != self.payer.pubkey()),
         );
-        // a fresh blockhash per transaction: identical transactions stay distinct
+        // a fresh blockhash per transaction: identical transactions stay distinct; and a
+        // slot of its own, as for a user sending one transaction after another
         self.svm.expire_blockhash();
+        let mut c = self.svm.get_sysvar::<Clock>();
+        c.slot = c.slot.saturating_add(1);
+        self.svm.set_sysvar::<Clock>(&c);
         let tx = Transaction::new_signed_with_payer(
             ixs,
             Some(&self.payer.pubkey()),

@@ -471,6 +471,16 @@ export type HaloTrading = {
       "code": 6277,
       "msg": "This redemption was written off; a late payment stays unbooked for governance",
       "name": "redemptionWrittenOff"
+    },
+    {
+      "code": 6278,
+      "msg": "The pool already accepted another price in this slot: one transaction cannot trade on two prices",
+      "name": "priceChangedThisSlot"
+    },
+    {
+      "code": 6279,
+      "msg": "The price changed too recently for a swap: wait min_price_interval_s after a change",
+      "name": "priceChangeTooSoon"
     }
   ],
   "events": [
@@ -3241,11 +3251,41 @@ export type HaloTrading = {
             "type": "u64"
           },
           {
+            "docs": [
+              "precision: slot; when the pool last accepted a price. Another price in the same",
+              "slot is refused: one transaction cannot trade on two prices."
+            ],
+            "name": "lastPriceSlot",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: unix seconds; when the accepted price last changed value."
+            ],
+            "name": "lastPriceChangeTs",
+            "type": "i64"
+          },
+          {
+            "docs": [
+              "precision: WAD; the deviation guard's anchor for the current window (a price may",
+              "not move more than `max_deviation_bps` from it, so small steps cannot add up)."
+            ],
+            "name": "refPriceWad",
+            "type": "u128"
+          },
+          {
+            "docs": [
+              "precision: unix seconds; when the current deviation window opened."
+            ],
+            "name": "refWindowStart",
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                112
+                72
               ]
             }
           }
@@ -3330,9 +3370,27 @@ export type HaloTrading = {
           },
           {
             "docs": [
-              "precision: seconds."
+              "precision: seconds; the oldest price LP operations (deposits, withdrawals, PAU",
+              "funding, redemptions) accept."
             ],
             "name": "maxStalenessS",
+            "type": "u32"
+          },
+          {
+            "docs": [
+              "precision: seconds; the oldest price a swap accepts (at most `max_staleness_s`):",
+              "short for market prices, so a trader cannot pick among old updates."
+            ],
+            "name": "swapMaxStalenessS",
+            "type": "u32"
+          },
+          {
+            "docs": [
+              "precision: seconds; a swap accepts a price different from the pool's last one only",
+              "this long after the last change, so a reporter cannot swing the NAV back and forth",
+              "between trades (0 for market-priced pools, which still get one price per slot)."
+            ],
+            "name": "minPriceIntervalS",
             "type": "u32"
           },
           {
@@ -6869,6 +6927,16 @@ export const HALO_TRADING_IDL = {
       "code": 6277,
       "name": "RedemptionWrittenOff",
       "msg": "This redemption was written off; a late payment stays unbooked for governance"
+    },
+    {
+      "code": 6278,
+      "name": "PriceChangedThisSlot",
+      "msg": "The pool already accepted another price in this slot: one transaction cannot trade on two prices"
+    },
+    {
+      "code": 6279,
+      "name": "PriceChangeTooSoon",
+      "msg": "The price changed too recently for a swap: wait min_price_interval_s after a change"
     }
   ],
   "types": [
@@ -7582,11 +7650,41 @@ export const HALO_TRADING_IDL = {
             "type": "u64"
           },
           {
+            "name": "last_price_slot",
+            "docs": [
+              "precision: slot; when the pool last accepted a price. Another price in the same",
+              "slot is refused: one transaction cannot trade on two prices."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "last_price_change_ts",
+            "docs": [
+              "precision: unix seconds; when the accepted price last changed value."
+            ],
+            "type": "i64"
+          },
+          {
+            "name": "ref_price_wad",
+            "docs": [
+              "precision: WAD; the deviation guard's anchor for the current window (a price may",
+              "not move more than `max_deviation_bps` from it, so small steps cannot add up)."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "ref_window_start",
+            "docs": [
+              "precision: unix seconds; when the current deviation window opened."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                112
+                72
               ]
             }
           }
@@ -7672,7 +7770,25 @@ export const HALO_TRADING_IDL = {
           {
             "name": "max_staleness_s",
             "docs": [
-              "precision: seconds."
+              "precision: seconds; the oldest price LP operations (deposits, withdrawals, PAU",
+              "funding, redemptions) accept."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "swap_max_staleness_s",
+            "docs": [
+              "precision: seconds; the oldest price a swap accepts (at most `max_staleness_s`):",
+              "short for market prices, so a trader cannot pick among old updates."
+            ],
+            "type": "u32"
+          },
+          {
+            "name": "min_price_interval_s",
+            "docs": [
+              "precision: seconds; a swap accepts a price different from the pool's last one only",
+              "this long after the last change, so a reporter cannot swing the NAV back and forth",
+              "between trades (0 for market-priced pools, which still get one price per slot)."
             ],
             "type": "u32"
           },

@@ -93,12 +93,27 @@ pub enum Note {
     InventoryAboveSkewStart {
         inventory: u64,
     },
+    /// A failed redemption awaits recovery or a governance write-off: the withdrawal
+    /// queue waits (the program refuses to settle it).
+    WithdrawalsWaitForRecovery {
+        failed_expected: u64,
+    },
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Plan {
     pub actions: Vec<Action>,
     pub notes: Vec<Note>,
+}
+
+/// The reference a price `wad` deviates from, as the program measures it (the last
+/// accepted price and the anchor of the deviation window), or `None` when within bounds.
+fn deviation_reference(p: &Pool, wad: u128, now: i64) -> Option<u128> {
+    let max = u32::from(p.params.max_deviation_bps);
+    let (anchor, _) = halo_trading::price::anchor(p, now);
+    [p.last_price_wad, anchor]
+        .into_iter()
+        .find(|r| deviates(wad, *r, max).unwrap_or(true))
 }
 
 /// The pure planning function.
@@ -111,14 +126,13 @@ pub fn plan(o: &Observed, ext: &External, rules: &AmmRules) -> Plan {
     match o.price {
         Some((wad, ts)) => {
             let age = o.now.saturating_sub(ts);
-            if age > i64::from(p.params.max_staleness_s) {
+            // too old, or older than the update the pool already used (refused as well)
+            if age > i64::from(p.params.max_staleness_s) || ts < p.last_price_ts {
                 out.notes.push(Note::StalePrice { age_s: age });
-            } else if deviates(wad, p.last_price_wad, u32::from(p.params.max_deviation_bps))
-                .unwrap_or(true)
-            {
+            } else if let Some(reference_wad) = deviation_reference(p, wad, o.now) {
                 out.notes.push(Note::Deviation {
                     observed_wad: wad,
-                    reference_wad: p.last_price_wad,
+                    reference_wad,
                 });
                 if !p.paused {
                     out.actions.push(Action::Poke);
@@ -193,7 +207,16 @@ pub fn plan(o: &Observed, ext: &External, rules: &AmmRules) -> Plan {
     if rules.settle_withdrawals {
         match &o.settling_generation {
             Some(g) if g.closed && g.filled < g.requested => {
-                if price_ok && p.quote_liquidity > 0 {
+                // a failure planned in this cycle holds the queue back too
+                let failing = out
+                    .actions
+                    .iter()
+                    .any(|a| matches!(a, Action::FailRedemption { .. }));
+                if p.failed_expected > 0 || failing {
+                    out.notes.push(Note::WithdrawalsWaitForRecovery {
+                        failed_expected: p.failed_expected,
+                    });
+                } else if price_ok && p.quote_liquidity > 0 {
                     out.actions.push(Action::SettleWithdrawals {
                         gen: p.queue_settling_gen,
                         max_quote: p.quote_liquidity,
@@ -257,7 +280,11 @@ impl AmmBeacon {
             let r: Redemption = chain
                 .account(&tx::redemption_address(&self.pool.pool, id))
                 .await;
-            if r.status != RedemptionStatus::Settled {
+            // pending, or failed and still recoverable (a written-off one is closed)
+            if matches!(
+                r.status,
+                RedemptionStatus::Pending | RedemptionStatus::Failed
+            ) {
                 open_redemptions.push((id, r));
             }
         }

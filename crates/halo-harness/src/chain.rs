@@ -80,6 +80,17 @@ impl Chain {
             .expect("clock")
     }
 
+    /// Every transaction lands in a slot of its own (as a user's transactions sent one
+    /// after another would), so per-slot rules see distinct slots; the time stays pinned.
+    async fn next_slot(&mut self) {
+        let mut c = self.clock().await;
+        c.slot = c.slot.saturating_add(1);
+        if let Some(t) = self.pinned_time {
+            c.unix_timestamp = t;
+        }
+        self.ctx.set_sysvar(&c);
+    }
+
     async fn reapply_time(&mut self) {
         if let Some(t) = self.pinned_time {
             let mut c = self.clock().await;
@@ -101,7 +112,7 @@ impl Ledger for Chain {
         ixs: &[Instruction],
         signers: &[&Keypair],
     ) -> Result<Receipt, Refusal> {
-        self.reapply_time().await;
+        self.next_slot().await;
         let payer = self.ctx.payer.insecure_clone();
         let mut all: Vec<&Keypair> = vec![&payer];
         all.extend(

@@ -54,6 +54,10 @@ pub fn default_params() -> PoolParams {
         skew_start_bps: 5_000,
         skew_max_bps: 20,
         max_staleness_s: 26 * 3600,
+        // a daily NAV feed: swaps accept the same age; no change interval by default
+        // (the tests of `min_price_interval_s` set one)
+        swap_max_staleness_s: 26 * 3600,
+        min_price_interval_s: 0,
         max_deviation_bps: 200,
         max_confidence_bps: 50,
         position_limit: 50_000_000 * UNIT,

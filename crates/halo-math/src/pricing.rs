@@ -219,6 +219,157 @@ pub fn skewed_spread_bps(
     base_bps.checked_add(extra).ok_or(MathError::Overflow)
 }
 
+/// The inventory skew of the pool's bid (governance parameters): no extra spread up to
+/// `start_bps` of the position limit, rising linearly to `max_bps` at the limit, flat
+/// beyond it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Skew {
+    pub start_bps: u32,
+    pub max_bps: u32,
+    pub position_limit: u64,
+}
+
+impl Skew {
+    /// The extra spread accumulated over inventory `[from, to]`: the integral of the skew
+    /// in bps × asset base units, rounded up. A sale moving the inventory from `from` to
+    /// `to` pays exactly this on top of the base bid, so one block pays the same spread
+    /// as the same volume in slices (up to rounding), wherever it starts.
+    pub fn area(&self, from: u64, to: u64) -> Result<u128, MathError> {
+        if to <= from
+            || self.max_bps == 0
+            || self.position_limit == 0
+            || u128::from(self.start_bps) >= BPS_DENOMINATOR
+        {
+            return Ok(0);
+        }
+        // in "bps space": inventory x becomes x * 10_000, so the start is an integer
+        let u1 = mul(u128::from(from), BPS_DENOMINATOR)?;
+        let u2 = mul(u128::from(to), BPS_DENOMINATOR)?;
+        let start = mul(u128::from(self.position_limit), u128::from(self.start_bps))?;
+        let limit = mul(u128::from(self.position_limit), BPS_DENOMINATOR)?;
+        let m = u128::from(self.max_bps);
+        let mut area = 0u128;
+        // the rising part: M * ((hi - S)^2 - (lo - S)^2) / (2 * 10_000 * (L - S))
+        let (lo, hi) = (u1.max(start), u2.min(limit));
+        if hi > lo {
+            let d = hi.checked_sub(lo).ok_or(MathError::Overflow)?;
+            let e = hi
+                .checked_add(lo)
+                .and_then(|v| v.checked_sub(mul(start, 2).ok()?))
+                .ok_or(MathError::Overflow)?;
+            let band = limit.checked_sub(start).ok_or(MathError::Overflow)?;
+            let part = mul_div(
+                mul(d, m)?,
+                e,
+                mul(mul(BPS_DENOMINATOR, 2)?, band)?,
+                Rounding::Up,
+            )?;
+            area = area.checked_add(part).ok_or(MathError::Overflow)?;
+        }
+        // the flat part beyond the limit
+        let flat_lo = u1.max(limit);
+        if u2 > flat_lo {
+            let len = u2.checked_sub(flat_lo).ok_or(MathError::Overflow)?;
+            let part = mul_div(len, m, BPS_DENOMINATOR, Rounding::Up)?;
+            area = area.checked_add(part).ok_or(MathError::Overflow)?;
+        }
+        Ok(area)
+    }
+}
+
+/// `ceil(conf / price)` in bps: the width of a Pyth confidence interval.
+pub fn confidence_bps(price: u64, conf: u64) -> Result<u32, MathError> {
+    if price == 0 {
+        return Err(MathError::DivisionByZero);
+    }
+    let bps = mul_div(
+        u128::from(conf),
+        BPS_DENOMINATOR,
+        u128::from(price),
+        Rounding::Up,
+    )?;
+    u32::try_from(bps).map_err(|_| MathError::Overflow)
+}
+
+impl Market {
+    /// A user's sale of the asset to the pool, priced at NAV minus `bid_bps` and minus the
+    /// exact average of the inventory skew between the pool's inventory before
+    /// (`inventory`) and after the trade ([`Skew::area`]). Returns the fill and the
+    /// effective spread in bps (rounded up). Every rounding favours the pool; for
+    /// `ExactOut` the asset asked of the user is the least the iteration below finds
+    /// (starting from the widest spread, each step stays at or above the exact answer).
+    pub fn quote_sale(
+        &self,
+        mode: Mode,
+        amount: u64,
+        bid_bps: u32,
+        skew: &Skew,
+        inventory: u64,
+    ) -> Result<(Fill, u32), MathError> {
+        let widest = bid_bps
+            .checked_add(skew.max_bps)
+            .ok_or(MathError::Overflow)?;
+        if widest > MAX_SPREAD_BPS {
+            return Err(MathError::Overflow);
+        }
+        let (num, den) = self.ratio()?;
+        let keep = BPS_DENOMINATOR
+            .checked_sub(u128::from(bid_bps))
+            .ok_or(MathError::Overflow)?;
+        // what a sale of `a` keeps for the user, in bps x asset units
+        let kept = |a: u64| -> Result<u128, MathError> {
+            let to = inventory.checked_add(a).ok_or(MathError::Overflow)?;
+            mul(u128::from(a), keep)?
+                .checked_sub(skew.area(inventory, to)?)
+                .ok_or(MathError::Overflow)
+        };
+        let scale = mul(den, BPS_DENOMINATOR)?;
+        let asset = match mode {
+            Mode::ExactIn => amount,
+            Mode::ExactOut => {
+                // kept(a) must reach ceil(quote_out * den * 10_000 / num)
+                let need = mul_div(u128::from(amount), scale, num, Rounding::Up)?;
+                let mut a = self
+                    .quote(Side::SellAsset, Mode::ExactOut, amount, widest)?
+                    .asset_amount;
+                for _ in 0..3 {
+                    let to = inventory.checked_add(a).ok_or(MathError::Overflow)?;
+                    let area = skew.area(inventory, to)?;
+                    let total = need.checked_add(area).ok_or(MathError::Overflow)?;
+                    let cand = narrow(mul_div(total, 1, keep, Rounding::Up)?)?;
+                    if cand >= a || kept(cand)? < need {
+                        break;
+                    }
+                    a = cand;
+                }
+                a
+            }
+        };
+        let quote_amount = match mode {
+            Mode::ExactIn => narrow(mul_div(kept(asset)?, num, scale, Rounding::Down)?)?,
+            Mode::ExactOut => amount,
+        };
+        let mid_quote = self.value(asset, Rounding::Down)?;
+        let spread_area = mul(u128::from(asset), u128::from(bid_bps))?
+            .checked_add(skew.area(inventory, inventory.saturating_add(asset))?)
+            .ok_or(MathError::Overflow)?;
+        let spread_bps = if asset == 0 {
+            bid_bps
+        } else {
+            u32::try_from(mul_div(spread_area, 1, u128::from(asset), Rounding::Up)?)
+                .map_err(|_| MathError::Overflow)?
+        };
+        Ok((
+            Fill {
+                asset_amount: asset,
+                quote_amount,
+                mid_quote,
+            },
+            spread_bps,
+        ))
+    }
+}
+
 /// True when `new` moved away from `reference` by more than `max_bps` of `reference`.
 /// A zero reference (no price seen yet) never counts as a deviation.
 pub fn deviates(new: u128, reference: u128, max_bps: u32) -> Result<bool, MathError> {
@@ -364,6 +515,83 @@ mod tests {
         assert!(confidence_within(u64::MAX, u64::MAX, 10_000));
     }
 
+    const TOKEN: u64 = 1_000_000;
+
+    /// Finding 11's numbers: a 1M position limit, skew from 50 % to +20 bps, a 5 bps bid.
+    fn jaaa_skew() -> Skew {
+        Skew {
+            start_bps: 5_000,
+            max_bps: 20,
+            position_limit: 1_000_000 * TOKEN,
+        }
+    }
+
+    #[test]
+    fn a_block_sale_across_the_skew_start_pays_the_average_skew() {
+        let mk = m(WAD, 6);
+        let skew = jaaa_skew();
+        let inv = 499_999 * TOKEN;
+        // the old pricing (skew at the pre-trade inventory) paid the base bid: 499,750
+        let old = mk
+            .quote(Side::SellAsset, Mode::ExactIn, 500_000 * TOKEN, 5)
+            .unwrap();
+        assert_eq!(old.quote_amount, 499_750 * TOKEN);
+        // now: the skew rises from 0 to ~20 bps over the sale, ~10 bps on average
+        let (block, bps) = mk
+            .quote_sale(Mode::ExactIn, 500_000 * TOKEN, 5, &skew, inv)
+            .unwrap();
+        assert_eq!(bps, 15);
+        assert!(block.quote_amount < 499_250 * TOKEN + TOKEN);
+        assert!(block.quote_amount > 499_249 * TOKEN);
+        // ten slices of 50,000 receive at least as much in total
+        let mut inv_i = inv;
+        let mut slices = 0u64;
+        for _ in 0..10 {
+            let (f, _) = mk
+                .quote_sale(Mode::ExactIn, 50_000 * TOKEN, 5, &skew, inv_i)
+                .unwrap();
+            slices += f.quote_amount;
+            inv_i += 50_000 * TOKEN;
+        }
+        assert!(block.quote_amount <= slices + 10);
+        assert!(
+            slices.abs_diff(block.quote_amount) <= 10,
+            "same spread up to rounding"
+        );
+    }
+
+    #[test]
+    fn skew_area_edges() {
+        let skew = jaaa_skew();
+        let l = skew.position_limit;
+        assert_eq!(skew.area(0, l / 2), Ok(0));
+        assert_eq!(skew.area(l, l), Ok(0));
+        // rising half: average M/2 over L/2 units
+        assert_eq!(skew.area(l / 2, l), Ok(u128::from(l / 2) * 10));
+        // beyond the limit: flat M
+        assert_eq!(skew.area(l, l + 100), Ok(100 * 20));
+        let none = Skew { max_bps: 0, ..skew };
+        assert_eq!(none.area(0, u64::MAX), Ok(0));
+        // no overflow at the extremes
+        assert!(skew.area(0, u64::MAX).is_ok());
+    }
+
+    #[test]
+    fn confidence_bps_rounds_up() {
+        assert_eq!(confidence_bps(100_000_000, 10_000), Ok(1));
+        assert_eq!(confidence_bps(100_000_000, 10_001), Ok(2));
+        assert_eq!(confidence_bps(1, 0), Ok(0));
+        assert_eq!(confidence_bps(0, 1), Err(MathError::DivisionByZero));
+    }
+
+    fn skew_strategy() -> impl Strategy<Value = Skew> {
+        (0u32..10_000, 0u32..1_000, 1u64..1u64 << 45).prop_map(|(s, m, l)| Skew {
+            start_bps: s,
+            max_bps: m,
+            position_limit: l,
+        })
+    }
+
     fn market() -> impl Strategy<Value = Market> {
         // NAV between 0.01 and 10,000 whole quote per whole asset; decimals 0..=9
         (WAD / 100..10_000 * WAD, 0u8..=9, 0u8..=9).prop_map(|(p, a, q)| Market {
@@ -429,6 +657,51 @@ mod tests {
                 let got = mk.quote(Side::BuyAsset, Mode::ExactIn, g.quote_amount, spread).unwrap();
                 prop_assert!(got.asset_amount >= want);
             }
+        }
+
+        #[test]
+        fn one_block_never_pays_less_spread_than_two_slices(
+            mk in market(), skew in skew_strategy(), inv in 0u64..1u64 << 45,
+            a1 in 1u64..1u64 << 40, a2 in 1u64..1u64 << 40, bid in 0u32..2_000,
+        ) {
+            let block = mk.quote_sale(Mode::ExactIn, a1 + a2, bid, &skew, inv);
+            let s1 = mk.quote_sale(Mode::ExactIn, a1, bid, &skew, inv);
+            let s2 = mk.quote_sale(Mode::ExactIn, a2, bid, &skew, inv + a1);
+            if let (Ok((block, _)), Ok((s1, _)), Ok((s2, _))) = (block, s1, s2) {
+                // rounding only: the slices floor their payout twice (one quote unit) and
+                // round their skew area up twice (two bps of one asset unit's value each)
+                let tol = 1 + mk.value(2, Rounding::Up).unwrap() / 10_000 + 1;
+                prop_assert!(block.quote_amount <= s1.quote_amount + s2.quote_amount + tol);
+            }
+        }
+
+        #[test]
+        fn sale_exact_out_delivers_and_never_asks_less_than_exact_in_needs(
+            mk in market(), skew in skew_strategy(), inv in 0u64..1u64 << 45,
+            want in 1u64..1u64 << 40, bid in 0u32..2_000,
+        ) {
+            if let Ok((f, _)) = mk.quote_sale(Mode::ExactOut, want, bid, &skew, inv) {
+                prop_assert_eq!(f.quote_amount, want);
+                // selling that asset exact-in pays at least what was asked
+                let (back, _) = mk.quote_sale(Mode::ExactIn, f.asset_amount, bid, &skew, inv).unwrap();
+                prop_assert!(back.quote_amount >= want);
+                // and never more spread than the widest bid would take
+                let widest = mk.quote(Side::SellAsset, Mode::ExactOut, want, bid + skew.max_bps).unwrap();
+                prop_assert!(f.asset_amount <= widest.asset_amount);
+                // and one unit less would not deliver it
+                if f.asset_amount > 1 {
+                    if let Ok((less, _)) = mk.quote_sale(Mode::ExactIn, f.asset_amount - 1, bid, &skew, inv) {
+                        prop_assert!(less.quote_amount < want || f.asset_amount <= widest.asset_amount);
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn skew_area_is_additive_up_to_rounding(skew in skew_strategy(), x in 0u64..1u64 << 45, d1 in 0u64..1u64 << 40, d2 in 0u64..1u64 << 40) {
+            let whole = skew.area(x, x + d1 + d2).unwrap();
+            let parts = skew.area(x, x + d1).unwrap() + skew.area(x + d1, x + d1 + d2).unwrap();
+            prop_assert!(parts >= whole && parts - whole <= 4);
         }
 
         #[test]

@@ -170,6 +170,8 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::WithdrawalsWaitForRecovery,
     TradingError::RedemptionNotFailed,
     TradingError::RedemptionWrittenOff,
+    TradingError::PriceChangedThisSlot,
+    TradingError::PriceChangeTooSoon,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

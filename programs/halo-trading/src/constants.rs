@@ -28,6 +28,9 @@ pub const SETTLE_MIN_BPS: u64 = 9_900;
 /// precision: seconds; a withdrawal generation the beacon has not rolled (since it opened)
 /// or settled (since it closed) for this long may be rolled / settled by anyone.
 pub const QUEUE_FALLBACK_S: i64 = 3 * 24 * 3600;
+/// precision: seconds; the deviation guard measures every accepted price against the
+/// price at the start of a window this long (as the oracle's move guard does).
+pub const DEVIATION_WINDOW_S: i64 = 24 * 3600;
 /// Bounds on governance parameters.
 pub const MAX_SPREAD_BPS: u16 = 5_000;
 pub const MAX_SKEW_BPS: u16 = 5_000;

@@ -159,4 +159,8 @@ pub enum TradingError {
     RedemptionNotFailed,
     #[msg("This redemption was written off; a late payment stays unbooked for governance")]
     RedemptionWrittenOff,
+    #[msg("The pool already accepted another price in this slot: one transaction cannot trade on two prices")]
+    PriceChangedThisSlot,
+    #[msg("The price changed too recently for a swap: wait min_price_interval_s after a change")]
+    PriceChangeTooSoon,
 }

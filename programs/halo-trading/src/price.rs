@@ -14,6 +14,17 @@ pub struct Reading {
     /// precision: WAD, whole quote tokens per whole asset token.
     pub price_wad: u128,
     pub publish_ts: i64,
+    /// precision: bps of the price, rounded up; the Pyth confidence interval (0 for a
+    /// halo feed). Swaps widen both spreads by it.
+    pub conf_bps: u32,
+}
+
+/// What a price is read for: swaps take the short `swap_max_staleness_s` and the
+/// change interval; LP operations take `max_staleness_s`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Use {
+    Swap,
+    Lp,
 }
 
 /// Anchor discriminator of Pyth's `PriceUpdateV2`: `sha256("account:PriceUpdateV2")[..8]`.
@@ -82,9 +93,10 @@ pub fn feed_wad(value: u64, decimals: u8) -> core::result::Result<Option<u128>, 
 
 /// Validates the price account against the pool and returns its price. Checks, in order:
 /// pinned address / owner / type, feed id, verification, positive price, confidence,
-/// staleness, and that the publish time does not go behind one the pool already used.
-/// Deviation is checked separately ([`check_deviation`]) so that `poke` can act on it.
-pub fn read(pool: &Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
+/// staleness (for `use_`), and that the publish time does not go behind one the pool
+/// already used. Deviation is checked separately ([`check_deviation`]) so that `poke` can
+/// act on it.
+pub fn read(pool: &Pool, info: &AccountInfo, now: i64, use_: Use) -> Result<Reading> {
     let r = match pool.price_source {
         PriceSource::HaloFeed { feed } => {
             require_keys_eq!(info.key(), feed, TradingError::WrongPriceAccount);
@@ -98,6 +110,7 @@ pub fn read(pool: &Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
             Reading {
                 price_wad,
                 publish_ts: f.publish_ts,
+                conf_bps: 0,
             }
         }
         PriceSource::Pyth { feed_id } => {
@@ -123,17 +136,21 @@ pub fn read(pool: &Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
                 .map_err(|_| TradingError::MathOverflow)?
                 .ok_or(TradingError::NonPositivePrice)?;
             require!(price_wad > 0, TradingError::NonPositivePrice);
+            let conf_bps = halo_math::pricing::confidence_bps(p.price.unsigned_abs(), p.conf)
+                .map_err(|_| TradingError::MathOverflow)?;
             Reading {
                 price_wad,
                 publish_ts: p.publish_time,
+                conf_bps,
             }
         }
     };
+    let max_age = match use_ {
+        Use::Swap => pool.params.swap_max_staleness_s,
+        Use::Lp => pool.params.max_staleness_s,
+    };
     let age = now.saturating_sub(r.publish_ts);
-    require!(
-        age <= i64::from(pool.params.max_staleness_s),
-        TradingError::StalePrice
-    );
+    require!(age <= i64::from(max_age), TradingError::StalePrice);
     require!(
         r.publish_ts >= pool.last_price_ts,
         TradingError::PublishTimeWentBackwards
@@ -141,27 +158,85 @@ pub fn read(pool: &Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
     Ok(r)
 }
 
-/// True when the reading moved more than `max_deviation_bps` from the last accepted price.
-pub fn deviated(pool: &Pool, r: &Reading) -> Result<bool> {
-    deviates(
-        r.price_wad,
-        pool.last_price_wad,
-        u32::from(pool.params.max_deviation_bps),
-    )
-    .map_err(|_| TradingError::MathOverflow.into())
+/// The deviation guard's anchor at `now`: the current window's reference, or the last
+/// accepted price when a new window opens (`DEVIATION_WINDOW_S`).
+pub fn anchor(pool: &Pool, now: i64) -> (u128, i64) {
+    let expired = now
+        >= pool
+            .ref_window_start
+            .saturating_add(crate::constants::DEVIATION_WINDOW_S);
+    if pool.ref_price_wad == 0 || expired {
+        (pool.last_price_wad, now)
+    } else {
+        (pool.ref_price_wad, pool.ref_window_start)
+    }
 }
 
-pub fn check_deviation(pool: &Pool, r: &Reading) -> Result<()> {
-    require!(!deviated(pool, r)?, TradingError::PriceDeviation);
+/// True when the reading moved more than `max_deviation_bps` from the last accepted price,
+/// or from the window's anchor (so steps just under the bound cannot walk the price).
+pub fn deviated(pool: &Pool, r: &Reading, now: i64) -> Result<bool> {
+    let max = u32::from(pool.params.max_deviation_bps);
+    let (anchor_wad, _) = anchor(pool, now);
+    let from_last =
+        deviates(r.price_wad, pool.last_price_wad, max).map_err(|_| TradingError::MathOverflow)?;
+    let from_anchor =
+        deviates(r.price_wad, anchor_wad, max).map_err(|_| TradingError::MathOverflow)?;
+    Ok(from_last || from_anchor)
+}
+
+pub fn check_deviation(pool: &Pool, r: &Reading, now: i64) -> Result<()> {
+    require!(!deviated(pool, r, now)?, TradingError::PriceDeviation);
     Ok(())
 }
 
-/// Reads, checks deviation, and records the price as the pool's reference.
-pub fn accept(pool: &mut Pool, info: &AccountInfo, now: i64) -> Result<Reading> {
-    let r = read(pool, info, now)?;
-    check_deviation(pool, &r)?;
+/// Refuses a price other than the one the pool already accepted in this slot.
+pub fn check_slot(pool: &Pool, r: &Reading, slot: u64) -> Result<()> {
+    require!(
+        pool.last_price_wad == 0
+            || slot != pool.last_price_slot
+            || r.price_wad == pool.last_price_wad,
+        TradingError::PriceChangedThisSlot
+    );
+    Ok(())
+}
+
+/// Records `r` as the pool's accepted price: slot, change time and deviation anchor.
+pub fn record(pool: &mut Pool, r: &Reading, now: i64, slot: u64) {
+    let (ref_price_wad, ref_window_start) = anchor(pool, now);
+    pool.ref_price_wad = ref_price_wad;
+    pool.ref_window_start = ref_window_start;
+    if r.price_wad != pool.last_price_wad {
+        pool.last_price_change_ts = now;
+    }
     pool.last_price_wad = r.price_wad;
     pool.last_price_ts = r.publish_ts;
+    pool.last_price_slot = slot;
+}
+
+/// Re-anchors the pool on `r` (creation, `resume_pool` after review): the price becomes
+/// the reference of a new deviation window.
+pub fn reanchor(pool: &mut Pool, r: &Reading, now: i64, slot: u64) {
+    record(pool, r, now, slot);
+    pool.ref_price_wad = r.price_wad;
+    pool.ref_window_start = now;
+}
+
+/// Reads (for `use_`), checks deviation, the slot rule and, for swaps, the change
+/// interval, and records the price as the pool's reference.
+pub fn accept(pool: &mut Pool, info: &AccountInfo, now: i64, use_: Use) -> Result<Reading> {
+    let slot = Clock::get()?.slot;
+    let r = read(pool, info, now, use_)?;
+    check_deviation(pool, &r, now)?;
+    check_slot(pool, &r, slot)?;
+    if use_ == Use::Swap && r.price_wad != pool.last_price_wad {
+        require!(
+            now >= pool
+                .last_price_change_ts
+                .saturating_add(i64::from(pool.params.min_price_interval_s)),
+            TradingError::PriceChangeTooSoon
+        );
+    }
+    record(pool, &r, now, slot);
     Ok(r)
 }
 

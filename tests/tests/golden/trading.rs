@@ -6,7 +6,7 @@
 //! fixed beacon keypair (`signed_quote`).
 use anchor_lang::{prelude::Pubkey, AccountSerialize};
 use halo_math::{
-    pricing::{deviates, skewed_spread_bps, to_wad, Market, Mode, Side},
+    pricing::{confidence_bps, deviates, skewed_spread_bps, to_wad, Market, Mode, Side, Skew},
     MathError, Rounding, WAD,
 };
 use halo_sdk::{keys, pda as pau_pda, trading as ix, trading::*};
@@ -85,6 +85,8 @@ fn params() -> PoolParams {
         skew_start_bps: 5_000,
         skew_max_bps: 20,
         max_staleness_s: 93_600,
+        swap_max_staleness_s: 3_600,
+        min_price_interval_s: 60,
         max_deviation_bps: 200,
         max_confidence_bps: 50,
         position_limit: 50_000_000_000_000,
@@ -534,7 +536,10 @@ fn pool_account(addr: Pubkey, p: &Pool) -> Value {
         "spreadEarned": p.spread_earned.to_string(), "realisedPnl": p.realised_pnl.to_string(),
         "redemptionsSettled": p.redemptions_settled.to_string(),
         "redemptionsFailed": p.redemptions_failed.to_string(),
-        "failedExpected": p.failed_expected.to_string(), "deadShares": p.dead_shares.to_string(), "reserved": hex(&p.reserved),
+        "failedExpected": p.failed_expected.to_string(), "deadShares": p.dead_shares.to_string(),
+        "lastPriceSlot": p.last_price_slot.to_string(), "lastPriceChangeTs": p.last_price_change_ts.to_string(),
+        "refPriceWad": p.ref_price_wad.to_string(), "refWindowStart": p.ref_window_start.to_string(),
+        "reserved": hex(&p.reserved),
     });
     let fields = v["fields"].as_object_mut().expect("fields");
     fields.extend(more.as_object().expect("object").clone());
@@ -617,7 +622,11 @@ fn accounts() -> Vec<Value> {
         redemptions_failed: 1,
         failed_expected: 1_000_000_000,
         dead_shares: 11,
-        reserved: [0; 112],
+        last_price_slot: 4_242,
+        last_price_change_ts: 1_699_990_000,
+        ref_price_wad: 999_000_000_000_000_000,
+        ref_window_start: 1_699_900_000,
+        reserved: [0; 72],
     };
     let mut pyth_pool = Pool {
         unit_id: 8,
@@ -632,7 +641,7 @@ fn accounts() -> Vec<Value> {
         realised_pnl: -42,
         ..feed_pool_clone(&feed_pool)
     };
-    pyth_pool.reserved[111] = 9;
+    pyth_pool.reserved[71] = 9;
     let book = Book {
         version: 1,
         bump: 252,
@@ -1037,6 +1046,94 @@ fn skews() -> Vec<Value> {
         .collect()
 }
 
+/// `Market::quote_sale` (a sale priced with the exact average skew) and `Skew::area`, for
+/// the TS client's port: inventories below, across and beyond the skew band, both modes,
+/// dust and refusals.
+fn sales() -> Vec<Value> {
+    let skews = [
+        Skew {
+            start_bps: 5_000,
+            max_bps: 20,
+            position_limit: 1_000_000_000_000,
+        },
+        Skew {
+            start_bps: 0,
+            max_bps: 4_995,
+            position_limit: 1_000,
+        },
+        Skew {
+            start_bps: 3_333,
+            max_bps: 7,
+            position_limit: 10_000,
+        },
+        Skew {
+            start_bps: 2_500,
+            max_bps: 0,
+            position_limit: 1_000,
+        },
+    ];
+    let mut out = Vec::new();
+    for mk in markets().into_iter().take(3) {
+        for skew in &skews {
+            for inv in [
+                0u64,
+                499_999_000_000,
+                999_000_000_000,
+                5_000,
+                2_000_000_000_000,
+            ] {
+                for amount in [1u64, 3, 1_000_001, 500_000_000_000] {
+                    for mode in [Mode::ExactIn, Mode::ExactOut] {
+                        for bid in [5u32, 1] {
+                            let result = match mk.quote_sale(mode, amount, bid, skew, inv) {
+                                Ok((f, bps)) => json!({
+                                    "assetAmount": f.asset_amount.to_string(),
+                                    "quoteAmount": f.quote_amount.to_string(),
+                                    "midQuote": f.mid_quote.to_string(),
+                                    "spreadBps": bps,
+                                }),
+                                Err(e) => err_json(e),
+                            };
+                            let area = match skew.area(inv, inv.saturating_add(amount)) {
+                                Ok(a) => json!(a.to_string()),
+                                Err(e) => err_json(e),
+                            };
+                            out.push(json!({
+                                "market": market_json(&mk),
+                                "skewStartBps": skew.start_bps, "skewMaxBps": skew.max_bps,
+                                "positionLimit": skew.position_limit.to_string(),
+                                "inventory": inv.to_string(), "amount": amount.to_string(),
+                                "mode": if mode == Mode::ExactIn { "exactIn" } else { "exactOut" },
+                                "bidBps": bid, "area": area, "result": result,
+                            }));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn confidences() -> Vec<Value> {
+    [
+        (100_000_000u64, 10_000u64),
+        (100_000_000, 10_001),
+        (1, 0),
+        (0, 1),
+        (3, u64::MAX),
+    ]
+    .iter()
+    .map(|&(price, conf)| {
+        let result = match confidence_bps(price, conf) {
+            Ok(b) => json!({"bps": b}),
+            Err(e) => err_json(e),
+        };
+        json!({"price": price.to_string(), "conf": conf.to_string(), "result": result})
+    })
+    .collect()
+}
+
 fn to_wads() -> Vec<Value> {
     let cases: &[(i64, i32)] = &[
         (100_000_000, -8),
@@ -1099,6 +1196,8 @@ pub fn golden() -> Value {
             "quotes": quotes(),
             "values": values(),
             "skews": skews(),
+            "sales": sales(),
+            "confidences": confidences(),
             "toWad": to_wads(),
             "deviates": deviations(),
         },

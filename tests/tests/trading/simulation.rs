@@ -1,10 +1,14 @@
-//! A randomised multi-actor simulation: users swapping both ways in both modes, Primes
-//! depositing and withdrawing, NAV moves, clock warps, issuer payments and the lpha-amm
-//! beacon's cycles, in random order. After every step: the vaults hold exactly what the
-//! accounting says (plus only unbooked issuer payments), every share is accounted for,
-//! and a refused step changed nothing at all.
+//! A randomised multi-actor simulation: users swapping both ways in both modes (block
+//! trades across the skew start included), Primes depositing and withdrawing, NAV moves
+//! (halo feed, or Pyth updates of random ages), clock warps, issuer payments, redemptions
+//! failed by the freezer then recovered or written off while LPs queue to exit,
+//! governance reviews of a deviation pause, and the lpha-amm beacon's cycles, in random
+//! order. After every step: the vaults hold exactly what the accounting says (plus only
+//! unbooked issuer payments), every share is accounted for (dead shares included), and a
+//! refused step changed nothing at all.
 use crate::common::*;
 use halo_beacons::amm::{AmmBeacon, AmmRules, External};
+use halo_harness::trading::PriceKind;
 
 /// xorshift64*: deterministic, seedable, no dependency.
 struct Rng(u64);
@@ -33,14 +37,24 @@ async fn invariants(chain: &mut Chain, env: &TradingEnv, owners: &[Pubkey]) {
     }
     assert_eq!(
         p.total_shares,
-        free + p.queued_shares,
+        free + p.queued_shares + p.dead_shares,
         "shares accounted for"
     );
+    // no LP exits at a written-down value: nothing settles while a failure awaits recovery
+    if p.failed_expected > 0 {
+        assert!(p.redemptions_failed > 0);
+    }
     assert!(p.queue_settling_gen <= p.queue_open_gen);
 }
 
-async fn run(seed: u64, steps: usize) {
-    let (mut chain, env) = setup().await;
+async fn run(seed: u64, steps: usize, price: PriceKind) {
+    let mut opts = TradingOptions {
+        price,
+        ..TradingOptions::default()
+    };
+    // a 1M position limit: sales up to 150K cross the skew start (500K) in one block
+    opts.params.position_limit = 1_000_000 * UNIT;
+    let (mut chain, env) = setup_with(opts).await;
     let mut rng = Rng(seed);
     let beacon = AmmBeacon {
         key: env.beacon.insecure_clone(),
@@ -69,7 +83,7 @@ async fn run(seed: u64, steps: usize) {
 
     for step in 0..steps {
         let before = env.fingerprint(&mut chain, &[]).await;
-        let res: Option<Result<Receipt, Refusal>> = match rng.below(10) {
+        let res: Option<Result<Receipt, Refusal>> = match rng.below(13) {
             0..=3 => {
                 let u = &users[rng.below(3) as usize];
                 let side = if rng.below(2) == 0 {
@@ -144,9 +158,18 @@ async fn run(seed: u64, steps: usize) {
                 } else {
                     nav - delta
                 };
-                env.publish_nav(&mut chain, nav)
-                    .await
-                    .expect("within the feed's guard");
+                if price == PriceKind::Pyth {
+                    // an update of a random age (up to the LP staleness): the pool refuses
+                    // one older than the last it used, or than its swap staleness
+                    let now = chain.now().await;
+                    let age = rng.below(3_600) as i64;
+                    env.set_pyth(&mut chain, nav_to_pyth(nav), 1_000, now - age, true)
+                        .await;
+                } else {
+                    env.publish_nav(&mut chain, nav)
+                        .await
+                        .expect("within the feed's guard");
+                }
                 None
             }
             7 => {
@@ -177,10 +200,78 @@ async fn run(seed: u64, steps: usize) {
                     .await;
                 assert!(
                     c.failed.is_empty(),
-                    "step {step}: beacon refused: {:?}",
-                    c.failed
+                    "step {step}: beacon refused: {:?} (plan {:?})",
+                    c.failed,
+                    c.plan
                 );
                 None
+            }
+            9 => {
+                // the freezer fails a pending redemption (the issuer may still pay later)
+                let p = env.state(&mut chain).await;
+                let mut r = None;
+                for id in 0..p.next_redemption_id {
+                    let rd: tx::Redemption = chain
+                        .account(&tx::redemption_address(&env.pool.pool, id))
+                        .await;
+                    if rd.status == tx::RedemptionStatus::Pending
+                        && !owed.iter().any(|(i, _)| *i == id)
+                    {
+                        let f = env.freezer.pubkey();
+                        r = Some(
+                            chain
+                                .send(&[tx::fail_redemption(&f, &env.pool, id)], &[&env.freezer])
+                                .await,
+                        );
+                        break;
+                    }
+                }
+                r
+            }
+            10 => {
+                // a failed redemption: the issuer pays after all (the beacon recovers it),
+                // or governance writes it off
+                let p = env.state(&mut chain).await;
+                let mut r = None;
+                for id in 0..p.next_redemption_id {
+                    let rd: tx::Redemption = chain
+                        .account(&tx::redemption_address(&env.pool.pool, id))
+                        .await;
+                    if rd.status == tx::RedemptionStatus::Failed
+                        && !owed.iter().any(|(i, _)| *i == id)
+                    {
+                        if rng.below(2) == 0 {
+                            env.issuer_pays(&mut chain, rd.expected_quote).await;
+                            owed.push((id, rd.expected_quote));
+                        } else {
+                            let g = env.governance.pubkey();
+                            r = Some(
+                                chain
+                                    .send(
+                                        &[tx::write_off_redemption(&g, &env.pool, id)],
+                                        &[&env.governance],
+                                    )
+                                    .await,
+                            );
+                        }
+                        break;
+                    }
+                }
+                r
+            }
+            11 => {
+                // governance reviews a pause and resumes the pool on the current price
+                let p = env.state(&mut chain).await;
+                if p.paused {
+                    let g = env.governance.pubkey();
+                    Some(
+                        chain
+                            .send(&[tx::resume_pool(&g, &env.pool)], &[&env.governance])
+                            .await,
+                    )
+                } else {
+                    None
+                }
             }
             _ => {
                 chain.advance(1 + rng.below(6 * 3600) as i64).await;
@@ -202,23 +293,37 @@ async fn run(seed: u64, steps: usize) {
         }
         invariants(&mut chain, &env, &owners).await;
     }
-    // the mix exercised both outcomes
+    // the mix exercised both outcomes and the new paths
     assert!(ok > 10 && refused > 0, "ok {ok}, refused {refused}");
     let p = env.state(&mut chain).await;
+    eprintln!(
+        "seed {seed:x}: ok {ok}, refused {refused}, swaps {}, redemptions failed {} settled {}, dead shares {}, inventory {}",
+        p.swaps, p.redemptions_failed, p.redemptions_settled, p.dead_shares, p.inventory
+    );
     assert!(p.swaps > 10);
 }
 
 #[tokio::test]
 async fn random_actors_keep_the_books_balanced_seed_1() {
-    run(0x9e37_79b9_7f4a_7c15, 160).await;
+    run(0x9e37_79b9_7f4a_7c15, 200, PriceKind::HaloFeed).await;
 }
 
 #[tokio::test]
 async fn random_actors_keep_the_books_balanced_seed_2() {
-    run(0xd1b5_4a32_d192_ed03, 160).await;
+    run(0xd1b5_4a32_d192_ed03, 200, PriceKind::HaloFeed).await;
 }
 
 #[tokio::test]
 async fn random_actors_keep_the_books_balanced_seed_3() {
-    run(0x8cb9_2ba7_2f3d_8dd7, 160).await;
+    run(0x8cb9_2ba7_2f3d_8dd7, 200, PriceKind::HaloFeed).await;
+}
+
+#[tokio::test]
+async fn random_actors_keep_the_books_balanced_pyth_seed_4() {
+    run(0x2545_f491_4f6c_dd1d, 200, PriceKind::Pyth).await;
+}
+
+#[tokio::test]
+async fn random_actors_keep_the_books_balanced_pyth_seed_5() {
+    run(0x6a09_e667_f3bc_c908, 200, PriceKind::Pyth).await;
 }

@@ -83,13 +83,14 @@ async fn bid_widens_with_inventory_past_the_skew_start() {
     let mut opts = TradingOptions::default();
     opts.params.position_limit = 1_000_000 * UNIT;
     let (mut chain, env) = setup_with(opts).await;
-    // 750K of a 1M limit: 50 % over the start (50 %) -> +10 bps on top of 5
+    // 750K of a 1M limit: 50 % over the start (50 %) -> +10 bps on top of 5; the sale takes
+    // the inventory to 760K (+10.4 bps), so it pays the average, +10.2 bps: 15.2 bps
     with_inventory(&mut chain, &env, 750_000 * UNIT).await;
     let user = env.trader(&mut chain, 10_000 * UNIT, 0).await;
     env.swap(&mut chain, &user, SELL, true, 10_000 * UNIT)
         .await
         .expect("sell");
-    assert_eq!(chain.balance(&user.quote).await, 9_985 * UNIT);
+    assert_eq!(chain.balance(&user.quote).await, 9_984_800_000);
     // the ask (the side that shrinks inventory) is not widened
     let buyer = env.trader(&mut chain, 0, 10_005 * UNIT).await;
     env.swap(&mut chain, &buyer, BUY, false, 10_000 * UNIT)
@@ -445,7 +446,8 @@ async fn pyth_priced_pool_trades_and_checks_the_update() {
     env.swap(&mut chain, &u, SELL, true, 1_000 * UNIT)
         .await
         .expect("pyth sell");
-    assert_eq!(chain.balance(&u.quote).await, 999_500_000);
+    // 5 bps, widened by the update's 1 bp confidence interval
+    assert_eq!(chain.balance(&u.quote).await, 999_400_000);
     let now = chain.now().await;
     let px = nav_to_pyth(UNIT);
     let cases: [(i64, u64, i64, bool, TradingError); 4] = [
@@ -509,4 +511,143 @@ async fn pyth_priced_pool_trades_and_checks_the_update() {
         .await;
     let ix = swap_ix(&mut chain, &env, &u2, SELL, true, 10 * UNIT, 0).await;
     refused(&mut chain, &env, &u2, ix, TradingError::NotAPriceUpdate).await;
+}
+
+/// A second `PriceUpdateV2` for the pool's feed at a fresh address (any fully verified
+/// update for the feed id is accepted), carrying `price` published at `ts`.
+async fn second_pyth_account(chain: &mut Chain, env: &TradingEnv, price: i64, ts: i64) -> Pubkey {
+    let addr = Pubkey::new_unique();
+    let data = tx::price_update_v2_bytes(true, env.pyth_feed_id, price, 1_000, -8, ts);
+    let lamports = chain.rent(data.len()).await;
+    chain
+        .set_account(
+            &addr,
+            RawAccount {
+                lamports,
+                owner: tx::PYTH_RECEIVER_ID,
+                data,
+            },
+        )
+        .await;
+    addr
+}
+
+/// Finding 10, the attack: the trader chooses the Pyth update and can use two in one
+/// transaction: buy 100,000 on an older update at NAV 1.00 and sell them back on a newer
+/// one at 1.01 (inside the deviation bound), pocketing ~0.9 %. The pool now accepts one
+/// price per slot: the second leg is refused and the whole transaction changes nothing.
+#[tokio::test]
+async fn swap_fails_when_one_transaction_trades_on_two_pyth_prices() {
+    let opts = TradingOptions {
+        price: PriceKind::Pyth,
+        ..TradingOptions::default()
+    };
+    let (mut chain, env) = setup_with(opts).await;
+    with_inventory(&mut chain, &env, 200_000 * UNIT).await;
+    chain.advance(10).await;
+    let now = chain.now().await;
+    let old = second_pyth_account(&mut chain, &env, nav_to_pyth(UNIT), now - 5).await;
+    let new = second_pyth_account(&mut chain, &env, nav_to_pyth(UNIT + UNIT / 100), now).await;
+    let u = env.trader(&mut chain, 0, 101_000 * UNIT).await;
+    let buy = swap_ix(&mut chain, &env, &u, BUY, false, 100_000 * UNIT, u64::MAX).await;
+    let buy = swap_account(buy, &env.pool.price_account, &old);
+    let sell = swap_ix(&mut chain, &env, &u, SELL, true, 100_000 * UNIT, 0).await;
+    let sell = swap_account(sell, &env.pool.price_account, &new);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[u.asset, u.quote],
+        &[buy.clone(), sell.clone()],
+        &[&u.key],
+        TradingError::PriceChangedThisSlot,
+    )
+    .await;
+    // the same two legs on one price go through, and never profit the trader
+    let sell_same = swap_account(sell, &new, &old);
+    chain.must(&[buy, sell_same], &[&u.key]).await;
+    assert!(chain.balance(&u.quote).await < 101_000 * UNIT);
+    env.check_books(&mut chain).await;
+}
+
+/// Finding 10: swaps take their own, shorter staleness; LP operations keep the longer one.
+#[tokio::test]
+async fn swap_fails_on_a_price_older_than_the_swap_staleness() {
+    let (mut chain, env) = setup().await;
+    set_params(&mut chain, &env, |p| p.swap_max_staleness_s = 60).await;
+    chain.advance(61).await;
+    let u = env.trader(&mut chain, 10 * UNIT, 0).await;
+    let ix = swap_ix(&mut chain, &env, &u, SELL, true, 10 * UNIT, 0).await;
+    refused(&mut chain, &env, &u, ix, TradingError::StalePrice).await;
+    // a deposit at the same price is fine (26 h for LP operations)
+    env.lp(&mut chain, 1_000 * UNIT).await;
+    // the swap staleness may not exceed the LP one
+    let gov = env.governance.pubkey();
+    let mut bad = env.state(&mut chain).await.params;
+    bad.swap_max_staleness_s = bad.max_staleness_s + 1;
+    let ix = tx::set_pool_params(&gov, &env.pool, bad);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.governance],
+        TradingError::BadStaleness,
+    )
+    .await;
+}
+
+/// Finding 12, the attack: the deviation pause was measured against the last accepted
+/// price only, so it could be walked in steps just under `max_deviation_bps` (2 %):
+/// 1.00 → 1.019 → 1.038 → ... Each price is now also measured against the anchor of its
+/// 24 h window: the second step (3.8 % from the anchor) is refused, and `poke` pauses.
+#[tokio::test]
+async fn swap_fails_when_the_price_is_walked_in_steps_under_the_deviation_bound() {
+    let (mut chain, env) = setup().await;
+    let u = env.trader(&mut chain, 100 * UNIT, 0).await;
+    chain.advance(1).await;
+    env.governance_publish(&mut chain, UNIT + 19 * UNIT / 1_000)
+        .await;
+    env.swap(&mut chain, &u, SELL, true, 10 * UNIT)
+        .await
+        .expect("first step, 1.9 %");
+    chain.advance(1).await;
+    env.governance_publish(&mut chain, UNIT + 38 * UNIT / 1_000)
+        .await;
+    let ix = swap_ix(&mut chain, &env, &u, SELL, true, 10 * UNIT, 0).await;
+    refused(&mut chain, &env, &u, ix, TradingError::PriceDeviation).await;
+    // poke sees it too and pauses the pool for review
+    chain.must(&[tx::poke(&env.pool)], &[]).await;
+    let p = env.state(&mut chain).await;
+    assert!(p.paused);
+    assert_eq!(p.pause_reason, tx::PauseReason::Deviation);
+    // the window's anchor stayed at the pre-walk 1.00
+    assert_eq!(p.ref_price_wad, 1_000_000_000_000_000_000);
+}
+
+/// Finding 13, the attack: a halo feed reporter swings the NAV back and forth within the
+/// move guard between trades. With `min_price_interval_s`, a swap accepts a changed price
+/// only that long after the last change.
+#[tokio::test]
+async fn swap_fails_when_the_price_changed_too_recently() {
+    let (mut chain, env) = setup().await;
+    set_params(&mut chain, &env, |p| p.min_price_interval_s = 600).await;
+    chain.advance(600).await;
+    env.refresh_price(&mut chain).await;
+    let u = env.trader(&mut chain, 100 * UNIT, 100 * UNIT).await;
+    chain.advance(1).await;
+    env.publish_nav(&mut chain, UNIT + UNIT / 200)
+        .await
+        .unwrap();
+    env.swap(&mut chain, &u, SELL, true, 10 * UNIT)
+        .await
+        .expect("a change after the interval");
+    chain.advance(1).await;
+    env.publish_nav(&mut chain, UNIT).await.unwrap();
+    let ix = swap_ix(&mut chain, &env, &u, BUY, true, 10 * UNIT, 0).await;
+    refused(&mut chain, &env, &u, ix, TradingError::PriceChangeTooSoon).await;
+    chain.advance(600).await;
+    env.refresh_price(&mut chain).await;
+    env.swap(&mut chain, &u, BUY, true, 10 * UNIT)
+        .await
+        .expect("after the interval");
 }

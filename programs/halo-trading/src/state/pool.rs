@@ -32,8 +32,16 @@ pub struct PoolParams {
     pub skew_start_bps: u16,
     /// precision: extra bid bps at the position limit.
     pub skew_max_bps: u16,
-    /// precision: seconds.
+    /// precision: seconds; the oldest price LP operations (deposits, withdrawals, PAU
+    /// funding, redemptions) accept.
     pub max_staleness_s: u32,
+    /// precision: seconds; the oldest price a swap accepts (at most `max_staleness_s`):
+    /// short for market prices, so a trader cannot pick among old updates.
+    pub swap_max_staleness_s: u32,
+    /// precision: seconds; a swap accepts a price different from the pool's last one only
+    /// this long after the last change, so a reporter cannot swing the NAV back and forth
+    /// between trades (0 for market-priced pools, which still get one price per slot).
+    pub min_price_interval_s: u32,
     /// precision: bps of the last accepted price.
     pub max_deviation_bps: u16,
     /// precision: bps of the price (Pyth confidence).
@@ -75,7 +83,12 @@ impl PoolParams {
                 <= u32::from(MAX_SPREAD_BPS),
             TradingError::SpreadTooWide
         );
-        require!(self.max_staleness_s > 0, TradingError::BadStaleness);
+        require!(
+            self.max_staleness_s > 0
+                && self.swap_max_staleness_s > 0
+                && self.swap_max_staleness_s <= self.max_staleness_s,
+            TradingError::BadStaleness
+        );
         require!(
             self.max_deviation_bps > 0 && self.max_deviation_bps <= BPS,
             TradingError::BadDeviation
@@ -186,7 +199,17 @@ pub struct Pool {
     /// `halo_math::shares::orphan_dead_shares`); part of `total_shares`, owned by no
     /// position.
     pub dead_shares: u64,
-    pub reserved: [u8; 112],
+    /// precision: slot; when the pool last accepted a price. Another price in the same
+    /// slot is refused: one transaction cannot trade on two prices.
+    pub last_price_slot: u64,
+    /// precision: unix seconds; when the accepted price last changed value.
+    pub last_price_change_ts: i64,
+    /// precision: WAD; the deviation guard's anchor for the current window (a price may
+    /// not move more than `max_deviation_bps` from it, so small steps cannot add up).
+    pub ref_price_wad: u128,
+    /// precision: unix seconds; when the current deviation window opened.
+    pub ref_window_start: i64,
+    pub reserved: [u8; 72],
 }
 
 impl Pool {
@@ -396,7 +419,7 @@ mod tests {
         // spot-check: the account fits comfortably and its size is deliberate
         assert_eq!(
             PoolParams::INIT_SPACE,
-            2 * 4 + 4 + 2 * 2 + 8 * 3 + 16 * 3 + 32 + 4 + 1 + 2
+            2 * 4 + 4 * 3 + 2 * 2 + 8 * 3 + 16 * 3 + 32 + 4 + 1 + 2
         );
         assert_eq!(Limit::INIT_SPACE, 32);
         assert_eq!(
@@ -409,7 +432,8 @@ mod tests {
                 + 8 + 16 * 6 + 8 * 2 // counters
                 + 8 // failed_expected
                 + 8 // dead shares
-                + 112
+                + 8 + 8 + 16 + 8 // price slot, change time, deviation anchor
+                + 72
         );
     }
 }

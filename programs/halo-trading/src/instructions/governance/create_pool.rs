@@ -111,9 +111,8 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     p.bid_limit = Limit::new_full(args.params.bid_limit, now);
     p.ask_limit = Limit::new_full(args.params.ask_limit, now);
     p.redeem_limit = Limit::new_full(args.params.redeem_limit, now);
-    let r = price::read(p, &a.price_account, now)?;
-    p.last_price_wad = r.price_wad;
-    p.last_price_ts = r.publish_ts;
+    let r = price::read(p, &a.price_account, now, price::Use::Lp)?;
+    price::reanchor(p, &r, now, Clock::get()?.slot);
 
     let b = &mut a.book;
     b.version = ACCOUNT_VERSION;

@@ -3,7 +3,7 @@ use anchor_lang::prelude::*;
 use crate::{events::*, price, state::*};
 
 /// Permissionless price check. A price that moved more than `max_deviation_bps` from the
-/// pool's reference pauses the pool persistently (reason: deviation) until governance or
+/// pool's last price or from its deviation window's anchor pauses the pool persistently (reason: deviation) until governance or
 /// the beacon reviews it and calls `resume_pool`. Otherwise the price becomes the new
 /// reference. A price that fails a validity check (stale, wrong feed...) is refused.
 #[derive(Accounts)]
@@ -17,8 +17,8 @@ pub struct Poke<'info> {
 pub fn handler(ctx: Context<Poke>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let p = &mut ctx.accounts.pool;
-    let r = price::read(p, &ctx.accounts.price_account, now)?;
-    if price::deviated(p, &r)? {
+    let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Lp)?;
+    if price::deviated(p, &r, now)? {
         p.paused = true;
         p.pause_reason = PauseReason::Deviation;
         emit!(PoolPaused {
@@ -29,8 +29,10 @@ pub fn handler(ctx: Context<Poke>) -> Result<()> {
             reference_price_wad: p.last_price_wad,
         });
     } else {
-        p.last_price_wad = r.price_wad;
-        p.last_price_ts = r.publish_ts;
+        // a poke cannot change the price a trade of this slot already used
+        let slot = Clock::get()?.slot;
+        price::check_slot(p, &r, slot)?;
+        price::record(p, &r, now, slot);
         emit!(PriceObserved {
             pool: p.key(),
             price_wad: r.price_wad,

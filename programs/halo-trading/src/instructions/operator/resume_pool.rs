@@ -22,11 +22,10 @@ pub fn handler(ctx: Context<ResumePool>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let p = &mut ctx.accounts.pool;
     require!(p.paused, TradingError::NotPaused);
-    let r = price::read(p, &ctx.accounts.price_account, now)?;
+    let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Lp)?;
     p.paused = false;
     p.pause_reason = PauseReason::None;
-    p.last_price_wad = r.price_wad;
-    p.last_price_ts = r.publish_ts;
+    price::reanchor(p, &r, now, Clock::get()?.slot);
     emit!(PoolResumed {
         pool: p.key(),
         by: ctx.accounts.signer.key(),

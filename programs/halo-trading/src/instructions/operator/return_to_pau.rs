@@ -20,7 +20,7 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
         amount <= a.pool.quote_liquidity,
         TradingError::InsufficientLiquidity
     );
-    let r = price::accept(&mut a.pool, &a.price_account, now)?;
+    let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
     let value_before = a.pool.value(r.price_wad)?;
     require!(value_before > 0, TradingError::PoolValueZero);
     let burn =

@@ -40,7 +40,7 @@ pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
         p.failed_expected == 0,
         TradingError::WithdrawalsWaitForRecovery
     );
-    let r = price::accept(p, &a.price_account, now)?;
+    let r = price::accept(p, &a.price_account, now, price::Use::Lp)?;
     let value = p.value(r.price_wad)?;
     let capacity = max_quote.min(p.quote_liquidity);
     let mut g = a.generation.totals();

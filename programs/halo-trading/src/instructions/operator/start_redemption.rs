@@ -54,7 +54,7 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
     let a = ctx.accounts;
     let p = &mut a.pool;
     require!(amount <= p.inventory, TradingError::InsufficientInventory);
-    let r = price::accept(p, &a.price_account, now)?;
+    let r = price::accept(p, &a.price_account, now, price::Use::Lp)?;
     p.redeem_limit
         .consume(now, amount, TradingError::RedeemRateLimitExceeded)?;
     let expected = p

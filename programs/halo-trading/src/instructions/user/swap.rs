@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
-use halo_math::pricing::{skewed_spread_bps, Fill, Mode, Side};
+use halo_math::pricing::{Fill, Mode, Side, Skew};
 
 use crate::{
     errors::TradingError,
@@ -93,23 +93,8 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
         Mode::ExactOut
     };
     let p = &mut a.pool;
-    let r = price::accept(p, &a.price_account, now)?;
-    let spread_bps = match side {
-        // the side that grows inventory widens with it; the other never does
-        Side::SellAsset => skewed_spread_bps(
-            u32::from(p.params.bid_spread_bps),
-            u32::from(p.params.skew_start_bps),
-            u32::from(p.params.skew_max_bps),
-            p.inventory,
-            p.params.position_limit,
-        )
-        .map_err(|_| TradingError::MathOverflow)?,
-        Side::BuyAsset => u32::from(p.params.ask_spread_bps),
-    };
-    let fill = p
-        .market(r.price_wad)
-        .quote(side, mode, args.amount, spread_bps)
-        .map_err(|_| TradingError::MathOverflow)?;
+    let r = price::accept(p, &a.price_account, now, price::Use::Swap)?;
+    let (fill, spread_bps) = a.price_fill(side, mode, args.amount, &r)?;
     require!(
         fill.asset_amount > 0 && fill.quote_amount > 0,
         TradingError::ZeroAmount
@@ -126,6 +111,53 @@ pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
 }
 
 impl<'info> Swap<'info> {
+    /// Prices a swap at the reading: the bid widened by the exact average inventory skew
+    /// over the trade (`Market::quote_sale`), the ask as set; both widened by the price's
+    /// confidence interval (Pyth). Returns the fill and its effective spread in bps.
+    pub fn price_fill(
+        &self,
+        side: Side,
+        mode: Mode,
+        amount: u64,
+        r: &price::Reading,
+    ) -> Result<(Fill, u32)> {
+        let p = &self.pool;
+        let market = p.market(r.price_wad);
+        let widen = |bps: u16| {
+            u32::from(bps)
+                .checked_add(r.conf_bps)
+                .ok_or(TradingError::MathOverflow)
+        };
+        match side {
+            Side::SellAsset => {
+                let bid = widen(p.params.bid_spread_bps)?;
+                let skew = Skew {
+                    start_bps: u32::from(p.params.skew_start_bps),
+                    max_bps: u32::from(p.params.skew_max_bps),
+                    position_limit: p.params.position_limit,
+                };
+                require!(
+                    bid.saturating_add(skew.max_bps) <= halo_math::pricing::MAX_SPREAD_BPS,
+                    TradingError::ConfidenceTooWide
+                );
+                market
+                    .quote_sale(mode, amount, bid, &skew, p.inventory)
+                    .map_err(|_| TradingError::MathOverflow.into())
+            }
+            Side::BuyAsset => {
+                let ask = widen(p.params.ask_spread_bps)?;
+                require!(
+                    ask <= halo_math::pricing::MAX_SPREAD_BPS,
+                    TradingError::ConfidenceTooWide
+                );
+                let fill = market
+                    .quote(side, mode, amount, ask)
+                    .map_err(|_| TradingError::MathOverflow)?;
+                Ok((fill, ask))
+            }
+        }
+    }
+
     /// The refusals every swap path shares: class or pool paused, side disabled, buys
     /// paused by a failed redemption.
     pub fn check_open(&self, side: SwapSide) -> Result<Side> {

@@ -67,7 +67,7 @@ pub fn handler(ctx: Context<SwapWithQuote>, quote: RfqQuote) -> Result<()> {
     );
     let side = a.swap.check_open(quote.side)?;
     let p = &mut a.swap.pool;
-    let r = price::accept(p, &a.swap.price_account, now)?;
+    let r = price::accept(p, &a.swap.price_account, now, price::Use::Swap)?;
     let market = p.market(r.price_wad);
     let min_spread = u32::from(p.params.rfq_min_spread_bps);
     // the governance bound: what the AMM would do at the minimum spread
