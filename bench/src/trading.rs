@@ -117,6 +117,7 @@ pub async fn bench(b: &mut Bench) {
     };
     let [verify, fill] = tx::signed_quote(
         &env.beacon,
+        &halo_harness::trading::LOCAL_RFQ_DOMAIN,
         &u.key.pubkey(),
         &env.pool,
         &u.asset,

@@ -76,6 +76,11 @@ export type HaloOracle = {
       "code": 6111,
       "msg": "The default key cannot hold a role",
       "name": "defaultKey"
+    },
+    {
+      "code": 6112,
+      "msg": "Only the proposed governance may accept the role",
+      "name": "notPendingGovernance"
     }
   ],
   "events": [
@@ -91,6 +96,19 @@ export type HaloOracle = {
         98
       ],
       "name": "feedCreated"
+    },
+    {
+      "discriminator": [
+        159,
+        228,
+        224,
+        214,
+        100,
+        69,
+        40,
+        198
+      ],
+      "name": "governanceProposed"
     },
     {
       "discriminator": [
@@ -159,6 +177,33 @@ export type HaloOracle = {
     }
   ],
   "instructions": [
+    {
+      "accounts": [
+        {
+          "name": "newGovernance",
+          "signer": true
+        },
+        {
+          "name": "feed",
+          "writable": true
+        }
+      ],
+      "args": [],
+      "discriminator": [
+        248,
+        124,
+        36,
+        211,
+        224,
+        191,
+        79,
+        227
+      ],
+      "docs": [
+        "Takes the governance proposed to the signer. Signer: the proposed key."
+      ],
+      "name": "acceptGovernance"
+    },
     {
       "accounts": [
         {
@@ -299,6 +344,41 @@ export type HaloOracle = {
     {
       "accounts": [
         {
+          "name": "governance",
+          "relations": [
+            "feed"
+          ],
+          "signer": true
+        },
+        {
+          "name": "feed",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "newGovernance",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        129,
+        138,
+        213,
+        117,
+        56,
+        242,
+        208,
+        54
+      ],
+      "docs": [
+        "Proposes a new governance (default key: withdraw the proposal). Signer: governance."
+      ],
+      "name": "proposeGovernance"
+    },
+    {
+      "accounts": [
+        {
           "name": "reporter",
           "signer": true
         },
@@ -366,41 +446,6 @@ export type HaloOracle = {
         "Removes a reporter at once. Signer: governance. Refused: unknown reporter."
       ],
       "name": "removeReporter"
-    },
-    {
-      "accounts": [
-        {
-          "name": "governance",
-          "relations": [
-            "feed"
-          ],
-          "signer": true
-        },
-        {
-          "name": "feed",
-          "writable": true
-        }
-      ],
-      "args": [
-        {
-          "name": "newGovernance",
-          "type": "pubkey"
-        }
-      ],
-      "discriminator": [
-        34,
-        71,
-        128,
-        245,
-        179,
-        42,
-        140,
-        137
-      ],
-      "docs": [
-        "Hands governance on. Signer: governance. Refused: default key."
-      ],
-      "name": "setGovernance"
     },
     {
       "accounts": [
@@ -562,11 +607,18 @@ export type HaloOracle = {
             "type": "i64"
           },
           {
+            "docs": [
+              "Proposed governance waiting to accept (`accept_governance`); default = none."
+            ],
+            "name": "pendingGovernance",
+            "type": "pubkey"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                48
+                16
               ]
             }
           }
@@ -605,6 +657,29 @@ export type HaloOracle = {
           {
             "name": "publishTs",
             "type": "i64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "governanceProposed",
+      "type": {
+        "fields": [
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "governance",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "default: a proposal withdrawn."
+            ],
+            "name": "pendingGovernance",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -730,6 +805,33 @@ export const HALO_ORACLE_IDL = {
     "description": "Halo oracle: NAV feeds posted by approved reporters, with a governance-gated move guard"
   },
   "instructions": [
+    {
+      "name": "accept_governance",
+      "docs": [
+        "Takes the governance proposed to the signer. Signer: the proposed key."
+      ],
+      "discriminator": [
+        248,
+        124,
+        36,
+        211,
+        224,
+        191,
+        79,
+        227
+      ],
+      "accounts": [
+        {
+          "name": "new_governance",
+          "signer": true
+        },
+        {
+          "name": "feed",
+          "writable": true
+        }
+      ],
+      "args": []
+    },
     {
       "name": "add_reporter",
       "docs": [
@@ -868,6 +970,41 @@ export const HALO_ORACLE_IDL = {
       ]
     },
     {
+      "name": "propose_governance",
+      "docs": [
+        "Proposes a new governance (default key: withdraw the proposal). Signer: governance."
+      ],
+      "discriminator": [
+        129,
+        138,
+        213,
+        117,
+        56,
+        242,
+        208,
+        54
+      ],
+      "accounts": [
+        {
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "feed"
+          ]
+        },
+        {
+          "name": "feed",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "new_governance",
+          "type": "pubkey"
+        }
+      ]
+    },
+    {
       "name": "publish",
       "docs": [
         "Publishes a NAV within the move guard. Signer: an approved reporter."
@@ -939,41 +1076,6 @@ export const HALO_ORACLE_IDL = {
       ]
     },
     {
-      "name": "set_governance",
-      "docs": [
-        "Hands governance on. Signer: governance. Refused: default key."
-      ],
-      "discriminator": [
-        34,
-        71,
-        128,
-        245,
-        179,
-        42,
-        140,
-        137
-      ],
-      "accounts": [
-        {
-          "name": "governance",
-          "signer": true,
-          "relations": [
-            "feed"
-          ]
-        },
-        {
-          "name": "feed",
-          "writable": true
-        }
-      ],
-      "args": [
-        {
-          "name": "new_governance",
-          "type": "pubkey"
-        }
-      ]
-    },
-    {
       "name": "set_max_move",
       "docs": [
         "Sets the move guard. Signer: governance. Refused: outside 1..=10,000 bps."
@@ -1036,6 +1138,19 @@ export const HALO_ORACLE_IDL = {
         66,
         250,
         98
+      ]
+    },
+    {
+      "name": "GovernanceProposed",
+      "discriminator": [
+        159,
+        228,
+        224,
+        214,
+        100,
+        69,
+        40,
+        198
       ]
     },
     {
@@ -1164,6 +1279,11 @@ export const HALO_ORACLE_IDL = {
       "code": 6111,
       "name": "DefaultKey",
       "msg": "The default key cannot hold a role"
+    },
+    {
+      "code": 6112,
+      "name": "NotPendingGovernance",
+      "msg": "Only the proposed governance may accept the role"
     }
   ],
   "types": [
@@ -1285,11 +1405,18 @@ export const HALO_ORACLE_IDL = {
             "type": "i64"
           },
           {
+            "name": "pending_governance",
+            "docs": [
+              "Proposed governance waiting to accept (`accept_governance`); default = none."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                48
+                16
               ]
             }
           }
@@ -1328,6 +1455,29 @@ export const HALO_ORACLE_IDL = {
           {
             "name": "publish_ts",
             "type": "i64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "GovernanceProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "feed",
+            "type": "pubkey"
+          },
+          {
+            "name": "governance",
+            "type": "pubkey"
+          },
+          {
+            "name": "pending_governance",
+            "docs": [
+              "default: a proposal withdrawn."
+            ],
+            "type": "pubkey"
           }
         ]
       }

@@ -481,6 +481,16 @@ export type HaloTrading = {
       "code": 6279,
       "msg": "The price changed too recently for a swap: wait min_price_interval_s after a change",
       "name": "priceChangeTooSoon"
+    },
+    {
+      "code": 6280,
+      "msg": "Governance has not set the class's RFQ cluster domain: quotes cannot be checked",
+      "name": "rfqDomainNotSet"
+    },
+    {
+      "code": 6281,
+      "msg": "Only the proposed governance may accept the role",
+      "name": "notPendingGovernance"
     }
   ],
   "events": [
@@ -496,6 +506,32 @@ export type HaloTrading = {
         230
       ],
       "name": "classCreated"
+    },
+    {
+      "discriminator": [
+        188,
+        237,
+        111,
+        30,
+        67,
+        148,
+        176,
+        161
+      ],
+      "name": "classGovernanceAccepted"
+    },
+    {
+      "discriminator": [
+        210,
+        105,
+        213,
+        204,
+        131,
+        114,
+        143,
+        175
+      ],
+      "name": "classGovernanceProposed"
     },
     {
       "discriminator": [
@@ -694,6 +730,19 @@ export type HaloTrading = {
     },
     {
       "discriminator": [
+        111,
+        39,
+        190,
+        91,
+        209,
+        64,
+        85,
+        188
+      ],
+      "name": "rfqDomainSet"
+    },
+    {
+      "discriminator": [
         55,
         217,
         176,
@@ -772,6 +821,33 @@ export type HaloTrading = {
     }
   ],
   "instructions": [
+    {
+      "accounts": [
+        {
+          "name": "newGovernance",
+          "signer": true
+        },
+        {
+          "name": "class",
+          "writable": true
+        }
+      ],
+      "args": [],
+      "discriminator": [
+        219,
+        187,
+        118,
+        125,
+        109,
+        112,
+        64,
+        85
+      ],
+      "docs": [
+        "Takes the class governance proposed to the signer. Signer: the proposed key."
+      ],
+      "name": "acceptClassGovernance"
+    },
     {
       "accounts": [
         {
@@ -1543,6 +1619,41 @@ export type HaloTrading = {
     {
       "accounts": [
         {
+          "name": "governance",
+          "relations": [
+            "class"
+          ],
+          "signer": true
+        },
+        {
+          "name": "class",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "newGovernance",
+          "type": "pubkey"
+        }
+      ],
+      "discriminator": [
+        12,
+        146,
+        125,
+        228,
+        188,
+        221,
+        102,
+        119
+      ],
+      "docs": [
+        "Proposes a new class governance (default key: withdraw). Signer: governance."
+      ],
+      "name": "proposeClassGovernance"
+    },
+    {
+      "accounts": [
+        {
           "name": "owner",
           "relations": [
             "position"
@@ -1983,6 +2094,46 @@ export type HaloTrading = {
         "Replaces a pool's parameters. Signer: governance (never the beacon)."
       ],
       "name": "setPoolParams"
+    },
+    {
+      "accounts": [
+        {
+          "name": "governance",
+          "relations": [
+            "class"
+          ],
+          "signer": true
+        },
+        {
+          "name": "class",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "domain",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
+          }
+        }
+      ],
+      "discriminator": [
+        118,
+        22,
+        255,
+        248,
+        217,
+        198,
+        57,
+        31
+      ],
+      "docs": [
+        "Sets the cluster domain RFQ quotes are signed for. Signer: governance."
+      ],
+      "name": "setRfqDomain"
     },
     {
       "accounts": [
@@ -2619,6 +2770,49 @@ export type HaloTrading = {
           },
           {
             "name": "pauController",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "classGovernanceAccepted",
+      "type": {
+        "fields": [
+          {
+            "name": "class",
+            "type": "pubkey"
+          },
+          {
+            "name": "oldGovernance",
+            "type": "pubkey"
+          },
+          {
+            "name": "newGovernance",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "classGovernanceProposed",
+      "type": {
+        "fields": [
+          {
+            "name": "class",
+            "type": "pubkey"
+          },
+          {
+            "name": "governance",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "default: a proposal withdrawn."
+            ],
+            "name": "pendingGovernance",
             "type": "pubkey"
           }
         ],
@@ -3950,6 +4144,40 @@ export type HaloTrading = {
       }
     },
     {
+      "name": "rfqDomainSet",
+      "type": {
+        "fields": [
+          {
+            "name": "class",
+            "type": "pubkey"
+          },
+          {
+            "name": "oldDomain",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "newDomain",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "docs": [
         "The signed quote."
       ],
@@ -4205,6 +4433,27 @@ export type HaloTrading = {
             "type": "u64"
           },
           {
+            "docs": [
+              "Proposed governance waiting to accept (`accept_class_governance`); default = none."
+            ],
+            "name": "pendingGovernance",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The cluster an RFQ quote is valid on (its genesis hash, set by governance): part of",
+              "every signed quote's message, so a quote cannot be replayed on another cluster. RFQ",
+              "fills are refused while it is zero."
+            ],
+            "name": "rfqDomain",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
@@ -4406,6 +4655,33 @@ export const HALO_TRADING_IDL = {
     "description": "Halo Trading: an AMM priced at oracle NAV ± spread, with inventory limits, automatic pauses, issuer redemption and LP shares"
   },
   "instructions": [
+    {
+      "name": "accept_class_governance",
+      "docs": [
+        "Takes the class governance proposed to the signer. Signer: the proposed key."
+      ],
+      "discriminator": [
+        219,
+        187,
+        118,
+        125,
+        109,
+        112,
+        64,
+        85
+      ],
+      "accounts": [
+        {
+          "name": "new_governance",
+          "signer": true
+        },
+        {
+          "name": "class",
+          "writable": true
+        }
+      ],
+      "args": []
+    },
     {
       "name": "claim_withdrawal",
       "docs": [
@@ -5175,6 +5451,41 @@ export const HALO_TRADING_IDL = {
       "args": []
     },
     {
+      "name": "propose_class_governance",
+      "docs": [
+        "Proposes a new class governance (default key: withdraw). Signer: governance."
+      ],
+      "discriminator": [
+        12,
+        146,
+        125,
+        228,
+        188,
+        221,
+        102,
+        119
+      ],
+      "accounts": [
+        {
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
+          ]
+        },
+        {
+          "name": "class",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "new_governance",
+          "type": "pubkey"
+        }
+      ]
+    },
+    {
       "name": "request_withdrawal",
       "docs": [
         "Queues shares for withdrawal. Signer: the position's owner."
@@ -5614,6 +5925,46 @@ export const HALO_TRADING_IDL = {
             "defined": {
               "name": "PoolParams"
             }
+          }
+        }
+      ]
+    },
+    {
+      "name": "set_rfq_domain",
+      "docs": [
+        "Sets the cluster domain RFQ quotes are signed for. Signer: governance."
+      ],
+      "discriminator": [
+        118,
+        22,
+        255,
+        248,
+        217,
+        198,
+        57,
+        31
+      ],
+      "accounts": [
+        {
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
+          ]
+        },
+        {
+          "name": "class",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "domain",
+          "type": {
+            "array": [
+              "u8",
+              32
+            ]
           }
         }
       ]
@@ -6264,6 +6615,32 @@ export const HALO_TRADING_IDL = {
       ]
     },
     {
+      "name": "ClassGovernanceAccepted",
+      "discriminator": [
+        188,
+        237,
+        111,
+        30,
+        67,
+        148,
+        176,
+        161
+      ]
+    },
+    {
+      "name": "ClassGovernanceProposed",
+      "discriminator": [
+        210,
+        105,
+        213,
+        204,
+        131,
+        114,
+        143,
+        175
+      ]
+    },
+    {
       "name": "ClassPauseSet",
       "discriminator": [
         53,
@@ -6456,6 +6833,19 @@ export const HALO_TRADING_IDL = {
         18,
         71,
         34
+      ]
+    },
+    {
+      "name": "RfqDomainSet",
+      "discriminator": [
+        111,
+        39,
+        190,
+        91,
+        209,
+        64,
+        85,
+        188
       ]
     },
     {
@@ -6937,6 +7327,16 @@ export const HALO_TRADING_IDL = {
       "code": 6279,
       "name": "PriceChangeTooSoon",
       "msg": "The price changed too recently for a swap: wait min_price_interval_s after a change"
+    },
+    {
+      "code": 6280,
+      "name": "RfqDomainNotSet",
+      "msg": "Governance has not set the class's RFQ cluster domain: quotes cannot be checked"
+    },
+    {
+      "code": 6281,
+      "name": "NotPendingGovernance",
+      "msg": "Only the proposed governance may accept the role"
     }
   ],
   "types": [
@@ -7018,6 +7418,49 @@ export const HALO_TRADING_IDL = {
           },
           {
             "name": "pau_controller",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "ClassGovernanceAccepted",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "class",
+            "type": "pubkey"
+          },
+          {
+            "name": "old_governance",
+            "type": "pubkey"
+          },
+          {
+            "name": "new_governance",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "ClassGovernanceProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "class",
+            "type": "pubkey"
+          },
+          {
+            "name": "governance",
+            "type": "pubkey"
+          },
+          {
+            "name": "pending_governance",
+            "docs": [
+              "default: a proposal withdrawn."
+            ],
             "type": "pubkey"
           }
         ]
@@ -8348,6 +8791,40 @@ export const HALO_TRADING_IDL = {
       }
     },
     {
+      "name": "RfqDomainSet",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "class",
+            "type": "pubkey"
+          },
+          {
+            "name": "old_domain",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "new_domain",
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
       "name": "RfqQuote",
       "docs": [
         "The signed quote."
@@ -8602,6 +9079,27 @@ export const HALO_TRADING_IDL = {
           {
             "name": "pool_count",
             "type": "u64"
+          },
+          {
+            "name": "pending_governance",
+            "docs": [
+              "Proposed governance waiting to accept (`accept_class_governance`); default = none."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "rfq_domain",
+            "docs": [
+              "The cluster an RFQ quote is valid on (its genesis hash, set by governance): part of",
+              "every signed quote's message, so a quote cannot be replayed on another cluster. RFQ",
+              "fills are refused while it is zero."
+            ],
+            "type": {
+              "array": [
+                "u8",
+                32
+              ]
+            }
           },
           {
             "name": "reserved",

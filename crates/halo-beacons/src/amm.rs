@@ -388,14 +388,19 @@ pub fn price_quote(
 
 impl AmmBeacon {
     /// Signs `quote`: the two instructions the user sends (verification, then the fill).
+    /// Signs `quote` for the class's cluster domain (`TradingClass::rfq_domain`, read
+    /// from chain by the caller).
     pub fn sign_quote(
         &self,
+        cluster: &[u8; 32],
         payer: &Pubkey,
         user_asset: &Pubkey,
         user_quote: &Pubkey,
         quote: tx::RfqQuote,
     ) -> [Instruction; 2] {
-        tx::signed_quote(&self.key, payer, &self.pool, user_asset, user_quote, quote)
+        tx::signed_quote(
+            &self.key, cluster, payer, &self.pool, user_asset, user_quote, quote,
+        )
     }
 }
 

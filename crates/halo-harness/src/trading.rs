@@ -45,6 +45,9 @@ pub const NO_LIMIT: LimitParams = LimitParams {
     slope: 0,
 };
 
+/// The RFQ cluster domain of the embedded chains (a real cluster uses its genesis hash).
+pub const LOCAL_RFQ_DOMAIN: [u8; 32] = *b"halo-local-cluster-rfq-domain-v1";
+
 /// Seed 000's t-bill pool: 5 bps each side, skew from half the position limit up to
 /// +20 bps, a day and a bit of staleness, 2 % deviation, 50 M position limit.
 pub fn default_params() -> PoolParams {
@@ -167,16 +170,19 @@ impl TradingEnv {
         let class = tx::class_address(&g, class_id);
         chain
             .must(
-                &[tx::create_class(
-                    &g,
-                    &pau.mint,
-                    &pau.controller,
-                    CreateClassArgs {
-                        class_id,
-                        beacon: beacon.pubkey(),
-                        freezer: freezer.pubkey(),
-                    },
-                )],
+                &[
+                    tx::create_class(
+                        &g,
+                        &pau.mint,
+                        &pau.controller,
+                        CreateClassArgs {
+                            class_id,
+                            beacon: beacon.pubkey(),
+                            freezer: freezer.pubkey(),
+                        },
+                    ),
+                    tx::set_rfq_domain(&g, &class, LOCAL_RFQ_DOMAIN),
+                ],
                 &[&governance],
             )
             .await;

@@ -477,7 +477,14 @@ async fn market_making<L: Ledger>(
     )
     .ok_or("RFQ pricing")?;
     let beacon = beacon_of(env);
-    let ixs = beacon.sign_quote(&whale.key.pubkey(), &whale.asset, &whale.quote, q);
+    let class: halo_sdk::trading::TradingClass = chain.account(&env.pool.class).await;
+    let ixs = beacon.sign_quote(
+        &class.rfq_domain,
+        &whale.key.pubkey(),
+        &whale.asset,
+        &whale.quote,
+        q,
+    );
     chain
         .send(&ixs, &[&whale.key])
         .await

@@ -88,6 +88,7 @@ pub const ORACLE_ERRORS: &[OracleError] = &[
     OracleError::TooManyReporters,
     OracleError::UnknownReporter,
     OracleError::DefaultKey,
+    OracleError::NotPendingGovernance,
 ];
 
 /// Every `TradingError`, in declaration order: code = 6200 + index.
@@ -172,6 +173,8 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::RedemptionWrittenOff,
     TradingError::PriceChangedThisSlot,
     TradingError::PriceChangeTooSoon,
+    TradingError::RfqDomainNotSet,
+    TradingError::NotPendingGovernance,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

@@ -65,13 +65,27 @@ pub fn set_max_move(governance: &Pubkey, feed: &Pubkey, max_move_bps: u16) -> In
     )
 }
 
-pub fn set_governance(governance: &Pubkey, feed: &Pubkey, new_governance: Pubkey) -> Instruction {
+pub fn propose_governance(
+    governance: &Pubkey,
+    feed: &Pubkey,
+    new_governance: Pubkey,
+) -> Instruction {
     build(
-        acc::SetGovernance {
+        acc::ProposeGovernance {
             governance: *governance,
             feed: *feed,
         },
-        ix::SetGovernance { new_governance },
+        ix::ProposeGovernance { new_governance },
+    )
+}
+
+pub fn accept_governance(new_governance: &Pubkey, feed: &Pubkey) -> Instruction {
+    build(
+        acc::AcceptGovernance {
+            new_governance: *new_governance,
+            feed: *feed,
+        },
+        ix::AcceptGovernance {},
     )
 }
 

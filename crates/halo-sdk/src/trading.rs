@@ -228,6 +228,40 @@ pub fn clear_redemption_failure(governance: &Pubkey, p: &PoolRef) -> Instruction
     )
 }
 
+pub fn propose_class_governance(
+    governance: &Pubkey,
+    class: &Pubkey,
+    new_governance: Pubkey,
+) -> Instruction {
+    build(
+        acc::ProposeClassGovernance {
+            governance: *governance,
+            class: *class,
+        },
+        ix::ProposeClassGovernance { new_governance },
+    )
+}
+
+pub fn accept_class_governance(new_governance: &Pubkey, class: &Pubkey) -> Instruction {
+    build(
+        acc::AcceptClassGovernance {
+            new_governance: *new_governance,
+            class: *class,
+        },
+        ix::AcceptClassGovernance {},
+    )
+}
+
+pub fn set_rfq_domain(governance: &Pubkey, class: &Pubkey, domain: [u8; 32]) -> Instruction {
+    build(
+        acc::SetRfqDomain {
+            governance: *governance,
+            class: *class,
+        },
+        ix::SetRfqDomain { domain },
+    )
+}
+
 pub fn write_off_redemption(governance: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
     build(
         acc::WriteOffRedemption {
@@ -503,7 +537,7 @@ pub fn ed25519_verify(signer: &Pubkey, signature: &[u8; 64], message: &[u8]) -> 
 }
 
 /// `swap_with_quote` for `quote`; send it right after [`ed25519_verify`] of the beacon's
-/// signature over `quote.message()` (see [`signed_quote`]).
+/// signature over `quote.message(cluster)` (see [`signed_quote`]).
 pub fn swap_with_quote(
     payer: &Pubkey,
     p: &PoolRef,
@@ -540,9 +574,11 @@ pub fn swap_with_quote(
 pub const INSTRUCTIONS_SYSVAR: Pubkey =
     anchor_lang::prelude::pubkey!("Sysvar1nstructions1111111111111111111111111");
 
-/// The beacon signs `quote`: the two instructions a user sends (verification, then fill).
+/// The beacon signs `quote` for the class's cluster domain (`TradingClass::rfq_domain`):
+/// the two instructions a user sends (verification, then fill).
 pub fn signed_quote(
     beacon: &solana_keypair::Keypair,
+    cluster: &[u8; 32],
     payer: &Pubkey,
     p: &PoolRef,
     user_asset: &Pubkey,
@@ -550,7 +586,7 @@ pub fn signed_quote(
     quote: RfqQuote,
 ) -> [Instruction; 2] {
     use solana_signer::Signer;
-    let msg = quote.message();
+    let msg = quote.message(cluster);
     let sig: [u8; 64] = beacon.sign_message(&msg).into();
     [
         ed25519_verify(&beacon.pubkey(), &sig, &msg),

@@ -27,4 +27,6 @@ pub enum OracleError {
     UnknownReporter,
     #[msg("The default key cannot hold a role")]
     DefaultKey,
+    #[msg("Only the proposed governance may accept the role")]
+    NotPendingGovernance,
 }

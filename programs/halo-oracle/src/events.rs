@@ -32,6 +32,14 @@ pub struct MaxMoveSet {
 }
 
 #[event]
+pub struct GovernanceProposed {
+    pub feed: Pubkey,
+    pub governance: Pubkey,
+    /// default: a proposal withdrawn.
+    pub pending_governance: Pubkey,
+}
+
+#[event]
 pub struct GovernanceTransferred {
     pub feed: Pubkey,
     pub old_governance: Pubkey,

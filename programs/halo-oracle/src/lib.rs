@@ -8,8 +8,8 @@
 //!
 //! Who signs what:
 //! * anyone (becomes governance): `create_feed`;
-//! * governance: `add_reporter`, `remove_reporter`, `set_max_move`, `set_governance`,
-//!   `governance_publish`;
+//! * governance: `add_reporter`, `remove_reporter`, `set_max_move`, `propose_governance`,
+//!   `governance_publish`; the proposed governance: `accept_governance`;
 //! * an approved reporter: `publish`.
 #![allow(unexpected_cfgs)]
 #![deny(clippy::arithmetic_side_effects)]
@@ -51,9 +51,17 @@ pub mod halo_oracle {
         instructions::governance::set_max_move::handler(ctx, max_move_bps)
     }
 
-    /// Hands governance on. Signer: governance. Refused: default key.
-    pub fn set_governance(ctx: Context<SetGovernance>, new_governance: Pubkey) -> Result<()> {
-        instructions::governance::set_governance::handler(ctx, new_governance)
+    /// Proposes a new governance (default key: withdraw the proposal). Signer: governance.
+    pub fn propose_governance(
+        ctx: Context<ProposeGovernance>,
+        new_governance: Pubkey,
+    ) -> Result<()> {
+        instructions::governance::propose_governance::handler(ctx, new_governance)
+    }
+
+    /// Takes the governance proposed to the signer. Signer: the proposed key.
+    pub fn accept_governance(ctx: Context<AcceptGovernance>) -> Result<()> {
+        instructions::governance::accept_governance::handler(ctx)
     }
 
     /// Publishes a NAV of any move. Signer: governance. Refused: zero, time not forward.

@@ -163,4 +163,8 @@ pub enum TradingError {
     PriceChangedThisSlot,
     #[msg("The price changed too recently for a swap: wait min_price_interval_s after a change")]
     PriceChangeTooSoon,
+    #[msg("Governance has not set the class's RFQ cluster domain: quotes cannot be checked")]
+    RfqDomainNotSet,
+    #[msg("Only the proposed governance may accept the role")]
+    NotPendingGovernance,
 }

@@ -21,6 +21,29 @@ pub struct ClassRolesSet {
 }
 
 #[event]
+pub struct ClassGovernanceProposed {
+    pub class: Pubkey,
+    pub governance: Pubkey,
+    /// default: a proposal withdrawn.
+    pub pending_governance: Pubkey,
+}
+
+#[event]
+pub struct ClassGovernanceAccepted {
+    pub class: Pubkey,
+    pub old_governance: Pubkey,
+    pub new_governance: Pubkey,
+}
+
+#[event]
+pub struct RfqDomainSet {
+    pub class: Pubkey,
+    pub old_domain: [u8; 32],
+    pub new_domain: [u8; 32],
+    pub by: Pubkey,
+}
+
+#[event]
 pub struct ClassPauseSet {
     pub class: Pubkey,
     pub paused: bool,

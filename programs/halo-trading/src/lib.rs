@@ -10,7 +10,8 @@
 //! Who signs what:
 //! * anyone (becomes governance): `create_class`;
 //! * governance: `create_pool`, `set_pool_params`, `set_sides`, `set_class_roles`,
-//!   `clear_redemption_failure`, `write_off_redemption`; unpausing the class;
+//!   `clear_redemption_failure`, `write_off_redemption`, `propose_class_governance`,
+//!   `set_rfq_domain`; unpausing the class; the proposed governance: `accept_class_governance`;
 //! * governance / beacon / freezer: `pause_pool`, `set_class_paused(true)`;
 //! * governance / beacon: `resume_pool`;
 //! * beacon (lpha-amm): `fund_from_pau`, `return_to_pau`, `start_redemption`,
@@ -85,6 +86,24 @@ pub mod halo_trading {
     /// Lifts the buy pause of a failed redemption. Signer: governance.
     pub fn clear_redemption_failure(ctx: Context<ClearRedemptionFailure>) -> Result<()> {
         instructions::governance::clear_redemption_failure::handler(ctx)
+    }
+
+    /// Proposes a new class governance (default key: withdraw). Signer: governance.
+    pub fn propose_class_governance(
+        ctx: Context<ProposeClassGovernance>,
+        new_governance: Pubkey,
+    ) -> Result<()> {
+        instructions::governance::propose_class_governance::handler(ctx, new_governance)
+    }
+
+    /// Takes the class governance proposed to the signer. Signer: the proposed key.
+    pub fn accept_class_governance(ctx: Context<AcceptClassGovernance>) -> Result<()> {
+        instructions::governance::accept_class_governance::handler(ctx)
+    }
+
+    /// Sets the cluster domain RFQ quotes are signed for. Signer: governance.
+    pub fn set_rfq_domain(ctx: Context<SetRfqDomain>, domain: [u8; 32]) -> Result<()> {
+        instructions::governance::set_rfq_domain::handler(ctx, domain)
     }
 
     /// Writes off a failed redemption: withdrawals stop waiting for its recovery.

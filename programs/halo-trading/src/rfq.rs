@@ -28,9 +28,11 @@ pub struct RfqQuote {
 }
 
 impl RfqQuote {
-    /// The bytes the beacon signs: the domain tag, then the quote in borsh.
-    pub fn message(&self) -> Vec<u8> {
+    /// The bytes the beacon signs: the domain tag, the class's cluster domain (its genesis
+    /// hash: a quote for one cluster is not valid on another), then the quote in borsh.
+    pub fn message(&self, cluster: &[u8; 32]) -> Vec<u8> {
         let mut m = RFQ_DOMAIN.to_vec();
+        m.extend_from_slice(cluster);
         // borsh into a Vec cannot fail
         let _ = self.serialize(&mut m);
         m

@@ -57,9 +57,14 @@ fn instructions() -> Vec<Value> {
             &ix::set_max_move(&governance, &feed, 250),
         ),
         ix_json(
-            "setGovernance",
+            "proposeGovernance",
             json!({"governance": s(&governance), "feed": s(&feed), "newGovernance": s(&new_gov)}),
-            &ix::set_governance(&governance, &feed, new_gov),
+            &ix::propose_governance(&governance, &feed, new_gov),
+        ),
+        ix_json(
+            "acceptGovernance",
+            json!({"newGovernance": s(&new_gov), "feed": s(&feed)}),
+            &ix::accept_governance(&new_gov, &feed),
         ),
         ix_json(
             "governancePublish",
@@ -110,7 +115,8 @@ fn accounts() -> Vec<Value> {
         updates: 12,
         anchor_value: 1_000_000,
         anchor_ts: 1_799_990_000,
-        reserved: [0; 48],
+        pending_governance: k(47),
+        reserved: [0; 16],
     };
     let mut data = Vec::new();
     feed.try_serialize(&mut data).unwrap();
@@ -126,6 +132,7 @@ fn accounts() -> Vec<Value> {
             "reporters": feed.reporters.iter().map(s).collect::<Vec<_>>(),
             "reporterCount": feed.reporter_count, "updates": feed.updates.to_string(),
             "anchorValue": feed.anchor_value.to_string(), "anchorTs": feed.anchor_ts.to_string(),
+            "pendingGovernance": s(&feed.pending_governance),
             "reserved": hex(&feed.reserved),
         },
     })]

@@ -562,6 +562,8 @@ fn accounts() -> Vec<Value> {
         pau_controller: f.link.controller,
         paused: true,
         pool_count: 2,
+        pending_governance: f.beacon,
+        rfq_domain: RFQ_CLUSTER,
         reserved: [0; 64],
     };
     let lim = |a: u64, b: u64, c: u64, d: i64| halo_trading::state::Limit {
@@ -715,7 +717,9 @@ fn accounts() -> Vec<Value> {
                 "classId": class.class_id.to_string(), "governance": s(&class.governance),
                 "beacon": s(&class.beacon), "freezer": s(&class.freezer), "quoteMint": s(&class.quote_mint),
                 "quoteDecimals": class.quote_decimals, "pauController": s(&class.pau_controller),
-                "paused": class.paused, "poolCount": class.pool_count.to_string(), "reserved": hex(&class.reserved),
+                "paused": class.paused, "poolCount": class.pool_count.to_string(),
+                "pendingGovernance": s(&class.pending_governance), "rfqDomain": hex(&class.rfq_domain),
+                "reserved": hex(&class.reserved),
             }),
         ),
         pool_account(p.pool, &feed_pool),
@@ -823,7 +827,7 @@ fn rfq() -> Value {
     ];
     let messages: Vec<Value> = quotes
         .iter()
-        .map(|q| json!({"quote": quote_json(q), "message": hex(&q.message())}))
+        .map(|q| json!({"quote": quote_json(q), "cluster": hex(&RFQ_CLUSTER), "message": hex(&q.message(&RFQ_CLUSTER))}))
         .collect();
     let mut sig = [0u8; 64];
     for (i, b) in sig.iter_mut().enumerate() {
@@ -831,7 +835,7 @@ fn rfq() -> Value {
     }
     let cases: Vec<([u8; 32], [u8; 64], Vec<u8>)> = vec![
         ([3; 32], [9; 64], b"hello".to_vec()),
-        (f.beacon.to_bytes(), sig, quotes[0].message()),
+        (f.beacon.to_bytes(), sig, quotes[0].message(&RFQ_CLUSTER)),
         ([0; 32], [0; 64], Vec::new()),
         ([0xff; 32], [0xee; 64], vec![0x5a; 1_000]),
     ];
@@ -851,8 +855,9 @@ fn rfq() -> Value {
         .iter()
         .map(|&(q, payer)| {
             use halo_harness::Signer;
-            let sig: [u8; 64] = beacon.sign_message(&q.message()).into();
-            let [verify, fill] = signed_quote(&beacon, &payer, &p, &user_asset, &user_quote, q);
+            let sig: [u8; 64] = beacon.sign_message(&q.message(&RFQ_CLUSTER)).into();
+            let [verify, fill] =
+                signed_quote(&beacon, &RFQ_CLUSTER, &payer, &p, &user_asset, &user_quote, q);
             json!({
                 "beaconSeed": hex(&[52u8; 32]), "beacon": s(&beacon.pubkey()), "payer": s(&payer),
                 "pool": pool_ref_json(&p, 6), "userAsset": s(&user_asset), "userQuote": s(&user_quote),
@@ -925,6 +930,9 @@ fn side_mode_names(side: Side, mode: Mode) -> (&'static str, &'static str) {
 /// `Market::quote` for every side and mode, grouped by market: a grid of amounts and
 /// spreads (1 and 3 base units for dust rounding, a u64 overflow, the seed 000 trades),
 /// then the refusals (spread above the cap, decimals above 18, a zero or huge price).
+/// The cluster domain the golden RFQ messages are signed for.
+const RFQ_CLUSTER: [u8; 32] = [0x47; 32];
+
 fn quotes() -> Vec<Value> {
     let mut groups: Vec<(Market, Vec<(u64, u32)>)> = markets()
         .into_iter()

@@ -54,7 +54,8 @@ async fn create_feed_ok_records_the_first_nav_and_makes_the_creator_governance()
     assert_eq!(f.reporters, [Pubkey::default(); MAX_REPORTERS]);
     assert_eq!(f.reporter_count, 0);
     assert_eq!(f.updates, 1);
-    assert_eq!(f.reserved, [0u8; 48]);
+    assert_eq!(f.reserved, [0u8; 16]);
+    assert_eq!(f.pending_governance, Pubkey::default());
     assert_eq!((f.anchor_value, f.anchor_ts), (f.value, f.publish_ts));
 }
 

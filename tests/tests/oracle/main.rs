@@ -6,10 +6,11 @@
 
 mod common;
 
+mod accept_governance;
 mod add_reporter;
 mod create_feed;
 mod governance_publish;
+mod propose_governance;
 mod publish;
 mod remove_reporter;
-mod set_governance;
 mod set_max_move;

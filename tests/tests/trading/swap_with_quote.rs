@@ -26,6 +26,7 @@ async fn quote(
 fn signed(env: &TradingEnv, u: &Trader, q: RfqQuote) -> [halo_sdk::Instruction; 2] {
     tx::signed_quote(
         &env.beacon,
+        &halo_harness::trading::LOCAL_RFQ_DOMAIN,
         &u.key.pubkey(),
         &env.pool,
         &u.asset,
@@ -121,6 +122,7 @@ async fn quote_refusals_change_nothing() {
     let imposter = Keypair::new();
     let forged = tx::signed_quote(
         &imposter,
+        &halo_harness::trading::LOCAL_RFQ_DOMAIN,
         &u.key.pubkey(),
         &env.pool,
         &u.asset,
@@ -293,4 +295,52 @@ async fn another_pools_quote_and_a_prefunded_receipt() {
     chain.must(&signed(&env, &u, q), &[&u.key]).await;
     let r: tx::QuoteReceipt = chain.account(&receipt).await;
     assert_eq!(r.nonce, 4);
+}
+
+/// Finding 17: an RFQ quote named the pool but not the cluster, so with the same beacon
+/// key and class ids a quote signed for devnet filled on mainnet too. The signed message
+/// now carries the class's cluster domain: a quote signed for another cluster is refused.
+#[tokio::test]
+async fn swap_with_quote_fails_for_a_quote_signed_for_another_cluster() {
+    let (mut chain, env) = setup().await;
+    let u = env.trader(&mut chain, 200_000 * UNIT, 0).await;
+    let q = quote(
+        &mut chain,
+        &env,
+        &u,
+        SwapSide::SellAsset,
+        100_000 * UNIT,
+        99_980 * UNIT,
+        7,
+    )
+    .await;
+    let other_cluster = [0x11u8; 32];
+    let ixs = tx::signed_quote(
+        &env.beacon,
+        &other_cluster,
+        &u.key.pubkey(),
+        &env.pool,
+        &u.asset,
+        &u.quote,
+        q,
+    );
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[u.asset, u.quote],
+        &ixs,
+        &[&u.key],
+        TradingError::QuoteSignatureMissing,
+    )
+    .await;
+    // governance moves the class to that domain: the quote is valid there, not before
+    let g = env.governance.pubkey();
+    chain
+        .must(
+            &[tx::set_rfq_domain(&g, &env.pool.class, other_cluster)],
+            &[&env.governance],
+        )
+        .await;
+    chain.must(&ixs, &[&u.key]).await;
+    assert_eq!(chain.balance(&u.quote).await, 99_980 * UNIT);
 }

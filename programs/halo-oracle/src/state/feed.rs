@@ -30,7 +30,9 @@ pub struct Feed {
     pub anchor_value: u64,
     /// precision: unix seconds; when the current guard window opened.
     pub anchor_ts: i64,
-    pub reserved: [u8; 48],
+    /// Proposed governance waiting to accept (`accept_governance`); default = none.
+    pub pending_governance: Pubkey,
+    pub reserved: [u8; 16],
 }
 
 impl Feed {
@@ -75,7 +77,7 @@ mod tests {
     fn size_is_stable() {
         assert_eq!(
             Feed::INIT_SPACE,
-            2 + 32 + 8 + 32 + 1 + 8 + 8 + 2 + 32 * MAX_REPORTERS + 1 + 8 + 16 + 48
+            2 + 32 + 8 + 32 + 1 + 8 + 8 + 2 + 32 * MAX_REPORTERS + 1 + 8 + 16 + 32 + 16
         );
     }
 }

@@ -22,6 +22,12 @@ pub struct TradingClass {
     pub pau_controller: Pubkey,
     pub paused: bool,
     pub pool_count: u64,
+    /// Proposed governance waiting to accept (`accept_class_governance`); default = none.
+    pub pending_governance: Pubkey,
+    /// The cluster an RFQ quote is valid on (its genesis hash, set by governance): part of
+    /// every signed quote's message, so a quote cannot be replayed on another cluster. RFQ
+    /// fills are refused while it is zero.
+    pub rfq_domain: [u8; 32],
     pub reserved: [u8; 64],
 }
 
@@ -39,7 +45,7 @@ mod tests {
     fn size_is_stable() {
         assert_eq!(
             TradingClass::INIT_SPACE,
-            2 + 32 + 8 + 32 * 4 + 1 + 32 + 1 + 8 + 64
+            2 + 32 + 8 + 32 * 4 + 1 + 32 + 1 + 8 + 32 + 32 + 64
         );
     }
 }

@@ -60,7 +60,13 @@ pub fn handler(ctx: Context<SwapWithQuote>, quote: RfqQuote) -> Result<()> {
         a.swap.user.key(),
         TradingError::QuoteForAnotherUser
     );
-    require_signed(&a.instructions, &a.swap.class.beacon, &quote.message())?;
+    let cluster = a.swap.class.rfq_domain;
+    require!(cluster != [0u8; 32], TradingError::RfqDomainNotSet);
+    require_signed(
+        &a.instructions,
+        &a.swap.class.beacon,
+        &quote.message(&cluster),
+    )?;
     require!(
         a.quote_receipt.owner != &crate::ID,
         TradingError::QuoteAlreadyUsed

@@ -1,0 +1,26 @@
+use anchor_lang::prelude::*;
+
+use crate::{errors::TradingError, events::RfqDomainSet, state::*};
+
+/// Sets the cluster domain of the class's RFQ quotes (the cluster's genesis hash). Signed
+/// by governance. Quotes signed for another domain stop being valid at once.
+#[derive(Accounts)]
+pub struct SetRfqDomain<'info> {
+    pub governance: Signer<'info>,
+    #[account(mut, has_one = governance @ TradingError::NotGovernance)]
+    pub class: Box<Account<'info, TradingClass>>,
+}
+
+pub fn handler(ctx: Context<SetRfqDomain>, domain: [u8; 32]) -> Result<()> {
+    require!(domain != [0u8; 32], TradingError::RfqDomainNotSet);
+    let c = &mut ctx.accounts.class;
+    let old_domain = c.rfq_domain;
+    c.rfq_domain = domain;
+    emit!(RfqDomainSet {
+        class: c.key(),
+        old_domain,
+        new_domain: domain,
+        by: ctx.accounts.governance.key(),
+    });
+    Ok(())
+}
