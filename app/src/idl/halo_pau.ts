@@ -1033,6 +1033,12 @@ export type HaloPau = {
         },
         {
           "docs": [
+            "exist); read by `InitRateLimit::resolve`."
+          ],
+          "name": "pauInitRemoval"
+        },
+        {
+          "docs": [
             "may not exist); read by `InitRateLimit::resolve`."
           ],
           "name": "globalInit",
@@ -3105,6 +3111,12 @@ export type HaloPau = {
               }
             ]
           }
+        },
+        {
+          "docs": [
+            "exist); read by `InitRateLimit::resolve`."
+          ],
+          "name": "pauInitRemoval"
         },
         {
           "docs": [
@@ -5452,6 +5464,12 @@ export const HALO_PAU_IDL = {
           }
         },
         {
+          "name": "pau_init_removal",
+          "docs": [
+            "exist); read by `InitRateLimit::resolve`."
+          ]
+        },
+        {
           "name": "global_init",
           "docs": [
             "may not exist); read by `InitRateLimit::resolve`."
@@ -7525,6 +7543,12 @@ export const HALO_PAU_IDL = {
               }
             ]
           }
+        },
+        {
+          "name": "pau_init_removal",
+          "docs": [
+            "exist); read by `InitRateLimit::resolve`."
+          ]
         },
         {
           "name": "global_init",

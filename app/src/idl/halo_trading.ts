@@ -3446,17 +3446,25 @@ export type HaloTrading = {
           },
           {
             "docs": [
-              "precision: slot; when the pool last accepted a price. Another price in the same",
-              "slot is refused: one transaction cannot trade on two prices."
+              "precision: WAD; the price the last swap traded on. Only swaps move it (a `poke` or",
+              "an LP operation cannot), so the two rules below bind the swaps themselves."
             ],
-            "name": "lastPriceSlot",
+            "name": "swapPriceWad",
+            "type": "u128"
+          },
+          {
+            "docs": [
+              "precision: slot; when a swap last traded. A swap on another price in the same slot",
+              "is refused: one transaction cannot trade on two prices."
+            ],
+            "name": "swapPriceSlot",
             "type": "u64"
           },
           {
             "docs": [
-              "precision: unix seconds; when the accepted price last changed value."
+              "precision: unix seconds; when the swap price last changed value."
             ],
-            "name": "lastPriceChangeTs",
+            "name": "swapPriceChangeTs",
             "type": "i64"
           },
           {
@@ -3479,7 +3487,7 @@ export type HaloTrading = {
             "type": {
               "array": [
                 "u8",
-                72
+                56
               ]
             }
           }
@@ -4102,7 +4110,8 @@ export type HaloTrading = {
           },
           {
             "docs": [
-              "precision: quote base units; what no longer holds withdrawals back."
+              "precision: quote base units; what no longer holds withdrawals back (expected minus",
+              "what partial recoveries brought)."
             ],
             "name": "expectedQuote",
             "type": "u64"
@@ -8093,17 +8102,25 @@ export const HALO_TRADING_IDL = {
             "type": "u64"
           },
           {
-            "name": "last_price_slot",
+            "name": "swap_price_wad",
             "docs": [
-              "precision: slot; when the pool last accepted a price. Another price in the same",
-              "slot is refused: one transaction cannot trade on two prices."
+              "precision: WAD; the price the last swap traded on. Only swaps move it (a `poke` or",
+              "an LP operation cannot), so the two rules below bind the swaps themselves."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "swap_price_slot",
+            "docs": [
+              "precision: slot; when a swap last traded. A swap on another price in the same slot",
+              "is refused: one transaction cannot trade on two prices."
             ],
             "type": "u64"
           },
           {
-            "name": "last_price_change_ts",
+            "name": "swap_price_change_ts",
             "docs": [
-              "precision: unix seconds; when the accepted price last changed value."
+              "precision: unix seconds; when the swap price last changed value."
             ],
             "type": "i64"
           },
@@ -8127,7 +8144,7 @@ export const HALO_TRADING_IDL = {
             "type": {
               "array": [
                 "u8",
-                72
+                56
               ]
             }
           }
@@ -8751,7 +8768,8 @@ export const HALO_TRADING_IDL = {
           {
             "name": "expected_quote",
             "docs": [
-              "precision: quote base units; what no longer holds withdrawals back."
+              "precision: quote base units; what no longer holds withdrawals back (expected minus",
+              "what partial recoveries brought)."
             ],
             "type": "u64"
           },

@@ -109,7 +109,8 @@ pub struct RedemptionWrittenOff {
     pub pool: Pubkey,
     pub redemption: Pubkey,
     pub id: u64,
-    /// precision: quote base units; what no longer holds withdrawals back.
+    /// precision: quote base units; what no longer holds withdrawals back (expected minus
+    /// what partial recoveries brought).
     pub expected_quote: u64,
     pub failed_expected_after: u64,
     pub by: Pubkey,

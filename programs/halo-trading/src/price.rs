@@ -189,54 +189,73 @@ pub fn check_deviation(pool: &Pool, r: &Reading, now: i64) -> Result<()> {
     Ok(())
 }
 
-/// Refuses a price other than the one the pool already accepted in this slot.
-pub fn check_slot(pool: &Pool, r: &Reading, slot: u64) -> Result<()> {
+/// The swap rules: a swap may not trade on another price than a swap of the same slot
+/// (one transaction, one price), and a changed price only `min_price_interval_s` after the
+/// last change a swap saw. Measured against the swap price, which `poke` and LP operations
+/// never move, so neither can be used to get around them.
+pub fn check_swap_price(pool: &Pool, r: &Reading, now: i64, slot: u64) -> Result<()> {
+    if pool.swap_price_wad == 0 || r.price_wad == pool.swap_price_wad {
+        return Ok(());
+    }
     require!(
-        pool.last_price_wad == 0
-            || slot != pool.last_price_slot
-            || r.price_wad == pool.last_price_wad,
+        slot != pool.swap_price_slot,
         TradingError::PriceChangedThisSlot
+    );
+    require!(
+        now >= pool
+            .swap_price_change_ts
+            .saturating_add(i64::from(pool.params.min_price_interval_s)),
+        TradingError::PriceChangeTooSoon
     );
     Ok(())
 }
 
-/// Records `r` as the pool's accepted price: slot, change time and deviation anchor.
-pub fn record(pool: &mut Pool, r: &Reading, now: i64, slot: u64) {
+/// Records `r` as the pool's accepted price and moves the deviation anchor; emits
+/// `PriceObserved` when the value changed.
+pub fn record(pool: &mut Account<Pool>, r: &Reading, now: i64) {
     let (ref_price_wad, ref_window_start) = anchor(pool, now);
     pool.ref_price_wad = ref_price_wad;
     pool.ref_window_start = ref_window_start;
-    if r.price_wad != pool.last_price_wad {
-        pool.last_price_change_ts = now;
-    }
+    let changed = r.price_wad != pool.last_price_wad;
     pool.last_price_wad = r.price_wad;
     pool.last_price_ts = r.publish_ts;
-    pool.last_price_slot = slot;
+    if changed {
+        emit!(crate::events::PriceObserved {
+            pool: pool.key(),
+            price_wad: r.price_wad,
+            publish_ts: r.publish_ts,
+        });
+    }
 }
 
 /// Re-anchors the pool on `r` (creation, `resume_pool` after review): the price becomes
 /// the reference of a new deviation window.
-pub fn reanchor(pool: &mut Pool, r: &Reading, now: i64, slot: u64) {
-    record(pool, r, now, slot);
+pub fn reanchor(pool: &mut Account<Pool>, r: &Reading, now: i64) {
+    record(pool, r, now);
     pool.ref_price_wad = r.price_wad;
     pool.ref_window_start = now;
 }
 
-/// Reads (for `use_`), checks deviation, the slot rule and, for swaps, the change
-/// interval, and records the price as the pool's reference.
-pub fn accept(pool: &mut Pool, info: &AccountInfo, now: i64, use_: Use) -> Result<Reading> {
-    let slot = Clock::get()?.slot;
+/// Reads (for `use_`), checks deviation and, for swaps, the swap rules, and records the
+/// price as the pool's reference (and, for swaps, as the swap price).
+pub fn accept(
+    pool: &mut Account<Pool>,
+    info: &AccountInfo,
+    now: i64,
+    use_: Use,
+) -> Result<Reading> {
     let r = read(pool, info, now, use_)?;
     check_deviation(pool, &r, now)?;
-    check_slot(pool, &r, slot)?;
-    if use_ == Use::Swap && r.price_wad != pool.last_price_wad {
-        require!(
-            now >= pool
-                .last_price_change_ts
-                .saturating_add(i64::from(pool.params.min_price_interval_s)),
-            TradingError::PriceChangeTooSoon
-        );
+    if use_ == Use::Swap {
+        let slot = Clock::get()?.slot;
+        check_swap_price(pool, &r, now, slot)?;
+        if r.price_wad != pool.swap_price_wad {
+            pool.swap_price_change_ts = now;
+        }
+        pool.swap_price_wad = r.price_wad;
+        pool.swap_price_slot = slot;
     }
-    record(pool, &r, now, slot);
+    record(pool, &r, now);
     Ok(r)
 }
 

@@ -537,7 +537,8 @@ fn pool_account(addr: Pubkey, p: &Pool) -> Value {
         "redemptionsSettled": p.redemptions_settled.to_string(),
         "redemptionsFailed": p.redemptions_failed.to_string(),
         "failedExpected": p.failed_expected.to_string(), "deadShares": p.dead_shares.to_string(),
-        "lastPriceSlot": p.last_price_slot.to_string(), "lastPriceChangeTs": p.last_price_change_ts.to_string(),
+        "swapPriceWad": p.swap_price_wad.to_string(), "swapPriceSlot": p.swap_price_slot.to_string(),
+        "swapPriceChangeTs": p.swap_price_change_ts.to_string(),
         "refPriceWad": p.ref_price_wad.to_string(), "refWindowStart": p.ref_window_start.to_string(),
         "reserved": hex(&p.reserved),
     });
@@ -624,11 +625,12 @@ fn accounts() -> Vec<Value> {
         redemptions_failed: 1,
         failed_expected: 1_000_000_000,
         dead_shares: 11,
-        last_price_slot: 4_242,
-        last_price_change_ts: 1_699_990_000,
+        swap_price_wad: 1_001_000_000_000_000_000,
+        swap_price_slot: 4_242,
+        swap_price_change_ts: 1_699_990_000,
         ref_price_wad: 999_000_000_000_000_000,
         ref_window_start: 1_699_900_000,
-        reserved: [0; 72],
+        reserved: [0; 56],
     };
     let mut pyth_pool = Pool {
         unit_id: 8,
@@ -643,7 +645,7 @@ fn accounts() -> Vec<Value> {
         realised_pnl: -42,
         ..feed_pool_clone(&feed_pool)
     };
-    pyth_pool.reserved[71] = 9;
+    pyth_pool.reserved[55] = 9;
     let book = Book {
         version: 1,
         bump: 252,

@@ -127,3 +127,40 @@ async fn remove_init_rate_limit_invalidates_a_duplicate_addition_scheduled_befor
     );
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
+
+/// Review finding: removing a tighter PAU-specific init (an instant removal) made the PAU
+/// fall back to the looser global init, so the removal loosened its limits. A PAU whose
+/// own init was removed has no init until governance approves one again.
+#[tokio::test]
+async fn remove_init_rate_limit_of_a_pau_never_falls_back_to_a_looser_global_init() {
+    let (mut chain, env) = setup().await;
+    let dest = chain
+        .create_ata(&Keypair::new().pubkey(), &env.mint, &env.token_program)
+        .await;
+    let r = env.route(keys::tags::TRANSFER, dest);
+    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000_000 * USDS, 100)
+        .await;
+    env.add_init(&mut chain, r.key, env.controller, 10_000 * USDS, 1)
+        .await;
+    let a = env.admin.pubkey();
+    chain
+        .must(
+            &[ix::remove_init_rate_limit(&a, &r.key, &env.controller)],
+            &[&env.admin],
+        )
+        .await;
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000_000 * USDS, 100)
+            .await,
+        PauError::NoInitForRoute,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+    // a fresh PAU-specific approval opens it again, within its own bounds
+    env.add_init(&mut chain, r.key, env.controller, 20_000 * USDS, 1)
+        .await;
+    env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 20_000 * USDS, 1)
+        .await
+        .unwrap();
+}

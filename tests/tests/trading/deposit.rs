@@ -215,11 +215,23 @@ async fn deposits_wait_for_a_recovery_and_a_worthless_pool_cannot_price_shares()
         TradingError::RecoveryPending,
     )
     .await;
-    // the issuer's case closes with nothing recovered: the pool is worth nothing
+    // the issuer's case closes with nothing recovered: governance writes it off (the
+    // beacon cannot: a recovery of 0 is refused), and the pool is worth nothing
+    let ix = tx::settle_redemption(&b, &env.pool, 0, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::ZeroAmount,
+    )
+    .await;
+    let g = env.governance.pubkey();
     chain
         .must(
-            &[tx::settle_redemption(&b, &env.pool, 0, 0)],
-            &[&env.beacon],
+            &[tx::write_off_redemption(&g, &env.pool, 0)],
+            &[&env.governance],
         )
         .await;
     assert_eq!(env.state(&mut chain).await.failed_expected, 0);

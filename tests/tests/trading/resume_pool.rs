@@ -52,3 +52,33 @@ async fn resume_needs_a_paused_pool_a_valid_price_and_the_right_role() {
     assert!(!p.paused);
     assert_eq!(p.last_price_wad, 1_100_000_000_000_000_000);
 }
+
+/// Review finding: the beacon could lift a deviation pause at any valid price, restarting
+/// the deviation window there (so the guard could still be walked, by the beacon). A
+/// deviation pause is now governance's to review; the beacon may lift manual pauses.
+#[tokio::test]
+async fn resume_pool_fails_for_the_beacon_after_a_deviation_pause() {
+    let (mut chain, env) = setup().await;
+    chain.advance(1).await;
+    env.governance_publish(&mut chain, 1_050_000).await;
+    chain.must(&[tx::poke(&env.pool)], &[]).await;
+    let p = env.state(&mut chain).await;
+    assert_eq!(p.pause_reason, tx::PauseReason::Deviation);
+    let ix = tx::resume_pool(&env.beacon_key(), &env.pool);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::NotGovernance,
+    )
+    .await;
+    let g = env.governance.pubkey();
+    chain
+        .must(&[tx::resume_pool(&g, &env.pool)], &[&env.governance])
+        .await;
+    let p = env.state(&mut chain).await;
+    assert!(!p.paused);
+    assert_eq!(p.ref_price_wad, 1_050_000_000_000_000_000);
+}

@@ -651,3 +651,36 @@ async fn swap_fails_when_the_price_changed_too_recently() {
         .await
         .expect("after the interval");
 }
+
+/// Review finding: the change interval could be bypassed with `[poke, swap]` (the poke
+/// recorded the new price, so the swap saw no change). The interval is measured against
+/// the price the last swap used, which a poke or an LP operation never moves.
+#[tokio::test]
+async fn swap_fails_when_a_poke_in_front_tries_to_skip_the_change_interval() {
+    let (mut chain, env) = setup().await;
+    set_params(&mut chain, &env, |p| p.min_price_interval_s = 600).await;
+    chain.advance(600).await;
+    env.refresh_price(&mut chain).await;
+    let u = env.trader(&mut chain, 100 * UNIT, 100 * UNIT).await;
+    env.swap(&mut chain, &u, SELL, true, 10 * UNIT)
+        .await
+        .expect("a swap at the current price");
+    chain.advance(1).await;
+    env.publish_nav(&mut chain, UNIT + UNIT / 200)
+        .await
+        .unwrap();
+    let swap = swap_ix(&mut chain, &env, &u, BUY, true, 10 * UNIT, 0).await;
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[u.asset, u.quote],
+        &[tx::poke(&env.pool), swap],
+        &[&u.key],
+        TradingError::PriceChangeTooSoon,
+    )
+    .await;
+    // a poke on its own is fine, and still does not open the way
+    chain.must(&[tx::poke(&env.pool)], &[]).await;
+    let swap = swap_ix(&mut chain, &env, &u, BUY, true, 10 * UNIT, 0).await;
+    refused(&mut chain, &env, &u, swap, TradingError::PriceChangeTooSoon).await;
+}

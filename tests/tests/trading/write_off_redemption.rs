@@ -158,3 +158,79 @@ async fn write_off_redemption_fails_for_a_non_governor_or_a_redemption_not_faile
     )
     .await;
 }
+
+/// Review finding: the beacon could do governance's write-off by "recovering" 0. A
+/// recovery now books only what arrives: a part releases that much of the queue's hold,
+/// and the redemption settles once 99 % has come.
+#[tokio::test]
+async fn settle_redemption_recovers_in_parts_and_refuses_a_recovery_of_nothing() {
+    let (mut chain, env) = setup().await;
+    let _lp = failed_with_exit_queued(&mut chain, &env).await;
+    let b = env.beacon_key();
+    let expected = env.state(&mut chain).await.failed_expected;
+    let ix = tx::settle_redemption(&b, &env.pool, 0, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::ZeroAmount,
+    )
+    .await;
+    // half arrives: half the hold is released, the queue still waits
+    env.issuer_pays(&mut chain, expected / 2).await;
+    chain
+        .must(
+            &[tx::settle_redemption(&b, &env.pool, 0, expected / 2)],
+            &[&env.beacon],
+        )
+        .await;
+    let p = env.state(&mut chain).await;
+    assert_eq!(p.failed_expected, expected - expected / 2);
+    let rd: tx::Redemption = chain
+        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .await;
+    assert_eq!(
+        (rd.status, rd.received),
+        (tx::RedemptionStatus::Failed, expected / 2)
+    );
+    assert!(settle(&mut chain, &env, u64::MAX).await.is_err());
+    // the rest arrives: settled, the queue moves
+    let rest = expected - expected / 2;
+    env.issuer_pays(&mut chain, rest).await;
+    chain
+        .must(
+            &[tx::settle_redemption(&b, &env.pool, 0, rest)],
+            &[&env.beacon],
+        )
+        .await;
+    let p = env.state(&mut chain).await;
+    assert_eq!((p.failed_expected, p.redemptions_failed), (0, 0));
+    settle(&mut chain, &env, u64::MAX).await.unwrap();
+    env.check_books(&mut chain).await;
+}
+
+/// Review finding: `return_to_pau` let the PAU exit at the written-down value while a
+/// failed redemption awaited recovery, the exit the queue now refuses LPs.
+#[tokio::test]
+async fn return_to_pau_fails_while_a_failed_redemption_awaits_recovery() {
+    let (mut chain, env) = setup().await;
+    sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
+    chain
+        .must(
+            &[tx::fail_redemption(&env.freezer.pubkey(), &env.pool, 0)],
+            &[&env.freezer],
+        )
+        .await;
+    let ix = tx::return_to_pau(&env.beacon_key(), &env.pool, &env.link, 10 * UNIT);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::RecoveryPending,
+    )
+    .await;
+}

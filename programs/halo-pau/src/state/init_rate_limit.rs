@@ -23,12 +23,15 @@ pub struct InitRateLimit {
 
 impl InitRateLimit {
     /// The init that governs route `key` on `controller`: the PAU-specific init when one
-    /// exists (it overrides the global one, also when it is tighter), else the global
-    /// init, else the specific `NoInitForRoute` refusal. Both accounts are pinned to their
-    /// PDAs by the instruction's seeds, so the caller cannot choose which one applies; the
+    /// exists (it overrides the global one, also when it is tighter); none when a
+    /// PAU-specific init existed and was removed (its removal record exists: a removal only
+    /// restricts, it never falls back to a looser global init); else the global init; else
+    /// the specific `NoInitForRoute` refusal. All three accounts are pinned to their PDAs
+    /// by the instruction's seeds, so the caller cannot choose which one applies; the
     /// owner, discriminator and fields are checked here.
     pub fn resolve<'a, 'info>(
         pau_init: &'a AccountInfo<'info>,
+        pau_init_removal: &'a AccountInfo<'info>,
         global_init: &'a AccountInfo<'info>,
         key: &[u8; 32],
         controller: &Pubkey,
@@ -36,6 +39,9 @@ impl InitRateLimit {
         use crate::errors::PauError;
         let (info, scope) = if exists(pau_init) {
             (pau_init, *controller)
+        } else if exists(pau_init_removal) {
+            msg!("this PAU's own init was removed: no route until governance approves one");
+            return err!(PauError::NoInitForRoute);
         } else if exists(global_init) {
             (global_init, Pubkey::default())
         } else {

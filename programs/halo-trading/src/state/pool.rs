@@ -199,17 +199,20 @@ pub struct Pool {
     /// `halo_math::shares::orphan_dead_shares`); part of `total_shares`, owned by no
     /// position.
     pub dead_shares: u64,
-    /// precision: slot; when the pool last accepted a price. Another price in the same
-    /// slot is refused: one transaction cannot trade on two prices.
-    pub last_price_slot: u64,
-    /// precision: unix seconds; when the accepted price last changed value.
-    pub last_price_change_ts: i64,
+    /// precision: WAD; the price the last swap traded on. Only swaps move it (a `poke` or
+    /// an LP operation cannot), so the two rules below bind the swaps themselves.
+    pub swap_price_wad: u128,
+    /// precision: slot; when a swap last traded. A swap on another price in the same slot
+    /// is refused: one transaction cannot trade on two prices.
+    pub swap_price_slot: u64,
+    /// precision: unix seconds; when the swap price last changed value.
+    pub swap_price_change_ts: i64,
     /// precision: WAD; the deviation guard's anchor for the current window (a price may
     /// not move more than `max_deviation_bps` from it, so small steps cannot add up).
     pub ref_price_wad: u128,
     /// precision: unix seconds; when the current deviation window opened.
     pub ref_window_start: i64,
-    pub reserved: [u8; 72],
+    pub reserved: [u8; 56],
 }
 
 impl Pool {
@@ -432,8 +435,8 @@ mod tests {
                 + 8 + 16 * 6 + 8 * 2 // counters
                 + 8 // failed_expected
                 + 8 // dead shares
-                + 8 + 8 + 16 + 8 // price slot, change time, deviation anchor
-                + 72
+                + 16 + 8 + 8 + 16 + 8 // swap price, slot, change time; deviation anchor
+                + 56
         );
     }
 }

@@ -21,6 +21,8 @@ pub fn handler(ctx: Context<AcceptAdmin>) -> Result<()> {
     let old_admin = c.admin;
     c.admin = ctx.accounts.new_admin.key();
     c.pending_admin = Pubkey::default();
+    // proposals scheduled before the hand-over cannot make another key admin afterwards
+    c.admin_ops_valid_from = c.next_op_id;
     emit!(AdminAccepted {
         old_admin,
         new_admin: c.admin,

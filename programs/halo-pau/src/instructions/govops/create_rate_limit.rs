@@ -54,6 +54,13 @@ pub struct CreateRateLimit<'info> {
         bump,
     )]
     pub pau_init: UncheckedAccount<'info>,
+    /// CHECK: the removal record of the PAU-specific init (seeds checked; it may not
+    /// exist); read by `InitRateLimit::resolve`.
+    #[account(
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Init, &args.key, &controller.key().to_bytes())],
+        bump,
+    )]
+    pub pau_init_removal: UncheckedAccount<'info>,
     /// CHECK: the global init PDA `["init", configurator, key, default]` (seeds checked; it
     /// may not exist); read by `InitRateLimit::resolve`.
     #[account(
@@ -90,6 +97,7 @@ pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Resu
     let controller = ctx.accounts.controller.key();
     let init = InitRateLimit::resolve(
         &ctx.accounts.pau_init,
+        &ctx.accounts.pau_init_removal,
         &ctx.accounts.global_init,
         &args.key,
         &controller,

@@ -33,6 +33,13 @@ pub struct SetRateLimit<'info> {
         bump,
     )]
     pub pau_init: UncheckedAccount<'info>,
+    /// CHECK: the removal record of the PAU-specific init (seeds checked; it may not
+    /// exist); read by `InitRateLimit::resolve`.
+    #[account(
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Init, &rate_limit.key, &controller.key().to_bytes())],
+        bump,
+    )]
+    pub pau_init_removal: UncheckedAccount<'info>,
     /// CHECK: the global init PDA (seeds checked; it may not exist); read only for an
     /// increase when no PAU-specific init exists.
     #[account(
@@ -62,6 +69,7 @@ pub fn handler(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Resul
         );
         let init = InitRateLimit::resolve(
             &ctx.accounts.pau_init,
+            &ctx.accounts.pau_init_removal,
             &ctx.accounts.global_init,
             &rl.key,
             &ctx.accounts.controller.key(),

@@ -112,7 +112,7 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     p.ask_limit = Limit::new_full(args.params.ask_limit, now);
     p.redeem_limit = Limit::new_full(args.params.redeem_limit, now);
     let r = price::read(p, &a.price_account, now, price::Use::Lp)?;
-    price::reanchor(p, &r, now, Clock::get()?.slot);
+    price::reanchor(p, &r, now);
 
     let b = &mut a.book;
     b.version = ACCOUNT_VERSION;

@@ -23,13 +23,15 @@ pub fn handler(ctx: Context<WriteOffRedemption>) -> Result<()> {
         rd.status == RedemptionStatus::Failed,
         TradingError::RedemptionNotFailed
     );
-    p.failed_expected = p.failed_expected.saturating_sub(rd.expected_quote);
+    // what partial recoveries already brought was released then
+    let outstanding = rd.expected_quote.saturating_sub(rd.received);
+    p.failed_expected = p.failed_expected.saturating_sub(outstanding);
     rd.status = RedemptionStatus::WrittenOff;
     emit!(RedemptionWrittenOff {
         pool: p.key(),
         redemption: rd.key(),
         id: rd.id,
-        expected_quote: rd.expected_quote,
+        expected_quote: outstanding,
         failed_expected_after: p.failed_expected,
         by: ctx.accounts.governance.key(),
     });

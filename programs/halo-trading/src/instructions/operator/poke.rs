@@ -17,7 +17,8 @@ pub struct Poke<'info> {
 pub fn handler(ctx: Context<Poke>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let p = &mut ctx.accounts.pool;
-    let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Lp)?;
+    // only a price fresh enough for a swap may pause the pool (no pause on an old spike)
+    let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Swap)?;
     if price::deviated(p, &r, now)? {
         p.paused = true;
         p.pause_reason = PauseReason::Deviation;
@@ -29,15 +30,16 @@ pub fn handler(ctx: Context<Poke>) -> Result<()> {
             reference_price_wad: p.last_price_wad,
         });
     } else {
-        // a poke cannot change the price a trade of this slot already used
-        let slot = Clock::get()?.slot;
-        price::check_slot(p, &r, slot)?;
-        price::record(p, &r, now, slot);
-        emit!(PriceObserved {
-            pool: p.key(),
-            price_wad: r.price_wad,
-            publish_ts: r.publish_ts,
-        });
+        let unchanged = r.price_wad == p.last_price_wad;
+        // `record` emits PriceObserved for a changed value; an unchanged one is observed here
+        price::record(p, &r, now);
+        if unchanged {
+            emit!(PriceObserved {
+                pool: p.key(),
+                price_wad: r.price_wad,
+                publish_ts: r.publish_ts,
+            });
+        }
     }
     Ok(())
 }

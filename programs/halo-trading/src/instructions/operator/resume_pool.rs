@@ -3,7 +3,8 @@ use anchor_lang::prelude::*;
 use crate::{errors::TradingError, events::PoolResumed, price, state::*};
 
 /// Lifts a pool pause after review and re-anchors the reference price to the current,
-/// valid oracle reading. Governance or the beacon (not the freezer).
+/// valid oracle reading. Governance or the beacon (not the freezer); a deviation pause
+/// (which re-anchors the deviation guard) by governance only.
 #[derive(Accounts)]
 pub struct ResumePool<'info> {
     pub signer: Signer<'info>,
@@ -22,10 +23,16 @@ pub fn handler(ctx: Context<ResumePool>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let p = &mut ctx.accounts.pool;
     require!(p.paused, TradingError::NotPaused);
+    // a deviation pause re-anchors the price guard: only governance reviews it
+    require!(
+        p.pause_reason != PauseReason::Deviation
+            || ctx.accounts.signer.key() == ctx.accounts.class.governance,
+        TradingError::NotGovernance
+    );
     let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Lp)?;
     p.paused = false;
     p.pause_reason = PauseReason::None;
-    price::reanchor(p, &r, now, Clock::get()?.slot);
+    price::reanchor(p, &r, now);
     emit!(PoolResumed {
         pool: p.key(),
         by: ctx.accounts.signer.key(),

@@ -20,6 +20,8 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
         amount <= a.pool.quote_liquidity,
         TradingError::InsufficientLiquidity
     );
+    // the PAU may not exit at a value written down by a failure that may still recover
+    require!(a.pool.failed_expected == 0, TradingError::RecoveryPending);
     let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
     let value_before = a.pool.value(r.price_wad)?;
     require!(value_before > 0, TradingError::PoolValueZero);

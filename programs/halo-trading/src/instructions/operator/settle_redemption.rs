@@ -5,8 +5,9 @@ use crate::{constants::SETTLE_MIN_BPS, errors::TradingError, events::RedemptionC
 
 /// Books the issuer's payment for a redemption: the USDS must already be in the pool's
 /// quote vault, unbooked. Realised P&L = received − cost basis; the redemption rate limit
-/// gets the asset amount back. Also settles a redemption marked failed that the issuer
-/// later paid (late recovery). Signed by the beacon.
+/// gets the asset amount back. Also books a late recovery of a redemption marked failed,
+/// in parts if the issuer pays in parts: each part stops holding the withdrawal queue
+/// back by what it brings; the redemption settles once 99 % has come. Signed by the beacon.
 #[derive(Accounts)]
 pub struct SettleRedemption<'info> {
     pub beacon: Signer<'info>,
@@ -51,44 +52,61 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
     } else {
         i128::from(received)
     };
-    if rd.status == RedemptionStatus::Pending {
+    let floor = halo_math::mul_div_u64(
+        rd.expected_quote,
+        SETTLE_MIN_BPS,
+        10_000,
+        halo_math::Rounding::Up,
+    )
+    .map_err(|_| TradingError::MathOverflow)?;
+    let settled = if rd.status == RedemptionStatus::Pending {
         // an under-reported receipt would leave USDS unbooked for later misuse
-        let floor = halo_math::mul_div_u64(
-            rd.expected_quote,
-            SETTLE_MIN_BPS,
-            10_000,
-            halo_math::Rounding::Up,
-        )
-        .map_err(|_| TradingError::MathOverflow)?;
         require!(received >= floor, TradingError::ReceiptBelowExpected);
         p.pending_expected = p.pending_expected.saturating_sub(rd.expected_quote);
         p.pending_cost = p.pending_cost.saturating_sub(rd.cost_basis);
-        p.realised_pnl = p
-            .realised_pnl
-            .checked_add(pnl)
-            .ok_or(TradingError::MathOverflow)?;
+        rd.received = received;
+        true
     } else {
-        // failed earlier: its cost was written off then; the receipt is all recovery
-        p.realised_pnl = p
-            .realised_pnl
-            .checked_add(pnl)
+        // failed earlier (its cost was written off then): a recovery, possibly in parts.
+        // Only what arrives stops holding the queue back; the rest waits for more payments
+        // or a governance write-off (a receipt of 0 cannot stand in for one).
+        require!(received > 0, TradingError::ZeroAmount);
+        let before = rd.received;
+        let total = before
+            .checked_add(received)
             .ok_or(TradingError::MathOverflow)?;
-        p.redemptions_failed = p.redemptions_failed.saturating_sub(1);
-        p.failed_expected = p.failed_expected.saturating_sub(rd.expected_quote);
-    }
+        let recovered = total
+            .min(rd.expected_quote)
+            .saturating_sub(before.min(rd.expected_quote));
+        p.failed_expected = p.failed_expected.saturating_sub(recovered);
+        rd.received = total;
+        let done = total >= floor;
+        if done {
+            // the last part: whatever of the expected USDS did not come is let go
+            let rest = rd.expected_quote.saturating_sub(total);
+            p.failed_expected = p.failed_expected.saturating_sub(rest);
+            p.redemptions_failed = p.redemptions_failed.saturating_sub(1);
+        }
+        done
+    };
+    p.realised_pnl = p
+        .realised_pnl
+        .checked_add(pnl)
+        .ok_or(TradingError::MathOverflow)?;
     p.quote_liquidity = p
         .quote_liquidity
         .checked_add(received)
         .ok_or(TradingError::MathOverflow)?;
-    p.redeem_limit.give_back(now, rd.amount);
-    p.redemptions_settled = p.redemptions_settled.saturating_add(1);
-    rd.status = RedemptionStatus::Settled;
-    rd.received = received;
+    if settled {
+        p.redeem_limit.give_back(now, rd.amount);
+        p.redemptions_settled = p.redemptions_settled.saturating_add(1);
+        rd.status = RedemptionStatus::Settled;
+    }
     emit!(RedemptionClosed {
         pool: p.key(),
         redemption: rd.key(),
         id: rd.id,
-        status: RedemptionStatus::Settled,
+        status: rd.status,
         received,
         pnl: i64::try_from(pnl).map_err(|_| TradingError::MathOverflow)?,
     });

@@ -75,7 +75,10 @@ pub fn handler(ctx: Context<SwapWithQuote>, quote: RfqQuote) -> Result<()> {
     let p = &mut a.swap.pool;
     let r = price::accept(p, &a.swap.price_account, now, price::Use::Swap)?;
     let market = p.market(r.price_wad);
-    let min_spread = u32::from(p.params.rfq_min_spread_bps);
+    // the governance bound, widened by the price's confidence interval like the AMM's
+    let min_spread = u32::from(p.params.rfq_min_spread_bps)
+        .checked_add(r.conf_bps)
+        .ok_or(TradingError::MathOverflow)?;
     // the governance bound: what the AMM would do at the minimum spread
     let bound = match side {
         Side::SellAsset => market.quote(side, Mode::ExactIn, quote.asset_amount, min_spread),
