@@ -247,6 +247,9 @@ export type HaloOracle = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "feed",
           "pda": {
             "seeds": [
@@ -891,6 +894,9 @@ export const HALO_ORACLE_IDL = {
         },
         {
           "name": "feed",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [

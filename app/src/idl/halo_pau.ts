@@ -1108,6 +1108,9 @@ export type HaloPau = {
           "name": "counterparty"
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "rateLimit",
           "pda": {
             "seeds": [
@@ -1406,6 +1409,9 @@ export type HaloPau = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "initRateLimit",
           "pda": {
             "seeds": [
@@ -1787,6 +1793,9 @@ export type HaloPau = {
           }
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "membership",
           "pda": {
             "seeds": [
@@ -2043,6 +2052,9 @@ export type HaloPau = {
           }
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "controller",
           "pda": {
             "seeds": [
@@ -2219,6 +2231,9 @@ export type HaloPau = {
           }
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "configurator",
           "pda": {
             "seeds": [
@@ -2887,6 +2902,9 @@ export type HaloPau = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "op",
           "pda": {
             "seeds": [
@@ -5541,6 +5559,9 @@ export const HALO_PAU_IDL = {
         },
         {
           "name": "rate_limit",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -5839,6 +5860,9 @@ export const HALO_PAU_IDL = {
         },
         {
           "name": "init_rate_limit",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -6220,6 +6244,9 @@ export const HALO_PAU_IDL = {
         },
         {
           "name": "membership",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -6476,6 +6503,9 @@ export const HALO_PAU_IDL = {
         },
         {
           "name": "controller",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -6653,6 +6683,9 @@ export const HALO_PAU_IDL = {
         },
         {
           "name": "configurator",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -7321,6 +7354,9 @@ export const HALO_PAU_IDL = {
         },
         {
           "name": "op",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [

@@ -3,19 +3,6 @@ export type HaloTrading = {
   "accounts": [
     {
       "discriminator": [
-        121,
-        34,
-        121,
-        35,
-        91,
-        62,
-        85,
-        222
-      ],
-      "name": "book"
-    },
-    {
-      "discriminator": [
         105,
         241,
         37,
@@ -988,6 +975,9 @@ export type HaloTrading = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "class",
           "pda": {
             "seeds": [
@@ -1068,6 +1058,9 @@ export type HaloTrading = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "pool",
           "pda": {
             "seeds": [
@@ -1093,6 +1086,9 @@ export type HaloTrading = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "book",
           "pda": {
             "seeds": [
@@ -1118,6 +1114,9 @@ export type HaloTrading = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "generation",
           "pda": {
             "seeds": [
@@ -1169,6 +1168,9 @@ export type HaloTrading = {
           ]
         },
         {
+          "docs": [
+            "(seeds checked) with `halo_accounts`, owned by the pool PDA."
+          ],
           "name": "assetVault",
           "pda": {
             "seeds": [
@@ -1509,6 +1511,9 @@ export type HaloTrading = {
           "name": "pool"
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "position",
           "pda": {
             "seeds": [
@@ -1925,6 +1930,9 @@ export type HaloTrading = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "nextGeneration",
           "pda": {
             "seeds": [
@@ -2330,6 +2338,9 @@ export type HaloTrading = {
           "writable": true
         },
         {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "name": "redemption",
           "pda": {
             "seeds": [
@@ -2693,57 +2704,6 @@ export type HaloTrading = {
     "version": "0.1.0"
   },
   "types": [
-    {
-      "docs": [
-        "A sleeve: the container of one pool's asset inventory and USDS liquidity. Its vaults",
-        "are token accounts at `[\"book_vault\", book, mint]`, owned by the pool PDA (the pool",
-        "signs every movement, including the PAU draw / repay as a registered integration).",
-        "Seeds: `[\"book\", class, book_id]`."
-      ],
-      "name": "book",
-      "type": {
-        "fields": [
-          {
-            "name": "version",
-            "type": "u8"
-          },
-          {
-            "name": "bump",
-            "type": "u8"
-          },
-          {
-            "name": "class",
-            "type": "pubkey"
-          },
-          {
-            "name": "pool",
-            "type": "pubkey"
-          },
-          {
-            "name": "bookId",
-            "type": "u64"
-          },
-          {
-            "name": "assetVault",
-            "type": "pubkey"
-          },
-          {
-            "name": "quoteVault",
-            "type": "pubkey"
-          },
-          {
-            "name": "reserved",
-            "type": {
-              "array": [
-                "u8",
-                32
-              ]
-            }
-          }
-        ],
-        "kind": "struct"
-      }
-    },
     {
       "name": "classCreated",
       "type": {
@@ -4847,6 +4807,9 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "class",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -4927,6 +4890,9 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "pool",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -4952,6 +4918,9 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "book",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -4977,6 +4946,9 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "generation",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -5028,6 +5000,9 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "asset_vault",
+          "docs": [
+            "(seeds checked) with `halo_accounts`, owned by the pool PDA."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -5367,6 +5342,9 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "position",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -5783,6 +5761,9 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "next_generation",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -6188,6 +6169,9 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "redemption",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
           "writable": true,
           "pda": {
             "seeds": [
@@ -6530,19 +6514,6 @@ export const HALO_TRADING_IDL = {
     }
   ],
   "accounts": [
-    {
-      "name": "Book",
-      "discriminator": [
-        121,
-        34,
-        121,
-        35,
-        91,
-        62,
-        85,
-        222
-      ]
-    },
     {
       "name": "LpPosition",
       "discriminator": [
@@ -7349,57 +7320,6 @@ export const HALO_TRADING_IDL = {
     }
   ],
   "types": [
-    {
-      "name": "Book",
-      "docs": [
-        "A sleeve: the container of one pool's asset inventory and USDS liquidity. Its vaults",
-        "are token accounts at `[\"book_vault\", book, mint]`, owned by the pool PDA (the pool",
-        "signs every movement, including the PAU draw / repay as a registered integration).",
-        "Seeds: `[\"book\", class, book_id]`."
-      ],
-      "type": {
-        "kind": "struct",
-        "fields": [
-          {
-            "name": "version",
-            "type": "u8"
-          },
-          {
-            "name": "bump",
-            "type": "u8"
-          },
-          {
-            "name": "class",
-            "type": "pubkey"
-          },
-          {
-            "name": "pool",
-            "type": "pubkey"
-          },
-          {
-            "name": "book_id",
-            "type": "u64"
-          },
-          {
-            "name": "asset_vault",
-            "type": "pubkey"
-          },
-          {
-            "name": "quote_vault",
-            "type": "pubkey"
-          },
-          {
-            "name": "reserved",
-            "type": {
-              "array": [
-                "u8",
-                32
-              ]
-            }
-          }
-        ]
-      }
-    },
     {
       "name": "ClassCreated",
       "type": {

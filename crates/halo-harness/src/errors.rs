@@ -81,3 +81,22 @@ pub fn assert_trading_err<T: std::fmt::Debug>(
 ) {
     assert_code(res, code_of(e.into()), &e);
 }
+
+/// Sends `address` the rent-exempt minimum of an empty account: the pre-funding attack on
+/// a predictable PDA (an `init` that uses `create_account` fails on an address holding
+/// lamports).
+pub async fn prefund(
+    chain: &mut impl halo_sdk::ledger::Ledger,
+    address: &anchor_lang::prelude::Pubkey,
+) {
+    let lamports = chain.rent(0).await;
+    let payer = chain.payer_key();
+    chain
+        .must(
+            &[anchor_lang::solana_program::system_instruction::transfer(
+                &payer, address, lamports,
+            )],
+            &[],
+        )
+        .await;
+}

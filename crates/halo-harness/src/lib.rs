@@ -18,7 +18,7 @@ pub mod trading;
 pub use chain::{Chain, TxFailure, TxOk};
 pub use errors::{
     anchor_code, assert_anchor_err, assert_failed, assert_oracle_err, assert_pau_err,
-    assert_trading_err, pau_code,
+    assert_trading_err, pau_code, prefund,
 };
 pub use halo_sdk::ledger::{Keypair, Ledger, MintKind, RawAccount, Receipt, Refusal, Signer};
 pub use pau::{PauEnv, PauOptions};

@@ -25,7 +25,6 @@
 use anchor_lang::prelude::*;
 
 pub mod constants;
-pub mod create;
 pub mod errors;
 pub mod events;
 pub mod instructions;

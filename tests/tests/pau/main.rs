@@ -19,6 +19,7 @@ mod execute_register_pau;
 mod freeze;
 mod init_controller;
 mod initialize_configurator;
+mod prefunded_addresses;
 mod remove_init_rate_limit;
 mod remove_integration;
 mod remove_rate_limit;

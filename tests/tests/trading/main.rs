@@ -16,6 +16,7 @@ mod fund_from_pau;
 mod open_position;
 mod pause_pool;
 mod poke;
+mod prefunded_addresses;
 mod properties;
 mod propose_class_governance;
 mod request_withdrawal;

@@ -52,12 +52,13 @@ impl Integration {
                 signer.as_ref(),
                 &[bump],
             ];
-            crate::create::create_pda_account(
+            halo_accounts::create_pda_account(
                 payer,
                 info,
                 system_program,
                 8usize.saturating_add(Integration::INIT_SPACE),
                 seeds,
+                &crate::ID,
             )?;
             Integration {
                 version: crate::constants::ACCOUNT_VERSION,

@@ -82,12 +82,13 @@ impl Removal {
                 &target,
                 &[bump],
             ];
-            crate::create::create_pda_account(
+            halo_accounts::create_pda_account(
                 payer,
                 info,
                 system_program,
                 8usize.saturating_add(Removal::INIT_SPACE),
                 seeds,
+                &crate::ID,
             )?;
             Removal {
                 version: crate::constants::ACCOUNT_VERSION,

@@ -17,14 +17,10 @@ pub struct CreateFeedArgs {
 pub struct CreateFeed<'info> {
     #[account(mut)]
     pub authority: Signer<'info>,
-    #[account(
-        init,
-        payer = authority,
-        space = 8 + Feed::INIT_SPACE,
-        seeds = [SEED_FEED, authority.key().as_ref(), &args.feed_id.to_le_bytes()],
-        bump,
-    )]
-    pub feed: Box<Account<'info, Feed>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_FEED, authority.key().as_ref(), &args.feed_id.to_le_bytes()], bump)]
+    pub feed: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -40,7 +36,15 @@ pub fn handler(ctx: Context<CreateFeed>, args: CreateFeedArgs) -> Result<()> {
     require!(args.initial_value > 0, OracleError::NonPositiveValue);
     let now = Clock::get()?.unix_timestamp;
     let authority = ctx.accounts.authority.key();
-    let f = &mut ctx.accounts.feed;
+    let id = args.feed_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[SEED_FEED, authority.as_ref(), &id, &[ctx.bumps.feed]];
+    let mut f: Feed = halo_accounts::create_zeroed_account(
+        &ctx.accounts.authority,
+        &ctx.accounts.feed,
+        &ctx.accounts.system_program,
+        seeds,
+        &crate::ID,
+    )?;
     f.version = FEED_VERSION;
     f.bump = ctx.bumps.feed;
     f.authority = authority;
@@ -53,8 +57,9 @@ pub fn handler(ctx: Context<CreateFeed>, args: CreateFeedArgs) -> Result<()> {
     f.updates = 1;
     f.anchor_value = args.initial_value;
     f.anchor_ts = now;
+    halo_accounts::persist(&ctx.accounts.feed, &f)?;
     emit!(FeedCreated {
-        feed: f.key(),
+        feed: ctx.accounts.feed.key(),
         governance: authority,
         feed_id: args.feed_id,
         decimals: args.decimals,

@@ -11,14 +11,10 @@ pub struct InitController<'info> {
     pub admin: Signer<'info>,
     #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump, has_one = admin @ PauError::NotAdmin)]
     pub configurator: Box<Account<'info, Configurator>>,
-    #[account(
-        init,
-        payer = admin,
-        space = 8 + Controller::INIT_SPACE,
-        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &pau_id.to_le_bytes()],
-        bump
-    )]
-    pub controller: Box<Account<'info, Controller>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &pau_id.to_le_bytes()], bump)]
+    pub controller: UncheckedAccount<'info>,
     /// CHECK: the ALM proxy PDA; it holds no data, only signs for custody accounts.
     #[account(seeds = [SEED_PROXY, controller.key().as_ref()], bump)]
     pub proxy: UncheckedAccount<'info>,
@@ -26,8 +22,16 @@ pub struct InitController<'info> {
 }
 
 pub fn handler(ctx: Context<InitController>, pau_id: u64) -> Result<()> {
-    let configurator = ctx.accounts.configurator.key();
-    ctx.accounts.controller.set_inner(Controller {
+    let a = &ctx.accounts;
+    let configurator = a.configurator.key();
+    let id = pau_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[
+        SEED_CONTROLLER,
+        configurator.as_ref(),
+        &id,
+        &[ctx.bumps.controller],
+    ];
+    let value = Controller {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.controller,
         proxy_bump: ctx.bumps.proxy,
@@ -39,7 +43,15 @@ pub fn handler(ctx: Context<InitController>, pau_id: u64) -> Result<()> {
         freezer: Pubkey::default(),
         register_ops_valid_from: 0,
         reserved: [0; 120],
-    });
+    };
+    halo_accounts::create_program_account(
+        &a.admin,
+        &a.controller,
+        &a.system_program,
+        seeds,
+        &crate::ID,
+        &value,
+    )?;
     emit!(ControllerCreated {
         controller: ctx.accounts.controller.key(),
         pau_id,

@@ -29,14 +29,10 @@ pub struct InitializeConfigurator<'info> {
             @ crate::errors::PauError::NotUpgradeAuthority,
     )]
     pub program_data: Account<'info, ProgramData>,
-    #[account(
-        init,
-        payer = payer,
-        space = 8 + Configurator::INIT_SPACE,
-        seeds = [SEED_CONFIGURATOR],
-        bump
-    )]
-    pub configurator: Box<Account<'info, Configurator>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_CONFIGURATOR], bump)]
+    pub configurator: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -52,8 +48,9 @@ pub fn handler(
     validate_timelock_delay(args.timelock_delay_s)?;
     validate_sorl_hop(args.sorl_hop_s)?;
     validate_sorl_max_change(args.sorl_max_change_bps)?;
-    let c = &mut ctx.accounts.configurator;
-    c.set_inner(Configurator {
+    let a = &ctx.accounts;
+    let c = &a.configurator;
+    let value = Configurator {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.configurator,
         admin: args.admin,
@@ -66,7 +63,15 @@ pub fn handler(
         admin_ops_valid_from: 0,
         max_transfer_fee_bps: DEFAULT_MAX_TRANSFER_FEE_BPS,
         reserved: [0; 118],
-    });
+    };
+    halo_accounts::create_program_account(
+        &a.payer,
+        c,
+        &a.system_program,
+        &[SEED_CONFIGURATOR, &[ctx.bumps.configurator]],
+        &crate::ID,
+        &value,
+    )?;
     emit!(ConfiguratorInitialized {
         configurator: c.key(),
         admin: args.admin,
@@ -74,7 +79,7 @@ pub fn handler(
         sorl_hop_s: args.sorl_hop_s,
         sorl_max_change_bps: args.sorl_max_change_bps,
         max_transfer_fee_bps: DEFAULT_MAX_TRANSFER_FEE_BPS,
-        upgrade_authority: ctx.accounts.upgrade_authority.key(),
+        upgrade_authority: a.upgrade_authority.key(),
     });
     Ok(())
 }

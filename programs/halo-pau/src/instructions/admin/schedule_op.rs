@@ -16,14 +16,10 @@ pub struct ScheduleOp<'info> {
         constraint = !configurator.paused @ PauError::TimelockPaused,
     )]
     pub configurator: Box<Account<'info, Configurator>>,
-    #[account(
-        init,
-        payer = admin,
-        space = 8 + TimelockOp::INIT_SPACE,
-        seeds = [SEED_OP, configurator.key().as_ref(), &configurator.next_op_id.to_le_bytes()],
-        bump
-    )]
-    pub op: Box<Account<'info, TimelockOp>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_OP, configurator.key().as_ref(), &configurator.next_op_id.to_le_bytes()], bump)]
+    pub op: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -56,7 +52,9 @@ pub fn handler(ctx: Context<ScheduleOp>, action: TimelockAction) -> Result<()> {
         .ok_or(PauError::MathOverflow)?;
     configurator.next_op_id = op_id.checked_add(1).ok_or(PauError::MathOverflow)?;
     let configurator_key = configurator.key();
-    ctx.accounts.op.set_inner(TimelockOp {
+    let id = op_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[SEED_OP, configurator_key.as_ref(), &id, &[ctx.bumps.op]];
+    let value = TimelockOp {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.op,
         configurator: configurator_key,
@@ -68,7 +66,15 @@ pub fn handler(ctx: Context<ScheduleOp>, action: TimelockAction) -> Result<()> {
         status: OpStatus::Scheduled,
         resolved_at: 0,
         reserved: [0; 64],
-    });
+    };
+    halo_accounts::create_program_account(
+        &ctx.accounts.admin,
+        &ctx.accounts.op,
+        &ctx.accounts.system_program,
+        seeds,
+        &crate::ID,
+        &value,
+    )?;
     emit!(OpScheduled {
         op: ctx.accounts.op.key(),
         op_id,

@@ -26,14 +26,10 @@ pub struct ExecuteAddInitRateLimit<'info> {
         bump = op.bump,
     )]
     pub op: Box<Account<'info, TimelockOp>>,
-    #[account(
-        init,
-        payer = payer,
-        space = 8 + InitRateLimit::INIT_SPACE,
-        seeds = [SEED_INIT, configurator.key().as_ref(), key.as_ref(), pau.as_ref()],
-        bump
-    )]
-    pub init_rate_limit: Box<Account<'info, InitRateLimit>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_INIT, configurator.key().as_ref(), key.as_ref(), pau.as_ref()], bump)]
+    pub init_rate_limit: UncheckedAccount<'info>,
     /// CHECK: the removal record of this init (seeds checked); read by `Removal::check_op`.
     #[account(
         seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Init, &key, &pau.to_bytes())],
@@ -60,7 +56,7 @@ pub fn handler(ctx: Context<ExecuteAddInitRateLimit>, key: [u8; 32], pau: Pubkey
     Removal::check_op(&ctx.accounts.removal, op.op_id)?;
     op.mark_executed(now);
     let configurator = ctx.accounts.configurator.key();
-    ctx.accounts.init_rate_limit.set_inner(InitRateLimit {
+    let value = InitRateLimit {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.init_rate_limit,
         configurator,
@@ -71,7 +67,21 @@ pub fn handler(ctx: Context<ExecuteAddInitRateLimit>, key: [u8; 32], pau: Pubkey
         added_at: now,
         op_id: op.op_id,
         reserved: [0; 64],
-    });
+    };
+    halo_accounts::create_program_account(
+        &ctx.accounts.payer,
+        &ctx.accounts.init_rate_limit,
+        &ctx.accounts.system_program,
+        &[
+            SEED_INIT,
+            configurator.as_ref(),
+            key.as_ref(),
+            pau.as_ref(),
+            &[ctx.bumps.init_rate_limit],
+        ],
+        &crate::ID,
+        &value,
+    )?;
     emit!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,

@@ -31,14 +31,10 @@ pub struct ExecuteGrantGovOps<'info> {
         bump = controller.bump,
     )]
     pub controller: Box<Account<'info, Controller>>,
-    #[account(
-        init,
-        payer = payer,
-        space = 8 + GovOpsMembership::INIT_SPACE,
-        seeds = [SEED_GOVOPS, controller.key().as_ref(), member.as_ref()],
-        bump
-    )]
-    pub membership: Box<Account<'info, GovOpsMembership>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_GOVOPS, controller.key().as_ref(), member.as_ref()], bump)]
+    pub membership: UncheckedAccount<'info>,
     /// CHECK: the removal record of this membership (seeds checked); read by
     /// `Removal::check_op`.
     #[account(
@@ -66,7 +62,7 @@ pub fn handler(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
     );
     Removal::check_op(&ctx.accounts.removal, op.op_id)?;
     op.mark_executed(now);
-    ctx.accounts.membership.set_inner(GovOpsMembership {
+    let value = GovOpsMembership {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.membership,
         controller,
@@ -74,7 +70,20 @@ pub fn handler(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
         granted_at: now,
         op_id: op.op_id,
         reserved: [0; 64],
-    });
+    };
+    halo_accounts::create_program_account(
+        &ctx.accounts.payer,
+        &ctx.accounts.membership,
+        &ctx.accounts.system_program,
+        &[
+            SEED_GOVOPS,
+            controller.as_ref(),
+            member.as_ref(),
+            &[ctx.bumps.membership],
+        ],
+        &crate::ID,
+        &value,
+    )?;
     emit!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,

@@ -74,14 +74,10 @@ pub struct CreateRateLimit<'info> {
         constraint = counterparty.mint == mint.key() @ PauError::WrongMint,
     )]
     pub counterparty: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(
-        init,
-        payer = member,
-        space = 8 + RateLimit::INIT_SPACE,
-        seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), args.key.as_ref()],
-        bump
-    )]
-    pub rate_limit: Box<Account<'info, RateLimit>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_RATE_LIMIT, controller.key().as_ref(), args.key.as_ref()], bump)]
+    pub rate_limit: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -111,7 +107,7 @@ pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Resu
     let now = Clock::get()?.unix_timestamp;
     let s = RateLimitState::new_full(args.max_amount, args.slope, now);
     let tag_len = u8::try_from(args.tag.len()).map_err(|_| PauError::InvalidTag)?;
-    ctx.accounts.rate_limit.set_inner(RateLimit {
+    let value = RateLimit {
         version: ACCOUNT_VERSION,
         bump: ctx.bumps.rate_limit,
         controller,
@@ -130,13 +126,26 @@ pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Resu
         total_out: 0,
         total_in: 0,
         reserved: [0; 30],
-    });
+    };
+    halo_accounts::create_program_account(
+        &ctx.accounts.member,
+        &ctx.accounts.rate_limit,
+        &ctx.accounts.system_program,
+        &[
+            SEED_RATE_LIMIT,
+            controller.as_ref(),
+            args.key.as_ref(),
+            &[ctx.bumps.rate_limit],
+        ],
+        &crate::ID,
+        &value,
+    )?;
     emit!(RateLimitCreated {
         controller,
         key: args.key,
         mint,
         counterparty: args.counterparty,
-        state: ctx.accounts.rate_limit.snapshot(now),
+        state: value.snapshot(now),
     });
     Ok(())
 }

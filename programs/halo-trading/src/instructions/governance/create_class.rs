@@ -20,14 +20,10 @@ pub struct CreateClassArgs {
 pub struct CreateClass<'info> {
     #[account(mut)]
     pub authority: Signer<'info>,
-    #[account(
-        init,
-        payer = authority,
-        space = 8 + TradingClass::INIT_SPACE,
-        seeds = [SEED_CLASS, authority.key().as_ref(), &args.class_id.to_le_bytes()],
-        bump,
-    )]
-    pub class: Box<Account<'info, TradingClass>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_CLASS, authority.key().as_ref(), &args.class_id.to_le_bytes()], bump)]
+    pub class: UncheckedAccount<'info>,
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
     /// A genuine `halo_pau` controller (owner and discriminator checked by Anchor).
     pub pau_controller: Box<Account<'info, Controller>>,
@@ -41,7 +37,15 @@ pub fn handler(ctx: Context<CreateClass>, args: CreateClassArgs) -> Result<()> {
     );
     check_mint(&ctx.accounts.quote_mint)?;
     let authority = ctx.accounts.authority.key();
-    let c = &mut ctx.accounts.class;
+    let id = args.class_id.to_le_bytes();
+    let seeds: &[&[u8]] = &[SEED_CLASS, authority.as_ref(), &id, &[ctx.bumps.class]];
+    let mut c: TradingClass = halo_accounts::create_zeroed_account(
+        &ctx.accounts.authority,
+        &ctx.accounts.class,
+        &ctx.accounts.system_program,
+        seeds,
+        &crate::ID,
+    )?;
     c.version = ACCOUNT_VERSION;
     c.bump = ctx.bumps.class;
     c.authority = authority;
@@ -52,8 +56,9 @@ pub fn handler(ctx: Context<CreateClass>, args: CreateClassArgs) -> Result<()> {
     c.quote_mint = ctx.accounts.quote_mint.key();
     c.quote_decimals = ctx.accounts.quote_mint.decimals;
     c.pau_controller = ctx.accounts.pau_controller.key();
+    halo_accounts::persist(&ctx.accounts.class, &c)?;
     emit!(ClassCreated {
-        class: c.key(),
+        class: ctx.accounts.class.key(),
         governance: authority,
         beacon: args.beacon,
         freezer: args.freezer,

@@ -1,5 +1,5 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::{
     constants::*, errors::TradingError, events::PoolCreated, price, state::*, token::check_mint,
@@ -24,54 +24,37 @@ pub struct CreatePool<'info> {
     pub governance: Signer<'info>,
     #[account(mut, has_one = governance @ TradingError::NotGovernance, has_one = quote_mint @ TradingError::WrongQuoteMint)]
     pub class: Box<Account<'info, TradingClass>>,
-    #[account(
-        init,
-        payer = governance,
-        space = 8 + Pool::INIT_SPACE,
-        seeds = [SEED_UNIT, class.key().as_ref(), &args.unit_id.to_le_bytes()],
-        bump,
-    )]
-    pub pool: Box<Account<'info, Pool>>,
-    #[account(
-        init,
-        payer = governance,
-        space = 8 + Book::INIT_SPACE,
-        seeds = [SEED_BOOK, class.key().as_ref(), &args.book_id.to_le_bytes()],
-        bump,
-    )]
-    pub book: Box<Account<'info, Book>>,
-    #[account(
-        init,
-        payer = governance,
-        space = 8 + WithdrawGeneration::INIT_SPACE,
-        seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &0u64.to_le_bytes()],
-        bump,
-    )]
-    pub generation: Box<Account<'info, WithdrawGeneration>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_UNIT, class.key().as_ref(), &args.unit_id.to_le_bytes()], bump)]
+    pub pool: UncheckedAccount<'info>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_BOOK, class.key().as_ref(), &args.book_id.to_le_bytes()], bump)]
+    pub book: UncheckedAccount<'info>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &0u64.to_le_bytes()], bump)]
+    pub generation: UncheckedAccount<'info>,
     #[account(mint::token_program = asset_token_program)]
     pub asset_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mint::token_program = quote_token_program)]
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
+    /// CHECK: the book's asset vault, a token account created by the handler at this PDA
+    /// (seeds checked) with `halo_accounts`, owned by the pool PDA.
     #[account(
-        init,
-        payer = governance,
+        mut,
         seeds = [SEED_BOOK_VAULT, book.key().as_ref(), asset_mint.key().as_ref()],
         bump,
-        token::mint = asset_mint,
-        token::authority = pool,
-        token::token_program = asset_token_program,
     )]
-    pub asset_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub asset_vault: UncheckedAccount<'info>,
+    /// CHECK: the book's quote vault, as above.
     #[account(
-        init,
-        payer = governance,
+        mut,
         seeds = [SEED_BOOK_VAULT, book.key().as_ref(), quote_mint.key().as_ref()],
         bump,
-        token::mint = quote_mint,
-        token::authority = pool,
-        token::token_program = quote_token_program,
     )]
-    pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
+    pub quote_vault: UncheckedAccount<'info>,
     /// CHECK: validated by `price::read` against the pool's price source (pinned address
     /// and owner for a halo feed; owner, layout, feed id and verification for Pyth).
     pub price_account: UncheckedAccount<'info>,
@@ -92,7 +75,14 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let (class, pool_key, book_key) = (a.class.key(), a.pool.key(), a.book.key());
 
-    let p = &mut a.pool;
+    let unit_id = args.unit_id.to_le_bytes();
+    let mut p: Pool = halo_accounts::create_zeroed_account(
+        &a.governance,
+        &a.pool,
+        &a.system_program,
+        &[SEED_UNIT, class.as_ref(), &unit_id, &[ctx.bumps.pool]],
+        &crate::ID,
+    )?;
     p.version = ACCOUNT_VERSION;
     p.bump = ctx.bumps.pool;
     p.class = class;
@@ -111,10 +101,22 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     p.bid_limit = Limit::new_full(args.params.bid_limit, now);
     p.ask_limit = Limit::new_full(args.params.ask_limit, now);
     p.redeem_limit = Limit::new_full(args.params.redeem_limit, now);
-    let r = price::read(p, &a.price_account, now, price::Use::Lp)?;
-    price::reanchor(p, &r, now);
+    let r = price::read(&p, &a.price_account, now, price::Use::Lp)?;
+    // the first price is the reference of the first deviation window
+    p.last_price_wad = r.price_wad;
+    p.last_price_ts = r.publish_ts;
+    p.ref_price_wad = r.price_wad;
+    p.ref_window_start = now;
+    halo_accounts::persist(&a.pool, &p)?;
 
-    let b = &mut a.book;
+    let book_id = args.book_id.to_le_bytes();
+    let mut b: Book = halo_accounts::create_zeroed_account(
+        &a.governance,
+        &a.book,
+        &a.system_program,
+        &[SEED_BOOK, class.as_ref(), &book_id, &[ctx.bumps.book]],
+        &crate::ID,
+    )?;
     b.version = ACCOUNT_VERSION;
     b.bump = ctx.bumps.book;
     b.class = class;
@@ -122,12 +124,58 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     b.book_id = args.book_id;
     b.asset_vault = a.asset_vault.key();
     b.quote_vault = a.quote_vault.key();
+    halo_accounts::persist(&a.book, &b)?;
 
-    let g = &mut a.generation;
+    let gen0 = 0u64.to_le_bytes();
+    let mut g: WithdrawGeneration = halo_accounts::create_zeroed_account(
+        &a.governance,
+        &a.generation,
+        &a.system_program,
+        &[
+            SEED_WITHDRAW_GEN,
+            pool_key.as_ref(),
+            &gen0,
+            &[ctx.bumps.generation],
+        ],
+        &crate::ID,
+    )?;
     g.version = ACCOUNT_VERSION;
     g.bump = ctx.bumps.generation;
     g.pool = pool_key;
     g.opened_at = now;
+    halo_accounts::persist(&a.generation, &g)?;
+
+    // the book's vaults, owned by the pool PDA
+    for (vault, mint, program, bump) in [
+        (
+            &a.asset_vault,
+            &a.asset_mint,
+            &a.asset_token_program,
+            ctx.bumps.asset_vault,
+        ),
+        (
+            &a.quote_vault,
+            &a.quote_mint,
+            &a.quote_token_program,
+            ctx.bumps.quote_vault,
+        ),
+    ] {
+        let mint_key = mint.key();
+        halo_accounts::create_token_account(
+            &a.governance,
+            vault,
+            &a.system_program,
+            program,
+            &mint.to_account_info(),
+            &pool_key,
+            &[
+                SEED_BOOK_VAULT,
+                book_key.as_ref(),
+                mint_key.as_ref(),
+                &[bump],
+            ],
+        )?;
+    }
 
     a.class.pool_count = a.class.pool_count.saturating_add(1);
     emit!(PoolCreated {

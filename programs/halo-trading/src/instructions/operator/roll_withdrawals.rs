@@ -19,14 +19,10 @@ pub struct RollWithdrawals<'info> {
         bump = open_generation.bump,
     )]
     pub open_generation: Box<Account<'info, WithdrawGeneration>>,
-    #[account(
-        init,
-        payer = caller,
-        space = 8 + WithdrawGeneration::INIT_SPACE,
-        seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &pool.queue_open_gen.saturating_add(1).to_le_bytes()],
-        bump,
-    )]
-    pub next_generation: Box<Account<'info, WithdrawGeneration>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &pool.queue_open_gen.saturating_add(1).to_le_bytes()], bump)]
+    pub next_generation: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
@@ -47,12 +43,26 @@ pub fn handler(ctx: Context<RollWithdrawals>) -> Result<()> {
         .checked_add(1)
         .ok_or(TradingError::MathOverflow)?;
     a.pool.queue_open_gen = open_generation;
-    let g = &mut a.next_generation;
+    let pool = a.pool.key();
+    let id = open_generation.to_le_bytes();
+    let mut g: WithdrawGeneration = halo_accounts::create_zeroed_account(
+        &a.caller,
+        &a.next_generation,
+        &a.system_program,
+        &[
+            SEED_WITHDRAW_GEN,
+            pool.as_ref(),
+            &id,
+            &[ctx.bumps.next_generation],
+        ],
+        &crate::ID,
+    )?;
     g.version = ACCOUNT_VERSION;
     g.bump = ctx.bumps.next_generation;
-    g.pool = a.pool.key();
+    g.pool = pool;
     g.id = open_generation;
     g.opened_at = now;
+    halo_accounts::persist(&a.next_generation, &g)?;
     emit!(WithdrawalsRolled {
         pool: a.pool.key(),
         closed_generation,

@@ -29,14 +29,10 @@ pub struct StartRedemption<'info> {
             @ TradingError::WrongRedemptionAccount,
     )]
     pub pool: Box<Account<'info, Pool>>,
-    #[account(
-        init,
-        payer = beacon,
-        space = 8 + Redemption::INIT_SPACE,
-        seeds = [SEED_REDEMPTION, pool.key().as_ref(), &pool.next_redemption_id.to_le_bytes()],
-        bump,
-    )]
-    pub redemption: Box<Account<'info, Redemption>>,
+    /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
+    /// whatever lamports already sit there.
+    #[account(mut, seeds = [SEED_REDEMPTION, pool.key().as_ref(), &pool.next_redemption_id.to_le_bytes()], bump)]
+    pub redemption: UncheckedAccount<'info>,
     pub asset_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mut)]
     pub asset_vault: Box<InterfaceAccount<'info, TokenAccount>>,
@@ -74,10 +70,23 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
     p.next_redemption_id = id.checked_add(1).ok_or(TradingError::MathOverflow)?;
     let expected_by = now.saturating_add(i64::from(p.params.settlement_period_s));
 
-    let rd = &mut a.redemption;
+    let pool = p.key();
+    let id_le = id.to_le_bytes();
+    let mut rd: Redemption = halo_accounts::create_zeroed_account(
+        &a.beacon,
+        &a.redemption,
+        &a.system_program,
+        &[
+            SEED_REDEMPTION,
+            pool.as_ref(),
+            &id_le,
+            &[ctx.bumps.redemption],
+        ],
+        &crate::ID,
+    )?;
     rd.version = ACCOUNT_VERSION;
     rd.bump = ctx.bumps.redemption;
-    rd.pool = p.key();
+    rd.pool = pool;
     rd.id = id;
     rd.amount = amount;
     rd.nav_wad = r.price_wad;
@@ -86,6 +95,7 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
     rd.sent_at = now;
     rd.expected_by = expected_by;
     rd.status = RedemptionStatus::Pending;
+    halo_accounts::persist(&a.redemption, &rd)?;
 
     pay_from_vault(
         &a.token_program,
@@ -100,7 +110,7 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
     )?;
     emit!(RedemptionStarted {
         pool: p.key(),
-        redemption: rd.key(),
+        redemption: a.redemption.key(),
         id,
         amount,
         nav_wad: r.price_wad,

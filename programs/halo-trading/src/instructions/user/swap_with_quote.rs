@@ -1,5 +1,4 @@
 use anchor_lang::prelude::*;
-use anchor_lang::system_program::{self, Allocate, Assign, CreateAccount, Transfer};
 use halo_math::pricing::{Fill, Mode, Side};
 use halo_math::Rounding;
 
@@ -131,65 +130,9 @@ pub fn handler(ctx: Context<SwapWithQuote>, quote: RfqQuote) -> Result<()> {
 /// Creates the receipt PDA, also when someone pre-funded its address (allocate + assign
 /// instead of `create_account`, so a lamport transfer cannot block a quote).
 fn create_receipt(a: &SwapWithQuote, bump: u8, quote: &RfqQuote, now: i64) -> Result<()> {
-    let space = 8usize.saturating_add(QuoteReceipt::INIT_SPACE);
-    let rent = Rent::get()?.minimum_balance(space);
     let pool = a.swap.pool.key();
     let nonce = quote.nonce.to_le_bytes();
-    let seeds: &[&[u8]] = &[SEED_QUOTE, pool.as_ref(), &nonce, &[bump]];
-    let signer = &[seeds];
-    let sys = a.system_program.key();
-    let receipt = a.quote_receipt.to_account_info();
-    let have = receipt.lamports();
-    if have == 0 {
-        system_program::create_account(
-            CpiContext::new_with_signer(
-                sys,
-                CreateAccount {
-                    from: a.payer.to_account_info(),
-                    to: receipt.clone(),
-                },
-                signer,
-            ),
-            rent,
-            u64::try_from(space).map_err(|_| TradingError::MathOverflow)?,
-            &crate::ID,
-        )?;
-    } else {
-        let top_up = rent.saturating_sub(have);
-        if top_up > 0 {
-            system_program::transfer(
-                CpiContext::new(
-                    sys,
-                    Transfer {
-                        from: a.payer.to_account_info(),
-                        to: receipt.clone(),
-                    },
-                ),
-                top_up,
-            )?;
-        }
-        system_program::allocate(
-            CpiContext::new_with_signer(
-                sys,
-                Allocate {
-                    account_to_allocate: receipt.clone(),
-                },
-                signer,
-            ),
-            u64::try_from(space).map_err(|_| TradingError::MathOverflow)?,
-        )?;
-        system_program::assign(
-            CpiContext::new_with_signer(
-                sys,
-                Assign {
-                    account_to_assign: receipt.clone(),
-                },
-                signer,
-            ),
-            &crate::ID,
-        )?;
-    }
-    let r = QuoteReceipt {
+    let receipt = QuoteReceipt {
         version: ACCOUNT_VERSION,
         bump,
         pool,
@@ -198,7 +141,12 @@ fn create_receipt(a: &SwapWithQuote, bump: u8, quote: &RfqQuote, now: i64) -> Re
         filled_at: now,
         reserved: [0; 16],
     };
-    let mut data = receipt.try_borrow_mut_data()?;
-    r.try_serialize(&mut &mut data[..])?;
-    Ok(())
+    halo_accounts::create_program_account(
+        &a.payer,
+        &a.quote_receipt,
+        &a.system_program,
+        &[SEED_QUOTE, pool.as_ref(), &nonce, &[bump]],
+        &crate::ID,
+        &receipt,
+    )
 }
