@@ -478,6 +478,36 @@ export type HaloTrading = {
       "code": 6281,
       "msg": "Only the proposed governance may accept the role",
       "name": "notPendingGovernance"
+    },
+    {
+      "code": 6282,
+      "msg": "The pool runs on a wind-down price: swaps and deposits are closed, LPs may exit",
+      "name": "windDownPrice"
+    },
+    {
+      "code": 6283,
+      "msg": "No price source change is pending",
+      "name": "noPendingPriceSource"
+    },
+    {
+      "code": 6284,
+      "msg": "The proposed price source may only be applied after its delay",
+      "name": "priceSourceDelayNotElapsed"
+    },
+    {
+      "code": 6285,
+      "msg": "A redemption sent to the issuer is overdue: deposits and PAU funding pause until it settles or fails",
+      "name": "redemptionOverdue"
+    },
+    {
+      "code": 6286,
+      "msg": "Pending redemptions close oldest first: settle or fail the oldest pending one",
+      "name": "redemptionOutOfOrder"
+    },
+    {
+      "code": 6287,
+      "msg": "The next redemption account given is not the one after the oldest pending",
+      "name": "wrongNextRedemption"
     }
   ],
   "events": [
@@ -636,6 +666,32 @@ export type HaloTrading = {
         248
       ],
       "name": "priceObserved"
+    },
+    {
+      "discriminator": [
+        193,
+        145,
+        109,
+        63,
+        117,
+        63,
+        47,
+        214
+      ],
+      "name": "priceSourceApplied"
+    },
+    {
+      "discriminator": [
+        215,
+        160,
+        156,
+        112,
+        159,
+        119,
+        40,
+        103
+      ],
+      "name": "priceSourceProposed"
     },
     {
       "discriminator": [
@@ -834,6 +890,49 @@ export type HaloTrading = {
         "Takes the class governance proposed to the signer. Signer: the proposed key."
       ],
       "name": "acceptClassGovernance"
+    },
+    {
+      "accounts": [
+        {
+          "name": "governance",
+          "relations": [
+            "class"
+          ],
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "docs": [
+            "fixed wind-down price)."
+          ],
+          "name": "priceAccount"
+        }
+      ],
+      "args": [],
+      "discriminator": [
+        181,
+        225,
+        27,
+        136,
+        209,
+        195,
+        221,
+        23
+      ],
+      "docs": [
+        "Applies the proposed price source after its delay, re-anchoring on its price.",
+        "Signer: governance. Refused: nothing pending, too early, an invalid price."
+      ],
+      "name": "applyPriceSource"
     },
     {
       "accounts": [
@@ -1372,6 +1471,40 @@ export type HaloTrading = {
         {
           "name": "redemption",
           "writable": true
+        },
+        {
+          "docs": [
+            "time becomes the oldest pending one's when this one closes."
+          ],
+          "name": "nextRedemption",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  100,
+                  101,
+                  109,
+                  112,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "account": "redemption",
+                "kind": "account",
+                "path": "redemption.id.saturating_add(1)"
+              }
+            ]
+          }
         }
       ],
       "args": [],
@@ -1655,6 +1788,52 @@ export type HaloTrading = {
         "Proposes a new class governance (default key: withdraw). Signer: governance."
       ],
       "name": "proposeClassGovernance"
+    },
+    {
+      "accounts": [
+        {
+          "name": "governance",
+          "relations": [
+            "class"
+          ],
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "source",
+          "type": {
+            "defined": {
+              "name": "priceSource"
+            }
+          }
+        }
+      ],
+      "discriminator": [
+        119,
+        206,
+        162,
+        3,
+        47,
+        14,
+        87,
+        84
+      ],
+      "docs": [
+        "Proposes a new price source (another feed, or a fixed wind-down price); it applies",
+        "after `PRICE_SOURCE_DELAY_S`. Signer: governance."
+      ],
+      "name": "proposePriceSource"
     },
     {
       "accounts": [
@@ -2213,6 +2392,40 @@ export type HaloTrading = {
         {
           "name": "redemption",
           "writable": true
+        },
+        {
+          "docs": [
+            "time becomes the oldest pending one's when this one closes."
+          ],
+          "name": "nextRedemption",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  100,
+                  101,
+                  109,
+                  112,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "account": "redemption",
+                "kind": "account",
+                "path": "redemption.id.saturating_add(1)"
+              }
+            ]
+          }
         },
         {
           "name": "quoteVault",
@@ -3443,11 +3656,50 @@ export type HaloTrading = {
             "type": "i64"
           },
           {
+            "docs": [
+              "A replacement price source proposed by governance, and when it may be applied",
+              "(`PRICE_SOURCE_DELAY_S` later)."
+            ],
+            "name": "pendingPriceSource",
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "priceSource"
+                }
+              }
+            }
+          },
+          {
+            "name": "pendingPriceSourceEta",
+            "type": "i64"
+          },
+          {
+            "docs": [
+              "Pending redemptions close (settle or fail) oldest first: the id of the oldest still",
+              "pending (`next_redemption_id` when none), and when it is due (`i64::MAX` when",
+              "none). Deposits and PAU funding pause once it is overdue."
+            ],
+            "name": "oldestPendingId",
+            "type": "u64"
+          },
+          {
+            "name": "oldestPendingDue",
+            "type": "i64"
+          },
+          {
+            "docs": [
+              "precision: asset base units sent to the issuer and not settled or failed: part of",
+              "the exposure the position limit bounds."
+            ],
+            "name": "pendingAsset",
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                56
+                64
               ]
             }
           }
@@ -3807,8 +4059,92 @@ export type HaloTrading = {
               }
             ],
             "name": "pyth"
+          },
+          {
+            "fields": [
+              {
+                "name": "priceWad",
+                "type": "u128"
+              }
+            ],
+            "name": "fixed"
           }
         ]
+      }
+    },
+    {
+      "name": "priceSourceApplied",
+      "type": {
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "old",
+            "type": {
+              "defined": {
+                "name": "priceSource"
+              }
+            }
+          },
+          {
+            "name": "new",
+            "type": {
+              "defined": {
+                "name": "priceSource"
+              }
+            }
+          },
+          {
+            "docs": [
+              "precision: WAD; the new source's price the pool re-anchored on."
+            ],
+            "name": "priceWad",
+            "type": "u128"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "name": "priceSourceProposed",
+      "type": {
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "current",
+            "type": {
+              "defined": {
+                "name": "priceSource"
+              }
+            }
+          },
+          {
+            "name": "proposed",
+            "type": {
+              "defined": {
+                "name": "priceSource"
+              }
+            }
+          },
+          {
+            "name": "eta",
+            "type": "i64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
       }
     },
     {
@@ -4652,6 +4988,49 @@ export const HALO_TRADING_IDL = {
       "args": []
     },
     {
+      "name": "apply_price_source",
+      "docs": [
+        "Applies the proposed price source after its delay, re-anchoring on its price.",
+        "Signer: governance. Refused: nothing pending, too early, an invalid price."
+      ],
+      "discriminator": [
+        181,
+        225,
+        27,
+        136,
+        209,
+        195,
+        221,
+        23
+      ],
+      "accounts": [
+        {
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
+          ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
+        },
+        {
+          "name": "price_account",
+          "docs": [
+            "fixed wind-down price)."
+          ]
+        }
+      ],
+      "args": []
+    },
+    {
       "name": "claim_withdrawal",
       "docs": [
         "Claims the USDS filled so far. Signer: the position's owner."
@@ -5202,6 +5581,40 @@ export const HALO_TRADING_IDL = {
         {
           "name": "redemption",
           "writable": true
+        },
+        {
+          "name": "next_redemption",
+          "docs": [
+            "time becomes the oldest pending one's when this one closes."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  100,
+                  101,
+                  109,
+                  112,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "account",
+                "path": "redemption.id.saturating_add(1)",
+                "account": "Redemption"
+              }
+            ]
+          }
         }
       ],
       "args": []
@@ -5469,6 +5882,52 @@ export const HALO_TRADING_IDL = {
         {
           "name": "new_governance",
           "type": "pubkey"
+        }
+      ]
+    },
+    {
+      "name": "propose_price_source",
+      "docs": [
+        "Proposes a new price source (another feed, or a fixed wind-down price); it applies",
+        "after `PRICE_SOURCE_DELAY_S`. Signer: governance."
+      ],
+      "discriminator": [
+        119,
+        206,
+        162,
+        3,
+        47,
+        14,
+        87,
+        84
+      ],
+      "accounts": [
+        {
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
+          ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
+        }
+      ],
+      "args": [
+        {
+          "name": "source",
+          "type": {
+            "defined": {
+              "name": "PriceSource"
+            }
+          }
         }
       ]
     },
@@ -6043,6 +6502,40 @@ export const HALO_TRADING_IDL = {
         {
           "name": "redemption",
           "writable": true
+        },
+        {
+          "name": "next_redemption",
+          "docs": [
+            "time becomes the oldest pending one's when this one closes."
+          ],
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  114,
+                  101,
+                  100,
+                  101,
+                  109,
+                  112,
+                  116,
+                  105,
+                  111,
+                  110
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "pool"
+              },
+              {
+                "kind": "account",
+                "path": "redemption.id.saturating_add(1)",
+                "account": "Redemption"
+              }
+            ]
+          }
         },
         {
           "name": "quote_vault",
@@ -6738,6 +7231,32 @@ export const HALO_TRADING_IDL = {
       ]
     },
     {
+      "name": "PriceSourceApplied",
+      "discriminator": [
+        193,
+        145,
+        109,
+        63,
+        117,
+        63,
+        47,
+        214
+      ]
+    },
+    {
+      "name": "PriceSourceProposed",
+      "discriminator": [
+        215,
+        160,
+        156,
+        112,
+        159,
+        119,
+        40,
+        103
+      ]
+    },
+    {
       "name": "QuoteFilled",
       "discriminator": [
         205,
@@ -7317,6 +7836,36 @@ export const HALO_TRADING_IDL = {
       "code": 6281,
       "name": "NotPendingGovernance",
       "msg": "Only the proposed governance may accept the role"
+    },
+    {
+      "code": 6282,
+      "name": "WindDownPrice",
+      "msg": "The pool runs on a wind-down price: swaps and deposits are closed, LPs may exit"
+    },
+    {
+      "code": 6283,
+      "name": "NoPendingPriceSource",
+      "msg": "No price source change is pending"
+    },
+    {
+      "code": 6284,
+      "name": "PriceSourceDelayNotElapsed",
+      "msg": "The proposed price source may only be applied after its delay"
+    },
+    {
+      "code": 6285,
+      "name": "RedemptionOverdue",
+      "msg": "A redemption sent to the issuer is overdue: deposits and PAU funding pause until it settles or fails"
+    },
+    {
+      "code": 6286,
+      "name": "RedemptionOutOfOrder",
+      "msg": "Pending redemptions close oldest first: settle or fail the oldest pending one"
+    },
+    {
+      "code": 6287,
+      "name": "WrongNextRedemption",
+      "msg": "The next redemption account given is not the one after the oldest pending"
     }
   ],
   "types": [
@@ -8060,11 +8609,50 @@ export const HALO_TRADING_IDL = {
             "type": "i64"
           },
           {
+            "name": "pending_price_source",
+            "docs": [
+              "A replacement price source proposed by governance, and when it may be applied",
+              "(`PRICE_SOURCE_DELAY_S` later)."
+            ],
+            "type": {
+              "option": {
+                "defined": {
+                  "name": "PriceSource"
+                }
+              }
+            }
+          },
+          {
+            "name": "pending_price_source_eta",
+            "type": "i64"
+          },
+          {
+            "name": "oldest_pending_id",
+            "docs": [
+              "Pending redemptions close (settle or fail) oldest first: the id of the oldest still",
+              "pending (`next_redemption_id` when none), and when it is due (`i64::MAX` when",
+              "none). Deposits and PAU funding pause once it is overdue."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "oldest_pending_due",
+            "type": "i64"
+          },
+          {
+            "name": "pending_asset",
+            "docs": [
+              "precision: asset base units sent to the issuer and not settled or failed: part of",
+              "the exposure the position limit bounds."
+            ],
+            "type": "u64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                56
+                64
               ]
             }
           }
@@ -8423,6 +9011,90 @@ export const HALO_TRADING_IDL = {
                 }
               }
             ]
+          },
+          {
+            "name": "Fixed",
+            "fields": [
+              {
+                "name": "price_wad",
+                "type": "u128"
+              }
+            ]
+          }
+        ]
+      }
+    },
+    {
+      "name": "PriceSourceApplied",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "old",
+            "type": {
+              "defined": {
+                "name": "PriceSource"
+              }
+            }
+          },
+          {
+            "name": "new",
+            "type": {
+              "defined": {
+                "name": "PriceSource"
+              }
+            }
+          },
+          {
+            "name": "price_wad",
+            "docs": [
+              "precision: WAD; the new source's price the pool re-anchored on."
+            ],
+            "type": "u128"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
+          }
+        ]
+      }
+    },
+    {
+      "name": "PriceSourceProposed",
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "pool",
+            "type": "pubkey"
+          },
+          {
+            "name": "current",
+            "type": {
+              "defined": {
+                "name": "PriceSource"
+              }
+            }
+          },
+          {
+            "name": "proposed",
+            "type": {
+              "defined": {
+                "name": "PriceSource"
+              }
+            }
+          },
+          {
+            "name": "eta",
+            "type": "i64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ]
       }

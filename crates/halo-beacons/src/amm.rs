@@ -151,7 +151,13 @@ pub fn plan(o: &Observed, ext: &External, rules: &AmmRules) -> Plan {
     let mut unbooked = o
         .quote_vault_balance
         .saturating_sub(p.quote_liquidity.saturating_add(p.claims_reserved));
+    // pending redemptions close oldest first: once one is neither paid nor overdue, the
+    // later pending ones wait (recoveries of failed ones are in any order)
+    let mut blocked = false;
     for (id, r) in &o.open_redemptions {
+        if r.status == RedemptionStatus::Pending && blocked {
+            continue;
+        }
         let paid = ext
             .issuer_settlements
             .iter()
@@ -169,11 +175,13 @@ pub fn plan(o: &Observed, ext: &External, rules: &AmmRules) -> Plan {
                 unbooked,
             }),
             None => {
-                if r.status == RedemptionStatus::Pending
-                    && o.now > r.expected_by.saturating_add(rules.fail_grace_s)
-                {
-                    out.notes.push(Note::RedemptionOverdue { id: *id });
-                    out.actions.push(Action::FailRedemption { id: *id });
+                if r.status == RedemptionStatus::Pending {
+                    if o.now > r.expected_by.saturating_add(rules.fail_grace_s) {
+                        out.notes.push(Note::RedemptionOverdue { id: *id });
+                        out.actions.push(Action::FailRedemption { id: *id });
+                    } else {
+                        blocked = true;
+                    }
                 }
             }
         }
@@ -418,6 +426,7 @@ pub async fn read_price<L: Ledger>(
             let wad = halo_trading::price::feed_wad(f.value, f.decimals).ok()??;
             Some((wad, f.publish_ts))
         }
+        PriceSource::Fixed { .. } => None,
         PriceSource::Pyth { .. } => {
             let p = tx::decode_price_update_v2(&data)?;
             Some((to_wad(p.price, p.exponent).ok()??, p.publish_time))

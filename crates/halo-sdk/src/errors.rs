@@ -175,6 +175,12 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::PriceChangeTooSoon,
     TradingError::RfqDomainNotSet,
     TradingError::NotPendingGovernance,
+    TradingError::WindDownPrice,
+    TradingError::NoPendingPriceSource,
+    TradingError::PriceSourceDelayNotElapsed,
+    TradingError::RedemptionOverdue,
+    TradingError::RedemptionOutOfOrder,
+    TradingError::WrongNextRedemption,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

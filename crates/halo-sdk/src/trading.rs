@@ -262,6 +262,30 @@ pub fn set_rfq_domain(governance: &Pubkey, class: &Pubkey, domain: [u8; 32]) -> 
     )
 }
 
+pub fn propose_price_source(governance: &Pubkey, p: &PoolRef, source: PriceSource) -> Instruction {
+    build(
+        acc::ProposePriceSource {
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
+        },
+        ix::ProposePriceSource { source },
+    )
+}
+
+/// `price_account` is the new source's (any account for a fixed wind-down price).
+pub fn apply_price_source(governance: &Pubkey, p: &PoolRef, price_account: &Pubkey) -> Instruction {
+    build(
+        acc::ApplyPriceSource {
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
+            price_account: *price_account,
+        },
+        ix::ApplyPriceSource {},
+    )
+}
+
 pub fn write_off_redemption(governance: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
     build(
         acc::WriteOffRedemption {
@@ -370,6 +394,7 @@ pub fn settle_redemption(beacon: &Pubkey, p: &PoolRef, id: u64, received: u64) -
             class: p.class,
             pool: p.pool,
             redemption: redemption_address(&p.pool, id),
+            next_redemption: redemption_address(&p.pool, id.saturating_add(1)),
             quote_vault: p.quote_vault,
         },
         ix::SettleRedemption { received },
@@ -383,6 +408,7 @@ pub fn fail_redemption(signer: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
             class: p.class,
             pool: p.pool,
             redemption: redemption_address(&p.pool, id),
+            next_redemption: redemption_address(&p.pool, id.saturating_add(1)),
         },
         ix::FailRedemption {},
     )

@@ -31,6 +31,9 @@ pub const QUEUE_FALLBACK_S: i64 = 3 * 24 * 3600;
 /// precision: seconds; the deviation guard measures every accepted price against the
 /// price at the start of a window this long (as the oracle's move guard does).
 pub const DEVIATION_WINDOW_S: i64 = 24 * 3600;
+/// precision: seconds; a replacement price source proposed by governance applies only
+/// this long after the proposal (LPs see it coming and may leave).
+pub const PRICE_SOURCE_DELAY_S: i64 = 2 * 24 * 3600;
 /// Bounds on governance parameters.
 pub const MAX_SPREAD_BPS: u16 = 5_000;
 pub const MAX_SKEW_BPS: u16 = 5_000;

@@ -167,4 +167,16 @@ pub enum TradingError {
     RfqDomainNotSet,
     #[msg("Only the proposed governance may accept the role")]
     NotPendingGovernance,
+    #[msg("The pool runs on a wind-down price: swaps and deposits are closed, LPs may exit")]
+    WindDownPrice,
+    #[msg("No price source change is pending")]
+    NoPendingPriceSource,
+    #[msg("The proposed price source may only be applied after its delay")]
+    PriceSourceDelayNotElapsed,
+    #[msg("A redemption sent to the issuer is overdue: deposits and PAU funding pause until it settles or fails")]
+    RedemptionOverdue,
+    #[msg("Pending redemptions close oldest first: settle or fail the oldest pending one")]
+    RedemptionOutOfOrder,
+    #[msg("The next redemption account given is not the one after the oldest pending")]
+    WrongNextRedemption,
 }

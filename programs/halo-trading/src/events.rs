@@ -36,6 +36,25 @@ pub struct ClassGovernanceAccepted {
 }
 
 #[event]
+pub struct PriceSourceProposed {
+    pub pool: Pubkey,
+    pub current: PriceSource,
+    pub proposed: PriceSource,
+    pub eta: i64,
+    pub by: Pubkey,
+}
+
+#[event]
+pub struct PriceSourceApplied {
+    pub pool: Pubkey,
+    pub old: PriceSource,
+    pub new: PriceSource,
+    /// precision: WAD; the new source's price the pool re-anchored on.
+    pub price_wad: u128,
+    pub by: Pubkey,
+}
+
+#[event]
 pub struct RfqDomainSet {
     pub class: Pubkey,
     pub old_domain: [u8; 32],

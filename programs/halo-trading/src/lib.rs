@@ -11,7 +11,7 @@
 //! * anyone (becomes governance): `create_class`;
 //! * governance: `create_pool`, `set_pool_params`, `set_sides`, `set_class_roles`,
 //!   `clear_redemption_failure`, `write_off_redemption`, `propose_class_governance`,
-//!   `set_rfq_domain`; unpausing the class; the proposed governance: `accept_class_governance`;
+//!   `set_rfq_domain`, `propose_price_source`, `apply_price_source`; unpausing the class; the proposed governance: `accept_class_governance`;
 //! * governance / beacon / freezer: `pause_pool`, `set_class_paused(true)`;
 //! * governance / beacon: `resume_pool`;
 //! * beacon (lpha-amm): `fund_from_pau`, `return_to_pau`, `start_redemption`,
@@ -37,7 +37,7 @@ pub mod state;
 pub mod token;
 
 use instructions::*;
-use state::PoolParams;
+use state::{PoolParams, PriceSource};
 
 declare_id!("5CuihaoJqLSMJCL6NvhKjB7xvyhdPBnuc8EuGSFfZRFT");
 
@@ -104,6 +104,21 @@ pub mod halo_trading {
     /// Sets the cluster domain RFQ quotes are signed for. Signer: governance.
     pub fn set_rfq_domain(ctx: Context<SetRfqDomain>, domain: [u8; 32]) -> Result<()> {
         instructions::governance::set_rfq_domain::handler(ctx, domain)
+    }
+
+    /// Proposes a new price source (another feed, or a fixed wind-down price); it applies
+    /// after `PRICE_SOURCE_DELAY_S`. Signer: governance.
+    pub fn propose_price_source(
+        ctx: Context<ProposePriceSource>,
+        source: PriceSource,
+    ) -> Result<()> {
+        instructions::governance::propose_price_source::handler(ctx, source)
+    }
+
+    /// Applies the proposed price source after its delay, re-anchoring on its price.
+    /// Signer: governance. Refused: nothing pending, too early, an invalid price.
+    pub fn apply_price_source(ctx: Context<ApplyPriceSource>) -> Result<()> {
+        instructions::governance::apply_price_source::handler(ctx)
     }
 
     /// Writes off a failed redemption: withdrawals stop waiting for its recovery.

@@ -98,6 +98,15 @@ pub fn feed_wad(value: u64, decimals: u8) -> core::result::Result<Option<u128>, 
 /// act on it.
 pub fn read(pool: &Pool, info: &AccountInfo, now: i64, use_: Use) -> Result<Reading> {
     let r = match pool.price_source {
+        PriceSource::Fixed { price_wad } => {
+            // governance's wind-down price: valid for LP operations only, never stale
+            require!(use_ == Use::Lp, TradingError::WindDownPrice);
+            return Ok(Reading {
+                price_wad,
+                publish_ts: now,
+                conf_bps: 0,
+            });
+        }
         PriceSource::HaloFeed { feed } => {
             require_keys_eq!(info.key(), feed, TradingError::WrongPriceAccount);
             require_keys_eq!(*info.owner, halo_oracle::ID, TradingError::WrongOracleOwner);

@@ -75,6 +75,7 @@ fn source_json(src: &PriceSource) -> Value {
     match src {
         PriceSource::HaloFeed { feed } => json!({"haloFeed": {"feed": s(feed)}}),
         PriceSource::Pyth { feed_id } => json!({"pyth": {"feedId": hex(feed_id)}}),
+        PriceSource::Fixed { price_wad } => json!({"fixed": {"priceWad": price_wad.to_string()}}),
     }
 }
 
@@ -255,6 +256,16 @@ fn instructions() -> Vec<Value> {
             "writeOffRedemption",
             json!({"governance": s(&gov), "pool": pr.clone(), "id": "3"}),
             &ix::write_off_redemption(&gov, &p, 3),
+        ),
+        ix_json(
+            "proposePriceSource",
+            json!({"governance": s(&gov), "pool": pr.clone(), "source": source_json(&PriceSource::Fixed { price_wad: 1_000_000_000_000_000_000 })}),
+            &ix::propose_price_source(&gov, &p, PriceSource::Fixed { price_wad: 1_000_000_000_000_000_000 }),
+        ),
+        ix_json(
+            "applyPriceSource",
+            json!({"governance": s(&gov), "pool": pr.clone(), "priceAccount": s(&k(77))}),
+            &ix::apply_price_source(&gov, &p, &k(77)),
         ),
         // ---- operators
         ix_json(
@@ -540,6 +551,10 @@ fn pool_account(addr: Pubkey, p: &Pool) -> Value {
         "swapPriceWad": p.swap_price_wad.to_string(), "swapPriceSlot": p.swap_price_slot.to_string(),
         "swapPriceChangeTs": p.swap_price_change_ts.to_string(),
         "refPriceWad": p.ref_price_wad.to_string(), "refWindowStart": p.ref_window_start.to_string(),
+        "pendingPriceSource": p.pending_price_source.as_ref().map(source_json),
+        "pendingPriceSourceEta": p.pending_price_source_eta.to_string(),
+        "oldestPendingId": p.oldest_pending_id.to_string(), "oldestPendingDue": p.oldest_pending_due.to_string(),
+        "pendingAsset": p.pending_asset.to_string(),
         "reserved": hex(&p.reserved),
     });
     let fields = v["fields"].as_object_mut().expect("fields");
@@ -630,7 +645,12 @@ fn accounts() -> Vec<Value> {
         swap_price_change_ts: 1_699_990_000,
         ref_price_wad: 999_000_000_000_000_000,
         ref_window_start: 1_699_900_000,
-        reserved: [0; 56],
+        pending_price_source: Some(PriceSource::Pyth { feed_id: [8; 32] }),
+        pending_price_source_eta: 1_700_172_800,
+        oldest_pending_id: 3,
+        oldest_pending_due: 1_700_086_400,
+        pending_asset: 250_000_000_000,
+        reserved: [0; 64],
     };
     let mut pyth_pool = Pool {
         unit_id: 8,
@@ -645,7 +665,7 @@ fn accounts() -> Vec<Value> {
         realised_pnl: -42,
         ..feed_pool_clone(&feed_pool)
     };
-    pyth_pool.reserved[55] = 9;
+    pyth_pool.reserved[63] = 9;
     let book = Book {
         version: 1,
         bump: 252,

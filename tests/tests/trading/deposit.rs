@@ -256,3 +256,78 @@ async fn deposits_wait_for_a_recovery_and_a_worthless_pool_cannot_price_shares()
     )
     .await;
 }
+
+/// Finding 15: an overdue redemption was counted at its full expected value while
+/// deposits stayed open, so a Prime could buy shares at a value in doubt. Deposits and PAU
+/// funding now pause once the oldest pending redemption is overdue, until it settles (or
+/// fails, which writes it down).
+#[tokio::test]
+async fn deposit_fails_while_the_oldest_redemption_is_overdue() {
+    let (mut chain, env) = setup().await;
+    sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
+    let prime = env.trader(&mut chain, 0, 100 * UNIT).await;
+    let payer = chain.payer_key();
+    let k = prime.key.pubkey();
+    chain
+        .must(&[tx::open_position(&payer, &env.pool, k)], &[])
+        .await;
+    // due in 24 h: still open before
+    chain.advance(24 * 3600).await;
+    env.refresh_price(&mut chain).await;
+    chain
+        .must(
+            &[tx::deposit(&k, &env.pool, &prime.quote, 10 * UNIT, 0)],
+            &[&prime.key],
+        )
+        .await;
+    chain.advance(2).await;
+    env.refresh_price(&mut chain).await;
+    let ix = tx::deposit(&k, &env.pool, &prime.quote, 10 * UNIT, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[prime.quote],
+        &[ix],
+        &[&prime.key],
+        TradingError::RedemptionOverdue,
+    )
+    .await;
+    let b = env.beacon_key();
+    let ix = tx::fund_from_pau(&b, &env.pool, &env.link, 10 * UNIT);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::RedemptionOverdue,
+    )
+    .await;
+    // the issuer pays: settled, deposits reopen
+    let expected: tx::Redemption = chain
+        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .await;
+    env.issuer_pays(&mut chain, expected.expected_quote).await;
+    chain
+        .must(
+            &[tx::settle_redemption(
+                &b,
+                &env.pool,
+                0,
+                expected.expected_quote,
+            )],
+            &[&env.beacon],
+        )
+        .await;
+    let p = env.state(&mut chain).await;
+    assert_eq!(
+        (p.oldest_pending_id, p.oldest_pending_due, p.pending_asset),
+        (1, i64::MAX, 0)
+    );
+    chain
+        .must(
+            &[tx::deposit(&k, &env.pool, &prime.quote, 10 * UNIT, 0)],
+            &[&prime.key],
+        )
+        .await;
+}

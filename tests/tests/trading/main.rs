@@ -19,6 +19,7 @@ mod poke;
 mod prefunded_addresses;
 mod properties;
 mod propose_class_governance;
+mod propose_price_source;
 mod request_withdrawal;
 mod resume_pool;
 mod return_to_pau;

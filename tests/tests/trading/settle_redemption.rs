@@ -76,3 +76,72 @@ async fn an_under_reported_receipt_is_refused() {
         )
         .await;
 }
+
+/// Finding 15: pending redemptions close oldest first, so the pool always knows when the
+/// oldest one is due (O(1)); the second cannot settle before the first.
+#[tokio::test]
+async fn settle_redemption_fails_out_of_order() {
+    let (mut chain, env) = setup().await;
+    sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
+    chain.advance(3600).await;
+    env.refresh_price(&mut chain).await;
+    sent_for_redemption(&mut chain, &env, 2_000 * UNIT, 1).await;
+    let p = env.state(&mut chain).await;
+    let first: tx::Redemption = chain
+        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .await;
+    let second: tx::Redemption = chain
+        .account(&tx::redemption_address(&env.pool.pool, 1))
+        .await;
+    assert_eq!(
+        (p.oldest_pending_id, p.oldest_pending_due),
+        (0, first.expected_by)
+    );
+    assert_eq!(p.pending_asset, 3_000 * UNIT);
+    env.issuer_pays(&mut chain, first.expected_quote + second.expected_quote)
+        .await;
+    let b = env.beacon_key();
+    let ix = tx::settle_redemption(&b, &env.pool, 1, second.expected_quote);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::RedemptionOutOfOrder,
+    )
+    .await;
+    chain
+        .must(
+            &[tx::settle_redemption(
+                &b,
+                &env.pool,
+                0,
+                first.expected_quote,
+            )],
+            &[&env.beacon],
+        )
+        .await;
+    let p = env.state(&mut chain).await;
+    assert_eq!(
+        (p.oldest_pending_id, p.oldest_pending_due),
+        (1, second.expected_by)
+    );
+    chain
+        .must(
+            &[tx::settle_redemption(
+                &b,
+                &env.pool,
+                1,
+                second.expected_quote,
+            )],
+            &[&env.beacon],
+        )
+        .await;
+    let p = env.state(&mut chain).await;
+    assert_eq!(
+        (p.oldest_pending_id, p.oldest_pending_due, p.pending_asset),
+        (2, i64::MAX, 0)
+    );
+    env.check_books(&mut chain).await;
+}

@@ -684,3 +684,29 @@ async fn swap_fails_when_a_poke_in_front_tries_to_skip_the_change_interval() {
     let swap = swap_ix(&mut chain, &env, &u, BUY, true, 10 * UNIT, 0).await;
     refused(&mut chain, &env, &u, swap, TradingError::PriceChangeTooSoon).await;
 }
+
+/// Finding 15: the position limit bounded the inventory only, so sending inventory to the
+/// issuer made room for more while the redemption was still out. Pending redemptions now
+/// count in the exposure the limit bounds.
+#[tokio::test]
+async fn swap_fails_when_inventory_plus_pending_redemptions_exceed_the_position_limit() {
+    let mut opts = TradingOptions::default();
+    opts.params.position_limit = 1_000_000 * UNIT;
+    let (mut chain, env) = setup_with(opts).await;
+    sent_for_redemption(&mut chain, &env, 600_000 * UNIT, 0).await;
+    let p = env.state(&mut chain).await;
+    assert_eq!((p.inventory, p.pending_asset), (0, 600_000 * UNIT));
+    let u = env.trader(&mut chain, 500_000 * UNIT, 0).await;
+    let ix = swap_ix(&mut chain, &env, &u, SELL, true, 500_000 * UNIT, 0).await;
+    refused(
+        &mut chain,
+        &env,
+        &u,
+        ix,
+        TradingError::PositionLimitExceeded,
+    )
+    .await;
+    env.swap(&mut chain, &u, SELL, true, 400_000 * UNIT)
+        .await
+        .expect("within the limit with the pending redemption");
+}

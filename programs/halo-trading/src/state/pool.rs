@@ -10,6 +10,10 @@ pub enum PriceSource {
     HaloFeed { feed: Pubkey },
     /// Any Pyth `PriceUpdateV2` account for a pinned feed id, fully verified.
     Pyth { feed_id: [u8; 32] },
+    /// A wind-down price set by governance (through `propose_price_source`'s delay) for a
+    /// pool whose oracle is gone: LP operations value the pool at it; swaps and deposits
+    /// are refused.
+    Fixed { price_wad: u128 },
 }
 
 /// A per-side limit in quote base units: the PAU's rate-limit maths.
@@ -212,7 +216,19 @@ pub struct Pool {
     pub ref_price_wad: u128,
     /// precision: unix seconds; when the current deviation window opened.
     pub ref_window_start: i64,
-    pub reserved: [u8; 56],
+    /// A replacement price source proposed by governance, and when it may be applied
+    /// (`PRICE_SOURCE_DELAY_S` later).
+    pub pending_price_source: Option<PriceSource>,
+    pub pending_price_source_eta: i64,
+    /// Pending redemptions close (settle or fail) oldest first: the id of the oldest still
+    /// pending (`next_redemption_id` when none), and when it is due (`i64::MAX` when
+    /// none). Deposits and PAU funding pause once it is overdue.
+    pub oldest_pending_id: u64,
+    pub oldest_pending_due: i64,
+    /// precision: asset base units sent to the issuer and not settled or failed: part of
+    /// the exposure the position limit bounds.
+    pub pending_asset: u64,
+    pub reserved: [u8; 64],
 }
 
 impl Pool {
@@ -246,6 +262,63 @@ impl Pool {
             .checked_add(inv)
             .and_then(|v| v.checked_add(self.pending_expected))
             .ok_or_else(|| TradingError::MathOverflow.into())
+    }
+
+    /// New money (a Prime's deposit, PAU funding) is refused on a wind-down price and while
+    /// the oldest pending redemption is overdue (its value is in doubt).
+    pub fn check_open_for_deposits(&self, now: i64) -> Result<()> {
+        require!(
+            !matches!(self.price_source, PriceSource::Fixed { .. }),
+            TradingError::WindDownPrice
+        );
+        require!(
+            now <= self.oldest_pending_due,
+            TradingError::RedemptionOverdue
+        );
+        Ok(())
+    }
+
+    /// Records a redemption sent to the issuer: `amount` of asset pending, due at
+    /// `expected_by`; the oldest pending one's due time when it is the only one.
+    pub fn open_redemption(&mut self, id: u64, amount: u64, expected_by: i64) -> Result<()> {
+        self.pending_asset = self
+            .pending_asset
+            .checked_add(amount)
+            .ok_or(TradingError::MathOverflow)?;
+        if self.oldest_pending_id == id {
+            self.oldest_pending_due = expected_by;
+        }
+        Ok(())
+    }
+
+    /// Closes the oldest pending redemption `rd` (settled or failed; refused for any
+    /// other) and moves the cursor to the next one, whose due time `next` (the redemption
+    /// account after it, pinned by the instruction's seeds) gives.
+    pub fn close_oldest_pending(
+        &mut self,
+        rd: &super::Redemption,
+        next: &AccountInfo,
+    ) -> Result<()> {
+        require!(
+            rd.id == self.oldest_pending_id,
+            TradingError::RedemptionOutOfOrder
+        );
+        self.pending_asset = self.pending_asset.saturating_sub(rd.amount);
+        let next_id = rd.id.checked_add(1).ok_or(TradingError::MathOverflow)?;
+        self.oldest_pending_id = next_id;
+        self.oldest_pending_due = if next_id < self.next_redemption_id {
+            require!(
+                *next.owner == crate::ID && !next.data_is_empty(),
+                TradingError::WrongNextRedemption
+            );
+            let data = next.try_borrow_data()?;
+            let n = super::Redemption::try_deserialize(&mut &data[..])?;
+            require!(n.id == next_id, TradingError::WrongNextRedemption);
+            n.expected_by
+        } else {
+            i64::MAX
+        };
+        Ok(())
     }
 
     /// Shares cannot be priced when shares are outstanding and the pool is worth nothing.
@@ -436,7 +509,9 @@ mod tests {
                 + 8 // failed_expected
                 + 8 // dead shares
                 + 16 + 8 + 8 + 16 + 8 // swap price, slot, change time; deviation anchor
-                + 56
+                + 1 + 33 + 8 // pending price source
+                + 8 * 3 // redemption cursor, its due time, pending asset
+                + 64
         );
     }
 }

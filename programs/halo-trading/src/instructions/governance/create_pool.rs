@@ -101,6 +101,11 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     p.bid_limit = Limit::new_full(args.params.bid_limit, now);
     p.ask_limit = Limit::new_full(args.params.ask_limit, now);
     p.redeem_limit = Limit::new_full(args.params.redeem_limit, now);
+    p.oldest_pending_due = i64::MAX;
+    require!(
+        !matches!(args.price_source, PriceSource::Fixed { .. }),
+        TradingError::WindDownPrice
+    );
     let r = price::read(&p, &a.price_account, now, price::Use::Lp)?;
     // the first price is the reference of the first deviation window
     p.last_price_wad = r.price_wad;

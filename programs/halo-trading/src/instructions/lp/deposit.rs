@@ -45,6 +45,7 @@ pub fn handler(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()
     let a = ctx.accounts;
     require!(!a.class.paused, TradingError::ClassPaused);
     require!(!a.pool.paused, TradingError::PoolPaused);
+    a.pool.check_open_for_deposits(now)?;
     let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
     let p = &mut a.pool;
     let value_before = p.value_for_deposit(r.price_wad)?;

@@ -19,6 +19,13 @@ pub struct FailRedemption<'info> {
     pub pool: Box<Account<'info, Pool>>,
     #[account(mut, has_one = pool @ TradingError::RedemptionOfAnotherPool)]
     pub redemption: Box<Account<'info, Redemption>>,
+    /// CHECK: the redemption after this one (seeds checked; it may not exist yet): its due
+    /// time becomes the oldest pending one's when this one closes.
+    #[account(
+        seeds = [crate::constants::SEED_REDEMPTION, pool.key().as_ref(), &redemption.id.saturating_add(1).to_le_bytes()],
+        bump,
+    )]
+    pub next_redemption: UncheckedAccount<'info>,
 }
 
 pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
@@ -34,6 +41,7 @@ pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
         by_freezer || now > rd.expected_by,
         TradingError::RedemptionNotOverdue
     );
+    p.close_oldest_pending(rd, &ctx.accounts.next_redemption)?;
     p.failed_expected = p
         .failed_expected
         .checked_add(rd.expected_quote)

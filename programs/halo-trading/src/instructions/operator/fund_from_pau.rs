@@ -15,6 +15,7 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let a = ctx.accounts;
     require!(!a.class.paused, TradingError::ClassPaused);
+    a.pool.check_open_for_deposits(now)?;
     let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
     let value_before = a.pool.value_for_deposit(r.price_wad)?;
     a.pool.check_priceable(value_before)?;

@@ -22,8 +22,12 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     );
     // the PAU may not exit at a value written down by a failure that may still recover
     require!(a.pool.failed_expected == 0, TradingError::RecoveryPending);
-    let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
-    let value_before = a.pool.value(r.price_wad)?;
+    let value_before = if a.pool.inventory == 0 {
+        a.pool.value(a.pool.last_price_wad)?
+    } else {
+        let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
+        a.pool.value(r.price_wad)?
+    };
     require!(value_before > 0, TradingError::PoolValueZero);
     let burn =
         halo_math::shares::shares_to_burn_for_assets(amount, value_before, a.pool.total_shares)

@@ -21,6 +21,13 @@ pub struct SettleRedemption<'info> {
     pub pool: Box<Account<'info, Pool>>,
     #[account(mut, has_one = pool @ TradingError::RedemptionOfAnotherPool)]
     pub redemption: Box<Account<'info, Redemption>>,
+    /// CHECK: the redemption after this one (seeds checked; it may not exist yet): its due
+    /// time becomes the oldest pending one's when this one closes.
+    #[account(
+        seeds = [crate::constants::SEED_REDEMPTION, pool.key().as_ref(), &redemption.id.saturating_add(1).to_le_bytes()],
+        bump,
+    )]
+    pub next_redemption: UncheckedAccount<'info>,
     pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
 }
 
@@ -62,6 +69,7 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
     let settled = if rd.status == RedemptionStatus::Pending {
         // an under-reported receipt would leave USDS unbooked for later misuse
         require!(received >= floor, TradingError::ReceiptBelowExpected);
+        p.close_oldest_pending(rd, &a.next_redemption)?;
         p.pending_expected = p.pending_expected.saturating_sub(rd.expected_quote);
         p.pending_cost = p.pending_cost.saturating_sub(rd.cost_basis);
         rd.received = received;

@@ -40,8 +40,14 @@ pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
         p.failed_expected == 0,
         TradingError::WithdrawalsWaitForRecovery
     );
-    let r = price::accept(p, &a.price_account, now, price::Use::Lp)?;
-    let value = p.value(r.price_wad)?;
+    // with no inventory the pool's value needs no price: LPs can leave a pool whose
+    // oracle is stale or gone
+    let value = if p.inventory == 0 {
+        p.value(p.last_price_wad)?
+    } else {
+        let r = price::accept(p, &a.price_account, now, price::Use::Lp)?;
+        p.value(r.price_wad)?
+    };
     let capacity = max_quote.min(p.quote_liquidity);
     let mut g = a.generation.totals();
     let s = g

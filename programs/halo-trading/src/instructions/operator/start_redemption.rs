@@ -69,6 +69,7 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
         .ok_or(TradingError::MathOverflow)?;
     p.next_redemption_id = id.checked_add(1).ok_or(TradingError::MathOverflow)?;
     let expected_by = now.saturating_add(i64::from(p.params.settlement_period_s));
+    p.open_redemption(id, amount, expected_by)?;
 
     let pool = p.key();
     let id_le = id.to_le_bytes();

@@ -216,8 +216,12 @@ impl<'info> Swap<'info> {
                     .inventory
                     .checked_add(fill.asset_amount)
                     .ok_or(TradingError::MathOverflow)?;
+                // the exposure the limit bounds: inventory and what is out for redemption
+                let exposure = inv
+                    .checked_add(p.pending_asset)
+                    .ok_or(TradingError::MathOverflow)?;
                 require!(
-                    inv <= p.params.position_limit,
+                    exposure <= p.params.position_limit,
                     TradingError::PositionLimitExceeded
                 );
                 require!(

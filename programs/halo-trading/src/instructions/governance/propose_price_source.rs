@@ -1,0 +1,39 @@
+use anchor_lang::prelude::*;
+
+use crate::{
+    constants::PRICE_SOURCE_DELAY_S, errors::TradingError, events::PriceSourceProposed, state::*,
+};
+
+/// Proposes a new price source for the pool: another halo feed or Pyth feed id when the
+/// oracle is replaced, or a fixed wind-down price when it is gone for good. It applies
+/// only `PRICE_SOURCE_DELAY_S` later (`apply_price_source`), so LPs see it coming.
+/// Signed by governance. A new proposal replaces a pending one.
+#[derive(Accounts)]
+pub struct ProposePriceSource<'info> {
+    pub governance: Signer<'info>,
+    #[account(has_one = governance @ TradingError::NotGovernance)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
+    pub pool: Box<Account<'info, Pool>>,
+}
+
+pub fn handler(ctx: Context<ProposePriceSource>, source: PriceSource) -> Result<()> {
+    if let PriceSource::Fixed { price_wad } = source {
+        require!(price_wad > 0, TradingError::NonPositivePrice);
+    }
+    let now = Clock::get()?.unix_timestamp;
+    let p = &mut ctx.accounts.pool;
+    let eta = now
+        .checked_add(PRICE_SOURCE_DELAY_S)
+        .ok_or(TradingError::MathOverflow)?;
+    p.pending_price_source = Some(source);
+    p.pending_price_source_eta = eta;
+    emit!(PriceSourceProposed {
+        pool: p.key(),
+        current: p.price_source,
+        proposed: source,
+        eta,
+        by: ctx.accounts.governance.key(),
+    });
+    Ok(())
+}
