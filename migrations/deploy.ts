@@ -10,7 +10,8 @@
 //    registration, its GovOps grants and its route inits behind the timelock, schedule
 //    the `amm_fund` route init of every trading pool and the pool PDA's integration on
 //    that route; create the halo_oracle feeds (and approve their reporters), the
-//    halo_trading classes and their pools;
+//    halo_trading classes (each with its RFQ cluster domain: the cluster's genesis hash,
+//    so the beacon's quotes are valid on this cluster only) and their pools;
 //  * execute (once the timelock delay has passed): execute those operations (which
 //    registers each pool PDA as an integration), then for every pool open its `amm_fund`
 //    rate limit (GovOps) and the LP position of the PAU's ALM proxy.
@@ -18,7 +19,9 @@
 // `trading.governanceKeypair`, `trading.govopsKeypair`); for a multisig, leave it null and
 // the script prints that role's transactions as base64 messages to propose instead of
 // sending. A transaction that needs an account a proposal creates waits until it lands.
-// --dry-run prints every transaction it would send and touches no network.
+// --dry-run prints every transaction it would send and touches no network: the classes' RFQ
+// domain is then a placeholder (DRY_RUN_RFQ_DOMAIN), unless `--genesis-hash <base58>` names
+// the cluster's genesis hash (`solana genesis-hash`).
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import {
@@ -34,6 +37,8 @@ import { pda } from "../app/src/pda.ts";
 import { rateLimitKey, TAGS } from "../app/src/keys.ts";
 import { OracleClient, oraclePda } from "../app/src/oracle.ts";
 import {
+  clusterDomain,
+  fetchClusterDomain,
   pauLink,
   poolRef,
   type PoolParams,
@@ -76,7 +81,19 @@ export interface PoolParamsConfig {
   askSpreadBps: number;
   skewStartBps: number;
   skewMaxBps: number;
+  /** Seconds; the oldest price LP operations accept. */
   maxStalenessS: number;
+  /**
+   * Seconds (1 to `maxStalenessS`); the oldest price a swap accepts. Default: a halo feed's
+   * pool (a daily NAV) `maxStalenessS`; a Pyth pool 60 (at most `maxStalenessS`), so a
+   * trader cannot pick among old updates.
+   */
+  swapMaxStalenessS?: number;
+  /**
+   * Seconds; a swap accepts a changed price only this long after the last change.
+   * Default: 60 for a halo feed's pool, 0 for a Pyth pool (market prices move every slot).
+   */
+  minPriceIntervalS?: number;
   maxDeviationBps: number;
   maxConfidenceBps: number;
   positionLimit: U64;
@@ -158,8 +175,25 @@ export interface Step {
   needs?: PublicKey[];
 }
 
-/** Every transaction of the bootstrap, in order. Op ids start at `firstOpId`. */
-export async function plan(cfg: DeployConfig, payer: PublicKey, firstOpId = 0): Promise<Step[]> {
+export interface PlanOptions {
+  /** The first timelock op id (the configurator's `nextOpId`); 0 by default. */
+  firstOpId?: number;
+  /**
+   * The cluster's RFQ domain, its genesis hash as 32 bytes (`clusterDomain`): set on every
+   * class (`set_rfq_domain`). Needed when the config has trading classes.
+   */
+  rfqDomain?: Uint8Array;
+}
+
+/**
+ * The placeholder RFQ domain of a dry run without `--genesis-hash`: not a genesis hash, so
+ * a class set to it would refuse every quote the beacon signs for the real cluster.
+ */
+export const DRY_RUN_RFQ_DOMAIN: Uint8Array = Buffer.alloc(32, 0xd7);
+
+/** Every transaction of the bootstrap, in order. Op ids start at `opts.firstOpId`. */
+export async function plan(cfg: DeployConfig, payer: PublicKey, opts: PlanOptions = {}): Promise<Step[]> {
+  const firstOpId = opts.firstOpId ?? 0;
   if (((cfg as { tradingPools?: unknown[] }).tradingPools ?? []).length > 0) {
     throw new Error("tradingPools is replaced by trading.classes[].pools (see migrations/config.example.json)");
   }
@@ -230,7 +264,7 @@ export async function plan(cfg: DeployConfig, payer: PublicKey, firstOpId = 0): 
       executes.push({ phase: "execute", name: `execute: ${a.label}`, signer: "payer", instructions: [await a.exec()] });
     }
   }
-  const trading = await planTrading(cfg, client, payer, opId);
+  const trading = await planTrading(cfg, client, payer, opId, opts.rfqDomain);
   return [...steps, ...trading.schedule, ...executes, ...trading.execute];
 }
 
@@ -240,8 +274,28 @@ const bytes32 = (hex: string, what: string): Uint8Array => {
   return Buffer.from(h, "hex");
 };
 
-/** A pool's params from the config; the RFQ fields have no default and must be given. */
-function poolParams(p: PoolParamsConfig, label: string): PoolParams {
+const U32_MAX = 2 ** 32 - 1;
+const isU32 = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= U32_MAX;
+
+/**
+ * A pool's params from the config; the RFQ fields have no default and must be given. The
+ * swap staleness and the price-change interval default by price source (see
+ * `PoolParamsConfig`).
+ */
+function poolParams(p: PoolParamsConfig, source: PriceSource["kind"], label: string): PoolParams {
+  if (!isU32(p.maxStalenessS) || p.maxStalenessS === 0) {
+    throw new Error(`${label}: params.maxStalenessS must be a whole number of seconds from 1 to ${U32_MAX}, got ${p.maxStalenessS}`);
+  }
+  const swapMaxStalenessS = p.swapMaxStalenessS ?? (source === "haloFeed" ? p.maxStalenessS : Math.min(60, p.maxStalenessS));
+  if (!isU32(swapMaxStalenessS) || swapMaxStalenessS === 0 || swapMaxStalenessS > p.maxStalenessS) {
+    throw new Error(
+      `${label}: params.swapMaxStalenessS must be a whole number of seconds from 1 to maxStalenessS (${p.maxStalenessS}), got ${swapMaxStalenessS}`,
+    );
+  }
+  const minPriceIntervalS = p.minPriceIntervalS ?? (source === "haloFeed" ? 60 : 0);
+  if (!isU32(minPriceIntervalS)) {
+    throw new Error(`${label}: params.minPriceIntervalS must be a whole number of seconds, got ${minPriceIntervalS}`);
+  }
   if (typeof p.rfqEnabled !== "boolean") {
     throw new Error(`${label}: params.rfqEnabled must be true or false (RFQ fills of the beacon's quotes)`);
   }
@@ -249,7 +303,7 @@ function poolParams(p: PoolParamsConfig, label: string): PoolParams {
   if (!Number.isInteger(bps) || bps < 0 || bps > 5_000) {
     throw new Error(`${label}: params.rfqMinSpreadBps must be a whole number of bps from 0 to 5000, got ${bps}`);
   }
-  return { ...p, redemptionAccount: new PublicKey(p.redemptionAccount) };
+  return { ...p, swapMaxStalenessS, minPriceIntervalS, redemptionAccount: new PublicKey(p.redemptionAccount) };
 }
 
 /**
@@ -263,6 +317,7 @@ async function planTrading(
   pau: PauClient,
   payer: PublicKey,
   firstOpId: number,
+  rfqDomain: Uint8Array | undefined,
 ): Promise<{ schedule: Step[]; execute: Step[] }> {
   const oracle = new OracleClient();
   const trading = new TradingClient();
@@ -300,6 +355,9 @@ async function planTrading(
 
   const classes = cfg.trading?.classes ?? [];
   if (classes.length === 0) return { schedule: creates, execute: [] };
+  if (!rfqDomain || rfqDomain.length !== 32 || rfqDomain.every((b) => b === 0)) {
+    throw new Error("trading classes need the cluster's RFQ domain: its genesis hash as 32 bytes (plan's rfqDomain)");
+  }
   const gov = new PublicKey(cfg.trading!.governance);
   const govops = new PublicKey(cfg.trading!.govops);
   let opId = firstOpId;
@@ -311,9 +369,11 @@ async function planTrading(
     }
     const klass = tradingPda.class(gov, c.classId)[0];
     const quoteMint = new PublicKey(c.quoteMint);
+    // the class and its RFQ cluster domain in one transaction (RFQ fills are refused while
+    // the domain is unset)
     creates.push({
       phase: "schedule",
-      name: `create_class ${c.classId} (PAU ${c.pauId})`,
+      name: `create_class ${c.classId} (PAU ${c.pauId}) + set_rfq_domain`,
       signer: "tradingGovernance",
       instructions: [
         await trading.governance.createClass({
@@ -324,6 +384,7 @@ async function planTrading(
           beacon: new PublicKey(c.beacon),
           freezer: new PublicKey(c.freezer),
         }),
+        await trading.governance.setRfqDomain({ governance: gov, class: klass, domain: rfqDomain }),
       ],
       needs: [controller],
     });
@@ -361,7 +422,7 @@ async function planTrading(
             unitId: p.unitId,
             bookId: p.bookId,
             priceSource: source,
-            params: poolParams(p.params, label),
+            params: poolParams(p.params, source.kind, label),
           }),
         ],
         needs: source.kind === "haloFeed" ? [klass, source.feed] : [klass],
@@ -482,10 +543,19 @@ async function main(argv: string[]) {
   const cfg: DeployConfig = JSON.parse(readFileSync(arg("--config") ?? "migrations/config.json", "utf8"));
   const dryRun = argv.includes("--dry-run");
   const phase = arg("--phase") ?? "all";
+  const hasClasses = (cfg.trading?.classes ?? []).length > 0;
+  const genesisHash = arg("--genesis-hash");
   if (dryRun) {
     const payer = new PublicKey(arg("--payer") ?? "11111111111111111111111111111112");
-    const steps = await plan(cfg, payer);
+    const rfqDomain = genesisHash ? clusterDomain(genesisHash) : DRY_RUN_RFQ_DOMAIN;
+    const steps = await plan(cfg, payer, { rfqDomain });
     for (const s of steps) console.log(describe(s));
+    if (hasClasses && !genesisHash) {
+      console.log(
+        `dry run: set_rfq_domain uses the placeholder domain ${Buffer.from(DRY_RUN_RFQ_DOMAIN).toString("hex")}, ` +
+          "not the cluster's genesis hash (a real run reads it from the cluster; --genesis-hash <base58> sets it here)",
+      );
+    }
     console.log(`${steps.length} transactions (dry run: nothing sent)`);
     return;
   }
@@ -507,7 +577,15 @@ async function main(argv: string[]) {
     }
   }
   const connection = new Connection(cfg.cluster, "confirmed");
-  const steps = (await plan(cfg, payer.publicKey)).filter((s) => phase === "all" || s.phase === phase);
+  // each class's RFQ domain: the genesis hash of the cluster it is created on
+  let rfqDomain: Uint8Array | undefined;
+  if (hasClasses) {
+    rfqDomain = await fetchClusterDomain(connection);
+    if (genesisHash && !clusterDomain(genesisHash).equals(Buffer.from(rfqDomain))) {
+      throw new Error(`--genesis-hash ${genesisHash} is not the genesis hash of ${cfg.cluster}`);
+    }
+  }
+  const steps = (await plan(cfg, payer.publicKey, { rfqDomain })).filter((s) => phase === "all" || s.phase === phase);
   let proposed = false;
   for (const s of steps) {
     const tx = new Transaction().add(...s.instructions);

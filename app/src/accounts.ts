@@ -114,7 +114,6 @@ export type TradingAccounts = IdlAccounts<HaloTrading>;
 export type TradingAccountName = keyof TradingAccounts & string;
 export type TradingClassAccount = TradingAccounts["tradingClass"];
 export type PoolAccount = TradingAccounts["pool"];
-export type BookAccount = TradingAccounts["book"];
 export type LpPositionAccount = TradingAccounts["lpPosition"];
 export type RedemptionAccount = TradingAccounts["redemption"];
 export type WithdrawGenerationAccount = TradingAccounts["withdrawGeneration"];
@@ -134,6 +133,51 @@ export async function fetchTradingAccount<N extends TradingAccountName>(
 ): Promise<TradingAccounts[N] | null> {
   const info = await program.provider.connection.getAccountInfo(address);
   return info ? decodeTradingAccount(program, name, info.data) : null;
+}
+
+// ---- halo_trading's Book ------------------------------------------------------------------
+// `create_pool` creates the book by hand (prefund-safe), so no instruction takes it as a
+// typed account and the IDL does not describe it: it is decoded here by hand (the layout of
+// programs/halo-trading/src/state/book.rs, checked against the Rust serialisation in
+// test/golden-trading.test.ts).
+
+/** A pool's book (its sleeve), at `tradingPda.book(class, bookId)`. */
+export interface BookAccount {
+  version: number;
+  bump: number;
+  class: PublicKey;
+  pool: PublicKey;
+  bookId: BN;
+  assetVault: PublicKey;
+  quoteVault: PublicKey;
+  reserved: number[];
+}
+
+/** Anchor's discriminator of `Book`: `sha256("account:Book")[..8]`. */
+export const BOOK_DISCRIMINATOR = createHash("sha256").update("account:Book").digest().subarray(0, 8);
+/** Discriminator and fields. */
+export const BOOK_SIZE = 8 + 1 + 1 + 32 + 32 + 8 + 32 + 32 + 32;
+
+export function decodeBook(data: Uint8Array): BookAccount {
+  const d = Buffer.from(data);
+  if (d.length < BOOK_SIZE) throw new Error(`a Book is ${BOOK_SIZE} bytes, got ${d.length}`);
+  if (!d.subarray(0, 8).equals(BOOK_DISCRIMINATOR)) throw new Error("not a Book (discriminator mismatch)");
+  return {
+    version: d[8],
+    bump: d[9],
+    class: new PublicKey(d.subarray(10, 42)),
+    pool: new PublicKey(d.subarray(42, 74)),
+    bookId: new BN(d.readBigUInt64LE(74).toString()),
+    assetVault: new PublicKey(d.subarray(82, 114)),
+    quoteVault: new PublicKey(d.subarray(114, 146)),
+    reserved: Array.from(d.subarray(146, 178)),
+  };
+}
+
+/** The book at `address`, or `null` if it does not exist (or only holds lamports). */
+export async function fetchBook(connection: Connection, address: PublicKey): Promise<BookAccount | null> {
+  const info = await connection.getAccountInfo(address);
+  return info && info.owner.equals(TRADING_PROGRAM_ID) && info.data.length > 0 ? decodeBook(info.data) : null;
 }
 
 // ---- halo_trading's QuoteReceipt ----------------------------------------------------------

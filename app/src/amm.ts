@@ -71,9 +71,26 @@ function checkedMul(a: bigint, b: bigint): bigint {
   return p;
 }
 
+function checkedAdd(a: bigint, b: bigint, max = U128_MAX): bigint {
+  const v = a + b;
+  if (v > max) throw new MathError("Overflow");
+  return v;
+}
+
+function checkedSub(a: bigint, b: bigint): bigint {
+  if (b > a) throw new MathError("Overflow");
+  return a - b;
+}
+
 function narrow(v: bigint): bigint {
   if (v > U64_MAX) throw new MathError("Overflow");
   return v;
+}
+
+/** A u128 result as a u32 (`u32::try_from`), else `MathError("Overflow")`. */
+function narrow32(v: bigint): number {
+  if (v > U32_MAX) throw new MathError("Overflow");
+  return Number(v);
 }
 
 /** `a * b / d` rounded as asked, exact whenever the result fits u128 (`halo_math::mul_div`). */
@@ -131,16 +148,14 @@ export class Market {
   }
 
   /**
-   * "Quote base units per asset base unit": `priceWad * 10^qdec / (WAD * 10^adec)`, with
-   * the common power of ten cancelled (as the Rust code does: the operands, and so which
-   * trades overflow, are the same).
+   * "Quote base units per asset base unit": `priceWad * 10^qdec / (WAD * 10^adec)`. Since
+   * `qdec <= 18`, `10^qdec` divides `WAD * 10^adec`: the ratio is
+   * `priceWad / 10^(18 + adec - qdec)`, as the Rust code computes it (the operands, and so
+   * which trades overflow, are the same: the ratio itself never does).
    */
   private ratio(): [bigint, bigint] {
     if (this.assetDecimals > MAX_DECIMALS || this.quoteDecimals > MAX_DECIMALS) throw new MathError("Overflow");
-    const common = Math.min(this.assetDecimals, this.quoteDecimals);
-    const num = checkedMul(this.priceWad, pow10(this.quoteDecimals - common));
-    const den = checkedMul(WAD, pow10(this.assetDecimals - common));
-    return [num, den];
+    return [this.priceWad, pow10(18 + this.assetDecimals - this.quoteDecimals)];
   }
 
   /** Mid (NAV) value of `asset` base units in quote base units. */
@@ -195,6 +210,201 @@ export class Market {
     const midQuote = this.value(assetAmount, side === "sellAsset" ? "down" : "up");
     return { assetAmount, quoteAmount, midQuote };
   }
+
+  /**
+   * A user's sale of the asset to the pool (`Market::quote_sale`), priced at NAV minus
+   * `bidBps` and minus the exact average of the inventory skew between the pool's
+   * inventory before (`inventory`) and after the trade (`Skew.area`). Returns the fill and
+   * its effective spread in bps (rounded up). Every rounding favours the pool. For
+   * `exactOut`, the asset asked of the user is the least that delivers the amount: the
+   * search climbs from the no-skew answer, each step adding the skew the last step
+   * incurred, and stops at the first amount that delivers; a search that has not met it
+   * after `SALE_SEARCH_STEPS` steps jumps past the remaining gap at the flattest slope (a
+   * little more than the least amount, never less than needed), else takes the widest
+   * spread's answer. Refused (`Overflow`) when the widest spread `bidBps + skew.maxBps`
+   * exceeds `MAX_SPREAD_BPS`.
+   */
+  quoteSale(mode: Mode, amount: Num, bidBps: Num, skew: Skew | SkewParams, inventory: Num): SaleFill {
+    const amt = u64(amount, "amount");
+    const bid = u32(bidBps, "bidBps");
+    const sk = skew instanceof Skew ? skew : new Skew(skew.startBps, skew.maxBps, skew.positionLimit);
+    const inv = u64(inventory, "inventory");
+    const widest = checkedAdd(bid, sk.maxBps, U32_MAX);
+    if (widest > BigInt(MAX_SPREAD_BPS)) throw new MathError("Overflow");
+    const [num, den] = this.ratio();
+    const keep = checkedSub(BPS_DENOMINATOR, bid);
+    const areaOf = (a: bigint): bigint => sk.area(inv, checkedAdd(inv, a, U64_MAX));
+    // (asset, its skew area): what a sale of `asset` keeps for the user is
+    // asset * keep - area, in bps x asset units
+    let asset: bigint;
+    let area: bigint;
+    if (mode === "exactIn") {
+      asset = amt;
+      area = areaOf(amt);
+    } else {
+      // kept(a) must reach ceil(quote_out * 10_000 * den / num)
+      const need = mulDiv(checkedMul(amt, BPS_DENOMINATOR), den, num, "up");
+      // start just below the answer: the skew at the middle of the shorter sale the first
+      // unit's skew gives (the skew is linear within its band)
+      const atFirst = checkedSub(keep, sk.at(inv));
+      const short = narrow(mulDiv(need, 1n, atFirst, "up"));
+      // below the limit the skew is convex: its value at the middle is at most its average;
+      // past the limit it bends the other way, so there the shorter sale's exact average
+      const sat = (v: bigint) => (v > U64_MAX ? U64_MAX : v);
+      const end = sat(inv + short);
+      const skewEst =
+        end <= sk.positionLimit || short === 0n
+          ? sk.at(sat(inv + short / 2n))
+          : mulDiv(areaOf(short), 1n, short, "down");
+      const atMiddle = checkedSub(keep, skewEst);
+      let a = narrow(mulDiv(need, 1n, atMiddle, "up"));
+      let found: [bigint, bigint] | undefined;
+      let gap = 0n;
+      for (let i = 0; i < SALE_SEARCH_STEPS; i++) {
+        const ar = areaOf(a);
+        const kept = checkedSub(checkedMul(a, keep), ar);
+        if (kept >= need) {
+          found = [a, ar];
+          break;
+        }
+        gap = checkedSub(need, kept);
+        a = narrow(mulDiv(checkedAdd(need, ar), 1n, keep, "up"));
+      }
+      if (found) {
+        [asset, area] = found;
+      } else {
+        // not met yet (a steep skew): jump past the gap at the flattest slope `kept` can
+        // have (keep - maxBps, less one for rounding), which always delivers; else the
+        // widest spread
+        const slope = checkedSub(checkedSub(keep, sk.maxBps), 1n);
+        if (slope === 0n) throw new MathError("Overflow");
+        const jump = narrow(mulDiv(gap, 1n, slope, "up"));
+        const cand = checkedAdd(a, jump, U64_MAX);
+        const candArea = areaOf(cand);
+        const kept = checkedSub(checkedMul(cand, keep), candArea);
+        const widestAsset = this.quote("sellAsset", "exactOut", amt, widest).assetAmount;
+        if (kept >= need && cand <= widestAsset) {
+          [asset, area] = [cand, candArea];
+        } else {
+          [asset, area] = [widestAsset, areaOf(widestAsset)];
+        }
+      }
+    }
+    const kept = checkedSub(checkedMul(asset, keep), area);
+    // floor(floor(kept * num / den) / 10_000) = floor(kept * num / (den * 10_000))
+    const quoteAmount = mode === "exactIn" ? narrow(mulDiv(kept, num, den, "down") / BPS_DENOMINATOR) : amt;
+    const midQuote = narrow(mulDiv(asset, num, den, "down"));
+    const spreadArea = checkedAdd(checkedMul(asset, bid), area);
+    const spreadBps = asset === 0n ? Number(bid) : narrow32(mulDiv(spreadArea, 1n, asset, "up"));
+    return { assetAmount: asset, quoteAmount, midQuote, spreadBps };
+  }
+}
+
+/**
+ * Steps of `Market.quoteSale`'s exact-out search before it jumps past the remaining gap
+ * (`pricing::SALE_SEARCH_STEPS`).
+ */
+export const SALE_SEARCH_STEPS = 6;
+
+/** A sale's fill and its effective spread in bps of mid (`quote_sale`'s `(Fill, u32)`). */
+export type SaleFill = Fill & { spreadBps: number };
+
+/** The inventory skew's governance parameters (`PoolParams`' skew fields and position limit). */
+export interface SkewParams {
+  startBps: Num;
+  maxBps: Num;
+  positionLimit: Num;
+}
+
+/**
+ * The inventory skew of the pool's bid (`pricing::Skew`): no extra spread up to
+ * `startBps` of the position limit, rising linearly to `maxBps` at the limit, flat beyond.
+ */
+export class Skew {
+  readonly startBps: bigint;
+  readonly maxBps: bigint;
+  readonly positionLimit: bigint;
+
+  constructor(startBps: Num, maxBps: Num, positionLimit: Num) {
+    this.startBps = u32(startBps, "startBps");
+    this.maxBps = u32(maxBps, "maxBps");
+    this.positionLimit = u64(positionLimit, "positionLimit");
+  }
+
+  /** A pool's skew, from its params (a decoded `pool.params` fits). */
+  static of(params: { skewStartBps: Num; skewMaxBps: Num; positionLimit: Num }): Skew {
+    return new Skew(params.skewStartBps, params.skewMaxBps, params.positionLimit);
+  }
+
+  /**
+   * The skew's marginal value at inventory `x` (`Skew::at`), in bps, rounded down: what the
+   * next unit sold costs on top of the bid.
+   */
+  at(x: Num): bigint {
+    const v = u64(x, "x");
+    if (this.maxBps === 0n || this.positionLimit === 0n || this.startBps >= BPS_DENOMINATOR) return 0n;
+    const u = checkedMul(v, BPS_DENOMINATOR);
+    const start = checkedMul(this.positionLimit, this.startBps);
+    const limit = checkedMul(this.positionLimit, BPS_DENOMINATOR);
+    if (u <= start) return 0n;
+    if (u >= limit) return this.maxBps;
+    return mulDiv(u - start, this.maxBps, limit - start, "down");
+  }
+
+  /**
+   * The extra spread accumulated over inventory `[from, to]` (`Skew::area`): the integral
+   * of the skew in bps x asset base units, rounded up. A sale moving the inventory from
+   * `from` to `to` pays exactly this on top of the base bid, so one block pays the same
+   * spread as the same volume in slices (up to rounding), wherever it starts.
+   */
+  area(from: Num, to: Num): bigint {
+    const f = u64(from, "from");
+    const t = u64(to, "to");
+    if (t <= f || this.maxBps === 0n || this.positionLimit === 0n || this.startBps >= BPS_DENOMINATOR) return 0n;
+    // in "bps space": inventory x becomes x * 10_000, so the start is an integer
+    const u1 = checkedMul(f, BPS_DENOMINATOR);
+    const u2 = checkedMul(t, BPS_DENOMINATOR);
+    const start = checkedMul(this.positionLimit, this.startBps);
+    const limit = checkedMul(this.positionLimit, BPS_DENOMINATOR);
+    const m = this.maxBps;
+    let area = 0n;
+    // the rising part: M * ((hi - S)^2 - (lo - S)^2) / (2 * 10_000 * (L - S))
+    const lo = u1 > start ? u1 : start;
+    const hi = u2 < limit ? u2 : limit;
+    if (hi > lo) {
+      const d = hi - lo;
+      const e = checkedSub(checkedAdd(hi, lo), checkedMul(start, 2n));
+      const band = checkedSub(limit, start);
+      const part = mulDiv(checkedMul(d, m), e, checkedMul(checkedMul(BPS_DENOMINATOR, 2n), band), "up");
+      area = checkedAdd(area, part);
+    }
+    // the flat part beyond the limit
+    const flatLo = u1 > limit ? u1 : limit;
+    if (u2 > flatLo) {
+      const part = mulDiv(u2 - flatLo, m, BPS_DENOMINATOR, "up");
+      area = checkedAdd(area, part);
+    }
+    return area;
+  }
+}
+
+/** `ceil(conf / price)` in bps (`pricing::confidence_bps`): the width of a Pyth confidence interval. */
+export function confidenceBps(price: Num, conf: Num): number {
+  const p = u64(price, "price");
+  const c = u64(conf, "conf");
+  if (p === 0n) throw new MathError("DivisionByZero");
+  return narrow32(mulDiv(c, BPS_DENOMINATOR, p, "up"));
+}
+
+/**
+ * What the program reads from a Pyth price (`price * 10^exponent`, confidence `conf` in
+ * the same units): the WAD price and the confidence width in bps that swaps widen both
+ * spreads by. `null` for a non-positive price (refused on chain).
+ */
+export function pythReading(price: Num, conf: Num, exponent: number): { priceWad: bigint; confBps: number } | null {
+  const priceWad = toWad(price, exponent);
+  if (priceWad === null || priceWad === 0n) return null;
+  return { priceWad, confBps: confidenceBps(price, conf) };
 }
 
 /**
@@ -251,18 +461,32 @@ export interface PoolPricing {
   };
 }
 
-/** The spread a swap on `side` pays now: the skewed bid for sales, the ask for buys. */
-export function swapSpreadBps(pool: PoolPricing, side: Side): number {
+/**
+ * The marginal spread of a swap on `side` at the pool's current inventory: the skewed bid
+ * (`skewedSpreadBps`) for sales, the ask for buys, both widened by `confBps` (the Pyth
+ * confidence width, `pythReading`; 0 for a halo feed). A sale of a given amount pays the
+ * average skew over the trade instead: `quoteSwap`.
+ */
+export function swapSpreadBps(pool: PoolPricing, side: Side, confBps: Num = 0): number {
   const p = pool.params;
-  return side === "sellAsset"
-    ? skewedSpreadBps(p.bidSpreadBps, p.skewStartBps, p.skewMaxBps, pool.inventory, p.positionLimit)
-    : p.askSpreadBps;
+  const conf = u32(confBps, "confBps");
+  const bps =
+    side === "sellAsset"
+      ? skewedSpreadBps(checkedAdd(BigInt(p.bidSpreadBps), conf, U32_MAX), p.skewStartBps, p.skewMaxBps, pool.inventory, p.positionLimit)
+      : narrow32(checkedAdd(BigInt(p.askSpreadBps), conf, U32_MAX));
+  return bps;
 }
 
 /**
  * What `swap` would fill at `priceWad` (the price the program accepts, e.g.
- * `feedPriceWad(feed.value, feed.decimals)`), before its checks on limits, bounds,
- * liquidity and rate limits. Use the result to set `limit` (min out / max in).
+ * `feedPriceWad(feed.value, feed.decimals)` or `pythReading(...).priceWad`), before its
+ * checks on limits, bounds, liquidity and rate limits. As the program prices it: a sale
+ * with `Market.quoteSale` (the bid widened by `confBps`, plus the exact average inventory
+ * skew over the trade), a buy with `Market.quote` at the ask widened by `confBps`.
+ * `confBps` is the Pyth confidence width (`pythReading(...).confBps`; 0, the default, for
+ * a halo feed). Throws `MathError("Overflow")` where the program refuses the spread as
+ * too wide (`ConfidenceTooWide`: above `MAX_SPREAD_BPS`, with the skew's maximum for a
+ * sale). Use the result to set `limit` (min out / max in).
  */
 export function quoteSwap(
   pool: PoolPricing,
@@ -270,15 +494,18 @@ export function quoteSwap(
   side: Side,
   exactIn: boolean,
   amount: Num,
+  confBps: Num = 0,
 ): Fill & { spreadBps: number } {
-  const spreadBps = swapSpreadBps(pool, side);
-  const fill = new Market(priceWad, pool.assetDecimals, pool.quoteDecimals).quote(
-    side,
-    exactIn ? "exactIn" : "exactOut",
-    amount,
-    spreadBps,
-  );
-  return { ...fill, spreadBps };
+  const conf = u32(confBps, "confBps");
+  const market = new Market(priceWad, pool.assetDecimals, pool.quoteDecimals);
+  const mode: Mode = exactIn ? "exactIn" : "exactOut";
+  const p = pool.params;
+  if (side === "sellAsset") {
+    const bid = checkedAdd(BigInt(p.bidSpreadBps), conf, U32_MAX);
+    return market.quoteSale(mode, amount, bid, Skew.of(p), pool.inventory);
+  }
+  const ask = narrow32(checkedAdd(BigInt(p.askSpreadBps), conf, U32_MAX));
+  return { ...market.quote(side, mode, amount, ask), spreadBps: ask };
 }
 
 /**

@@ -29,7 +29,10 @@ export const oraclePda = {
 export class OracleClient {
   constructor(readonly program: Program<HaloOracle> = oracleProgram()) {}
 
-  /** The creator (becomes the feed's governance), then the feed's governance. */
+  /**
+   * The creator (becomes the feed's governance), then the feed's governance; and the
+   * proposed governance, which accepts the role.
+   */
   readonly governance = {
     /** Creates feed `feedId` of `authority` with a first NAV of `initialValue / 10^decimals`. */
     createFeed: (p: {
@@ -67,10 +70,21 @@ export class OracleClient {
         .setMaxMove(p.maxMoveBps)
         .accountsStrict({ governance: p.governance, feed: p.feed })
         .instruction(),
-    setGovernance: (p: { governance: PublicKey; feed: PublicKey; newGovernance: PublicKey }) =>
+    /**
+     * Proposes `newGovernance` (two-step rotation): the role moves only when that key signs
+     * `acceptGovernance`, so a mistyped key never takes it. A new proposal replaces a
+     * pending one; `PublicKey.default` withdraws it.
+     */
+    proposeGovernance: (p: { governance: PublicKey; feed: PublicKey; newGovernance: PublicKey }) =>
       this.program.methods
-        .setGovernance(p.newGovernance)
+        .proposeGovernance(p.newGovernance)
         .accountsStrict({ governance: p.governance, feed: p.feed })
+        .instruction(),
+    /** Signed by the proposed governance (the feed's `pendingGovernance`): takes the role. */
+    acceptGovernance: (p: { newGovernance: PublicKey; feed: PublicKey }) =>
+      this.program.methods
+        .acceptGovernance()
+        .accountsStrict({ newGovernance: p.newGovernance, feed: p.feed })
         .instruction(),
     /** A NAV of any move (beyond the reporters' guard). */
     governancePublish: (p: { governance: PublicKey; feed: PublicKey; value: Int; publishTs: Int }) =>

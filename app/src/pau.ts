@@ -79,10 +79,12 @@ export class PauClient {
     return pda.govops(controller, member)[0];
   }
 
-  /** The PAU-specific and the global init of route `key` on `controller`. */
+  /** The PAU-specific init of route `key` on `controller`, its removal record, and the global init. */
   private inits(controller: PublicKey, key: Uint8Array) {
     return {
       pauInit: pda.initRateLimit(this.configurator, key, controller)[0],
+      // a removed PAU-specific init never falls back to the global one
+      pauInitRemoval: pda.initRemoval(this.configurator, key, controller)[0],
       globalInit: pda.initRateLimit(this.configurator, key, PublicKey.default)[0],
     };
   }
@@ -250,7 +252,8 @@ export class PauClient {
   readonly govops = {
     /**
      * Both inits of `key` are passed: the PAU-specific one (it overrides the global one when
-     * it exists) and the global one. `counterparty` is the route's token account.
+     * it exists), its removal record (once it was removed, the global one does not apply)
+     * and the global one. `counterparty` is the route's token account.
      */
     createRateLimit: (p: {
       member: PublicKey;
@@ -282,7 +285,10 @@ export class PauClient {
           systemProgram: SystemProgram.programId,
         })
         .instruction(),
-    /** Both inits are passed, as for `createRateLimit`; they are only read for an increase. */
+    /**
+     * Both inits and the PAU-specific one's removal record are passed, as for
+     * `createRateLimit`; they are only read for an increase.
+     */
     setRateLimit: (p: {
       member: PublicKey;
       controller: PublicKey;

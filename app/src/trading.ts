@@ -2,8 +2,9 @@
 // (`PoolRef`, `PauLink`), and typed instruction builders grouped by the role that signs
 // them. Data is encoded by Anchor's coder from the generated IDL; account lists mirror
 // crates/halo-sdk/src/trading.rs and are checked byte for byte against it
-// (test/golden-trading.test.ts). RFQ: the quote message the beacon signs, the Ed25519
-// precompile instruction that carries the signature, and `swapWithQuote`.
+// (test/golden-trading.test.ts). RFQ: the quote message the beacon signs (for the class's
+// cluster domain), the Ed25519 precompile instruction that carries the signature, and
+// `swapWithQuote`.
 import { createPrivateKey, sign as ed25519Sign } from "node:crypto";
 import type { Program } from "@anchor-lang/core";
 import {
@@ -124,8 +125,15 @@ export function pauLink(controller: PublicKey, p: PoolRef): PauLink {
   };
 }
 
-/** Where a pool reads its price. */
-export type PriceSource = { kind: "haloFeed"; feed: PublicKey } | { kind: "pyth"; feedId: Uint8Array };
+/**
+ * Where a pool reads its price: a halo_oracle feed, a Pyth feed id, or a fixed wind-down
+ * price (WAD; set only through `proposePriceSource`: swaps and deposits close on it, LPs
+ * exit at it).
+ */
+export type PriceSource =
+  | { kind: "haloFeed"; feed: PublicKey }
+  | { kind: "pyth"; feedId: Uint8Array }
+  | { kind: "fixed"; priceWad: Int };
 
 /** A per-side limit: `maxAmount` base units (u64::MAX = unlimited), refilled at `slope` per second. */
 export interface LimitParams {
@@ -139,7 +147,19 @@ export interface PoolParams {
   askSpreadBps: number;
   skewStartBps: number;
   skewMaxBps: number;
+  /** Seconds; the oldest price LP operations (deposits, withdrawals, PAU funding, redemptions) accept. */
   maxStalenessS: number;
+  /**
+   * Seconds; the oldest price a swap accepts (1 to `maxStalenessS`): short for market
+   * (Pyth) prices, so a trader cannot pick among old updates; `maxStalenessS` for a daily NAV.
+   */
+  swapMaxStalenessS: number;
+  /**
+   * Seconds; a swap accepts a price different from the one the pool's swaps last traded
+   * on only this long after that price changed (0 for market-priced pools, which still get
+   * one price per slot).
+   */
+  minPriceIntervalS: number;
   maxDeviationBps: number;
   maxConfidenceBps: number;
   positionLimit: Int;
@@ -198,8 +218,41 @@ function i64(v: Int, what: string): bigint {
   return x;
 }
 
-/** The bytes the beacon signs (`RfqQuote::message`): `"halo-rfq-v1"` then the quote in borsh. */
-export function quoteMessage(q: RfqQuote): Buffer {
+/** Length of a class's RFQ cluster domain (`TradingClass::rfq_domain`). */
+export const RFQ_CLUSTER_DOMAIN_LEN = 32;
+
+function clusterBytes(cluster: Uint8Array): Buffer {
+  if (cluster.length !== RFQ_CLUSTER_DOMAIN_LEN)
+    throw new RangeError(`an RFQ cluster domain is ${RFQ_CLUSTER_DOMAIN_LEN} bytes, got ${cluster.length}`);
+  return Buffer.from(cluster);
+}
+
+/**
+ * A cluster's RFQ domain: its genesis hash (base58, as `Connection.getGenesisHash()`
+ * returns it) as 32 bytes. Governance sets it on each class (`setRfqDomain`), and every
+ * quote's message carries it, so a quote signed for one cluster is not valid on another.
+ */
+export function clusterDomain(genesisHash: string): Buffer {
+  let key: PublicKey;
+  try {
+    key = new PublicKey(genesisHash);
+  } catch {
+    throw new RangeError(`a genesis hash is 32 bytes in base58, got ${JSON.stringify(genesisHash)}`);
+  }
+  return key.toBuffer();
+}
+
+/** The RFQ domain of the cluster `connection` talks to (its genesis hash). */
+export async function fetchClusterDomain(connection: { getGenesisHash(): Promise<string> }): Promise<Buffer> {
+  return clusterDomain(await connection.getGenesisHash());
+}
+
+/**
+ * The bytes the beacon signs (`RfqQuote::message(cluster)`): `"halo-rfq-v1"`, the class's
+ * cluster domain (`TradingClass.rfqDomain`, 32 bytes), then the quote in borsh.
+ */
+export function quoteMessage(q: RfqQuote, cluster: Uint8Array): Buffer {
+  const domain = clusterBytes(cluster);
   const b = Buffer.alloc(32 + 32 + 1 + 8 * 4);
   q.pool.toBuffer().copy(b, 0);
   q.user.toBuffer().copy(b, 32);
@@ -208,7 +261,7 @@ export function quoteMessage(q: RfqQuote): Buffer {
   b.writeBigUInt64LE(u64(q.quoteAmount, "quoteAmount"), 73);
   b.writeBigInt64LE(i64(q.expiry, "expiry"), 81);
   b.writeBigUInt64LE(u64(q.nonce, "nonce"), 89);
-  return Buffer.concat([RFQ_DOMAIN, b]);
+  return Buffer.concat([RFQ_DOMAIN, domain, b]);
 }
 
 /**
@@ -249,14 +302,15 @@ export function ed25519VerifyInstruction(
 // PKCS#8 DER prefix of an Ed25519 private key: the 32-byte seed follows
 const PKCS8_ED25519 = Buffer.from("302e020100300506032b657004220420", "hex");
 
-/** The beacon's Ed25519 signature (64 bytes) over `quoteMessage(quote)`. */
-export function signQuote(beacon: Keypair, quote: RfqQuote): Buffer {
+/** The beacon's Ed25519 signature (64 bytes) over `quoteMessage(quote, cluster)`. */
+export function signQuote(beacon: Keypair, quote: RfqQuote, cluster: Uint8Array): Buffer {
+  const message = quoteMessage(quote, cluster);
   const key = createPrivateKey({
     key: Buffer.concat([PKCS8_ED25519, Buffer.from(beacon.secretKey.subarray(0, 32))]),
     format: "der",
     type: "pkcs8",
   });
-  return ed25519Sign(null, quoteMessage(quote), key);
+  return ed25519Sign(null, message, key);
 }
 const limitArg = (l: LimitParams) => ({ maxAmount: bn(l.maxAmount), slope: bn(l.slope) });
 
@@ -267,6 +321,8 @@ function paramsArg(p: PoolParams) {
     skewStartBps: p.skewStartBps,
     skewMaxBps: p.skewMaxBps,
     maxStalenessS: p.maxStalenessS,
+    swapMaxStalenessS: p.swapMaxStalenessS,
+    minPriceIntervalS: p.minPriceIntervalS,
     maxDeviationBps: p.maxDeviationBps,
     maxConfidenceBps: p.maxConfidenceBps,
     positionLimit: bn(p.positionLimit),
@@ -283,8 +339,21 @@ function paramsArg(p: PoolParams) {
 }
 
 function sourceArg(s: PriceSource) {
-  return s.kind === "haloFeed" ? { haloFeed: { feed: s.feed } } : { pyth: { feedId: Array.from(s.feedId) } };
+  switch (s.kind) {
+    case "haloFeed":
+      return { haloFeed: { feed: s.feed } };
+    case "pyth":
+      return { pyth: { feedId: Array.from(s.feedId) } };
+    case "fixed":
+      return { fixed: { priceWad: bn(s.priceWad) } };
+  }
 }
+
+/** The next redemption's address (`id + 1`, saturating as the SDK does): pending redemptions close oldest first. */
+const nextRedemption = (pool: PublicKey, id: Int) => {
+  const i = BigInt(id.toString());
+  return tradingPda.redemption(pool, i < U64_MAX ? i + 1n : i)[0];
+};
 
 export class TradingClient {
   constructor(readonly program: Program<HaloTrading> = tradingProgram()) {}
@@ -311,7 +380,10 @@ export class TradingClient {
     };
   }
 
-  /** The class's governance (the creator); `setClassPaused(true)` also the beacon or freezer. */
+  /**
+   * The class's governance (the creator); `setClassPaused(true)` also the beacon or
+   * freezer; `acceptClassGovernance` the proposed governance.
+   */
   readonly governance = {
     /** Creates class `classId` of `authority`, funded by the PAU `pauController`. */
     createClass: (p: {
@@ -390,6 +462,58 @@ export class TradingClient {
         .clearRedemptionFailure()
         .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
         .instruction(),
+    /**
+     * Proposes `newGovernance` for the class (two-step rotation): the role moves only when
+     * that key signs `acceptClassGovernance`, so a mistyped key never takes it. A new
+     * proposal replaces a pending one; `PublicKey.default` withdraws it.
+     */
+    proposeClassGovernance: (p: { governance: PublicKey; class: PublicKey; newGovernance: PublicKey }) =>
+      this.program.methods
+        .proposeClassGovernance(p.newGovernance)
+        .accountsStrict({ governance: p.governance, class: p.class })
+        .instruction(),
+    /** Signed by the proposed governance (the class's `pendingGovernance`): takes the role. */
+    acceptClassGovernance: (p: { newGovernance: PublicKey; class: PublicKey }) =>
+      this.program.methods
+        .acceptClassGovernance()
+        .accountsStrict({ newGovernance: p.newGovernance, class: p.class })
+        .instruction(),
+    /**
+     * Sets the class's RFQ cluster domain: the cluster's genesis hash (`clusterDomain`,
+     * 32 bytes, not zero). RFQ fills are refused until it is set; quotes signed for another
+     * domain stop being valid at once.
+     */
+    setRfqDomain: (p: { governance: PublicKey; class: PublicKey; domain: Uint8Array }) =>
+      this.program.methods
+        .setRfqDomain(Array.from(clusterBytes(p.domain)))
+        .accountsStrict({ governance: p.governance, class: p.class })
+        .instruction(),
+    /**
+     * Proposes a new price source for the pool: another halo feed or Pyth feed id when the
+     * oracle is replaced, or a fixed wind-down price when it is gone for good. It applies
+     * (`applyPriceSource`) only after a delay (`PRICE_SOURCE_DELAY_S`, two days), so LPs see
+     * it coming; a new proposal replaces a pending one.
+     */
+    proposePriceSource: (p: { governance: PublicKey; pool: PoolRef; source: PriceSource }) =>
+      this.program.methods
+        .proposePriceSource(sourceArg(p.source) as never)
+        .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
+        .instruction(),
+    /**
+     * Applies the proposed source once its delay has passed. `priceAccount` is the new
+     * source's (its halo feed or Pyth `PriceUpdateV2`; any account for a fixed price): it
+     * must hold a valid price. Use a `PoolRef` with that `priceAccount` from then on.
+     */
+    applyPriceSource: (p: { governance: PublicKey; pool: PoolRef; priceAccount: PublicKey }) =>
+      this.program.methods
+        .applyPriceSource()
+        .accountsStrict({
+          governance: p.governance,
+          class: p.pool.class,
+          pool: p.pool.pool,
+          priceAccount: p.priceAccount,
+        })
+        .instruction(),
     /** Writes off failed redemption `id`: withdrawals stop waiting for its recovery. */
     writeOffRedemption: (p: { governance: PublicKey; pool: PoolRef; id: Int }) =>
       this.program.methods
@@ -454,6 +578,10 @@ export class TradingClient {
           systemProgram: SystemProgram.programId,
         })
         .instruction(),
+    /**
+     * Settles pending redemption `id` (the pool's oldest pending one: they close in order);
+     * the next redemption (`id + 1`, which may not exist) becomes the oldest.
+     */
     settleRedemption: (p: { beacon: PublicKey; pool: PoolRef; id: Int; received: Int }) =>
       this.program.methods
         .settleRedemption(bn(p.received))
@@ -462,10 +590,11 @@ export class TradingClient {
           class: p.pool.class,
           pool: p.pool.pool,
           redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+          nextRedemption: nextRedemption(p.pool.pool, p.id),
           quoteVault: p.pool.quoteVault,
         })
         .instruction(),
-    /** Signer: beacon or freezer. */
+    /** Signer: beacon or freezer. `id` is the oldest pending redemption, as for `settleRedemption`. */
     failRedemption: (p: { signer: PublicKey; pool: PoolRef; id: Int }) =>
       this.program.methods
         .failRedemption()
@@ -474,6 +603,7 @@ export class TradingClient {
           class: p.pool.class,
           pool: p.pool.pool,
           redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+          nextRedemption: nextRedemption(p.pool.pool, p.id),
         })
         .instruction(),
     /** `openGen` must be the pool's `queueOpenGen`. `caller`: the beacon, or anyone once the
@@ -552,8 +682,8 @@ export class TradingClient {
     /**
      * Fills `quote` for its user (the signer); `payer` pays the receipt's rent. Send it
      * right after the Ed25519 verification of the beacon's signature over
-     * `quoteMessage(quote)` (`fillQuote` / `signedQuote` build both). `pool` must be the
-     * quote's pool.
+     * `quoteMessage(quote, cluster)` (`fillQuote` / `signedQuote` build both). `pool` must
+     * be the quote's pool.
      */
     swapWithQuote: (p: { payer: PublicKey; pool: PoolRef; userAsset: PublicKey; userQuote: PublicKey; quote: RfqQuote }) => {
       const q = p.quote;
@@ -591,30 +721,36 @@ export class TradingClient {
     },
     /**
      * The two instructions a user sends for a quote the beacon signed off-chain
-     * (`signature` over `quoteMessage(quote)`): the Ed25519 verification, then the fill.
+     * (`signature` over `quoteMessage(quote, cluster)`, `cluster` the class's
+     * `rfqDomain`): the Ed25519 verification, then the fill.
      */
     fillQuote: async (p: {
       beacon: PublicKey;
       signature: Uint8Array;
+      cluster: Uint8Array;
       payer: PublicKey;
       pool: PoolRef;
       userAsset: PublicKey;
       userQuote: PublicKey;
       quote: RfqQuote;
     }): Promise<[TransactionInstruction, TransactionInstruction]> => [
-      ed25519VerifyInstruction(p.beacon, p.signature, quoteMessage(p.quote)),
+      ed25519VerifyInstruction(p.beacon, p.signature, quoteMessage(p.quote, p.cluster)),
       await this.user.swapWithQuote(p),
     ],
-    /** The beacon's keypair signs `quote` (as `halo_sdk::trading::signed_quote`): verification, then fill. */
+    /**
+     * The beacon's keypair signs `quote` for the class's cluster domain `cluster` (its
+     * `rfqDomain`), as `halo_sdk::trading::signed_quote`: verification, then fill.
+     */
     signedQuote: (p: {
       beacon: Keypair;
+      cluster: Uint8Array;
       payer: PublicKey;
       pool: PoolRef;
       userAsset: PublicKey;
       userQuote: PublicKey;
       quote: RfqQuote;
     }): Promise<[TransactionInstruction, TransactionInstruction]> =>
-      this.user.fillQuote({ ...p, beacon: p.beacon.publicKey, signature: signQuote(p.beacon, p.quote) }),
+      this.user.fillQuote({ ...p, beacon: p.beacon.publicKey, signature: signQuote(p.beacon, p.quote, p.cluster) }),
   };
 
   /** LPs (Primes): positions, deposits and the withdrawal queue. */

@@ -31,12 +31,13 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
     client.governance.removeReporter({ governance: pk(i.governance), feed: pk(i.feed), reporter: pk(i.reporter) }),
   setMaxMove: (i) =>
     client.governance.setMaxMove({ governance: pk(i.governance), feed: pk(i.feed), maxMoveBps: i.maxMoveBps }),
-  setGovernance: (i) =>
-    client.governance.setGovernance({
+  proposeGovernance: (i) =>
+    client.governance.proposeGovernance({
       governance: pk(i.governance),
       feed: pk(i.feed),
       newGovernance: pk(i.newGovernance),
     }),
+  acceptGovernance: (i) => client.governance.acceptGovernance({ newGovernance: pk(i.newGovernance), feed: pk(i.feed) }),
   governancePublish: (i) =>
     client.governance.governancePublish({
       governance: pk(i.governance),

@@ -1,14 +1,15 @@
 // Byte-for-byte parity with the Rust SDK for halo_trading: instruction data and account
 // metas (with the PoolRef / PauLink derivation), PDAs and bumps, every account type
-// decoded to its Rust fields, the error table, and RFQ: quote messages, Ed25519 precompile
-// data and a quote signed by a fixed beacon keypair. The vectors come from
-// tests/tests/golden/trading.rs (the real halo-sdk).
+// decoded to its Rust fields, the error table, and RFQ: quote messages (for a cluster
+// domain), Ed25519 precompile data and a quote signed by a fixed beacon keypair. The
+// vectors come from tests/tests/golden/trading.rs (the real halo-sdk).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createPublicKey, verify } from "node:crypto";
-import { Ed25519Program, Keypair, SYSVAR_INSTRUCTIONS_PUBKEY, type TransactionInstruction } from "@solana/web3.js";
+import { Ed25519Program, Keypair, PublicKey, SYSVAR_INSTRUCTIONS_PUBKEY, type TransactionInstruction } from "@solana/web3.js";
 import {
+  clusterDomain,
   ED25519_PROGRAM_ID,
   ed25519InstructionData,
   ed25519VerifyInstruction,
@@ -25,7 +26,7 @@ import {
   TradingClient,
   tradingPda,
 } from "../src/trading.ts";
-import { decodeQuoteReceipt, decodeTradingAccount, type PoolAccount } from "../src/accounts.ts";
+import { decodeBook, decodeQuoteReceipt, decodeTradingAccount, type PoolAccount } from "../src/accounts.ts";
 import { errorFromCode, explainError, TRADING_ERRORS } from "../src/errors.ts";
 import { PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 import { poolValue, quoteSwap, WAD } from "../src/amm.ts";
@@ -59,8 +60,29 @@ function link(l: J, p: PoolRef): PauLink {
 }
 
 const limit = (l: J) => ({ maxAmount: l.maxAmount, slope: l.slope });
+/**
+ * The fixture's `swap_max_staleness_s` / `min_price_interval_s` (tests/tests/golden/
+ * trading.rs `params()`), for vectors whose inputs do not list them yet (`params_json`
+ * predates the fields; the instruction data has them, and is compared byte for byte).
+ */
+const FIXTURE_SWAP_MAX_STALENESS_S = 3_600;
+const FIXTURE_MIN_PRICE_INTERVAL_S = 60;
+/** A pool's Rust fields, with the fixture's two newest params where the vector omits them. */
+const withFixtureParams = (fields: J): J =>
+  fields.params
+    ? {
+        ...fields,
+        params: {
+          swapMaxStalenessS: FIXTURE_SWAP_MAX_STALENESS_S,
+          minPriceIntervalS: FIXTURE_MIN_PRICE_INTERVAL_S,
+          ...fields.params,
+        },
+      }
+    : fields;
 const params = (p: J): PoolParams => ({
   ...p,
+  swapMaxStalenessS: p.swapMaxStalenessS ?? FIXTURE_SWAP_MAX_STALENESS_S,
+  minPriceIntervalS: p.minPriceIntervalS ?? FIXTURE_MIN_PRICE_INTERVAL_S,
   bidLimit: limit(p.bidLimit),
   askLimit: limit(p.askLimit),
   redeemLimit: limit(p.redeemLimit),
@@ -75,8 +97,12 @@ const quote = (q: J): RfqQuote => ({
   expiry: q.expiry,
   nonce: q.nonce,
 });
-const source = (s: J): PriceSource =>
-  s.haloFeed ? { kind: "haloFeed", feed: pk(s.haloFeed.feed) } : { kind: "pyth", feedId: hex(s.pyth.feedId) };
+const source = (s: J): PriceSource => {
+  if (s.haloFeed) return { kind: "haloFeed", feed: pk(s.haloFeed.feed) };
+  if (s.pyth) return { kind: "pyth", feedId: hex(s.pyth.feedId) };
+  assert.ok(s.fixed, JSON.stringify(s));
+  return { kind: "fixed", priceWad: s.fixed.priceWad };
+};
 
 /** The TS client's builder for each golden instruction, fed the golden inputs. */
 const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
@@ -118,6 +144,19 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
   clearRedemptionFailure: (i) => client.governance.clearRedemptionFailure({ governance: pk(i.governance), pool: pool(i.pool) }),
   writeOffRedemption: (i) =>
     client.governance.writeOffRedemption({ governance: pk(i.governance), pool: pool(i.pool), id: i.id }),
+  proposePriceSource: (i) =>
+    client.governance.proposePriceSource({ governance: pk(i.governance), pool: pool(i.pool), source: source(i.source) }),
+  applyPriceSource: (i) =>
+    client.governance.applyPriceSource({ governance: pk(i.governance), pool: pool(i.pool), priceAccount: pk(i.priceAccount) }),
+  proposeClassGovernance: (i) =>
+    client.governance.proposeClassGovernance({
+      governance: pk(i.governance),
+      class: pk(i.class),
+      newGovernance: pk(i.newGovernance),
+    }),
+  acceptClassGovernance: (i) =>
+    client.governance.acceptClassGovernance({ newGovernance: pk(i.newGovernance), class: pk(i.class) }),
+  setRfqDomain: (i) => client.governance.setRfqDomain({ governance: pk(i.governance), class: pk(i.class), domain: hex(i.domain) }),
   pausePool: (i) => client.operator.pausePool({ signer: pk(i.signer), pool: pool(i.pool) }),
   resumePool: (i) => client.operator.resumePool({ signer: pk(i.signer), pool: pool(i.pool) }),
   poke: (i) => client.operator.poke({ pool: pool(i.pool) }),
@@ -183,10 +222,24 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
     client.lp.claimWithdrawal({ owner: pk(i.owner), pool: pool(i.pool), gen: i.gen, ownerQuote: pk(i.ownerQuote) }),
 };
 
+/**
+ * Instructions of the IDL the Rust golden file has no vector for yet (tests/tests/golden/
+ * trading.rs does not build them). Their builders are checked against the IDL and the
+ * SDK's account lists below instead; once the golden file has them, they are compared
+ * byte for byte like the others (and this list may be emptied).
+ */
+const AWAITING_GOLDEN = new Set<string>();
+
 test("every halo_trading instruction has a golden vector and a TS builder", () => {
   const idlNames = new Set<string>(client.program.idl.instructions.map((i: { name: string }) => i.name));
   const goldenNames = new Set<string>(golden.instructions.map((g: J) => g.name));
-  assert.deepEqual([...goldenNames].sort(), [...idlNames].sort());
+  const missing = [...idlNames].filter((n) => !goldenNames.has(n));
+  assert.deepEqual(
+    missing.filter((n) => !AWAITING_GOLDEN.has(n)),
+    [],
+    "IDL instructions without a golden vector",
+  );
+  assert.deepEqual([...goldenNames].filter((n) => !idlNames.has(n)), [], "golden vectors of no IDL instruction");
   assert.deepEqual(Object.keys(builders).sort(), [...idlNames].sort());
   assert.equal(golden.programId, TRADING_PROGRAM_ID.toBase58());
   assert.equal(golden.pauProgramId, PAU_PROGRAM_ID.toBase58());
@@ -201,6 +254,48 @@ for (const g of golden.instructions as J[]) {
     assert.deepEqual(diff(built, g), []);
   });
 }
+
+test("class governance rotation and the RFQ domain: IDL discriminator, borsh args and the SDK's account metas", async () => {
+  const disc = (name: string) =>
+    Buffer.from(client.program.idl.instructions.find((i: { name: string }) => i.name === name)!.discriminator);
+  const [gov, klass, next] = [PublicKey.unique(), PublicKey.unique(), PublicKey.unique()];
+  const domain = Buffer.alloc(32, 0x47);
+  // halo_sdk::trading::{propose_class_governance, accept_class_governance, set_rfq_domain}:
+  // the signer (read-only), then the class (writable)
+  const metas = (signer: PublicKey) => [
+    { pubkey: signer.toBase58(), isSigner: true, isWritable: false },
+    { pubkey: klass.toBase58(), isSigner: false, isWritable: true },
+  ];
+  const expect = (name: string, args: Buffer, signer: PublicKey) => ({
+    programId: TRADING_PROGRAM_ID.toBase58(),
+    data: Buffer.concat([disc(name), args]).toString("hex"),
+    accounts: metas(signer),
+  });
+  const cases: [J, J][] = [
+    [
+      { name: "proposeClassGovernance", inputs: { governance: gov.toBase58(), class: klass.toBase58(), newGovernance: next.toBase58() } },
+      expect("proposeClassGovernance", next.toBuffer(), gov),
+    ],
+    [
+      { name: "acceptClassGovernance", inputs: { newGovernance: next.toBase58(), class: klass.toBase58() } },
+      expect("acceptClassGovernance", Buffer.alloc(0), next),
+    ],
+    [
+      { name: "setRfqDomain", inputs: { governance: gov.toBase58(), class: klass.toBase58(), domain: domain.toString("hex") } },
+      expect("setRfqDomain", domain, gov),
+    ],
+  ];
+  for (const [g, want] of cases) {
+    const vector = golden.instructions.find((x: J) => x.name === g.name);
+    // the Rust vector, once the golden file has one, is the reference (checked above)
+    if (vector) continue;
+    assert.deepEqual(diff(await builders[g.name](g.inputs), want), [], g.name);
+  }
+  assert.throws(
+    () => client.governance.setRfqDomain({ governance: gov, class: klass, domain: new Uint8Array(31) }),
+    /an RFQ cluster domain is 32 bytes, got 31/,
+  );
+});
 
 test("a swap with one flipped argument or a substituted vault is caught", async () => {
   const g = golden.instructions.find((x: J) => x.name === "swap" && x.inputs.side === "sellAsset" && x.inputs.exactIn);
@@ -264,14 +359,29 @@ test("PDAs and bumps match", () => {
 test("every account type serialised by the program's types decodes to every Rust field", () => {
   const types = new Set<string>();
   for (const a of golden.accounts as J[]) {
-    // the receipt is not in the IDL (no instruction takes it typed): decoded by hand
+    // the receipt and the book are not in the IDL (no instruction takes them typed): decoded by hand
     const d =
-      a.type === "quoteReceipt" ? decodeQuoteReceipt(hex(a.data)) : decodeTradingAccount(client.program, a.type, hex(a.data));
-    assert.deepEqual(plain(d), a.fields, a.type);
+      a.type === "quoteReceipt"
+        ? decodeQuoteReceipt(hex(a.data))
+        : a.type === "book"
+          ? decodeBook(hex(a.data))
+          : decodeTradingAccount(client.program, a.type, hex(a.data));
+    assert.deepEqual(plain(d), withFixtureParams(a.fields), a.type);
     types.add(a.type);
   }
   const idlAccounts = client.program.idl.accounts.map((a: { name: string }) => a.name);
-  assert.deepEqual([...types].sort(), [...idlAccounts, "quoteReceipt"].sort());
+  assert.deepEqual([...types].sort(), [...idlAccounts, "book", "quoteReceipt"].sort());
+});
+
+test("a book with another discriminator or cut short is refused", () => {
+  const a = golden.accounts.find((x: J) => x.type === "book");
+  const data = hex(a.data);
+  const other = Buffer.from(data);
+  other[0] ^= 1;
+  assert.throws(() => decodeBook(other), /discriminator mismatch/);
+  assert.throws(() => decodeBook(data.subarray(0, data.length - 1)), /a Book is 178 bytes, got 177/);
+  const receipt = golden.accounts.find((x: J) => x.type === "quoteReceipt");
+  assert.throws(() => decodeBook(hex(receipt.data)), /a Book is 178 bytes|discriminator mismatch/);
 });
 
 test("a quote receipt with another discriminator or cut short is refused", () => {
@@ -314,6 +424,9 @@ test("trading error codes, names and messages match the program", () => {
 
 // ---- RFQ ----------------------------------------------------------------------------------
 
+/** The cluster domain the golden RFQ messages are signed for (the golden class's `rfqDomain`). */
+const CLUSTER = hex(golden.rfq.messages[0].cluster);
+
 test("RFQ constants are the program's", () => {
   assert.equal(RFQ_DOMAIN.toString("hex"), golden.rfq.domain);
   assert.equal(ED25519_PROGRAM_ID.toBase58(), golden.rfq.ed25519ProgramId);
@@ -321,23 +434,43 @@ test("RFQ constants are the program's", () => {
   assert.equal(SYSVAR_INSTRUCTIONS_PUBKEY.toBase58(), golden.rfq.instructionsSysvar);
 });
 
-test("quote messages are RfqQuote::message byte for byte", () => {
+test("quote messages are RfqQuote::message(cluster) byte for byte", () => {
   for (const m of golden.rfq.messages as J[]) {
-    assert.equal(quoteMessage(quote(m.quote)).toString("hex"), m.message, JSON.stringify(m.quote));
+    assert.equal(quoteMessage(quote(m.quote), hex(m.cluster)).toString("hex"), m.message, JSON.stringify(m.quote));
   }
-  const q = quote(golden.rfq.messages[0].quote);
-  assert.notEqual(quoteMessage({ ...q, side: "buyAsset" }).toString("hex"), golden.rfq.messages[0].message);
-  assert.throws(() => quoteMessage({ ...q, nonce: 1n << 64n }), /nonce 18446744073709551616 is not a u64/);
-  assert.throws(() => quoteMessage({ ...q, assetAmount: -1 }), /assetAmount -1 is not a u64/);
-  assert.throws(() => quoteMessage({ ...q, expiry: 1n << 63n }), /expiry 9223372036854775808 is not an i64/);
+  // the golden class carries the same domain: its quotes are these messages
+  const klass = golden.accounts.find((a: J) => a.type === "tradingClass");
+  assert.equal(klass.fields.rfqDomain, CLUSTER.toString("hex"));
+  const m0 = golden.rfq.messages[0];
+  const q = quote(m0.quote);
+  assert.notEqual(quoteMessage({ ...q, side: "buyAsset" }, CLUSTER).toString("hex"), m0.message);
+  // another cluster's domain: another message (a quote cannot be replayed there)
+  const other = Buffer.from(CLUSTER);
+  other[31] ^= 1;
+  assert.notEqual(quoteMessage(q, other).toString("hex"), m0.message);
+  assert.throws(() => quoteMessage(q, CLUSTER.subarray(0, 31)), /an RFQ cluster domain is 32 bytes, got 31/);
+  assert.throws(() => quoteMessage({ ...q, nonce: 1n << 64n }, CLUSTER), /nonce 18446744073709551616 is not a u64/);
+  assert.throws(() => quoteMessage({ ...q, assetAmount: -1 }, CLUSTER), /assetAmount -1 is not a u64/);
+  assert.throws(() => quoteMessage({ ...q, expiry: 1n << 63n }, CLUSTER), /expiry 9223372036854775808 is not an i64/);
 });
 
-test("the signed message is the domain tag then swapWithQuote's argument bytes", async () => {
+test("the signed message is the domain tag, the cluster domain, then swapWithQuote's argument bytes", async () => {
   for (const g of golden.instructions.filter((x: J) => x.name === "swapWithQuote") as J[]) {
     const ix = await builders.swapWithQuote(g.inputs);
-    const msg = quoteMessage(quote(g.inputs.quote));
-    assert.deepEqual(msg, Buffer.concat([RFQ_DOMAIN, Buffer.from(ix.data).subarray(8)]));
+    const msg = quoteMessage(quote(g.inputs.quote), CLUSTER);
+    assert.deepEqual(msg, Buffer.concat([RFQ_DOMAIN, CLUSTER, Buffer.from(ix.data).subarray(8)]));
   }
+});
+
+test("a cluster's domain is its genesis hash as 32 bytes", () => {
+  // mainnet-beta's genesis hash
+  const mainnet = "5eykt4UsFv8P8NJdTREpY1vzqKqZKvdpKuc147dw2N9d";
+  const d = clusterDomain(mainnet);
+  assert.equal(d.length, 32);
+  assert.equal(new PublicKey(d).toBase58(), mainnet);
+  assert.equal(clusterDomain(new PublicKey(CLUSTER).toBase58()).toString("hex"), CLUSTER.toString("hex"));
+  assert.throws(() => clusterDomain("not-base58!"), /a genesis hash is 32 bytes in base58/);
+  assert.throws(() => clusterDomain("3yZe7d"), /a genesis hash is 32 bytes in base58/);
 });
 
 test("Ed25519 precompile data and instructions match ed25519_instruction_data / ed25519_verify", () => {
@@ -359,12 +492,14 @@ test("a quote signed by the beacon's keypair is signed_quote byte for byte (sign
   for (const v of golden.rfq.signedQuotes as J[]) {
     const beacon = Keypair.fromSeed(hex(v.beaconSeed));
     assert.equal(beacon.publicKey.toBase58(), v.beacon);
+    // signed for the golden cluster domain (the vector names it once it carries one)
+    const cluster = v.cluster ? hex(v.cluster) : CLUSTER;
     const q = quote(v.quote);
-    const sig = signQuote(beacon, q);
+    const sig = signQuote(beacon, q, cluster);
     assert.equal(sig.toString("hex"), v.signature);
     const spki = Buffer.concat([Buffer.from("302a300506032b6570032100", "hex"), beacon.publicKey.toBuffer()]);
-    assert.ok(verify(null, quoteMessage(q), createPublicKey({ key: spki, format: "der", type: "spki" }), sig));
-    const p = { payer: pk(v.payer), pool: pool(v.pool), userAsset: pk(v.userAsset), userQuote: pk(v.userQuote), quote: q };
+    assert.ok(verify(null, quoteMessage(q, cluster), createPublicKey({ key: spki, format: "der", type: "spki" }), sig));
+    const p = { payer: pk(v.payer), pool: pool(v.pool), userAsset: pk(v.userAsset), userQuote: pk(v.userQuote), quote: q, cluster };
     const signed = await client.user.signedQuote({ ...p, beacon });
     assert.equal(signed.length, 2);
     signed.forEach((ix, i) => assert.deepEqual(diff(ix, v.instructions[i]), [], `instruction ${i}`));

@@ -2,7 +2,8 @@
 // (target/sbf/halo_{pau,oracle,trading}.so, from scripts/build-sbf) in LiteSVM's node
 // package: the schedule phase (configurator, signed by the deployer as halo_pau's upgrade
 // authority; PAU, timelocked route inits and pool integrations, a NAV feed with its
-// reporter, a class, a pool priced by the feed and one priced by Pyth), the timelock
+// reporter, a class with its RFQ cluster domain, a pool priced by the feed and one priced
+// by Pyth, with their own swap staleness and price-change interval), the timelock
 // waited out by setting the clock, then the execute phase (the ops, which create each
 // pool's integration, then each pool's amm_fund rate limit and the PAU proxy's LP
 // position). The wiring is then used: the beacon funds both pools from the PAU's custody.
@@ -179,6 +180,9 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
   // the example's t-bill pool, its feed and its route bounds, with this test's keys
   const ex = example.trading!.classes[0];
   const haloPool = ex.pools[0];
+  const { swapMaxStalenessS: _s, minPriceIntervalS: _i, ...pythParams } = haloPool.params;
+  // the cluster's genesis hash, as the script reads it (LiteSVM has none: a fixed one)
+  const rfqDomain = Buffer.alloc(32, 0x5c);
   const cfg: DeployConfig = {
     ...example,
     configurator: { ...example.configurator, admin: admin.publicKey.toBase58(), timelockDelayS: Number(DELAY) },
@@ -207,6 +211,8 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
               bookId: 2,
               assetMint: pythAsset.publicKey.toBase58(),
               priceSource: { pythFeedId: pythFeedId.toString("hex"), priceAccount: pythAccount.toBase58() },
+              // market prices: the defaults (a 60 s swap staleness, no change interval)
+              params: pythParams,
             },
           ],
         },
@@ -221,7 +227,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
     tradingGovernance: [tradingGov],
     govops: [govops],
   };
-  const steps = await plan(cfg, vm.payer.publicKey);
+  const steps = await plan(cfg, vm.payer.publicKey, { rfqDomain });
   const schedule = steps.filter((s) => s.phase === "schedule");
   const execute = steps.filter((s) => s.phase === "execute");
   // schedule: configurator, controller, 3 PAU ops, per pool its route init and its
@@ -258,14 +264,18 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
   assert.equal(c.beacon.toBase58(), beacon.publicKey.toBase58());
   assert.equal(c.quoteMint.toBase58(), quoteMint.publicKey.toBase58());
   assert.equal(c.poolCount.toString(), "2");
+  assert.deepEqual(Buffer.from(c.rfqDomain), rfqDomain);
 
   const refs = [
     poolRef({ class: klass, unitId: 1, bookId: 1, assetMint: haloAsset.publicKey, quoteMint: quoteMint.publicKey, priceAccount: feed }),
     poolRef({ class: klass, unitId: 2, bookId: 2, assetMint: pythAsset.publicKey, quoteMint: quoteMint.publicKey, priceAccount: pythAccount }),
   ];
-  for (const ref of refs) {
+  for (const [i, ref] of refs.entries()) {
     const pool = decodeTradingAccount(trading.program, "pool", vm.data(ref.pool));
     assert.equal(pool.params.bidSpreadBps, 5);
+    assert.equal(pool.params.maxStalenessS, haloPool.params.maxStalenessS);
+    assert.equal(pool.params.swapMaxStalenessS, i === 0 ? haloPool.params.swapMaxStalenessS : 60);
+    assert.equal(pool.params.minPriceIntervalS, i === 0 ? haloPool.params.minPriceIntervalS : 0);
     assert.equal(pool.params.askSpreadBps, 5);
     assert.equal(pool.params.redemptionAccount.toBase58(), haloPool.params.redemptionAccount);
     assert.equal(pool.params.rfqEnabled, haloPool.params.rfqEnabled);

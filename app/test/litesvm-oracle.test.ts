@@ -99,3 +99,30 @@ test("a feed is created, a reporter publishes within the guard, and a larger mov
   const code = vm.send([await client.governance.setMaxMove({ governance: stranger.publicKey, feed, maxMoveBps: 5 })], [stranger]);
   assert.equal(errorFromCode(code ?? 0)?.name, "NotGovernance");
 });
+
+test("the feed's governance rotates in two steps: only the proposed key accepts", async () => {
+  const vm = new Vm();
+  const client = new OracleClient();
+  const gov = vm.payer.publicKey;
+  const feed = oraclePda.feed(gov, 2)[0];
+  const [next, stranger] = [Keypair.generate(), Keypair.generate()];
+  assert.equal(
+    vm.send([await client.governance.createFeed({ authority: gov, feedId: 2, decimals: 6, maxMoveBps: 100, initialValue: 1_000_000 })]),
+    null,
+  );
+  const f = () => decodeOracleAccount(client.program, "feed", vm.data(feed));
+  const early = vm.send([await client.governance.acceptGovernance({ newGovernance: next.publicKey, feed })], [next]);
+  assert.equal(errorFromCode(early ?? 0)?.name, "NotPendingGovernance");
+  assert.equal(vm.send([await client.governance.proposeGovernance({ governance: gov, feed, newGovernance: next.publicKey })]), null);
+  assert.equal(f().pendingGovernance.toBase58(), next.publicKey.toBase58());
+  assert.equal(f().governance.toBase58(), gov.toBase58());
+  const wrong = vm.send([await client.governance.acceptGovernance({ newGovernance: stranger.publicKey, feed })], [stranger]);
+  assert.equal(errorFromCode(wrong ?? 0)?.name, "NotPendingGovernance");
+  assert.equal(vm.send([await client.governance.acceptGovernance({ newGovernance: next.publicKey, feed })], [next]), null);
+  assert.equal(f().governance.toBase58(), next.publicKey.toBase58());
+  assert.equal(f().pendingGovernance.toBase58(), "11111111111111111111111111111111");
+  // the old governance has lost the role
+  const old = vm.send([await client.governance.setMaxMove({ governance: gov, feed, maxMoveBps: 5 })]);
+  assert.equal(errorFromCode(old ?? 0)?.name, "NotGovernance");
+  assert.equal(vm.send([await client.governance.setMaxMove({ governance: next.publicKey, feed, maxMoveBps: 5 })], [next]), null);
+});

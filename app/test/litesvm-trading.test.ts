@@ -2,8 +2,9 @@
 // from scripts/build-sbf) in LiteSVM's node package: a class funded by a PAU controller,
 // a pool priced by a halo feed, an LP deposit, and swaps on both sides whose fills are
 // exactly what the TS quote port (src/amm.ts) predicts from the decoded pool; then RFQ
-// quotes signed in TS by the class's beacon, filled once (a replay and a tampered quote
-// refused).
+// quotes signed in TS by the class's beacon for the class's cluster domain, filled once (a
+// replay, a tampered quote and a quote for another cluster refused); and the two-step
+// rotation of the class's governance.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
@@ -142,6 +143,9 @@ const params = (redemptionAccount: PublicKey): PoolParams => ({
   skewStartBps: 5_000,
   skewMaxBps: 20,
   maxStalenessS: 93_600,
+  // a daily NAV: swaps take the same staleness, and a changed NAV after a minute
+  swapMaxStalenessS: 93_600,
+  minPriceIntervalS: 60,
   maxDeviationBps: 200,
   maxConfidenceBps: 50,
   positionLimit: 50_000_000n * UNIT,
@@ -191,6 +195,8 @@ async function setup() {
 
   const klass = tradingPda.class(gov, 1)[0];
   const beacon = Keypair.generate();
+  // the class's RFQ cluster domain (a real deployment sets the cluster's genesis hash)
+  const cluster = Buffer.alloc(32, 0x47);
   const p = poolRef({ class: klass, unitId: 1, bookId: 1, assetMint: assetMint.publicKey, quoteMint: quoteMint.publicKey, priceAccount: feed });
   assert.equal(
     vm.send([
@@ -210,6 +216,7 @@ async function setup() {
         priceSource: { kind: "haloFeed", feed },
         params: params(Keypair.generate().publicKey),
       }),
+      await trading.governance.setRfqDomain({ governance: gov, class: klass, domain: cluster }),
     ]),
     null,
   );
@@ -237,7 +244,7 @@ async function setup() {
     ),
     null,
   );
-  return { vm, trading, beacon, p, user, userAsset, userQuote, price: feedPriceWad(1_002_500, 6)! };
+  return { vm, trading, beacon, cluster, p, user, userAsset, userQuote, price: feedPriceWad(1_002_500, 6)! };
 }
 
 test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts", async () => {
@@ -276,7 +283,7 @@ test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts"
 });
 
 test("an RFQ quote signed in TS by the beacon fills once, tighter than the AMM; its replay is refused", async () => {
-  const { vm, trading, beacon, p, user, userAsset, userQuote, price } = await setup();
+  const { vm, trading, beacon, cluster, p, user, userAsset, userQuote, price } = await setup();
   // the user pays the receipt's rent
   vm.svm.airdrop(address(user.publicKey.toBase58()), lamports(1_000_000_000n));
   const market = new Market(price, 6, 6);
@@ -287,6 +294,7 @@ test("an RFQ quote signed in TS by the beacon fills once, tighter than the AMM; 
     userAsset: userAsset.publicKey,
     userQuote: userQuote.publicKey,
     quote,
+    cluster,
   });
   const send = async (q: RfqQuote) => vm.send(await trading.user.signedQuote({ beacon, ...accounts(q) }), [user]);
 
@@ -319,6 +327,9 @@ test("an RFQ quote signed in TS by the beacon fills once, tighter than the AMM; 
   // a quote another key signed
   const stranger = vm.send(await trading.user.signedQuote({ beacon: Keypair.generate(), ...accounts(q) }), [user]);
   assert.equal(errorFromCode(stranger ?? 0)?.name, "QuoteSignatureMissing");
+  // the beacon's quote signed for another cluster (a replay from devnet, say)
+  const elsewhere = vm.send(await trading.user.signedQuote({ beacon, ...accounts(q), cluster: Buffer.alloc(32, 0x48) }), [user]);
+  assert.equal(errorFromCode(elsewhere ?? 0)?.name, "QuoteSignatureMissing");
   assert.equal(vm.balance(userQuote.publicKey), 0n);
 
   // the fill: exactly the quoted amounts, and a receipt for the nonce
@@ -341,4 +352,44 @@ test("an RFQ quote signed in TS by the beacon fills once, tighter than the AMM; 
   assert.equal(errorFromCode(replay ?? 0)?.name, "QuoteAlreadyUsed");
   assert.equal(vm.balance(userQuote.publicKey), bound.quoteAmount);
   assert.equal(decodeTradingAccount(trading.program, "pool", vm.data(p.pool)).swaps.toString(), "1");
+});
+
+test("the class's governance rotates in two steps: only the proposed key accepts", async () => {
+  const { vm, trading, p } = await setup();
+  const gov = vm.payer;
+  const [next, stranger] = [Keypair.generate(), Keypair.generate()];
+  const klass = p.class;
+  const c = () => decodeTradingAccount(trading.program, "tradingClass", vm.data(klass));
+  // nothing proposed: nobody can accept
+  const early = vm.send([await trading.governance.acceptClassGovernance({ newGovernance: next.publicKey, class: klass })], [next]);
+  assert.equal(errorFromCode(early ?? 0)?.name, "NotPendingGovernance");
+  // only governance proposes
+  const byStranger = vm.send(
+    [await trading.governance.proposeClassGovernance({ governance: stranger.publicKey, class: klass, newGovernance: stranger.publicKey })],
+    [stranger],
+  );
+  assert.equal(errorFromCode(byStranger ?? 0)?.name, "NotGovernance");
+  assert.equal(
+    vm.send([await trading.governance.proposeClassGovernance({ governance: gov.publicKey, class: klass, newGovernance: next.publicKey })]),
+    null,
+  );
+  assert.equal(c().pendingGovernance.toBase58(), next.publicKey.toBase58());
+  assert.equal(c().governance.toBase58(), gov.publicKey.toBase58());
+  // another key cannot take it
+  const wrong = vm.send([await trading.governance.acceptClassGovernance({ newGovernance: stranger.publicKey, class: klass })], [stranger]);
+  assert.equal(errorFromCode(wrong ?? 0)?.name, "NotPendingGovernance");
+  assert.equal(vm.send([await trading.governance.acceptClassGovernance({ newGovernance: next.publicKey, class: klass })], [next]), null);
+  assert.equal(c().governance.toBase58(), next.publicKey.toBase58());
+  assert.equal(c().pendingGovernance.toBase58(), PublicKey.default.toBase58());
+  // the old governance has lost the role; the new one sets the RFQ domain
+  const old = vm.send([await trading.governance.setRfqDomain({ governance: gov.publicKey, class: klass, domain: Buffer.alloc(32, 1) })]);
+  assert.equal(errorFromCode(old ?? 0)?.name, "NotGovernance");
+  assert.equal(
+    vm.send([await trading.governance.setRfqDomain({ governance: next.publicKey, class: klass, domain: Buffer.alloc(32, 1) })], [next]),
+    null,
+  );
+  assert.deepEqual(Buffer.from(c().rfqDomain), Buffer.alloc(32, 1));
+  // a zero domain is refused (it would leave RFQ unchecked)
+  const zero = vm.send([await trading.governance.setRfqDomain({ governance: next.publicKey, class: klass, domain: Buffer.alloc(32) })], [next]);
+  assert.equal(errorFromCode(zero ?? 0)?.name, "RfqDomainNotSet");
 });

@@ -6,18 +6,24 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
-import { plan, type DeployConfig, type PoolConfig } from "../../migrations/deploy.ts";
+import { DRY_RUN_RFQ_DOMAIN, plan as planWith, type DeployConfig, type PlanOptions, type PoolConfig } from "../../migrations/deploy.ts";
 import { PauClient } from "../src/pau.ts";
 import { pda } from "../src/pda.ts";
 import { rateLimitKey, TAGS } from "../src/keys.ts";
 import { OracleClient, oraclePda } from "../src/oracle.ts";
-import { pauLink, poolRef, TradingClient, tradingPda } from "../src/trading.ts";
+import { clusterDomain, pauLink, poolRef, TradingClient, tradingPda } from "../src/trading.ts";
 import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cfgPath = `${root}migrations/config.example.json`;
 const cfg: DeployConfig = JSON.parse(readFileSync(cfgPath, "utf8"));
 const DRY_RUN_PAYER = new PublicKey("11111111111111111111111111111112");
+/** A cluster's genesis hash (devnet's), for the plans below. */
+const GENESIS_HASH = "EtWTRABZaYq6iMfeYKouRu166VU2xqa1wcaWoxPkrZBG";
+const RFQ_DOMAIN = clusterDomain(GENESIS_HASH);
+/** The plan for this cluster (`plan` with its RFQ domain). */
+const plan = (config: DeployConfig, payer: PublicKey, opts: PlanOptions = {}) =>
+  planWith(config, payer, { rfqDomain: RFQ_DOMAIN, ...opts });
 
 /** Runs the script on `config` (written to a temporary file), by default as a dry run. */
 function run(config: DeployConfig, args = ["--dry-run"]): string {
@@ -138,12 +144,15 @@ test("programs that are not built yet are refused, not skipped", async () => {
 
 const PYTH_FEED_ID = "eaa020c61cc479712813461ce153894a96a6c00b21ed0cfc2798d1f9a9e9c94a";
 const PYTH_ACCOUNT = "Dpw1EAVrSB1ibxiDQyTAW6Zip3J4Btk2x4SgApQCeFbX";
+const { swapMaxStalenessS: _s, minPriceIntervalS: _i, ...pythParams } = cfg.trading!.classes[0].pools[0].params;
+/** A Pyth-priced pool; its swap staleness and price-change interval left to the defaults. */
 const pythPool: PoolConfig = {
   ...cfg.trading!.classes[0].pools[0],
   unitId: 2,
   bookId: 2,
   assetMint: "9oWbJ1XLGnvtCM4ZzW8hn9dSCfgX5Af43B3RhRvBzR7n",
   priceSource: { pythFeedId: `0x${PYTH_FEED_ID}`, priceAccount: PYTH_ACCOUNT },
+  params: pythParams,
 };
 /** The example config with a second, Pyth-priced pool in its class. */
 const full: DeployConfig = {
@@ -155,7 +164,8 @@ const full: DeployConfig = {
 };
 
 test("the dry run lists the feed, the class, both pools and their PAU wiring in the right phases", () => {
-  const steps = parse(dryRun(full));
+  const out = dryRun(full);
+  const steps = parse(out);
   const govops = cfg.trading!.govops;
   assert.deepEqual(
     steps.map((s) => s.header),
@@ -170,7 +180,7 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
       "[schedule] schedule_op 5: approve route amm_fund to pool 2 of class 1 (signed by admin)",
       "[schedule] schedule_op 6: add integration pool 2 of class 1 on PAU 1 (signed by admin)",
       "[schedule] create_feed 1 + add_reporter x1 (signed by oracle governance)",
-      "[schedule] create_class 1 (PAU 1) (signed by trading governance)",
+      "[schedule] create_class 1 (PAU 1) + set_rfq_domain (signed by trading governance)",
       "[schedule] create_pool 1 of class 1 (book 1) (signed by trading governance)",
       "[schedule] create_pool 2 of class 1 (book 2) (signed by trading governance)",
       "[execute] execute: register PAU 1 (signed by payer)",
@@ -225,6 +235,14 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
   has(createClass.instructions[0], klass, "class PDA", "w");
   has(createClass.instructions[0], controller, "PAU controller");
   has(createClass.instructions[0], quoteMint, "quote mint");
+  // then the class's RFQ domain, in the same transaction: a dry run's placeholder, said so
+  assert.equal(createClass.instructions.length, 2);
+  assert.equal(createClass.instructions[1].programId, TRADING_PROGRAM_ID.toBase58());
+  has(createClass.instructions[1], gov, "class governance", "s");
+  has(createClass.instructions[1], klass, "class PDA", "w");
+  const placeholder = Buffer.from(DRY_RUN_RFQ_DOMAIN).toString("hex");
+  assert.ok(createClass.instructions[1].data.endsWith(placeholder));
+  assert.ok(out.includes(`dry run: set_rfq_domain uses the placeholder domain ${placeholder}`));
 
   for (const [unit, priceAccount] of [
     [1, feed],
@@ -323,7 +341,7 @@ test("the plan's trading instructions are the client's, byte for byte", async ()
     ].map(printed),
   );
   assert.deepEqual(
-    got("create_class 1 (PAU 1)"),
+    got("create_class 1 (PAU 1) + set_rfq_domain"),
     [
       await trading.governance.createClass({
         authority: gov,
@@ -333,6 +351,7 @@ test("the plan's trading instructions are the client's, byte for byte", async ()
         beacon: new PublicKey(c.beacon),
         freezer: new PublicKey(c.freezer),
       }),
+      await trading.governance.setRfqDomain({ governance: gov, class: klass, domain: RFQ_DOMAIN }),
     ].map(printed),
   );
   for (const p of c.pools) {
@@ -351,7 +370,13 @@ test("the plan's trading instructions are the client's, byte for byte", async ()
           unitId: unit,
           bookId: p.bookId,
           priceSource: pyth ? { kind: "pyth", feedId: Buffer.from(PYTH_FEED_ID, "hex") } : { kind: "haloFeed", feed },
-          params: { ...p.params, redemptionAccount: new PublicKey(p.params.redemptionAccount) },
+          params: {
+            ...p.params,
+            // the example's halo-feed pool sets both; the Pyth pool takes the defaults
+            swapMaxStalenessS: pyth ? 60 : 93_600,
+            minPriceIntervalS: pyth ? 0 : 60,
+            redemptionAccount: new PublicKey(p.params.redemptionAccount),
+          },
         }),
       ].map(printed),
     );
@@ -447,11 +472,49 @@ test("trading configs that cannot work are refused before anything is sent", asy
     plan(withPool({ params: { ...params, rfqMinSpreadBps: "2" as unknown as number } }), payer),
     /params.rfqMinSpreadBps must be a whole number/,
   );
+  await assert.rejects(
+    plan(withPool({ params: { ...params, swapMaxStalenessS: params.maxStalenessS + 1 } }), payer),
+    /pool 1 of class 1: params.swapMaxStalenessS must be a whole number of seconds from 1 to maxStalenessS \(93600\), got 93601/,
+  );
+  await assert.rejects(
+    plan(withPool({ params: { ...params, swapMaxStalenessS: 0 } }), payer),
+    /params.swapMaxStalenessS must be a whole number of seconds from 1/,
+  );
+  await assert.rejects(
+    plan(withPool({ params: { ...params, minPriceIntervalS: -1 } }), payer),
+    /pool 1 of class 1: params.minPriceIntervalS must be a whole number of seconds, got -1/,
+  );
+  // a short LP staleness bounds the Pyth default too
+  const { swapMaxStalenessS: _s, minPriceIntervalS: _i, ...bare } = params;
+  const pyth = await plan(
+    withPool({ priceSource: { pythFeedId: PYTH_FEED_ID, priceAccount: PYTH_ACCOUNT }, params: { ...bare, maxStalenessS: 30 } }),
+    payer,
+  );
+  const createPool = pyth.find((s) => s.name.startsWith("create_pool 1 "))!.instructions[0];
+  const trading = new TradingClient();
+  const coder = trading.program.coder.instruction as unknown as {
+    decode(data: Buffer): { data: { args: { params: { maxStalenessS: number; swapMaxStalenessS: number; minPriceIntervalS: number } } } };
+  };
+  const decoded = coder.decode(Buffer.from(createPool.data));
+  const { maxStalenessS, swapMaxStalenessS, minPriceIntervalS } = decoded.data.args.params;
+  assert.deepEqual({ maxStalenessS, swapMaxStalenessS, minPriceIntervalS }, { maxStalenessS: 30, swapMaxStalenessS: 30, minPriceIntervalS: 0 });
+  // classes are created with the cluster's RFQ domain: a plan without one is refused
+  await assert.rejects(planWith(cfg, payer), /trading classes need the cluster's RFQ domain/);
+  await assert.rejects(planWith(cfg, payer, { rfqDomain: new Uint8Array(32) }), /trading classes need the cluster's RFQ domain/);
+  await planWith(pauOnly(cfg), payer);
   const stranger = PublicKey.unique().toBase58();
   await assert.rejects(
     plan({ ...cfg, trading: { ...cfg.trading!, govops: stranger } }, payer),
     new RegExp(`${stranger} is not a GovOps member of PAU 1`),
   );
+});
+
+test("a dry run with --genesis-hash sets that cluster's domain and prints no placeholder note", () => {
+  const out = run(cfg, ["--dry-run", "--genesis-hash", GENESIS_HASH]);
+  const createClass = parse(out).find((s) => s.header.startsWith("[schedule] create_class 1"));
+  assert.ok(createClass);
+  assert.ok(createClass.instructions[1].data.endsWith(RFQ_DOMAIN.toString("hex")));
+  assert.ok(!out.includes("placeholder"));
 });
 
 test("a role's keypair that is not the key the config names is refused before anything is sent", () => {

@@ -123,7 +123,8 @@ async fn open_routes(
                         counterparty: cp,
                         max_amount: USDS,
                         slope: 1,
-                    },),
+                    },
+                ),
             ],
             &[&r.govops],
         )
@@ -343,7 +344,8 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
                 counterparty: r.counterparty,
                 max_amount: 1_000_000 * USDS,
                 slope: 100 * USDS,
-            },)
+            },
+        )
     };
     b.run(
         &mut l,
@@ -359,11 +361,8 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
         &[&roles.govops],
     )
     .await;
-    l.must(
-        &[create(&r_int, keys::tags::AMM_FUND)],
-        &[&roles.govops],
-    )
-    .await;
+    l.must(&[create(&r_int, keys::tags::AMM_FUND)], &[&roles.govops])
+        .await;
     b.run(
         &mut l,
         "execute_add_integration",
@@ -409,24 +408,14 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
     b.run(
         &mut l,
         "set_rate_limit (increase, SORL)",
-        ix::set_rate_limit(
-            &g,
-            &controller,
-            &r_spl.key,
-            1_250_000 * USDS,
-            100 * USDS,),
+        ix::set_rate_limit(&g, &controller, &r_spl.key, 1_250_000 * USDS, 100 * USDS),
         &[&roles.govops],
     )
     .await;
     b.run(
         &mut l,
         "set_rate_limit (decrease)",
-        ix::set_rate_limit(
-            &g,
-            &controller,
-            &r_spl.key,
-            900_000 * USDS,
-            100 * USDS,),
+        ix::set_rate_limit(&g, &controller, &r_spl.key, 900_000 * USDS, 100 * USDS),
         &[&roles.govops],
     )
     .await;
@@ -526,6 +515,25 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
     .await;
     b.run(
         &mut l,
+        "clear_pending_admin",
+        ix::clear_pending_admin(&a),
+        &[&roles.admin],
+    )
+    .await;
+    // propose the new admin again (the cleared proposal cannot come back), then accept
+    let again = schedule(
+        &mut l,
+        &roles.admin,
+        TimelockAction::TransferAdmin {
+            new_admin: new_admin.pubkey(),
+        },
+    )
+    .await;
+    l.advance(DEFAULT_TIMELOCK_DELAY_S).await;
+    l.must(&[ix::execute_config_change(&payer, again)], &[])
+        .await;
+    b.run(
+        &mut l,
         "accept_admin",
         ix::accept_admin(&new_admin.pubkey()),
         &[&new_admin],
@@ -541,6 +549,7 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
         ("InitRateLimit", 8 + InitRateLimit::INIT_SPACE),
         ("RateLimit", 8 + RateLimit::INIT_SPACE),
         ("Integration", 8 + Integration::INIT_SPACE),
+        ("Removal", 8 + Removal::INIT_SPACE),
     ] {
         rents.push((name, space, l.rent(space).await));
     }

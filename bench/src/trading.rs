@@ -76,6 +76,24 @@ pub async fn bench(b: &mut Bench) {
         &[&env.governance],
     )
     .await;
+    run(
+        b,
+        &mut l,
+        "halo_oracle",
+        "propose_governance",
+        oracle::propose_governance(&g, &feed, g),
+        &[&env.governance],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_oracle",
+        "accept_governance",
+        oracle::accept_governance(&g, &feed),
+        &[&env.governance],
+    )
+    .await;
 
     // swaps: both sides, both modes
     let u = env.trader(&mut l, 1_000_000 * UNIT, 1_000_000 * UNIT).await;
@@ -259,6 +277,46 @@ pub async fn bench(b: &mut Bench) {
         &[&env.governance],
     )
     .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "write_off_redemption",
+        tx::write_off_redemption(&g, &env.pool, 1),
+        &[&env.governance],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "set_rfq_domain",
+        tx::set_rfq_domain(&g, &env.pool.class, halo_harness::trading::LOCAL_RFQ_DOMAIN),
+        &[&env.governance],
+    )
+    .await;
+    let source = env.state(&mut l).await.price_source;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "propose_price_source",
+        tx::propose_price_source(&g, &env.pool, source),
+        &[&env.governance],
+    )
+    .await;
+    l.advance(halo_trading::constants::PRICE_SOURCE_DELAY_S)
+        .await;
+    env.refresh_price(&mut l).await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "apply_price_source",
+        tx::apply_price_source(&g, &env.pool, &env.pool.price_account),
+        &[&env.governance],
+    )
+    .await;
 
     // governance and pauses
     let params = env.state(&mut l).await.params;
@@ -316,6 +374,25 @@ pub async fn bench(b: &mut Bench) {
         &[&env.governance],
     )
     .await;
+    let next_gov = l.funded_keypair(1_000_000_000).await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "propose_class_governance",
+        tx::propose_class_governance(&g, &env.pool.class, next_gov.pubkey()),
+        &[&env.governance],
+    )
+    .await;
+    run(
+        b,
+        &mut l,
+        "halo_trading",
+        "accept_class_governance",
+        tx::accept_class_governance(&next_gov.pubkey(), &env.pool.class),
+        &[&next_gov],
+    )
+    .await;
 
     // a Pyth-priced pool: the swap with the PriceUpdateV2 decoder
     let mut l2 = SbfLedger::new();
@@ -337,6 +414,34 @@ pub async fn bench(b: &mut Bench) {
         "swap (sell asset, exact in, Pyth price)",
         i,
         &[&pu.key],
+    )
+    .await;
+    // the worst case of the skew pricing: an exact-out sale inside the skew band (three
+    // iterations of the average-skew search)
+    let mut params = penv.state(&mut l2).await.params;
+    params.position_limit = 150_000 * UNIT;
+    let pg = penv.governance.pubkey();
+    l2.must(
+        &[tx::set_pool_params(&pg, &penv.pool, params)],
+        &[&penv.governance],
+    )
+    .await;
+    let pu2 = penv.trader(&mut l2, 100_000 * UNIT, 0).await;
+    let i = penv.swap_ix(
+        &pu2,
+        SwapSide::SellAsset,
+        false,
+        40_000 * UNIT,
+        u64::MAX,
+        expiry,
+    );
+    run(
+        b,
+        &mut l2,
+        "halo_trading",
+        "swap (sell asset, exact out, inside the skew band, Pyth price)",
+        i,
+        &[&pu2.key],
     )
     .await;
 }

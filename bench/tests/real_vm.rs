@@ -117,8 +117,7 @@ fn initialize_configurator_needs_the_upgrade_authority_on_sbf() {
     block_on(async {
         let mut l = SbfLedger::new();
         let deployer = l.funded_keypair(1_000_000_000).await;
-        halo_harness::pau::install_program_data(&mut l, &halo_pau::ID, &deployer.pubkey())
-            .await;
+        halo_harness::pau::install_program_data(&mut l, &halo_pau::ID, &deployer.pubkey()).await;
         let attacker = l.funded_keypair(1_000_000_000).await;
         let payer = l.payer_key();
         let args = |admin| ix::InitializeConfiguratorArgs {
@@ -141,13 +140,39 @@ fn initialize_configurator_needs_the_upgrade_authority_on_sbf() {
             PauError::NotUpgradeAuthority,
         );
         assert!(l.raw_account(&configurator).await.is_none());
+        // the deployer hands the upgrade authority on through the real upgradeable loader:
+        // from then on only the new authority may initialise
+        let successor = l.funded_keypair(1_000_000_000).await;
+        l.must(
+            &[
+                anchor_lang::solana_program::bpf_loader_upgradeable::set_upgrade_authority(
+                    &halo_pau::ID,
+                    &deployer.pubkey(),
+                    Some(&successor.pubkey()),
+                ),
+            ],
+            &[&deployer],
+        )
+        .await;
+        assert_pau_err(
+            l.send(
+                &[ix::initialize_configurator(
+                    &payer,
+                    &deployer.pubkey(),
+                    args(deployer.pubkey()),
+                )],
+                &[&deployer],
+            )
+            .await,
+            PauError::NotUpgradeAuthority,
+        );
         l.must(
             &[ix::initialize_configurator(
                 &payer,
-                &deployer.pubkey(),
-                args(deployer.pubkey()),
+                &successor.pubkey(),
+                args(successor.pubkey()),
             )],
-            &[&deployer],
+            &[&successor],
         )
         .await;
         assert!(l.raw_account(&configurator).await.is_some());

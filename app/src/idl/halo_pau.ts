@@ -4518,6 +4518,17 @@ export type HaloPau = {
           {
             "name": "controller",
             "type": "pubkey"
+          },
+          {
+            "docs": [
+              "`RegisterPau` ops with a smaller id can no longer be executed."
+            ],
+            "name": "registerOpsValidFrom",
+            "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -9701,6 +9712,17 @@ export const HALO_PAU_IDL = {
         "fields": [
           {
             "name": "controller",
+            "type": "pubkey"
+          },
+          {
+            "name": "register_ops_valid_from",
+            "docs": [
+              "`RegisterPau` ops with a smaller id can no longer be executed."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "by",
             "type": "pubkey"
           }
         ]

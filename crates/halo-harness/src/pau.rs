@@ -433,31 +433,35 @@ impl PauEnv {
     }
 }
 
-/// Writes `program`'s ProgramData account (the upgradeable loader's PDA of its id) with
-/// `authority` as its upgrade authority, unless one exists: what deploying through the
-/// upgradeable loader leaves on a real cluster, for chains that load programs directly.
-/// The program's own check (`initialize_configurator`) runs unchanged against it.
+/// Sets `program`'s ProgramData account (the upgradeable loader's PDA of its id) to name
+/// `authority` as its upgrade authority: what deploying through the upgradeable loader
+/// with that key leaves on a real cluster. Chains that load programs directly get the
+/// account written (program-test); chains that deploy them through the loader with no
+/// authority (LiteSVM) get the header's authority rewritten, the program bytes kept. The
+/// program's own check (`initialize_configurator`) runs unchanged against it.
 pub async fn install_program_data(chain: &mut impl Ledger, program: &Pubkey, authority: &Pubkey) {
-    let address = Pubkey::find_program_address(
-        &[program.as_ref()],
-        &anchor_lang::solana_program::bpf_loader_upgradeable::ID,
-    )
-    .0;
-    if chain.raw_account(&address).await.is_some() {
-        return;
-    }
+    let loader = anchor_lang::solana_program::bpf_loader_upgradeable::ID;
+    let address = Pubkey::find_program_address(&[program.as_ref()], &loader).0;
     // bincode of UpgradeableLoaderState::ProgramData { slot: 0, upgrade_authority: Some }
-    let mut data = 3u32.to_le_bytes().to_vec();
-    data.extend_from_slice(&0u64.to_le_bytes());
-    data.push(1);
-    data.extend_from_slice(authority.as_ref());
+    let mut header = 3u32.to_le_bytes().to_vec();
+    header.extend_from_slice(&0u64.to_le_bytes());
+    header.push(1);
+    header.extend_from_slice(authority.as_ref());
+    let data = match chain.raw_account(&address).await {
+        Some(existing) if existing.owner == loader && existing.data.len() >= header.len() => {
+            let mut d = existing.data;
+            d[..header.len()].copy_from_slice(&header);
+            d
+        }
+        _ => header,
+    };
     let lamports = chain.rent(data.len()).await;
     chain
         .set_account(
             &address,
             RawAccount {
                 lamports,
-                owner: anchor_lang::solana_program::bpf_loader_upgradeable::ID,
+                owner: loader,
                 data,
             },
         )

@@ -80,6 +80,9 @@ pub struct PauRegistered {
 #[event]
 pub struct PauUnregistered {
     pub controller: Pubkey,
+    /// `RegisterPau` ops with a smaller id can no longer be executed.
+    pub register_ops_valid_from: u64,
+    pub by: Pubkey,
 }
 
 #[event]

@@ -43,7 +43,8 @@ fn params_json(p: &PoolParams) -> Value {
     json!({
         "bidSpreadBps": p.bid_spread_bps, "askSpreadBps": p.ask_spread_bps,
         "skewStartBps": p.skew_start_bps, "skewMaxBps": p.skew_max_bps,
-        "maxStalenessS": p.max_staleness_s, "maxDeviationBps": p.max_deviation_bps,
+        "maxStalenessS": p.max_staleness_s, "swapMaxStalenessS": p.swap_max_staleness_s,
+        "minPriceIntervalS": p.min_price_interval_s, "maxDeviationBps": p.max_deviation_bps,
         "maxConfidenceBps": p.max_confidence_bps, "positionLimit": p.position_limit.to_string(),
         "minTrade": p.min_trade.to_string(), "maxTrade": p.max_trade.to_string(),
         "bidLimit": limit_json(&p.bid_limit), "askLimit": limit_json(&p.ask_limit),
@@ -185,6 +186,21 @@ fn instructions() -> Vec<Value> {
             "setClassRoles",
             json!({"governance": s(&gov), "class": s(&p.class), "beacon": s(&k(54)), "freezer": s(&k(55))}),
             &ix::set_class_roles(&gov, &p.class, k(54), k(55)),
+        ),
+        ix_json(
+            "proposeClassGovernance",
+            json!({"governance": s(&gov), "class": s(&p.class), "newGovernance": s(&k(56))}),
+            &ix::propose_class_governance(&gov, &p.class, k(56)),
+        ),
+        ix_json(
+            "acceptClassGovernance",
+            json!({"newGovernance": s(&k(56)), "class": s(&p.class)}),
+            &ix::accept_class_governance(&k(56), &p.class),
+        ),
+        ix_json(
+            "setRfqDomain",
+            json!({"governance": s(&gov), "class": s(&p.class), "domain": hex(&RFQ_CLUSTER)}),
+            &ix::set_rfq_domain(&gov, &p.class, RFQ_CLUSTER),
         ),
         ix_json(
             "setClassPaused",
@@ -883,7 +899,7 @@ fn rfq() -> Value {
             json!({
                 "beaconSeed": hex(&[52u8; 32]), "beacon": s(&beacon.pubkey()), "payer": s(&payer),
                 "pool": pool_ref_json(&p, 6), "userAsset": s(&user_asset), "userQuote": s(&user_quote),
-                "quote": quote_json(&q), "signature": hex(&sig),
+                "quote": quote_json(&q), "cluster": hex(&RFQ_CLUSTER), "signature": hex(&sig),
                 "instructions": [ix_json("ed25519Verify", json!({}), &verify), ix_json("swapWithQuote", json!({}), &fill)],
             })
         })

@@ -26,7 +26,9 @@ pub fn handler(ctx: Context<UnregisterPau>) -> Result<()> {
     // a registration scheduled before now cannot re-register it
     c.register_ops_valid_from = next_op_id;
     emit!(PauUnregistered {
-        controller: ctx.accounts.controller.key(),
+        controller: c.key(),
+        register_ops_valid_from: c.register_ops_valid_from,
+        by: ctx.accounts.admin.key(),
     });
     Ok(())
 }
