@@ -508,6 +508,16 @@ export type HaloTrading = {
       "code": 6287,
       "msg": "The next redemption account given is not the one after the oldest pending",
       "name": "wrongNextRedemption"
+    },
+    {
+      "code": 6288,
+      "msg": "The settlement period may not be shortened while redemptions are pending",
+      "name": "settlementPeriodLoweredWhilePending"
+    },
+    {
+      "code": 6289,
+      "msg": "A wind-down price must lie within 10x of the pool's last price",
+      "name": "windDownPriceOutOfRange"
     }
   ],
   "events": [
@@ -7866,6 +7876,16 @@ export const HALO_TRADING_IDL = {
       "code": 6287,
       "name": "WrongNextRedemption",
       "msg": "The next redemption account given is not the one after the oldest pending"
+    },
+    {
+      "code": 6288,
+      "name": "SettlementPeriodLoweredWhilePending",
+      "msg": "The settlement period may not be shortened while redemptions are pending"
+    },
+    {
+      "code": 6289,
+      "name": "WindDownPriceOutOfRange",
+      "msg": "A wind-down price must lie within 10x of the pool's last price"
     }
   ],
   "types": [

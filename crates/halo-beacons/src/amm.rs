@@ -220,11 +220,18 @@ pub fn plan(o: &Observed, ext: &External, rules: &AmmRules) -> Plan {
                     .actions
                     .iter()
                     .any(|a| matches!(a, Action::FailRedemption { .. }));
-                if p.failed_expected > 0 || failing {
+                // the program values exits without an oracle on a wind-down price or with
+                // no inventory; it refuses them while the oldest redemption is overdue
+                let exit_price_ok = price_ok
+                    || p.inventory == 0
+                    || matches!(p.price_source, PriceSource::Fixed { .. });
+                // a failure (awaiting recovery, or planned now) or an overdue redemption
+                // holds the queue back
+                if p.failed_expected > 0 || failing || o.now > p.oldest_pending_due {
                     out.notes.push(Note::WithdrawalsWaitForRecovery {
                         failed_expected: p.failed_expected,
                     });
-                } else if price_ok && p.quote_liquidity > 0 {
+                } else if exit_price_ok && p.quote_liquidity > 0 {
                     out.actions.push(Action::SettleWithdrawals {
                         gen: p.queue_settling_gen,
                         max_quote: p.quote_liquidity,

@@ -106,6 +106,7 @@ fn full_mul(a: u128, b: u128) -> (u128, u128) {
 /// instruction on SBF, where a 128-bit division is a long software routine), else one
 /// 128-bit division and a multiply for the remainder.
 pub(crate) fn div_rem(n: u128, d: u128) -> (u128, u128) {
+    debug_assert!(d != 0, "callers check the divisor");
     if d == 1 {
         return (n, 0);
     }

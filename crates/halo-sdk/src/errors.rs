@@ -181,6 +181,8 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::RedemptionOverdue,
     TradingError::RedemptionOutOfOrder,
     TradingError::WrongNextRedemption,
+    TradingError::SettlementPeriodLoweredWhilePending,
+    TradingError::WindDownPriceOutOfRange,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

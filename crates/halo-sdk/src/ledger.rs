@@ -26,6 +26,9 @@ pub enum MintKind {
     Token2022PermanentDelegate,
     /// Token-2022 with a mint close authority (the payer): a mint custody must refuse.
     Token2022CloseAuthority,
+    /// Token-2022 with an interest-bearing config (`rate_bps`, the payer its authority): a
+    /// trading pool must refuse it (it prices raw amounts).
+    Token2022InterestBearing { rate_bps: i16 },
 }
 
 impl MintKind {
@@ -43,6 +46,7 @@ impl MintKind {
             MintKind::Token2022TransferFee { .. } => &[ExtensionType::TransferFeeConfig],
             MintKind::Token2022PermanentDelegate => &[ExtensionType::PermanentDelegate],
             MintKind::Token2022CloseAuthority => &[ExtensionType::MintCloseAuthority],
+            MintKind::Token2022InterestBearing { .. } => &[ExtensionType::InterestBearingConfig],
         };
         ExtensionType::try_calculate_account_len::<t22::state::Mint>(ext).unwrap_or(82)
     }
@@ -84,6 +88,15 @@ impl MintKind {
             MintKind::Token2022CloseAuthority => ixs.push(
                 t22::instruction::initialize_mint_close_authority(&program, mint, Some(authority))
                     .expect("token-2022 program id"),
+            ),
+            MintKind::Token2022InterestBearing { rate_bps } => ixs.push(
+                t22::extension::interest_bearing_mint::instruction::initialize(
+                    &program,
+                    mint,
+                    Some(*authority),
+                    rate_bps,
+                )
+                .expect("token-2022 program id"),
             ),
             MintKind::SplToken | MintKind::Token2022 => {}
         }

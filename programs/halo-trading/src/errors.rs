@@ -179,4 +179,8 @@ pub enum TradingError {
     RedemptionOutOfOrder,
     #[msg("The next redemption account given is not the one after the oldest pending")]
     WrongNextRedemption,
+    #[msg("The settlement period may not be shortened while redemptions are pending")]
+    SettlementPeriodLoweredWhilePending,
+    #[msg("A wind-down price must lie within 10x of the pool's last price")]
+    WindDownPriceOutOfRange,
 }

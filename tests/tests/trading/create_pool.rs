@@ -112,6 +112,24 @@ async fn create_pool_refusals() {
         TradingError::UnsupportedMintExtension,
     )
     .await;
+    // finding 16: an interest-bearing asset (its UI amount grows while the pool prices raw
+    // amounts)
+    let ib = chain
+        .create_mint(MintKind::Token2022InterestBearing { rate_bps: 500 }, 6)
+        .await;
+    let mut r = new_ref(ib, 5);
+    r.asset_token_program = tx_token_2022();
+    r.asset_vault = tx::vault_address(&r.book, &ib);
+    let ix = tx::create_pool(&g, &r, pool_args(&env, 5, 5));
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[r.pool],
+        &[ix],
+        &[&env.governance],
+        TradingError::UnsupportedMintExtension,
+    )
+    .await;
     // a stale feed at creation
     chain.advance(27 * 3600).await;
     let r = new_ref(asset, 4);

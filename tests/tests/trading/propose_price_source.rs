@@ -94,6 +94,11 @@ async fn a_wind_down_price_applies_after_its_delay_and_lets_lps_exit() {
     let p = env.state(&mut chain).await;
     assert_eq!(p.price_source, wind_down);
     assert_eq!(p.last_price_wad, 990_000_000_000_000_000);
+    // the pool pauses on a new source until governance reviews it
+    assert!(p.paused);
+    chain
+        .must(&[tx::resume_pool(&g, &env.pool)], &[&env.governance])
+        .await;
     // swaps and deposits are closed
     let u = env.trader(&mut chain, 10 * UNIT, 10 * UNIT).await;
     let ix = swap_ix(
@@ -151,4 +156,22 @@ async fn propose_price_source_fails_for_a_zero_wind_down_price() {
         TradingError::NonPositivePrice,
     )
     .await;
+}
+
+#[tokio::test]
+async fn propose_price_source_fails_for_a_wind_down_price_far_from_the_last_one() {
+    let (mut chain, env) = setup().await;
+    let g = env.governance.pubkey();
+    for price_wad in [11_000_000_000_000_000_000u128, 99_000_000_000_000_000] {
+        let ix = tx::propose_price_source(&g, &env.pool, PriceSource::Fixed { price_wad });
+        refused_unchanged(
+            &mut chain,
+            &env,
+            &[],
+            &[ix],
+            &[&env.governance],
+            TradingError::WindDownPriceOutOfRange,
+        )
+        .await;
+    }
 }

@@ -145,3 +145,95 @@ async fn settle_redemption_fails_out_of_order() {
     );
     env.check_books(&mut chain).await;
 }
+
+/// Review finding: while the oldest redemption is overdue, exits were still paid at a value
+/// counting it in full, so leavers passed its possible loss to those who stayed. The queue
+/// and PAU returns now wait too; once the redemption is overdue by the queue's fallback
+/// delay anyone may fail it, so a silent beacon cannot hold them for ever.
+#[tokio::test]
+async fn exits_wait_while_the_oldest_redemption_is_overdue_and_anyone_fails_it_later() {
+    let (mut chain, env) = setup().await;
+    let lp = env.lp(&mut chain, 10_000 * UNIT).await;
+    sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
+    chain.advance(24 * 3600 + 1).await;
+    env.refresh_price(&mut chain).await;
+    let b = env.beacon_key();
+    let ix = tx::return_to_pau(&b, &env.pool, &env.link, UNIT);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::RedemptionOverdue,
+    )
+    .await;
+    let pos: tx::LpPosition = chain
+        .account(&tx::position_address(&env.pool.pool, &lp.key.pubkey()))
+        .await;
+    request(&mut chain, &env, &lp, pos.shares).await;
+    roll(&mut chain, &env).await;
+    let g = env.state(&mut chain).await.queue_settling_gen;
+    let ix = tx::settle_withdrawals(&b, &env.pool, g, u64::MAX);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.beacon],
+        TradingError::RedemptionOverdue,
+    )
+    .await;
+    // a stranger cannot fail it yet
+    let stranger = chain.funded_keypair(1_000_000_000).await;
+    let ix = tx::fail_redemption(&stranger.pubkey(), &env.pool, 0);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&stranger],
+        TradingError::NotBeaconOrFreezer,
+    )
+    .await;
+    // three days later anyone may
+    chain.advance(3 * 24 * 3600).await;
+    env.refresh_price(&mut chain).await;
+    chain
+        .must(
+            &[tx::fail_redemption(&stranger.pubkey(), &env.pool, 0)],
+            &[&stranger],
+        )
+        .await;
+    let p = env.state(&mut chain).await;
+    assert_eq!((p.oldest_pending_id, p.oldest_pending_due), (1, i64::MAX));
+}
+
+/// Review finding: shortening the settlement period while redemptions are pending let a
+/// later one fall due before the oldest, unseen by the oldest-first cursor.
+#[tokio::test]
+async fn set_pool_params_fails_to_shorten_the_settlement_period_while_redemptions_are_pending() {
+    let (mut chain, env) = setup().await;
+    sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
+    let mut params = env.state(&mut chain).await.params;
+    params.settlement_period_s -= 1;
+    let gov = env.governance.pubkey();
+    let ix = tx::set_pool_params(&gov, &env.pool, params);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.governance],
+        TradingError::SettlementPeriodLoweredWhilePending,
+    )
+    .await;
+    // longer is fine
+    params.settlement_period_s += 3_600;
+    chain
+        .must(
+            &[tx::set_pool_params(&gov, &env.pool, params)],
+            &[&env.governance],
+        )
+        .await;
+}

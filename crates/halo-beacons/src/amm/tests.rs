@@ -18,6 +18,8 @@ fn pool() -> Pool {
     p.last_price_wad = WAD;
     p.redeem_limit.max_amount = u64::MAX;
     p.quote_liquidity = 500 * U;
+    // nothing out for redemption (as `create_pool` leaves it)
+    p.oldest_pending_due = i64::MAX;
     p
 }
 

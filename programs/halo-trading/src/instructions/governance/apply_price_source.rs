@@ -3,7 +3,8 @@ use anchor_lang::prelude::*;
 use crate::{errors::TradingError, events::PriceSourceApplied, price, state::*};
 
 /// Applies a proposed price source once its delay has passed, reading the new source's
-/// price (it must be valid) and re-anchoring the pool on it. Signed by governance.
+/// price (it must be valid) and re-anchoring the pool on it; the pool pauses until
+/// governance reviews the new price (`resume_pool`). Signed by governance.
 #[derive(Accounts)]
 pub struct ApplyPriceSource<'info> {
     pub governance: Signer<'info>,
@@ -34,6 +35,9 @@ pub fn handler(ctx: Context<ApplyPriceSource>) -> Result<()> {
     p.last_price_ts = 0;
     let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Lp)?;
     price::reanchor(p, &r, now);
+    // trading resumes on the new source only after governance reviews it (`resume_pool`)
+    p.paused = true;
+    p.pause_reason = PauseReason::Manual;
     emit!(PriceSourceApplied {
         pool: p.key(),
         old,

@@ -18,11 +18,18 @@ pub struct ProposePriceSource<'info> {
 }
 
 pub fn handler(ctx: Context<ProposePriceSource>, source: PriceSource) -> Result<()> {
-    if let PriceSource::Fixed { price_wad } = source {
-        require!(price_wad > 0, TradingError::NonPositivePrice);
-    }
     let now = Clock::get()?.unix_timestamp;
     let p = &mut ctx.accounts.pool;
+    if let PriceSource::Fixed { price_wad } = source {
+        require!(price_wad > 0, TradingError::NonPositivePrice);
+        // a wind-down price within 10x of the last accepted one, either way (a mistyped
+        // one could make the pool's value overflow and block every exit)
+        let last = p.last_price_wad;
+        require!(
+            price_wad <= last.saturating_mul(10) && price_wad.saturating_mul(10) >= last,
+            TradingError::WindDownPriceOutOfRange
+        );
+    }
     let eta = now
         .checked_add(PRICE_SOURCE_DELAY_S)
         .ok_or(TradingError::MathOverflow)?;

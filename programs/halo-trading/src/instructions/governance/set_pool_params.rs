@@ -19,6 +19,12 @@ pub fn handler(ctx: Context<SetPoolParams>, params: PoolParams) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let p = &mut ctx.accounts.pool;
     let old = p.params;
+    // redemptions come due in id order only if the period never shrinks under them
+    require!(
+        params.settlement_period_s >= old.settlement_period_s
+            || p.oldest_pending_id == p.next_redemption_id,
+        TradingError::SettlementPeriodLoweredWhilePending
+    );
     p.params = params;
     p.bid_limit.set(now, params.bid_limit);
     p.ask_limit.set(now, params.ask_limit);

@@ -5,15 +5,11 @@ use crate::{errors::TradingError, events::RedemptionClosed, state::*};
 /// Marks a pending redemption failed: its expected USDS leaves the pool's value (the
 /// cost is written off in realised P&L), buys of the asset pause until governance clears
 /// the failure, and deposits pause until the redemption is recovered (so nobody buys in
-/// cheaply ahead of a recovery). Signed by the beacon once the redemption is overdue, or
-/// by the freezer at any time.
+/// cheaply ahead of a recovery). Signed by the beacon once the redemption is overdue, by
+/// the freezer at any time, or by anyone once it is overdue by `QUEUE_FALLBACK_S`.
 #[derive(Accounts)]
 pub struct FailRedemption<'info> {
     pub signer: Signer<'info>,
-    #[account(
-        constraint = signer.key() == class.beacon || signer.key() == class.freezer
-            @ TradingError::NotBeaconOrFreezer,
-    )]
     pub class: Box<Account<'info, TradingClass>>,
     #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
     pub pool: Box<Account<'info, Pool>>,
@@ -30,12 +26,23 @@ pub struct FailRedemption<'info> {
 
 pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let by_freezer = ctx.accounts.signer.key() == ctx.accounts.class.freezer;
+    let signer = ctx.accounts.signer.key();
+    let by_freezer = signer == ctx.accounts.class.freezer;
+    let by_beacon = signer == ctx.accounts.class.beacon;
     let p = &mut ctx.accounts.pool;
     let rd = &mut ctx.accounts.redemption;
     require!(
         rd.status == RedemptionStatus::Pending,
         TradingError::RedemptionNotPending
+    );
+    // anyone once it is overdue by the queue's fallback delay: an overdue redemption
+    // holds deposits and exits, so a silent beacon cannot hold them for ever
+    let abandoned = now
+        > rd.expected_by
+            .saturating_add(crate::constants::QUEUE_FALLBACK_S);
+    require!(
+        by_freezer || by_beacon || abandoned,
+        TradingError::NotBeaconOrFreezer
     );
     require!(
         by_freezer || now > rd.expected_by,

@@ -22,6 +22,10 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     );
     // the PAU may not exit at a value written down by a failure that may still recover
     require!(a.pool.failed_expected == 0, TradingError::RecoveryPending);
+    require!(
+        now <= a.pool.oldest_pending_due,
+        TradingError::RedemptionOverdue
+    );
     let value_before = if a.pool.inventory == 0 {
         a.pool.value(a.pool.last_price_wad)?
     } else {

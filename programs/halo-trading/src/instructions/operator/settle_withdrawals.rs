@@ -40,6 +40,8 @@ pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
         p.failed_expected == 0,
         TradingError::WithdrawalsWaitForRecovery
     );
+    // nor at a value counting an overdue redemption in full (it may fail)
+    require!(now <= p.oldest_pending_due, TradingError::RedemptionOverdue);
     // with no inventory the pool's value needs no price: LPs can leave a pool whose
     // oracle is stale or gone
     let value = if p.inventory == 0 {
