@@ -34,6 +34,7 @@ pub(crate) struct Row {
 pub(crate) struct Bench {
     rows: Vec<Row>,
     scaling: Vec<(String, u64)>,
+    griefing: Option<trading::Griefing>,
 }
 
 impl Bench {
@@ -623,6 +624,20 @@ fn main() {
         scale_min,
         scale_max
     );
+    if let Some(g) = &b.griefing {
+        let usd = |v: u64| v as f64 / 1e6;
+        let _ = writeln!(md, "\n## Griefing the side rate limits\n");
+        let _ = writeln!(
+            md,
+            "A sell-then-buy-back round trip of {:.0} on seed 000's pool (5 + 5 bps) costs the griefer {:.2} USDS and uses {:.2} of the bid limit and {:.2} of the ask limit ({:.0} each, no refill). Exhausting one side's limit so costs about {:.0} USDS; a pool with a larger spread or a skewed bid costs more.",
+            usd(g.round_trip),
+            usd(g.cost),
+            usd(g.used_bid),
+            usd(g.used_ask),
+            usd(g.limit),
+            usd(g.cost) * usd(g.limit) / usd(g.used_bid.max(1)),
+        );
+    }
     let _ = writeln!(md, "\n## Targets\n");
     let _ = writeln!(md, "| target | measured | met |");
     let _ = writeln!(md, "|---|---|---|");

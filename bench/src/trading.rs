@@ -444,4 +444,46 @@ pub async fn bench(b: &mut Bench) {
         &[&pu2.key],
     )
     .await;
+
+    // griefing the side rate limits: sell 100K then buy them back, on seed 000's pool
+    // (5 + 5 bps), with 1M limits on both sides; what one round trip costs the griefer and
+    // how much of each side's limit it consumes
+    let mut l3 = SbfLedger::new();
+    let mut opts = TradingOptions::default();
+    let side = tx::LimitParams {
+        max_amount: 1_000_000 * UNIT,
+        slope: 0,
+    };
+    opts.params.bid_limit = side;
+    opts.params.ask_limit = side;
+    let genv = TradingEnv::bootstrap(&mut l3, opts).await;
+    let gr = genv.trader(&mut l3, 100_000 * UNIT, 200_000 * UNIT).await;
+    let quote_before = l3.balance(&gr.quote).await;
+    genv.swap(&mut l3, &gr, SwapSide::SellAsset, true, 100_000 * UNIT)
+        .await
+        .expect("griefer sells");
+    genv.swap(&mut l3, &gr, SwapSide::BuyAsset, false, 100_000 * UNIT)
+        .await
+        .expect("griefer buys back");
+    let cost = quote_before - l3.balance(&gr.quote).await;
+    let p = genv.state(&mut l3).await;
+    let now = l3.now().await;
+    let used_bid = side.max_amount - p.bid_limit.available(now);
+    let used_ask = side.max_amount - p.ask_limit.available(now);
+    b.griefing = Some(Griefing {
+        round_trip: 100_000 * UNIT,
+        cost,
+        used_bid,
+        used_ask,
+        limit: side.max_amount,
+    });
+}
+
+/// What one sell-then-buy-back round trip costs a griefer, against the side limits it uses.
+pub struct Griefing {
+    pub round_trip: u64,
+    pub cost: u64,
+    pub used_bid: u64,
+    pub used_ask: u64,
+    pub limit: u64,
 }
