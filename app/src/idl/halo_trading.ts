@@ -518,6 +518,11 @@ export type HaloTrading = {
       "code": 6289,
       "msg": "A wind-down price must lie within 10x of the pool's last price",
       "name": "windDownPriceOutOfRange"
+    },
+    {
+      "code": 6290,
+      "msg": "The proposed price source expired (14 days after its delay): propose it again",
+      "name": "priceSourceProposalExpired"
     }
   ],
   "events": [
@@ -7886,6 +7891,11 @@ export const HALO_TRADING_IDL = {
       "code": 6289,
       "name": "WindDownPriceOutOfRange",
       "msg": "A wind-down price must lie within 10x of the pool's last price"
+    },
+    {
+      "code": 6290,
+      "name": "PriceSourceProposalExpired",
+      "msg": "The proposed price source expired (14 days after its delay): propose it again"
     }
   ],
   "types": [

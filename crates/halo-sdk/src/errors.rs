@@ -183,6 +183,7 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::WrongNextRedemption,
     TradingError::SettlementPeriodLoweredWhilePending,
     TradingError::WindDownPriceOutOfRange,
+    TradingError::PriceSourceProposalExpired,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

@@ -34,6 +34,9 @@ pub const DEVIATION_WINDOW_S: i64 = 24 * 3600;
 /// precision: seconds; a replacement price source proposed by governance applies only
 /// this long after the proposal (LPs see it coming and may leave).
 pub const PRICE_SOURCE_DELAY_S: i64 = 2 * 24 * 3600;
+/// precision: seconds; a proposed price source may be applied until this long after its
+/// delay, then it has expired and must be proposed again.
+pub const PRICE_SOURCE_GRACE_S: i64 = 14 * 24 * 3600;
 /// Bounds on governance parameters.
 pub const MAX_SPREAD_BPS: u16 = 5_000;
 pub const MAX_SKEW_BPS: u16 = 5_000;

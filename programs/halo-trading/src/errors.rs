@@ -183,4 +183,6 @@ pub enum TradingError {
     SettlementPeriodLoweredWhilePending,
     #[msg("A wind-down price must lie within 10x of the pool's last price")]
     WindDownPriceOutOfRange,
+    #[msg("The proposed price source expired (14 days after its delay): propose it again")]
+    PriceSourceProposalExpired,
 }

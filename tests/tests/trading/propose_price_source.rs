@@ -175,3 +175,34 @@ async fn propose_price_source_fails_for_a_wind_down_price_far_from_the_last_one(
         .await;
     }
 }
+
+#[tokio::test]
+async fn apply_price_source_fails_after_the_proposal_expired() {
+    let (mut chain, env) = setup().await;
+    let g = env.governance.pubkey();
+    let source = env.state(&mut chain).await.price_source;
+    chain
+        .must(
+            &[tx::propose_price_source(&g, &env.pool, source)],
+            &[&env.governance],
+        )
+        .await;
+    chain
+        .advance(
+            halo_trading::constants::PRICE_SOURCE_DELAY_S
+                + halo_trading::constants::PRICE_SOURCE_GRACE_S
+                + 1,
+        )
+        .await;
+    env.refresh_price(&mut chain).await;
+    let ix = tx::apply_price_source(&g, &env.pool, &env.pool.price_account);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        &[ix],
+        &[&env.governance],
+        TradingError::PriceSourceProposalExpired,
+    )
+    .await;
+}

@@ -27,6 +27,13 @@ pub fn handler(ctx: Context<ApplyPriceSource>) -> Result<()> {
         now >= p.pending_price_source_eta,
         TradingError::PriceSourceDelayNotElapsed
     );
+    // a proposal left lying cannot surface months later
+    require!(
+        now <= p
+            .pending_price_source_eta
+            .saturating_add(crate::constants::PRICE_SOURCE_GRACE_S),
+        TradingError::PriceSourceProposalExpired
+    );
     let old = p.price_source;
     p.price_source = source;
     p.pending_price_source = None;
