@@ -593,7 +593,10 @@ fn main() {
         md,
         "Each instruction is sent alone in its own transaction to the SBF build (SBPF v3, from"
     );
-    let _ = writeln!(md, "`tools/sbf`) running in LiteSVM 0.16. The compute units are indicative of, not identical");
+    let _ = writeln!(
+        md,
+        "`tools/sbf`) running in LiteSVM 0.16. The compute units are indicative of, not identical"
+    );
     let _ = writeln!(md, "to, an official `cargo build-sbf` build. Sizes are serialized legacy transactions, with the payer");
     let _ = writeln!(md, "and the instruction's signers.\n");
     let _ = writeln!(md, "## Compute units per instruction\n");
