@@ -241,6 +241,14 @@ pub fn record(pool: &mut Account<Pool>, r: &Reading, now: i64) {
 /// the reference of a new deviation window.
 pub fn reanchor(pool: &mut Account<Pool>, r: &Reading, now: i64) {
     record(pool, r, now);
+    anchor_on(pool, r, now);
+}
+
+/// Makes `r` the pool's last price and the anchor of a new deviation window (no event:
+/// `create_pool` announces it in `PoolCreated`, `reanchor` through `record`).
+pub fn anchor_on(pool: &mut Pool, r: &Reading, now: i64) {
+    pool.last_price_wad = r.price_wad;
+    pool.last_price_ts = r.publish_ts;
     pool.ref_price_wad = r.price_wad;
     pool.ref_window_start = now;
 }

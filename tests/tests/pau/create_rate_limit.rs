@@ -375,3 +375,28 @@ async fn create_rate_limit_records_the_counterparty_owner_and_refuses_a_bad_coun
         (owner, DEFAULT_MAX_TRANSFER_FEE_BPS)
     );
 }
+
+#[tokio::test]
+async fn create_rate_limit_fails_when_the_counterparty_account_is_not_the_keys() {
+    let (mut chain, env) = setup().await;
+    let r = new_route(&mut chain, &env).await;
+    env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
+        .await;
+    // another token account of the same mint in the counterparty slot: the key hashes
+    // the route's counterparty, the account given is another
+    let other = chain
+        .create_ata(&Keypair::new().pubkey(), &env.mint, &env.token_program)
+        .await;
+    let i = swap_account(
+        create(&env, &r, keys::tags::TRANSFER, r.key, 1_000, 1),
+        &r.counterparty,
+        &other,
+    );
+    let watched = route_accounts(&env, &r);
+    let before = env.fingerprint(&mut chain, &watched).await;
+    assert_pau_err(
+        chain.send(&[i], &[&env.govops]).await,
+        PauError::WrongCounterparty,
+    );
+    assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
+}

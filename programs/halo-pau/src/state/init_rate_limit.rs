@@ -37,12 +37,12 @@ impl InitRateLimit {
         controller: &Pubkey,
     ) -> Result<InitRateLimit> {
         use crate::errors::PauError;
-        let (info, scope) = if exists(pau_init) {
+        let (info, scope) = if super::is_ours(pau_init) {
             (pau_init, *controller)
-        } else if exists(pau_init_removal) {
+        } else if super::is_ours(pau_init_removal) {
             msg!("this PAU's own init was removed: no route until governance approves one");
             return err!(PauError::NoInitForRoute);
-        } else if exists(global_init) {
+        } else if super::is_ours(global_init) {
             (global_init, Pubkey::default())
         } else {
             return err!(PauError::NoInitForRoute);
@@ -56,10 +56,6 @@ impl InitRateLimit {
         );
         Ok(init)
     }
-}
-
-fn exists(info: &AccountInfo) -> bool {
-    *info.owner == crate::ID && !info.data_is_empty()
 }
 
 #[cfg(test)]

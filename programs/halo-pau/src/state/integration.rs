@@ -37,7 +37,7 @@ impl Integration {
         now: i64,
     ) -> Result<u8> {
         use crate::errors::PauError;
-        let mut i = if *info.owner == crate::ID && !info.data_is_empty() {
+        let mut i = if super::is_ours(info) {
             let data = info.try_borrow_data()?;
             let i = Integration::try_deserialize(&mut &data[..])?;
             require!(

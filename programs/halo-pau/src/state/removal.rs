@@ -46,7 +46,7 @@ impl Removal {
     /// the instruction's seeds) shows it was scheduled before the last removal. A record
     /// that does not exist yet means the target was never removed.
     pub fn check_op(info: &AccountInfo, op_id: u64) -> Result<()> {
-        if *info.owner != crate::ID || info.data_is_empty() {
+        if !super::is_ours(info) {
             return Ok(());
         }
         let data = info.try_borrow_data()?;
@@ -72,7 +72,7 @@ impl Removal {
         next_op_id: u64,
         now: i64,
     ) -> Result<()> {
-        let mut r = if *info.owner == crate::ID && !info.data_is_empty() {
+        let mut r = if super::is_ours(info) {
             let data = info.try_borrow_data()?;
             Removal::try_deserialize(&mut &data[..])?
         } else {

@@ -108,10 +108,7 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     );
     let r = price::read(&p, &a.price_account, now, price::Use::Lp)?;
     // the first price is the reference of the first deviation window
-    p.last_price_wad = r.price_wad;
-    p.last_price_ts = r.publish_ts;
-    p.ref_price_wad = r.price_wad;
-    p.ref_window_start = now;
+    price::anchor_on(&mut p, &r, now);
     halo_accounts::persist(&a.pool, &p)?;
 
     let book_id = args.book_id.to_le_bytes();
