@@ -1,4 +1,6 @@
-//! Creating accounts at program-derived addresses whatever lamports already sit there.
+//! On-chain helpers every Halo program shares: [`safe_math!`] (one checked-arithmetic
+//! vocabulary), and creating accounts at program-derived addresses whatever lamports
+//! already sit there.
 //!
 //! `system_program::create_account` fails on an address that holds lamports, so anyone
 //! could block a predictable PDA (the next op, generation or redemption id, a pool id)
@@ -10,6 +12,8 @@
 //! An address that already holds data or belongs to a program is refused by the system
 //! program (`allocate` / `assign`): re-initialising an existing account stays impossible.
 #![deny(clippy::arithmetic_side_effects)]
+
+pub mod safe_math;
 
 use anchor_lang::prelude::*;
 use anchor_lang::system_program::{self, Allocate, Assign, CreateAccount, Transfer};

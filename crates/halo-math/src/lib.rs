@@ -1,6 +1,7 @@
 //! Money maths shared by every Halo program, the SDK, the beacons and the CLI.
 //!
-//! * `no_std`, no Solana dependency, no floats, no recursion, no allocation.
+//! * `no_std`, no Solana dependency (the optional `anchor` feature derives the borsh /
+//!   Anchor traits on the types programs store or take as arguments), no floats, no recursion, no allocation.
 //! * All arithmetic is checked: overflow is an error, never a wrap.
 //! * Every division names its rounding ([`Rounding::Down`] / [`Rounding::Up`]); callers
 //!   pick the direction that goes against the user and in favour of the pool / queue.
@@ -11,7 +12,7 @@
 //! * [`shares`]: share maths for the LCTS queues and LP shares.
 //! * [`pricing`]: the Trading Halo's NAV ± spread quotes, inventory skew, oracle checks.
 //! * [`queue`]: generation accounting for liquidity-constrained redeem queues.
-#![no_std]
+#![cfg_attr(not(feature = "anchor"), no_std)]
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod fixed;

@@ -52,6 +52,14 @@ pub fn to_wad(value: i64, exponent: i32) -> Result<Option<u128>, MathError> {
 
 /// Which way a trade goes, from the user's side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "anchor",
+    derive(
+        anchor_lang::AnchorSerialize,
+        anchor_lang::AnchorDeserialize,
+        anchor_lang::InitSpace
+    )
+)]
 pub enum Side {
     /// The user sells the asset to the pool for quote tokens (the pool's bid).
     SellAsset,
@@ -61,6 +69,14 @@ pub enum Side {
 
 /// Which amount the user fixed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "anchor",
+    derive(
+        anchor_lang::AnchorSerialize,
+        anchor_lang::AnchorDeserialize,
+        anchor_lang::InitSpace
+    )
+)]
 pub enum Mode {
     /// The amount the user gives is fixed; the output is computed (`min_out` bounds it).
     ExactIn,

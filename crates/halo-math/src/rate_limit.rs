@@ -29,6 +29,14 @@ pub enum RateLimitError {
 
 /// A route's rate-limit state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[cfg_attr(
+    feature = "anchor",
+    derive(
+        anchor_lang::AnchorSerialize,
+        anchor_lang::AnchorDeserialize,
+        anchor_lang::InitSpace
+    )
+)]
 pub struct RateLimitState {
     /// precision: base units of the route's mint.
     pub max_amount: u64,

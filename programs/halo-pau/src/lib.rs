@@ -28,6 +28,7 @@ pub mod constants;
 pub mod errors;
 pub mod events;
 pub mod instructions;
+pub mod math;
 pub mod route;
 pub mod state;
 

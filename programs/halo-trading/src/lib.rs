@@ -31,6 +31,7 @@ pub mod constants;
 pub mod errors;
 pub mod events;
 pub mod instructions;
+pub mod math;
 pub mod price;
 pub mod rfq;
 pub mod state;
