@@ -4,7 +4,7 @@
 use anchor_lang::{AnchorDeserialize, Discriminator};
 use base64::Engine;
 use halo_bench::{block_on, SbfLedger};
-use halo_harness::{assert_pau_err, Ledger, PauEnv, PauOptions, Signer};
+use halo_harness::{assert_err, Ledger, PauEnv, PauOptions, Signer};
 use halo_pau::{errors::PauError, events::Transferred};
 use halo_scenarios::{configurator, report::Report};
 use halo_sdk::pau as ix;
@@ -60,14 +60,14 @@ fn refusals_carry_the_same_codes_as_natively() {
         let route = env.open_transfer_route(&mut l, 1_000 * USDS, USDS).await;
         let watched = [route.counterparty, env.custody];
         let before = l.fingerprint(&watched).await;
-        assert_pau_err(
+        assert_err(
             env.transfer(&mut l, &route, 1_000 * USDS + 1).await,
             PauError::RateLimitExceeded,
         );
         let f = env.freezer.pubkey();
         l.must(&[ix::freeze(&f, &env.controller)], &[&env.freezer])
             .await;
-        assert_pau_err(
+        assert_err(
             env.transfer(&mut l, &route, USDS).await,
             PauError::ControllerFrozen,
         );
@@ -127,7 +127,7 @@ fn initialize_configurator_needs_the_upgrade_authority_on_sbf() {
             sorl_max_change_bps: halo_pau::constants::DEFAULT_SORL_MAX_CHANGE_BPS,
         };
         let configurator = halo_sdk::pda::configurator();
-        assert_pau_err(
+        assert_err(
             l.send(
                 &[ix::initialize_configurator(
                     &payer,
@@ -154,7 +154,7 @@ fn initialize_configurator_needs_the_upgrade_authority_on_sbf() {
             &[&deployer],
         )
         .await;
-        assert_pau_err(
+        assert_err(
             l.send(
                 &[ix::initialize_configurator(
                     &payer,

@@ -5,21 +5,27 @@
 //!   and the `halo` CLI.
 //! * `pau`: the PAU fixture, over any `halo_sdk::ledger::Ledger` (the SBF tests in bench/
 //!   use it on LiteSVM without the feature).
-//! * `errors`: assertions on specific refusals.
+//! * `oracle`: the oracle fixture (a feed and its reporter).
+//! * `vocab`: the one test vocabulary every program's tests use: `refused_unchanged`,
+//!   `assert_err`, `unsigned`, `swap_account`, `corrupt`, and the `Fixture` trait.
+//! * `errors`: error codes and the per-program assertions.
 #![allow(deprecated)] // program-test 3.1 marks its API deprecated
 
 #[cfg(feature = "program-test")]
 pub mod chain;
 pub mod errors;
+pub mod oracle;
 pub mod pau;
 pub mod trading;
+pub mod vocab;
 
 #[cfg(feature = "program-test")]
 pub use chain::{Chain, TxFailure, TxOk};
-pub use errors::{
-    anchor_code, assert_anchor_err, assert_failed, assert_oracle_err, assert_pau_err,
-    assert_trading_err, pau_code, prefund,
-};
+pub use errors::{anchor_code, assert_failed, pau_code, prefund};
 pub use halo_sdk::ledger::{Keypair, Ledger, MintKind, RawAccount, Receipt, Refusal, Signer};
+pub use oracle::OracleEnv;
 pub use pau::{PauEnv, PauOptions};
 pub use trading::{PriceKind, TradingEnv, TradingOptions};
+pub use vocab::{
+    assert_err, corrupt, refused_unchanged, swap_account, unsigned, Expected, Fixture, Ixs,
+};

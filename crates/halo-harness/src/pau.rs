@@ -411,21 +411,6 @@ impl PauEnv {
         chain.account(&self.controller).await
     }
 
-    /// Every account of this PAU worth watching, plus `extra`.
-    pub async fn fingerprint(
-        &self,
-        chain: &mut impl Ledger,
-        extra: &[Pubkey],
-    ) -> Vec<Option<RawAccount>> {
-        let mut all = vec![
-            self.configurator,
-            self.controller,
-            self.custody,
-            pda::govops(&self.controller, &self.govops.pubkey()),
-        ];
-        all.extend_from_slice(extra);
-        chain.fingerprint(&all).await
-    }
 
     /// The seeds a test needs to rebuild a PDA by hand.
     pub fn proxy_seeds(&self) -> [Vec<u8>; 2] {
@@ -466,4 +451,22 @@ pub async fn install_program_data(chain: &mut impl Ledger, program: &Pubkey, aut
             },
         )
         .await;
+}
+
+impl crate::vocab::Fixture for PauEnv {
+    /// Every account of this PAU worth watching, plus `extra`.
+    async fn fingerprint(
+        &self,
+        chain: &mut impl Ledger,
+        extra: &[Pubkey],
+    ) -> Vec<Option<RawAccount>> {
+        let mut all = vec![
+            self.configurator,
+            self.controller,
+            self.custody,
+            pda::govops(&self.controller, &self.govops.pubkey()),
+        ];
+        all.extend_from_slice(extra);
+        chain.fingerprint(&all).await
+    }
 }

@@ -521,8 +521,16 @@ impl TradingEnv {
         q - booked
     }
 
+}
+
+/// Feed units (6 decimals) to a Pyth price with exponent -8.
+pub fn nav_to_pyth(nav: u64) -> i64 {
+    i64::try_from(nav).expect("nav fits i64") * 100
+}
+
+impl crate::vocab::Fixture for TradingEnv {
     /// Every account of the class and pool worth watching, plus `extra`.
-    pub async fn fingerprint(
+    async fn fingerprint(
         &self,
         chain: &mut impl Ledger,
         extra: &[Pubkey],
@@ -540,9 +548,4 @@ impl TradingEnv {
         all.extend_from_slice(extra);
         chain.fingerprint(&all).await
     }
-}
-
-/// Feed units (6 decimals) to a Pyth price with exponent -8.
-pub fn nav_to_pyth(nav: u64) -> i64 {
-    i64::try_from(nav).expect("nav fits i64") * 100
 }

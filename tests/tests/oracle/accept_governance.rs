@@ -8,7 +8,7 @@ async fn accept_governance_fails_for_anyone_but_the_proposed_key() {
     let (mut chain, env) = setup().await;
     let stranger = chain.funded_keypair(SOL).await;
     // nothing proposed: even the default-proposal state is refused
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -27,7 +27,7 @@ async fn accept_governance_fails_for_anyone_but_the_proposed_key() {
         .await;
     // the current governance, the reporter and a stranger cannot accept for it
     for k in [&env.governance, &env.reporter, &stranger] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -40,7 +40,7 @@ async fn accept_governance_fails_for_anyone_but_the_proposed_key() {
     // nor the proposed key without its signature
     let p = proposed.pubkey();
     let i = unsigned(ix::accept_governance(&p, &env.feed), &p);
-    refused_by_anchor(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
+    refused_unchanged(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
     // the proposed key accepts
     chain
         .must(&[ix::accept_governance(&p, &env.feed)], &[&proposed])
@@ -48,7 +48,7 @@ async fn accept_governance_fails_for_anyone_but_the_proposed_key() {
     let f = env.state(&mut chain).await;
     assert_eq!((f.governance, f.pending_governance), (p, Pubkey::default()));
     // accepting again is refused (nothing pending any more)
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],

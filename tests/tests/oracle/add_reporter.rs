@@ -74,7 +74,7 @@ async fn add_reporter_ok_fills_every_slot_then_fails_when_the_feed_is_full() {
     assert_eq!(f.reporters[0], env.reporter.pubkey());
     assert_eq!(&f.reporters[1..], &more[..]);
     // And a fifth is refused
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -119,7 +119,7 @@ async fn add_reporter_ok_reuses_the_slot_a_removal_freed() {
 async fn add_reporter_fails_for_the_default_key() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -134,7 +134,7 @@ async fn add_reporter_fails_for_the_default_key() {
 async fn add_reporter_fails_for_an_already_approved_reporter() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -152,7 +152,7 @@ async fn add_reporter_fails_when_not_governance() {
     let stranger = chain.funded_keypair(SOL).await;
     // When either tries to approve a reporter, itself included
     for k in [&env.reporter, &stranger] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[stranger.pubkey()],
@@ -169,7 +169,7 @@ async fn add_reporter_fails_without_governances_signature() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let i = unsigned(ix::add_reporter(&g, &env.feed, Keypair::new().pubkey()), &g);
-    refused_by_anchor(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
+    refused_unchanged(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
 }
 
 #[tokio::test]
@@ -184,7 +184,7 @@ async fn add_reporter_fails_for_a_look_alike_feed() {
     // When each is passed as the feed, the attacker signing as governance
     for fake in [mint, a, forged] {
         // Then Anchor refuses an account the oracle program does not own
-        refused_by_anchor(
+        refused_unchanged(
             &mut chain,
             &env,
             &[fake],
@@ -196,7 +196,7 @@ async fn add_reporter_fails_for_a_look_alike_feed() {
     }
     // And a feed address that holds no account yet is refused as uninitialised
     let missing = ix::feed_address(&a, FEED_ID);
-    refused_by_anchor(
+    refused_unchanged(
         &mut chain,
         &env,
         &[missing],

@@ -14,7 +14,7 @@ async fn create_refused(chain: &mut Chain, a: CreateFeedArgs, e: OracleError) {
     let watched = [k.pubkey(), feed];
     let before = chain.fingerprint(&watched).await;
     assert!(before[1].is_none());
-    assert_oracle_err(
+    assert_err(
         chain.send(&[ix::create_feed(&k.pubkey(), a)], &[&k]).await,
         e,
     );
@@ -177,7 +177,7 @@ async fn create_feed_fails_without_the_creators_signature() {
     let watched = [k.pubkey(), feed];
     let before = chain.fingerprint(&watched).await;
     let i = unsigned(ix::create_feed(&k.pubkey(), args(FEED_ID)), &k.pubkey());
-    assert_anchor_err(chain.send(&[i], &[]).await, AnchorError::AccountNotSigner);
+    assert_err(chain.send(&[i], &[]).await, AnchorError::AccountNotSigner);
     assert_eq!(chain.fingerprint(&watched).await, before);
 }
 
@@ -192,6 +192,6 @@ async fn create_feed_fails_at_an_address_not_derived_from_its_seeds() {
     // When feed 7 is created at the address of feed 8
     let i = swap_account(ix::create_feed(&k.pubkey(), args(FEED_ID)), &feed, &wrong);
     // Then the seeds constraint refuses it and neither address holds an account
-    assert_anchor_err(chain.send(&[i], &[&k]).await, AnchorError::ConstraintSeeds);
+    assert_err(chain.send(&[i], &[&k]).await, AnchorError::ConstraintSeeds);
     assert_eq!(chain.fingerprint(&watched).await, before);
 }

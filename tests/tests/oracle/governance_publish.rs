@@ -38,7 +38,7 @@ async fn governance_publish_ok_makes_a_move_the_reporter_could_not() {
     let g = env.governance.pubkey();
     for value in [3 * NAV, NAV / 2] {
         // When the reporter publishes a move beyond the guard, it is refused
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -102,7 +102,7 @@ async fn governance_publish_fails_for_a_zero_value() {
     let (mut chain, env) = setup().await;
     let t = later(&mut chain, 60).await;
     let g = env.governance.pubkey();
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -122,7 +122,7 @@ async fn governance_publish_fails_when_the_time_is_not_after_the_last() {
     let g = env.governance.pubkey();
     // When governance publishes at t0 or before
     for ts in [t0, t0 - 1, 0, i64::MIN] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -140,7 +140,7 @@ async fn governance_publish_fails_when_the_time_is_in_the_future() {
     let now = later(&mut chain, 60).await;
     let g = env.governance.pubkey();
     for ts in [now + 1, i64::MAX] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -160,7 +160,7 @@ async fn governance_publish_fails_when_not_governance() {
     let t = later(&mut chain, 60).await;
     // When either publishes through the governance path (the reporter included)
     for k in [&env.reporter, &stranger] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[stranger.pubkey()],
@@ -178,7 +178,7 @@ async fn governance_publish_fails_without_governances_signature() {
     let t = later(&mut chain, 60).await;
     let g = env.governance.pubkey();
     let i = unsigned(ix::governance_publish(&g, &env.feed, 3 * NAV, t), &g);
-    refused_by_anchor(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
+    refused_unchanged(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
 }
 
 #[tokio::test]
@@ -188,7 +188,7 @@ async fn governance_publish_fails_for_a_look_alike_feed() {
     let a = attacker.pubkey();
     let forged = forged_feed(&mut chain, &env, &a).await;
     let t = later(&mut chain, 60).await;
-    refused_by_anchor(
+    refused_unchanged(
         &mut chain,
         &env,
         &[forged],

@@ -67,7 +67,7 @@ async fn propose_governance_ok_the_old_key_is_refused_and_the_new_one_works() {
     ];
     // Then each is refused
     for i in old_calls {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[n],
@@ -105,7 +105,7 @@ async fn propose_governance_fails_when_not_governance() {
     let stranger = chain.funded_keypair(SOL).await;
     // When either tries to propose itself
     for k in [&env.reporter, &stranger] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[stranger.pubkey()],
@@ -123,7 +123,7 @@ async fn propose_governance_fails_without_governances_signature() {
     let g = env.governance.pubkey();
     let attacker = Keypair::new().pubkey();
     let i = unsigned(ix::propose_governance(&g, &env.feed, attacker), &g);
-    refused_by_anchor(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
+    refused_unchanged(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
 }
 
 #[tokio::test]
@@ -134,7 +134,7 @@ async fn propose_governance_fails_for_a_look_alike_feed() {
     let a = attacker.pubkey();
     let forged = forged_feed(&mut chain, &env, &a).await;
     // When the attacker proposes itself on the look-alike, Anchor refuses it by owner
-    refused_by_anchor(
+    refused_unchanged(
         &mut chain,
         &env,
         &[forged],

@@ -78,7 +78,7 @@ async fn publish_fails_when_the_move_is_just_beyond_the_guard() {
     // When the reporter moves one unit beyond 5 %, up or down
     for value in [1_050_001, 949_999, u64::MAX, 1] {
         // Then governance must publish it
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -100,7 +100,7 @@ async fn publish_fails_when_the_move_is_just_beyond_a_one_bps_guard() {
         .await;
     let r = env.reporter.pubkey();
     let t = later(&mut chain, 60).await;
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -131,7 +131,7 @@ async fn publish_fails_for_a_zero_value() {
             .await;
         // When the reporter publishes zero
         // Then it is refused as non-positive, not as a move
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -156,7 +156,7 @@ async fn publish_fails_when_the_time_is_not_after_the_last() {
     // When it publishes at t1 again, or earlier
     for ts in [t1, t1 - 1, 0, i64::MIN] {
         // Then it is refused
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -182,7 +182,7 @@ async fn publish_fails_at_the_time_governance_last_published() {
         )
         .await;
     // When the reporter publishes at the same second
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -202,7 +202,7 @@ async fn publish_fails_in_the_second_the_feed_was_created() {
     // When the reporter publishes now
     // Then the time is not after the creation's, and a second later is the future
     let r = env.reporter.pubkey();
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -211,7 +211,7 @@ async fn publish_fails_in_the_second_the_feed_was_created() {
         OracleError::PublishTimeNotIncreasing,
     )
     .await;
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -228,7 +228,7 @@ async fn publish_fails_when_the_time_is_in_the_future() {
     let r = env.reporter.pubkey();
     let now = later(&mut chain, 60).await;
     for ts in [now + 1, now + 3600, i64::MAX] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -248,7 +248,7 @@ async fn publish_fails_when_not_a_reporter() {
     let t = later(&mut chain, 60).await;
     // When either publishes through the reporter path
     for k in [&env.governance, &stranger] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[stranger.pubkey()],
@@ -273,7 +273,7 @@ async fn publish_fails_on_another_feed_the_reporter_is_not_approved_for() {
     let t = later(&mut chain, 60).await;
     // When the first feed's reporter publishes to it
     // Then it is refused
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[other_feed, o],
@@ -290,7 +290,7 @@ async fn publish_fails_without_the_reporters_signature() {
     let r = env.reporter.pubkey();
     let t = later(&mut chain, 60).await;
     let i = unsigned(ix::publish(&r, &env.feed, NAV + 1, t), &r);
-    refused_by_anchor(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
+    refused_unchanged(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
 }
 
 #[tokio::test]
@@ -306,7 +306,7 @@ async fn publish_fails_for_a_look_alike_feed() {
     // When the attacker publishes to either
     for fake in [forged, mint] {
         // Then Anchor refuses an account the oracle program does not own
-        refused_by_anchor(
+        refused_unchanged(
             &mut chain,
             &env,
             &[fake],
@@ -340,7 +340,7 @@ async fn publish_fails_when_guarded_steps_add_up_beyond_the_window_anchor() {
         .await;
     // Then a third step, within 5 % of the last value but 7.5 % from the window's
     // anchor, is refused: the guard bounds the window, not each step
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],

@@ -81,7 +81,7 @@ async fn remove_reporter_ok_a_removed_reporter_can_no_longer_publish() {
         .await;
     // Then its next publish is refused and the feed keeps the last value
     let t = later(&mut chain, 60).await;
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -130,7 +130,7 @@ async fn remove_reporter_fails_for_an_unknown_reporter() {
     let g = env.governance.pubkey();
     // When governance removes a stranger, or the default key the empty slots hold
     for r in [Keypair::new().pubkey(), Pubkey::default()] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -150,7 +150,7 @@ async fn remove_reporter_fails_for_a_reporter_already_removed() {
     chain
         .must(&[ix::remove_reporter(&g, &env.feed, r)], &[&env.governance])
         .await;
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -169,7 +169,7 @@ async fn remove_reporter_fails_when_not_governance() {
     let r = env.reporter.pubkey();
     // When either tries to remove the reporter
     for k in [&env.reporter, &stranger] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[stranger.pubkey()],
@@ -189,5 +189,5 @@ async fn remove_reporter_fails_without_governances_signature() {
         ix::remove_reporter(&g, &env.feed, env.reporter.pubkey()),
         &g,
     );
-    refused_by_anchor(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
+    refused_unchanged(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
 }

@@ -31,7 +31,7 @@ async fn set_max_move_ok_the_next_publish_obeys_the_new_guard() {
         .await;
     // When the reporter moves 2 %, then 1 %
     let t = later(&mut chain, 60).await;
-    refused(
+    refused_unchanged(
         &mut chain,
         &env,
         &[],
@@ -70,7 +70,7 @@ async fn set_max_move_fails_when_zero_or_above_10_000() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     for bps in [0, MAX_MOVE_BPS + 1, u16::MAX] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[],
@@ -89,7 +89,7 @@ async fn set_max_move_fails_when_not_governance() {
     let stranger = chain.funded_keypair(SOL).await;
     // When either tries to widen the guard
     for k in [&env.reporter, &stranger] {
-        refused(
+        refused_unchanged(
             &mut chain,
             &env,
             &[stranger.pubkey()],
@@ -106,5 +106,5 @@ async fn set_max_move_fails_without_governances_signature() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let i = unsigned(ix::set_max_move(&g, &env.feed, MAX_MOVE_BPS), &g);
-    refused_by_anchor(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
+    refused_unchanged(&mut chain, &env, &[], i, &[], AnchorError::AccountNotSigner).await;
 }

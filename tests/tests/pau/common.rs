@@ -34,26 +34,6 @@ pub async fn second_pau(chain: &mut Chain, env: &PauEnv) -> PauEnv {
     .await
 }
 
-/// The instruction with `key`'s signature requirement removed (the missing-signer attack).
-pub fn unsigned(mut ix: Instruction, key: &Pubkey) -> Instruction {
-    for m in ix.accounts.iter_mut() {
-        if m.pubkey == *key {
-            m.is_signer = false;
-        }
-    }
-    ix
-}
-
-/// The instruction with every occurrence of account `from` replaced by `to`.
-pub fn swap_account(mut ix: Instruction, from: &Pubkey, to: &Pubkey) -> Instruction {
-    for m in ix.accounts.iter_mut() {
-        if m.pubkey == *from {
-            m.pubkey = *to;
-        }
-    }
-    ix
-}
-
 /// The watched accounts of a route: its rate limit and counterparty.
 pub fn route_accounts(env: &PauEnv, r: &Route) -> Vec<Pubkey> {
     vec![pda::rate_limit(&env.controller, &r.key), r.counterparty]

@@ -17,20 +17,6 @@ pub async fn setup_with(opts: TradingOptions) -> (Chain, TradingEnv) {
     (chain, env)
 }
 
-/// Asserts the refusal and that nothing the pool, the PAU or `extra` hold changed.
-pub async fn refused_unchanged(
-    chain: &mut Chain,
-    env: &TradingEnv,
-    extra: &[Pubkey],
-    ixs: &[halo_sdk::Instruction],
-    signers: &[&Keypair],
-    e: TradingError,
-) {
-    let before = env.fingerprint(chain, extra).await;
-    assert_trading_err(chain.send(ixs, signers).await, e);
-    assert_eq!(before, env.fingerprint(chain, extra).await, "state changed");
-}
-
 /// A second class (on a second PAU, with its own governance, feed and pool): the "another
 /// class's / pool's account" attacks.
 pub async fn second_env(chain: &mut Chain, env: &TradingEnv) -> TradingEnv {
@@ -44,30 +30,6 @@ pub async fn second_env(chain: &mut Chain, env: &TradingEnv) -> TradingEnv {
     )
     .await;
     TradingEnv::bootstrap_on(chain, pau, TradingOptions::default(), 1).await
-}
-
-/// The instruction with `key`'s signature requirement removed (the missing-signer attack).
-pub fn unsigned(mut ix: halo_sdk::Instruction, key: &Pubkey) -> halo_sdk::Instruction {
-    for m in ix.accounts.iter_mut() {
-        if m.pubkey == *key {
-            m.is_signer = false;
-        }
-    }
-    ix
-}
-
-/// The instruction with account `from` replaced by `to` everywhere.
-pub fn swap_account(
-    mut ix: halo_sdk::Instruction,
-    from: &Pubkey,
-    to: &Pubkey,
-) -> halo_sdk::Instruction {
-    for m in ix.accounts.iter_mut() {
-        if m.pubkey == *from {
-            m.pubkey = *to;
-        }
-    }
-    ix
 }
 
 /// Governance replaces the pool's parameters.
