@@ -510,10 +510,124 @@ pub fn confidence_within(price: u64, conf: u64, max_bps: u32) -> bool {
         <= u128::from(price).saturating_mul(u128::from(max_bps))
 }
 
+/// The user's bound on a swap: which amount of the fill it limits, and how.
+///
+/// | side / mode            | bounded amount  | the user's `limit` is |
+/// |------------------------|-----------------|-----------------------|
+/// | sell asset, exact in   | quote received  | `min_out`             |
+/// | sell asset, exact out  | asset given     | `max_in`              |
+/// | buy asset, exact in    | asset received  | `min_out`             |
+/// | buy asset, exact out   | quote given     | `max_in`              |
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// The fill must pay out at least `limit`.
+    MinOut(u64),
+    /// The fill must take in at most `limit`.
+    MaxIn(u64),
+}
+
+impl Bound {
+    /// The amount of `fill` a user's `limit` bounds for this side and mode.
+    pub fn of(side: Side, mode: Mode, fill: &Fill) -> Self {
+        match (side, mode) {
+            (Side::SellAsset, Mode::ExactIn) => Bound::MinOut(fill.quote_amount),
+            (Side::SellAsset, Mode::ExactOut) => Bound::MaxIn(fill.asset_amount),
+            (Side::BuyAsset, Mode::ExactIn) => Bound::MinOut(fill.asset_amount),
+            (Side::BuyAsset, Mode::ExactOut) => Bound::MaxIn(fill.quote_amount),
+        }
+    }
+}
+
+/// `true` when `fill` respects the user's `limit` (`min_out` for exact in, `max_in` for
+/// exact out): the check `swap` makes on chain and clients make before sending.
+pub fn within_bound(side: Side, mode: Mode, fill: &Fill, limit: u64) -> bool {
+    match Bound::of(side, mode, fill) {
+        Bound::MinOut(out) => out >= limit,
+        Bound::MaxIn(inp) => inp <= limit,
+    }
+}
+
+/// The `limit` a client sends for a quoted `fill` with `slippage_bps` of tolerance:
+/// `min_out = out * (1 - slippage)` rounded down, `max_in = in * (1 + slippage)` rounded
+/// up (both against the user, so the quoted fill itself always passes).
+pub fn limit_with_slippage(
+    side: Side,
+    mode: Mode,
+    fill: &Fill,
+    slippage_bps: u16,
+) -> Result<u64, MathError> {
+    let s = u32::from(slippage_bps);
+    match Bound::of(side, mode, fill) {
+        Bound::MinOut(out) => {
+            let keep = 10_000u32.checked_sub(s).ok_or(MathError::Overflow)?;
+            crate::fixed::apply_bps(out, keep, Rounding::Down)
+        }
+        Bound::MaxIn(inp) => {
+            let grow = 10_000u32.checked_add(s).ok_or(MathError::Overflow)?;
+            crate::fixed::apply_bps(inp, grow, Rounding::Up)
+        }
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects)]
 mod tests {
     use super::*;
+
+    fn fill(asset_amount: u64, quote_amount: u64) -> Fill {
+        Fill {
+            asset_amount,
+            quote_amount,
+            mid_quote: quote_amount,
+        }
+    }
+
+    #[test]
+    fn within_bound_checks_the_amount_each_side_and_mode_limits() {
+        let f = fill(100, 99_950);
+        // sell exact in: min quote out
+        assert!(within_bound(Side::SellAsset, Mode::ExactIn, &f, 99_950));
+        assert!(!within_bound(Side::SellAsset, Mode::ExactIn, &f, 99_951));
+        // sell exact out: max asset in
+        assert!(within_bound(Side::SellAsset, Mode::ExactOut, &f, 100));
+        assert!(!within_bound(Side::SellAsset, Mode::ExactOut, &f, 99));
+        // buy exact in: min asset out
+        assert!(within_bound(Side::BuyAsset, Mode::ExactIn, &f, 100));
+        assert!(!within_bound(Side::BuyAsset, Mode::ExactIn, &f, 101));
+        // buy exact out: max quote in
+        assert!(within_bound(Side::BuyAsset, Mode::ExactOut, &f, 99_950));
+        assert!(!within_bound(Side::BuyAsset, Mode::ExactOut, &f, 99_949));
+    }
+
+    #[test]
+    fn limit_with_slippage_rounds_against_the_user_and_edges() {
+        let f = fill(3, 1_001);
+        // min out: floor(1001 * 0.99) = 990
+        assert_eq!(limit_with_slippage(Side::SellAsset, Mode::ExactIn, &f, 100), Ok(990));
+        // max in: ceil(3 * 1.01) = 4
+        assert_eq!(limit_with_slippage(Side::SellAsset, Mode::ExactOut, &f, 100), Ok(4));
+        // zero tolerance is the fill itself; full tolerance accepts anything out
+        assert_eq!(limit_with_slippage(Side::BuyAsset, Mode::ExactOut, &f, 0), Ok(1_001));
+        assert_eq!(limit_with_slippage(Side::BuyAsset, Mode::ExactIn, &f, 10_000), Ok(0));
+        assert!(limit_with_slippage(Side::BuyAsset, Mode::ExactIn, &f, 10_001).is_err());
+        // max in near u64::MAX overflows instead of wrapping
+        let big = fill(u64::MAX, 1);
+        assert!(limit_with_slippage(Side::SellAsset, Mode::ExactOut, &big, 1).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_quoted_fill_always_passes_its_own_slippage_limit(
+            a in 0u64..=u64::MAX / 2, q in 0u64..=u64::MAX / 2, s in 0u16..=10_000,
+            sell in proptest::bool::ANY, exact_in in proptest::bool::ANY,
+        ) {
+            let side = if sell { Side::SellAsset } else { Side::BuyAsset };
+            let mode = if exact_in { Mode::ExactIn } else { Mode::ExactOut };
+            let f = fill(a, q);
+            let limit = limit_with_slippage(side, mode, &f, s).unwrap();
+            proptest::prop_assert!(within_bound(side, mode, &f, limit));
+        }
+    }
     use crate::fixed::WAD;
     use proptest::prelude::*;
 

@@ -1,13 +1,29 @@
 //! Seeds, program ids and bounds of the Trading Halo.
 use anchor_lang::prelude::*;
 
+/// `["class", authority, class_id: u64 le]`: a trading class.
+#[constant]
 pub const SEED_CLASS: &[u8] = b"class";
+/// `["unit", class, unit_id: u64 le]`: a pool (Halo Unit).
+#[constant]
 pub const SEED_UNIT: &[u8] = b"unit";
+/// `["book", class, book_id: u64 le]`: the book owning a pool's vaults.
+#[constant]
 pub const SEED_BOOK: &[u8] = b"book";
+/// `["book_vault", book, mint]`: a pool's token account for `mint`.
+#[constant]
 pub const SEED_BOOK_VAULT: &[u8] = b"book_vault";
+/// `["lp", pool, owner]`: an LP position.
+#[constant]
 pub const SEED_LP: &[u8] = b"lp";
+/// `["redemption", pool, id: u64 le]`: an issuer redemption.
+#[constant]
 pub const SEED_REDEMPTION: &[u8] = b"redemption";
+/// `["withdraw_gen", pool, id: u64 le]`: a withdrawal generation.
+#[constant]
 pub const SEED_WITHDRAW_GEN: &[u8] = b"withdraw_gen";
+/// `["quote", pool, nonce: u64 le]`: an RFQ quote's receipt.
+#[constant]
 pub const SEED_QUOTE: &[u8] = b"quote";
 
 /// Domain tag of an RFQ quote's signed message.
