@@ -4,7 +4,7 @@ use crate::common::*;
 /// the role for good. Now only the proposed key can accept; nobody else, and no key when
 /// nothing is proposed.
 #[tokio::test]
-async fn accept_governance_fails_for_anyone_but_the_proposed_key() {
+async fn accept_governance_fails_when_not_the_proposed_key() {
     let (mut chain, env) = setup().await;
     let stranger = chain.funded_keypair(SOL).await;
     // nothing proposed: even the default-proposal state is refused

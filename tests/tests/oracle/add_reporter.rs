@@ -116,7 +116,7 @@ async fn add_reporter_ok_reuses_the_slot_a_removal_freed() {
 }
 
 #[tokio::test]
-async fn add_reporter_fails_for_the_default_key() {
+async fn add_reporter_fails_when_the_reporter_is_the_default_key() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     refused_unchanged(
@@ -131,7 +131,7 @@ async fn add_reporter_fails_for_the_default_key() {
 }
 
 #[tokio::test]
-async fn add_reporter_fails_for_an_already_approved_reporter() {
+async fn add_reporter_fails_when_the_reporter_is_already_approved() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     refused_unchanged(
@@ -165,7 +165,7 @@ async fn add_reporter_fails_when_not_governance() {
 }
 
 #[tokio::test]
-async fn add_reporter_fails_without_governances_signature() {
+async fn add_reporter_fails_when_governance_has_not_signed() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let i = unsigned(ix::add_reporter(&g, &env.feed, Keypair::new().pubkey()), &g);
@@ -173,7 +173,7 @@ async fn add_reporter_fails_without_governances_signature() {
 }
 
 #[tokio::test]
-async fn add_reporter_fails_for_a_look_alike_feed() {
+async fn add_reporter_fails_when_the_feed_is_a_look_alike() {
     // Given a feed, and an attacker holding a token mint, a system account and a copy of
     // the feed (naming it governance) owned by another program
     let (mut chain, env) = setup().await;

@@ -171,7 +171,7 @@ async fn create_feed_fails_when_the_feed_id_already_exists() {
 }
 
 #[tokio::test]
-async fn create_feed_fails_without_the_creators_signature() {
+async fn create_feed_fails_when_the_creator_has_not_signed() {
     let mut chain = Chain::new().await;
     let (k, feed) = creator(&mut chain, FEED_ID).await;
     let watched = [k.pubkey(), feed];
@@ -182,7 +182,7 @@ async fn create_feed_fails_without_the_creators_signature() {
 }
 
 #[tokio::test]
-async fn create_feed_fails_at_an_address_not_derived_from_its_seeds() {
+async fn create_feed_fails_when_the_address_is_not_derived_from_its_seeds() {
     // Given a creator
     let mut chain = Chain::new().await;
     let (k, feed) = creator(&mut chain, FEED_ID).await;

@@ -98,7 +98,7 @@ async fn governance_publish_ok_the_reporters_guard_then_applies_to_the_new_value
 }
 
 #[tokio::test]
-async fn governance_publish_fails_for_a_zero_value() {
+async fn governance_publish_fails_when_the_value_is_zero() {
     let (mut chain, env) = setup().await;
     let t = later(&mut chain, 60).await;
     let g = env.governance.pubkey();
@@ -173,7 +173,7 @@ async fn governance_publish_fails_when_not_governance() {
 }
 
 #[tokio::test]
-async fn governance_publish_fails_without_governances_signature() {
+async fn governance_publish_fails_when_governance_has_not_signed() {
     let (mut chain, env) = setup().await;
     let t = later(&mut chain, 60).await;
     let g = env.governance.pubkey();
@@ -182,7 +182,7 @@ async fn governance_publish_fails_without_governances_signature() {
 }
 
 #[tokio::test]
-async fn governance_publish_fails_for_a_look_alike_feed() {
+async fn governance_publish_fails_when_the_feed_is_a_look_alike() {
     let (mut chain, env) = setup().await;
     let attacker = chain.funded_keypair(SOL).await;
     let a = attacker.pubkey();

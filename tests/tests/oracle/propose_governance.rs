@@ -118,7 +118,7 @@ async fn propose_governance_fails_when_not_governance() {
 }
 
 #[tokio::test]
-async fn propose_governance_fails_without_governances_signature() {
+async fn propose_governance_fails_when_governance_has_not_signed() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let attacker = Keypair::new().pubkey();
@@ -127,7 +127,7 @@ async fn propose_governance_fails_without_governances_signature() {
 }
 
 #[tokio::test]
-async fn propose_governance_fails_for_a_look_alike_feed() {
+async fn propose_governance_fails_when_the_feed_is_a_look_alike() {
     // Given a copy of the feed naming the attacker governance, owned by another program
     let (mut chain, env) = setup().await;
     let attacker = chain.funded_keypair(SOL).await;

@@ -119,7 +119,7 @@ async fn publish_fails_when_the_move_is_just_beyond_a_one_bps_guard() {
 }
 
 #[tokio::test]
-async fn publish_fails_for_a_zero_value() {
+async fn publish_fails_when_the_value_is_zero() {
     // Given a feed with a 5 % guard, then with a 100 % guard (where zero is within it)
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
@@ -169,7 +169,7 @@ async fn publish_fails_when_the_time_is_not_after_the_last() {
 }
 
 #[tokio::test]
-async fn publish_fails_at_the_time_governance_last_published() {
+async fn publish_fails_when_the_time_is_governances_last_publish() {
     // Given governance published at t
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
@@ -194,7 +194,7 @@ async fn publish_fails_at_the_time_governance_last_published() {
 }
 
 #[tokio::test]
-async fn publish_fails_in_the_second_the_feed_was_created() {
+async fn publish_fails_when_the_time_is_the_second_the_feed_was_created() {
     // Given a feed created this second (no clock advance)
     let (mut chain, env) = setup().await;
     let t0 = env.state(&mut chain).await.publish_ts;
@@ -261,7 +261,7 @@ async fn publish_fails_when_not_a_reporter() {
 }
 
 #[tokio::test]
-async fn publish_fails_on_another_feed_the_reporter_is_not_approved_for() {
+async fn publish_fails_when_the_reporter_is_not_approved_for_the_feed() {
     // Given a second feed, by another governance, without the reporter
     let (mut chain, env) = setup().await;
     let other = chain.funded_keypair(10 * SOL).await;
@@ -285,7 +285,7 @@ async fn publish_fails_on_another_feed_the_reporter_is_not_approved_for() {
 }
 
 #[tokio::test]
-async fn publish_fails_without_the_reporters_signature() {
+async fn publish_fails_when_the_reporter_has_not_signed() {
     let (mut chain, env) = setup().await;
     let r = env.reporter.pubkey();
     let t = later(&mut chain, 60).await;
@@ -294,7 +294,7 @@ async fn publish_fails_without_the_reporters_signature() {
 }
 
 #[tokio::test]
-async fn publish_fails_for_a_look_alike_feed() {
+async fn publish_fails_when_the_feed_is_a_look_alike() {
     // Given a copy of the feed naming the attacker its reporter, owned by another program,
     // and a token mint
     let (mut chain, env) = setup().await;

@@ -124,7 +124,7 @@ async fn remove_reporter_ok_the_remaining_reporters_still_publish() {
 }
 
 #[tokio::test]
-async fn remove_reporter_fails_for_an_unknown_reporter() {
+async fn remove_reporter_fails_when_the_reporter_is_unknown() {
     // Given a feed with one reporter and three empty slots
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
@@ -143,7 +143,7 @@ async fn remove_reporter_fails_for_an_unknown_reporter() {
 }
 
 #[tokio::test]
-async fn remove_reporter_fails_for_a_reporter_already_removed() {
+async fn remove_reporter_fails_when_the_reporter_was_already_removed() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let r = env.reporter.pubkey();
@@ -182,7 +182,7 @@ async fn remove_reporter_fails_when_not_governance() {
 }
 
 #[tokio::test]
-async fn remove_reporter_fails_without_governances_signature() {
+async fn remove_reporter_fails_when_governance_has_not_signed() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let i = unsigned(

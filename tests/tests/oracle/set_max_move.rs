@@ -102,7 +102,7 @@ async fn set_max_move_fails_when_not_governance() {
 }
 
 #[tokio::test]
-async fn set_max_move_fails_without_governances_signature() {
+async fn set_max_move_fails_when_governance_has_not_signed() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let i = unsigned(ix::set_max_move(&g, &env.feed, MAX_MOVE_BPS), &g);

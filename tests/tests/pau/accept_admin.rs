@@ -29,7 +29,7 @@ async fn accept_admin_ok_after_a_timelocked_transfer() {
     assert_eq!((c.admin, c.pending_admin), (k, Pubkey::default()));
     // the old admin lost its powers
     let old = env.admin.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::set_timelock_paused(&old, true)], &[&env.admin])
             .await,
@@ -38,12 +38,12 @@ async fn accept_admin_ok_after_a_timelocked_transfer() {
 }
 
 #[tokio::test]
-async fn accept_admin_fails_for_anyone_but_the_pending_admin() {
+async fn accept_admin_fails_when_not_the_pending_admin() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     // nobody pending
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::accept_admin(&g)], &[&env.govops]).await,
         PauError::NotPendingAdmin,
     );
@@ -64,7 +64,7 @@ async fn accept_admin_fails_for_anyone_but_the_pending_admin() {
         .await;
     let mid = env.fingerprint(&mut chain, &[]).await;
     assert_ne!(mid, before);
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::accept_admin(&g)], &[&env.govops]).await,
         PauError::NotPendingAdmin,
     );
@@ -75,7 +75,7 @@ async fn accept_admin_fails_for_anyone_but_the_pending_admin() {
 /// key stayed executable, and that key could execute and accept it in one transaction
 /// before the new admin could clear it. Accepting invalidates every earlier proposal.
 #[tokio::test]
-async fn accept_admin_invalidates_older_admin_proposals() {
+async fn accept_admin_ok_invalidates_older_admin_proposals() {
     let (mut chain, env) = setup().await;
     let b = chain.funded_keypair(1_000_000_000).await;
     let c = chain.funded_keypair(1_000_000_000).await;
@@ -104,7 +104,7 @@ async fn accept_admin_invalidates_older_admin_proposals() {
         .await;
     chain.must(&[ix::accept_admin(&b.pubkey())], &[&b]).await;
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[

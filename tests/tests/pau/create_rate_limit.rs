@@ -59,7 +59,7 @@ async fn create_rate_limit_ok_from_an_init_restricted_to_this_pau() {
 }
 
 #[tokio::test]
-async fn create_rate_limit_fails_without_an_init() {
+async fn create_rate_limit_fails_when_there_is_no_init() {
     let (mut chain, env) = setup().await;
     let r = new_route(&mut chain, &env).await;
     // an init of another route exists, but not this route's
@@ -68,7 +68,7 @@ async fn create_rate_limit_fails_without_an_init() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1, 1)
             .await,
         PauError::NoInitForRoute,
@@ -84,7 +84,7 @@ async fn create_rate_limit_fails_without_an_init() {
             &pda::init_rate_limit(&env.configurator, &r.key, &Pubkey::default()),
             &fake,
         );
-        assert_anchor_err(
+        assert_err(
             chain.send(&[i], &[&env.govops]).await,
             AnchorError::ConstraintSeeds,
         );
@@ -93,19 +93,19 @@ async fn create_rate_limit_fails_without_an_init() {
 }
 
 #[tokio::test]
-async fn create_rate_limit_fails_above_the_init() {
+async fn create_rate_limit_fails_when_above_the_init() {
     let (mut chain, env) = setup().await;
     let r = new_route(&mut chain, &env).await;
     env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 10)
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_001, 10)
             .await,
         PauError::ExceedsInitMaxAmount,
     );
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000, 11)
             .await,
         PauError::ExceedsInitSlope,
@@ -114,7 +114,7 @@ async fn create_rate_limit_fails_above_the_init() {
 }
 
 #[tokio::test]
-async fn create_rate_limit_fails_with_an_init_of_another_pau() {
+async fn create_rate_limit_fails_when_the_init_is_another_paus() {
     let (mut chain, env) = setup().await;
     let other = second_pau(&mut chain, &env).await;
     let r = new_route(&mut chain, &env).await;
@@ -122,7 +122,7 @@ async fn create_rate_limit_fails_with_an_init_of_another_pau() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000, 1)
             .await,
         PauError::NoInitForRoute,
@@ -131,7 +131,7 @@ async fn create_rate_limit_fails_with_an_init_of_another_pau() {
 }
 
 #[tokio::test]
-async fn create_rate_limit_fails_for_govops_of_another_pau() {
+async fn create_rate_limit_fails_when_govops_is_another_paus() {
     // rule 6 (accordance): PAU 1's GovOps cannot open routes on PAU 0
     let (mut chain, env) = setup().await;
     let other = second_pau(&mut chain, &env).await;
@@ -148,7 +148,7 @@ async fn create_rate_limit_fails_for_govops_of_another_pau() {
         &pda::govops(&other.controller, &g1),
     );
     i = swap_account(i, &env.govops.pubkey(), &g1);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );
@@ -164,7 +164,7 @@ async fn create_rate_limit_fails_for_govops_of_another_pau() {
         &pda::govops(&env.controller, &stranger.pubkey()),
         &pda::govops(&env.controller, &env.govops.pubkey()),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&stranger]).await,
         PauError::NotGovOpsMember,
     );
@@ -172,7 +172,7 @@ async fn create_rate_limit_fails_for_govops_of_another_pau() {
 }
 
 #[tokio::test]
-async fn create_rate_limit_fails_on_a_bad_key_or_tag() {
+async fn create_rate_limit_fails_when_the_key_or_tag_is_bad() {
     let (mut chain, env) = setup().await;
     let r = new_route(&mut chain, &env).await;
     env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
@@ -181,7 +181,7 @@ async fn create_rate_limit_fails_on_a_bad_key_or_tag() {
     let before = env.fingerprint(&mut chain, &watched).await;
     // the key hashes another tag than the one given
     let i = create(&env, &r, keys::tags::AMM_FUND, r.key, 1, 1);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.govops]).await,
         PauError::KeyMismatch,
     );
@@ -189,7 +189,7 @@ async fn create_rate_limit_fails_on_a_bad_key_or_tag() {
     for tag in [&b""[..], &[b'x'; 17][..]] {
         let key = keys::rate_limit_key(tag, &r.mint, &r.counterparty);
         let i = create(&env, &r, tag, key, 1, 1);
-        assert_pau_err(chain.send(&[i], &[&env.govops]).await, PauError::InvalidTag);
+        assert_err(chain.send(&[i], &[&env.govops]).await, PauError::InvalidTag);
     }
     // the key hashes another mint
     let other_mint = chain.create_mint(MintKind::SplToken, 6).await;
@@ -199,12 +199,12 @@ async fn create_rate_limit_fails_on_a_bad_key_or_tag() {
         &other_mint,
     );
     // (the counterparty holds the route's mint, not the swapped one)
-    assert_pau_err(chain.send(&[i], &[&env.govops]).await, PauError::WrongMint);
+    assert_err(chain.send(&[i], &[&env.govops]).await, PauError::WrongMint);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
 #[tokio::test]
-async fn create_rate_limit_fails_on_an_unregistered_pau() {
+async fn create_rate_limit_fails_when_the_pau_is_unregistered() {
     let (mut chain, env) = setup().await;
     let r = new_route(&mut chain, &env).await;
     env.add_init(&mut chain, r.key, Pubkey::default(), 1_000, 1)
@@ -215,7 +215,7 @@ async fn create_rate_limit_fails_on_an_unregistered_pau() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1, 1)
             .await,
         PauError::PauNotRegistered,
@@ -224,7 +224,7 @@ async fn create_rate_limit_fails_on_an_unregistered_pau() {
 }
 
 #[tokio::test]
-async fn create_rate_limit_fails_for_mints_with_unsafe_extensions() {
+async fn create_rate_limit_fails_when_the_mint_has_unsafe_extensions() {
     for mint in [
         MintKind::Token2022CloseAuthority,
         MintKind::Token2022PermanentDelegate,
@@ -239,7 +239,7 @@ async fn create_rate_limit_fails_for_mints_with_unsafe_extensions() {
             .await;
         let watched = route_accounts(&env, &r);
         let before = env.fingerprint(&mut chain, &watched).await;
-        assert_pau_err(
+        assert_err(
             env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1, 1)
                 .await,
             PauError::UnsupportedMintExtension,
@@ -253,7 +253,7 @@ async fn create_rate_limit_fails_for_mints_with_unsafe_extensions() {
 }
 
 #[tokio::test]
-async fn create_rate_limit_cannot_reinitialise_a_route() {
+async fn create_rate_limit_fails_when_reinitialising_a_route() {
     let (mut chain, env) = setup().await;
     let r = env.open_transfer_route(&mut chain, 1_000, 1).await;
     env.transfer(&mut chain, &r, 600).await.unwrap();
@@ -270,7 +270,7 @@ async fn create_rate_limit_cannot_reinitialise_a_route() {
 /// global approval, that PAU could still open it under the global bounds by passing the
 /// global init. The PAU-specific init now overrides the global one.
 #[tokio::test]
-async fn create_rate_limit_fails_above_a_pau_init_that_overrides_the_global_one() {
+async fn create_rate_limit_fails_when_above_a_pau_init_that_overrides_the_global_one() {
     let (mut chain, env) = setup().await;
     let r = new_route(&mut chain, &env).await;
     env.add_init(&mut chain, r.key, Pubkey::default(), 1_000 * USDS, 10)
@@ -279,12 +279,12 @@ async fn create_rate_limit_fails_above_a_pau_init_that_overrides_the_global_one(
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000 * USDS, 10)
             .await,
         PauError::ExceedsInitMaxAmount,
     );
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 100 * USDS, 2)
             .await,
         PauError::ExceedsInitSlope,
@@ -311,7 +311,7 @@ async fn create_rate_limit_fails_above_a_pau_init_that_overrides_the_global_one(
 /// Finding 5: a Token-2022 mint whose transfer fee is above the configurator's maximum
 /// (1 % by default) cannot back a route.
 #[tokio::test]
-async fn create_rate_limit_fails_for_a_transfer_fee_above_the_maximum() {
+async fn create_rate_limit_fails_when_the_transfer_fee_is_above_the_maximum() {
     let (mut chain, env) = setup_with(PauOptions {
         mint: MintKind::Token2022TransferFee {
             bps: DEFAULT_MAX_TRANSFER_FEE_BPS + 1,
@@ -325,7 +325,7 @@ async fn create_rate_limit_fails_for_a_transfer_fee_above_the_maximum() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000, 1)
             .await,
         PauError::TransferFeeTooHigh,
@@ -336,7 +336,7 @@ async fn create_rate_limit_fails_for_a_transfer_fee_above_the_maximum() {
 /// Finding 8: the route records its counterparty's owner; a counterparty that is not a
 /// token account of the route's mint is refused.
 #[tokio::test]
-async fn create_rate_limit_records_the_counterparty_owner_and_refuses_a_bad_counterparty() {
+async fn create_rate_limit_ok_records_the_counterparty_owner_and_refuses_a_bad_counterparty() {
     let (mut chain, env) = setup().await;
     let owner = Keypair::new().pubkey();
     let dest = chain
@@ -356,7 +356,7 @@ async fn create_rate_limit_records_the_counterparty_owner_and_refuses_a_bad_coun
     let before = env
         .fingerprint(&mut chain, &route_accounts(&env, &rw))
         .await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &rw, keys::tags::TRANSFER, 1_000, 1)
             .await,
         PauError::WrongMint,
@@ -394,7 +394,7 @@ async fn create_rate_limit_fails_when_the_counterparty_account_is_not_the_keys()
     );
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.govops]).await,
         PauError::WrongCounterparty,
     );

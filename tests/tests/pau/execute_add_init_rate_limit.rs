@@ -1,7 +1,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn execute_add_init_rate_limit_ok() {
+async fn execute_add_init_rate_limit_ok_records_the_init_after_the_timelock() {
     let (mut chain, env) = setup().await;
     let key = [7u8; 32];
     let now = chain.now().await;
@@ -21,7 +21,7 @@ async fn execute_add_init_rate_limit_ok() {
 }
 
 #[tokio::test]
-async fn execute_add_init_rate_limit_fails_before_the_timelock_and_with_other_arguments() {
+async fn execute_add_init_rate_limit_fails_when_before_the_timelock_or_the_arguments_differ() {
     let (mut chain, env) = setup().await;
     let key = [7u8; 32];
     let id = env
@@ -41,7 +41,7 @@ async fn execute_add_init_rate_limit_fails_before_the_timelock_and_with_other_ar
     let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
     let before = chain.fingerprint(&[op, init]).await;
     chain.advance(14 * DAY - 1).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_add_init_rate_limit(
@@ -57,7 +57,7 @@ async fn execute_add_init_rate_limit_fails_before_the_timelock_and_with_other_ar
     );
     chain.advance(1).await;
     // another key, or the init scoped to a PAU instead of global
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_add_init_rate_limit(
@@ -71,7 +71,7 @@ async fn execute_add_init_rate_limit_fails_before_the_timelock_and_with_other_ar
             .await,
         PauError::OpTargetMismatch,
     );
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_add_init_rate_limit(
@@ -100,7 +100,7 @@ async fn execute_add_init_rate_limit_fails_before_the_timelock_and_with_other_ar
 }
 
 #[tokio::test]
-async fn execute_add_init_rate_limit_cannot_reinitialise_an_existing_init() {
+async fn execute_add_init_rate_limit_fails_when_the_init_already_exists() {
     let (mut chain, env) = setup().await;
     let key = [7u8; 32];
     env.add_init(&mut chain, key, Pubkey::default(), 100, 1)
@@ -138,7 +138,7 @@ async fn execute_add_init_rate_limit_cannot_reinitialise_an_existing_init() {
 }
 
 #[tokio::test]
-async fn execute_add_init_rate_limit_fails_paused_cancelled_or_on_another_kind() {
+async fn execute_add_init_rate_limit_fails_when_paused_cancelled_or_of_another_kind() {
     let (mut chain, env) = setup().await;
     let key = [5u8; 32];
     let add = TimelockAction::AddInitRateLimit {
@@ -165,15 +165,15 @@ async fn execute_add_init_rate_limit_fails_paused_cancelled_or_on_another_kind()
     chain
         .must(&[ix::set_timelock_paused(&admin, true)], &[&env.admin])
         .await;
-    assert_pau_err(chain.send(&[exec(id)], &[]).await, PauError::TimelockPaused);
+    assert_err(chain.send(&[exec(id)], &[]).await, PauError::TimelockPaused);
     chain
         .must(&[ix::set_timelock_paused(&admin, false)], &[&env.admin])
         .await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[exec(cancelled)], &[]).await,
         PauError::OpCancelled,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[exec(other_kind)], &[]).await,
         PauError::WrongOpKind,
     );

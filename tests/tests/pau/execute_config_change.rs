@@ -1,7 +1,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn execute_config_change_applies_each_parameter() {
+async fn execute_config_change_ok_applies_each_parameter() {
     let (mut chain, env) = setup().await;
     let a = env
         .schedule(
@@ -50,7 +50,7 @@ async fn execute_config_change_applies_each_parameter() {
 }
 
 #[tokio::test]
-async fn execute_config_change_fails_on_another_op_kind() {
+async fn execute_config_change_fails_when_the_op_is_of_another_kind() {
     let (mut chain, env) = setup().await;
     let id = env
         .schedule(
@@ -66,7 +66,7 @@ async fn execute_config_change_fails_on_another_op_kind() {
         .fingerprint(&mut chain, &[pda::op(&env.configurator, id)])
         .await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_config_change(&payer, id)], &[])
             .await,
@@ -82,7 +82,7 @@ async fn execute_config_change_fails_on_another_op_kind() {
 /// Finding 3: timelock ops never expired, so a forgotten op could be executed by anyone
 /// months later. It is executable from its eta until `OP_GRACE_PERIOD_S` after it.
 #[tokio::test]
-async fn execute_config_change_fails_after_the_grace_period() {
+async fn execute_config_change_fails_when_the_grace_period_has_passed() {
     let (mut chain, env) = setup().await;
     let id = env
         .schedule(&mut chain, TimelockAction::SetSorlHop { seconds: 6 * 3600 })
@@ -97,7 +97,7 @@ async fn execute_config_change_fails_after_the_grace_period() {
     let watched = [pda::op(&env.configurator, id)];
     let before = env.fingerprint(&mut chain, &watched).await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_config_change(&payer, id)], &[])
             .await,
@@ -115,7 +115,7 @@ async fn execute_config_change_fails_after_the_grace_period() {
 }
 
 #[tokio::test]
-async fn execute_config_change_sets_the_max_transfer_fee() {
+async fn execute_config_change_ok_sets_the_max_transfer_fee() {
     let (mut chain, env) = setup().await;
     let id = env
         .schedule(&mut chain, TimelockAction::SetMaxTransferFee { bps: 50 })
@@ -130,7 +130,7 @@ async fn execute_config_change_sets_the_max_transfer_fee() {
     assert_eq!(cfg.max_transfer_fee_bps, 50);
     // out of bounds is refused when scheduled
     let a = env.admin.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::schedule_op(

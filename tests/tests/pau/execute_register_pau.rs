@@ -54,14 +54,14 @@ async fn execute_register_pau_ok_exactly_at_eta() {
 }
 
 #[tokio::test]
-async fn execute_register_pau_fails_one_second_before_eta() {
+async fn execute_register_pau_fails_when_one_second_before_eta() {
     let (mut chain, _admin, controller, id) = pending().await;
     let op_addr = pda::op(&pda::configurator(), id);
     let op: TimelockOp = chain.account(&op_addr).await;
     chain.set_time(op.eta - 1).await;
     let before = chain.fingerprint(&[controller, op_addr]).await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, id, &controller)], &[])
             .await,
@@ -71,7 +71,7 @@ async fn execute_register_pau_fails_one_second_before_eta() {
 }
 
 #[tokio::test]
-async fn execute_register_pau_fails_twice_and_when_already_registered() {
+async fn execute_register_pau_fails_when_executed_twice_or_already_registered() {
     let (mut chain, admin, controller, id) = pending().await;
     chain.advance(DEFAULT_TIMELOCK_DELAY_S).await;
     let payer = chain.payer_key();
@@ -80,7 +80,7 @@ async fn execute_register_pau_fails_twice_and_when_already_registered() {
         .await;
     let op_addr = pda::op(&pda::configurator(), id);
     let before = chain.fingerprint(&[controller, op_addr]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, id, &controller)], &[])
             .await,
@@ -99,7 +99,7 @@ async fn execute_register_pau_fails_twice_and_when_already_registered() {
         )
         .await;
     chain.advance(DEFAULT_TIMELOCK_DELAY_S).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, 1, &controller)], &[])
             .await,
@@ -109,7 +109,7 @@ async fn execute_register_pau_fails_twice_and_when_already_registered() {
 }
 
 #[tokio::test]
-async fn execute_register_pau_fails_for_another_controller_or_op_kind() {
+async fn execute_register_pau_fails_when_the_controller_or_op_kind_is_another() {
     let (mut chain, admin, controller, id) = pending().await;
     let a = admin.pubkey();
     chain.must(&[ix::init_controller(&a, 7)], &[&admin]).await;
@@ -127,13 +127,13 @@ async fn execute_register_pau_fails_for_another_controller_or_op_kind() {
     chain.advance(DEFAULT_TIMELOCK_DELAY_S).await;
     let before = chain.fingerprint(&[controller, other]).await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, id, &other)], &[])
             .await,
         PauError::OpTargetMismatch,
     );
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, 1, &controller)], &[])
             .await,

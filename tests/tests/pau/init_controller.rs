@@ -22,7 +22,7 @@ async fn init_controller_fails_when_not_admin_or_existing() {
     let (mut chain, env) = setup().await;
     let g = env.govops.pubkey();
     let addr = pda::controller(&env.configurator, 9);
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::init_controller(&g, 9)], &[&env.govops])
             .await,

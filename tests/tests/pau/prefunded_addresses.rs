@@ -33,7 +33,7 @@ async fn initialize_configurator_ok_when_its_address_was_prefunded() {
 }
 
 #[tokio::test]
-async fn schedule_op_and_its_execution_ok_when_the_next_addresses_were_prefunded() {
+async fn schedule_op_ok_with_its_execution_when_the_next_addresses_were_prefunded() {
     let (mut chain, env) = setup().await;
     let c: Configurator = chain.account(&env.configurator).await;
     let key = [3u8; 32];
@@ -93,7 +93,7 @@ async fn schedule_op_and_its_execution_ok_when_the_next_addresses_were_prefunded
 }
 
 #[tokio::test]
-async fn init_controller_and_create_rate_limit_ok_when_their_addresses_were_prefunded() {
+async fn init_controller_ok_when_its_address_was_prefunded_and_create_rate_limit_too() {
     let (mut chain, env) = setup().await;
     let next = pda::controller(&env.configurator, 9);
     prefund(&mut chain, &next).await;
@@ -117,7 +117,7 @@ async fn init_controller_and_create_rate_limit_ok_when_their_addresses_were_pref
 }
 
 #[tokio::test]
-async fn a_prefunded_address_cannot_be_used_to_reinitialise_an_existing_account() {
+async fn init_controller_fails_when_reinitialising_an_existing_account() {
     let (mut chain, env) = setup().await;
     let a = env.admin.pubkey();
     let before = env.fingerprint(&mut chain, &[]).await;

@@ -1,7 +1,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn remove_init_rate_limit_is_instant_and_blocks_increases_not_decreases() {
+async fn remove_init_rate_limit_ok_is_instant_and_blocks_increases_not_decreases() {
     let (mut chain, env) = setup().await;
     let route = env
         .open_transfer_route(&mut chain, 1_000 * USDS, USDS)
@@ -35,7 +35,7 @@ async fn remove_init_rate_limit_is_instant_and_blocks_increases_not_decreases() 
             &[&env.govops],
         )
         .await;
-    assert_pau_err(res, PauError::NoInitForRoute);
+    assert_err(res, PauError::NoInitForRoute);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
     chain
         .must(
@@ -62,7 +62,7 @@ async fn remove_init_rate_limit_fails_when_not_admin() {
     let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
     let before = chain.fingerprint(&[init]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::remove_init_rate_limit(&g, &key, &Pubkey::default())],
@@ -77,7 +77,7 @@ async fn remove_init_rate_limit_fails_when_not_admin() {
 /// Finding 3: a duplicate `AddInitRateLimit` scheduled before an instant removal of the
 /// same init cannot bring it back.
 #[tokio::test]
-async fn remove_init_rate_limit_invalidates_a_duplicate_addition_scheduled_before_it() {
+async fn remove_init_rate_limit_ok_invalidates_a_duplicate_addition_scheduled_before_it() {
     let (mut chain, env) = setup().await;
     let key = [7u8; 32];
     let add = TimelockAction::AddInitRateLimit {
@@ -111,7 +111,7 @@ async fn remove_init_rate_limit_invalidates_a_duplicate_addition_scheduled_befor
     let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
     let watched = [init, pda::op(&env.configurator, duplicate)];
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_add_init_rate_limit(
@@ -132,7 +132,7 @@ async fn remove_init_rate_limit_invalidates_a_duplicate_addition_scheduled_befor
 /// fall back to the looser global init, so the removal loosened its limits. A PAU whose
 /// own init was removed has no init until governance approves one again.
 #[tokio::test]
-async fn remove_init_rate_limit_of_a_pau_never_falls_back_to_a_looser_global_init() {
+async fn remove_init_rate_limit_ok_of_a_pau_never_falls_back_to_a_looser_global_init() {
     let (mut chain, env) = setup().await;
     let dest = chain
         .create_ata(&Keypair::new().pubkey(), &env.mint, &env.token_program)
@@ -151,7 +151,7 @@ async fn remove_init_rate_limit_of_a_pau_never_falls_back_to_a_looser_global_ini
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000_000 * USDS, 100)
             .await,
         PauError::NoInitForRoute,

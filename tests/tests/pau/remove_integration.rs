@@ -1,7 +1,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn remove_integration_is_instant() {
+async fn remove_integration_ok_is_instant() {
     let (mut chain, env) = setup().await;
     let (signer, r) = env
         .open_integration(&mut chain, keys::tags::AMM_FUND, 1_000 * USDS, 0)
@@ -20,7 +20,7 @@ async fn remove_integration_is_instant() {
         .is_none());
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
         AnchorError::AccountNotInitialized,
     );
@@ -28,7 +28,7 @@ async fn remove_integration_is_instant() {
 }
 
 #[tokio::test]
-async fn remove_integration_fails_for_a_non_member() {
+async fn remove_integration_fails_when_not_a_member() {
     let (mut chain, env) = setup().await;
     let (signer, _r) = env
         .open_integration(&mut chain, keys::tags::AMM_FUND, 1_000 * USDS, 0)
@@ -41,7 +41,7 @@ async fn remove_integration_fails_for_a_non_member() {
         &env,
         &f,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.freezer]).await,
         PauError::NotGovOpsMember,
     );
@@ -49,7 +49,7 @@ async fn remove_integration_fails_for_a_non_member() {
 }
 
 #[tokio::test]
-async fn remove_integration_fails_for_another_paus_govops() {
+async fn remove_integration_fails_when_govops_is_another_paus() {
     let (mut chain, env) = setup().await;
     let other = second_pau(&mut chain, &env).await;
     let (signer, _r) = env
@@ -62,7 +62,7 @@ async fn remove_integration_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );

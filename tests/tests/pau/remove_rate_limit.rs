@@ -1,7 +1,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn remove_rate_limit_closes_the_route_at_once() {
+async fn remove_rate_limit_ok_closes_the_route_at_once() {
     let (mut chain, env) = setup().await;
     let r = env
         .open_transfer_route(&mut chain, 1_000 * USDS, USDS)
@@ -17,12 +17,12 @@ async fn remove_rate_limit_closes_the_route_at_once() {
     assert_eq!((rl.max_amount, rl.slope, rl.last_amount), (0, 0, 0));
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
+    assert_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
 #[tokio::test]
-async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
+async fn remove_rate_limit_ok_then_a_reopen_cannot_refill_or_skip_sorl() {
     let (mut chain, env) = setup().await;
     let r = env
         .open_transfer_route(&mut chain, 1_000 * USDS, USDS)
@@ -44,7 +44,7 @@ async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
     );
     // reopening inside the hop is refused
     let reopen = |max, slope| ix::set_rate_limit(&g, &env.controller, &r.key, max, slope);
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[reopen(1_000 * USDS, USDS)], &[&env.govops])
             .await,
@@ -53,7 +53,7 @@ async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
     chain.advance(HOP).await;
     // above the init is refused; at the init it reopens, empty, refilling at the slope
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[reopen(1_000 * USDS + 1, USDS)], &[&env.govops])
             .await,
@@ -64,7 +64,7 @@ async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
     assert_eq!((rl.max_amount, rl.last_amount), (1_000 * USDS, 0));
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, 1).await,
         PauError::RateLimitExceeded,
     );
@@ -73,7 +73,7 @@ async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
 }
 
 #[tokio::test]
-async fn remove_rate_limit_fails_for_another_paus_govops() {
+async fn remove_rate_limit_fails_when_govops_is_another_paus() {
     let (mut chain, env) = setup().await;
     let other = second_pau(&mut chain, &env).await;
     let r = env
@@ -86,7 +86,7 @@ async fn remove_rate_limit_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );
@@ -94,7 +94,7 @@ async fn remove_rate_limit_fails_for_another_paus_govops() {
 }
 
 #[tokio::test]
-async fn remove_rate_limit_fails_for_the_freezer_or_relayer() {
+async fn remove_rate_limit_fails_when_signed_by_the_freezer_or_relayer() {
     let (mut chain, env) = setup().await;
     let r = env
         .open_transfer_route(&mut chain, 1_000 * USDS, USDS)
@@ -107,7 +107,7 @@ async fn remove_rate_limit_fails_for_the_freezer_or_relayer() {
             &env,
             &k.pubkey(),
         );
-        assert_pau_err(chain.send(&[i], &[k]).await, PauError::NotGovOpsMember);
+        assert_err(chain.send(&[i], &[k]).await, PauError::NotGovOpsMember);
     }
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }

@@ -34,7 +34,7 @@ async fn repay_ok_gives_back_to_the_route() {
 }
 
 #[tokio::test]
-async fn repay_works_while_frozen() {
+async fn repay_ok_while_frozen() {
     let (mut chain, env) = setup().await;
     let (signer, r) = env
         .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, 0)
@@ -54,7 +54,7 @@ async fn repay_works_while_frozen() {
 }
 
 #[tokio::test]
-async fn repay_with_a_transfer_fee_gives_back_what_arrived() {
+async fn repay_ok_with_a_transfer_fee_gives_back_what_arrived() {
     let (mut chain, env) = setup_with(PauOptions {
         mint: MintKind::Token2022TransferFee {
             bps: 50,
@@ -83,7 +83,7 @@ async fn repay_with_a_transfer_fee_gives_back_what_arrived() {
 }
 
 #[tokio::test]
-async fn repay_fails_from_another_source_or_signer() {
+async fn repay_fails_when_the_source_or_signer_is_another() {
     let (mut chain, env) = setup().await;
     let (signer, r) = env
         .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, 0)
@@ -104,15 +104,15 @@ async fn repay_fails_from_another_source_or_signer() {
     let watched = [route_accounts(&env, &r), vec![own]].concat();
     let before = env.fingerprint(&mut chain, &watched).await;
     let i = swap_account(ix::repay(&s, &r, USDS), &r.counterparty, &own);
-    assert_pau_err(chain.send(&[i], &[&signer]).await, PauError::WrongSource);
+    assert_err(chain.send(&[i], &[&signer]).await, PauError::WrongSource);
     let i = swap_account(ix::repay(&s, &r, USDS), &r.counterparty, &other);
-    assert_pau_err(chain.send(&[i], &[&signer]).await, PauError::WrongSource);
+    assert_err(chain.send(&[i], &[&signer]).await, PauError::WrongSource);
     let i = swap_account(ix::repay(&s, &r, USDS), &s, &stranger.pubkey());
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&stranger]).await,
         PauError::NotIntegrationSigner,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::repay(&s, &r, 0)], &[&signer]).await,
         PauError::ZeroAmount,
     );
@@ -120,7 +120,7 @@ async fn repay_fails_from_another_source_or_signer() {
 }
 
 #[tokio::test]
-async fn repay_fails_into_a_foreign_custody_or_along_an_unlisted_key() {
+async fn repay_fails_when_the_custody_is_foreign_or_the_key_unlisted() {
     let (mut chain, env) = setup().await;
     let (signer, r) = env
         .open_integration(&mut chain, keys::tags::AMM_FUND, MAX, 0)
@@ -143,8 +143,8 @@ async fn repay_fails_into_a_foreign_custody_or_along_an_unlisted_key() {
     .concat();
     let before = env.fingerprint(&mut chain, &watched).await;
     let i = swap_account(ix::repay(&s, &r, USDS), &env.custody, &foreign);
-    assert_pau_err(chain.send(&[i], &[&signer]).await, PauError::WrongCustody);
-    assert_pau_err(
+    assert_err(chain.send(&[i], &[&signer]).await, PauError::WrongCustody);
+    assert_err(
         chain.send(&[ix::repay(&s, &other, USDS)], &[&signer]).await,
         PauError::KeyNotAllowedForIntegration,
     );

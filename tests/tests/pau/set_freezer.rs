@@ -13,7 +13,7 @@ async fn set_freezer_ok_hands_over_the_freeze_role() {
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let old = env.freezer.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::freeze(&old, &env.controller)], &[&env.freezer])
             .await,
@@ -26,12 +26,12 @@ async fn set_freezer_ok_hands_over_the_freeze_role() {
 }
 
 #[tokio::test]
-async fn set_freezer_fails_for_a_non_member_or_an_unregistered_pau() {
+async fn set_freezer_fails_when_not_a_member_or_the_pau_is_unregistered() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let rl = env.relayer.pubkey();
     let i = with_govops_membership(ix::set_freezer(&rl, &env.controller, rl), &env, &rl);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::NotGovOpsMember,
     );
@@ -42,7 +42,7 @@ async fn set_freezer_fails_for_a_non_member_or_an_unregistered_pau() {
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::set_freezer(
@@ -59,7 +59,7 @@ async fn set_freezer_fails_for_a_non_member_or_an_unregistered_pau() {
 }
 
 #[tokio::test]
-async fn set_freezer_fails_for_another_paus_govops() {
+async fn set_freezer_fails_when_govops_is_another_paus() {
     let (mut chain, env) = setup().await;
     let other = second_pau(&mut chain, &env).await;
     let before = env.fingerprint(&mut chain, &[]).await;
@@ -68,7 +68,7 @@ async fn set_freezer_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );

@@ -14,7 +14,7 @@ fn set(env: &PauEnv, r: &Route, max: u64, slope: u64) -> Instruction {
 }
 
 #[tokio::test]
-async fn set_rate_limit_increase_of_25_percent_after_one_hop_ok() {
+async fn set_rate_limit_ok_increases_by_25_percent_after_one_hop() {
     let (mut chain, env, r) = with_route().await;
     chain.advance(HOP).await;
     chain
@@ -28,18 +28,18 @@ async fn set_rate_limit_increase_of_25_percent_after_one_hop_ok() {
 }
 
 #[tokio::test]
-async fn set_rate_limit_fails_one_unit_above_25_percent() {
+async fn set_rate_limit_fails_when_one_unit_above_25_percent() {
     let (mut chain, env, r) = with_route().await;
     chain.advance(HOP).await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX / 4 * 5 + 1, SLOPE)], &[&env.govops])
             .await,
         PauError::SorlMaxAmountIncreaseTooLarge,
     );
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX, SLOPE / 4 * 5 + 1)], &[&env.govops])
             .await,
@@ -49,12 +49,12 @@ async fn set_rate_limit_fails_one_unit_above_25_percent() {
 }
 
 #[tokio::test]
-async fn set_rate_limit_two_increases_inside_one_hop_are_refused() {
+async fn set_rate_limit_fails_when_increasing_twice_inside_one_hop() {
     let (mut chain, env, r) = with_route().await;
     let watched = route_accounts(&env, &r);
     // right after creation (creation counts as an increase)
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX + 1, SLOPE)], &[&env.govops])
             .await,
@@ -68,14 +68,14 @@ async fn set_rate_limit_two_increases_inside_one_hop_are_refused() {
     // a second small increase one second before the hop ends
     chain.advance(HOP - 1).await;
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX + 2, SLOPE)], &[&env.govops])
             .await,
         PauError::SorlHopNotElapsed,
     );
     // alternating: lower one value and raise the other is still an increase
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX, SLOPE + 1)], &[&env.govops])
             .await,
@@ -89,19 +89,19 @@ async fn set_rate_limit_two_increases_inside_one_hop_are_refused() {
 }
 
 #[tokio::test]
-async fn set_rate_limit_decrease_to_zero_is_instant_and_closes_the_route() {
+async fn set_rate_limit_ok_decrease_to_zero_is_instant_and_closes_the_route() {
     let (mut chain, env, r) = with_route().await;
     chain.must(&[set(&env, &r, 0, 0)], &[&env.govops]).await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
     assert_eq!((rl.max_amount, rl.slope, rl.last_amount), (0, 0, 0));
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
+    assert_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
 #[tokio::test]
-async fn set_rate_limit_decrease_keeps_the_consumed_gap() {
+async fn set_rate_limit_ok_decrease_keeps_the_consumed_gap() {
     let (mut chain, env, r) = with_route().await;
     env.transfer(&mut chain, &r, 900_000 * USDS).await.unwrap();
     // 100k left; lowering max to 500k must not refill to 500k
@@ -112,7 +112,7 @@ async fn set_rate_limit_decrease_keeps_the_consumed_gap() {
     assert_eq!(rl.last_amount, 100_000 * USDS);
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, 100_000 * USDS + 1).await,
         PauError::RateLimitExceeded,
     );
@@ -120,7 +120,7 @@ async fn set_rate_limit_decrease_keeps_the_consumed_gap() {
 }
 
 #[tokio::test]
-async fn set_rate_limit_decrease_is_allowed_right_after_an_increase() {
+async fn set_rate_limit_ok_decrease_right_after_an_increase() {
     let (mut chain, env, r) = with_route().await;
     chain.advance(HOP).await;
     chain
@@ -134,7 +134,7 @@ async fn set_rate_limit_decrease_is_allowed_right_after_an_increase() {
 }
 
 #[tokio::test]
-async fn set_rate_limit_increase_fails_on_an_unregistered_pau_but_decrease_works() {
+async fn set_rate_limit_fails_when_increasing_on_an_unregistered_pau_but_a_decrease_works() {
     let (mut chain, env, r) = with_route().await;
     let a = env.admin.pubkey();
     chain
@@ -143,7 +143,7 @@ async fn set_rate_limit_increase_fails_on_an_unregistered_pau_but_decrease_works
     chain.advance(HOP).await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX + 1, SLOPE)], &[&env.govops])
             .await,
@@ -156,7 +156,7 @@ async fn set_rate_limit_increase_fails_on_an_unregistered_pau_but_decrease_works
 }
 
 #[tokio::test]
-async fn set_rate_limit_fails_for_a_non_member_and_for_another_paus_route() {
+async fn set_rate_limit_fails_when_not_a_member_or_on_another_paus_route() {
     let (mut chain, env, r) = with_route().await;
     let other = second_pau(&mut chain, &env).await;
     let watched = route_accounts(&env, &r);
@@ -169,7 +169,7 @@ async fn set_rate_limit_fails_for_a_non_member_and_for_another_paus_route() {
         &pda::govops(&env.controller, &g1),
         &pda::govops(&other.controller, &g1),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );
@@ -180,13 +180,13 @@ async fn set_rate_limit_fails_for_a_non_member_and_for_another_paus_route() {
         &pda::rate_limit(&other.controller, &r.key),
         &pda::rate_limit(&env.controller, &r.key),
     );
-    assert_anchor_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         AnchorError::ConstraintSeeds,
     );
     // no signature
     let g = env.govops.pubkey();
     let i = unsigned(set(&env, &r, 0, 0), &g);
-    assert_anchor_err(chain.send(&[i], &[]).await, AnchorError::AccountNotSigner);
+    assert_err(chain.send(&[i], &[]).await, AnchorError::AccountNotSigner);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }

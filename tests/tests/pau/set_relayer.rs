@@ -17,7 +17,7 @@ async fn set_relayer_ok_hands_over_the_transfer_role() {
     assert_eq!(env.controller_state(&mut chain).await.relayer, new.pubkey());
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, USDS).await,
         PauError::NotRelayer,
     );
@@ -28,12 +28,12 @@ async fn set_relayer_ok_hands_over_the_transfer_role() {
 }
 
 #[tokio::test]
-async fn set_relayer_fails_for_a_non_member_or_an_unregistered_pau() {
+async fn set_relayer_fails_when_not_a_member_or_the_pau_is_unregistered() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let f = env.freezer.pubkey();
     let i = with_govops_membership(ix::set_relayer(&f, &env.controller, f), &env, &f);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.freezer]).await,
         PauError::NotGovOpsMember,
     );
@@ -44,7 +44,7 @@ async fn set_relayer_fails_for_a_non_member_or_an_unregistered_pau() {
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::set_relayer(
@@ -68,7 +68,7 @@ async fn set_relayer_fails_for_a_non_member_or_an_unregistered_pau() {
 }
 
 #[tokio::test]
-async fn set_relayer_fails_for_another_paus_govops() {
+async fn set_relayer_fails_when_govops_is_another_paus() {
     let (mut chain, env) = setup().await;
     let other = second_pau(&mut chain, &env).await;
     let before = env.fingerprint(&mut chain, &[]).await;
@@ -77,7 +77,7 @@ async fn set_relayer_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );

@@ -19,27 +19,27 @@ async fn transfer_ok_consumes_the_rate_limit() {
 }
 
 #[tokio::test]
-async fn transfer_fails_beyond_the_limit_then_refills_with_time() {
+async fn transfer_fails_when_beyond_the_limit_then_refills_with_time() {
     let (mut chain, env) = setup().await;
     let r = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
     env.transfer(&mut chain, &r, MAX).await.unwrap();
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, 1).await,
         PauError::RateLimitExceeded,
     );
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
     // across the refill boundary: after 1 s exactly SLOPE is back, one more unit is not
     chain.advance(1).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, SLOPE + 1).await,
         PauError::RateLimitExceeded,
     );
     env.transfer(&mut chain, &r, SLOPE).await.unwrap();
     // a full refill takes MAX / SLOPE seconds and caps at MAX
     chain.advance(200_000).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, MAX + 1).await,
         PauError::RateLimitExceeded,
     );
@@ -47,13 +47,13 @@ async fn transfer_fails_beyond_the_limit_then_refills_with_time() {
 }
 
 #[tokio::test]
-async fn transfer_fails_for_anyone_but_the_relayer() {
+async fn transfer_fails_when_not_the_relayer() {
     let (mut chain, env) = setup().await;
     let r = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
     for k in [&env.govops, &env.freezer, &env.admin] {
-        assert_pau_err(
+        assert_err(
             chain
                 .send(&[ix::transfer(&k.pubkey(), &r, USDS)], &[k])
                 .await,
@@ -61,7 +61,7 @@ async fn transfer_fails_for_anyone_but_the_relayer() {
         );
     }
     let rl = env.relayer.pubkey();
-    assert_anchor_err(
+    assert_err(
         chain
             .send(&[unsigned(ix::transfer(&rl, &r, USDS), &rl)], &[])
             .await,
@@ -71,7 +71,7 @@ async fn transfer_fails_for_anyone_but_the_relayer() {
 }
 
 #[tokio::test]
-async fn transfer_fails_to_another_destination_or_with_another_mint() {
+async fn transfer_fails_when_the_destination_or_mint_is_another() {
     let (mut chain, env) = setup().await;
     let r = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
     let thief = chain
@@ -81,7 +81,7 @@ async fn transfer_fails_to_another_destination_or_with_another_mint() {
     let before = env.fingerprint(&mut chain, &watched).await;
     let relayer = env.relayer.pubkey();
     let i = swap_account(ix::transfer(&relayer, &r, USDS), &r.counterparty, &thief);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::WrongDestination,
     );
@@ -106,14 +106,14 @@ async fn transfer_fails_to_another_destination_or_with_another_mint() {
         },
         USDS,
     );
-    assert_pau_err(chain.send(&[i], &[&env.relayer]).await, PauError::WrongMint);
+    assert_err(chain.send(&[i], &[&env.relayer]).await, PauError::WrongMint);
     // the route's mint, but a destination account of another mint
     let i = swap_account(
         ix::transfer(&relayer, &r, USDS),
         &r.counterparty,
         &other_dest,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::WrongDestination,
     );
@@ -121,7 +121,7 @@ async fn transfer_fails_to_another_destination_or_with_another_mint() {
 }
 
 #[tokio::test]
-async fn transfer_fails_from_a_custody_not_owned_by_the_proxy() {
+async fn transfer_fails_when_the_custody_is_not_owned_by_the_proxy() {
     let (mut chain, env) = setup().await;
     let r = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
     let relayer = env.relayer.pubkey();
@@ -135,7 +135,7 @@ async fn transfer_fails_from_a_custody_not_owned_by_the_proxy() {
     let watched = [route_accounts(&env, &r), vec![own]].concat();
     let before = env.fingerprint(&mut chain, &watched).await;
     let i = swap_account(ix::transfer(&relayer, &r, USDS), &env.custody, &own);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::WrongCustody,
     );
@@ -143,7 +143,7 @@ async fn transfer_fails_from_a_custody_not_owned_by_the_proxy() {
 }
 
 #[tokio::test]
-async fn transfer_fails_with_duplicate_accounts() {
+async fn transfer_fails_when_accounts_are_duplicated() {
     let (mut chain, env) = setup().await;
     let r = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
     let watched = route_accounts(&env, &r);
@@ -160,7 +160,7 @@ async fn transfer_fails_with_duplicate_accounts() {
 }
 
 #[tokio::test]
-async fn transfer_fails_on_a_non_transfer_route_or_zero() {
+async fn transfer_fails_when_the_route_is_not_a_transfer_route_or_the_amount_is_zero() {
     let (mut chain, env) = setup().await;
     let dest = chain
         .create_ata(&Keypair::new().pubkey(), &env.mint, &env.token_program)
@@ -171,16 +171,16 @@ async fn transfer_fails_on_a_non_transfer_route_or_zero() {
     let t = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
     let watched = [route_accounts(&env, &r), route_accounts(&env, &t)].concat();
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, USDS).await,
         PauError::NotATransferRoute,
     );
-    assert_pau_err(env.transfer(&mut chain, &t, 0).await, PauError::ZeroAmount);
+    assert_err(env.transfer(&mut chain, &t, 0).await, PauError::ZeroAmount);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
 #[tokio::test]
-async fn transfer_fails_with_another_paus_rate_limit_or_a_fake_token_program() {
+async fn transfer_fails_when_the_rate_limit_is_another_paus_or_the_token_program_fake() {
     let (mut chain, env) = setup().await;
     let other = second_pau(&mut chain, &env).await;
     let r = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
@@ -193,7 +193,7 @@ async fn transfer_fails_with_another_paus_rate_limit_or_a_fake_token_program() {
         &pda::rate_limit(&env.controller, &r.key),
         &pda::rate_limit(&other.controller, &r1.key),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::RateLimitOfAnotherPau,
     );
@@ -202,7 +202,7 @@ async fn transfer_fails_with_another_paus_rate_limit_or_a_fake_token_program() {
         &r.token_program,
         &halo_pau::ID,
     );
-    assert_anchor_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         AnchorError::InvalidProgramId,
     );
@@ -210,7 +210,7 @@ async fn transfer_fails_with_another_paus_rate_limit_or_a_fake_token_program() {
 }
 
 #[tokio::test]
-async fn transfer_with_a_token_2022_transfer_fee_counts_what_left_custody() {
+async fn transfer_ok_with_a_token_2022_transfer_fee_counts_what_left_custody() {
     let (mut chain, env) = setup_with(PauOptions {
         mint: MintKind::Token2022TransferFee {
             bps: 100,
@@ -268,7 +268,7 @@ async fn transfer_fails_when_the_counterpartys_owner_was_reassigned() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, USDS).await,
         PauError::WrongCounterpartyOwner,
     );
@@ -309,7 +309,7 @@ async fn transfer_fails_when_the_transfer_fee_was_raised_above_the_bound() {
     chain.set_account(&env.mint, mint).await;
     let watched = [route_accounts(&env, &r), vec![env.custody]].concat();
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, 10_000 * USDS).await,
         PauError::TransferFeeAboveBound,
     );

@@ -13,7 +13,7 @@ fn beacon(env: &TradingEnv) -> AmmBeacon {
 }
 
 #[tokio::test]
-async fn a_second_cycle_does_nothing_more() {
+async fn beacon_a_second_cycle_does_nothing_more() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 100_000 * UNIT, 0).await;
     env.swap(&mut chain, &u, SwapSide::SellAsset, true, 100_000 * UNIT)
@@ -56,7 +56,7 @@ async fn a_second_cycle_does_nothing_more() {
 }
 
 #[tokio::test]
-async fn a_failed_transaction_is_retried_next_cycle() {
+async fn beacon_a_failed_transaction_is_retried_next_cycle() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 1_000 * UNIT, 0).await;
     env.swap(&mut chain, &u, SwapSide::SellAsset, true, 1_000 * UNIT)
@@ -80,7 +80,7 @@ async fn a_failed_transaction_is_retried_next_cycle() {
     let before = env.fingerprint(&mut chain, &[]).await;
     let c = b.cycle(&mut chain, &External::default()).await;
     assert_eq!(c.failed.len(), 1);
-    assert_trading_err(Err::<(), _>(c.failed[0].1.clone()), TradingError::NotBeacon);
+    assert_err(Err::<(), _>(c.failed[0].1.clone()), TradingError::NotBeacon);
     assert_eq!(before, env.fingerprint(&mut chain, &[]).await);
     // restored: the same plan goes through on the next cycle
     chain
@@ -105,7 +105,7 @@ async fn a_failed_transaction_is_retried_next_cycle() {
 }
 
 #[tokio::test]
-async fn the_beacon_key_cannot_do_governance_work() {
+async fn beacon_key_cannot_do_governance_work() {
     let (mut chain, env) = setup().await;
     let b = env.beacon_key();
     let mut params = env.state(&mut chain).await.params;

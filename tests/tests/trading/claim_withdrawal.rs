@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn claims_follow_partial_fills_and_only_the_owner_claims() {
+async fn claim_withdrawal_ok_follows_partial_fills_and_only_the_owner_claims() {
     let opts = TradingOptions {
         pau_funding: 0,
         ..TradingOptions::default()
@@ -15,7 +15,7 @@ async fn claims_follow_partial_fills_and_only_the_owner_claims() {
         .await
         .unwrap();
     request(&mut chain, &env, &a, 50_000 * UNIT).await;
-    assert_trading_err(
+    assert_err(
         claim(&mut chain, &env, &a).await,
         TradingError::NothingToClaim,
     );
@@ -41,7 +41,7 @@ async fn claims_follow_partial_fills_and_only_the_owner_claims() {
     // the pool's own vault as the destination (Anchor's duplicate-account check)
     let ix = tx::claim_withdrawal(&a.key.pubkey(), &env.pool, 0, &env.pool.quote_vault);
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix], &[&a.key]).await,
         anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount,
     );

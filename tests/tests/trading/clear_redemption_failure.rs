@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn clearing_restores_buys_and_is_governance_only() {
+async fn clear_redemption_failure_ok_restores_buys_and_is_governance_only() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let ix = tx::clear_redemption_failure(&g, &env.pool);

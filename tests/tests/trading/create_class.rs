@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn create_class_records_roles_and_refuses_bad_input() {
+async fn create_class_ok_records_roles_and_refuses_bad_input() {
     let (mut chain, env) = setup().await;
     let c: tx::TradingClass = chain.account(&env.pool.class).await;
     assert_eq!(c.governance, env.governance.pubkey());
@@ -25,7 +25,7 @@ async fn create_class_records_roles_and_refuses_bad_input() {
         &env.pau.controller,
         args(Pubkey::default()),
     );
-    assert_trading_err(chain.send(&[ix], &[&g]).await, TradingError::DefaultKey);
+    assert_err(chain.send(&[ix], &[&g]).await, TradingError::DefaultKey);
     // a controller that is not a halo_pau controller (here: the class itself)
     let ix = tx::create_class(
         &g.pubkey(),
@@ -33,7 +33,7 @@ async fn create_class_records_roles_and_refuses_bad_input() {
         &env.pool.class,
         args(env.beacon.pubkey()),
     );
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix], &[&g]).await,
         anchor_lang::error::ErrorCode::AccountOwnedByWrongProgram,
     );
@@ -53,7 +53,7 @@ async fn create_class_records_roles_and_refuses_bad_input() {
         &env.pau.controller,
         args(env.beacon.pubkey()),
     );
-    assert_trading_err(
+    assert_err(
         chain.send(&[ix], &[&g]).await,
         TradingError::UnsupportedMintExtension,
     );

@@ -16,7 +16,7 @@ fn pool_args(env: &TradingEnv, unit_id: u64, book_id: u64) -> CreatePoolArgs {
 }
 
 #[tokio::test]
-async fn create_pool_sets_up_book_vaults_and_reference_price() {
+async fn create_pool_ok_sets_up_book_vaults_and_reference_price() {
     let (mut chain, env) = setup().await;
     let p = env.state(&mut chain).await;
     assert_eq!(p.asset_vault, env.pool.asset_vault);
@@ -39,7 +39,7 @@ async fn create_pool_sets_up_book_vaults_and_reference_price() {
 }
 
 #[tokio::test]
-async fn create_pool_refusals() {
+async fn create_pool_fails_when_the_signer_parameters_asset_price_or_unit_id_are_invalid() {
     let (mut chain, env) = setup().await;
     let new_ref = |asset: Pubkey, unit: u64| {
         PoolRef::new(
@@ -155,7 +155,7 @@ fn tx_token_2022() -> Pubkey {
 }
 
 #[tokio::test]
-async fn create_pool_refuses_the_quote_mint_as_asset_and_oversized_decimals() {
+async fn create_pool_fails_when_the_asset_is_the_quote_mint_or_has_too_many_decimals() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let r = |asset: Pubkey, unit: u64| {

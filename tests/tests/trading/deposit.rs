@@ -4,7 +4,7 @@ use crate::common::*;
 const SELL: SwapSide = SwapSide::SellAsset;
 
 #[tokio::test]
-async fn deposit_mints_at_share_value_and_spread_raises_it() {
+async fn deposit_ok_mints_at_share_value_and_spread_raises_it() {
     let (mut chain, env) = setup().await; // PAU: 1M shares for 1M
     let prime = env.lp(&mut chain, 100_000 * UNIT).await;
     let pos: tx::LpPosition = chain
@@ -28,7 +28,7 @@ async fn deposit_mints_at_share_value_and_spread_raises_it() {
 }
 
 #[tokio::test]
-async fn a_donation_to_the_vault_does_not_move_the_share_price() {
+async fn deposit_ok_a_donation_to_the_vault_does_not_move_the_share_price() {
     let (mut chain, env) = setup().await;
     env.issuer_pays(&mut chain, 1_000_000 * UNIT).await; // an unbooked donation
     let prime = env.lp(&mut chain, 100 * UNIT).await;
@@ -39,7 +39,7 @@ async fn a_donation_to_the_vault_does_not_move_the_share_price() {
 }
 
 #[tokio::test]
-async fn deposit_refusals() {
+async fn deposit_fails_when_zero_below_the_minimum_for_another_owner_or_paused() {
     let (mut chain, env) = setup().await;
     let prime = env.lp(&mut chain, 10 * UNIT).await;
     let other = env.trader(&mut chain, 0, 10 * UNIT).await;
@@ -115,7 +115,7 @@ async fn deposit_refusals() {
 }
 
 #[tokio::test]
-async fn dust_deposit_and_another_pools_position_are_refused() {
+async fn deposit_fails_when_dust_or_into_another_pools_position() {
     let (mut chain, env) = setup().await;
     // spread income lifts the share value above one unit: a one-unit deposit mints nothing
     let u = env.trader(&mut chain, 1_000_000 * UNIT, 0).await;
@@ -167,7 +167,7 @@ async fn dust_deposit_and_another_pools_position_are_refused() {
 }
 
 #[tokio::test]
-async fn deposits_wait_for_a_recovery_and_a_worthless_pool_cannot_price_shares() {
+async fn deposit_fails_when_a_recovery_is_pending_or_the_pool_is_worthless() {
     let (mut chain, env) = setup().await;
     // all the USDS buys inventory, all the inventory goes to an issuer that does not pay
     let u = env.trader(&mut chain, 2_000_000 * UNIT, 0).await;
@@ -262,7 +262,7 @@ async fn deposits_wait_for_a_recovery_and_a_worthless_pool_cannot_price_shares()
 /// funding now pause once the oldest pending redemption is overdue, until it settles (or
 /// fails, which writes it down).
 #[tokio::test]
-async fn deposit_fails_while_the_oldest_redemption_is_overdue() {
+async fn deposit_fails_when_the_oldest_redemption_is_overdue() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     let prime = env.trader(&mut chain, 0, 100 * UNIT).await;

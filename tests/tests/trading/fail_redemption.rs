@@ -4,7 +4,7 @@ use crate::common::*;
 const SELL: SwapSide = SwapSide::SellAsset;
 
 #[tokio::test]
-async fn failed_redemption_pauses_buys_until_governance_clears_it() {
+async fn fail_redemption_ok_pauses_buys_until_governance_clears_it() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     let b = env.beacon_key();
@@ -78,7 +78,7 @@ async fn failed_redemption_pauses_buys_until_governance_clears_it() {
 }
 
 #[tokio::test]
-async fn another_pools_redemption_is_refused() {
+async fn fail_redemption_fails_when_the_redemption_is_another_pools() {
     let (mut chain, env) = setup().await;
     let other = second_env(&mut chain, &env).await;
     bought(&mut chain, &other, 10 * UNIT).await;
@@ -113,7 +113,7 @@ async fn another_pools_redemption_is_refused() {
 }
 
 #[tokio::test]
-async fn the_beacon_fails_only_overdue_redemptions() {
+async fn fail_redemption_ok_for_the_beacon_only_once_the_redemption_is_overdue() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     let b = env.beacon_key();

@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn fund_from_pau_draws_through_the_pau_and_mints_its_shares() {
+async fn fund_from_pau_ok_draws_through_the_pau_and_mints_its_shares() {
     let (mut chain, env) = setup().await; // funded 1M at set-up
     let pos: tx::LpPosition = chain
         .account(&tx::position_address(&env.pool.pool, &env.pau.proxy))
@@ -25,7 +25,7 @@ async fn fund_from_pau_draws_through_the_pau_and_mints_its_shares() {
 }
 
 #[tokio::test]
-async fn fund_from_pau_refusals() {
+async fn fund_from_pau_fails_when_not_the_beacon_zero_over_the_route_limit_or_paused() {
     let (mut chain, env) = setup().await;
     // not the beacon: the freezer and governance cannot move capital
     for k in [&env.freezer, &env.governance] {
@@ -46,7 +46,7 @@ async fn fund_from_pau_refusals() {
     // beyond the PAU route's rate limit: the PAU refuses, nothing moves
     let ix = tx::fund_from_pau(&b, &env.pool, &env.link, 9_000_001 * UNIT);
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix], &[&env.beacon]).await,
         halo_pau::errors::PauError::RateLimitExceeded,
     );
@@ -79,7 +79,7 @@ async fn fund_from_pau_refusals() {
         )
         .await;
     let ix = tx::fund_from_pau(&b, &env.pool, &env.link, UNIT);
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix], &[&env.beacon]).await,
         halo_pau::errors::PauError::RouteClosed,
     );

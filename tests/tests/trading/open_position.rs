@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn open_position_for_an_owner_paid_by_anyone() {
+async fn open_position_ok_for_an_owner_paid_by_anyone() {
     let (mut chain, env) = setup().await;
     let owner = Pubkey::new_unique();
     let payer = chain.payer_key();

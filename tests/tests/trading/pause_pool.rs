@@ -3,7 +3,7 @@ use crate::common::*;
 use halo_sdk::trading::PauseReason;
 
 #[tokio::test]
-async fn pause_pool_by_three_roles_resume_by_two() {
+async fn pause_pool_ok_by_three_roles_resume_by_two() {
     let (mut chain, env) = setup().await;
     let stranger = chain.funded_keypair(1_000_000_000).await;
     let ix = tx::pause_pool(&stranger.pubkey(), &env.pool);

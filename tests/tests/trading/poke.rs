@@ -5,7 +5,7 @@ use halo_sdk::trading::PauseReason;
 const SELL: SwapSide = SwapSide::SellAsset;
 
 #[tokio::test]
-async fn poke_pauses_on_deviation_persistently_until_review() {
+async fn poke_ok_pauses_on_deviation_persistently_until_review() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 100 * UNIT, 0).await;
     // an ordinary move: poke records it as the new reference
@@ -19,7 +19,7 @@ async fn poke_pauses_on_deviation_persistently_until_review() {
     chain.advance(60).await;
     env.publish_nav(&mut chain, 1_040_300).await.unwrap();
     let ix = swap_ix(&mut chain, &env, &u, SELL, true, 10 * UNIT, 0).await;
-    assert_trading_err(
+    assert_err(
         chain.send(&[ix], &[&u.key]).await,
         TradingError::PriceDeviation,
     );
@@ -35,7 +35,7 @@ async fn poke_pauses_on_deviation_persistently_until_review() {
     chain.advance(60).await;
     env.publish_nav(&mut chain, 1_010_000).await.unwrap();
     let ix = swap_ix(&mut chain, &env, &u, SELL, true, 10 * UNIT, 0).await;
-    assert_trading_err(chain.send(&[ix], &[&u.key]).await, TradingError::PoolPaused);
+    assert_err(chain.send(&[ix], &[&u.key]).await, TradingError::PoolPaused);
     // governance reviews and resumes at the current price
     chain
         .must(
@@ -49,7 +49,7 @@ async fn poke_pauses_on_deviation_persistently_until_review() {
 }
 
 #[tokio::test]
-async fn poke_refuses_an_invalid_price_and_changes_nothing() {
+async fn poke_fails_when_the_price_is_invalid_and_changes_nothing() {
     let (mut chain, env) = setup().await;
     chain.advance(27 * 3600).await;
     refused_unchanged(

@@ -6,7 +6,7 @@ use crate::common::*;
 use halo_sdk::trading::{CreatePoolArgs, PoolRef, PriceSource};
 
 #[tokio::test]
-async fn create_class_and_create_pool_ok_when_every_address_was_prefunded() {
+async fn create_pool_ok_when_every_address_was_prefunded_and_create_class_too() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let asset = chain.create_mint(MintKind::SplToken, 6).await;
@@ -75,7 +75,7 @@ async fn create_class_and_create_pool_ok_when_every_address_was_prefunded() {
 }
 
 #[tokio::test]
-async fn queue_positions_and_redemptions_ok_when_the_next_addresses_were_prefunded() {
+async fn prefunded_addresses_ok_for_positions_the_withdrawal_queue_and_redemptions() {
     let (mut chain, env) = setup().await;
     // an LP position
     let t = env.trader(&mut chain, 0, 1_000 * UNIT).await;

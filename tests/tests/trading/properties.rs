@@ -68,7 +68,7 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(12))]
 
     #[test]
-    fn round_trips_never_profit_and_never_cost_the_pool(
+    fn swap_ok_round_trips_never_profit_and_never_cost_the_pool(
         nav in 900_000u64..1_100_000,
         amount in 2 * UNIT..150_000 * UNIT,
         sell_first in any::<bool>(),

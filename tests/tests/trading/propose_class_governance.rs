@@ -51,7 +51,7 @@ async fn propose_class_governance_ok_then_only_the_proposed_key_accepts() {
 }
 
 #[tokio::test]
-async fn propose_class_governance_fails_for_a_non_governor_and_can_be_withdrawn() {
+async fn propose_class_governance_fails_when_not_governance_and_a_proposal_can_be_withdrawn() {
     let (mut chain, env) = setup().await;
     let class = env.pool.class;
     let ix = tx::propose_class_governance(&env.beacon.pubkey(), &class, env.beacon.pubkey());

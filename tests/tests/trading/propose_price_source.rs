@@ -26,7 +26,7 @@ async fn settle_withdrawals_ok_on_a_stale_price_when_the_pool_holds_no_inventory
 /// price for a pool whose oracle is gone; after the delay it applies: swaps and deposits
 /// close, and LPs exit at that price, inventory included.
 #[tokio::test]
-async fn a_wind_down_price_applies_after_its_delay_and_lets_lps_exit() {
+async fn propose_price_source_ok_a_wind_down_price_applies_after_its_delay_and_lets_lps_exit() {
     let (mut chain, env) = setup().await;
     let seller = env.trader(&mut chain, 100_000 * UNIT, 0).await;
     env.swap(
@@ -143,7 +143,7 @@ async fn a_wind_down_price_applies_after_its_delay_and_lets_lps_exit() {
 }
 
 #[tokio::test]
-async fn propose_price_source_fails_for_a_zero_wind_down_price() {
+async fn propose_price_source_fails_when_the_wind_down_price_is_zero() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let ix = tx::propose_price_source(&g, &env.pool, PriceSource::Fixed { price_wad: 0 });
@@ -159,7 +159,7 @@ async fn propose_price_source_fails_for_a_zero_wind_down_price() {
 }
 
 #[tokio::test]
-async fn propose_price_source_fails_for_a_wind_down_price_far_from_the_last_one() {
+async fn propose_price_source_fails_when_the_wind_down_price_is_far_from_the_last_one() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     for price_wad in [11_000_000_000_000_000_000u128, 99_000_000_000_000_000] {
@@ -177,7 +177,7 @@ async fn propose_price_source_fails_for_a_wind_down_price_far_from_the_last_one(
 }
 
 #[tokio::test]
-async fn apply_price_source_fails_after_the_proposal_expired() {
+async fn apply_price_source_fails_when_the_proposal_expired() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let source = env.state(&mut chain).await.price_source;

@@ -4,7 +4,7 @@ use crate::common::*;
 const SELL: SwapSide = SwapSide::SellAsset;
 
 #[tokio::test]
-async fn queue_refusals() {
+async fn request_withdrawal_fails_when_the_request_roll_settlement_or_claim_is_invalid() {
     let (mut chain, env) = setup().await;
     let a = env.lp(&mut chain, 1_000 * UNIT).await;
     let k = a.key.pubkey();
@@ -30,7 +30,7 @@ async fn queue_refusals() {
     .await;
     // a generation other than the open one
     let ix = tx::request_withdrawal(&k, &env.pool, 1, UNIT);
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix], &[&a.key]).await,
         anchor_lang::error::ErrorCode::AccountNotInitialized,
     );
@@ -45,7 +45,7 @@ async fn queue_refusals() {
         TradingError::NothingToRoll,
     )
     .await;
-    assert_trading_err(
+    assert_err(
         claim(&mut chain, &env, &a).await,
         TradingError::NothingToClaim,
     );
@@ -99,7 +99,7 @@ async fn queue_refusals() {
     .await;
     // the settling generation is pinned: a later one is refused by its seeds
     let ix = tx::settle_withdrawals(&b, &env.pool, 1, UNIT);
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix], &[&env.beacon]).await,
         anchor_lang::error::ErrorCode::ConstraintSeeds,
     );

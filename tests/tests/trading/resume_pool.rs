@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn resume_needs_a_paused_pool_a_valid_price_and_the_right_role() {
+async fn resume_pool_fails_when_not_paused_on_a_stale_price_or_for_the_wrong_role() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
     let ix = tx::resume_pool(&g, &env.pool);
@@ -57,7 +57,7 @@ async fn resume_needs_a_paused_pool_a_valid_price_and_the_right_role() {
 /// the deviation window there (so the guard could still be walked, by the beacon). A
 /// deviation pause is now governance's to review; the beacon may lift manual pauses.
 #[tokio::test]
-async fn resume_pool_fails_for_the_beacon_after_a_deviation_pause() {
+async fn resume_pool_fails_when_the_beacon_lifts_a_deviation_pause() {
     let (mut chain, env) = setup().await;
     chain.advance(1).await;
     env.governance_publish(&mut chain, 1_050_000).await;

@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn return_to_pau_repays_and_burns_rounding_up() {
+async fn return_to_pau_ok_repays_and_burns_rounding_up() {
     let (mut chain, env) = setup().await;
     let custody_before = chain.balance(&env.pau.custody).await;
     let b = env.beacon_key();
@@ -58,7 +58,7 @@ async fn return_to_pau_repays_and_burns_rounding_up() {
 }
 
 #[tokio::test]
-async fn the_pau_does_not_jump_the_withdrawal_queue() {
+async fn return_to_pau_fails_when_it_would_jump_the_withdrawal_queue() {
     let (mut chain, env) = setup().await;
     let a = env.lp(&mut chain, 100_000 * UNIT).await;
     request(&mut chain, &env, &a, 50_000 * UNIT).await;

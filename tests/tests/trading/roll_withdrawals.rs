@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn roll_closes_the_open_generation_and_opens_the_next() {
+async fn roll_withdrawals_ok_closes_the_open_generation_and_opens_the_next() {
     let (mut chain, env) = setup().await;
     let a = env.lp(&mut chain, 1_000 * UNIT).await;
     request(&mut chain, &env, &a, 400 * UNIT).await;
@@ -20,7 +20,7 @@ async fn roll_closes_the_open_generation_and_opens_the_next() {
     // the open generation is now 1: rolling 0 again is refused by the seeds
     let b = env.beacon_key();
     let ix = tx::roll_withdrawals(&b, &env.pool, 0);
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix], &[&env.beacon]).await,
         anchor_lang::error::ErrorCode::ConstraintSeeds,
     );
@@ -52,7 +52,7 @@ async fn roll_closes_the_open_generation_and_opens_the_next() {
 }
 
 #[tokio::test]
-async fn anyone_rolls_and_settles_a_queue_the_beacon_left_waiting() {
+async fn roll_withdrawals_ok_anyone_rolls_and_settles_a_queue_the_beacon_left_waiting() {
     let (mut chain, env) = setup().await;
     let a = env.lp(&mut chain, 1_000 * UNIT).await;
     request(&mut chain, &env, &a, 400 * UNIT).await;

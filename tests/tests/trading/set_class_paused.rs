@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn class_pause_anyone_of_three_unpause_governance_only() {
+async fn set_class_paused_ok_pause_by_three_roles_unpause_by_governance_only() {
     let (mut chain, env) = setup().await;
     let class = env.pool.class;
     let stranger = chain.funded_keypair(1_000_000_000).await;

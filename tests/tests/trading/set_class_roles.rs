@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn set_class_roles_is_governance_only() {
+async fn set_class_roles_fails_when_not_governance_or_the_beacon_is_the_default_key() {
     let (mut chain, env) = setup().await;
     let (b2, f2) = (Pubkey::new_unique(), Pubkey::new_unique());
     for k in [&env.beacon, &env.freezer] {

@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn set_pool_params_is_governance_only_and_keeps_the_consumed_gap() {
+async fn set_pool_params_fails_when_not_governance_and_a_decrease_keeps_the_consumed_gap() {
     let (mut chain, env) = setup().await;
     let mut params = env.state(&mut chain).await.params;
     // the beacon cannot change spreads
@@ -74,7 +74,7 @@ async fn set_pool_params_is_governance_only_and_keeps_the_consumed_gap() {
     let sib = sibling_class(&mut chain, &env).await;
     let mut ix = tx::set_pool_params(&env.governance.pubkey(), &env.pool, p.params);
     ix = swap_account(ix, &env.pool.class, &sib);
-    assert_trading_err(
+    assert_err(
         chain.send(&[ix], &[&env.governance]).await,
         TradingError::NotGovernance,
     );

@@ -39,7 +39,7 @@ async fn set_rfq_domain_ok_and_refused_for_a_non_governor_or_an_empty_domain() {
 }
 
 #[tokio::test]
-async fn swap_with_quote_fails_while_the_class_has_no_rfq_domain() {
+async fn swap_with_quote_fails_when_the_class_has_no_rfq_domain() {
     // a class whose governance never set the domain (zeroed by hand here)
     let (mut chain, env) = setup().await;
     let mut raw = chain.raw_account(&env.pool.class).await.unwrap();

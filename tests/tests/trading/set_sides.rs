@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn set_sides_and_clear_failure_are_governance_only() {
+async fn set_sides_fails_when_not_governance_and_so_does_clearing_a_failure() {
     let (mut chain, env) = setup().await;
     let ix = tx::set_sides(&env.beacon_key(), &env.pool, false, false);
     refused_unchanged(

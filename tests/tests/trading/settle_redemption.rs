@@ -3,7 +3,7 @@ use crate::common::*;
 use halo_sdk::trading::RedemptionStatus;
 
 #[tokio::test]
-async fn redemption_cycle_books_the_spread_when_the_issuer_pays() {
+async fn settle_redemption_ok_books_the_spread_when_the_issuer_pays() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 100_000 * UNIT, 0).await;
     let b = env.beacon_key();
@@ -52,7 +52,7 @@ async fn redemption_cycle_books_the_spread_when_the_issuer_pays() {
 }
 
 #[tokio::test]
-async fn an_under_reported_receipt_is_refused() {
+async fn settle_redemption_fails_when_the_receipt_is_under_reported() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 100_000 * UNIT, 0).await;
     let b = env.beacon_key();
@@ -80,7 +80,7 @@ async fn an_under_reported_receipt_is_refused() {
 /// Finding 15: pending redemptions close oldest first, so the pool always knows when the
 /// oldest one is due (O(1)); the second cannot settle before the first.
 #[tokio::test]
-async fn settle_redemption_fails_out_of_order() {
+async fn settle_redemption_fails_when_out_of_order() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     chain.advance(3600).await;
@@ -151,7 +151,7 @@ async fn settle_redemption_fails_out_of_order() {
 /// and PAU returns now wait too; once the redemption is overdue by the queue's fallback
 /// delay anyone may fail it, so a silent beacon cannot hold them for ever.
 #[tokio::test]
-async fn exits_wait_while_the_oldest_redemption_is_overdue_and_anyone_fails_it_later() {
+async fn settle_withdrawals_fails_when_the_oldest_redemption_is_overdue_until_anyone_fails_it() {
     let (mut chain, env) = setup().await;
     let lp = env.lp(&mut chain, 10_000 * UNIT).await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
@@ -212,7 +212,7 @@ async fn exits_wait_while_the_oldest_redemption_is_overdue_and_anyone_fails_it_l
 /// Review finding: shortening the settlement period while redemptions are pending let a
 /// later one fall due before the oldest, unseen by the oldest-first cursor.
 #[tokio::test]
-async fn set_pool_params_fails_to_shorten_the_settlement_period_while_redemptions_are_pending() {
+async fn set_pool_params_fails_when_shortening_the_settlement_period_with_redemptions_pending() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     let mut params = env.state(&mut chain).await.params;

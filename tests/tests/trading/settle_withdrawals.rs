@@ -4,7 +4,7 @@ use crate::common::*;
 const SELL: SwapSide = SwapSide::SellAsset;
 
 #[tokio::test]
-async fn withdrawal_queue_fills_pro_rata_as_usds_frees_up() {
+async fn settle_withdrawals_ok_fills_pro_rata_as_usds_frees_up() {
     let opts = TradingOptions {
         pau_funding: 0,
         ..TradingOptions::default()
@@ -21,7 +21,7 @@ async fn withdrawal_queue_fills_pro_rata_as_usds_frees_up() {
     request(&mut chain, &env, &b, 50_000 * UNIT).await;
     // not settleable while open
     let r = settle(&mut chain, &env, u64::MAX).await;
-    assert_trading_err(r, TradingError::GenerationStillOpen);
+    assert_err(r, TradingError::GenerationStillOpen);
     roll(&mut chain, &env).await;
     // a request now lands in the next generation
     assert_eq!(open_gen(&mut chain, &env).await, 1);
@@ -33,7 +33,7 @@ async fn withdrawal_queue_fills_pro_rata_as_usds_frees_up() {
     claim(&mut chain, &env, &b).await.unwrap();
     assert_eq!(chain.balance(&b.quote).await, 50_175 * UNIT / 4);
     // nothing new for b until the next fill
-    assert_trading_err(
+    assert_err(
         claim(&mut chain, &env, &b).await,
         TradingError::NothingToClaim,
     );

@@ -304,26 +304,26 @@ async fn run(seed: u64, steps: usize, price: PriceKind) {
 }
 
 #[tokio::test]
-async fn random_actors_keep_the_books_balanced_seed_1() {
+async fn simulation_random_actors_keep_the_books_balanced_seed_1() {
     run(0x9e37_79b9_7f4a_7c15, 200, PriceKind::HaloFeed).await;
 }
 
 #[tokio::test]
-async fn random_actors_keep_the_books_balanced_seed_2() {
+async fn simulation_random_actors_keep_the_books_balanced_seed_2() {
     run(0xd1b5_4a32_d192_ed03, 200, PriceKind::HaloFeed).await;
 }
 
 #[tokio::test]
-async fn random_actors_keep_the_books_balanced_seed_3() {
+async fn simulation_random_actors_keep_the_books_balanced_seed_3() {
     run(0x8cb9_2ba7_2f3d_8dd7, 200, PriceKind::HaloFeed).await;
 }
 
 #[tokio::test]
-async fn random_actors_keep_the_books_balanced_pyth_seed_4() {
+async fn simulation_random_actors_keep_the_books_balanced_pyth_seed_4() {
     run(0x2545_f491_4f6c_dd1d, 200, PriceKind::Pyth).await;
 }
 
 #[tokio::test]
-async fn random_actors_keep_the_books_balanced_pyth_seed_5() {
+async fn simulation_random_actors_keep_the_books_balanced_pyth_seed_5() {
     run(0x6a09_e667_f3bc_c908, 200, PriceKind::Pyth).await;
 }

@@ -2,7 +2,7 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn start_redemption_refusals() {
+async fn start_redemption_fails_when_not_the_beacon_zero_too_large_misdirected_or_rate_limited() {
     let (mut chain, env) = setup().await;
     bought(&mut chain, &env, 1_000 * UNIT).await;
     let b = env.beacon_key();

@@ -23,7 +23,7 @@ async fn refused(
 }
 
 #[tokio::test]
-async fn seed_000_tbill_sale_at_5_bps_pays_99_950() {
+async fn swap_ok_seed_000_tbill_sale_at_5_bps_pays_99_950() {
     let (mut chain, env) = setup().await;
     let user = env.trader(&mut chain, 100_000 * UNIT, 0).await;
     env.swap(&mut chain, &user, SELL, true, 100_000 * UNIT)
@@ -43,7 +43,7 @@ async fn seed_000_tbill_sale_at_5_bps_pays_99_950() {
 }
 
 #[tokio::test]
-async fn exact_out_sell_takes_just_enough_asset() {
+async fn swap_ok_exact_out_sell_takes_just_enough_asset() {
     let (mut chain, env) = setup().await;
     let user = env.trader(&mut chain, 200_000 * UNIT, 0).await;
     env.swap(&mut chain, &user, SELL, false, 99_950 * UNIT)
@@ -54,7 +54,7 @@ async fn exact_out_sell_takes_just_enough_asset() {
 }
 
 #[tokio::test]
-async fn buy_both_modes_at_nav_plus_ask() {
+async fn swap_ok_buy_both_modes_at_nav_plus_ask() {
     let (mut chain, env) = setup().await;
     with_inventory(&mut chain, &env, 600_000 * UNIT).await;
     let buyer = env.trader(&mut chain, 0, 1_000_000 * UNIT).await;
@@ -79,7 +79,7 @@ async fn buy_both_modes_at_nav_plus_ask() {
 }
 
 #[tokio::test]
-async fn bid_widens_with_inventory_past_the_skew_start() {
+async fn swap_ok_bid_widens_with_inventory_past_the_skew_start() {
     let mut opts = TradingOptions::default();
     opts.params.position_limit = 1_000_000 * UNIT;
     let (mut chain, env) = setup_with(opts).await;
@@ -100,7 +100,7 @@ async fn bid_widens_with_inventory_past_the_skew_start() {
 }
 
 #[tokio::test]
-async fn refused_when_expired() {
+async fn swap_fails_when_expired() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 10 * UNIT, 0).await;
     let now = chain.now().await;
@@ -109,7 +109,7 @@ async fn refused_when_expired() {
 }
 
 #[tokio::test]
-async fn refused_when_zero_or_dust() {
+async fn swap_fails_when_zero_or_dust() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 10 * UNIT, 0).await;
     let ix = swap_ix(&mut chain, &env, &u, SELL, true, 0, 0).await;
@@ -120,7 +120,7 @@ async fn refused_when_zero_or_dust() {
 }
 
 #[tokio::test]
-async fn refused_past_the_users_bound() {
+async fn swap_fails_when_past_the_users_bound() {
     let (mut chain, env) = setup().await;
     with_inventory(&mut chain, &env, 100 * UNIT).await;
     let u = env.trader(&mut chain, 100 * UNIT, 200 * UNIT).await;
@@ -150,7 +150,7 @@ async fn refused_past_the_users_bound() {
 }
 
 #[tokio::test]
-async fn refused_outside_trade_size_bounds() {
+async fn swap_fails_when_outside_the_trade_size_bounds() {
     let (mut chain, env) = setup().await;
     set_params(&mut chain, &env, |p| {
         p.min_trade = 10 * UNIT;
@@ -174,7 +174,7 @@ async fn refused_outside_trade_size_bounds() {
 }
 
 #[tokio::test]
-async fn buys_refused_above_the_position_limit_sells_still_work() {
+async fn swap_fails_when_a_buy_exceeds_the_position_limit_but_sells_still_work() {
     let mut opts = TradingOptions::default();
     opts.params.position_limit = 100 * UNIT;
     let (mut chain, env) = setup_with(opts).await;
@@ -195,7 +195,7 @@ async fn buys_refused_above_the_position_limit_sells_still_work() {
 }
 
 #[tokio::test]
-async fn refused_without_usds_or_inventory() {
+async fn swap_fails_when_the_pool_has_no_usds_or_inventory() {
     let opts = TradingOptions {
         pau_funding: 1_000 * UNIT,
         ..TradingOptions::default()
@@ -223,7 +223,7 @@ async fn refused_without_usds_or_inventory() {
 }
 
 #[tokio::test]
-async fn each_side_has_its_own_rate_limit() {
+async fn swap_ok_each_side_has_its_own_rate_limit() {
     let (mut chain, env) = setup().await;
     with_inventory(&mut chain, &env, 1_000 * UNIT).await;
     set_params(&mut chain, &env, |p| {
@@ -273,7 +273,7 @@ async fn each_side_has_its_own_rate_limit() {
 }
 
 #[tokio::test]
-async fn refused_when_class_or_pool_paused_or_side_disabled() {
+async fn swap_fails_when_the_class_or_pool_is_paused_or_the_side_disabled() {
     let (mut chain, env) = setup().await;
     with_inventory(&mut chain, &env, 100 * UNIT).await;
     let u = env.trader(&mut chain, 10 * UNIT, 10 * UNIT).await;
@@ -327,7 +327,7 @@ async fn refused_when_class_or_pool_paused_or_side_disabled() {
 }
 
 #[tokio::test]
-async fn refused_on_a_stale_price_never_a_cached_one() {
+async fn swap_fails_when_the_price_is_stale_never_using_a_cached_one() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 10 * UNIT, 0).await;
     chain.advance(26 * 3600 + 1).await;
@@ -340,7 +340,7 @@ async fn refused_on_a_stale_price_never_a_cached_one() {
 }
 
 #[tokio::test]
-async fn refused_on_a_deviating_price() {
+async fn swap_fails_when_the_price_deviates() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 10 * UNIT, 0).await;
     chain.advance(60).await;
@@ -353,7 +353,7 @@ async fn refused_on_a_deviating_price() {
 }
 
 #[tokio::test]
-async fn price_account_attacks_are_refused() {
+async fn swap_fails_when_the_price_account_is_another_feed_or_a_look_alike() {
     let (mut chain, env) = setup().await;
     let other = second_env(&mut chain, &env).await;
     let u = env.trader(&mut chain, 10 * UNIT, 0).await;
@@ -381,7 +381,7 @@ async fn price_account_attacks_are_refused() {
 }
 
 #[tokio::test]
-async fn another_pools_accounts_are_refused() {
+async fn swap_fails_when_given_another_pools_or_otherwise_wrong_accounts() {
     let (mut chain, env) = setup().await;
     let other = second_env(&mut chain, &env).await;
     let u = env.trader(&mut chain, 10 * UNIT, 0).await;
@@ -407,7 +407,7 @@ async fn another_pools_accounts_are_refused() {
     // the same user account twice (duplicate mutable account)
     let ix = swap_account(base.clone(), &u.quote, &u.asset);
     let before = env.fingerprint(&mut chain, &[u.asset, u.quote]).await;
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix], &[&u.key]).await,
         anchor_lang::error::ErrorCode::ConstraintDuplicateMutableAccount,
     );
@@ -417,26 +417,26 @@ async fn another_pools_accounts_are_refused() {
     );
     // a fake token program
     let ix = swap_account(base, &env.pool.asset_token_program, &halo_pau::ID);
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix], &[&u.key]).await,
         anchor_lang::error::ErrorCode::InvalidProgramId,
     );
 }
 
 #[tokio::test]
-async fn refused_without_the_users_signature() {
+async fn swap_fails_when_the_user_has_not_signed() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 10 * UNIT, 0).await;
     let ix = swap_ix(&mut chain, &env, &u, SELL, true, 10 * UNIT, 0).await;
     let ix = unsigned(ix, &u.key.pubkey());
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix], &[]).await,
         anchor_lang::error::ErrorCode::AccountNotSigner,
     );
 }
 
 #[tokio::test]
-async fn pyth_priced_pool_trades_and_checks_the_update() {
+async fn swap_ok_on_a_pyth_priced_pool_and_checks_the_update() {
     let opts = TradingOptions {
         price: PriceKind::Pyth,
         ..TradingOptions::default()
@@ -571,7 +571,7 @@ async fn swap_fails_when_one_transaction_trades_on_two_pyth_prices() {
 
 /// Finding 10: swaps take their own, shorter staleness; LP operations keep the longer one.
 #[tokio::test]
-async fn swap_fails_on_a_price_older_than_the_swap_staleness() {
+async fn swap_fails_when_the_price_is_older_than_the_swap_staleness() {
     let (mut chain, env) = setup().await;
     set_params(&mut chain, &env, |p| p.swap_max_staleness_s = 60).await;
     chain.advance(61).await;

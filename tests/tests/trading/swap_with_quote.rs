@@ -36,7 +36,7 @@ fn signed(env: &TradingEnv, u: &Trader, q: RfqQuote) -> [halo_sdk::Instruction; 
 }
 
 #[tokio::test]
-async fn quotes_fill_tighter_than_the_amm_both_ways() {
+async fn swap_with_quote_ok_fills_tighter_than_the_amm_both_ways() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 200_000 * UNIT, 200_000 * UNIT).await;
     // the AMM pays 99,950 for 100K; the beacon quotes 99,980 (2 bps, bound 1 bps)
@@ -76,7 +76,7 @@ async fn quotes_fill_tighter_than_the_amm_both_ways() {
 }
 
 #[tokio::test]
-async fn quote_refusals_change_nothing() {
+async fn swap_with_quote_fails_when_the_quote_is_invalid_and_changes_nothing() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 10_000 * UNIT, 10_000 * UNIT).await;
     let ex = [
@@ -237,7 +237,7 @@ async fn quote_refusals_change_nothing() {
 }
 
 #[tokio::test]
-async fn another_pools_quote_and_a_prefunded_receipt() {
+async fn swap_with_quote_fails_when_the_quote_is_another_pools_but_fills_at_a_prefunded_receipt() {
     let (mut chain, env) = setup().await;
     let other = second_env(&mut chain, &env).await;
     env.refresh_price(&mut chain).await;
@@ -301,7 +301,7 @@ async fn another_pools_quote_and_a_prefunded_receipt() {
 /// key and class ids a quote signed for devnet filled on mainnet too. The signed message
 /// now carries the class's cluster domain: a quote signed for another cluster is refused.
 #[tokio::test]
-async fn swap_with_quote_fails_for_a_quote_signed_for_another_cluster() {
+async fn swap_with_quote_fails_when_the_quote_was_signed_for_another_cluster() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 200_000 * UNIT, 0).await;
     let q = quote(

@@ -27,7 +27,7 @@ async fn failed_with_exit_queued(chain: &mut Chain, env: &TradingEnv) -> Trader 
 /// recovery, so nobody exits at the written-down value; once the issuer pays, the exit
 /// goes through at the recovered value.
 #[tokio::test]
-async fn settle_withdrawals_fails_while_a_failed_redemption_awaits_recovery() {
+async fn settle_withdrawals_fails_when_a_failed_redemption_awaits_recovery() {
     let (mut chain, env) = setup().await;
     let lp = failed_with_exit_queued(&mut chain, &env).await;
     let g = env.state(&mut chain).await.queue_settling_gen;
@@ -98,7 +98,7 @@ async fn write_off_redemption_ok_lets_withdrawals_settle_and_refuses_a_late_paym
 }
 
 #[tokio::test]
-async fn write_off_redemption_fails_for_a_non_governor_or_a_redemption_not_failed() {
+async fn write_off_redemption_fails_when_not_governance_or_the_redemption_has_not_failed() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     let gov = env.governance.pubkey();
@@ -163,7 +163,7 @@ async fn write_off_redemption_fails_for_a_non_governor_or_a_redemption_not_faile
 /// recovery now books only what arrives: a part releases that much of the queue's hold,
 /// and the redemption settles once 99 % has come.
 #[tokio::test]
-async fn settle_redemption_recovers_in_parts_and_refuses_a_recovery_of_nothing() {
+async fn settle_redemption_ok_recovers_in_parts_and_refuses_a_recovery_of_nothing() {
     let (mut chain, env) = setup().await;
     let _lp = failed_with_exit_queued(&mut chain, &env).await;
     let b = env.beacon_key();
@@ -214,7 +214,7 @@ async fn settle_redemption_recovers_in_parts_and_refuses_a_recovery_of_nothing()
 /// Review finding: `return_to_pau` let the PAU exit at the written-down value while a
 /// failed redemption awaited recovery, the exit the queue now refuses LPs.
 #[tokio::test]
-async fn return_to_pau_fails_while_a_failed_redemption_awaits_recovery() {
+async fn return_to_pau_fails_when_a_failed_redemption_awaits_recovery() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
     chain
