@@ -2,7 +2,7 @@
 use halo_bench::SbfLedger;
 use halo_harness::trading::{PriceKind, TradingEnv, TradingOptions, UNIT};
 use halo_sdk::ledger::{Keypair, Ledger, Signer};
-use halo_sdk::trading::{self as tx, SwapSide};
+use halo_sdk::trading::{self as tx, Side};
 use halo_sdk::{oracle, Instruction};
 
 use crate::Bench;
@@ -103,19 +103,19 @@ pub async fn bench(b: &mut Bench) {
     let cases = [
         (
             "swap (sell asset, exact in)",
-            swap(SwapSide::SellAsset, true, 100_000 * UNIT, 0),
+            swap(Side::SellAsset, true, 100_000 * UNIT, 0),
         ),
         (
             "swap (sell asset, exact out)",
-            swap(SwapSide::SellAsset, false, 50_000 * UNIT, u64::MAX),
+            swap(Side::SellAsset, false, 50_000 * UNIT, u64::MAX),
         ),
         (
             "swap (buy asset, exact out)",
-            swap(SwapSide::BuyAsset, false, 40_000 * UNIT, u64::MAX),
+            swap(Side::BuyAsset, false, 40_000 * UNIT, u64::MAX),
         ),
         (
             "swap (buy asset, exact in)",
-            swap(SwapSide::BuyAsset, true, 20_000 * UNIT, 0),
+            swap(Side::BuyAsset, true, 20_000 * UNIT, 0),
         ),
     ];
     for (name, i) in cases {
@@ -127,7 +127,7 @@ pub async fn bench(b: &mut Bench) {
     let q = tx::RfqQuote {
         pool: env.pool.pool,
         user: u.key.pubkey(),
-        side: SwapSide::SellAsset,
+        side: Side::SellAsset,
         asset_amount: 10_000 * UNIT,
         quote_amount: 9_998 * UNIT,
         expiry,
@@ -406,7 +406,7 @@ pub async fn bench(b: &mut Bench) {
     .await;
     let pu = penv.trader(&mut l2, 100_000 * UNIT, 0).await;
     let expiry = l2.now().await + 3_600;
-    let i = penv.swap_ix(&pu, SwapSide::SellAsset, true, 100_000 * UNIT, 0, expiry);
+    let i = penv.swap_ix(&pu, Side::SellAsset, true, 100_000 * UNIT, 0, expiry);
     run(
         b,
         &mut l2,
@@ -429,7 +429,7 @@ pub async fn bench(b: &mut Bench) {
     let pu2 = penv.trader(&mut l2, 100_000 * UNIT, 0).await;
     let i = penv.swap_ix(
         &pu2,
-        SwapSide::SellAsset,
+        Side::SellAsset,
         false,
         40_000 * UNIT,
         u64::MAX,
@@ -459,10 +459,10 @@ pub async fn bench(b: &mut Bench) {
     let genv = TradingEnv::bootstrap(&mut l3, opts).await;
     let gr = genv.trader(&mut l3, 100_000 * UNIT, 200_000 * UNIT).await;
     let quote_before = l3.balance(&gr.quote).await;
-    genv.swap(&mut l3, &gr, SwapSide::SellAsset, true, 100_000 * UNIT)
+    genv.swap(&mut l3, &gr, Side::SellAsset, true, 100_000 * UNIT)
         .await
         .expect("griefer sells");
-    genv.swap(&mut l3, &gr, SwapSide::BuyAsset, false, 100_000 * UNIT)
+    genv.swap(&mut l3, &gr, Side::BuyAsset, false, 100_000 * UNIT)
         .await
         .expect("griefer buys back");
     let cost = quote_before - l3.balance(&gr.quote).await;

@@ -95,7 +95,7 @@ fn swap_emits_its_event_on_sbf() {
             .swap(
                 &mut l,
                 &u,
-                halo_sdk::trading::SwapSide::SellAsset,
+                halo_sdk::trading::Side::SellAsset,
                 true,
                 100_000 * USDS,
             )

@@ -110,7 +110,7 @@ pub struct Plan {
 /// accepted price and the anchor of the deviation window), or `None` when within bounds.
 fn deviation_reference(p: &Pool, wad: u128, now: i64) -> Option<u128> {
     let max = u32::from(p.params.max_deviation_bps);
-    let (anchor, _) = halo_trading::price::anchor(p, now);
+    let (anchor, _) = halo_trading::oracle::anchor(p, now);
     [p.last_price_wad, anchor]
         .into_iter()
         .find(|r| deviates(wad, *r, max).unwrap_or(true))
@@ -368,7 +368,7 @@ pub fn price_quote(
     pool: &Pool,
     nav_wad: u128,
     user: Pubkey,
-    side: tx::SwapSide,
+    side: tx::Side,
     asset_amount: u64,
     spread_bps: u16,
     expiry: i64,
@@ -382,12 +382,8 @@ pub fn price_quote(
         quote_decimals: pool.quote_decimals,
     };
     let fill = match side {
-        tx::SwapSide::SellAsset => {
-            market.quote(Side::SellAsset, Mode::ExactIn, asset_amount, spread)
-        }
-        tx::SwapSide::BuyAsset => {
-            market.quote(Side::BuyAsset, Mode::ExactOut, asset_amount, spread)
-        }
+        tx::Side::SellAsset => market.quote(Side::SellAsset, Mode::ExactIn, asset_amount, spread),
+        tx::Side::BuyAsset => market.quote(Side::BuyAsset, Mode::ExactOut, asset_amount, spread),
     }
     .ok()?;
     Some(tx::RfqQuote {
@@ -430,7 +426,7 @@ pub async fn read_price<L: Ledger>(
         PriceSource::HaloFeed { .. } => {
             use anchor_lang::AccountDeserialize;
             let f = halo_oracle::state::Feed::try_deserialize(&mut &data[..]).ok()?;
-            let wad = halo_trading::price::feed_wad(f.value, f.decimals).ok()??;
+            let wad = halo_trading::oracle::feed_wad(f.value, f.decimals).ok()??;
             Some((wad, f.publish_ts))
         }
         PriceSource::Fixed { .. } => None,

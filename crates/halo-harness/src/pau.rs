@@ -411,7 +411,6 @@ impl PauEnv {
         chain.account(&self.controller).await
     }
 
-
     /// The seeds a test needs to rebuild a PDA by hand.
     pub fn proxy_seeds(&self) -> [Vec<u8>; 2] {
         [SEED_PROXY.to_vec(), self.controller.to_bytes().to_vec()]

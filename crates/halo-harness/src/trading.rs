@@ -6,8 +6,8 @@ use anchor_lang::prelude::Pubkey;
 use halo_sdk::ledger::{Keypair, Ledger, MintKind, RawAccount, Receipt, Refusal, Signer};
 use halo_sdk::oracle;
 use halo_sdk::trading::{
-    self as tx, CreateClassArgs, CreatePoolArgs, LimitParams, PauLink, Pool, PoolParams, PoolRef,
-    PriceSource, SwapArgs, SwapSide,
+    self as tx, CreateClassArgs, CreatePoolArgs, LimitParams, Mode, PauLink, Pool, PoolParams,
+    PoolRef, PriceSource, Side, SwapArgs,
 };
 
 use crate::pau::{PauEnv, PauOptions};
@@ -426,10 +426,11 @@ impl TradingEnv {
         }
     }
 
+    /// A swap instruction; `exact_in` picks the mode (`amount` given / received).
     pub fn swap_ix(
         &self,
         t: &Trader,
-        side: SwapSide,
+        side: Side,
         exact_in: bool,
         amount: u64,
         limit: u64,
@@ -442,7 +443,11 @@ impl TradingEnv {
             &t.quote,
             SwapArgs {
                 side,
-                exact_in,
+                mode: if exact_in {
+                    Mode::ExactIn
+                } else {
+                    Mode::ExactOut
+                },
                 amount,
                 limit,
                 expiry,
@@ -455,7 +460,7 @@ impl TradingEnv {
         &self,
         chain: &mut impl Ledger,
         t: &Trader,
-        side: SwapSide,
+        side: Side,
         exact_in: bool,
         amount: u64,
     ) -> Result<Receipt, Refusal> {
@@ -520,7 +525,6 @@ impl TradingEnv {
         assert!(q >= booked, "quote vault {q} < booked {booked}");
         q - booked
     }
-
 }
 
 /// Feed units (6 decimals) to a Pyth price with exponent -8.

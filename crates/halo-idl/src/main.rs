@@ -30,6 +30,14 @@ fn camel(name: &str) -> String {
 fn lower_camel(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, word) in s.split('_').filter(|w| !w.is_empty()).enumerate() {
+        // a SCREAMING_CASE word (a constant's name) is one word, as heck reads it
+        let lowered;
+        let word = if word.len() > 1 && word.chars().all(|c| !c.is_ascii_lowercase()) {
+            lowered = word.to_ascii_lowercase();
+            lowered.as_str()
+        } else {
+            word
+        };
         let mut c = word.chars();
         if let Some(f) = c.next() {
             if i == 0 {

@@ -603,12 +603,24 @@ mod tests {
     fn limit_with_slippage_rounds_against_the_user_and_edges() {
         let f = fill(3, 1_001);
         // min out: floor(1001 * 0.99) = 990
-        assert_eq!(limit_with_slippage(Side::SellAsset, Mode::ExactIn, &f, 100), Ok(990));
+        assert_eq!(
+            limit_with_slippage(Side::SellAsset, Mode::ExactIn, &f, 100),
+            Ok(990)
+        );
         // max in: ceil(3 * 1.01) = 4
-        assert_eq!(limit_with_slippage(Side::SellAsset, Mode::ExactOut, &f, 100), Ok(4));
+        assert_eq!(
+            limit_with_slippage(Side::SellAsset, Mode::ExactOut, &f, 100),
+            Ok(4)
+        );
         // zero tolerance is the fill itself; full tolerance accepts anything out
-        assert_eq!(limit_with_slippage(Side::BuyAsset, Mode::ExactOut, &f, 0), Ok(1_001));
-        assert_eq!(limit_with_slippage(Side::BuyAsset, Mode::ExactIn, &f, 10_000), Ok(0));
+        assert_eq!(
+            limit_with_slippage(Side::BuyAsset, Mode::ExactOut, &f, 0),
+            Ok(1_001)
+        );
+        assert_eq!(
+            limit_with_slippage(Side::BuyAsset, Mode::ExactIn, &f, 10_000),
+            Ok(0)
+        );
         assert!(limit_with_slippage(Side::BuyAsset, Mode::ExactIn, &f, 10_001).is_err());
         // max in near u64::MAX overflows instead of wrapping
         let big = fill(u64::MAX, 1);

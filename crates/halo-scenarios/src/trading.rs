@@ -10,7 +10,7 @@ use halo_beacons::amm::{Action, AmmBeacon, AmmRules, External, Note};
 use halo_harness::trading::{TradingEnv, TradingOptions, UNIT};
 use halo_harness::{PauEnv, PauOptions};
 use halo_sdk::ledger::{Ledger, Refusal, Signer};
-use halo_sdk::trading::{self as tx, SwapSide};
+use halo_sdk::trading::{self as tx, Side};
 
 use crate::report::{amount, Report};
 
@@ -240,7 +240,7 @@ async fn tbill<L: Ledger>(
         ),
     );
     let user = env.trader(chain, 100_000 * UNIT, 0).await;
-    env.swap(chain, &user, SwapSide::SellAsset, true, 100_000 * UNIT)
+    env.swap(chain, &user, Side::SellAsset, true, 100_000 * UNIT)
         .await
         .map_err(|e| format!("sale: {}", e.reason()))?;
     o.tbill_user_received = chain.balance(&user.quote).await;
@@ -341,7 +341,7 @@ async fn efficiency<L: Ledger>(
         // a seller takes all the free USDS
         let free = env.state(chain).await.quote_liquidity;
         if free >= UNIT {
-            env.swap(chain, &seller, SwapSide::SellAsset, false, free)
+            env.swap(chain, &seller, Side::SellAsset, false, free)
                 .await
                 .map_err(|e| format!("T+{t} day {day}: sale {}", e.reason()))?;
             beacon.cycle(chain, &External::default()).await; // redeem at once
@@ -385,7 +385,7 @@ async fn market_making<L: Ledger>(
     let mut n = 0;
     // seed inventory: a Prime sells 900K JAAA into the pool (outside the measured cycle)
     let seed = env.trader(chain, 900_000 * UNIT, 0).await;
-    env.swap(chain, &seed, SwapSide::SellAsset, true, 900_000 * UNIT)
+    env.swap(chain, &seed, Side::SellAsset, true, 900_000 * UNIT)
         .await
         .map_err(|e| format!("seed inventory: {}", e.reason()))?;
     let before = env.state(chain).await;
@@ -400,7 +400,7 @@ async fn market_making<L: Ledger>(
     );
     let buyer = env.trader(chain, 0, 600_000 * UNIT).await;
     for _ in 0..5 {
-        env.swap(chain, &buyer, SwapSide::BuyAsset, false, 100_000 * UNIT)
+        env.swap(chain, &buyer, Side::BuyAsset, false, 100_000 * UNIT)
             .await
             .map_err(|e| format!("buy: {}", e.reason()))?;
     }
@@ -426,7 +426,7 @@ async fn market_making<L: Ledger>(
         )
         .map_err(|e| format!("{e:?}"))?;
         bids.push(bps);
-        env.swap(chain, &seller, SwapSide::SellAsset, true, 50_000 * UNIT)
+        env.swap(chain, &seller, Side::SellAsset, true, 50_000 * UNIT)
             .await
             .map_err(|e| format!("sell: {}", e.reason()))?;
     }
@@ -469,7 +469,7 @@ async fn market_making<L: Ledger>(
         &p,
         p.last_price_wad,
         whale.key.pubkey(),
-        SwapSide::BuyAsset,
+        Side::BuyAsset,
         100_000 * UNIT,
         2,
         expiry,
@@ -517,14 +517,14 @@ async fn stress<L: Ledger>(
     let prime = env.trader(chain, 3_000_000 * UNIT, 0).await;
     // the Prime exits 3M of RWA; the pool holds 2M of USDS
     let res = env
-        .swap(chain, &prime, SwapSide::SellAsset, true, 3_000_000 * UNIT)
+        .swap(chain, &prime, Side::SellAsset, true, 3_000_000 * UNIT)
         .await;
     match res {
         Ok(_) => return Err("3M sale against 2M of liquidity went through".into()),
         Err(f) => refused(r, o, "Prime sells 3M against 2M of USDS", f),
     }
     let free = env.state(chain).await.quote_liquidity;
-    env.swap(chain, &prime, SwapSide::SellAsset, false, free)
+    env.swap(chain, &prime, Side::SellAsset, false, free)
         .await
         .map_err(|e| format!("rebalance: {}", e.reason()))?;
     o.stress_prime_received = chain.balance(&prime.quote).await;
@@ -569,7 +569,7 @@ async fn stress<L: Ledger>(
     chain.advance(27 * 3600).await;
     let small = env.trader(chain, 10 * UNIT, 0).await;
     match env
-        .swap(chain, &small, SwapSide::SellAsset, true, 10 * UNIT)
+        .swap(chain, &small, Side::SellAsset, true, 10 * UNIT)
         .await
     {
         Ok(_) => return Err("swap on a stale price went through".into()),
@@ -588,7 +588,7 @@ async fn stress<L: Ledger>(
     let nav = env.nav(chain).await;
     env.governance_publish(chain, nav + nav * 3 / 100).await;
     match env
-        .swap(chain, &small, SwapSide::SellAsset, true, 10 * UNIT)
+        .swap(chain, &small, Side::SellAsset, true, 10 * UNIT)
         .await
     {
         Ok(_) => return Err("swap on a deviating price went through".into()),
@@ -632,7 +632,7 @@ async fn stress<L: Ledger>(
         )
         .await;
     match env
-        .swap(chain, &small, SwapSide::SellAsset, true, 10 * UNIT)
+        .swap(chain, &small, Side::SellAsset, true, 10 * UNIT)
         .await
     {
         Ok(_) => return Err("buy after a failed redemption went through".into()),

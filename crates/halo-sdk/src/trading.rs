@@ -5,9 +5,10 @@ use halo_trading::{accounts as acc, constants::*, instruction as ix};
 
 use crate::{pda as pau_pda, Instruction};
 
+pub use halo_math::pricing::{Mode, Side};
 pub use halo_trading::constants::{ED25519_PROGRAM_ID, PYTH_RECEIVER_ID, TAG_AMM_FUND};
-pub use halo_trading::instructions::{CreateClassArgs, CreatePoolArgs, SwapArgs, SwapSide};
-pub use halo_trading::price::{
+pub use halo_trading::instructions::{CreateClassArgs, CreatePoolArgs, SwapArgs};
+pub use halo_trading::oracle::{
     decode_price_update_v2, price_update_v2_bytes, PRICE_UPDATE_V2_DISCRIMINATOR,
 };
 pub use halo_trading::rfq::{ed25519_instruction_data, RfqQuote};

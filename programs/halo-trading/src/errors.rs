@@ -185,4 +185,16 @@ pub enum TradingError {
     WindDownPriceOutOfRange,
     #[msg("The proposed price source expired (14 days after its delay): propose it again")]
     PriceSourceProposalExpired,
+    #[msg("A pool's books broke an invariant (shares, cost basis, rate limits or cursors): refused, nothing changed")]
+    PoolInvariantBroken,
+    #[msg("A pool's vault holds less than its books say (quote vault below liquidity + claims, or asset vault below inventory)")]
+    VaultBelowBooked,
+    #[msg("A withdrawal generation broke an invariant (filled above requested, paid while open): refused, nothing changed")]
+    WithdrawGenerationInvariantBroken,
+    #[msg("A redemption broke an invariant (zero amount, due before it was sent, received while pending): refused, nothing changed")]
+    RedemptionInvariantBroken,
+    #[msg(
+        "An LP position broke an invariant (claimed more than it queued): refused, nothing changed"
+    )]
+    LpPositionInvariantBroken,
 }

@@ -55,10 +55,10 @@ fn params_json(p: &PoolParams) -> Value {
     })
 }
 
-fn side_json(side: SwapSide) -> &'static str {
+fn side_json(side: Side) -> &'static str {
     match side {
-        SwapSide::SellAsset => "sellAsset",
-        SwapSide::BuyAsset => "buyAsset",
+        Side::SellAsset => "sellAsset",
+        Side::BuyAsset => "buyAsset",
     }
 }
 
@@ -333,21 +333,16 @@ fn instructions() -> Vec<Value> {
     ]);
     // ---- users: both sides, both modes
     for (side, exact_in, amount, limit) in [
-        (
-            SwapSide::SellAsset,
-            true,
-            100_000_000_000u64,
-            99_950_000_000u64,
-        ),
-        (SwapSide::SellAsset, false, 99_950_000_000, 100_000_000_000),
-        (SwapSide::BuyAsset, true, 1, 0),
-        (SwapSide::BuyAsset, false, u64::MAX, u64::MAX),
+        (Side::SellAsset, true, 100_000_000_000u64, 99_950_000_000u64),
+        (Side::SellAsset, false, 99_950_000_000, 100_000_000_000),
+        (Side::BuyAsset, true, 1, 0),
+        (Side::BuyAsset, false, u64::MAX, u64::MAX),
     ] {
         let side_name = side_json(side);
         out.push(ix_json(
             "swap",
             json!({"user": s(&user), "pool": pr.clone(), "userAsset": s(&user_asset), "userQuote": s(&user_quote),
-                   "side": side_name, "exactIn": exact_in, "amount": amount.to_string(),
+                   "side": side_name, "mode": if exact_in { "exactIn" } else { "exactOut" }, "amount": amount.to_string(),
                    "limit": limit.to_string(), "expiry": "1800000060"}),
             &ix::swap(
                 &user,
@@ -356,7 +351,7 @@ fn instructions() -> Vec<Value> {
                 &user_quote,
                 SwapArgs {
                     side,
-                    exact_in,
+                    mode: if exact_in { Mode::ExactIn } else { Mode::ExactOut },
                     amount,
                     limit,
                     expiry: 1_800_000_060,
@@ -368,22 +363,15 @@ fn instructions() -> Vec<Value> {
     // nonce's extremes
     for (side, asset_amount, quote_amount, expiry, nonce, payer) in [
         (
-            SwapSide::SellAsset,
+            Side::SellAsset,
             100_000_000_000u64,
             99_980_000_000u64,
             1_800_000_060i64,
             1u64,
             payer,
         ),
-        (SwapSide::BuyAsset, 1, u64::MAX, i64::MAX, u64::MAX, user),
-        (
-            SwapSide::BuyAsset,
-            50_000_000_000,
-            50_010_000_000,
-            -1,
-            0,
-            user,
-        ),
+        (Side::BuyAsset, 1, u64::MAX, i64::MAX, u64::MAX, user),
+        (Side::BuyAsset, 50_000_000_000, 50_010_000_000, -1, 0, user),
     ] {
         let quote = RfqQuote {
             pool: p.pool,
@@ -520,7 +508,7 @@ fn account<T: AccountSerialize>(ty: &str, addr: Pubkey, acc: &T, fields: Value) 
     json!({"type": ty, "address": s(&addr), "data": hex(&data), "fields": fields})
 }
 
-fn limit_state_json(l: &halo_trading::state::Limit) -> Value {
+fn limit_state_json(l: &halo_math::RateLimitState) -> Value {
     json!({"maxAmount": l.max_amount.to_string(), "slope": l.slope.to_string(),
            "lastAmount": l.last_amount.to_string(), "lastUpdated": l.last_updated.to_string()})
 }
@@ -598,7 +586,7 @@ fn accounts() -> Vec<Value> {
         rfq_domain: RFQ_CLUSTER,
         reserved: [0; 64],
     };
-    let lim = |a: u64, b: u64, c: u64, d: i64| halo_trading::state::Limit {
+    let lim = |a: u64, b: u64, c: u64, d: i64| halo_math::RateLimitState {
         max_amount: a,
         slope: b,
         last_amount: c,
@@ -838,7 +826,7 @@ fn rfq() -> Value {
         RfqQuote {
             pool: p.pool,
             user,
-            side: SwapSide::SellAsset,
+            side: Side::SellAsset,
             asset_amount: 100_000_000_000,
             quote_amount: 99_980_000_000,
             expiry: 1_800_000_060,
@@ -847,7 +835,7 @@ fn rfq() -> Value {
         RfqQuote {
             pool: k(1),
             user: k(2),
-            side: SwapSide::BuyAsset,
+            side: Side::BuyAsset,
             asset_amount: u64::MAX,
             quote_amount: 1,
             expiry: i64::MIN,
@@ -856,7 +844,7 @@ fn rfq() -> Value {
         RfqQuote {
             pool: Pubkey::default(),
             user: Pubkey::default(),
-            side: SwapSide::SellAsset,
+            side: Side::SellAsset,
             asset_amount: 0,
             quote_amount: 0,
             expiry: -1,

@@ -16,7 +16,7 @@ fn beacon(env: &TradingEnv) -> AmmBeacon {
 async fn beacon_a_second_cycle_does_nothing_more() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 100_000 * UNIT, 0).await;
-    env.swap(&mut chain, &u, SwapSide::SellAsset, true, 100_000 * UNIT)
+    env.swap(&mut chain, &u, Side::SellAsset, true, 100_000 * UNIT)
         .await
         .unwrap();
     let b = beacon(&env);
@@ -59,7 +59,7 @@ async fn beacon_a_second_cycle_does_nothing_more() {
 async fn beacon_a_failed_transaction_is_retried_next_cycle() {
     let (mut chain, env) = setup().await;
     let u = env.trader(&mut chain, 1_000 * UNIT, 0).await;
-    env.swap(&mut chain, &u, SwapSide::SellAsset, true, 1_000 * UNIT)
+    env.swap(&mut chain, &u, Side::SellAsset, true, 1_000 * UNIT)
         .await
         .unwrap();
     // governance rotates the beacon key away: the cycle's transaction fails, nothing moves

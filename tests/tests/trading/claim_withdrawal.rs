@@ -11,7 +11,7 @@ async fn claim_withdrawal_ok_follows_partial_fills_and_only_the_owner_claims() {
     let a = env.lp(&mut chain, 100_000 * UNIT).await;
     // 80 % of the USDS goes into inventory
     let u = env.trader(&mut chain, 100_000 * UNIT, 0).await;
-    env.swap(&mut chain, &u, SwapSide::SellAsset, false, 80_000 * UNIT)
+    env.swap(&mut chain, &u, Side::SellAsset, false, 80_000 * UNIT)
         .await
         .unwrap();
     request(&mut chain, &env, &a, 50_000 * UNIT).await;

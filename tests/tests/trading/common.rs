@@ -2,7 +2,7 @@
 pub use anchor_lang::prelude::Pubkey;
 pub use halo_harness::trading::{nav_to_pyth, Trader, UNIT};
 pub use halo_harness::*;
-pub use halo_sdk::trading::{self as tx, SwapSide};
+pub use halo_sdk::trading::{self as tx, Side};
 pub use halo_trading::errors::TradingError;
 
 pub const DAY: i64 = 24 * 3600;
@@ -49,7 +49,7 @@ pub async fn swap_ix(
     chain: &mut Chain,
     env: &TradingEnv,
     t: &Trader,
-    side: SwapSide,
+    side: Side,
     exact_in: bool,
     amount: u64,
     limit: u64,
@@ -81,7 +81,7 @@ pub async fn sibling_class(chain: &mut Chain, env: &TradingEnv) -> Pubkey {
 
 pub async fn bought(chain: &mut Chain, env: &TradingEnv, amount: u64) {
     let u = env.trader(chain, amount, 0).await;
-    env.swap(chain, &u, SwapSide::SellAsset, true, amount)
+    env.swap(chain, &u, Side::SellAsset, true, amount)
         .await
         .expect("sell");
 }

@@ -1,7 +1,7 @@
 //! `deposit`: LP deposits: share pricing from internal totals, refusals.
 use crate::common::*;
 
-const SELL: SwapSide = SwapSide::SellAsset;
+const SELL: Side = Side::SellAsset;
 
 #[tokio::test]
 async fn deposit_ok_mints_at_share_value_and_spread_raises_it() {

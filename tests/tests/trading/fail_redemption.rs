@@ -1,7 +1,7 @@
 //! `fail_redemption`: A failed issuer redemption: write-off, buys paused, late recovery.
 use crate::common::*;
 
-const SELL: SwapSide = SwapSide::SellAsset;
+const SELL: Side = Side::SellAsset;
 
 #[tokio::test]
 async fn fail_redemption_ok_pauses_buys_until_governance_clears_it() {

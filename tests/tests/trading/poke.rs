@@ -2,7 +2,7 @@
 use crate::common::*;
 use halo_sdk::trading::PauseReason;
 
-const SELL: SwapSide = SwapSide::SellAsset;
+const SELL: Side = Side::SellAsset;
 
 #[tokio::test]
 async fn poke_ok_pauses_on_deviation_persistently_until_review() {

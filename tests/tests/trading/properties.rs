@@ -19,7 +19,7 @@ async fn round_trip(nav: u64, amount: u64, sell_first: bool, exact_in: bool) {
     let (mut chain, env) = setup_with(opts).await;
     // inventory so the pool can sell first
     let seed = env.trader(&mut chain, 400_000 * UNIT, 0).await;
-    env.swap(&mut chain, &seed, SwapSide::SellAsset, true, 400_000 * UNIT)
+    env.swap(&mut chain, &seed, Side::SellAsset, true, 400_000 * UNIT)
         .await
         .unwrap();
     let u = env.trader(&mut chain, 200_000 * UNIT, 200_000 * UNIT).await;
@@ -27,9 +27,9 @@ async fn round_trip(nav: u64, amount: u64, sell_first: bool, exact_in: bool) {
     let (a0, q0) = (chain.balance(&u.asset).await, chain.balance(&u.quote).await);
     let v0 = value(&env.state(&mut chain).await);
     let (first, second) = if sell_first {
-        (SwapSide::SellAsset, SwapSide::BuyAsset)
+        (Side::SellAsset, Side::BuyAsset)
     } else {
-        (SwapSide::BuyAsset, SwapSide::SellAsset)
+        (Side::BuyAsset, Side::SellAsset)
     };
     if env
         .swap(&mut chain, &u, first, exact_in, amount)

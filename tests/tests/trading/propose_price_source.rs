@@ -29,15 +29,9 @@ async fn settle_withdrawals_ok_on_a_stale_price_when_the_pool_holds_no_inventory
 async fn propose_price_source_ok_a_wind_down_price_applies_after_its_delay_and_lets_lps_exit() {
     let (mut chain, env) = setup().await;
     let seller = env.trader(&mut chain, 100_000 * UNIT, 0).await;
-    env.swap(
-        &mut chain,
-        &seller,
-        SwapSide::SellAsset,
-        true,
-        100_000 * UNIT,
-    )
-    .await
-    .unwrap();
+    env.swap(&mut chain, &seller, Side::SellAsset, true, 100_000 * UNIT)
+        .await
+        .unwrap();
     let lp = env.lp(&mut chain, 10_000 * UNIT).await;
     let g = env.governance.pubkey();
     let wind_down = PriceSource::Fixed {
@@ -101,16 +95,7 @@ async fn propose_price_source_ok_a_wind_down_price_applies_after_its_delay_and_l
         .await;
     // swaps and deposits are closed
     let u = env.trader(&mut chain, 10 * UNIT, 10 * UNIT).await;
-    let ix = swap_ix(
-        &mut chain,
-        &env,
-        &u,
-        SwapSide::SellAsset,
-        true,
-        10 * UNIT,
-        0,
-    )
-    .await;
+    let ix = swap_ix(&mut chain, &env, &u, Side::SellAsset, true, 10 * UNIT, 0).await;
     refused_unchanged(
         &mut chain,
         &env,

@@ -1,7 +1,7 @@
 //! `request_withdrawal`: The withdrawal queue's refusals: requests, rolls, settlements, claims.
 use crate::common::*;
 
-const SELL: SwapSide = SwapSide::SellAsset;
+const SELL: Side = Side::SellAsset;
 
 #[tokio::test]
 async fn request_withdrawal_fails_when_the_request_roll_settlement_or_claim_is_invalid() {

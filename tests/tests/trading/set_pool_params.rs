@@ -48,7 +48,7 @@ async fn set_pool_params_fails_when_not_governance_and_a_decrease_keeps_the_cons
     })
     .await;
     let u = env.trader(&mut chain, 1_000 * UNIT, 0).await;
-    env.swap(&mut chain, &u, SwapSide::SellAsset, false, 60 * UNIT)
+    env.swap(&mut chain, &u, Side::SellAsset, false, 60 * UNIT)
         .await
         .unwrap();
     set_params(&mut chain, &env, |p| {

@@ -54,7 +54,7 @@ async fn swap_with_quote_fails_when_the_class_has_no_rfq_domain() {
     let q = tx::RfqQuote {
         pool: env.pool.pool,
         user: u.key.pubkey(),
-        side: SwapSide::SellAsset,
+        side: Side::SellAsset,
         asset_amount: 1_000 * UNIT,
         quote_amount: 999 * UNIT,
         expiry: chain.now().await + 60,

@@ -1,7 +1,7 @@
 //! `settle_withdrawals`: Pro-rata fills of a closed generation as USDS frees up, and the claims.
 use crate::common::*;
 
-const SELL: SwapSide = SwapSide::SellAsset;
+const SELL: Side = Side::SellAsset;
 
 #[tokio::test]
 async fn settle_withdrawals_ok_fills_pro_rata_as_usds_frees_up() {

@@ -87,9 +87,9 @@ async fn run(seed: u64, steps: usize, price: PriceKind) {
             0..=3 => {
                 let u = &users[rng.below(3) as usize];
                 let side = if rng.below(2) == 0 {
-                    SwapSide::SellAsset
+                    Side::SellAsset
                 } else {
-                    SwapSide::BuyAsset
+                    Side::BuyAsset
                 };
                 let exact_in = rng.below(2) == 0;
                 let amount = 1 + rng.below(150_000 * UNIT);

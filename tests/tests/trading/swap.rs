@@ -1,8 +1,8 @@
 use crate::common::*;
 use halo_harness::trading::PriceKind;
 
-const SELL: SwapSide = SwapSide::SellAsset;
-const BUY: SwapSide = SwapSide::BuyAsset;
+const SELL: Side = Side::SellAsset;
+const BUY: Side = Side::BuyAsset;
 
 /// A pool holding `inventory` of the asset (bought from a seller at 5 bps).
 async fn with_inventory(chain: &mut Chain, env: &TradingEnv, inventory: u64) {

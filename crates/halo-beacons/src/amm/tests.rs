@@ -177,20 +177,9 @@ fn rfq_quotes_never_go_inside_the_governance_bound() {
     let k = Pubkey::new_unique();
     let u = Pubkey::new_unique();
     // asked for 1 bps: priced at the 3 bps bound
-    let q = price_quote(
-        k,
-        &p,
-        WAD,
-        u,
-        tx::SwapSide::SellAsset,
-        100_000 * U,
-        1,
-        99,
-        7,
-    )
-    .unwrap();
+    let q = price_quote(k, &p, WAD, u, tx::Side::SellAsset, 100_000 * U, 1, 99, 7).unwrap();
     assert_eq!(q.quote_amount, 99_970 * U);
-    let q = price_quote(k, &p, WAD, u, tx::SwapSide::BuyAsset, 100_000 * U, 4, 99, 8).unwrap();
+    let q = price_quote(k, &p, WAD, u, tx::Side::BuyAsset, 100_000 * U, 4, 99, 8).unwrap();
     assert_eq!(q.quote_amount, 100_040 * U);
     assert_eq!((q.pool, q.user, q.expiry, q.nonce), (k, u, 99, 8));
 }

@@ -23,6 +23,17 @@ pub struct LpPosition {
     pub reserved: [u8; 64],
 }
 
+impl LpPosition {
+    /// A position never claims more shares than it queued, and an empty queue slot has
+    /// nothing claimed (`LpPositionInvariantBroken` otherwise).
+    pub fn invariant(&self) -> Result<()> {
+        let ok = self.claimed_filled <= self.queued_shares
+            && (self.queued_shares > 0 || (self.claimed_filled == 0 && self.claimed_paid == 0));
+        require!(ok, crate::errors::TradingError::LpPositionInvariantBroken);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

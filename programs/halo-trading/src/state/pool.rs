@@ -1,7 +1,15 @@
 use anchor_lang::prelude::*;
-use halo_math::{pricing::Market, RateLimitState, Rounding};
+use halo_math::{
+    pricing::{Market, Side},
+    RateLimitState, Rounding,
+};
 
-use crate::{constants::*, errors::TradingError};
+use crate::{
+    constants::*,
+    errors::TradingError,
+    manager::swap_manager::PostSwapUpdate,
+    math::{OrOverflow, SafeMath},
+};
 
 /// Where a pool reads its price.
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +77,13 @@ pub struct PoolParams {
     /// precision: bps; the least spread against NAV an RFQ quote must keep on either side
     /// (the governance bound: the beacon may quote tighter than the AMM, never inside it).
     pub rfq_min_spread_bps: u16,
+}
+
+impl LimitParams {
+    /// A new limit with these parameters, full at `now`.
+    pub fn full_at(&self, now: i64) -> RateLimitState {
+        RateLimitState::new_full(self.max_amount, self.slope, now)
+    }
 }
 
 impl PoolParams {
@@ -161,9 +176,9 @@ pub struct Pool {
     pub last_price_wad: u128,
     /// precision: unix seconds; publish time of that price (never goes backwards).
     pub last_price_ts: i64,
-    pub bid_limit: Limit,
-    pub ask_limit: Limit,
-    pub redeem_limit: Limit,
+    pub bid_limit: RateLimitState,
+    pub ask_limit: RateLimitState,
+    pub redeem_limit: RateLimitState,
     /// precision: quote base units; free USDS booked to the pool.
     pub quote_liquidity: u64,
     /// precision: quote base units; USDS set aside for settled withdrawals.
@@ -257,11 +272,11 @@ impl Pool {
         let inv = self
             .market(price_wad)
             .value(self.inventory, rounding)
-            .map_err(|_| TradingError::MathOverflow)?;
+            .or_overflow()?;
         self.quote_liquidity
             .checked_add(inv)
             .and_then(|v| v.checked_add(self.pending_expected))
-            .ok_or_else(|| TradingError::MathOverflow.into())
+            .or_overflow()
     }
 
     /// New money (a Prime's deposit, PAU funding) is refused on a wind-down price and while
@@ -281,10 +296,7 @@ impl Pool {
     /// Records a redemption sent to the issuer: `amount` of asset pending, due at
     /// `expected_by`; the oldest pending one's due time when it is the only one.
     pub fn open_redemption(&mut self, id: u64, amount: u64, expected_by: i64) -> Result<()> {
-        self.pending_asset = self
-            .pending_asset
-            .checked_add(amount)
-            .ok_or(TradingError::MathOverflow)?;
+        self.pending_asset = self.pending_asset.safe_add(amount)?;
         if self.oldest_pending_id == id {
             self.oldest_pending_due = expected_by;
         }
@@ -304,7 +316,7 @@ impl Pool {
             TradingError::RedemptionOutOfOrder
         );
         self.pending_asset = self.pending_asset.saturating_sub(rd.amount);
-        let next_id = rd.id.checked_add(1).ok_or(TradingError::MathOverflow)?;
+        let next_id = rd.id.safe_add(1)?;
         self.oldest_pending_id = next_id;
         self.oldest_pending_due = if next_id < self.next_redemption_id {
             require!(
@@ -343,28 +355,14 @@ impl Pool {
         self.check_priceable(value_before)?;
         // value with no shares (dust left by the last exit) is locked with dead shares
         let dead = halo_math::shares::orphan_dead_shares(value_before, self.total_shares);
-        let shares_before = self
-            .total_shares
-            .checked_add(dead)
-            .ok_or(TradingError::MathOverflow)?;
+        let shares_before = self.total_shares.safe_add(dead)?;
         let shares = halo_math::shares::shares_for_deposit(amount, value_before, shares_before)
-            .map_err(|_| TradingError::MathOverflow)?;
+            .or_overflow()?;
         require!(shares > 0, TradingError::ZeroShares);
-        let total_shares = shares_before
-            .checked_add(shares)
-            .ok_or(TradingError::MathOverflow)?;
-        let dead_shares = self
-            .dead_shares
-            .checked_add(dead)
-            .ok_or(TradingError::MathOverflow)?;
-        let quote_liquidity = self
-            .quote_liquidity
-            .checked_add(amount)
-            .ok_or(TradingError::MathOverflow)?;
-        let pos_shares = pos
-            .shares
-            .checked_add(shares)
-            .ok_or(TradingError::MathOverflow)?;
+        let total_shares = shares_before.safe_add(shares)?;
+        let dead_shares = self.dead_shares.safe_add(dead)?;
+        let quote_liquidity = self.quote_liquidity.safe_add(amount)?;
+        let pos_shares = pos.shares.safe_add(shares)?;
         self.total_shares = total_shares;
         self.dead_shares = dead_shares;
         self.quote_liquidity = quote_liquidity;
@@ -373,16 +371,106 @@ impl Pool {
         Ok(shares)
     }
 
-    /// Takes `amount` out of the booked inventory with its pro-rata cost basis (rounded up:
-    /// realised P&L is never overstated) and returns that cost.
-    pub fn remove_inventory(&mut self, amount: u64) -> Result<u64> {
+    /// The pro-rata cost basis of `amount` of the inventory, rounded up (realised P&L is
+    /// never overstated) and at most the whole cost.
+    pub fn inventory_cost_of(&self, amount: u64) -> Result<u64> {
         let cost =
             halo_math::mul_div_u64(self.inventory_cost, amount, self.inventory, Rounding::Up)
-                .map_err(|_| TradingError::MathOverflow)?
-                .min(self.inventory_cost);
+                .or_overflow()?;
+        Ok(cost.min(self.inventory_cost))
+    }
+
+    /// Takes `amount` out of the booked inventory with its pro-rata cost basis and returns
+    /// that cost.
+    pub fn remove_inventory(&mut self, amount: u64) -> Result<u64> {
+        let cost = self.inventory_cost_of(amount)?;
         self.inventory = self.inventory.saturating_sub(amount);
         self.inventory_cost = self.inventory_cost.saturating_sub(cost);
         Ok(cost)
+    }
+
+    /// The refusals every swap path shares: class or pool paused, side disabled, buys
+    /// paused by a failed redemption.
+    pub fn check_swap_open(&self, class_paused: bool, side: Side) -> Result<()> {
+        require!(!class_paused, TradingError::ClassPaused);
+        require!(!self.paused, TradingError::PoolPaused);
+        match side {
+            Side::SellAsset => {
+                require!(self.buy_enabled, TradingError::BuysDisabled);
+                require!(
+                    !self.redemption_failed,
+                    TradingError::BuysPausedRedemptionFailed
+                );
+            }
+            Side::BuyAsset => require!(self.sell_enabled, TradingError::SellsDisabled),
+        }
+        Ok(())
+    }
+
+    /// Applies a swap's checked update (`manager::swap_manager::post_swap_update`): books,
+    /// the side's rate limit and the lifetime counters.
+    pub fn update_after_swap(&mut self, u: &PostSwapUpdate) {
+        self.inventory = u.inventory;
+        self.inventory_cost = u.inventory_cost;
+        self.quote_liquidity = u.quote_liquidity;
+        self.realised_pnl = u.realised_pnl;
+        let asset = u128::from(u.fill.asset_amount);
+        let quote = u128::from(u.fill.quote_amount);
+        match u.side {
+            Side::SellAsset => {
+                self.bid_limit = u.limit;
+                self.bought_asset = self.bought_asset.saturating_add(asset);
+                self.bought_quote = self.bought_quote.saturating_add(quote);
+            }
+            Side::BuyAsset => {
+                self.ask_limit = u.limit;
+                self.sold_asset = self.sold_asset.saturating_add(asset);
+                self.sold_quote = self.sold_quote.saturating_add(quote);
+            }
+        }
+        self.spread_earned = self
+            .spread_earned
+            .saturating_add(u128::from(u.spread_quote));
+        self.swaps = self.swaps.saturating_add(1);
+    }
+
+    /// What must hold of the pool's books after every change (refused with
+    /// `PoolInvariantBroken` otherwise):
+    /// * queued and dead shares are part of `total_shares`;
+    /// * no inventory means no cost basis;
+    /// * every rate limit holds at most its maximum;
+    /// * the withdrawal cursor never passes the open generation; the redemption cursor
+    ///   never passes the next id, and with nothing pending nothing is expected.
+    pub fn invariant(&self) -> Result<()> {
+        let limit_ok = |l: &RateLimitState| l.is_unlimited() || l.last_amount <= l.max_amount;
+        let nothing_pending = self.oldest_pending_id == self.next_redemption_id;
+        let ok = self.queued_shares <= self.total_shares
+            && self.dead_shares <= self.total_shares
+            && (self.inventory > 0 || self.inventory_cost == 0)
+            && limit_ok(&self.bid_limit)
+            && limit_ok(&self.ask_limit)
+            && limit_ok(&self.redeem_limit)
+            && self.queue_settling_gen <= self.queue_open_gen
+            && self.oldest_pending_id <= self.next_redemption_id
+            && (!nothing_pending
+                || (self.pending_asset == 0
+                    && self.pending_expected == 0
+                    && self.pending_cost == 0));
+        require!(ok, TradingError::PoolInvariantBroken);
+        Ok(())
+    }
+
+    /// The invariant with the vault balances: `quote_vault >= quote_liquidity +
+    /// claims_reserved` and `asset_vault >= inventory` (a surplus is unbooked: issuer
+    /// settlements in transit or donations). Refused with `VaultBelowBooked` otherwise.
+    pub fn invariant_with_vaults(&self, quote_vault: u64, asset_vault: u64) -> Result<()> {
+        self.invariant()?;
+        let booked = self.quote_liquidity.safe_add(self.claims_reserved)?;
+        require!(
+            quote_vault >= booked && asset_vault >= self.inventory,
+            TradingError::VaultBelowBooked
+        );
+        Ok(())
     }
 
     /// Runs `f` with the pool PDA's signer seeds.
@@ -391,67 +479,6 @@ impl Pool {
         let bump = [self.bump];
         let seeds: &[&[u8]] = &[SEED_UNIT, self.class.as_ref(), &id, &bump];
         f(&[seeds])
-    }
-}
-
-/// A stored rate limit (the PAU's maths, `halo_math::RateLimitState`).
-#[derive(
-    AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, Default, PartialEq, Eq,
-)]
-pub struct Limit {
-    pub max_amount: u64,
-    pub slope: u64,
-    pub last_amount: u64,
-    pub last_updated: i64,
-}
-
-impl Limit {
-    pub fn state(&self) -> RateLimitState {
-        RateLimitState {
-            max_amount: self.max_amount,
-            slope: self.slope,
-            last_amount: self.last_amount,
-            last_updated: self.last_updated,
-        }
-    }
-
-    fn store(&mut self, s: RateLimitState) {
-        self.max_amount = s.max_amount;
-        self.slope = s.slope;
-        self.last_amount = s.last_amount;
-        self.last_updated = s.last_updated;
-    }
-
-    /// A new limit starts full.
-    pub fn new_full(p: LimitParams, now: i64) -> Self {
-        let mut l = Self::default();
-        l.store(RateLimitState::new_full(p.max_amount, p.slope, now));
-        l
-    }
-
-    /// New parameters keep the consumed gap (same as the PAU's `set`).
-    pub fn set(&mut self, now: i64, p: LimitParams) {
-        let mut s = self.state();
-        s.set(now, p.max_amount, p.slope);
-        self.store(s);
-    }
-
-    /// Consumes `amount` or refuses with `err`, changing nothing.
-    pub fn consume(&mut self, now: i64, amount: u64, err: TradingError) -> Result<()> {
-        let mut s = self.state();
-        s.consume(now, amount).map_err(|_| err)?;
-        self.store(s);
-        Ok(())
-    }
-
-    pub fn give_back(&mut self, now: i64, amount: u64) {
-        let mut s = self.state();
-        s.give_back(now, amount);
-        self.store(s);
-    }
-
-    pub fn available(&self, now: i64) -> u64 {
-        self.state().available(now)
     }
 }
 
@@ -497,7 +524,7 @@ mod tests {
             PoolParams::INIT_SPACE,
             2 * 4 + 4 * 3 + 2 * 2 + 8 * 3 + 16 * 3 + 32 + 4 + 1 + 2
         );
-        assert_eq!(Limit::INIT_SPACE, 32);
+        assert_eq!(RateLimitState::INIT_SPACE, 32);
         assert_eq!(
             Pool::INIT_SPACE,
             2 + 32 + 8 + 32 * 2 + 2 + 32 * 2 // ids, mints, vaults

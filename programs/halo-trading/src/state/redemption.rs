@@ -34,6 +34,18 @@ pub struct Redemption {
     pub reserved: [u8; 32],
 }
 
+impl Redemption {
+    /// A redemption sends something, is due no earlier than it was sent, and has received
+    /// nothing while pending (`RedemptionInvariantBroken` otherwise).
+    pub fn invariant(&self) -> Result<()> {
+        let ok = self.amount > 0
+            && self.expected_by >= self.sent_at
+            && (self.status != RedemptionStatus::Pending || self.received == 0);
+        require!(ok, crate::errors::TradingError::RedemptionInvariantBroken);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

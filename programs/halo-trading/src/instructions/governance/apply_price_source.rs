@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::{errors::TradingError, events::PriceSourceApplied, price, state::*};
+use crate::{errors::TradingError, events::PriceSourceApplied, oracle, state::*};
 
 /// Applies a proposed price source once its delay has passed, reading the new source's
 /// price (it must be valid) and re-anchoring the pool on it; the pool pauses until
@@ -12,7 +12,7 @@ pub struct ApplyPriceSource<'info> {
     pub class: Box<Account<'info, TradingClass>>,
     #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
     pub pool: Box<Account<'info, Pool>>,
-    /// CHECK: the new source's price account, validated by `price::read` (ignored for a
+    /// CHECK: the new source's price account, validated by `oracle::read` (ignored for a
     /// fixed wind-down price).
     pub price_account: UncheckedAccount<'info>,
 }
@@ -40,8 +40,8 @@ pub fn handler(ctx: Context<ApplyPriceSource>) -> Result<()> {
     p.pending_price_source_eta = 0;
     // a new source starts afresh: its publish times are not comparable with the old one's
     p.last_price_ts = 0;
-    let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Lp)?;
-    price::reanchor(p, &r, now);
+    let r = oracle::read(p, &ctx.accounts.price_account, now, oracle::Use::Lp)?;
+    oracle::reanchor(p, &r, now);
     // trading resumes on the new source only after governance reviews it (`resume_pool`)
     p.paused = true;
     p.pause_reason = PauseReason::Manual;

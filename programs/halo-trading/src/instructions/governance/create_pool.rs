@@ -2,7 +2,7 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenInterface};
 
 use crate::{
-    constants::*, errors::TradingError, events::PoolCreated, price, state::*, token::check_mint,
+    constants::*, errors::TradingError, events::PoolCreated, oracle, state::*, token::check_mint,
 };
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub struct CreatePool<'info> {
         bump,
     )]
     pub quote_vault: UncheckedAccount<'info>,
-    /// CHECK: validated by `price::read` against the pool's price source (pinned address
+    /// CHECK: validated by `oracle::read` against the pool's price source (pinned address
     /// and owner for a halo feed; owner, layout, feed id and verification for Pyth).
     pub price_account: UncheckedAccount<'info>,
     pub asset_token_program: Interface<'info, TokenInterface>,
@@ -98,17 +98,17 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     p.buy_enabled = true;
     p.sell_enabled = true;
     p.pause_reason = PauseReason::None;
-    p.bid_limit = Limit::new_full(args.params.bid_limit, now);
-    p.ask_limit = Limit::new_full(args.params.ask_limit, now);
-    p.redeem_limit = Limit::new_full(args.params.redeem_limit, now);
+    p.bid_limit = args.params.bid_limit.full_at(now);
+    p.ask_limit = args.params.ask_limit.full_at(now);
+    p.redeem_limit = args.params.redeem_limit.full_at(now);
     p.oldest_pending_due = i64::MAX;
     require!(
         !matches!(args.price_source, PriceSource::Fixed { .. }),
         TradingError::WindDownPrice
     );
-    let r = price::read(&p, &a.price_account, now, price::Use::Lp)?;
+    let r = oracle::read(&p, &a.price_account, now, oracle::Use::Lp)?;
     // the first price is the reference of the first deviation window
-    price::anchor_on(&mut p, &r, now);
+    oracle::anchor_on(&mut p, &r, now);
     halo_accounts::persist(&a.pool, &p)?;
 
     let book_id = args.book_id.to_le_bytes();

@@ -1,3 +1,4 @@
+use crate::math::SafeMath;
 use anchor_lang::prelude::*;
 
 use crate::{
@@ -30,9 +31,7 @@ pub fn handler(ctx: Context<ProposePriceSource>, source: PriceSource) -> Result<
             TradingError::WindDownPriceOutOfRange
         );
     }
-    let eta = now
-        .checked_add(PRICE_SOURCE_DELAY_S)
-        .ok_or(TradingError::MathOverflow)?;
+    let eta = now.safe_add(PRICE_SOURCE_DELAY_S)?;
     p.pending_price_source = Some(source);
     p.pending_price_source_eta = eta;
     emit!(PriceSourceProposed {

@@ -26,9 +26,15 @@ pub fn handler(ctx: Context<SetPoolParams>, params: PoolParams) -> Result<()> {
         TradingError::SettlementPeriodLoweredWhilePending
     );
     p.params = params;
-    p.bid_limit.set(now, params.bid_limit);
-    p.ask_limit.set(now, params.ask_limit);
-    p.redeem_limit.set(now, params.redeem_limit);
+    p.bid_limit
+        .set(now, params.bid_limit.max_amount, params.bid_limit.slope);
+    p.ask_limit
+        .set(now, params.ask_limit.max_amount, params.ask_limit.slope);
+    p.redeem_limit.set(
+        now,
+        params.redeem_limit.max_amount,
+        params.redeem_limit.slope,
+    );
     emit!(PoolParamsSet {
         pool: p.key(),
         old,

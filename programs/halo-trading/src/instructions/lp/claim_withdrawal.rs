@@ -1,3 +1,4 @@
+use crate::math::{OrOverflow, SafeMath};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
@@ -49,9 +50,7 @@ pub fn handler(ctx: Context<ClaimWithdrawal>) -> Result<()> {
     let pos = &mut a.position;
     require!(pos.queued_shares > 0, TradingError::NothingToClaim);
     let g = a.generation.totals();
-    let (filled, paid) = g
-        .entitlement(pos.queued_shares)
-        .map_err(|_| TradingError::MathOverflow)?;
+    let (filled, paid) = g.entitlement(pos.queued_shares).or_overflow()?;
     let shares_filled = filled.saturating_sub(pos.claimed_filled);
     let amount = paid.saturating_sub(pos.claimed_paid);
     let complete = g.is_complete();
@@ -60,10 +59,7 @@ pub fn handler(ctx: Context<ClaimWithdrawal>) -> Result<()> {
         TradingError::NothingToClaim
     );
     let p = &mut a.pool;
-    p.claims_reserved = p
-        .claims_reserved
-        .checked_sub(amount)
-        .ok_or(TradingError::MathOverflow)?;
+    p.claims_reserved = p.claims_reserved.safe_sub(amount)?;
     if amount > 0 {
         pay_from_vault(
             &a.token_program,

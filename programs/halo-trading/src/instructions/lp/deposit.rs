@@ -4,7 +4,7 @@ use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use crate::{
     errors::TradingError,
     events::Deposited,
-    price,
+    oracle,
     state::*,
     token::{pull_into_vault, MintRef},
 };
@@ -34,7 +34,7 @@ pub struct Deposit<'info> {
     pub owner_quote: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut)]
     pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// CHECK: validated by `price::accept` against the pool's price source.
+    /// CHECK: validated by `oracle::accept` against the pool's price source.
     pub price_account: UncheckedAccount<'info>,
     pub token_program: Interface<'info, TokenInterface>,
 }
@@ -46,7 +46,7 @@ pub fn handler(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()
     require!(!a.class.paused, TradingError::ClassPaused);
     require!(!a.pool.paused, TradingError::PoolPaused);
     a.pool.check_open_for_deposits(now)?;
-    let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
+    let r = oracle::accept(&mut a.pool, &a.price_account, now, oracle::Use::Lp)?;
     let p = &mut a.pool;
     let value_before = p.value_for_deposit(r.price_wad)?;
     let shares = p.book_deposit(&mut a.position, amount, value_before)?;

@@ -1,3 +1,4 @@
+use crate::math::SafeMath;
 use anchor_lang::prelude::*;
 
 use crate::{constants::*, errors::TradingError, events::WithdrawalRequested, state::*};
@@ -35,25 +36,14 @@ pub fn handler(ctx: Context<RequestWithdrawal>, shares: u64) -> Result<()> {
         TradingError::WithdrawalPending
     );
     pos.shares = pos.shares.saturating_sub(shares);
-    pos.queued_shares = pos
-        .queued_shares
-        .checked_add(shares)
-        .ok_or(TradingError::MathOverflow)?;
+    pos.queued_shares = pos.queued_shares.safe_add(shares)?;
     pos.queue_gen = gen_id;
     if a.generation.requested == 0 {
         // the fallback clock starts with the first request
         a.generation.opened_at = Clock::get()?.unix_timestamp;
     }
-    a.generation.requested = a
-        .generation
-        .requested
-        .checked_add(shares)
-        .ok_or(TradingError::MathOverflow)?;
-    a.pool.queued_shares = a
-        .pool
-        .queued_shares
-        .checked_add(shares)
-        .ok_or(TradingError::MathOverflow)?;
+    a.generation.requested = a.generation.requested.safe_add(shares)?;
+    a.pool.queued_shares = a.pool.queued_shares.safe_add(shares)?;
     emit!(WithdrawalRequested {
         pool: a.pool.key(),
         owner: pos.owner,

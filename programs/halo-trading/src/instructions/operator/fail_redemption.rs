@@ -1,3 +1,4 @@
+use crate::math::{OrOverflow, SafeMath};
 use anchor_lang::prelude::*;
 
 use crate::{errors::TradingError, events::RedemptionClosed, state::*};
@@ -49,16 +50,10 @@ pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
         TradingError::RedemptionNotOverdue
     );
     p.close_oldest_pending(rd, &ctx.accounts.next_redemption)?;
-    p.failed_expected = p
-        .failed_expected
-        .checked_add(rd.expected_quote)
-        .ok_or(TradingError::MathOverflow)?;
+    p.failed_expected = p.failed_expected.safe_add(rd.expected_quote)?;
     p.pending_expected = p.pending_expected.saturating_sub(rd.expected_quote);
     p.pending_cost = p.pending_cost.saturating_sub(rd.cost_basis);
-    p.realised_pnl = p
-        .realised_pnl
-        .checked_sub(i128::from(rd.cost_basis))
-        .ok_or(TradingError::MathOverflow)?;
+    p.realised_pnl = p.realised_pnl.safe_sub(i128::from(rd.cost_basis))?;
     p.redemptions_failed = p.redemptions_failed.saturating_add(1);
     p.redemption_failed = true;
     rd.status = RedemptionStatus::Failed;
@@ -69,9 +64,9 @@ pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
         status: RedemptionStatus::Failed,
         received: 0,
         pnl: i64::try_from(rd.cost_basis)
-            .map_err(|_| TradingError::MathOverflow)?
+            .or_overflow()?
             .checked_neg()
-            .ok_or(TradingError::MathOverflow)?,
+            .or_overflow()?,
     });
     Ok(())
 }

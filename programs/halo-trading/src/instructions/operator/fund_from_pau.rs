@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::{errors::TradingError, events::Deposited, price};
+use crate::{errors::TradingError, events::Deposited, oracle};
 
 use super::PauFunding;
 
@@ -8,7 +8,7 @@ use super::PauFunding;
 /// `halo_pau::draw` CPI (the pool PDA is the registered integration; the PAU's `amm_fund`
 /// route rate-limits it) and mints LP shares to the PAU's position at the current share
 /// value (rounded down). Signed by the beacon. Refused: not the beacon, zero, class
-/// paused, a bad price, a pool that cannot price shares, any PAU refusal (route closed,
+/// paused, a bad oracle, a pool that cannot price shares, any PAU refusal (route closed,
 /// rate limit, frozen PAU...).
 pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     require!(amount > 0, TradingError::ZeroAmount);
@@ -16,7 +16,7 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     let a = ctx.accounts;
     require!(!a.class.paused, TradingError::ClassPaused);
     a.pool.check_open_for_deposits(now)?;
-    let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
+    let r = oracle::accept(&mut a.pool, &a.price_account, now, oracle::Use::Lp)?;
     let value_before = a.pool.value_for_deposit(r.price_wad)?;
     a.pool.check_priceable(value_before)?;
     let before = a.quote_vault.amount;

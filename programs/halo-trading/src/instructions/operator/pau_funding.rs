@@ -45,7 +45,7 @@ pub struct PauFunding<'info> {
     pub pau_custody: UncheckedAccount<'info>,
     #[account(mut)]
     pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// CHECK: validated by `price::accept` against the pool's price source.
+    /// CHECK: validated by `oracle::accept` against the pool's price source.
     pub price_account: UncheckedAccount<'info>,
     pub token_program: Interface<'info, TokenInterface>,
     pub pau_program: Program<'info, HaloPau>,

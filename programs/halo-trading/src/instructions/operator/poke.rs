@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::{events::*, price, state::*};
+use crate::{events::*, oracle, state::*};
 
 /// Permissionless price check. A price that moved more than `max_deviation_bps` from the
 /// pool's last price or from its deviation window's anchor pauses the pool persistently (reason: deviation) until governance or
@@ -10,7 +10,7 @@ use crate::{events::*, price, state::*};
 pub struct Poke<'info> {
     #[account(mut)]
     pub pool: Box<Account<'info, Pool>>,
-    /// CHECK: validated by `price::read` against the pool's price source.
+    /// CHECK: validated by `oracle::read` against the pool's price source.
     pub price_account: UncheckedAccount<'info>,
 }
 
@@ -18,8 +18,8 @@ pub fn handler(ctx: Context<Poke>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let p = &mut ctx.accounts.pool;
     // only a price fresh enough for a swap may pause the pool (no pause on an old spike)
-    let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Swap)?;
-    if price::deviated(p, &r, now)? {
+    let r = oracle::read(p, &ctx.accounts.price_account, now, oracle::Use::Swap)?;
+    if oracle::deviated(p, &r, now)? {
         p.paused = true;
         p.pause_reason = PauseReason::Deviation;
         emit!(PoolPaused {
@@ -32,7 +32,7 @@ pub fn handler(ctx: Context<Poke>) -> Result<()> {
     } else {
         let unchanged = r.price_wad == p.last_price_wad;
         // `record` emits PriceObserved for a changed value; an unchanged one is observed here
-        price::record(p, &r, now);
+        oracle::record(p, &r, now);
         if unchanged {
             emit!(PriceObserved {
                 pool: p.key(),

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::{errors::TradingError, events::PoolResumed, price, state::*};
+use crate::{errors::TradingError, events::PoolResumed, oracle, state::*};
 
 /// Lifts a pool pause after review and re-anchors the reference price to the current,
 /// valid oracle reading. Governance or the beacon (not the freezer); a deviation pause
@@ -15,7 +15,7 @@ pub struct ResumePool<'info> {
     pub class: Box<Account<'info, TradingClass>>,
     #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
     pub pool: Box<Account<'info, Pool>>,
-    /// CHECK: validated by `price::read` against the pool's price source.
+    /// CHECK: validated by `oracle::read` against the pool's price source.
     pub price_account: UncheckedAccount<'info>,
 }
 
@@ -29,10 +29,10 @@ pub fn handler(ctx: Context<ResumePool>) -> Result<()> {
             || ctx.accounts.signer.key() == ctx.accounts.class.governance,
         TradingError::NotGovernance
     );
-    let r = price::read(p, &ctx.accounts.price_account, now, price::Use::Lp)?;
+    let r = oracle::read(p, &ctx.accounts.price_account, now, oracle::Use::Lp)?;
     p.paused = false;
     p.pause_reason = PauseReason::None;
-    price::reanchor(p, &r, now);
+    oracle::reanchor(p, &r, now);
     emit!(PoolResumed {
         pool: p.key(),
         by: ctx.accounts.signer.key(),

@@ -1,6 +1,7 @@
+use crate::math::OrOverflow;
 use anchor_lang::prelude::*;
 
-use crate::{errors::TradingError, events::ReturnedToPau, price};
+use crate::{errors::TradingError, events::ReturnedToPau, oracle};
 
 use super::PauFunding;
 
@@ -29,13 +30,13 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     let value_before = if a.pool.inventory == 0 {
         a.pool.value(a.pool.last_price_wad)?
     } else {
-        let r = price::accept(&mut a.pool, &a.price_account, now, price::Use::Lp)?;
+        let r = oracle::accept(&mut a.pool, &a.price_account, now, oracle::Use::Lp)?;
         a.pool.value(r.price_wad)?
     };
     require!(value_before > 0, TradingError::PoolValueZero);
     let burn =
         halo_math::shares::shares_to_burn_for_assets(amount, value_before, a.pool.total_shares)
-            .map_err(|_| TradingError::MathOverflow)?;
+            .or_overflow()?;
     require!(
         burn <= a.pau_position.shares,
         TradingError::InsufficientShares

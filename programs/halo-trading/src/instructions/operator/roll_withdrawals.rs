@@ -1,3 +1,4 @@
+use crate::math::SafeMath;
 use anchor_lang::prelude::*;
 
 use crate::{constants::*, errors::TradingError, events::WithdrawalsRolled, state::*};
@@ -39,9 +40,7 @@ pub fn handler(ctx: Context<RollWithdrawals>) -> Result<()> {
     a.open_generation.closed = true;
     a.open_generation.closed_at = now;
     let closed_generation = a.pool.queue_open_gen;
-    let open_generation = closed_generation
-        .checked_add(1)
-        .ok_or(TradingError::MathOverflow)?;
+    let open_generation = closed_generation.safe_add(1)?;
     a.pool.queue_open_gen = open_generation;
     let pool = a.pool.key();
     let id = open_generation.to_le_bytes();

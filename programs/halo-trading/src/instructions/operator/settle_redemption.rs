@@ -1,3 +1,4 @@
+use crate::math::{OrOverflow, SafeMath};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::TokenAccount;
 
@@ -44,18 +45,13 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         rd.status != RedemptionStatus::WrittenOff,
         TradingError::RedemptionWrittenOff
     );
-    let booked = p
-        .quote_liquidity
-        .checked_add(p.claims_reserved)
-        .ok_or(TradingError::MathOverflow)?;
+    let booked = p.quote_liquidity.safe_add(p.claims_reserved)?;
     let unbooked = a.quote_vault.amount.saturating_sub(booked);
     require!(received <= unbooked, TradingError::UnaccountedFundsMissing);
     // what this settlement adds to realised P&L (a recovery's cost was counted when it
     // failed, so all of its receipt is P&L)
     let pnl = if rd.status == RedemptionStatus::Pending {
-        i128::from(received)
-            .checked_sub(i128::from(rd.cost_basis))
-            .ok_or(TradingError::MathOverflow)?
+        i128::from(received).safe_sub(i128::from(rd.cost_basis))?
     } else {
         i128::from(received)
     };
@@ -65,7 +61,7 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         10_000,
         halo_math::Rounding::Up,
     )
-    .map_err(|_| TradingError::MathOverflow)?;
+    .or_overflow()?;
     let settled = if rd.status == RedemptionStatus::Pending {
         // an under-reported receipt would leave USDS unbooked for later misuse
         require!(received >= floor, TradingError::ReceiptBelowExpected);
@@ -80,9 +76,7 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         // or a governance write-off (a receipt of 0 cannot stand in for one).
         require!(received > 0, TradingError::ZeroAmount);
         let before = rd.received;
-        let total = before
-            .checked_add(received)
-            .ok_or(TradingError::MathOverflow)?;
+        let total = before.safe_add(received)?;
         let recovered = total
             .min(rd.expected_quote)
             .saturating_sub(before.min(rd.expected_quote));
@@ -97,14 +91,8 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         }
         done
     };
-    p.realised_pnl = p
-        .realised_pnl
-        .checked_add(pnl)
-        .ok_or(TradingError::MathOverflow)?;
-    p.quote_liquidity = p
-        .quote_liquidity
-        .checked_add(received)
-        .ok_or(TradingError::MathOverflow)?;
+    p.realised_pnl = p.realised_pnl.safe_add(pnl)?;
+    p.quote_liquidity = p.quote_liquidity.safe_add(received)?;
     if settled {
         p.redeem_limit.give_back(now, rd.amount);
         p.redemptions_settled = p.redemptions_settled.saturating_add(1);
@@ -116,7 +104,7 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         id: rd.id,
         status: rd.status,
         received,
-        pnl: i64::try_from(pnl).map_err(|_| TradingError::MathOverflow)?,
+        pnl: i64::try_from(pnl).or_overflow()?,
     });
     Ok(())
 }

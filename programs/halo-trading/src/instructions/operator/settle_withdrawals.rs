@@ -1,6 +1,7 @@
+use crate::math::{OrOverflow, SafeMath};
 use anchor_lang::prelude::*;
 
-use crate::{constants::*, errors::TradingError, events::WithdrawalsSettled, price, state::*};
+use crate::{constants::*, errors::TradingError, events::WithdrawalsSettled, oracle, state::*};
 
 /// Fills the oldest closed withdrawal generation pro rata with up to `max_quote` of the
 /// pool's free USDS, at the current share value (shares burned round up, USDS paid rounds
@@ -19,7 +20,7 @@ pub struct SettleWithdrawals<'info> {
         bump = generation.bump,
     )]
     pub generation: Box<Account<'info, WithdrawGeneration>>,
-    /// CHECK: validated by `price::accept` against the pool's price source.
+    /// CHECK: validated by `oracle::accept` against the pool's price source.
     pub price_account: UncheckedAccount<'info>,
 }
 
@@ -47,14 +48,12 @@ pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
     let value = if p.inventory == 0 {
         p.value(p.last_price_wad)?
     } else {
-        let r = price::accept(p, &a.price_account, now, price::Use::Lp)?;
+        let r = oracle::accept(p, &a.price_account, now, oracle::Use::Lp)?;
         p.value(r.price_wad)?
     };
     let capacity = max_quote.min(p.quote_liquidity);
     let mut g = a.generation.totals();
-    let s = g
-        .settle(capacity, value, p.total_shares)
-        .map_err(|_| TradingError::MathOverflow)?;
+    let s = g.settle(capacity, value, p.total_shares).or_overflow()?;
     require!(
         s.shares_burned > 0 || g.is_complete(),
         TradingError::InsufficientLiquidity
@@ -63,16 +62,10 @@ pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
     p.total_shares = p.total_shares.saturating_sub(s.shares_burned);
     p.queued_shares = p.queued_shares.saturating_sub(s.shares_burned);
     p.quote_liquidity = p.quote_liquidity.saturating_sub(s.assets_paid);
-    p.claims_reserved = p
-        .claims_reserved
-        .checked_add(s.assets_paid)
-        .ok_or(TradingError::MathOverflow)?;
+    p.claims_reserved = p.claims_reserved.safe_add(s.assets_paid)?;
     let complete = g.is_complete();
     if complete {
-        p.queue_settling_gen = p
-            .queue_settling_gen
-            .checked_add(1)
-            .ok_or(TradingError::MathOverflow)?;
+        p.queue_settling_gen = p.queue_settling_gen.safe_add(1)?;
     }
     emit!(WithdrawalsSettled {
         pool: p.key(),

@@ -1,3 +1,4 @@
+use crate::math::{OrOverflow, SafeMath};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 use halo_math::Rounding;
@@ -6,7 +7,7 @@ use crate::{
     constants::*,
     errors::TradingError,
     events::RedemptionStarted,
-    price,
+    oracle,
     state::*,
     token::{pay_from_vault, MintRef},
 };
@@ -38,7 +39,7 @@ pub struct StartRedemption<'info> {
     pub asset_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     #[account(mut)]
     pub redemption_account: Box<InterfaceAccount<'info, TokenAccount>>,
-    /// CHECK: validated by `price::accept` against the pool's price source.
+    /// CHECK: validated by `oracle::accept` against the pool's price source.
     pub price_account: UncheckedAccount<'info>,
     pub token_program: Interface<'info, TokenInterface>,
     pub system_program: Program<'info, System>,
@@ -50,24 +51,19 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
     let a = ctx.accounts;
     let p = &mut a.pool;
     require!(amount <= p.inventory, TradingError::InsufficientInventory);
-    let r = price::accept(p, &a.price_account, now, price::Use::Lp)?;
+    let r = oracle::accept(p, &a.price_account, now, oracle::Use::Lp)?;
     p.redeem_limit
-        .consume(now, amount, TradingError::RedeemRateLimitExceeded)?;
+        .consume(now, amount)
+        .map_err(|_| TradingError::RedeemRateLimitExceeded)?;
     let expected = p
         .market(r.price_wad)
         .value(amount, Rounding::Down)
-        .map_err(|_| TradingError::MathOverflow)?;
+        .or_overflow()?;
     let cost = p.remove_inventory(amount)?;
     let id = p.next_redemption_id;
-    p.pending_expected = p
-        .pending_expected
-        .checked_add(expected)
-        .ok_or(TradingError::MathOverflow)?;
-    p.pending_cost = p
-        .pending_cost
-        .checked_add(cost)
-        .ok_or(TradingError::MathOverflow)?;
-    p.next_redemption_id = id.checked_add(1).ok_or(TradingError::MathOverflow)?;
+    p.pending_expected = p.pending_expected.safe_add(expected)?;
+    p.pending_cost = p.pending_cost.safe_add(cost)?;
+    p.next_redemption_id = id.safe_add(1)?;
     let expected_by = now.saturating_add(i64::from(p.params.settlement_period_s));
     p.open_redemption(id, amount, expected_by)?;
 

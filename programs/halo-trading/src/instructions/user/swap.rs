@@ -1,30 +1,24 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{TokenAccount, TokenInterface};
-use halo_math::pricing::{Fill, Mode, Side, Skew};
+use halo_math::pricing::{within_bound, Fill, Mode, Side};
 
 use crate::{
     errors::TradingError,
     events::SwapExecuted,
-    price,
+    manager::swap_manager,
+    oracle::{self, Use},
     state::*,
-    token::{pay_from_vault, pull_into_vault, MintRef},
+    token::{amount_of, pay_from_vault, pull_into_vault, MintRef},
 };
-
-/// Which way the user trades.
-#[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SwapSide {
-    /// The user sells the asset for USDS (the pool buys at NAV − bid spread).
-    SellAsset,
-    /// The user buys the asset with USDS (the pool sells at NAV + ask spread).
-    BuyAsset,
-}
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SwapArgs {
-    pub side: SwapSide,
-    /// true: `amount` is what the user gives and `limit` is `min_out`; false: `amount` is
-    /// what the user receives and `limit` is `max_in`.
-    pub exact_in: bool,
+    /// `SellAsset`: the user sells the asset for USDS (the pool buys at NAV − bid spread);
+    /// `BuyAsset`: the user buys it with USDS (the pool sells at NAV + ask spread).
+    pub side: Side,
+    /// `ExactIn`: `amount` is what the user gives and `limit` is `min_out`; `ExactOut`:
+    /// `amount` is what the user receives and `limit` is `max_in`.
+    pub mode: Mode,
     pub amount: u64,
     pub limit: u64,
     /// precision: unix seconds; refused after this time.
@@ -49,7 +43,7 @@ pub struct Swap<'info> {
         has_one = quote_vault @ TradingError::WrongVault,
     )]
     pub pool: Box<Account<'info, Pool>>,
-    /// CHECK: validated by `price::accept` against the pool's price source.
+    /// CHECK: validated by `oracle::accept` against the pool's price source.
     pub price_account: UncheckedAccount<'info>,
     /// CHECK: pinned by the pool's `has_one`; the token program checks it against both
     /// token accounts and the decimals the pool recorded (`transfer_checked`).
@@ -81,234 +75,100 @@ pub struct Swap<'info> {
     pub quote_token_program: Interface<'info, TokenInterface>,
 }
 
-pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    require!(now <= args.expiry, TradingError::Expired);
-    require!(args.amount > 0, TradingError::ZeroAmount);
-    let a = ctx.accounts;
-    let side = a.check_open(args.side)?;
-    let mode = if args.exact_in {
-        Mode::ExactIn
-    } else {
-        Mode::ExactOut
-    };
-    let p = &mut a.pool;
-    let r = price::accept(p, &a.price_account, now, price::Use::Swap)?;
-    let (fill, spread_bps) = a.price_fill(side, mode, args.amount, &r)?;
-    require!(
-        fill.asset_amount > 0 && fill.quote_amount > 0,
-        TradingError::ZeroAmount
-    );
-    // the user's bound
-    let ok = match (side, mode) {
-        (Side::SellAsset, Mode::ExactIn) => fill.quote_amount >= args.limit,
-        (Side::SellAsset, Mode::ExactOut) => fill.asset_amount <= args.limit,
-        (Side::BuyAsset, Mode::ExactIn) => fill.asset_amount >= args.limit,
-        (Side::BuyAsset, Mode::ExactOut) => fill.quote_amount <= args.limit,
-    };
-    require!(ok, TradingError::SlippageExceeded);
-    a.execute(side, fill, spread_bps, r.price_wad, args.exact_in, now)
-}
-
 impl<'info> Swap<'info> {
-    /// Prices a swap at the reading: the bid widened by the exact average inventory skew
-    /// over the trade (`Market::quote_sale`), the ask as set; both widened by the price's
-    /// confidence interval (Pyth). Returns the fill and its effective spread in bps.
-    pub fn price_fill(
-        &self,
-        side: Side,
-        mode: Mode,
-        amount: u64,
-        r: &price::Reading,
-    ) -> Result<(Fill, u32)> {
-        let p = &self.pool;
-        let market = p.market(r.price_wad);
-        let widen = |bps: u16| {
-            u32::from(bps)
-                .checked_add(r.conf_bps)
-                .ok_or(TradingError::MathOverflow)
-        };
-        match side {
-            Side::SellAsset => {
-                let bid = widen(p.params.bid_spread_bps)?;
-                let skew = Skew {
-                    start_bps: u32::from(p.params.skew_start_bps),
-                    max_bps: u32::from(p.params.skew_max_bps),
-                    position_limit: p.params.position_limit,
-                };
-                require!(
-                    bid.saturating_add(skew.max_bps) <= halo_math::pricing::MAX_SPREAD_BPS,
-                    TradingError::ConfidenceTooWide
-                );
-                market
-                    .quote_sale(mode, amount, bid, &skew, p.inventory)
-                    .map_err(|_| TradingError::MathOverflow.into())
-            }
-            Side::BuyAsset => {
-                let ask = widen(p.params.ask_spread_bps)?;
-                require!(
-                    ask <= halo_math::pricing::MAX_SPREAD_BPS,
-                    TradingError::ConfidenceTooWide
-                );
-                let fill = market
-                    .quote(side, mode, amount, ask)
-                    .map_err(|_| TradingError::MathOverflow)?;
-                Ok((fill, ask))
-            }
-        }
+    pub fn validate(&self, args: &SwapArgs) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        require!(now <= args.expiry, TradingError::Expired);
+        require!(args.amount > 0, TradingError::ZeroAmount);
+        self.pool.check_swap_open(self.class.paused, args.side)
     }
 
-    /// The refusals every swap path shares: class or pool paused, side disabled, buys
-    /// paused by a failed redemption.
-    pub fn check_open(&self, side: SwapSide) -> Result<Side> {
-        require!(!self.class.paused, TradingError::ClassPaused);
-        let p = &self.pool;
-        require!(!p.paused, TradingError::PoolPaused);
-        Ok(match side {
-            SwapSide::SellAsset => {
-                require!(p.buy_enabled, TradingError::BuysDisabled);
-                require!(
-                    !p.redemption_failed,
-                    TradingError::BuysPausedRedemptionFailed
-                );
-                Side::SellAsset
-            }
-            SwapSide::BuyAsset => {
-                require!(p.sell_enabled, TradingError::SellsDisabled);
-                Side::BuyAsset
-            }
-        })
-    }
-
-    /// Executes a priced fill: trade size, position limit, liquidity or inventory and the
-    /// side's rate limit, then both transfers, the books, the counters and the event.
+    /// Executes a priced fill: the pool's bounds (`swap_manager::post_swap_update`), both
+    /// transfers, the books, the invariant and the event.
     pub fn execute(
         &mut self,
         side: Side,
         fill: Fill,
         spread_bps: u32,
         price_wad: u128,
-        exact_in: bool,
+        mode: Mode,
         now: i64,
     ) -> Result<()> {
-        let a = self;
-        let p = &mut a.pool;
-        require!(
-            fill.quote_amount >= p.params.min_trade,
-            TradingError::TradeTooSmall
-        );
-        require!(
-            fill.quote_amount <= p.params.max_trade,
-            TradingError::TradeTooLarge
-        );
-        let spread_quote = fill.quote_amount.abs_diff(fill.mid_quote);
-        let asset_mint = MintRef {
-            info: &a.asset_mint,
-            decimals: p.asset_decimals,
-        };
-        let quote_mint = MintRef {
-            info: &a.quote_mint,
-            decimals: p.quote_decimals,
-        };
-        match side {
-            Side::SellAsset => {
-                let inv = p
-                    .inventory
-                    .checked_add(fill.asset_amount)
-                    .ok_or(TradingError::MathOverflow)?;
-                // the exposure the limit bounds: inventory and what is out for redemption
-                let exposure = inv
-                    .checked_add(p.pending_asset)
-                    .ok_or(TradingError::MathOverflow)?;
-                require!(
-                    exposure <= p.params.position_limit,
-                    TradingError::PositionLimitExceeded
-                );
-                require!(
-                    fill.quote_amount <= p.quote_liquidity,
-                    TradingError::InsufficientLiquidity
-                );
-                p.bid_limit
-                    .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
-                pull_into_vault(
-                    &a.asset_token_program,
-                    &a.user_asset.to_account_info(),
-                    asset_mint,
-                    &a.asset_vault,
-                    &a.user,
-                    fill.asset_amount,
-                )?;
-                pay_from_vault(
-                    &a.quote_token_program,
-                    &a.quote_vault,
-                    quote_mint,
-                    &a.user_quote.to_account_info(),
-                    p,
-                    fill.quote_amount,
-                )?;
-                p.inventory = inv;
-                p.inventory_cost = p
-                    .inventory_cost
-                    .checked_add(fill.quote_amount)
-                    .ok_or(TradingError::MathOverflow)?;
-                p.quote_liquidity = p.quote_liquidity.saturating_sub(fill.quote_amount);
-                p.bought_asset = p.bought_asset.saturating_add(u128::from(fill.asset_amount));
-                p.bought_quote = p.bought_quote.saturating_add(u128::from(fill.quote_amount));
-            }
-            Side::BuyAsset => {
-                require!(
-                    fill.asset_amount <= p.inventory,
-                    TradingError::InsufficientInventory
-                );
-                p.ask_limit
-                    .consume(now, fill.quote_amount, TradingError::SwapRateLimitExceeded)?;
-                pull_into_vault(
-                    &a.quote_token_program,
-                    &a.user_quote.to_account_info(),
-                    quote_mint,
-                    &a.quote_vault,
-                    &a.user,
-                    fill.quote_amount,
-                )?;
-                pay_from_vault(
-                    &a.asset_token_program,
-                    &a.asset_vault,
-                    asset_mint,
-                    &a.user_asset.to_account_info(),
-                    p,
-                    fill.asset_amount,
-                )?;
-                let cost = p.remove_inventory(fill.asset_amount)?;
-                let pnl = i128::from(fill.quote_amount)
-                    .checked_sub(i128::from(cost))
-                    .ok_or(TradingError::MathOverflow)?;
-                p.realised_pnl = p
-                    .realised_pnl
-                    .checked_add(pnl)
-                    .ok_or(TradingError::MathOverflow)?;
-                p.quote_liquidity = p
-                    .quote_liquidity
-                    .checked_add(fill.quote_amount)
-                    .ok_or(TradingError::MathOverflow)?;
-                p.sold_asset = p.sold_asset.saturating_add(u128::from(fill.asset_amount));
-                p.sold_quote = p.sold_quote.saturating_add(u128::from(fill.quote_amount));
-            }
-        }
-        p.spread_earned = p.spread_earned.saturating_add(u128::from(spread_quote));
-        p.swaps = p.swaps.saturating_add(1);
+        let update = swap_manager::post_swap_update(&self.pool, side, &fill, now)?;
+        self.move_tokens(side, &fill)?;
+        self.pool.update_after_swap(&update);
+        self.pool
+            .invariant_with_vaults(amount_of(&self.quote_vault)?, amount_of(&self.asset_vault)?)?;
         emit!(SwapExecuted {
-            pool: p.key(),
-            user: a.user.key(),
+            pool: self.pool.key(),
+            user: self.user.key(),
             user_sold: side == Side::SellAsset,
-            exact_in,
+            exact_in: mode == Mode::ExactIn,
             asset_amount: fill.asset_amount,
             quote_amount: fill.quote_amount,
             price_used_wad: price_wad,
             spread_bps,
-            spread_quote,
-            inventory_after: p.inventory,
-            quote_liquidity_after: p.quote_liquidity,
+            spread_quote: update.spread_quote,
+            inventory_after: self.pool.inventory,
+            quote_liquidity_after: self.pool.quote_liquidity,
         });
         Ok(())
     }
+
+    /// The user's side of the fill into its vault, the pool's side out of the other.
+    fn move_tokens(&self, side: Side, fill: &Fill) -> Result<()> {
+        let pool = &self.pool;
+        let asset = (
+            &self.asset_token_program,
+            MintRef {
+                info: &self.asset_mint,
+                decimals: pool.asset_decimals,
+            },
+            &self.asset_vault,
+            self.user_asset.to_account_info(),
+            fill.asset_amount,
+        );
+        let quote = (
+            &self.quote_token_program,
+            MintRef {
+                info: &self.quote_mint,
+                decimals: pool.quote_decimals,
+            },
+            &self.quote_vault,
+            self.user_quote.to_account_info(),
+            fill.quote_amount,
+        );
+        let (into_pool, out_of_pool) = match side {
+            Side::SellAsset => (asset, quote),
+            Side::BuyAsset => (quote, asset),
+        };
+        let (program, mint, vault, user_account, amount) = into_pool;
+        pull_into_vault(program, &user_account, mint, vault, &self.user, amount)?;
+        let (program, mint, vault, user_account, amount) = out_of_pool;
+        pay_from_vault(program, vault, mint, &user_account, pool, amount)
+    }
+}
+
+pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let accounts = ctx.accounts;
+    let reading = oracle::accept(&mut accounts.pool, &accounts.price_account, now, Use::Swap)?;
+    let (fill, spread_bps) =
+        swap_manager::price_fill(&accounts.pool, args.side, args.mode, args.amount, &reading)?;
+    require!(
+        fill.asset_amount > 0 && fill.quote_amount > 0,
+        TradingError::ZeroAmount
+    );
+    require!(
+        within_bound(args.side, args.mode, &fill, args.limit),
+        TradingError::SlippageExceeded
+    );
+    accounts.execute(
+        args.side,
+        fill,
+        spread_bps,
+        reading.price_wad,
+        args.mode,
+        now,
+    )
 }

@@ -1,12 +1,8 @@
 //! Token movements of the pool: `transfer_checked` through the token interface.
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{
-    self,
-    spl_token_2022::extension::{BaseStateWithExtensions, ExtensionType, StateWithExtensions},
-    Mint, TokenInterface, TransferChecked,
-};
+use anchor_spl::token_interface::{self, TokenInterface, TransferChecked};
 
-use crate::{errors::TradingError, state::Pool};
+use crate::state::Pool;
 
 /// A mint as the token program needs it for `transfer_checked`: the account and the
 /// decimals the pool recorded (the token program re-checks both).
@@ -67,30 +63,13 @@ pub fn pull_into_vault<'info>(
     )
 }
 
-/// The mint may carry only extensions the pool handles: the PAU's allow-list (no hook,
-/// permanent delegate, close authority, confidential transfers...) minus transfer fees,
-/// which the PAU measures but a swap priced on the amount sent cannot absorb, and minus
-/// interest-bearing configs, whose UI amount grows while the pool prices raw amounts.
-pub fn check_mint(mint: &InterfaceAccount<Mint>) -> Result<()> {
-    let info = mint.to_account_info();
-    halo_pau::route::check_mint_extensions(&info, 0)
-        .map_err(|_| TradingError::UnsupportedMintExtension)?;
-    if *info.owner == anchor_spl::token_2022::ID {
-        let data = info.try_borrow_data()?;
-        let state =
-            StateWithExtensions::<anchor_spl::token_2022::spl_token_2022::state::Mint>::unpack(
-                &data,
-            )?;
-        let types = state.get_extension_types()?;
-        require!(
-            !types.contains(&ExtensionType::TransferFeeConfig)
-                && !types.contains(&ExtensionType::InterestBearingConfig),
-            TradingError::UnsupportedMintExtension
-        );
-    }
-    require!(
-        mint.decimals <= halo_math::pricing::MAX_DECIMALS,
-        TradingError::DecimalsTooLarge
-    );
-    Ok(())
+/// The balance of a token account (SPL Token or Token-2022: `amount` is at bytes 64..72
+/// of both layouts), read from its current data, so it is fresh after a transfer CPI.
+pub fn amount_of(account: &AccountInfo) -> Result<u64> {
+    let data = account.try_borrow_data()?;
+    let bytes: [u8; 8] = data
+        .get(64..72)
+        .and_then(|b| b.try_into().ok())
+        .ok_or(crate::errors::TradingError::WrongVault)?;
+    Ok(u64::from_le_bytes(bytes))
 }
