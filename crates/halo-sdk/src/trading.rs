@@ -188,12 +188,29 @@ pub fn create_pool(governance: &Pubkey, p: &PoolRef, args: CreatePoolArgs) -> In
     )
 }
 
+/// The `GovernedPool` group: governance signs for a pool of its class.
+fn governed(governance: &Pubkey, p: &PoolRef) -> acc::GovernedPool {
+    acc::GovernedPool {
+        governance: *governance,
+        class: p.class,
+        pool: p.pool,
+    }
+}
+
+/// The `OwnedPosition` group: the owner signs for its position in the pool.
+fn owned_position(owner: &Pubkey, p: &PoolRef) -> acc::OwnedPosition {
+    acc::OwnedPosition {
+        owner: *owner,
+        class: p.class,
+        pool: p.pool,
+        position: position_address(&p.pool, owner),
+    }
+}
+
 pub fn set_pool_params(governance: &Pubkey, p: &PoolRef, params: PoolParams) -> Instruction {
     build(
         acc::SetPoolParams {
-            governance: *governance,
-            class: p.class,
-            pool: p.pool,
+            governed: governed(governance, p),
         },
         ix::SetPoolParams { params },
     )
@@ -207,9 +224,7 @@ pub fn set_sides(
 ) -> Instruction {
     build(
         acc::SetSides {
-            governance: *governance,
-            class: p.class,
-            pool: p.pool,
+            governed: governed(governance, p),
         },
         ix::SetSides {
             buy_enabled,
@@ -221,9 +236,7 @@ pub fn set_sides(
 pub fn clear_redemption_failure(governance: &Pubkey, p: &PoolRef) -> Instruction {
     build(
         acc::ClearRedemptionFailure {
-            governance: *governance,
-            class: p.class,
-            pool: p.pool,
+            governed: governed(governance, p),
         },
         ix::ClearRedemptionFailure {},
     )
@@ -266,9 +279,7 @@ pub fn set_rfq_domain(governance: &Pubkey, class: &Pubkey, domain: [u8; 32]) -> 
 pub fn propose_price_source(governance: &Pubkey, p: &PoolRef, source: PriceSource) -> Instruction {
     build(
         acc::ProposePriceSource {
-            governance: *governance,
-            class: p.class,
-            pool: p.pool,
+            governed: governed(governance, p),
         },
         ix::ProposePriceSource { source },
     )
@@ -278,9 +289,7 @@ pub fn propose_price_source(governance: &Pubkey, p: &PoolRef, source: PriceSourc
 pub fn apply_price_source(governance: &Pubkey, p: &PoolRef, price_account: &Pubkey) -> Instruction {
     build(
         acc::ApplyPriceSource {
-            governance: *governance,
-            class: p.class,
-            pool: p.pool,
+            governed: governed(governance, p),
             price_account: *price_account,
         },
         ix::ApplyPriceSource {},
@@ -290,9 +299,7 @@ pub fn apply_price_source(governance: &Pubkey, p: &PoolRef, price_account: &Pubk
 pub fn write_off_redemption(governance: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
     build(
         acc::WriteOffRedemption {
-            governance: *governance,
-            class: p.class,
-            pool: p.pool,
+            governed: governed(governance, p),
             redemption: redemption_address(&p.pool, id),
         },
         ix::WriteOffRedemption {},
@@ -499,10 +506,7 @@ pub fn deposit(
 ) -> Instruction {
     build(
         acc::Deposit {
-            owner: *owner,
-            class: p.class,
-            pool: p.pool,
-            position: position_address(&p.pool, owner),
+            lp: owned_position(owner, p),
             quote_mint: p.quote_mint,
             owner_quote: *owner_quote,
             quote_vault: p.quote_vault,
@@ -535,10 +539,7 @@ pub fn claim_withdrawal(
 ) -> Instruction {
     build(
         acc::ClaimWithdrawal {
-            owner: *owner,
-            class: p.class,
-            pool: p.pool,
-            position: position_address(&p.pool, owner),
+            lp: owned_position(owner, p),
             generation: generation_address(&p.pool, gen),
             quote_mint: p.quote_mint,
             owner_quote: *owner_quote,

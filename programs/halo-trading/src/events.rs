@@ -16,21 +16,30 @@ pub struct ClassCreated {
 #[event]
 pub struct ClassRolesSet {
     pub class: Pubkey,
-    pub beacon: Pubkey,
-    pub freezer: Pubkey,
+    /// The governance key that signed.
+    pub by: Pubkey,
+    pub old_beacon: Pubkey,
+    pub new_beacon: Pubkey,
+    pub old_freezer: Pubkey,
+    pub new_freezer: Pubkey,
 }
 
 #[event]
 pub struct ClassGovernanceProposed {
     pub class: Pubkey,
-    pub governance: Pubkey,
-    /// default: a proposal withdrawn.
-    pub pending_governance: Pubkey,
+    /// The governance key that signed.
+    pub by: Pubkey,
+    /// The proposal this one replaces (default: none).
+    pub old_pending: Pubkey,
+    /// The proposed governance (default: the proposal is withdrawn).
+    pub new_pending: Pubkey,
 }
 
 #[event]
 pub struct ClassGovernanceAccepted {
     pub class: Pubkey,
+    /// The proposed key that signed (it becomes `new_governance`).
+    pub by: Pubkey,
     pub old_governance: Pubkey,
     pub new_governance: Pubkey,
 }

@@ -51,11 +51,13 @@ pub mod halo_trading {
 
     /// Creates a class. Signer: its governance. Refused: default role keys, a quote mint
     /// with unsupported extensions, a controller that is not a `halo_pau` controller.
+    #[access_control(ctx.accounts.validate(&args))]
     pub fn create_class(ctx: Context<CreateClass>, args: CreateClassArgs) -> Result<()> {
         instructions::governance::create_class::handler(ctx, args)
     }
 
     /// Replaces the beacon and freezer. Signer: governance.
+    #[access_control(ctx.accounts.validate(beacon, freezer))]
     pub fn set_class_roles(
         ctx: Context<SetClassRoles>,
         beacon: Pubkey,
@@ -65,17 +67,20 @@ pub mod halo_trading {
     }
 
     /// Pauses (governance, beacon, freezer) or unpauses (governance) the whole class.
+    #[access_control(ctx.accounts.validate(paused))]
     pub fn set_class_paused(ctx: Context<SetClassPaused>, paused: bool) -> Result<()> {
         instructions::governance::set_class_paused::handler(ctx, paused)
     }
 
     /// Adds a pool with its book, vaults and first withdrawal generation. Signer:
     /// governance. Refused: bad parameters, same mint twice, unsupported mint, bad price.
+    #[access_control(ctx.accounts.validate(&args))]
     pub fn create_pool(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
         instructions::governance::create_pool::handler(ctx, args)
     }
 
     /// Replaces a pool's parameters. Signer: governance (never the beacon).
+    #[access_control(ctx.accounts.validate(&params))]
     pub fn set_pool_params(ctx: Context<SetPoolParams>, params: PoolParams) -> Result<()> {
         instructions::governance::set_pool_params::handler(ctx, params)
     }
@@ -86,6 +91,7 @@ pub mod halo_trading {
     }
 
     /// Lifts the buy pause of a failed redemption. Signer: governance.
+    #[access_control(ctx.accounts.validate())]
     pub fn clear_redemption_failure(ctx: Context<ClearRedemptionFailure>) -> Result<()> {
         instructions::governance::clear_redemption_failure::handler(ctx)
     }
@@ -104,12 +110,14 @@ pub mod halo_trading {
     }
 
     /// Sets the cluster domain RFQ quotes are signed for. Signer: governance.
+    #[access_control(ctx.accounts.validate(domain))]
     pub fn set_rfq_domain(ctx: Context<SetRfqDomain>, domain: [u8; 32]) -> Result<()> {
         instructions::governance::set_rfq_domain::handler(ctx, domain)
     }
 
     /// Proposes a new price source (another feed, or a fixed wind-down price); it applies
     /// after `PRICE_SOURCE_DELAY_S`. Signer: governance.
+    #[access_control(ctx.accounts.validate(&source))]
     pub fn propose_price_source(
         ctx: Context<ProposePriceSource>,
         source: PriceSource,
@@ -119,12 +127,14 @@ pub mod halo_trading {
 
     /// Applies the proposed price source after its delay, re-anchoring on its price.
     /// Signer: governance. Refused: nothing pending, too early, an invalid price.
+    #[access_control(ctx.accounts.validate())]
     pub fn apply_price_source(ctx: Context<ApplyPriceSource>) -> Result<()> {
         instructions::governance::apply_price_source::handler(ctx)
     }
 
     /// Writes off a failed redemption: withdrawals stop waiting for its recovery.
     /// Signer: governance. Refused: not failed (pending, settled, written off).
+    #[access_control(ctx.accounts.validate())]
     pub fn write_off_redemption(ctx: Context<WriteOffRedemption>) -> Result<()> {
         instructions::governance::write_off_redemption::handler(ctx)
     }
@@ -137,6 +147,7 @@ pub mod halo_trading {
     }
 
     /// Lifts a pool pause and re-anchors the reference price. Signer: governance or beacon.
+    #[access_control(ctx.accounts.validate())]
     pub fn resume_pool(ctx: Context<ResumePool>) -> Result<()> {
         instructions::operator::resume_pool::handler(ctx)
     }
@@ -147,36 +158,43 @@ pub mod halo_trading {
     }
 
     /// Draws USDS from the class's PAU (CPI) and mints the PAU's LP shares. Signer: beacon.
+    #[access_control(ctx.accounts.validate_fund(amount))]
     pub fn fund_from_pau(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
         instructions::operator::fund_from_pau::handler(ctx, amount)
     }
 
     /// Repays free USDS to the PAU (CPI) and burns the PAU's shares. Signer: beacon.
+    #[access_control(ctx.accounts.validate_return(amount))]
     pub fn return_to_pau(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
         instructions::operator::return_to_pau::handler(ctx, amount)
     }
 
     /// Sends inventory to the issuer for redemption. Signer: beacon.
+    #[access_control(ctx.accounts.validate(amount))]
     pub fn start_redemption(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
         instructions::operator::start_redemption::handler(ctx, amount)
     }
 
     /// Books the issuer's payment of a redemption. Signer: beacon.
+    #[access_control(ctx.accounts.validate())]
     pub fn settle_redemption(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         instructions::operator::settle_redemption::handler(ctx, received)
     }
 
     /// Marks a redemption failed and pauses buys. Signer: beacon or freezer.
+    #[access_control(ctx.accounts.validate())]
     pub fn fail_redemption(ctx: Context<FailRedemption>) -> Result<()> {
         instructions::operator::fail_redemption::handler(ctx)
     }
 
     /// Closes the open withdrawal generation and opens the next. Signer: beacon.
+    #[access_control(ctx.accounts.validate())]
     pub fn roll_withdrawals(ctx: Context<RollWithdrawals>) -> Result<()> {
         instructions::operator::roll_withdrawals::handler(ctx)
     }
 
     /// Fills the oldest closed generation with free USDS, pro rata. Signer: beacon.
+    #[access_control(ctx.accounts.validate(max_quote))]
     pub fn settle_withdrawals(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
         instructions::operator::settle_withdrawals::handler(ctx, max_quote)
     }
@@ -202,11 +220,13 @@ pub mod halo_trading {
     }
 
     /// Deposits USDS for LP shares. Signer: the position's owner.
+    #[access_control(ctx.accounts.validate(amount))]
     pub fn deposit(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()> {
         instructions::lp::deposit::handler(ctx, amount, min_shares)
     }
 
     /// Queues shares for withdrawal. Signer: the position's owner.
+    #[access_control(ctx.accounts.validate(shares))]
     pub fn request_withdrawal(ctx: Context<RequestWithdrawal>, shares: u64) -> Result<()> {
         instructions::lp::request_withdrawal::handler(ctx, shares)
     }

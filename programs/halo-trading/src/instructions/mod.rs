@@ -4,7 +4,8 @@
 pub mod governance;
 pub mod lp;
 pub mod operator;
+pub mod shared;
 pub mod user;
 
 #[allow(ambiguous_glob_reexports)]
-pub use {governance::*, lp::*, operator::*, user::*};
+pub use {governance::*, lp::*, operator::*, shared::*, user::*};

@@ -135,3 +135,15 @@ pub fn accept(
     record(pool, &r, now);
     Ok(r)
 }
+
+/// The pool's value for an exit (withdrawals, returning USDS to the PAU), rounded down.
+/// With no inventory it needs no price: LPs can leave a pool whose oracle is stale or gone.
+pub fn exit_value(pool: &mut Account<Pool>, info: &AccountInfo, now: i64) -> Result<u64> {
+    if pool.inventory == 0 {
+        let last = pool.last_price_wad;
+        pool.value(last)
+    } else {
+        let reading = accept(pool, info, now, Use::Lp)?;
+        pool.value(reading.price_wad)
+    }
+}

@@ -17,6 +17,36 @@ pub struct Book {
     pub reserved: [u8; 32],
 }
 
+impl Book {
+    /// `["book", class, book_id le, bump]`: the book's seeds with its bump.
+    pub fn signer_seeds<'a>(
+        class: &'a Pubkey,
+        book_id_le: &'a [u8; 8],
+        bump: &'a [u8; 1],
+    ) -> [&'a [u8]; 4] {
+        [
+            crate::constants::SEED_BOOK,
+            class.as_ref(),
+            book_id_le,
+            bump,
+        ]
+    }
+
+    /// `["book_vault", book, mint, bump]`: a vault's seeds with its bump.
+    pub fn vault_signer_seeds<'a>(
+        book: &'a Pubkey,
+        mint: &'a Pubkey,
+        bump: &'a [u8; 1],
+    ) -> [&'a [u8]; 4] {
+        [
+            crate::constants::SEED_BOOK_VAULT,
+            book.as_ref(),
+            mint.as_ref(),
+            bump,
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,7 +31,64 @@ pub struct TradingClass {
     pub reserved: [u8; 64],
 }
 
+/// What a new class is created with (`TradingClass::new`).
+#[derive(Clone, Copy, Debug)]
+pub struct TradingClassRoles {
+    pub bump: u8,
+    /// The creator: the seeds' authority and the first governance.
+    pub authority: Pubkey,
+    pub class_id: u64,
+    pub beacon: Pubkey,
+    pub freezer: Pubkey,
+    pub quote_mint: Pubkey,
+    pub quote_decimals: u8,
+    pub pau_controller: Pubkey,
+}
+
 impl TradingClass {
+    /// `["class", authority, class_id le, bump]`: the class's seeds with its bump.
+    pub fn signer_seeds<'a>(
+        authority: &'a Pubkey,
+        class_id_le: &'a [u8; 8],
+        bump: &'a [u8; 1],
+    ) -> [&'a [u8]; 4] {
+        [
+            crate::constants::SEED_CLASS,
+            authority.as_ref(),
+            class_id_le,
+            bump,
+        ]
+    }
+
+    /// A new class, governed by its creator, not paused, with no pools.
+    pub fn new(r: TradingClassRoles) -> Self {
+        Self {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump: r.bump,
+            authority: r.authority,
+            class_id: r.class_id,
+            governance: r.authority,
+            beacon: r.beacon,
+            freezer: r.freezer,
+            quote_mint: r.quote_mint,
+            quote_decimals: r.quote_decimals,
+            pau_controller: r.pau_controller,
+            paused: false,
+            pool_count: 0,
+            pending_governance: Pubkey::default(),
+            rfq_domain: [0; 32],
+            reserved: [0; 64],
+        }
+    }
+
+    /// The proposed governance takes over; returns the old governance.
+    pub fn accept_governance(&mut self) -> Pubkey {
+        let old = self.governance;
+        self.governance = self.pending_governance;
+        self.pending_governance = Pubkey::default();
+        old
+    }
+
     pub fn is_pauser(&self, key: &Pubkey) -> bool {
         *key == self.governance || *key == self.beacon || *key == self.freezer
     }

@@ -24,6 +24,38 @@ pub struct LpPosition {
 }
 
 impl LpPosition {
+    /// `["lp", pool, owner, bump]`: the position's seeds with its bump.
+    pub fn signer_seeds<'a>(
+        pool: &'a Pubkey,
+        owner: &'a Pubkey,
+        bump: &'a [u8; 1],
+    ) -> [&'a [u8]; 4] {
+        [
+            crate::constants::SEED_LP,
+            pool.as_ref(),
+            owner.as_ref(),
+            bump,
+        ]
+    }
+
+    /// An empty position of `owner` in `pool`.
+    pub fn new(pool: Pubkey, owner: Pubkey, bump: u8) -> Self {
+        Self {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            pool,
+            owner,
+            shares: 0,
+            queued_shares: 0,
+            queue_gen: 0,
+            claimed_filled: 0,
+            claimed_paid: 0,
+            total_deposited: 0,
+            total_withdrawn: 0,
+            reserved: [0; 64],
+        }
+    }
+
     /// A position never claims more shares than it queued, and an empty queue slot has
     /// nothing claimed (`LpPositionInvariantBroken` otherwise).
     pub fn invariant(&self) -> Result<()> {

@@ -132,6 +132,23 @@ impl PoolParams {
     }
 }
 
+/// What a new pool is opened with (`Pool::open`).
+#[derive(Clone, Copy, Debug)]
+pub struct PoolOpening {
+    pub bump: u8,
+    pub class: Pubkey,
+    pub unit_id: u64,
+    pub book: Pubkey,
+    pub asset_mint: Pubkey,
+    pub asset_decimals: u8,
+    pub quote_decimals: u8,
+    pub asset_vault: Pubkey,
+    pub quote_vault: Pubkey,
+    pub price_source: PriceSource,
+    pub params: PoolParams,
+    pub now: i64,
+}
+
 /// Why a pool is paused.
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PauseReason {
@@ -371,6 +388,51 @@ impl Pool {
         Ok(shares)
     }
 
+    /// Replaces the parameters; each rate limit keeps its consumed gap (a "decrease" never
+    /// raises what can move). Returns the old parameters.
+    pub fn set_params(&mut self, params: PoolParams, now: i64) -> PoolParams {
+        let old = self.params;
+        self.params = params;
+        for (limit, p) in [
+            (&mut self.bid_limit, params.bid_limit),
+            (&mut self.ask_limit, params.ask_limit),
+            (&mut self.redeem_limit, params.redeem_limit),
+        ] {
+            limit.set(now, p.max_amount, p.slope);
+        }
+        old
+    }
+
+    /// Pauses the pool by hand (governance, the beacon or the freezer).
+    pub fn pause_manually(&mut self) {
+        self.paused = true;
+        self.pause_reason = PauseReason::Manual;
+    }
+
+    /// Switches to the proposed price source (the caller checked its delay): returns
+    /// (old, new). A new source starts afresh: its publish times are not comparable with
+    /// the old one's.
+    pub fn take_pending_price_source(&mut self) -> Result<(PriceSource, PriceSource)> {
+        let new = self
+            .pending_price_source
+            .ok_or(TradingError::NoPendingPriceSource)?;
+        let old = self.price_source;
+        self.price_source = new;
+        self.pending_price_source = None;
+        self.pending_price_source_eta = 0;
+        self.last_price_ts = 0;
+        Ok((old, new))
+    }
+
+    /// Writes off failed redemption `rd`: what it still owed stops holding withdrawals
+    /// back (what partial recoveries brought was released then). Returns that amount.
+    pub fn write_off(&mut self, rd: &mut super::Redemption) -> u64 {
+        let outstanding = rd.expected_quote.saturating_sub(rd.received);
+        self.failed_expected = self.failed_expected.saturating_sub(outstanding);
+        rd.status = super::RedemptionStatus::WrittenOff;
+        outstanding
+    }
+
     /// The pro-rata cost basis of `amount` of the inventory, rounded up (realised P&L is
     /// never overstated) and at most the whole cost.
     pub fn inventory_cost_of(&self, amount: u64) -> Result<u64> {
@@ -378,6 +440,15 @@ impl Pool {
             halo_math::mul_div_u64(self.inventory_cost, amount, self.inventory, Rounding::Up)
                 .or_overflow()?;
         Ok(cost.min(self.inventory_cost))
+    }
+
+    /// Books `amount` of free USDS returned to the PAU, burning `burn` of its position's
+    /// shares (the caller checked both against the pool and the position).
+    pub fn book_return(&mut self, pos: &mut super::LpPosition, amount: u64, burn: u64) {
+        self.quote_liquidity = self.quote_liquidity.saturating_sub(amount);
+        self.total_shares = self.total_shares.saturating_sub(burn);
+        pos.shares = pos.shares.saturating_sub(burn);
+        pos.total_withdrawn = pos.total_withdrawn.saturating_add(u128::from(amount));
     }
 
     /// Takes `amount` out of the booked inventory with its pro-rata cost basis and returns
@@ -460,25 +531,59 @@ impl Pool {
         Ok(())
     }
 
-    /// The invariant with the vault balances: `quote_vault >= quote_liquidity +
-    /// claims_reserved` and `asset_vault >= inventory` (a surplus is unbooked: issuer
-    /// settlements in transit or donations). Refused with `VaultBelowBooked` otherwise.
-    pub fn invariant_with_vaults(&self, quote_vault: u64, asset_vault: u64) -> Result<()> {
-        self.invariant()?;
+    /// The quote vault holds at least what the books say: `quote_vault >= quote_liquidity
+    /// + claims_reserved` (a surplus is unbooked: issuer settlements in transit or
+    /// donations). Refused with `VaultBelowBooked` otherwise.
+    pub fn check_quote_vault(&self, balance: u64) -> Result<()> {
         let booked = self.quote_liquidity.safe_add(self.claims_reserved)?;
-        require!(
-            quote_vault >= booked && asset_vault >= self.inventory,
-            TradingError::VaultBelowBooked
-        );
+        require!(balance >= booked, TradingError::VaultBelowBooked);
         Ok(())
+    }
+
+    /// The asset vault holds at least the booked inventory (`VaultBelowBooked` otherwise).
+    pub fn check_asset_vault(&self, balance: u64) -> Result<()> {
+        require!(balance >= self.inventory, TradingError::VaultBelowBooked);
+        Ok(())
+    }
+
+    /// `["unit", class, unit_id le, bump]`: the pool's seeds with its bump.
+    pub fn signer_seeds<'a>(
+        class: &'a Pubkey,
+        unit_id_le: &'a [u8; 8],
+        bump: &'a [u8; 1],
+    ) -> [&'a [u8]; 4] {
+        [SEED_UNIT, class.as_ref(), unit_id_le, bump]
     }
 
     /// Runs `f` with the pool PDA's signer seeds.
     pub fn with_signer<R>(&self, f: impl FnOnce(&[&[&[u8]]]) -> R) -> R {
         let id = self.unit_id.to_le_bytes();
         let bump = [self.bump];
-        let seeds: &[&[u8]] = &[SEED_UNIT, self.class.as_ref(), &id, &bump];
-        f(&[seeds])
+        f(&[&Self::signer_seeds(&self.class, &id, &bump)])
+    }
+
+    /// A new pool's state: both sides enabled, not paused, every rate limit full at `now`,
+    /// no redemption pending. The caller reads and anchors the first price.
+    pub fn open(&mut self, o: PoolOpening) {
+        self.version = ACCOUNT_VERSION;
+        self.bump = o.bump;
+        self.class = o.class;
+        self.unit_id = o.unit_id;
+        self.book = o.book;
+        self.asset_mint = o.asset_mint;
+        self.asset_decimals = o.asset_decimals;
+        self.quote_decimals = o.quote_decimals;
+        self.asset_vault = o.asset_vault;
+        self.quote_vault = o.quote_vault;
+        self.price_source = o.price_source;
+        self.params = o.params;
+        self.buy_enabled = true;
+        self.sell_enabled = true;
+        self.pause_reason = PauseReason::None;
+        self.bid_limit = o.params.bid_limit.full_at(o.now);
+        self.ask_limit = o.params.ask_limit.full_at(o.now);
+        self.redeem_limit = o.params.redeem_limit.full_at(o.now);
+        self.oldest_pending_due = i64::MAX;
     }
 }
 

@@ -15,6 +15,17 @@ pub struct QuoteReceipt {
     pub reserved: [u8; 16],
 }
 
+impl QuoteReceipt {
+    /// `["quote", pool, nonce le, bump]`: the receipt's seeds with its bump.
+    pub fn signer_seeds<'a>(
+        pool: &'a Pubkey,
+        nonce_le: &'a [u8; 8],
+        bump: &'a [u8; 1],
+    ) -> [&'a [u8]; 4] {
+        [crate::constants::SEED_QUOTE, pool.as_ref(), nonce_le, bump]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

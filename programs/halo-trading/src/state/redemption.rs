@@ -35,6 +35,20 @@ pub struct Redemption {
 }
 
 impl Redemption {
+    /// `["redemption", pool, id le, bump]`: the redemption's seeds with its bump.
+    pub fn signer_seeds<'a>(
+        pool: &'a Pubkey,
+        id_le: &'a [u8; 8],
+        bump: &'a [u8; 1],
+    ) -> [&'a [u8]; 4] {
+        [
+            crate::constants::SEED_REDEMPTION,
+            pool.as_ref(),
+            id_le,
+            bump,
+        ]
+    }
+
     /// A redemption sends something, is due no earlier than it was sent, and has received
     /// nothing while pending (`RedemptionInvariantBroken` otherwise).
     pub fn invariant(&self) -> Result<()> {

@@ -24,6 +24,54 @@ pub struct WithdrawGeneration {
 }
 
 impl WithdrawGeneration {
+    /// `["withdraw_gen", pool, id le, bump]`: the generation's seeds with its bump.
+    pub fn signer_seeds<'a>(
+        pool: &'a Pubkey,
+        id_le: &'a [u8; 8],
+        bump: &'a [u8; 1],
+    ) -> [&'a [u8]; 4] {
+        [
+            crate::constants::SEED_WITHDRAW_GEN,
+            pool.as_ref(),
+            id_le,
+            bump,
+        ]
+    }
+
+    /// Creates generation `id` of `pool` at `target` (its PDA), open from `now`.
+    pub fn create<'info>(
+        payer: &AccountInfo<'info>,
+        target: &AccountInfo<'info>,
+        system_program: &AccountInfo<'info>,
+        pool: Pubkey,
+        id: u64,
+        bump: u8,
+        now: i64,
+    ) -> Result<()> {
+        let id_le = id.to_le_bytes();
+        let bump_seed = [bump];
+        let mut g: WithdrawGeneration = halo_accounts::create_zeroed_account(
+            payer,
+            target,
+            system_program,
+            &Self::signer_seeds(&pool, &id_le, &bump_seed),
+            &crate::ID,
+        )?;
+        g.version = crate::constants::ACCOUNT_VERSION;
+        g.bump = bump;
+        g.pool = pool;
+        g.id = id;
+        g.opened_at = now;
+        g.invariant()?;
+        halo_accounts::persist(target, &g)
+    }
+
+    /// Closes the generation to new requests at `now`.
+    pub fn close_to_requests(&mut self, now: i64) {
+        self.closed = true;
+        self.closed_at = now;
+    }
+
     pub fn totals(&self) -> Generation {
         Generation {
             requested: self.requested,

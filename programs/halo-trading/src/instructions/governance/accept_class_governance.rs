@@ -17,14 +17,16 @@ pub struct AcceptClassGovernance<'info> {
 }
 
 pub fn handler(ctx: Context<AcceptClassGovernance>) -> Result<()> {
-    let c = &mut ctx.accounts.class;
-    let old_governance = c.governance;
-    c.governance = ctx.accounts.new_governance.key();
-    c.pending_governance = Pubkey::default();
+    let AcceptClassGovernance {
+        new_governance,
+        class,
+    } = ctx.accounts;
+    let old_governance = class.accept_governance();
     emit!(ClassGovernanceAccepted {
-        class: c.key(),
+        class: class.key(),
+        by: new_governance.key(),
         old_governance,
-        new_governance: c.governance,
+        new_governance: class.governance,
     });
     Ok(())
 }

@@ -1,21 +1,30 @@
 use anchor_lang::prelude::*;
 
-use crate::{errors::TradingError, events::RedemptionFailureCleared, state::*};
+use super::super::shared::{
+    __client_accounts_governed_pool, __cpi_client_accounts_governed_pool, GovernedPool,
+    GovernedPoolBumps,
+};
+use crate::{errors::TradingError, events::RedemptionFailureCleared};
 
 /// Lifts the buy pause a failed issuer redemption set, after review. Signed by governance.
 #[derive(Accounts)]
 pub struct ClearRedemptionFailure<'info> {
-    pub governance: Signer<'info>,
-    #[account(has_one = governance @ TradingError::NotGovernance)]
-    pub class: Box<Account<'info, TradingClass>>,
-    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
-    pub pool: Box<Account<'info, Pool>>,
+    pub governed: GovernedPool<'info>,
+}
+
+impl ClearRedemptionFailure<'_> {
+    pub fn validate(&self) -> Result<()> {
+        require!(
+            self.governed.pool.redemption_failed,
+            TradingError::NoRedemptionFailure
+        );
+        Ok(())
+    }
 }
 
 pub fn handler(ctx: Context<ClearRedemptionFailure>) -> Result<()> {
-    let p = &mut ctx.accounts.pool;
-    require!(p.redemption_failed, TradingError::NoRedemptionFailure);
-    p.redemption_failed = false;
-    emit!(RedemptionFailureCleared { pool: p.key() });
+    let pool = &mut ctx.accounts.governed.pool;
+    pool.redemption_failed = false;
+    emit!(RedemptionFailureCleared { pool: pool.key() });
     Ok(())
 }

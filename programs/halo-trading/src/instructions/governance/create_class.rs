@@ -30,40 +30,53 @@ pub struct CreateClass<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl CreateClass<'_> {
+    pub fn validate(&self, args: &CreateClassArgs) -> Result<()> {
+        require!(
+            args.beacon != Pubkey::default() && args.freezer != Pubkey::default(),
+            TradingError::DefaultKey
+        );
+        check_mint(&self.quote_mint)
+    }
+}
+
 pub fn handler(ctx: Context<CreateClass>, args: CreateClassArgs) -> Result<()> {
-    require!(
-        args.beacon != Pubkey::default() && args.freezer != Pubkey::default(),
-        TradingError::DefaultKey
-    );
-    check_mint(&ctx.accounts.quote_mint)?;
-    let authority = ctx.accounts.authority.key();
-    let id = args.class_id.to_le_bytes();
-    let seeds: &[&[u8]] = &[SEED_CLASS, authority.as_ref(), &id, &[ctx.bumps.class]];
-    let mut c: TradingClass = halo_accounts::create_zeroed_account(
-        &ctx.accounts.authority,
-        &ctx.accounts.class,
-        &ctx.accounts.system_program,
-        seeds,
-        &crate::ID,
-    )?;
-    c.version = ACCOUNT_VERSION;
-    c.bump = ctx.bumps.class;
-    c.authority = authority;
-    c.class_id = args.class_id;
-    c.governance = authority;
-    c.beacon = args.beacon;
-    c.freezer = args.freezer;
-    c.quote_mint = ctx.accounts.quote_mint.key();
-    c.quote_decimals = ctx.accounts.quote_mint.decimals;
-    c.pau_controller = ctx.accounts.pau_controller.key();
-    halo_accounts::persist(&ctx.accounts.class, &c)?;
-    emit!(ClassCreated {
-        class: ctx.accounts.class.key(),
-        governance: authority,
+    let bump = ctx.bumps.class;
+    let CreateClass {
+        authority,
+        class,
+        quote_mint,
+        pau_controller,
+        system_program,
+    } = ctx.accounts;
+    let governance = authority.key();
+    let id_le = args.class_id.to_le_bytes();
+    let bump_seed = [bump];
+    let record = TradingClass::new(TradingClassRoles {
+        bump,
+        authority: governance,
+        class_id: args.class_id,
         beacon: args.beacon,
         freezer: args.freezer,
-        quote_mint: c.quote_mint,
-        pau_controller: c.pau_controller,
+        quote_mint: quote_mint.key(),
+        quote_decimals: quote_mint.decimals,
+        pau_controller: pau_controller.key(),
+    });
+    halo_accounts::create_program_account(
+        authority,
+        class,
+        system_program,
+        &TradingClass::signer_seeds(&governance, &id_le, &bump_seed),
+        &crate::ID,
+        &record,
+    )?;
+    emit!(ClassCreated {
+        class: class.key(),
+        governance,
+        beacon: args.beacon,
+        freezer: args.freezer,
+        quote_mint: record.quote_mint,
+        pau_controller: record.pau_controller,
     });
     Ok(())
 }

@@ -63,128 +63,135 @@ pub struct CreatePool<'info> {
     pub system_program: Program<'info, System>,
 }
 
-pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
-    args.params.validate()?;
-    let a = ctx.accounts;
-    require_keys_neq!(
-        a.asset_mint.key(),
-        a.quote_mint.key(),
-        TradingError::SameMint
-    );
-    check_mint(&a.asset_mint)?;
-    let now = Clock::get()?.unix_timestamp;
-    let (class, pool_key, book_key) = (a.class.key(), a.pool.key(), a.book.key());
-
-    let unit_id = args.unit_id.to_le_bytes();
-    let mut p: Pool = halo_accounts::create_zeroed_account(
-        &a.governance,
-        &a.pool,
-        &a.system_program,
-        &[SEED_UNIT, class.as_ref(), &unit_id, &[ctx.bumps.pool]],
-        &crate::ID,
-    )?;
-    p.version = ACCOUNT_VERSION;
-    p.bump = ctx.bumps.pool;
-    p.class = class;
-    p.unit_id = args.unit_id;
-    p.book = book_key;
-    p.asset_mint = a.asset_mint.key();
-    p.asset_decimals = a.asset_mint.decimals;
-    p.quote_decimals = a.quote_mint.decimals;
-    p.asset_vault = a.asset_vault.key();
-    p.quote_vault = a.quote_vault.key();
-    p.price_source = args.price_source;
-    p.params = args.params;
-    p.buy_enabled = true;
-    p.sell_enabled = true;
-    p.pause_reason = PauseReason::None;
-    p.bid_limit = args.params.bid_limit.full_at(now);
-    p.ask_limit = args.params.ask_limit.full_at(now);
-    p.redeem_limit = args.params.redeem_limit.full_at(now);
-    p.oldest_pending_due = i64::MAX;
-    require!(
-        !matches!(args.price_source, PriceSource::Fixed { .. }),
-        TradingError::WindDownPrice
-    );
-    let r = oracle::read(&p, &a.price_account, now, oracle::Use::Lp)?;
-    // the first price is the reference of the first deviation window
-    oracle::anchor_on(&mut p, &r, now);
-    halo_accounts::persist(&a.pool, &p)?;
-
-    let book_id = args.book_id.to_le_bytes();
-    let mut b: Book = halo_accounts::create_zeroed_account(
-        &a.governance,
-        &a.book,
-        &a.system_program,
-        &[SEED_BOOK, class.as_ref(), &book_id, &[ctx.bumps.book]],
-        &crate::ID,
-    )?;
-    b.version = ACCOUNT_VERSION;
-    b.bump = ctx.bumps.book;
-    b.class = class;
-    b.pool = pool_key;
-    b.book_id = args.book_id;
-    b.asset_vault = a.asset_vault.key();
-    b.quote_vault = a.quote_vault.key();
-    halo_accounts::persist(&a.book, &b)?;
-
-    let gen0 = 0u64.to_le_bytes();
-    let mut g: WithdrawGeneration = halo_accounts::create_zeroed_account(
-        &a.governance,
-        &a.generation,
-        &a.system_program,
-        &[
-            SEED_WITHDRAW_GEN,
-            pool_key.as_ref(),
-            &gen0,
-            &[ctx.bumps.generation],
-        ],
-        &crate::ID,
-    )?;
-    g.version = ACCOUNT_VERSION;
-    g.bump = ctx.bumps.generation;
-    g.pool = pool_key;
-    g.opened_at = now;
-    halo_accounts::persist(&a.generation, &g)?;
-
-    // the book's vaults, owned by the pool PDA
-    for (vault, mint, program, bump) in [
-        (
-            &a.asset_vault,
-            &a.asset_mint,
-            &a.asset_token_program,
-            ctx.bumps.asset_vault,
-        ),
-        (
-            &a.quote_vault,
-            &a.quote_mint,
-            &a.quote_token_program,
-            ctx.bumps.quote_vault,
-        ),
-    ] {
-        let mint_key = mint.key();
-        halo_accounts::create_token_account(
-            &a.governance,
-            vault,
-            &a.system_program,
-            program,
-            &mint.to_account_info(),
-            &pool_key,
-            &[
-                SEED_BOOK_VAULT,
-                book_key.as_ref(),
-                mint_key.as_ref(),
-                &[bump],
-            ],
-        )?;
+impl<'info> CreatePool<'info> {
+    pub fn validate(&self, args: &CreatePoolArgs) -> Result<()> {
+        args.params.validate()?;
+        require_keys_neq!(
+            self.asset_mint.key(),
+            self.quote_mint.key(),
+            TradingError::SameMint
+        );
+        check_mint(&self.asset_mint)?;
+        require!(
+            !matches!(args.price_source, PriceSource::Fixed { .. }),
+            TradingError::WindDownPrice
+        );
+        Ok(())
     }
 
-    a.class.pool_count = a.class.pool_count.saturating_add(1);
+    /// The pool account: parameters, full rate limits, and the first price read and
+    /// anchored (the reference of the first deviation window).
+    fn create_pool_account(&self, args: &CreatePoolArgs, bump: u8, now: i64) -> Result<()> {
+        let class = self.class.key();
+        let unit_id = args.unit_id.to_le_bytes();
+        let bump_seed = [bump];
+        let mut pool: Pool = halo_accounts::create_zeroed_account(
+            &self.governance,
+            &self.pool,
+            &self.system_program,
+            &Pool::signer_seeds(&class, &unit_id, &bump_seed),
+            &crate::ID,
+        )?;
+        pool.open(PoolOpening {
+            bump,
+            class,
+            unit_id: args.unit_id,
+            book: self.book.key(),
+            asset_mint: self.asset_mint.key(),
+            asset_decimals: self.asset_mint.decimals,
+            quote_decimals: self.quote_mint.decimals,
+            asset_vault: self.asset_vault.key(),
+            quote_vault: self.quote_vault.key(),
+            price_source: args.price_source,
+            params: args.params,
+            now,
+        });
+        let reading = oracle::read(&pool, &self.price_account, now, oracle::Use::Lp)?;
+        oracle::anchor_on(&mut pool, &reading, now);
+        pool.invariant()?;
+        halo_accounts::persist(&self.pool, &pool)
+    }
+
+    /// The book (sleeve) recording the pool and its vaults.
+    fn create_book(&self, book_id: u64, bump: u8) -> Result<()> {
+        let class = self.class.key();
+        let book_id_le = book_id.to_le_bytes();
+        let bump_seed = [bump];
+        let book = Book {
+            version: ACCOUNT_VERSION,
+            bump,
+            class,
+            pool: self.pool.key(),
+            book_id,
+            asset_vault: self.asset_vault.key(),
+            quote_vault: self.quote_vault.key(),
+            reserved: [0; 32],
+        };
+        halo_accounts::create_program_account(
+            &self.governance,
+            &self.book,
+            &self.system_program,
+            &Book::signer_seeds(&class, &book_id_le, &bump_seed),
+            &crate::ID,
+            &book,
+        )
+    }
+
+    /// The book's two vaults, token accounts owned by the pool PDA.
+    fn create_vaults(&self, asset_bump: u8, quote_bump: u8) -> Result<()> {
+        let (pool, book) = (self.pool.key(), self.book.key());
+        for (vault, mint, program, bump) in [
+            (
+                &self.asset_vault,
+                &self.asset_mint,
+                &self.asset_token_program,
+                asset_bump,
+            ),
+            (
+                &self.quote_vault,
+                &self.quote_mint,
+                &self.quote_token_program,
+                quote_bump,
+            ),
+        ] {
+            let mint_key = mint.key();
+            let bump_seed = [bump];
+            halo_accounts::create_token_account(
+                &self.governance,
+                vault,
+                &self.system_program,
+                program,
+                &mint.to_account_info(),
+                &pool,
+                &Book::vault_signer_seeds(&book, &mint_key, &bump_seed),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let bumps = ctx.bumps;
+    let accounts = ctx.accounts;
+    accounts.create_pool_account(&args, bumps.pool, now)?;
+    accounts.create_book(args.book_id, bumps.book)?;
+    WithdrawGeneration::create(
+        &accounts.governance,
+        &accounts.generation,
+        &accounts.system_program,
+        accounts.pool.key(),
+        0,
+        bumps.generation,
+        now,
+    )?;
+    accounts.create_vaults(bumps.asset_vault, bumps.quote_vault)?;
+    accounts.class.pool_count = accounts.class.pool_count.saturating_add(1);
     emit!(PoolCreated {
-        class,
-        pool: pool_key,
-        book: book_key,
-        asset_mint: a.asset_mint.key(),
+        class: accounts.class.key(),
+        pool: accounts.pool.key(),
+        book: accounts.book.key(),
+        asset_mint: accounts.asset_mint.key(),
         price_source: args.price_source,
         params: args.params,
     });

@@ -13,12 +13,14 @@ pub struct ProposeClassGovernance<'info> {
 }
 
 pub fn handler(ctx: Context<ProposeClassGovernance>, new_governance: Pubkey) -> Result<()> {
-    let c = &mut ctx.accounts.class;
-    c.pending_governance = new_governance;
+    let ProposeClassGovernance { governance, class } = ctx.accounts;
+    let old_pending = class.pending_governance;
+    class.pending_governance = new_governance;
     emit!(ClassGovernanceProposed {
-        class: c.key(),
-        governance: c.governance,
-        pending_governance: new_governance,
+        class: class.key(),
+        by: governance.key(),
+        old_pending,
+        new_pending: new_governance,
     });
     Ok(())
 }

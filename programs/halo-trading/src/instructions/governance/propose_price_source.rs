@@ -1,8 +1,12 @@
-use crate::math::SafeMath;
 use anchor_lang::prelude::*;
 
+use super::super::shared::{
+    __client_accounts_governed_pool, __cpi_client_accounts_governed_pool, GovernedPool,
+    GovernedPoolBumps,
+};
 use crate::{
-    constants::PRICE_SOURCE_DELAY_S, errors::TradingError, events::PriceSourceProposed, state::*,
+    constants::PRICE_SOURCE_DELAY_S, errors::TradingError, events::PriceSourceProposed,
+    math::SafeMath, state::*,
 };
 
 /// Proposes a new price source for the pool: another halo feed or Pyth feed id when the
@@ -11,35 +15,39 @@ use crate::{
 /// Signed by governance. A new proposal replaces a pending one.
 #[derive(Accounts)]
 pub struct ProposePriceSource<'info> {
-    pub governance: Signer<'info>,
-    #[account(has_one = governance @ TradingError::NotGovernance)]
-    pub class: Box<Account<'info, TradingClass>>,
-    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
-    pub pool: Box<Account<'info, Pool>>,
+    pub governed: GovernedPool<'info>,
+}
+
+impl ProposePriceSource<'_> {
+    pub fn validate(&self, source: &PriceSource) -> Result<()> {
+        if let PriceSource::Fixed { price_wad } = *source {
+            require!(price_wad > 0, TradingError::NonPositivePrice);
+            // a wind-down price within 10x of the last accepted one, either way (a
+            // mistyped one could make the pool's value overflow and block every exit)
+            let last = self.governed.pool.last_price_wad;
+            require!(
+                price_wad <= last.saturating_mul(10) && price_wad.saturating_mul(10) >= last,
+                TradingError::WindDownPriceOutOfRange
+            );
+        }
+        Ok(())
+    }
 }
 
 pub fn handler(ctx: Context<ProposePriceSource>, source: PriceSource) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let p = &mut ctx.accounts.pool;
-    if let PriceSource::Fixed { price_wad } = source {
-        require!(price_wad > 0, TradingError::NonPositivePrice);
-        // a wind-down price within 10x of the last accepted one, either way (a mistyped
-        // one could make the pool's value overflow and block every exit)
-        let last = p.last_price_wad;
-        require!(
-            price_wad <= last.saturating_mul(10) && price_wad.saturating_mul(10) >= last,
-            TradingError::WindDownPriceOutOfRange
-        );
-    }
+    let GovernedPool {
+        governance, pool, ..
+    } = &mut ctx.accounts.governed;
     let eta = now.safe_add(PRICE_SOURCE_DELAY_S)?;
-    p.pending_price_source = Some(source);
-    p.pending_price_source_eta = eta;
+    pool.pending_price_source = Some(source);
+    pool.pending_price_source_eta = eta;
     emit!(PriceSourceProposed {
-        pool: p.key(),
-        current: p.price_source,
+        pool: pool.key(),
+        current: pool.price_source,
         proposed: source,
         eta,
-        by: ctx.accounts.governance.key(),
+        by: governance.key(),
     });
     Ok(())
 }

@@ -11,18 +11,23 @@ pub struct SetClassPaused<'info> {
     pub class: Box<Account<'info, TradingClass>>,
 }
 
+impl SetClassPaused<'_> {
+    pub fn validate(&self, paused: bool) -> Result<()> {
+        require!(
+            paused || self.signer.key() == self.class.governance,
+            TradingError::OnlyGovernanceUnpauses
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<SetClassPaused>, paused: bool) -> Result<()> {
-    let by = ctx.accounts.signer.key();
-    let c = &mut ctx.accounts.class;
-    require!(
-        paused || by == c.governance,
-        TradingError::OnlyGovernanceUnpauses
-    );
-    c.paused = paused;
+    let SetClassPaused { signer, class } = ctx.accounts;
+    class.paused = paused;
     emit!(ClassPauseSet {
-        class: c.key(),
+        class: class.key(),
         paused,
-        by,
+        by: signer.key(),
     });
     Ok(())
 }

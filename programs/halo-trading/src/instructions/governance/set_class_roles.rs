@@ -10,18 +10,28 @@ pub struct SetClassRoles<'info> {
     pub class: Box<Account<'info, TradingClass>>,
 }
 
+impl SetClassRoles<'_> {
+    pub fn validate(&self, beacon: Pubkey, freezer: Pubkey) -> Result<()> {
+        require!(
+            beacon != Pubkey::default() && freezer != Pubkey::default(),
+            TradingError::DefaultKey
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<SetClassRoles>, beacon: Pubkey, freezer: Pubkey) -> Result<()> {
-    require!(
-        beacon != Pubkey::default() && freezer != Pubkey::default(),
-        TradingError::DefaultKey
-    );
-    let c = &mut ctx.accounts.class;
-    c.beacon = beacon;
-    c.freezer = freezer;
+    let SetClassRoles { governance, class } = ctx.accounts;
+    let (old_beacon, old_freezer) = (class.beacon, class.freezer);
+    class.beacon = beacon;
+    class.freezer = freezer;
     emit!(ClassRolesSet {
-        class: c.key(),
-        beacon,
-        freezer,
+        class: class.key(),
+        by: governance.key(),
+        old_beacon,
+        new_beacon: beacon,
+        old_freezer,
+        new_freezer: freezer,
     });
     Ok(())
 }

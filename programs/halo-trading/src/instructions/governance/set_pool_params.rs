@@ -1,5 +1,9 @@
 use anchor_lang::prelude::*;
 
+use super::super::shared::{
+    __client_accounts_governed_pool, __cpi_client_accounts_governed_pool, GovernedPool,
+    GovernedPoolBumps,
+};
 use crate::{errors::TradingError, events::PoolParamsSet, state::*};
 
 /// Replaces a pool's parameters (spreads, skew, oracle tolerances, limits). Signed by
@@ -7,36 +11,30 @@ use crate::{errors::TradingError, events::PoolParamsSet, state::*};
 /// gap, so a "decrease" never raises what can move.
 #[derive(Accounts)]
 pub struct SetPoolParams<'info> {
-    pub governance: Signer<'info>,
-    #[account(has_one = governance @ TradingError::NotGovernance)]
-    pub class: Box<Account<'info, TradingClass>>,
-    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
-    pub pool: Box<Account<'info, Pool>>,
+    pub governed: GovernedPool<'info>,
+}
+
+impl SetPoolParams<'_> {
+    pub fn validate(&self, params: &PoolParams) -> Result<()> {
+        params.validate()?;
+        let pool = &self.governed.pool;
+        // redemptions come due in id order only if the period never shrinks under them
+        require!(
+            params.settlement_period_s >= pool.params.settlement_period_s
+                || pool.oldest_pending_id == pool.next_redemption_id,
+            TradingError::SettlementPeriodLoweredWhilePending
+        );
+        Ok(())
+    }
 }
 
 pub fn handler(ctx: Context<SetPoolParams>, params: PoolParams) -> Result<()> {
-    params.validate()?;
     let now = Clock::get()?.unix_timestamp;
-    let p = &mut ctx.accounts.pool;
-    let old = p.params;
-    // redemptions come due in id order only if the period never shrinks under them
-    require!(
-        params.settlement_period_s >= old.settlement_period_s
-            || p.oldest_pending_id == p.next_redemption_id,
-        TradingError::SettlementPeriodLoweredWhilePending
-    );
-    p.params = params;
-    p.bid_limit
-        .set(now, params.bid_limit.max_amount, params.bid_limit.slope);
-    p.ask_limit
-        .set(now, params.ask_limit.max_amount, params.ask_limit.slope);
-    p.redeem_limit.set(
-        now,
-        params.redeem_limit.max_amount,
-        params.redeem_limit.slope,
-    );
+    let pool = &mut ctx.accounts.governed.pool;
+    let old = pool.set_params(params, now);
+    pool.invariant()?;
     emit!(PoolParamsSet {
-        pool: p.key(),
+        pool: pool.key(),
         old,
         new: params,
     });

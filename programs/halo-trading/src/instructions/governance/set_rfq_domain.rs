@@ -11,16 +11,22 @@ pub struct SetRfqDomain<'info> {
     pub class: Box<Account<'info, TradingClass>>,
 }
 
+impl SetRfqDomain<'_> {
+    pub fn validate(&self, domain: [u8; 32]) -> Result<()> {
+        require!(domain != [0u8; 32], TradingError::RfqDomainNotSet);
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<SetRfqDomain>, domain: [u8; 32]) -> Result<()> {
-    require!(domain != [0u8; 32], TradingError::RfqDomainNotSet);
-    let c = &mut ctx.accounts.class;
-    let old_domain = c.rfq_domain;
-    c.rfq_domain = domain;
+    let SetRfqDomain { governance, class } = ctx.accounts;
+    let old_domain = class.rfq_domain;
+    class.rfq_domain = domain;
     emit!(RfqDomainSet {
-        class: c.key(),
+        class: class.key(),
         old_domain,
         new_domain: domain,
-        by: ctx.accounts.governance.key(),
+        by: governance.key(),
     });
     Ok(())
 }

@@ -1,5 +1,9 @@
 use anchor_lang::prelude::*;
 
+use super::super::shared::{
+    __client_accounts_governed_pool, __cpi_client_accounts_governed_pool, GovernedPool,
+    GovernedPoolBumps,
+};
 use crate::{errors::TradingError, events::RedemptionWrittenOff, state::*};
 
 /// Writes off a failed redemption after review: it stops holding the withdrawal queue
@@ -7,33 +11,37 @@ use crate::{errors::TradingError, events::RedemptionWrittenOff, state::*};
 /// value; a late payment for it stays unbooked for governance. Signed by governance.
 #[derive(Accounts)]
 pub struct WriteOffRedemption<'info> {
-    pub governance: Signer<'info>,
-    #[account(has_one = governance @ TradingError::NotGovernance)]
-    pub class: Box<Account<'info, TradingClass>>,
-    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
-    pub pool: Box<Account<'info, Pool>>,
-    #[account(mut, has_one = pool @ TradingError::RedemptionOfAnotherPool)]
+    pub governed: GovernedPool<'info>,
+    #[account(mut, constraint = redemption.pool == governed.pool.key() @ TradingError::RedemptionOfAnotherPool)]
     pub redemption: Box<Account<'info, Redemption>>,
 }
 
+impl WriteOffRedemption<'_> {
+    pub fn validate(&self) -> Result<()> {
+        require!(
+            self.redemption.status == RedemptionStatus::Failed,
+            TradingError::RedemptionNotFailed
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<WriteOffRedemption>) -> Result<()> {
-    let p = &mut ctx.accounts.pool;
-    let rd = &mut ctx.accounts.redemption;
-    require!(
-        rd.status == RedemptionStatus::Failed,
-        TradingError::RedemptionNotFailed
-    );
-    // what partial recoveries already brought was released then
-    let outstanding = rd.expected_quote.saturating_sub(rd.received);
-    p.failed_expected = p.failed_expected.saturating_sub(outstanding);
-    rd.status = RedemptionStatus::WrittenOff;
+    let WriteOffRedemption {
+        governed,
+        redemption,
+    } = ctx.accounts;
+    let pool = &mut governed.pool;
+    let outstanding = pool.write_off(redemption);
+    pool.invariant()?;
+    redemption.invariant()?;
     emit!(RedemptionWrittenOff {
-        pool: p.key(),
-        redemption: rd.key(),
-        id: rd.id,
+        pool: pool.key(),
+        redemption: redemption.key(),
+        id: redemption.id,
         expected_quote: outstanding,
-        failed_expected_after: p.failed_expected,
-        by: ctx.accounts.governance.key(),
+        failed_expected_after: pool.failed_expected,
+        by: governed.governance.key(),
     });
     Ok(())
 }

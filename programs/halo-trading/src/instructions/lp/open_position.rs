@@ -18,28 +18,26 @@ pub struct OpenPosition<'info> {
 }
 
 pub fn handler(ctx: Context<OpenPosition>, owner: Pubkey) -> Result<()> {
-    let a = &ctx.accounts;
-    let pool = a.pool.key();
-    let mut pos: LpPosition = halo_accounts::create_zeroed_account(
-        &a.payer,
-        &a.position,
-        &a.system_program,
-        &[
-            SEED_LP,
-            pool.as_ref(),
-            owner.as_ref(),
-            &[ctx.bumps.position],
-        ],
+    let OpenPosition {
+        payer,
+        pool,
+        position,
+        system_program,
+    } = ctx.accounts;
+    let (pool_key, bump) = (pool.key(), ctx.bumps.position);
+    let bump_seed = [bump];
+    let record = LpPosition::new(pool_key, owner, bump);
+    halo_accounts::create_program_account(
+        payer,
+        position,
+        system_program,
+        &LpPosition::signer_seeds(&pool_key, &owner, &bump_seed),
         &crate::ID,
+        &record,
     )?;
-    pos.version = ACCOUNT_VERSION;
-    pos.bump = ctx.bumps.position;
-    pos.pool = pool;
-    pos.owner = owner;
-    halo_accounts::persist(&a.position, &pos)?;
     emit!(PositionOpened {
-        pool: pos.pool,
-        position: a.position.key(),
+        pool: pool_key,
+        position: position.key(),
         owner,
     });
     Ok(())

@@ -1,7 +1,9 @@
-use crate::math::SafeMath;
 use anchor_lang::prelude::*;
 
-use crate::{constants::*, errors::TradingError, events::WithdrawalRequested, state::*};
+use crate::{
+    constants::*, errors::TradingError, events::WithdrawalRequested, manager::withdrawal_manager,
+    state::*,
+};
 
 /// Queues `shares` for withdrawal in the open generation. The shares keep earning (and
 /// bearing losses) until filled. Refused: more than the free shares, or a request still
@@ -25,29 +27,29 @@ pub struct RequestWithdrawal<'info> {
     pub generation: Box<Account<'info, WithdrawGeneration>>,
 }
 
-pub fn handler(ctx: Context<RequestWithdrawal>, shares: u64) -> Result<()> {
-    require!(shares > 0, TradingError::ZeroAmount);
-    let a = ctx.accounts;
-    let pos = &mut a.position;
-    require!(shares <= pos.shares, TradingError::InsufficientShares);
-    let gen_id = a.pool.queue_open_gen;
-    require!(
-        pos.queued_shares == 0 || pos.queue_gen == gen_id,
-        TradingError::WithdrawalPending
-    );
-    pos.shares = pos.shares.saturating_sub(shares);
-    pos.queued_shares = pos.queued_shares.safe_add(shares)?;
-    pos.queue_gen = gen_id;
-    if a.generation.requested == 0 {
-        // the fallback clock starts with the first request
-        a.generation.opened_at = Clock::get()?.unix_timestamp;
+impl RequestWithdrawal<'_> {
+    pub fn validate(&self, shares: u64) -> Result<()> {
+        require!(shares > 0, TradingError::ZeroAmount);
+        Ok(())
     }
-    a.generation.requested = a.generation.requested.safe_add(shares)?;
-    a.pool.queued_shares = a.pool.queued_shares.safe_add(shares)?;
+}
+
+pub fn handler(ctx: Context<RequestWithdrawal>, shares: u64) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    let RequestWithdrawal {
+        pool,
+        position,
+        generation,
+        ..
+    } = ctx.accounts;
+    withdrawal_manager::request(pool, position, generation, shares, now)?;
+    pool.invariant()?;
+    position.invariant()?;
+    generation.invariant()?;
     emit!(WithdrawalRequested {
-        pool: a.pool.key(),
-        owner: pos.owner,
-        generation: gen_id,
+        pool: pool.key(),
+        owner: position.owner,
+        generation: position.queue_gen,
         shares,
     });
     Ok(())

@@ -1,7 +1,9 @@
-use crate::math::{OrOverflow, SafeMath};
 use anchor_lang::prelude::*;
 
-use crate::{errors::TradingError, events::RedemptionClosed, state::*};
+use crate::{
+    constants::QUEUE_FALLBACK_S, errors::TradingError, events::RedemptionClosed,
+    manager::redemption_manager, state::*,
+};
 
 /// Marks a pending redemption failed: its expected USDS leaves the pool's value (the
 /// cost is written off in realised P&L), buys of the asset pause until governance clears
@@ -25,48 +27,49 @@ pub struct FailRedemption<'info> {
     pub next_redemption: UncheckedAccount<'info>,
 }
 
+impl FailRedemption<'_> {
+    pub fn validate(&self) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let signer = self.signer.key();
+        let by_freezer = signer == self.class.freezer;
+        let by_beacon = signer == self.class.beacon;
+        let rd = &self.redemption;
+        require!(
+            rd.status == RedemptionStatus::Pending,
+            TradingError::RedemptionNotPending
+        );
+        // anyone once it is overdue by the queue's fallback delay: an overdue redemption
+        // holds deposits and exits, so a silent beacon cannot hold them for ever
+        let abandoned = now > rd.expected_by.saturating_add(QUEUE_FALLBACK_S);
+        require!(
+            by_freezer || by_beacon || abandoned,
+            TradingError::NotBeaconOrFreezer
+        );
+        require!(
+            by_freezer || now > rd.expected_by,
+            TradingError::RedemptionNotOverdue
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    let signer = ctx.accounts.signer.key();
-    let by_freezer = signer == ctx.accounts.class.freezer;
-    let by_beacon = signer == ctx.accounts.class.beacon;
-    let p = &mut ctx.accounts.pool;
-    let rd = &mut ctx.accounts.redemption;
-    require!(
-        rd.status == RedemptionStatus::Pending,
-        TradingError::RedemptionNotPending
-    );
-    // anyone once it is overdue by the queue's fallback delay: an overdue redemption
-    // holds deposits and exits, so a silent beacon cannot hold them for ever
-    let abandoned = now
-        > rd.expected_by
-            .saturating_add(crate::constants::QUEUE_FALLBACK_S);
-    require!(
-        by_freezer || by_beacon || abandoned,
-        TradingError::NotBeaconOrFreezer
-    );
-    require!(
-        by_freezer || now > rd.expected_by,
-        TradingError::RedemptionNotOverdue
-    );
-    p.close_oldest_pending(rd, &ctx.accounts.next_redemption)?;
-    p.failed_expected = p.failed_expected.safe_add(rd.expected_quote)?;
-    p.pending_expected = p.pending_expected.saturating_sub(rd.expected_quote);
-    p.pending_cost = p.pending_cost.saturating_sub(rd.cost_basis);
-    p.realised_pnl = p.realised_pnl.safe_sub(i128::from(rd.cost_basis))?;
-    p.redemptions_failed = p.redemptions_failed.saturating_add(1);
-    p.redemption_failed = true;
-    rd.status = RedemptionStatus::Failed;
+    let FailRedemption {
+        pool,
+        redemption,
+        next_redemption,
+        ..
+    } = ctx.accounts;
+    let pnl = redemption_manager::fail(pool, redemption, next_redemption)?;
+    pool.invariant()?;
+    redemption.invariant()?;
     emit!(RedemptionClosed {
-        pool: p.key(),
-        redemption: rd.key(),
-        id: rd.id,
+        pool: pool.key(),
+        redemption: redemption.key(),
+        id: redemption.id,
         status: RedemptionStatus::Failed,
         received: 0,
-        pnl: i64::try_from(rd.cost_basis)
-            .or_overflow()?
-            .checked_neg()
-            .or_overflow()?,
+        pnl,
     });
     Ok(())
 }

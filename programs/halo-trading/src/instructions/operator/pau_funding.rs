@@ -50,3 +50,86 @@ pub struct PauFunding<'info> {
     pub token_program: Interface<'info, TokenInterface>,
     pub pau_program: Program<'info, HaloPau>,
 }
+
+impl<'info> PauFunding<'info> {
+    /// `fund_from_pau`'s refusals before any price is read: zero, class paused, the pool
+    /// closed to new money (wind-down price, overdue redemption).
+    pub fn validate_fund(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, TradingError::ZeroAmount);
+        let now = Clock::get()?.unix_timestamp;
+        require!(!self.class.paused, TradingError::ClassPaused);
+        self.pool.check_open_for_deposits(now)
+    }
+
+    /// `return_to_pau`'s refusals: zero, withdrawals waiting (LPs exit first), more than
+    /// the free USDS, a failed redemption that may still recover, an overdue redemption.
+    pub fn validate_return(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, TradingError::ZeroAmount);
+        let now = Clock::get()?.unix_timestamp;
+        let pool = &self.pool;
+        require!(
+            pool.queue_settling_gen == pool.queue_open_gen,
+            TradingError::WithdrawalsWaiting
+        );
+        require!(
+            amount <= pool.quote_liquidity,
+            TradingError::InsufficientLiquidity
+        );
+        // the PAU may not exit at a value written down by a failure that may still recover
+        require!(pool.failed_expected == 0, TradingError::RecoveryPending);
+        require!(
+            now <= pool.oldest_pending_due,
+            TradingError::RedemptionOverdue
+        );
+        Ok(())
+    }
+
+    /// `halo_pau::draw`: `amount` from the PAU's custody into the quote vault, signed by
+    /// the pool PDA (the registered integration). Returns what arrived.
+    pub fn draw(&mut self, amount: u64) -> Result<u64> {
+        let before = self.quote_vault.amount;
+        let accounts = halo_pau::cpi::accounts::Draw {
+            integration_signer: self.pool.to_account_info(),
+            integration: self.pau_integration.to_account_info(),
+            controller: self.pau_controller.to_account_info(),
+            proxy: self.pau_proxy.to_account_info(),
+            rate_limit: self.pau_rate_limit.to_account_info(),
+            mint: self.quote_mint.to_account_info(),
+            custody: self.pau_custody.to_account_info(),
+            destination: self.quote_vault.to_account_info(),
+            token_program: self.token_program.to_account_info(),
+        };
+        let program = self.pau_program.key();
+        self.pool.with_signer(|signer| {
+            halo_pau::cpi::draw(
+                CpiContext::new_with_signer(program, accounts, signer),
+                amount,
+            )
+        })?;
+        self.quote_vault.reload()?;
+        Ok(self.quote_vault.amount.saturating_sub(before))
+    }
+
+    /// `halo_pau::repay`: `amount` from the quote vault back to the PAU's custody, signed
+    /// by the pool PDA.
+    pub fn repay(&mut self, amount: u64) -> Result<()> {
+        let accounts = halo_pau::cpi::accounts::Repay {
+            integration_signer: self.pool.to_account_info(),
+            integration: self.pau_integration.to_account_info(),
+            controller: self.pau_controller.to_account_info(),
+            proxy: self.pau_proxy.to_account_info(),
+            rate_limit: self.pau_rate_limit.to_account_info(),
+            mint: self.quote_mint.to_account_info(),
+            source: self.quote_vault.to_account_info(),
+            custody: self.pau_custody.to_account_info(),
+            token_program: self.token_program.to_account_info(),
+        };
+        let program = self.pau_program.key();
+        self.pool.with_signer(|signer| {
+            halo_pau::cpi::repay(
+                CpiContext::new_with_signer(program, accounts, signer),
+                amount,
+            )
+        })
+    }
+}

@@ -13,15 +13,14 @@ pub struct PausePool<'info> {
 }
 
 pub fn handler(ctx: Context<PausePool>) -> Result<()> {
-    let p = &mut ctx.accounts.pool;
-    p.paused = true;
-    p.pause_reason = PauseReason::Manual;
+    let PausePool { signer, pool, .. } = ctx.accounts;
+    pool.pause_manually();
     emit!(PoolPaused {
-        pool: p.key(),
+        pool: pool.key(),
         reason: PauseReason::Manual,
-        by: ctx.accounts.signer.key(),
+        by: signer.key(),
         observed_price_wad: 0,
-        reference_price_wad: p.last_price_wad,
+        reference_price_wad: pool.last_price_wad,
     });
     Ok(())
 }

@@ -16,30 +16,33 @@ pub struct Poke<'info> {
 
 pub fn handler(ctx: Context<Poke>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let p = &mut ctx.accounts.pool;
+    let Poke {
+        pool,
+        price_account,
+    } = ctx.accounts;
     // only a price fresh enough for a swap may pause the pool (no pause on an old spike)
-    let r = oracle::read(p, &ctx.accounts.price_account, now, oracle::Use::Swap)?;
-    if oracle::deviated(p, &r, now)? {
-        p.paused = true;
-        p.pause_reason = PauseReason::Deviation;
+    let reading = oracle::read(pool, price_account, now, oracle::Use::Swap)?;
+    if oracle::deviated(pool, &reading, now)? {
+        pool.paused = true;
+        pool.pause_reason = PauseReason::Deviation;
         emit!(PoolPaused {
-            pool: p.key(),
+            pool: pool.key(),
             reason: PauseReason::Deviation,
             by: Pubkey::default(),
-            observed_price_wad: r.price_wad,
-            reference_price_wad: p.last_price_wad,
+            observed_price_wad: reading.price_wad,
+            reference_price_wad: pool.last_price_wad,
         });
     } else {
-        let unchanged = r.price_wad == p.last_price_wad;
+        let unchanged = reading.price_wad == pool.last_price_wad;
         // `record` emits PriceObserved for a changed value; an unchanged one is observed here
-        oracle::record(p, &r, now);
+        oracle::record(pool, &reading, now);
         if unchanged {
             emit!(PriceObserved {
-                pool: p.key(),
-                price_wad: r.price_wad,
-                publish_ts: r.publish_ts,
+                pool: pool.key(),
+                price_wad: reading.price_wad,
+                publish_ts: reading.publish_ts,
             });
         }
     }
-    Ok(())
+    pool.invariant()
 }

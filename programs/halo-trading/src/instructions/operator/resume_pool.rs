@@ -19,25 +19,37 @@ pub struct ResumePool<'info> {
     pub price_account: UncheckedAccount<'info>,
 }
 
+impl ResumePool<'_> {
+    pub fn validate(&self) -> Result<()> {
+        require!(self.pool.paused, TradingError::NotPaused);
+        // a deviation pause re-anchors the price guard: only governance reviews it
+        require!(
+            self.pool.pause_reason != PauseReason::Deviation
+                || self.signer.key() == self.class.governance,
+            TradingError::NotGovernance
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<ResumePool>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let p = &mut ctx.accounts.pool;
-    require!(p.paused, TradingError::NotPaused);
-    // a deviation pause re-anchors the price guard: only governance reviews it
-    require!(
-        p.pause_reason != PauseReason::Deviation
-            || ctx.accounts.signer.key() == ctx.accounts.class.governance,
-        TradingError::NotGovernance
-    );
-    let r = oracle::read(p, &ctx.accounts.price_account, now, oracle::Use::Lp)?;
-    p.paused = false;
-    p.pause_reason = PauseReason::None;
-    oracle::reanchor(p, &r, now);
+    let ResumePool {
+        signer,
+        pool,
+        price_account,
+        ..
+    } = ctx.accounts;
+    let reading = oracle::read(pool, price_account, now, oracle::Use::Lp)?;
+    pool.paused = false;
+    pool.pause_reason = PauseReason::None;
+    oracle::reanchor(pool, &reading, now);
+    pool.invariant()?;
     emit!(PoolResumed {
-        pool: p.key(),
-        by: ctx.accounts.signer.key(),
-        price_wad: r.price_wad,
-        publish_ts: r.publish_ts,
+        pool: pool.key(),
+        by: signer.key(),
+        price_wad: reading.price_wad,
+        publish_ts: reading.publish_ts,
     });
     Ok(())
 }

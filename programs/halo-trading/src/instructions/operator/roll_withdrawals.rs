@@ -27,46 +27,49 @@ pub struct RollWithdrawals<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl RollWithdrawals<'_> {
+    pub fn validate(&self) -> Result<()> {
+        let now = Clock::get()?.unix_timestamp;
+        let open = &self.open_generation;
+        require!(
+            self.caller.key() == self.class.beacon
+                || (open.requested > 0 && now >= open.opened_at.saturating_add(QUEUE_FALLBACK_S)),
+            TradingError::NotBeacon
+        );
+        require!(open.requested > 0, TradingError::NothingToRoll);
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<RollWithdrawals>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let a = ctx.accounts;
-    require!(
-        a.caller.key() == a.class.beacon
-            || (a.open_generation.requested > 0
-                && now >= a.open_generation.opened_at.saturating_add(QUEUE_FALLBACK_S)),
-        TradingError::NotBeacon
-    );
-    require!(a.open_generation.requested > 0, TradingError::NothingToRoll);
-    a.open_generation.closed = true;
-    a.open_generation.closed_at = now;
-    let closed_generation = a.pool.queue_open_gen;
-    let open_generation = closed_generation.safe_add(1)?;
-    a.pool.queue_open_gen = open_generation;
-    let pool = a.pool.key();
-    let id = open_generation.to_le_bytes();
-    let mut g: WithdrawGeneration = halo_accounts::create_zeroed_account(
-        &a.caller,
-        &a.next_generation,
-        &a.system_program,
-        &[
-            SEED_WITHDRAW_GEN,
-            pool.as_ref(),
-            &id,
-            &[ctx.bumps.next_generation],
-        ],
-        &crate::ID,
-    )?;
-    g.version = ACCOUNT_VERSION;
-    g.bump = ctx.bumps.next_generation;
-    g.pool = pool;
-    g.id = open_generation;
-    g.opened_at = now;
-    halo_accounts::persist(&a.next_generation, &g)?;
-    emit!(WithdrawalsRolled {
-        pool: a.pool.key(),
-        closed_generation,
-        requested: a.open_generation.requested,
+    let RollWithdrawals {
+        caller,
+        pool,
         open_generation,
+        next_generation,
+        system_program,
+        ..
+    } = ctx.accounts;
+    open_generation.close_to_requests(now);
+    let closed_generation = pool.queue_open_gen;
+    pool.queue_open_gen = closed_generation.safe_add(1)?;
+    WithdrawGeneration::create(
+        caller,
+        next_generation,
+        system_program,
+        pool.key(),
+        pool.queue_open_gen,
+        ctx.bumps.next_generation,
+        now,
+    )?;
+    pool.invariant()?;
+    open_generation.invariant()?;
+    emit!(WithdrawalsRolled {
+        pool: pool.key(),
+        closed_generation,
+        requested: open_generation.requested,
+        open_generation: pool.queue_open_gen,
     });
     Ok(())
 }

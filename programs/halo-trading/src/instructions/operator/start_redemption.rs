@@ -1,15 +1,14 @@
-use crate::math::{OrOverflow, SafeMath};
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
-use halo_math::Rounding;
 
 use crate::{
     constants::*,
     errors::TradingError,
     events::RedemptionStarted,
+    manager::redemption_manager,
     oracle,
     state::*,
-    token::{pay_from_vault, MintRef},
+    token::{amount_of, pay_from_vault, MintRef},
 };
 
 /// Sends `amount` of inventory to the issuer's redemption account and records the USDS
@@ -45,75 +44,57 @@ pub struct StartRedemption<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl StartRedemption<'_> {
+    pub fn validate(&self, amount: u64) -> Result<()> {
+        require!(amount > 0, TradingError::ZeroAmount);
+        require!(
+            amount <= self.pool.inventory,
+            TradingError::InsufficientInventory
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
-    require!(amount > 0, TradingError::ZeroAmount);
     let now = Clock::get()?.unix_timestamp;
-    let a = ctx.accounts;
-    let p = &mut a.pool;
-    require!(amount <= p.inventory, TradingError::InsufficientInventory);
-    let r = oracle::accept(p, &a.price_account, now, oracle::Use::Lp)?;
-    p.redeem_limit
-        .consume(now, amount)
-        .map_err(|_| TradingError::RedeemRateLimitExceeded)?;
-    let expected = p
-        .market(r.price_wad)
-        .value(amount, Rounding::Down)
-        .or_overflow()?;
-    let cost = p.remove_inventory(amount)?;
-    let id = p.next_redemption_id;
-    p.pending_expected = p.pending_expected.safe_add(expected)?;
-    p.pending_cost = p.pending_cost.safe_add(cost)?;
-    p.next_redemption_id = id.safe_add(1)?;
-    let expected_by = now.saturating_add(i64::from(p.params.settlement_period_s));
-    p.open_redemption(id, amount, expected_by)?;
-
-    let pool = p.key();
-    let id_le = id.to_le_bytes();
-    let mut rd: Redemption = halo_accounts::create_zeroed_account(
-        &a.beacon,
-        &a.redemption,
-        &a.system_program,
-        &[
-            SEED_REDEMPTION,
-            pool.as_ref(),
-            &id_le,
-            &[ctx.bumps.redemption],
-        ],
+    let accounts = ctx.accounts;
+    let pool = &mut accounts.pool;
+    let reading = oracle::accept(pool, &accounts.price_account, now, oracle::Use::Lp)?;
+    let new = redemption_manager::start(pool, amount, reading.price_wad, now)?;
+    let bump = ctx.bumps.redemption;
+    let record = new.record(pool.key(), bump);
+    record.invariant()?;
+    let (pool_key, id_le, bump_seed) = (pool.key(), new.id.to_le_bytes(), [bump]);
+    halo_accounts::create_program_account(
+        &accounts.beacon,
+        &accounts.redemption,
+        &accounts.system_program,
+        &Redemption::signer_seeds(&pool_key, &id_le, &bump_seed),
         &crate::ID,
+        &record,
     )?;
-    rd.version = ACCOUNT_VERSION;
-    rd.bump = ctx.bumps.redemption;
-    rd.pool = pool;
-    rd.id = id;
-    rd.amount = amount;
-    rd.nav_wad = r.price_wad;
-    rd.expected_quote = expected;
-    rd.cost_basis = cost;
-    rd.sent_at = now;
-    rd.expected_by = expected_by;
-    rd.status = RedemptionStatus::Pending;
-    halo_accounts::persist(&a.redemption, &rd)?;
-
     pay_from_vault(
-        &a.token_program,
-        &a.asset_vault.to_account_info(),
+        &accounts.token_program,
+        &accounts.asset_vault.to_account_info(),
         MintRef {
-            info: &a.asset_mint.to_account_info(),
-            decimals: a.asset_mint.decimals,
+            info: &accounts.asset_mint.to_account_info(),
+            decimals: accounts.asset_mint.decimals,
         },
-        &a.redemption_account.to_account_info(),
-        p,
+        &accounts.redemption_account.to_account_info(),
+        pool,
         amount,
     )?;
+    pool.invariant()?;
+    pool.check_asset_vault(amount_of(&accounts.asset_vault.to_account_info())?)?;
     emit!(RedemptionStarted {
-        pool: p.key(),
-        redemption: a.redemption.key(),
-        id,
+        pool: pool_key,
+        redemption: accounts.redemption.key(),
+        id: new.id,
         amount,
-        nav_wad: r.price_wad,
-        expected_quote: expected,
-        cost_basis: cost,
-        expected_by,
+        nav_wad: new.nav_wad,
+        expected_quote: new.expected_quote,
+        cost_basis: new.cost_basis,
+        expected_by: new.expected_by,
     });
     Ok(())
 }

@@ -97,8 +97,9 @@ impl<'info> Swap<'info> {
         let update = swap_manager::post_swap_update(&self.pool, side, &fill, now)?;
         self.move_tokens(side, &fill)?;
         self.pool.update_after_swap(&update);
-        self.pool
-            .invariant_with_vaults(amount_of(&self.quote_vault)?, amount_of(&self.asset_vault)?)?;
+        self.pool.invariant()?;
+        self.pool.check_quote_vault(amount_of(&self.quote_vault)?)?;
+        self.pool.check_asset_vault(amount_of(&self.asset_vault)?)?;
         emit!(SwapExecuted {
             pool: self.pool.key(),
             user: self.user.key(),

@@ -119,7 +119,7 @@ fn create_receipt(a: &SwapWithQuote, bump: u8, quote: &RfqQuote, now: i64) -> Re
         &a.payer,
         &a.quote_receipt,
         &a.system_program,
-        &[SEED_QUOTE, pool.as_ref(), &nonce, &[bump]],
+        &QuoteReceipt::signer_seeds(&pool, &nonce, &[bump]),
         &crate::ID,
         &receipt,
     )
