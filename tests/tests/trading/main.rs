@@ -13,6 +13,7 @@ mod create_pool;
 mod deposit;
 mod fail_redemption;
 mod fund_from_pau;
+mod invariants;
 mod open_position;
 mod pause_pool;
 mod poke;

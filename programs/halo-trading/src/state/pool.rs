@@ -623,6 +623,39 @@ mod tests {
     }
 
     #[test]
+    fn invariant_holds_for_a_new_pool_and_refuses_each_break() {
+        let ok: Pool = zeroed(Pool::INIT_SPACE);
+        assert!(ok.invariant().is_ok());
+        let broken = |f: fn(&mut Pool)| {
+            let mut p: Pool = zeroed(Pool::INIT_SPACE);
+            f(&mut p);
+            p.invariant().unwrap_err()
+        };
+        let want = anchor_lang::error::Error::from(TradingError::PoolInvariantBroken);
+        assert_eq!(broken(|p| p.queued_shares = 1), want);
+        assert_eq!(broken(|p| p.dead_shares = 1), want);
+        assert_eq!(broken(|p| p.inventory_cost = 1), want);
+        assert_eq!(broken(|p| p.ask_limit.last_amount = 1), want);
+        assert_eq!(broken(|p| p.queue_settling_gen = 1), want);
+        assert_eq!(broken(|p| p.oldest_pending_id = 1), want);
+        assert_eq!(broken(|p| p.pending_cost = 1), want);
+        // an unlimited limit may hold anything
+        let mut p: Pool = zeroed(Pool::INIT_SPACE);
+        p.redeem_limit.max_amount = u64::MAX;
+        p.redeem_limit.last_amount = 5;
+        assert!(p.invariant().is_ok());
+        // vaults: exactly booked passes, one unit short is refused
+        p.quote_liquidity = 10;
+        p.claims_reserved = 5;
+        p.inventory = 3;
+        p.inventory_cost = 1;
+        let short = anchor_lang::error::Error::from(TradingError::VaultBelowBooked);
+        assert!(p.check_quote_vault(15).is_ok() && p.check_asset_vault(3).is_ok());
+        assert_eq!(p.check_quote_vault(14).unwrap_err(), short);
+        assert_eq!(p.check_asset_vault(2).unwrap_err(), short);
+    }
+
+    #[test]
     fn size_is_stable() {
         // spot-check: the account fits comfortably and its size is deliberate
         assert_eq!(

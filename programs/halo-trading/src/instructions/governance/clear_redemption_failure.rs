@@ -25,6 +25,7 @@ impl ClearRedemptionFailure<'_> {
 pub fn handler(ctx: Context<ClearRedemptionFailure>) -> Result<()> {
     let pool = &mut ctx.accounts.governed.pool;
     pool.redemption_failed = false;
+    pool.invariant()?;
     emit!(RedemptionFailureCleared { pool: pool.key() });
     Ok(())
 }

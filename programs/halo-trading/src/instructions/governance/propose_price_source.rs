@@ -42,6 +42,7 @@ pub fn handler(ctx: Context<ProposePriceSource>, source: PriceSource) -> Result<
     let eta = now.safe_add(PRICE_SOURCE_DELAY_S)?;
     pool.pending_price_source = Some(source);
     pool.pending_price_source_eta = eta;
+    pool.invariant()?;
     emit!(PriceSourceProposed {
         pool: pool.key(),
         current: pool.price_source,

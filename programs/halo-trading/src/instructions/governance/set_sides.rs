@@ -16,6 +16,7 @@ pub fn handler(ctx: Context<SetSides>, buy_enabled: bool, sell_enabled: bool) ->
     let pool = &mut ctx.accounts.governed.pool;
     pool.buy_enabled = buy_enabled;
     pool.sell_enabled = sell_enabled;
+    pool.invariant()?;
     emit!(SidesSet {
         pool: pool.key(),
         buy_enabled,
