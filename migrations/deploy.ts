@@ -35,7 +35,7 @@ import {
 import { PauClient, type TimelockAction } from "../app/src/pau.ts";
 import { pda } from "../app/src/pda.ts";
 import { rateLimitKey, TAGS } from "../app/src/keys.ts";
-import { OracleClient, oraclePda } from "../app/src/oracle.ts";
+import { OracleClient } from "../app/src/oracle.ts";
 import {
   clusterDomain,
   fetchClusterDomain,
@@ -44,7 +44,6 @@ import {
   type PoolParams,
   type PriceSource,
   TradingClient,
-  tradingPda,
 } from "../app/src/trading.ts";
 
 export interface RouteConfig {
@@ -249,9 +248,9 @@ export async function plan(cfg: DeployConfig, payer: PublicKey, opts: PlanOption
     }
     steps.push({
       phase: "schedule",
-      name: `init_controller ${p.pauId}`,
+      name: `initialize_controller ${p.pauId}`,
       signer: "admin",
-      instructions: [await client.governance.initController({ admin, pauId: p.pauId })],
+      instructions: [await client.governance.initializeController({ admin, pauId: p.pauId })],
     });
     let first = reg;
     for (const a of actions) {
@@ -330,7 +329,7 @@ async function planTrading(
   const feedAddress = new Map<string, PublicKey>();
   const oracleGov = cfg.oracle ? new PublicKey(cfg.oracle.governance) : PublicKey.default;
   for (const f of cfg.oracle?.feeds ?? []) {
-    const feed = oraclePda.feed(oracleGov, f.feedId)[0];
+    const feed = pda.feed(oracleGov, f.feedId)[0];
     feedAddress.set(String(f.feedId), feed);
     const ixs = [
       await oracle.governance.createFeed({
@@ -367,7 +366,7 @@ async function planTrading(
     if (configured && !configured.govops.includes(govops.toBase58())) {
       throw new Error(`class ${c.classId}: trading.govops ${govops.toBase58()} is not a GovOps member of PAU ${c.pauId}`);
     }
-    const klass = tradingPda.class(gov, c.classId)[0];
+    const klass = pda.class(gov, c.classId)[0];
     const quoteMint = new PublicKey(c.quoteMint);
     // the class and its RFQ cluster domain in one transaction (RFQ fills are refused while
     // the domain is unset)

@@ -141,7 +141,7 @@ export async function fetchTradingAccount<N extends TradingAccountName>(
 // programs/halo-trading/src/state/book.rs, checked against the Rust serialisation in
 // test/golden-trading.test.ts).
 
-/** A pool's book (its sleeve), at `tradingPda.book(class, bookId)`. */
+/** A pool's book (its sleeve), at `pda.book(class, bookId)`. */
 export interface BookAccount {
   version: number;
   bump: number;
@@ -185,7 +185,7 @@ export async function fetchBook(connection: Connection, address: PublicKey): Pro
 // decoded here by hand (the layout of programs/halo-trading/src/state/quote_receipt.rs,
 // checked against the Rust serialisation in test/golden-trading.test.ts).
 
-/** A filled RFQ quote's receipt, at `tradingPda.quoteReceipt(pool, nonce)`. */
+/** A filled RFQ quote's receipt, at `pda.quoteReceipt(pool, nonce)`. */
 export interface QuoteReceiptAccount {
   version: number;
   bump: number;

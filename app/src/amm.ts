@@ -478,6 +478,68 @@ export function swapSpreadBps(pool: PoolPricing, side: Side, confBps: Num = 0): 
 }
 
 /**
+ * The user's bound on a swap (`pricing::Bound`): which amount of the fill the user's
+ * `limit` bounds, and how.
+ *
+ * | side / mode            | bounded amount  | the user's `limit` is |
+ * |------------------------|-----------------|-----------------------|
+ * | sell asset, exact in   | quote received  | `minOut`              |
+ * | sell asset, exact out  | asset given     | `maxIn`               |
+ * | buy asset, exact in    | asset received  | `minOut`              |
+ * | buy asset, exact out   | quote given     | `maxIn`               |
+ */
+export type Bound = { kind: "minOut"; amount: bigint } | { kind: "maxIn"; amount: bigint };
+
+/** The amount of `fill` a user's `limit` bounds for this side and mode (`Bound::of`). */
+export function boundOf(side: Side, mode: Mode, fill: Pick<Fill, "assetAmount" | "quoteAmount">): Bound {
+  if (side !== "sellAsset" && side !== "buyAsset") throw new RangeError(`side out of range: ${side}`);
+  if (mode !== "exactIn" && mode !== "exactOut") throw new RangeError(`mode out of range: ${mode}`);
+  const asset = u64(fill.assetAmount, "assetAmount");
+  const quote = u64(fill.quoteAmount, "quoteAmount");
+  if (mode === "exactIn") return { kind: "minOut", amount: side === "sellAsset" ? quote : asset };
+  return { kind: "maxIn", amount: side === "sellAsset" ? asset : quote };
+}
+
+/**
+ * `true` when `fill` respects the user's `limit` (`minOut` for exact in, `maxIn` for exact
+ * out): the check `swap` makes on chain (`pricing::within_bound`), to make before sending.
+ */
+export function withinBound(side: Side, mode: Mode, fill: Pick<Fill, "assetAmount" | "quoteAmount">, limit: Num): boolean {
+  const l = u64(limit, "limit");
+  const b = boundOf(side, mode, fill);
+  return b.kind === "minOut" ? b.amount >= l : b.amount <= l;
+}
+
+/**
+ * The `limit` to send for a quoted `fill` with `slippageBps` of tolerance
+ * (`pricing::limit_with_slippage`): `minOut = out * (1 - slippage)` rounded down,
+ * `maxIn = in * (1 + slippage)` rounded up, both against the user, so the quoted fill
+ * itself always passes (`withinBound`). Throws `MathError("Overflow")` for a `maxIn`
+ * beyond u64 or a slippage above 10,000 bps on a `minOut`; `RangeError` for a slippage
+ * that is not a u16.
+ */
+export function limitWithSlippage(
+  side: Side,
+  mode: Mode,
+  fill: Pick<Fill, "assetAmount" | "quoteAmount">,
+  slippageBps: number,
+): bigint {
+  if (!Number.isInteger(slippageBps) || slippageBps < 0 || slippageBps > 0xffff)
+    throw new RangeError(`slippageBps out of range: ${slippageBps}`);
+  const s = BigInt(slippageBps);
+  const b = boundOf(side, mode, fill);
+  if (b.kind === "minOut") return narrow(mulDiv(b.amount, checkedSub(BPS_DENOMINATOR, s), BPS_DENOMINATOR, "down"));
+  return narrow(mulDiv(b.amount, checkedAdd(BPS_DENOMINATOR, s, U32_MAX), BPS_DENOMINATOR, "up"));
+}
+
+/** A swap's mode from `Mode` or the older `exactIn` flag. */
+const modeOf = (mode: Mode | boolean): Mode => {
+  if (typeof mode === "boolean") return mode ? "exactIn" : "exactOut";
+  if (mode !== "exactIn" && mode !== "exactOut") throw new RangeError(`mode out of range: ${mode}`);
+  return mode;
+};
+
+/**
  * What `swap` would fill at `priceWad` (the price the program accepts, e.g.
  * `feedPriceWad(feed.value, feed.decimals)` or `pythReading(...).priceWad`), before its
  * checks on limits, bounds, liquidity and rate limits. As the program prices it: a sale
@@ -486,26 +548,28 @@ export function swapSpreadBps(pool: PoolPricing, side: Side, confBps: Num = 0): 
  * `confBps` is the Pyth confidence width (`pythReading(...).confBps`; 0, the default, for
  * a halo feed). Throws `MathError("Overflow")` where the program refuses the spread as
  * too wide (`ConfidenceTooWide`: above `MAX_SPREAD_BPS`, with the skew's maximum for a
- * sale). Use the result to set `limit` (min out / max in).
+ * sale). Set the swap's `limit` from the result with `limitWithSlippage(side, mode,
+ * fill, bps)`. `mode` is `"exactIn"` / `"exactOut"` (`true` / `false` still read as
+ * exact in / exact out).
  */
 export function quoteSwap(
   pool: PoolPricing,
   priceWad: Num,
   side: Side,
-  exactIn: boolean,
+  mode: Mode | boolean,
   amount: Num,
   confBps: Num = 0,
 ): Fill & { spreadBps: number } {
   const conf = u32(confBps, "confBps");
   const market = new Market(priceWad, pool.assetDecimals, pool.quoteDecimals);
-  const mode: Mode = exactIn ? "exactIn" : "exactOut";
+  const m = modeOf(mode);
   const p = pool.params;
   if (side === "sellAsset") {
     const bid = checkedAdd(BigInt(p.bidSpreadBps), conf, U32_MAX);
-    return market.quoteSale(mode, amount, bid, Skew.of(p), pool.inventory);
+    return market.quoteSale(m, amount, bid, Skew.of(p), pool.inventory);
   }
   const ask = narrow32(checkedAdd(BigInt(p.askSpreadBps), conf, U32_MAX));
-  return { ...market.quote(side, mode, amount, ask), spreadBps: ask };
+  return { ...market.quote(side, m, amount, ask), spreadBps: ask };
 }
 
 /**

@@ -2,6 +2,7 @@
 // halo_oracle and halo_trading.
 export * from "./program.ts";
 export * from "./pda.ts";
+export * from "./seeds.ts";
 export * from "./keys.ts";
 export * from "./pau.ts";
 export * from "./oracle.ts";

@@ -1,30 +1,14 @@
-// halo_oracle: the feed PDA and typed instruction builders grouped by the role that signs
-// them. Data is encoded by Anchor's coder from the generated IDL; account lists mirror
-// crates/halo-sdk/src/oracle.rs and are checked byte for byte against it
-// (test/golden-oracle.test.ts).
+// halo_oracle: typed instruction builders grouped by the role that signs them (a feed's
+// address is `pda.feed`, pda.ts). Data is encoded by Anchor's coder from the generated IDL;
+// account lists mirror crates/halo-sdk/src/oracle.rs and are checked byte for byte against
+// it (test/golden-oracle.test.ts).
 import type { Program } from "@anchor-lang/core";
-import { PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
-import { BN, type HaloOracle, ORACLE_PROGRAM_ID, oracleProgram } from "./program.ts";
+import { type PublicKey, SystemProgram, type TransactionInstruction } from "@solana/web3.js";
+import { BN, type HaloOracle, oracleProgram } from "./program.ts";
+import { pda } from "./pda.ts";
 import type { Int } from "./pau.ts";
 
 const bn = (v: Int) => new BN(v.toString());
-const u64le = (v: Int) => {
-  const b = Buffer.alloc(8);
-  b.writeBigUInt64LE(BigInt(v.toString()));
-  return b;
-};
-
-/** Seeds of programs/halo-oracle/src/constants.rs. */
-export const ORACLE_SEEDS = { feed: "feed" } as const;
-
-export const oraclePda = {
-  /** `["feed", authority, feed_id le]`: the authority is the feed's creator. */
-  feed: (authority: PublicKey, feedId: Int): [PublicKey, number] =>
-    PublicKey.findProgramAddressSync(
-      [Buffer.from(ORACLE_SEEDS.feed), authority.toBuffer(), u64le(feedId)],
-      ORACLE_PROGRAM_ID,
-    ),
-};
 
 export class OracleClient {
   constructor(readonly program: Program<HaloOracle> = oracleProgram()) {}
@@ -51,7 +35,7 @@ export class OracleClient {
         })
         .accountsStrict({
           authority: p.authority,
-          feed: oraclePda.feed(p.authority, p.feedId)[0],
+          feed: pda.feed(p.authority, p.feedId)[0],
           systemProgram: SystemProgram.programId,
         })
         .instruction(),

@@ -147,10 +147,10 @@ export class PauClient {
         .acceptAdmin()
         .accountsStrict({ newAdmin: p.newAdmin, configurator: this.configurator })
         .instruction(),
-    initController: (p: { admin: PublicKey; pauId: Int }) => {
+    initializeController: (p: { admin: PublicKey; pauId: Int }) => {
       const controller = pda.controller(this.configurator, BigInt(p.pauId.toString()))[0];
       return this.program.methods
-        .initController(bn(p.pauId))
+        .initializeController(bn(p.pauId))
         .accountsStrict({
           admin: p.admin,
           configurator: this.configurator,

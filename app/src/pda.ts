@@ -1,7 +1,9 @@
-// Program-derived addresses of halo_pau: the same seeds as crates/halo-sdk/src/pda.rs.
+// Program-derived addresses of halo_pau, halo_oracle and halo_trading: one `pda` namespace
+// with the names and seeds of crates/halo-sdk/src/pda.rs, the seeds read from the IDLs.
 import { createHash } from "node:crypto";
 import { PublicKey } from "@solana/web3.js";
-import { PAU_PROGRAM_ID } from "./program.ts";
+import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "./program.ts";
+import { seeds } from "./seeds.ts";
 
 /** The upgradeable BPF loader, owner of every upgradeable program's ProgramData account. */
 export const BPF_LOADER_UPGRADEABLE_PROGRAM_ID = new PublicKey("BPFLoaderUpgradeab1e11111111111111111111111");
@@ -18,30 +20,50 @@ export function removalTarget(kind: RemovalKind, a: Uint8Array, b: Uint8Array): 
   return createHash("sha256").update(Buffer.from(kind, "utf8")).update(a).update(b).digest();
 }
 
-const enc = (s: string) => Buffer.from(s, "utf8");
-const u64le = (v: bigint | number) => {
+/** A u64 id (bigint, number, decimal string or BN). */
+type Id = bigint | number | string | { toString(): string };
+
+const u64le = (v: Id) => {
   const b = Buffer.alloc(8);
-  b.writeBigUInt64LE(BigInt(v));
+  b.writeBigUInt64LE(BigInt(v.toString()));
   return b;
 };
-const find = (seeds: Buffer[], programId = PAU_PROGRAM_ID): [PublicKey, number] =>
-  PublicKey.findProgramAddressSync(seeds, programId);
+const find = (s: Buffer[], programId = PAU_PROGRAM_ID): [PublicKey, number] =>
+  PublicKey.findProgramAddressSync(s, programId);
+const oracle = (s: Buffer[]) => find(s, ORACLE_PROGRAM_ID);
+const trading = (s: Buffer[]) => find(s, TRADING_PROGRAM_ID);
 
 const removal = (configurator: PublicKey, target: Uint8Array) =>
-  find([enc("removal"), configurator.toBuffer(), Buffer.from(target)]);
+  find([seeds.pau("seedRemoval"), configurator.toBuffer(), Buffer.from(target)]);
 
+/**
+ * Every program's PDAs, named as `halo_sdk::pda` (`pda::controller`, `pda::feed`,
+ * `pda::pool`, ...). Seeds are the programs' `#[constant]`s, read from the generated IDLs
+ * (`seeds.ts`); each helper returns `[address, bump]`.
+ */
 export const pda = {
-  configurator: () => find([enc("configurator")]),
-  op: (configurator: PublicKey, opId: bigint | number) => find([enc("op"), configurator.toBuffer(), u64le(opId)]),
-  controller: (configurator: PublicKey, pauId: bigint | number) =>
-    find([enc("controller"), configurator.toBuffer(), u64le(pauId)]),
-  proxy: (controller: PublicKey) => find([enc("proxy"), controller.toBuffer()]),
-  govops: (controller: PublicKey, member: PublicKey) => find([enc("govops"), controller.toBuffer(), member.toBuffer()]),
+  // ---- halo_pau ----
+  /** `["configurator"]`. */
+  configurator: () => find([seeds.pau("seedConfigurator")]),
+  /** `["op", configurator, op_id le]`: a timelock op. */
+  op: (configurator: PublicKey, opId: Id) => find([seeds.pau("seedOp"), configurator.toBuffer(), u64le(opId)]),
+  /** `["controller", configurator, pau_id le]`. */
+  controller: (configurator: PublicKey, pauId: Id) =>
+    find([seeds.pau("seedController"), configurator.toBuffer(), u64le(pauId)]),
+  /** `["proxy", controller]`: the PAU's custody owner. */
+  proxy: (controller: PublicKey) => find([seeds.pau("seedProxy"), controller.toBuffer()]),
+  /** `["govops", controller, member]`. */
+  govops: (controller: PublicKey, member: PublicKey) =>
+    find([seeds.pau("seedGovops"), controller.toBuffer(), member.toBuffer()]),
+  /** `["init", configurator, key, pau]`: a route approved by the timelock (`pau` default = any PAU). */
   initRateLimit: (configurator: PublicKey, key: Uint8Array, pau: PublicKey) =>
-    find([enc("init"), configurator.toBuffer(), Buffer.from(key), pau.toBuffer()]),
-  rateLimit: (controller: PublicKey, key: Uint8Array) => find([enc("rate_limit"), controller.toBuffer(), Buffer.from(key)]),
+    find([seeds.pau("seedInit"), configurator.toBuffer(), Buffer.from(key), pau.toBuffer()]),
+  /** `["rate_limit", controller, key]`. */
+  rateLimit: (controller: PublicKey, key: Uint8Array) =>
+    find([seeds.pau("seedRateLimit"), controller.toBuffer(), Buffer.from(key)]),
+  /** `["integration", controller, signer]`. */
   integration: (controller: PublicKey, signer: PublicKey) =>
-    find([enc("integration"), controller.toBuffer(), signer.toBuffer()]),
+    find([seeds.pau("seedIntegration"), controller.toBuffer(), signer.toBuffer()]),
   /** `["removal", configurator, target]`: the record of an instant removal. */
   removal,
   /** The removal record of init (`key`, `pau` scope). */
@@ -59,6 +81,34 @@ export const pda = {
    */
   programData: (programId: PublicKey = PAU_PROGRAM_ID) =>
     find([programId.toBuffer()], BPF_LOADER_UPGRADEABLE_PROGRAM_ID),
+
+  // ---- halo_oracle ----
+  /** `["feed", authority, feed_id le]`: the authority is the feed's creator. */
+  feed: (authority: PublicKey, feedId: Id) =>
+    oracle([seeds.oracle("seedFeed"), authority.toBuffer(), u64le(feedId)]),
+
+  // ---- halo_trading ----
+  /** `["class", authority, class_id le]`: a trading class. */
+  class: (authority: PublicKey, classId: Id) =>
+    trading([seeds.trading("seedClass"), authority.toBuffer(), u64le(classId)]),
+  /** `["unit", class, unit_id le]`: the pool (a Halo Unit). */
+  pool: (klass: PublicKey, unitId: Id) => trading([seeds.trading("seedUnit"), klass.toBuffer(), u64le(unitId)]),
+  /** `["book", class, book_id le]`: the book owning a pool's vaults. */
+  book: (klass: PublicKey, bookId: Id) => trading([seeds.trading("seedBook"), klass.toBuffer(), u64le(bookId)]),
+  /** `["book_vault", book, mint]`: the pool's token account for `mint`. */
+  vault: (book: PublicKey, mint: PublicKey) =>
+    trading([seeds.trading("seedBookVault"), book.toBuffer(), mint.toBuffer()]),
+  /** `["lp", pool, owner]`: an LP position. */
+  position: (pool: PublicKey, owner: PublicKey) =>
+    trading([seeds.trading("seedLp"), pool.toBuffer(), owner.toBuffer()]),
+  /** `["withdraw_gen", pool, id le]`: a withdrawal generation. */
+  generation: (pool: PublicKey, id: Id) =>
+    trading([seeds.trading("seedWithdrawGen"), pool.toBuffer(), u64le(id)]),
+  /** `["redemption", pool, id le]`: an issuer redemption. */
+  redemption: (pool: PublicKey, id: Id) => trading([seeds.trading("seedRedemption"), pool.toBuffer(), u64le(id)]),
+  /** `["quote", pool, nonce le]`: an RFQ quote's receipt (exists once the quote filled). */
+  quoteReceipt: (pool: PublicKey, nonce: Id) =>
+    trading([seeds.trading("seedQuote"), pool.toBuffer(), u64le(nonce)]),
 };
 
 export const TOKEN_PROGRAM_ID = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");

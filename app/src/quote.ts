@@ -9,6 +9,35 @@ export interface RateLimitState {
   lastUpdated: bigint;
 }
 
+type Amount = bigint | number | string | { toString(): string };
+
+/** A decoded `RateLimitState` (BN, number or bigint fields), as the IDL's accounts carry it. */
+export interface RateLimitStateFields {
+  maxAmount: Amount;
+  slope: Amount;
+  lastAmount: Amount;
+  lastUpdated: Amount;
+}
+
+/**
+ * The `RateLimitState` of a decoded account, in bigint: a halo_pau `rateLimit` account
+ * (its nested `limit`), or a state itself (a halo_trading pool's `bidLimit`, `askLimit`,
+ * `redeemLimit`).
+ */
+export function rateLimitState(account: { limit: RateLimitStateFields } | RateLimitStateFields): RateLimitState {
+  const s = "limit" in account && typeof account.limit === "object" ? account.limit : (account as RateLimitStateFields);
+  const big = (v: Amount, what: string) => {
+    if (v === undefined || v === null) throw new TypeError(`not a RateLimitState: no ${what}`);
+    return BigInt(v.toString());
+  };
+  return {
+    maxAmount: big(s.maxAmount, "maxAmount"),
+    slope: big(s.slope, "slope"),
+    lastAmount: big(s.lastAmount, "lastAmount"),
+    lastUpdated: big(s.lastUpdated, "lastUpdated"),
+  };
+}
+
 /** min(lastAmount + slope * (now - lastUpdated), maxAmount); a clock behind counts as 0 s. */
 export function available(s: RateLimitState, now: bigint): bigint {
   if (s.maxAmount === UNLIMITED) return UNLIMITED;

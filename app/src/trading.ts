@@ -1,4 +1,4 @@
-// halo_trading (the Trading Halo): PDAs, the addresses one pool's instructions share
+// halo_trading (the Trading Halo): the addresses one pool's instructions share
 // (`PoolRef`, `PauLink`), and typed instruction builders grouped by the role that signs
 // them. Data is encoded by Anchor's coder from the generated IDL; account lists mirror
 // crates/halo-sdk/src/trading.rs and are checked byte for byte against it
@@ -14,54 +14,16 @@ import {
   SystemProgram,
   TransactionInstruction,
 } from "@solana/web3.js";
-import { BN, type HaloTrading, PAU_PROGRAM_ID, TRADING_PROGRAM_ID, tradingProgram } from "./program.ts";
-import { ata, pda as pauPda, TOKEN_PROGRAM_ID } from "./pda.ts";
+import { BN, type HaloTrading, PAU_PROGRAM_ID, tradingProgram } from "./program.ts";
+import { ata, pda, TOKEN_PROGRAM_ID } from "./pda.ts";
 import { rateLimitKey, TAGS } from "./keys.ts";
 import type { Int } from "./pau.ts";
+import type { Mode, Side } from "./amm.ts";
 
 const bn = (v: Int) => new BN(v.toString());
-const u64le = (v: Int) => {
-  const b = Buffer.alloc(8);
-  b.writeBigUInt64LE(BigInt(v.toString()));
-  return b;
-};
-const find = (seeds: Buffer[]): [PublicKey, number] => PublicKey.findProgramAddressSync(seeds, TRADING_PROGRAM_ID);
-
-/** Seeds of programs/halo-trading/src/constants.rs. */
-export const TRADING_SEEDS = {
-  class: "class",
-  unit: "unit",
-  book: "book",
-  bookVault: "book_vault",
-  lp: "lp",
-  redemption: "redemption",
-  withdrawGen: "withdraw_gen",
-  quote: "quote",
-} as const;
 
 /** Pyth's pull-oracle receiver program (owner of every `PriceUpdateV2` account). */
 export const PYTH_RECEIVER_ID = new PublicKey("rec5EKMGg6MxZYaMdyBfgwp4d5rB9T1VQH5pJv5LtFJ");
-
-const seed = (s: string) => Buffer.from(s, "utf8");
-
-export const tradingPda = {
-  /** `["class", authority, class_id le]`. */
-  class: (authority: PublicKey, classId: Int) => find([seed(TRADING_SEEDS.class), authority.toBuffer(), u64le(classId)]),
-  /** `["unit", class, unit_id le]`: the pool (a Halo Unit). */
-  pool: (klass: PublicKey, unitId: Int) => find([seed(TRADING_SEEDS.unit), klass.toBuffer(), u64le(unitId)]),
-  /** `["book", class, book_id le]`. */
-  book: (klass: PublicKey, bookId: Int) => find([seed(TRADING_SEEDS.book), klass.toBuffer(), u64le(bookId)]),
-  /** `["book_vault", book, mint]`: the pool's token account for `mint`. */
-  bookVault: (book: PublicKey, mint: PublicKey) => find([seed(TRADING_SEEDS.bookVault), book.toBuffer(), mint.toBuffer()]),
-  /** `["lp", pool, owner]`. */
-  lp: (pool: PublicKey, owner: PublicKey) => find([seed(TRADING_SEEDS.lp), pool.toBuffer(), owner.toBuffer()]),
-  /** `["withdraw_gen", pool, id le]`. */
-  withdrawGen: (pool: PublicKey, id: Int) => find([seed(TRADING_SEEDS.withdrawGen), pool.toBuffer(), u64le(id)]),
-  /** `["redemption", pool, id le]`. */
-  redemption: (pool: PublicKey, id: Int) => find([seed(TRADING_SEEDS.redemption), pool.toBuffer(), u64le(id)]),
-  /** `["quote", pool, nonce le]`: an RFQ quote's receipt (exists once the quote filled). */
-  quoteReceipt: (pool: PublicKey, nonce: Int) => find([seed(TRADING_SEEDS.quote), pool.toBuffer(), u64le(nonce)]),
-};
 
 /** The addresses one pool's instructions share (as `halo_sdk::trading::PoolRef`). */
 export interface PoolRef {
@@ -79,6 +41,22 @@ export interface PoolRef {
   quoteTokenProgram: PublicKey;
 }
 
+/** The `GovernedPool` account group (`halo_trading::instructions::shared`): governance
+ * signs for a pool of its class. */
+const governed = (governance: PublicKey, pool: PoolRef) => ({
+  governance,
+  class: pool.class,
+  pool: pool.pool,
+});
+
+/** The `OwnedPosition` account group: the owner signs for its position in the pool. */
+const ownedPosition = (owner: PublicKey, pool: PoolRef) => ({
+  owner,
+  class: pool.class,
+  pool: pool.pool,
+  position: pda.position(pool.pool, owner)[0],
+});
+
 /** Derives a pool's addresses (as `PoolRef::new`); token programs default to SPL Token. */
 export function poolRef(p: {
   class: PublicKey;
@@ -90,8 +68,8 @@ export function poolRef(p: {
   assetTokenProgram?: PublicKey;
   quoteTokenProgram?: PublicKey;
 }): PoolRef {
-  const pool = tradingPda.pool(p.class, p.unitId)[0];
-  const book = tradingPda.book(p.class, p.bookId)[0];
+  const pool = pda.pool(p.class, p.unitId)[0];
+  const book = pda.book(p.class, p.bookId)[0];
   return {
     class: p.class,
     unitId: BigInt(p.unitId.toString()),
@@ -99,8 +77,8 @@ export function poolRef(p: {
     book,
     assetMint: p.assetMint,
     quoteMint: p.quoteMint,
-    assetVault: tradingPda.bookVault(book, p.assetMint)[0],
-    quoteVault: tradingPda.bookVault(book, p.quoteMint)[0],
+    assetVault: pda.vault(book, p.assetMint)[0],
+    quoteVault: pda.vault(book, p.quoteMint)[0],
     priceAccount: p.priceAccount,
     assetTokenProgram: p.assetTokenProgram ?? TOKEN_PROGRAM_ID,
     quoteTokenProgram: p.quoteTokenProgram ?? TOKEN_PROGRAM_ID,
@@ -120,7 +98,7 @@ export interface PauLink {
 export function pauLink(controller: PublicKey, p: PoolRef): PauLink {
   return {
     controller,
-    custody: ata(pauPda.proxy(controller)[0], p.quoteMint, p.quoteTokenProgram),
+    custody: ata(pda.proxy(controller)[0], p.quoteMint, p.quoteTokenProgram),
     routeKey: rateLimitKey(TAGS.ammFund, p.quoteMint, p.quoteVault),
   };
 }
@@ -176,10 +154,30 @@ export interface PoolParams {
   rfqMinSpreadBps: number;
 }
 
-/** Which way the user trades: sells the asset (pool's bid) or buys it (pool's ask). */
-export type SwapSide = "sellAsset" | "buyAsset";
+/** `halo_math::pricing::Side` as Anchor encodes it (the IDL's `Side` enum). */
+export type SideArg = { sellAsset: Record<string, never> } | { buyAsset: Record<string, never> };
+/** `halo_math::pricing::Mode` as Anchor encodes it (the IDL's `Mode` enum). */
+export type ModeArg = { exactIn: Record<string, never> } | { exactOut: Record<string, never> };
 
-const sideArg = (side: SwapSide) => (side === "sellAsset" ? { sellAsset: {} } : { buyAsset: {} }) as never;
+const variant = <T extends string>(v: T | Partial<Record<T, unknown>>, names: readonly T[], what: string): T => {
+  const name = typeof v === "string" ? v : (Object.keys(v ?? {}) as T[])[0];
+  if (!names.includes(name) || (typeof v !== "string" && Object.keys(v).length !== 1))
+    throw new RangeError(`${what} must be one of ${names.join(", ")}, got ${JSON.stringify(v)}`);
+  return name;
+};
+
+const sideOf = (side: Side | SideArg): Side => variant<Side>(side, ["sellAsset", "buyAsset"], "side");
+const modeOf = (mode: Mode | ModeArg): Mode => variant<Mode>(mode, ["exactIn", "exactOut"], "mode");
+
+/** A side (`"sellAsset"` / `"buyAsset"`, or its Anchor form) as the IDL's `Side` enum. */
+export function sideArg(side: Side | SideArg): SideArg {
+  return sideOf(side) === "sellAsset" ? { sellAsset: {} } : { buyAsset: {} };
+}
+
+/** A mode (`"exactIn"` / `"exactOut"`, or its Anchor form) as the IDL's `Mode` enum. */
+export function modeArg(mode: Mode | ModeArg): ModeArg {
+  return modeOf(mode) === "exactIn" ? { exactIn: {} } : { exactOut: {} };
+}
 
 // ---- RFQ ----------------------------------------------------------------------------------
 
@@ -196,7 +194,7 @@ export const ED25519_PROGRAM_ID = new PublicKey("Ed25519SigVerify111111111111111
 export interface RfqQuote {
   pool: PublicKey;
   user: PublicKey;
-  side: SwapSide;
+  side: Side;
   assetAmount: Int;
   quoteAmount: Int;
   expiry: Int;
@@ -256,7 +254,7 @@ export function quoteMessage(q: RfqQuote, cluster: Uint8Array): Buffer {
   const b = Buffer.alloc(32 + 32 + 1 + 8 * 4);
   q.pool.toBuffer().copy(b, 0);
   q.user.toBuffer().copy(b, 32);
-  b[64] = q.side === "sellAsset" ? 0 : 1;
+  b[64] = sideOf(q.side) === "sellAsset" ? 0 : 1;
   b.writeBigUInt64LE(u64(q.assetAmount, "assetAmount"), 65);
   b.writeBigUInt64LE(u64(q.quoteAmount, "quoteAmount"), 73);
   b.writeBigInt64LE(i64(q.expiry, "expiry"), 81);
@@ -352,7 +350,7 @@ function sourceArg(s: PriceSource) {
 /** The next redemption's address (`id + 1`, saturating as the SDK does): pending redemptions close oldest first. */
 const nextRedemption = (pool: PublicKey, id: Int) => {
   const i = BigInt(id.toString());
-  return tradingPda.redemption(pool, i < U64_MAX ? i + 1n : i)[0];
+  return pda.redemption(pool, i < U64_MAX ? i + 1n : i)[0];
 };
 
 export class TradingClient {
@@ -361,16 +359,16 @@ export class TradingClient {
   /** The PAU LP position, integration and rate limit of a pool's funding route. */
   /** The accounts `fundFromPau` and `returnToPau` share (one `PauFunding` struct on chain). */
   private pauFunding(beacon: PublicKey, p: PoolRef, link: PauLink) {
-    const proxy = pauPda.proxy(link.controller)[0];
+    const proxy = pda.proxy(link.controller)[0];
     return {
       beacon,
       class: p.class,
       pool: p.pool,
-      pauPosition: tradingPda.lp(p.pool, proxy)[0],
-      pauIntegration: pauPda.integration(link.controller, p.pool)[0],
+      pauPosition: pda.position(p.pool, proxy)[0],
+      pauIntegration: pda.integration(link.controller, p.pool)[0],
       pauController: link.controller,
       pauProxy: proxy,
-      pauRateLimit: pauPda.rateLimit(link.controller, link.routeKey)[0],
+      pauRateLimit: pda.rateLimit(link.controller, link.routeKey)[0],
       quoteMint: p.quoteMint,
       pauCustody: link.custody,
       quoteVault: p.quoteVault,
@@ -398,7 +396,7 @@ export class TradingClient {
         .createClass({ classId: bn(p.classId), beacon: p.beacon, freezer: p.freezer })
         .accountsStrict({
           authority: p.authority,
-          class: tradingPda.class(p.authority, p.classId)[0],
+          class: pda.class(p.authority, p.classId)[0],
           quoteMint: p.quoteMint,
           pauController: p.pauController,
           systemProgram: SystemProgram.programId,
@@ -436,7 +434,7 @@ export class TradingClient {
           class: p.pool.class,
           pool: p.pool.pool,
           book: p.pool.book,
-          generation: tradingPda.withdrawGen(p.pool.pool, 0)[0],
+          generation: pda.generation(p.pool.pool, 0)[0],
           assetMint: p.pool.assetMint,
           quoteMint: p.pool.quoteMint,
           assetVault: p.pool.assetVault,
@@ -450,17 +448,17 @@ export class TradingClient {
     setPoolParams: (p: { governance: PublicKey; pool: PoolRef; params: PoolParams }) =>
       this.program.methods
         .setPoolParams(paramsArg(p.params))
-        .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
+        .accountsStrict({ governed: governed(p.governance, p.pool) })
         .instruction(),
     setSides: (p: { governance: PublicKey; pool: PoolRef; buyEnabled: boolean; sellEnabled: boolean }) =>
       this.program.methods
         .setSides(p.buyEnabled, p.sellEnabled)
-        .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
+        .accountsStrict({ governed: governed(p.governance, p.pool) })
         .instruction(),
     clearRedemptionFailure: (p: { governance: PublicKey; pool: PoolRef }) =>
       this.program.methods
         .clearRedemptionFailure()
-        .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
+        .accountsStrict({ governed: governed(p.governance, p.pool) })
         .instruction(),
     /**
      * Proposes `newGovernance` for the class (two-step rotation): the role moves only when
@@ -497,7 +495,7 @@ export class TradingClient {
     proposePriceSource: (p: { governance: PublicKey; pool: PoolRef; source: PriceSource }) =>
       this.program.methods
         .proposePriceSource(sourceArg(p.source) as never)
-        .accountsStrict({ governance: p.governance, class: p.pool.class, pool: p.pool.pool })
+        .accountsStrict({ governed: governed(p.governance, p.pool) })
         .instruction(),
     /**
      * Applies the proposed source once its delay has passed. `priceAccount` is the new
@@ -508,9 +506,7 @@ export class TradingClient {
       this.program.methods
         .applyPriceSource()
         .accountsStrict({
-          governance: p.governance,
-          class: p.pool.class,
-          pool: p.pool.pool,
+          governed: governed(p.governance, p.pool),
           priceAccount: p.priceAccount,
         })
         .instruction(),
@@ -519,10 +515,8 @@ export class TradingClient {
       this.program.methods
         .writeOffRedemption()
         .accountsStrict({
-          governance: p.governance,
-          class: p.pool.class,
-          pool: p.pool.pool,
-          redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+          governed: governed(p.governance, p.pool),
+          redemption: pda.redemption(p.pool.pool, p.id)[0],
         })
         .instruction(),
   };
@@ -569,7 +563,7 @@ export class TradingClient {
           beacon: p.beacon,
           class: p.pool.class,
           pool: p.pool.pool,
-          redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+          redemption: pda.redemption(p.pool.pool, p.id)[0],
           assetMint: p.pool.assetMint,
           assetVault: p.pool.assetVault,
           redemptionAccount: p.redemptionAccount,
@@ -589,7 +583,7 @@ export class TradingClient {
           beacon: p.beacon,
           class: p.pool.class,
           pool: p.pool.pool,
-          redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+          redemption: pda.redemption(p.pool.pool, p.id)[0],
           nextRedemption: nextRedemption(p.pool.pool, p.id),
           quoteVault: p.pool.quoteVault,
         })
@@ -602,7 +596,7 @@ export class TradingClient {
           signer: p.signer,
           class: p.pool.class,
           pool: p.pool.pool,
-          redemption: tradingPda.redemption(p.pool.pool, p.id)[0],
+          redemption: pda.redemption(p.pool.pool, p.id)[0],
           nextRedemption: nextRedemption(p.pool.pool, p.id),
         })
         .instruction(),
@@ -618,8 +612,8 @@ export class TradingClient {
           caller: p.caller,
           class: p.pool.class,
           pool: p.pool.pool,
-          openGeneration: tradingPda.withdrawGen(p.pool.pool, open)[0],
-          nextGeneration: tradingPda.withdrawGen(p.pool.pool, next)[0],
+          openGeneration: pda.generation(p.pool.pool, open)[0],
+          nextGeneration: pda.generation(p.pool.pool, next)[0],
           systemProgram: SystemProgram.programId,
         })
         .instruction();
@@ -633,7 +627,7 @@ export class TradingClient {
           caller: p.caller,
           class: p.pool.class,
           pool: p.pool.pool,
-          generation: tradingPda.withdrawGen(p.pool.pool, p.settlingGen)[0],
+          generation: pda.generation(p.pool.pool, p.settlingGen)[0],
           priceAccount: p.pool.priceAccount,
         })
         .instruction(),
@@ -642,24 +636,26 @@ export class TradingClient {
   /** Users: swaps at NAV ± spread (see `amm.ts` for the quote), and RFQ fills. */
   readonly user = {
     /**
-     * `exactIn`: `amount` is what the user gives and `limit` its minimum out; otherwise
-     * `amount` is what the user receives and `limit` its maximum in. Refused after `expiry`.
+     * `mode` `"exactIn"`: `amount` is what the user gives and `limit` its minimum out;
+     * `"exactOut"`: `amount` is what the user receives and `limit` its maximum in (the
+     * bound `withinBound` checks; `limitWithSlippage` sets it from a quote). Refused after
+     * `expiry`. `side` and `mode` take amm.ts's strings or the IDL's enum objects.
      */
     swap: (p: {
       user: PublicKey;
       pool: PoolRef;
       userAsset: PublicKey;
       userQuote: PublicKey;
-      side: SwapSide;
-      exactIn: boolean;
+      side: Side | SideArg;
+      mode: Mode | ModeArg;
       amount: Int;
       limit: Int;
       expiry: Int;
     }) =>
       this.program.methods
         .swap({
-          side: sideArg(p.side),
-          exactIn: p.exactIn,
+          side: sideArg(p.side) as never,
+          mode: modeArg(p.mode) as never,
           amount: bn(p.amount),
           limit: bn(p.limit),
           expiry: bn(p.expiry),
@@ -691,7 +687,7 @@ export class TradingClient {
         .swapWithQuote({
           pool: q.pool,
           user: q.user,
-          side: sideArg(q.side),
+          side: sideArg(q.side) as never,
           assetAmount: bn(u64(q.assetAmount, "assetAmount")),
           quoteAmount: bn(u64(q.quoteAmount, "quoteAmount")),
           expiry: bn(i64(q.expiry, "expiry")),
@@ -713,7 +709,7 @@ export class TradingClient {
             quoteTokenProgram: p.pool.quoteTokenProgram,
           },
           payer: p.payer,
-          quoteReceipt: tradingPda.quoteReceipt(p.pool.pool, q.nonce)[0],
+          quoteReceipt: pda.quoteReceipt(p.pool.pool, q.nonce)[0],
           instructions: SYSVAR_INSTRUCTIONS_PUBKEY,
           systemProgram: SystemProgram.programId,
         })
@@ -762,7 +758,7 @@ export class TradingClient {
         .accountsStrict({
           payer: p.payer,
           pool: p.pool.pool,
-          position: tradingPda.lp(p.pool.pool, p.owner)[0],
+          position: pda.position(p.pool.pool, p.owner)[0],
           systemProgram: SystemProgram.programId,
         })
         .instruction(),
@@ -770,10 +766,7 @@ export class TradingClient {
       this.program.methods
         .deposit(bn(p.amount), bn(p.minShares))
         .accountsStrict({
-          owner: p.owner,
-          class: p.pool.class,
-          pool: p.pool.pool,
-          position: tradingPda.lp(p.pool.pool, p.owner)[0],
+          lp: ownedPosition(p.owner, p.pool),
           quoteMint: p.pool.quoteMint,
           ownerQuote: p.ownerQuote,
           quoteVault: p.pool.quoteVault,
@@ -788,8 +781,8 @@ export class TradingClient {
         .accountsStrict({
           owner: p.owner,
           pool: p.pool.pool,
-          position: tradingPda.lp(p.pool.pool, p.owner)[0],
-          generation: tradingPda.withdrawGen(p.pool.pool, p.openGen)[0],
+          position: pda.position(p.pool.pool, p.owner)[0],
+          generation: pda.generation(p.pool.pool, p.openGen)[0],
         })
         .instruction(),
     /** `gen` must be the position's `queueGen`. */
@@ -797,11 +790,8 @@ export class TradingClient {
       this.program.methods
         .claimWithdrawal()
         .accountsStrict({
-          owner: p.owner,
-          class: p.pool.class,
-          pool: p.pool.pool,
-          position: tradingPda.lp(p.pool.pool, p.owner)[0],
-          generation: tradingPda.withdrawGen(p.pool.pool, p.gen)[0],
+          lp: ownedPosition(p.owner, p.pool),
+          generation: pda.generation(p.pool.pool, p.gen)[0],
           quoteMint: p.pool.quoteMint,
           ownerQuote: p.ownerQuote,
           quoteVault: p.pool.quoteVault,

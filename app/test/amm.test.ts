@@ -6,10 +6,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import {
+  boundOf,
   confidenceBps,
   confidenceWithin,
   deviates,
   type Fill,
+  limitWithSlippage,
   Market,
   MathError,
   type Mode,
@@ -22,6 +24,7 @@ import {
   skewedSpreadBps,
   toWad,
   WAD,
+  withinBound,
 } from "../src/amm.ts";
 
 type J = Record<string, any>;
@@ -377,17 +380,119 @@ test("quoteSwap prices sales at the average skew and widens both sides by the co
     params: { bidSpreadBps: 5, askSpreadBps: 7, skewStartBps: 5_000, skewMaxBps: 20, positionLimit: 1_000_000n * TOKEN },
   };
   const mk = usds(WAD, 6);
-  const sale = quoteSwap(pool, WAD, "sellAsset", true, 500_000n * TOKEN);
+  const sale = quoteSwap(pool, WAD, "sellAsset", "exactIn", 500_000n * TOKEN);
   assert.deepEqual(sale, mk.quoteSale("exactIn", 500_000n * TOKEN, 5, jaaaSkew(), pool.inventory));
   assert.equal(sale.spreadBps, 15);
   // a Pyth price 2 bps wide: the bid is 7 bps before the skew, the ask 9
-  const wide = quoteSwap(pool, WAD, "sellAsset", false, 1_000n * TOKEN, 2);
+  const wide = quoteSwap(pool, WAD, "sellAsset", "exactOut", 1_000n * TOKEN, 2);
   assert.deepEqual(wide, mk.quoteSale("exactOut", 1_000n * TOKEN, 7, jaaaSkew(), pool.inventory));
-  const buy = quoteSwap(pool, WAD, "buyAsset", false, 1_000_000n, 2);
+  const buy = quoteSwap(pool, WAD, "buyAsset", "exactOut", 1_000_000n, 2);
   assert.deepEqual(buy, { ...mk.quote("buyAsset", "exactOut", 1_000_000n, 9), spreadBps: 9 });
   assert.equal(buy.quoteAmount, 1_000_900n);
   // the program refuses a spread the confidence widens past the cap (ConfidenceTooWide)
-  assert.throws(() => quoteSwap(pool, WAD, "sellAsset", true, TOKEN, 4_976), { kind: "Overflow" });
-  assert.throws(() => quoteSwap(pool, WAD, "buyAsset", true, TOKEN, 4_994), { kind: "Overflow" });
-  assert.equal(quoteSwap(pool, WAD, "buyAsset", true, TOKEN, 4_993).spreadBps, 5_000);
+  assert.throws(() => quoteSwap(pool, WAD, "sellAsset", "exactIn", TOKEN, 4_976), { kind: "Overflow" });
+  assert.throws(() => quoteSwap(pool, WAD, "buyAsset", "exactIn", TOKEN, 4_994), { kind: "Overflow" });
+  assert.equal(quoteSwap(pool, WAD, "buyAsset", "exactIn", TOKEN, 4_993).spreadBps, 5_000);
+  // the older exactIn flag reads as the mode it names
+  assert.deepEqual(quoteSwap(pool, WAD, "sellAsset", true, 500_000n * TOKEN), sale);
+  assert.deepEqual(quoteSwap(pool, WAD, "buyAsset", false, 1_000_000n, 2), buy);
+  assert.throws(() => quoteSwap(pool, WAD, "buyAsset", "exactly" as Mode, TOKEN), RangeError);
+});
+
+// ---- the user's bound (pricing::Bound, within_bound, limit_with_slippage) ----------------
+
+/** A fill of `asset` against `quote` (the Rust tests' `fill`, mid = quote). */
+const fill = (assetAmount: bigint, quoteAmount: bigint): Fill => ({ assetAmount, quoteAmount, midQuote: quoteAmount });
+const U64 = (1n << 64n) - 1n;
+const SIDES: Side[] = ["sellAsset", "buyAsset"];
+const MODES: Mode[] = ["exactIn", "exactOut"];
+
+test("withinBound checks the amount each side and mode limits (within_bound's vectors)", () => {
+  const f = fill(100n, 99_950n);
+  // sell exact in: min quote out
+  assert.equal(withinBound("sellAsset", "exactIn", f, 99_950n), true);
+  assert.equal(withinBound("sellAsset", "exactIn", f, 99_951n), false);
+  // sell exact out: max asset in
+  assert.equal(withinBound("sellAsset", "exactOut", f, 100n), true);
+  assert.equal(withinBound("sellAsset", "exactOut", f, 99n), false);
+  // buy exact in: min asset out
+  assert.equal(withinBound("buyAsset", "exactIn", f, 100n), true);
+  assert.equal(withinBound("buyAsset", "exactIn", f, 101n), false);
+  // buy exact out: max quote in
+  assert.equal(withinBound("buyAsset", "exactOut", f, 99_950n), true);
+  assert.equal(withinBound("buyAsset", "exactOut", f, 99_949n), false);
+  // Bound::of: which amount, and how
+  assert.deepEqual(boundOf("sellAsset", "exactIn", f), { kind: "minOut", amount: 99_950n });
+  assert.deepEqual(boundOf("sellAsset", "exactOut", f), { kind: "maxIn", amount: 100n });
+  assert.deepEqual(boundOf("buyAsset", "exactIn", f), { kind: "minOut", amount: 100n });
+  assert.deepEqual(boundOf("buyAsset", "exactOut", f), { kind: "maxIn", amount: 99_950n });
+  // limits and amounts are u64, as on chain
+  assert.throws(() => withinBound("sellAsset", "exactIn", f, -1n), RangeError);
+  assert.throws(() => withinBound("sellAsset", "exactIn", f, U64 + 1n), RangeError);
+  assert.throws(() => withinBound("sellAsset", "exactIn", fill(U64 + 1n, 0n), 0n), RangeError);
+  assert.throws(() => withinBound("sideways" as Side, "exactIn", f, 0n), RangeError);
+});
+
+test("limitWithSlippage rounds against the user, and its edges (limit_with_slippage's vectors)", () => {
+  const f = fill(3n, 1_001n);
+  // min out: floor(1001 * 0.99) = 990
+  assert.equal(limitWithSlippage("sellAsset", "exactIn", f, 100), 990n);
+  // max in: ceil(3 * 1.01) = 4
+  assert.equal(limitWithSlippage("sellAsset", "exactOut", f, 100), 4n);
+  // zero tolerance is the fill itself; full tolerance accepts anything out
+  assert.equal(limitWithSlippage("buyAsset", "exactOut", f, 0), 1_001n);
+  assert.equal(limitWithSlippage("buyAsset", "exactIn", f, 10_000), 0n);
+  assert.throws(() => limitWithSlippage("buyAsset", "exactIn", f, 10_001), (e: unknown) => e instanceof MathError && e.kind === "Overflow");
+  // max in near u64::MAX overflows instead of wrapping
+  const big = fill(U64, 1n);
+  assert.throws(() => limitWithSlippage("sellAsset", "exactOut", big, 1), (e: unknown) => e instanceof MathError && e.kind === "Overflow");
+  assert.equal(limitWithSlippage("sellAsset", "exactOut", big, 0), U64);
+  // a max in takes any u16 tolerance (as the Rust u16 argument); other values are not a slippage
+  assert.equal(limitWithSlippage("buyAsset", "exactOut", f, 0xffff), 7_562n); // ceil(1001 * 7.5535)
+  for (const bad of [-1, 0x10000, 1.5, Number.NaN])
+    assert.throws(() => limitWithSlippage("buyAsset", "exactOut", f, bad), RangeError, String(bad));
+});
+
+test("property: the quoted fill always passes its own slippage limit, and one unit past it does not", () => {
+  const r = rng(0xd1b54a32d192ed03n);
+  const half = U64 / 2n;
+  for (let i = 0; i < 2_000; i++) {
+    const f = fill(r(half + 1n), r(half + 1n));
+    const s = Number(r(10_001n));
+    const side = SIDES[Number(r(2n))];
+    const mode = MODES[Number(r(2n))];
+    const limit = limitWithSlippage(side, mode, f, s);
+    assert.ok(withinBound(side, mode, f, limit), `${side} ${mode} ${s} bps: ${limit}`);
+    // and the limit is the tightest the tolerance allows: one unit past it (when that is
+    // a u64) fails the fill's own amount scaled by the tolerance
+    const b = boundOf(side, mode, f);
+    if (b.kind === "minOut") {
+      assert.ok(limit <= b.amount);
+      assert.ok((limit + 1n) * 10_000n > b.amount * BigInt(10_000 - s), "floor");
+    } else {
+      assert.ok(limit >= b.amount);
+      assert.ok((limit - 1n) * 10_000n < b.amount * BigInt(10_000 + s), "ceil");
+    }
+  }
+});
+
+test("property: a quoted swap passes the limit set from it, at any tolerance", () => {
+  const r = rng(0x94d049bb133111ebn);
+  let checked = 0;
+  for (let i = 0; i < 300; i++) {
+    const mk = randomMarket(r);
+    const side = SIDES[Number(r(2n))];
+    const mode = MODES[Number(r(2n))];
+    let q: Fill;
+    try {
+      q = mk.quote(side, mode, 1n + r(1n << 50n), r(500n));
+    } catch (e) {
+      if (e instanceof MathError) continue;
+      throw e;
+    }
+    const s = Number(r(10_001n));
+    assert.ok(withinBound(side, mode, q, limitWithSlippage(side, mode, q, s)));
+    checked++;
+  }
+  assert.ok(checked > 100, `${checked} quotes`);
 });

@@ -5,7 +5,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import type { TransactionInstruction } from "@solana/web3.js";
-import { OracleClient, oraclePda } from "../src/oracle.ts";
+import { OracleClient } from "../src/oracle.ts";
+import { pda } from "../src/pda.ts";
 import { decodeOracleAccount, type FeedAccount } from "../src/accounts.ts";
 import { ORACLE_ERRORS, errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID } from "../src/program.ts";
@@ -67,7 +68,7 @@ test("feed PDAs and bumps match", () => {
   assert.ok(golden.pdas.length >= 3);
   for (const p of golden.pdas as J[]) {
     assert.equal(p.name, "feed");
-    const [addr, bump] = oraclePda.feed(pk(p.inputs.authority), p.inputs.feedId);
+    const [addr, bump] = pda.feed(pk(p.inputs.authority), p.inputs.feedId);
     assert.equal(addr.toBase58(), p.address);
     assert.equal(bump, p.bump);
   }

@@ -13,6 +13,7 @@ import {
   ED25519_PROGRAM_ID,
   ed25519InstructionData,
   ed25519VerifyInstruction,
+  modeArg,
   pauLink,
   type PauLink,
   type PoolParams,
@@ -22,14 +23,15 @@ import {
   quoteMessage,
   RFQ_DOMAIN,
   type RfqQuote,
+  sideArg,
   signQuote,
   TradingClient,
-  tradingPda,
 } from "../src/trading.ts";
+import { pda } from "../src/pda.ts";
 import { decodeBook, decodeQuoteReceipt, decodeTradingAccount, type PoolAccount } from "../src/accounts.ts";
 import { errorFromCode, explainError, TRADING_ERRORS } from "../src/errors.ts";
 import { PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
-import { poolValue, quoteSwap, WAD } from "../src/amm.ts";
+import { type Mode, poolValue, quoteSwap, WAD } from "../src/amm.ts";
 import { diff, hex, type J, label, pk, plain } from "./parity.ts";
 
 const golden: J = JSON.parse(readFileSync(new URL("./golden/halo_trading.json", import.meta.url), "utf8"));
@@ -88,6 +90,8 @@ const params = (p: J): PoolParams => ({
   redeemLimit: limit(p.redeemLimit),
   redemptionAccount: pk(p.redemptionAccount),
 }) as PoolParams;
+/** A swap vector's mode: `mode` ("exactIn" / "exactOut"), or the older `exactIn` flag. */
+const modeOf = (i: J): Mode => i.mode ?? (i.exactIn ? "exactIn" : "exactOut");
 const quote = (q: J): RfqQuote => ({
   pool: pk(q.pool),
   user: pk(q.user),
@@ -194,7 +198,7 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
       userAsset: pk(i.userAsset),
       userQuote: pk(i.userQuote),
       side: i.side,
-      exactIn: i.exactIn,
+      mode: modeOf(i),
       amount: i.amount,
       limit: i.limit,
       expiry: i.expiry,
@@ -248,7 +252,7 @@ test("every halo_trading instruction has a golden vector and a TS builder", () =
 for (const g of golden.instructions as J[]) {
   const variant = g.inputs.quote
     ? `${g.name} (side=${g.inputs.quote.side}, nonce=${g.inputs.quote.nonce})`
-    : label(g, ["paused", "unitId", "side", "exactIn"]);
+    : label(g, ["paused", "unitId", "side", "mode", "exactIn"]);
   test(`trading instruction ${variant} matches the Rust SDK byte for byte`, async () => {
     const built = await builders[g.name](g.inputs);
     assert.deepEqual(diff(built, g), []);
@@ -298,8 +302,10 @@ test("class governance rotation and the RFQ domain: IDL discriminator, borsh arg
 });
 
 test("a swap with one flipped argument or a substituted vault is caught", async () => {
-  const g = golden.instructions.find((x: J) => x.name === "swap" && x.inputs.side === "sellAsset" && x.inputs.exactIn);
-  const flipped = await builders.swap({ ...g.inputs, exactIn: false });
+  const g = golden.instructions.find(
+    (x: J) => x.name === "swap" && x.inputs.side === "sellAsset" && modeOf(x.inputs) === "exactIn",
+  );
+  const flipped = await builders.swap({ ...g.inputs, mode: "exactOut", exactIn: false });
   assert.deepEqual(diff(flipped, g), ["data"]);
   const p = pool(g.inputs.pool);
   const other = await client.user.swap({
@@ -308,7 +314,7 @@ test("a swap with one flipped argument or a substituted vault is caught", async 
     userAsset: pk(g.inputs.userAsset),
     userQuote: pk(g.inputs.userQuote),
     side: "sellAsset",
-    exactIn: true,
+    mode: "exactIn",
     amount: g.inputs.amount,
     limit: g.inputs.limit,
     expiry: g.inputs.expiry,
@@ -316,43 +322,61 @@ test("a swap with one flipped argument or a substituted vault is caught", async 
   assert.deepEqual(diff(other, g), ["account 9"]);
 });
 
+test("a swap's side and mode: amm.ts's strings or the IDL's enum objects, nothing else", () => {
+  assert.deepEqual(sideArg("sellAsset"), { sellAsset: {} });
+  assert.deepEqual(sideArg("buyAsset"), { buyAsset: {} });
+  assert.deepEqual(sideArg({ buyAsset: {} }), { buyAsset: {} });
+  assert.deepEqual(modeArg("exactIn"), { exactIn: {} });
+  assert.deepEqual(modeArg("exactOut"), { exactOut: {} });
+  assert.deepEqual(modeArg({ exactOut: {} }), { exactOut: {} });
+  for (const bad of ["sell", "exactIn", {}, { sellAsset: {}, buyAsset: {} }])
+    assert.throws(() => sideArg(bad as never), /side must be one of sellAsset, buyAsset/, JSON.stringify(bad));
+  for (const bad of [true, "buyAsset", { exactIn: {}, exactOut: {} }])
+    assert.throws(() => modeArg(bad as never), /mode must be one of exactIn, exactOut/, JSON.stringify(bad));
+});
+
 test("PDAs and bumps match", () => {
   for (const p of golden.pdas as J[]) {
     const i = p.inputs;
     const [addr, bump] = (() => {
       switch (p.name) {
+        // the golden names are the Rust SDK's (older vectors: bookVault, lp, withdrawGen)
         case "class":
-          return tradingPda.class(pk(i.authority), i.classId);
+          return pda.class(pk(i.authority), i.classId);
         case "pool":
-          return tradingPda.pool(pk(i.class), i.unitId);
+          return pda.pool(pk(i.class), i.unitId);
         case "book":
-          return tradingPda.book(pk(i.class), i.bookId);
+          return pda.book(pk(i.class), i.bookId);
+        case "vault":
         case "bookVault":
-          return tradingPda.bookVault(pk(i.book), pk(i.mint));
+          return pda.vault(pk(i.book), pk(i.mint));
+        case "position":
         case "lp":
-          return tradingPda.lp(pk(i.pool), pk(i.owner));
+          return pda.position(pk(i.pool), pk(i.owner));
+        case "generation":
         case "withdrawGen":
-          return tradingPda.withdrawGen(pk(i.pool), i.id);
+          return pda.generation(pk(i.pool), i.id);
         case "redemption":
-          return tradingPda.redemption(pk(i.pool), i.id);
+          return pda.redemption(pk(i.pool), i.id);
         case "quoteReceipt":
-          return tradingPda.quoteReceipt(pk(i.pool), i.nonce);
+          return pda.quoteReceipt(pk(i.pool), i.nonce);
       }
       throw new Error(p.name);
     })();
     assert.equal(addr.toBase58(), p.address, p.name);
     assert.equal(bump, p.bump, `${p.name} bump`);
   }
-  const kinds = new Set(golden.pdas.map((p: J) => p.name));
+  const renamed: Record<string, string> = { bookVault: "vault", lp: "position", withdrawGen: "generation" };
+  const kinds = new Set(golden.pdas.map((p: J) => renamed[p.name] ?? p.name));
   assert.deepEqual([...kinds].sort(), [
     "book",
-    "bookVault",
     "class",
-    "lp",
+    "generation",
     "pool",
+    "position",
     "quoteReceipt",
     "redemption",
-    "withdrawGen",
+    "vault",
   ]);
 });
 
@@ -399,10 +423,10 @@ test("a decoded pool quotes and values with the amm port", () => {
   const a = golden.accounts.find((x: J) => x.type === "pool" && x.fields.priceSource.haloFeed);
   const p: PoolAccount = decodeTradingAccount(client.program, "pool", hex(a.data));
   // inventory 100,000 of a 50M limit: below the skew start, the bid stays 5 bps
-  const sell = quoteSwap(p, WAD, "sellAsset", true, 100_000_000_000n);
+  const sell = quoteSwap(p, WAD, "sellAsset", "exactIn", 100_000_000_000n);
   assert.equal(sell.spreadBps, 5);
   assert.equal(sell.quoteAmount, 99_950_000_000n);
-  const buy = quoteSwap(p, WAD, "buyAsset", false, 1_000_000n);
+  const buy = quoteSwap(p, WAD, "buyAsset", "exactOut", 1_000_000n);
   assert.equal(buy.spreadBps, 7);
   assert.equal(buy.quoteAmount, 1_000_700n);
   // free USDS + inventory at mid + pending

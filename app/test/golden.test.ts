@@ -73,7 +73,7 @@ const builders: Record<string, (i: J) => Promise<TransactionInstruction>> = {
   setTimelockPaused: (i) => client.governance.setTimelockPaused({ admin: pk(i.admin), paused: i.paused }),
   clearPendingAdmin: (i) => client.governance.clearPendingAdmin({ admin: pk(i.admin) }),
   acceptAdmin: (i) => client.governance.acceptAdmin({ newAdmin: pk(i.newAdmin) }),
-  initController: (i) => client.governance.initController({ admin: pk(i.admin), pauId: i.pauId }),
+  initializeController: (i) => client.governance.initializeController({ admin: pk(i.admin), pauId: i.pauId }),
   unregisterPau: (i) => client.governance.unregisterPau({ admin: pk(i.admin), controller: pk(i.controller) }),
   removeInitRateLimit: (i) =>
     client.governance.removeInitRateLimit({ admin: pk(i.admin), key: hex(i.key), pau: pk(i.pau) }),
@@ -293,6 +293,9 @@ const str = (v: any): any => {
   return v;
 };
 
+/** `RateLimit.limit`'s fields (the golden file may list them flat, as the Rust SDK did). */
+const RATE_LIMIT_STATE = new Set(["maxAmount", "slope", "lastAmount", "lastUpdated"]);
+
 test("accounts captured from solana-program-test decode to the Rust values", () => {
   assert.equal(golden.accounts.length, 7);
   for (const a of golden.accounts as J[]) {
@@ -308,6 +311,9 @@ test("accounts captured from solana-program-test decode to the Rust values", () 
         got = Buffer.from(d.tag.slice(0, d.tagLen)).toString("utf8");
       } else if (a.type === "integration" && field === "firstKey") {
         got = Buffer.from(d.keys[0]).toString("hex");
+      } else if (a.type === "rateLimit" && RATE_LIMIT_STATE.has(field) && d[field] === undefined) {
+        // the four state fields live in the nested `limit: RateLimitState`
+        got = str(d.limit[field]);
       } else {
         got = str(d[field]);
       }

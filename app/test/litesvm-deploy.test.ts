@@ -17,11 +17,12 @@ import { FailedTransactionMetadata, LiteSVM } from "litesvm";
 import { plan, type DeployConfig, type Signer } from "../../migrations/deploy.ts";
 import { PauClient } from "../src/pau.ts";
 import { ASSOCIATED_TOKEN_PROGRAM_ID, pda, TOKEN_PROGRAM_ID } from "../src/pda.ts";
-import { OracleClient, oraclePda } from "../src/oracle.ts";
-import { pauLink, poolRef, PYTH_RECEIVER_ID, TradingClient, tradingPda } from "../src/trading.ts";
+import { OracleClient } from "../src/oracle.ts";
+import { pauLink, poolRef, PYTH_RECEIVER_ID, TradingClient } from "../src/trading.ts";
 import { decodeOracleAccount, decodePauAccount, decodeTradingAccount } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+import { rateLimitState, type RateLimitStateFields } from "../src/quote.ts";
 import { installProgramData } from "./svm.ts";
 
 const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
@@ -250,14 +251,14 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
   const trading = new TradingClient();
   const controller = pda.controller(pau.configurator, 1)[0];
   const proxy = pda.proxy(controller)[0];
-  const feed = oraclePda.feed(oracleGov.publicKey, 1)[0];
+  const feed = pda.feed(oracleGov.publicKey, 1)[0];
   const f = decodeOracleAccount(oracle.program, "feed", vm.data(feed));
   assert.equal(f.governance.toBase58(), oracleGov.publicKey.toBase58());
   assert.equal(f.reporterCount, 1);
   assert.equal(f.reporters[0].toBase58(), reporter.publicKey.toBase58());
   assert.equal(f.value.toString(), example.oracle!.feeds[0].initialValue);
 
-  const klass = tradingPda.class(tradingGov.publicKey, 1)[0];
+  const klass = pda.class(tradingGov.publicKey, 1)[0];
   const c = decodeTradingAccount(trading.program, "tradingClass", vm.data(klass));
   assert.equal(c.governance.toBase58(), tradingGov.publicKey.toBase58());
   assert.equal(c.pauController.toBase58(), controller.toBase58());
@@ -288,7 +289,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
       counterpartyOwner: PublicKey;
       maxFeeBps: number;
       mint: PublicKey;
-      maxAmount: { toString(): string };
+      limit: RateLimitStateFields;
     }>(pau.program, "rateLimit", vm.data(pda.rateLimit(controller, link.routeKey)[0]));
     assert.equal(rl.counterparty.toBase58(), ref.quoteVault.toBase58());
     // the route is bound to the vault's owner when it opened (SPL Token: owner at offset 32)
@@ -296,7 +297,8 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
     assert.equal(rl.counterpartyOwner.toBase58(), vaultOwner.toBase58());
     assert.equal(rl.maxFeeBps, 100, "the configurator's default maximum transfer fee");
     assert.equal(rl.mint.toBase58(), quoteMint.publicKey.toBase58());
-    assert.equal(rl.maxAmount.toString(), haloPool.fundRoute.maxAmount);
+    assert.equal(rl.limit.maxAmount.toString(), haloPool.fundRoute.maxAmount);
+    assert.equal(rateLimitState(rl).slope.toString(), haloPool.fundRoute.slope);
     const integ = decodePauAccount<{ signer: PublicKey; keyCount: number; keys: number[][] }>(
       pau.program,
       "integration",
@@ -305,7 +307,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
     assert.equal(integ.signer.toBase58(), ref.pool.toBase58());
     assert.equal(integ.keyCount, 1);
     assert.deepEqual(Buffer.from(integ.keys[0]), Buffer.from(link.routeKey));
-    const pos = decodeTradingAccount(trading.program, "lpPosition", vm.data(tradingPda.lp(ref.pool, proxy)[0]));
+    const pos = decodeTradingAccount(trading.program, "lpPosition", vm.data(pda.position(ref.pool, proxy)[0]));
     assert.equal(pos.owner.toBase58(), proxy.toBase58());
   }
 
@@ -324,7 +326,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
       null,
     );
     assert.equal(vm.balance(ref.quoteVault), amount);
-    const pos = decodeTradingAccount(trading.program, "lpPosition", vm.data(tradingPda.lp(ref.pool, proxy)[0]));
+    const pos = decodeTradingAccount(trading.program, "lpPosition", vm.data(pda.position(ref.pool, proxy)[0]));
     assert.ok(BigInt(pos.shares.toString()) > 0n, "the PAU's position received shares");
   }
   assert.equal(vm.balance(custody), 700_000n * UNIT);

@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { Keypair, type PublicKey, Transaction, type TransactionInstruction } from "@solana/web3.js";
 import { address, getTransactionDecoder, lamports } from "@solana/kit";
 import { FailedTransactionMetadata, LiteSVM } from "litesvm";
-import { OracleClient, oraclePda } from "../src/oracle.ts";
+import { OracleClient } from "../src/oracle.ts";
+import { pda } from "../src/pda.ts";
 import { decodeOracleAccount } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID } from "../src/program.ts";
@@ -58,7 +59,7 @@ test("a feed is created, a reporter publishes within the guard, and a larger mov
   const client = new OracleClient();
   const reporter = Keypair.generate();
   const gov = vm.payer.publicKey;
-  const feed = oraclePda.feed(gov, 1)[0];
+  const feed = pda.feed(gov, 1)[0];
 
   assert.equal(
     vm.send([
@@ -104,7 +105,7 @@ test("the feed's governance rotates in two steps: only the proposed key accepts"
   const vm = new Vm();
   const client = new OracleClient();
   const gov = vm.payer.publicKey;
-  const feed = oraclePda.feed(gov, 2)[0];
+  const feed = pda.feed(gov, 2)[0];
   const [next, stranger] = [Keypair.generate(), Keypair.generate()];
   assert.equal(
     vm.send([await client.governance.createFeed({ authority: gov, feedId: 2, decimals: 6, maxMoveBps: 100, initialValue: 1_000_000 })]),

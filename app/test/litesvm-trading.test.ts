@@ -20,19 +20,18 @@ import { address, getTransactionDecoder, lamports } from "@solana/kit";
 import { FailedTransactionMetadata, LiteSVM } from "litesvm";
 import { PauClient } from "../src/pau.ts";
 import { pda } from "../src/pda.ts";
-import { OracleClient, oraclePda } from "../src/oracle.ts";
+import { OracleClient } from "../src/oracle.ts";
 import {
   type PoolParams,
   poolRef,
   type RfqQuote,
   TradingClient,
-  tradingPda,
 } from "../src/trading.ts";
 import { decodeQuoteReceipt, decodeTradingAccount } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 import { TOKEN_PROGRAM_ID } from "../src/pda.ts";
-import { feedPriceWad, Market, quoteSwap } from "../src/amm.ts";
+import { feedPriceWad, limitWithSlippage, Market, type Mode, quoteSwap, type Side, withinBound } from "../src/amm.ts";
 import { installProgramData } from "./svm.ts";
 
 const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
@@ -182,18 +181,18 @@ async function setup() {
         sorlHopS: 64_800,
         sorlMaxChangeBps: 2_500,
       }),
-      await pau.governance.initController({ admin: gov, pauId: 1 }),
+      await pau.governance.initializeController({ admin: gov, pauId: 1 }),
       await oracle.governance.createFeed({ authority: gov, feedId: 1, decimals: 6, maxMoveBps: 100, initialValue: 1_002_500 }),
     ]),
     null,
   );
   const controller = pda.controller(pau.configurator, 1)[0];
-  const feed = oraclePda.feed(gov, 1)[0];
+  const feed = pda.feed(gov, 1)[0];
 
   const [assetMint, quoteMint] = [Keypair.generate(), Keypair.generate()];
   assert.equal(vm.send([...createMint(vm, assetMint, 6), ...createMint(vm, quoteMint, 6)], [assetMint, quoteMint]), null);
 
-  const klass = tradingPda.class(gov, 1)[0];
+  const klass = pda.class(gov, 1)[0];
   const beacon = Keypair.generate();
   // the class's RFQ cluster domain (a real deployment sets the cluster's genesis hash)
   const cluster = Buffer.alloc(32, 0x47);
@@ -250,26 +249,32 @@ async function setup() {
 test("a pool priced by a halo feed fills swaps exactly as the TS quote predicts", async () => {
   const { vm, trading, p, user, userAsset, userQuote, price } = await setup();
   const expiry = vm.now() + 60n;
-  const swap = (side: "sellAsset" | "buyAsset", exactIn: boolean, amount: bigint, limit: bigint) =>
-    trading.user.swap({ user: user.publicKey, pool: p, userAsset: userAsset.publicKey, userQuote: userQuote.publicKey, side, exactIn, amount, limit, expiry });
+  const swap = (side: Side, mode: Mode, amount: bigint, limit: bigint) =>
+    trading.user.swap({ user: user.publicKey, pool: p, userAsset: userAsset.publicKey, userQuote: userQuote.publicKey, side, mode, amount, limit, expiry });
 
   // sell 100,000.000001 of the asset, exact in: the quote's output is the minimum that passes
   let pool = decodeTradingAccount(trading.program, "pool", vm.data(p.pool));
-  const sell = quoteSwap(pool, price, "sellAsset", true, 100_000_000_001n);
+  const sell = quoteSwap(pool, price, "sellAsset", "exactIn", 100_000_000_001n);
   assert.equal(sell.spreadBps, 5);
-  const tooGreedy = vm.send([await swap("sellAsset", true, 100_000_000_001n, sell.quoteAmount + 1n)], [user]);
+  const sellLimit = limitWithSlippage("sellAsset", "exactIn", sell, 0);
+  assert.equal(sellLimit, sell.quoteAmount, "no slippage: the quoted output itself");
+  assert.equal(withinBound("sellAsset", "exactIn", sell, sellLimit + 1n), false);
+  const tooGreedy = vm.send([await swap("sellAsset", "exactIn", 100_000_000_001n, sellLimit + 1n)], [user]);
   assert.equal(errorFromCode(tooGreedy ?? 0)?.name, "SlippageExceeded");
-  assert.equal(vm.send([await swap("sellAsset", true, 100_000_000_001n, sell.quoteAmount)], [user]), null);
+  assert.equal(vm.send([await swap("sellAsset", "exactIn", 100_000_000_001n, sellLimit)], [user]), null);
   assert.equal(vm.balance(userQuote.publicKey), sell.quoteAmount);
 
   // buy back 3.333333 exact out: the quote's input is the maximum that passes
   pool = decodeTradingAccount(trading.program, "pool", vm.data(p.pool));
   assert.equal(pool.inventory.toString(), "100000000001");
-  const buy = quoteSwap(pool, price, "buyAsset", false, 3_333_333n);
+  const buy = quoteSwap(pool, price, "buyAsset", "exactOut", 3_333_333n);
   assert.equal(buy.spreadBps, 7);
-  const tooCheap = vm.send([await swap("buyAsset", false, 3_333_333n, buy.quoteAmount - 1n)], [user]);
+  const buyLimit = limitWithSlippage("buyAsset", "exactOut", buy, 0);
+  assert.equal(buyLimit, buy.quoteAmount, "no slippage: the quoted input itself");
+  assert.equal(withinBound("buyAsset", "exactOut", buy, buyLimit - 1n), false);
+  const tooCheap = vm.send([await swap("buyAsset", "exactOut", 3_333_333n, buyLimit - 1n)], [user]);
   assert.equal(errorFromCode(tooCheap ?? 0)?.name, "SlippageExceeded");
-  assert.equal(vm.send([await swap("buyAsset", false, 3_333_333n, buy.quoteAmount)], [user]), null);
+  assert.equal(vm.send([await swap("buyAsset", "exactOut", 3_333_333n, buyLimit)], [user]), null);
   assert.equal(vm.balance(userQuote.publicKey), sell.quoteAmount - buy.quoteAmount);
   assert.equal(vm.balance(userAsset.publicKey), 200_000n * UNIT - 100_000_000_001n + 3_333_333n);
 
@@ -300,7 +305,7 @@ test("an RFQ quote signed in TS by the beacon fills once, tighter than the AMM; 
 
   // the user sells 10,000: the AMM pays 5 bps under NAV, the quote the governance bound (2 bps)
   const amount = 10_000n * UNIT;
-  const amm = quoteSwap(decodeTradingAccount(trading.program, "pool", vm.data(p.pool)), price, "sellAsset", true, amount);
+  const amm = quoteSwap(decodeTradingAccount(trading.program, "pool", vm.data(p.pool)), price, "sellAsset", "exactIn", amount);
   const bound = market.quote("sellAsset", "exactIn", amount, rfqMin);
   assert.ok(bound.quoteAmount > amm.quoteAmount);
   const q: RfqQuote = {
@@ -336,7 +341,7 @@ test("an RFQ quote signed in TS by the beacon fills once, tighter than the AMM; 
   assert.equal(await send(q), null);
   assert.equal(vm.balance(userQuote.publicKey), bound.quoteAmount);
   assert.equal(vm.balance(userAsset.publicKey), 200_000n * UNIT - amount);
-  const receiptAddr = tradingPda.quoteReceipt(p.pool, q.nonce)[0];
+  const receiptAddr = pda.quoteReceipt(p.pool, q.nonce)[0];
   const receipt = decodeQuoteReceipt(vm.data(receiptAddr));
   assert.equal(receipt.pool.toBase58(), p.pool.toBase58());
   assert.equal(receipt.user.toBase58(), user.publicKey.toBase58());

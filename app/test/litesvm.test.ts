@@ -87,7 +87,7 @@ test("governance registers a PAU through the timelock on the SBF build", async (
   assert.equal(
     vm.send(
       [
-        await client.governance.initController({ admin: admin.publicKey, pauId: 1 }),
+        await client.governance.initializeController({ admin: admin.publicKey, pauId: 1 }),
         await client.governance.scheduleOp({ admin: admin.publicKey, opId: 0, action: { kind: "registerPau", controller } }),
         await client.governance.scheduleOp({
           admin: admin.publicKey,
@@ -147,7 +147,7 @@ async function bootstrap(vm: Vm, client: PauClient, admin: Keypair, govops: Keyp
           sorlHopS: 64_800,
           sorlMaxChangeBps: 2_500,
         }),
-        await client.governance.initController({ admin: admin.publicKey, pauId: 1 }),
+        await client.governance.initializeController({ admin: admin.publicKey, pauId: 1 }),
         await client.governance.scheduleOp({ admin: admin.publicKey, opId: 0, action: { kind: "registerPau", controller } }),
         await client.governance.scheduleOp({
           admin: admin.publicKey,

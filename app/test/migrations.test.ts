@@ -10,8 +10,8 @@ import { DRY_RUN_RFQ_DOMAIN, plan as planWith, type DeployConfig, type PlanOptio
 import { PauClient } from "../src/pau.ts";
 import { pda } from "../src/pda.ts";
 import { rateLimitKey, TAGS } from "../src/keys.ts";
-import { OracleClient, oraclePda } from "../src/oracle.ts";
-import { clusterDomain, pauLink, poolRef, TradingClient, tradingPda } from "../src/trading.ts";
+import { OracleClient } from "../src/oracle.ts";
+import { clusterDomain, pauLink, poolRef, TradingClient } from "../src/trading.ts";
 import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -87,7 +87,7 @@ test("the dry run prints every transaction and sends nothing", () => {
     headers.map((h) => h.replace(/ \(signed by .*\)$/, "")),
     [
       "[schedule] initialize_configurator",
-      "[schedule] init_controller 1",
+      "[schedule] initialize_controller 1",
       "[schedule] schedule_op 0: register PAU 1",
       `[schedule] schedule_op 1: grant GovOps ${cfg.paus[0].govops[0]} on PAU 1`,
       "[schedule] schedule_op 2: approve route transfer on PAU 1",
@@ -171,7 +171,7 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
     steps.map((s) => s.header),
     [
       "[schedule] initialize_configurator (signed by payer)",
-      "[schedule] init_controller 1 (signed by admin)",
+      "[schedule] initialize_controller 1 (signed by admin)",
       "[schedule] schedule_op 0: register PAU 1 (signed by admin)",
       `[schedule] schedule_op 1: grant GovOps ${govops} on PAU 1 (signed by admin)`,
       "[schedule] schedule_op 2: approve route transfer on PAU 1 (signed by admin)",
@@ -219,7 +219,7 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
   const quoteMint = new PublicKey(cfg.trading!.classes[0].quoteMint);
 
   // the feed, its reporter in the same transaction
-  const feed = oraclePda.feed(oracleGov, 1)[0];
+  const feed = pda.feed(oracleGov, 1)[0];
   const createFeed = step("[schedule] create_feed 1");
   assert.deepEqual(createFeed.instructions.map((i) => i.programId), [ORACLE_PROGRAM_ID.toBase58(), ORACLE_PROGRAM_ID.toBase58()]);
   has(createFeed.instructions[0], oracleGov, "feed authority", "sw");
@@ -228,7 +228,7 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
   assert.ok(createFeed.instructions[1].data.endsWith(new PublicKey(cfg.oracle!.feeds[0].reporters[0]).toBuffer().toString("hex")));
 
   // the class, drawing from PAU 1's controller
-  const klass = tradingPda.class(gov, 1)[0];
+  const klass = pda.class(gov, 1)[0];
   const createClass = step("[schedule] create_class 1");
   assert.equal(createClass.instructions[0].programId, TRADING_PROGRAM_ID.toBase58());
   has(createClass.instructions[0], gov, "class authority", "sw");
@@ -249,9 +249,9 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
     [2, new PublicKey(PYTH_ACCOUNT)],
   ] as const) {
     const label = `pool ${unit} of class 1`;
-    const pool = tradingPda.pool(klass, unit)[0];
-    const book = tradingPda.book(klass, unit)[0];
-    const quoteVault = tradingPda.bookVault(book, quoteMint)[0];
+    const pool = pda.pool(klass, unit)[0];
+    const book = pda.book(klass, unit)[0];
+    const quoteVault = pda.vault(book, quoteMint)[0];
     const assetMint = new PublicKey(full.trading!.classes[0].pools[unit - 1].assetMint);
     const key = rateLimitKey(TAGS.ammFund, quoteMint, quoteVault);
 
@@ -261,8 +261,8 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
     has(createPool, klass, "class", "w");
     has(createPool, pool, "pool PDA", "w");
     has(createPool, book, "book PDA", "w");
-    has(createPool, tradingPda.withdrawGen(pool, 0)[0], "first withdrawal generation", "w");
-    has(createPool, tradingPda.bookVault(book, assetMint)[0], "asset vault", "w");
+    has(createPool, pda.generation(pool, 0)[0], "first withdrawal generation", "w");
+    has(createPool, pda.vault(book, assetMint)[0], "asset vault", "w");
     has(createPool, quoteVault, "quote vault", "w");
     has(createPool, priceAccount, "price account");
 
@@ -307,7 +307,7 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
     const open = step(`[execute] open_position of PAU 1's proxy in ${label}`).instructions[0];
     assert.equal(open.programId, TRADING_PROGRAM_ID.toBase58());
     has(open, pool, "pool");
-    has(open, tradingPda.lp(pool, proxy)[0], "the proxy's LP position", "w");
+    has(open, pda.position(pool, proxy)[0], "the proxy's LP position", "w");
     assert.ok(open.data.endsWith(proxy.toBuffer().toString("hex")));
   }
 });
@@ -330,8 +330,8 @@ test("the plan's trading instructions are the client's, byte for byte", async ()
   const c = full.trading!.classes[0];
   const quoteMint = new PublicKey(c.quoteMint);
   const f = cfg.oracle!.feeds[0];
-  const feed = oraclePda.feed(oracleGov, 1)[0];
-  const klass = tradingPda.class(gov, 1)[0];
+  const feed = pda.feed(oracleGov, 1)[0];
+  const klass = pda.class(gov, 1)[0];
 
   assert.deepEqual(
     got("create_feed 1 + add_reporter x1"),

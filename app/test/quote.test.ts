@@ -1,7 +1,8 @@
 // Rate-limit quotes: the same edges as crates/halo-math's unit tests.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { available, secondsUntil, sorlBound, UNLIMITED, type RateLimitState } from "../src/quote.ts";
+import { BN } from "../src/program.ts";
+import { available, rateLimitState, secondsUntil, sorlBound, UNLIMITED, type RateLimitState } from "../src/quote.ts";
 
 const T0 = 1_700_000_000n;
 const rl = (maxAmount: bigint, slope: bigint, lastAmount: bigint): RateLimitState => ({
@@ -38,4 +39,15 @@ test("SORL bound rounds down and never reaches unlimited", () => {
   assert.equal(sorlBound(3n, 2_500), 3n);
   assert.equal(sorlBound(0n, 2_500), 0n);
   assert.equal(sorlBound(UNLIMITED - 1n, 2_500), UNLIMITED - 1n);
+});
+
+test("rateLimitState reads a PAU rate limit's nested limit, or a pool's limit itself", () => {
+  const fields = { maxAmount: new BN("18446744073709551615"), slope: new BN(10), lastAmount: new BN(5), lastUpdated: new BN(T0.toString()) };
+  const want: RateLimitState = { maxAmount: UNLIMITED, slope: 10n, lastAmount: 5n, lastUpdated: T0 };
+  // a decoded halo_pau `rateLimit` account: the state is `limit: RateLimitState`
+  assert.deepEqual(rateLimitState({ limit: fields }), want);
+  // a decoded halo_trading pool's `bidLimit` / `askLimit` / `redeemLimit`
+  assert.deepEqual(rateLimitState(fields), want);
+  assert.equal(available(rateLimitState({ limit: fields }), T0 + 1n), UNLIMITED);
+  assert.throws(() => rateLimitState({ maxAmount: 1n, slope: 1n, lastAmount: 1n } as never), /not a RateLimitState: no lastUpdated/);
 });

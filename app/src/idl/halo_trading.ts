@@ -68,6 +68,72 @@ export type HaloTrading = {
     }
   ],
   "address": "5CuihaoJqLSMJCL6NvhKjB7xvyhdPBnuc8EuGSFfZRFT",
+  "constants": [
+    {
+      "docs": [
+        "`[\"book\", class, book_id: u64 le]`: the book owning a pool's vaults."
+      ],
+      "name": "sEEDBOOK",
+      "type": "bytes",
+      "value": "[98, 111, 111, 107]"
+    },
+    {
+      "docs": [
+        "`[\"book_vault\", book, mint]`: a pool's token account for `mint`."
+      ],
+      "name": "sEEDBOOKVAULT",
+      "type": "bytes",
+      "value": "[98, 111, 111, 107, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "docs": [
+        "`[\"class\", authority, class_id: u64 le]`: a trading class."
+      ],
+      "name": "sEEDCLASS",
+      "type": "bytes",
+      "value": "[99, 108, 97, 115, 115]"
+    },
+    {
+      "docs": [
+        "`[\"lp\", pool, owner]`: an LP position."
+      ],
+      "name": "sEEDLP",
+      "type": "bytes",
+      "value": "[108, 112]"
+    },
+    {
+      "docs": [
+        "`[\"quote\", pool, nonce: u64 le]`: an RFQ quote's receipt."
+      ],
+      "name": "sEEDQUOTE",
+      "type": "bytes",
+      "value": "[113, 117, 111, 116, 101]"
+    },
+    {
+      "docs": [
+        "`[\"redemption\", pool, id: u64 le]`: an issuer redemption."
+      ],
+      "name": "sEEDREDEMPTION",
+      "type": "bytes",
+      "value": "[114, 101, 100, 101, 109, 112, 116, 105, 111, 110]"
+    },
+    {
+      "docs": [
+        "`[\"unit\", class, unit_id: u64 le]`: a pool (Halo Unit)."
+      ],
+      "name": "sEEDUNIT",
+      "type": "bytes",
+      "value": "[117, 110, 105, 116]"
+    },
+    {
+      "docs": [
+        "`[\"withdraw_gen\", pool, id: u64 le]`: a withdrawal generation."
+      ],
+      "name": "sEEDWITHDRAWGEN",
+      "type": "bytes",
+      "value": "[119, 105, 116, 104, 100, 114, 97, 119, 95, 103, 101, 110]"
+    }
+  ],
   "errors": [
     {
       "code": 6200,
@@ -9929,6 +9995,72 @@ export const HALO_TRADING_IDL = {
           }
         ]
       }
+    }
+  ],
+  "constants": [
+    {
+      "name": "SEED_BOOK",
+      "docs": [
+        "`[\"book\", class, book_id: u64 le]`: the book owning a pool's vaults."
+      ],
+      "type": "bytes",
+      "value": "[98, 111, 111, 107]"
+    },
+    {
+      "name": "SEED_BOOK_VAULT",
+      "docs": [
+        "`[\"book_vault\", book, mint]`: a pool's token account for `mint`."
+      ],
+      "type": "bytes",
+      "value": "[98, 111, 111, 107, 95, 118, 97, 117, 108, 116]"
+    },
+    {
+      "name": "SEED_CLASS",
+      "docs": [
+        "`[\"class\", authority, class_id: u64 le]`: a trading class."
+      ],
+      "type": "bytes",
+      "value": "[99, 108, 97, 115, 115]"
+    },
+    {
+      "name": "SEED_LP",
+      "docs": [
+        "`[\"lp\", pool, owner]`: an LP position."
+      ],
+      "type": "bytes",
+      "value": "[108, 112]"
+    },
+    {
+      "name": "SEED_QUOTE",
+      "docs": [
+        "`[\"quote\", pool, nonce: u64 le]`: an RFQ quote's receipt."
+      ],
+      "type": "bytes",
+      "value": "[113, 117, 111, 116, 101]"
+    },
+    {
+      "name": "SEED_REDEMPTION",
+      "docs": [
+        "`[\"redemption\", pool, id: u64 le]`: an issuer redemption."
+      ],
+      "type": "bytes",
+      "value": "[114, 101, 100, 101, 109, 112, 116, 105, 111, 110]"
+    },
+    {
+      "name": "SEED_UNIT",
+      "docs": [
+        "`[\"unit\", class, unit_id: u64 le]`: a pool (Halo Unit)."
+      ],
+      "type": "bytes",
+      "value": "[117, 110, 105, 116]"
+    },
+    {
+      "name": "SEED_WITHDRAW_GEN",
+      "docs": [
+        "`[\"withdraw_gen\", pool, id: u64 le]`: a withdrawal generation."
+      ],
+      "type": "bytes",
+      "value": "[119, 105, 116, 104, 100, 114, 97, 119, 95, 103, 101, 110]"
     }
   ]
 };
