@@ -11,45 +11,17 @@ use crate::{
     state::{Pool, Redemption, RedemptionStatus},
 };
 
-/// A redemption about to be sent: what the pool books and the record it creates.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct NewRedemption {
-    pub id: u64,
-    pub amount: u64,
-    pub nav_wad: u128,
-    /// precision: quote base units expected at `nav_wad`, rounded down.
-    pub expected_quote: u64,
-    /// precision: quote base units; the inventory's cost basis that leaves with it.
-    pub cost_basis: u64,
-    pub sent_at: i64,
-    pub expected_by: i64,
-}
-
-impl NewRedemption {
-    /// The stored record of this redemption.
-    pub fn record(&self, pool: Pubkey, bump: u8) -> Redemption {
-        Redemption {
-            version: ACCOUNT_VERSION,
-            bump,
-            pool,
-            id: self.id,
-            amount: self.amount,
-            nav_wad: self.nav_wad,
-            expected_quote: self.expected_quote,
-            cost_basis: self.cost_basis,
-            sent_at: self.sent_at,
-            expected_by: self.expected_by,
-            status: RedemptionStatus::Pending,
-            received: 0,
-            reserved: [0; 32],
-        }
-    }
-}
-
 /// Books `amount` of inventory (at most the inventory: the caller checked) leaving for
 /// the issuer at `nav_wad` (refused: the redemption rate limit): the inventory and its
 /// cost move to pending, the next id is taken, and the due time is set.
-pub fn start(pool: &mut Pool, amount: u64, nav_wad: u128, now: i64) -> Result<NewRedemption> {
+/// Returns the pending redemption's record (its PDA bump `bump`).
+pub fn start(
+    pool: &mut Account<Pool>,
+    amount: u64,
+    nav_wad: u128,
+    bump: u8,
+    now: i64,
+) -> Result<Redemption> {
     pool.redeem_limit
         .consume(now, amount)
         .map_err(|_| TradingError::RedeemRateLimitExceeded)?;
@@ -64,7 +36,10 @@ pub fn start(pool: &mut Pool, amount: u64, nav_wad: u128, now: i64) -> Result<Ne
     pool.next_redemption_id = id.safe_add(1)?;
     let expected_by = now.saturating_add(i64::from(pool.params.settlement_period_s));
     pool.open_redemption(id, amount, expected_by)?;
-    Ok(NewRedemption {
+    Ok(Redemption {
+        version: ACCOUNT_VERSION,
+        bump,
+        pool: pool.key(),
         id,
         amount,
         nav_wad,
@@ -72,6 +47,9 @@ pub fn start(pool: &mut Pool, amount: u64, nav_wad: u128, now: i64) -> Result<Ne
         cost_basis,
         sent_at: now,
         expected_by,
+        status: RedemptionStatus::Pending,
+        received: 0,
+        reserved: [0; 32],
     })
 }
 

@@ -132,23 +132,6 @@ impl PoolParams {
     }
 }
 
-/// What a new pool is opened with (`Pool::open`).
-#[derive(Clone, Copy, Debug)]
-pub struct PoolOpening {
-    pub bump: u8,
-    pub class: Pubkey,
-    pub unit_id: u64,
-    pub book: Pubkey,
-    pub asset_mint: Pubkey,
-    pub asset_decimals: u8,
-    pub quote_decimals: u8,
-    pub asset_vault: Pubkey,
-    pub quote_vault: Pubkey,
-    pub price_source: PriceSource,
-    pub params: PoolParams,
-    pub now: i64,
-}
-
 /// Why a pool is paused.
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PauseReason {
@@ -562,27 +545,19 @@ impl Pool {
         f(&[&Self::signer_seeds(&self.class, &id, &bump)])
     }
 
-    /// A new pool's state: both sides enabled, not paused, every rate limit full at `now`,
-    /// no redemption pending. The caller reads and anchors the first price.
-    pub fn open(&mut self, o: PoolOpening) {
+    /// A new pool's trading state (its identity, mints and vaults are set by the
+    /// caller): both sides enabled, not paused, every rate limit full at `now`, no
+    /// redemption pending. The caller reads and anchors the first price.
+    pub fn open(&mut self, price_source: PriceSource, params: PoolParams, now: i64) {
         self.version = ACCOUNT_VERSION;
-        self.bump = o.bump;
-        self.class = o.class;
-        self.unit_id = o.unit_id;
-        self.book = o.book;
-        self.asset_mint = o.asset_mint;
-        self.asset_decimals = o.asset_decimals;
-        self.quote_decimals = o.quote_decimals;
-        self.asset_vault = o.asset_vault;
-        self.quote_vault = o.quote_vault;
-        self.price_source = o.price_source;
-        self.params = o.params;
+        self.price_source = price_source;
+        self.params = params;
         self.buy_enabled = true;
         self.sell_enabled = true;
         self.pause_reason = PauseReason::None;
-        self.bid_limit = o.params.bid_limit.full_at(o.now);
-        self.ask_limit = o.params.ask_limit.full_at(o.now);
-        self.redeem_limit = o.params.redeem_limit.full_at(o.now);
+        self.bid_limit = params.bid_limit.full_at(now);
+        self.ask_limit = params.ask_limit.full_at(now);
+        self.redeem_limit = params.redeem_limit.full_at(now);
         self.oldest_pending_due = i64::MAX;
     }
 }

@@ -92,20 +92,16 @@ impl<'info> CreatePool<'info> {
             &Pool::signer_seeds(&class, &unit_id, &bump_seed),
             &crate::ID,
         )?;
-        pool.open(PoolOpening {
-            bump,
-            class,
-            unit_id: args.unit_id,
-            book: self.book.key(),
-            asset_mint: self.asset_mint.key(),
-            asset_decimals: self.asset_mint.decimals,
-            quote_decimals: self.quote_mint.decimals,
-            asset_vault: self.asset_vault.key(),
-            quote_vault: self.quote_vault.key(),
-            price_source: args.price_source,
-            params: args.params,
-            now,
-        });
+        pool.bump = bump;
+        pool.class = class;
+        pool.unit_id = args.unit_id;
+        pool.book = self.book.key();
+        pool.asset_mint = self.asset_mint.key();
+        pool.asset_decimals = self.asset_mint.decimals;
+        pool.quote_decimals = self.quote_mint.decimals;
+        pool.asset_vault = self.asset_vault.key();
+        pool.quote_vault = self.quote_vault.key();
+        pool.open(args.price_source, args.params, now);
         let reading = oracle::read(&pool, &self.price_account, now, oracle::Use::Lp)?;
         oracle::anchor_on(&mut pool, &reading, now);
         pool.invariant()?;

@@ -60,11 +60,10 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
     let accounts = ctx.accounts;
     let pool = &mut accounts.pool;
     let reading = oracle::accept(pool, &accounts.price_account, now, oracle::Use::Lp)?;
-    let new = redemption_manager::start(pool, amount, reading.price_wad, now)?;
     let bump = ctx.bumps.redemption;
-    let record = new.record(pool.key(), bump);
+    let record = redemption_manager::start(pool, amount, reading.price_wad, bump, now)?;
     record.invariant()?;
-    let (pool_key, id_le, bump_seed) = (pool.key(), new.id.to_le_bytes(), [bump]);
+    let (pool_key, id_le, bump_seed) = (pool.key(), record.id.to_le_bytes(), [bump]);
     halo_accounts::create_program_account(
         &accounts.beacon,
         &accounts.redemption,
@@ -89,12 +88,12 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
     emit!(RedemptionStarted {
         pool: pool_key,
         redemption: accounts.redemption.key(),
-        id: new.id,
+        id: record.id,
         amount,
-        nav_wad: new.nav_wad,
-        expected_quote: new.expected_quote,
-        cost_basis: new.cost_basis,
-        expected_by: new.expected_by,
+        nav_wad: record.nav_wad,
+        expected_quote: record.expected_quote,
+        cost_basis: record.cost_basis,
+        expected_by: record.expected_by,
     });
     Ok(())
 }
