@@ -100,7 +100,7 @@ impl PauEnv {
         let admin_key = env.admin.pubkey();
         chain
             .must(
-                &[ix::init_controller(&admin_key, opts.pau_id)],
+                &[ix::initialize_controller(&admin_key, opts.pau_id)],
                 &[&env.admin],
             )
             .await;
@@ -410,7 +410,6 @@ impl PauEnv {
     pub async fn controller_state(&self, chain: &mut impl Ledger) -> Controller {
         chain.account(&self.controller).await
     }
-
 
     /// The seeds a test needs to rebuild a PDA by hand.
     pub fn proxy_seeds(&self) -> [Vec<u8>; 2] {

@@ -29,7 +29,7 @@ async fn accept_admin_ok_after_a_timelocked_transfer() {
     assert_eq!((c.admin, c.pending_admin), (k, Pubkey::default()));
     // the old admin lost its powers
     let old = env.admin.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::set_timelock_paused(&old, true)], &[&env.admin])
             .await,
@@ -43,7 +43,7 @@ async fn accept_admin_fails_for_anyone_but_the_pending_admin() {
     let before = env.fingerprint(&mut chain, &[]).await;
     // nobody pending
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::accept_admin(&g)], &[&env.govops]).await,
         PauError::NotPendingAdmin,
     );
@@ -64,7 +64,7 @@ async fn accept_admin_fails_for_anyone_but_the_pending_admin() {
         .await;
     let mid = env.fingerprint(&mut chain, &[]).await;
     assert_ne!(mid, before);
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::accept_admin(&g)], &[&env.govops]).await,
         PauError::NotPendingAdmin,
     );
@@ -104,7 +104,7 @@ async fn accept_admin_invalidates_older_admin_proposals() {
         .await;
     chain.must(&[ix::accept_admin(&b.pubkey())], &[&b]).await;
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[

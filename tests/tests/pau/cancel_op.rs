@@ -22,7 +22,7 @@ async fn cancel_op_ok_and_the_op_can_never_execute() {
     let res = chain
         .send(&[ix::execute_config_change(&payer, id)], &[])
         .await;
-    assert_pau_err(res, PauError::OpCancelled);
+    assert_err(res, PauError::OpCancelled);
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
 }
 
@@ -33,7 +33,7 @@ async fn cancel_op_fails_when_not_admin() {
     let op = pda::op(&env.configurator, id);
     let before = chain.fingerprint(&[op]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::cancel_op(&g, id)], &[&env.govops]).await,
         PauError::NotAdmin,
     );
@@ -48,7 +48,7 @@ async fn cancel_op_fails_twice_and_after_execution() {
     chain.must(&[ix::cancel_op(&admin, a)], &[&env.admin]).await;
     let op_a = pda::op(&env.configurator, a);
     let before = chain.fingerprint(&[op_a]).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::cancel_op(&admin, a)], &[&env.admin]).await,
         PauError::OpCancelled,
     );
@@ -62,7 +62,7 @@ async fn cancel_op_fails_twice_and_after_execution() {
         .await;
     let op_b = pda::op(&env.configurator, b);
     let before = chain.fingerprint(&[op_b]).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::cancel_op(&admin, b)], &[&env.admin]).await,
         PauError::OpAlreadyExecuted,
     );

@@ -29,7 +29,7 @@ async fn clear_pending_admin_ok_withdraws_an_executed_proposal() {
     assert_eq!(c.admin, a);
     let before = env.fingerprint(&mut chain, &[]).await;
     // the proposed key can no longer accept
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::accept_admin(&proposed.pubkey())], &[&proposed])
             .await,
@@ -37,7 +37,7 @@ async fn clear_pending_admin_ok_withdraws_an_executed_proposal() {
     );
     // and the duplicate proposal scheduled before the clear cannot bring it back
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_config_change(&payer, duplicate)], &[])
             .await,
@@ -51,7 +51,7 @@ async fn clear_pending_admin_fails_when_not_admin_or_nothing_pending() {
     let (mut chain, env) = setup().await;
     let a = env.admin.pubkey();
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::clear_pending_admin(&a)], &[&env.admin])
             .await,
@@ -61,7 +61,7 @@ async fn clear_pending_admin_fails_when_not_admin_or_nothing_pending() {
     pending_admin(&mut chain, &env, proposed).await;
     let before_pending = env.fingerprint(&mut chain, &[]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::clear_pending_admin(&g)], &[&env.govops])
             .await,

@@ -36,10 +36,10 @@ async fn create_rate_limit_ok_starts_full_from_a_global_init() {
         .unwrap();
     let rl = env.rate_limit(&mut chain, &r.key).await;
     assert_eq!(
-        (rl.max_amount, rl.slope, rl.last_amount),
+        (rl.limit.max_amount, rl.limit.slope, rl.limit.last_amount),
         (800 * USDS, USDS, 800 * USDS)
     );
-    assert_eq!((rl.last_updated, rl.last_increase_ts), (now, now));
+    assert_eq!((rl.limit.last_updated, rl.last_increase_ts), (now, now));
     assert_eq!(
         (rl.mint, rl.counterparty, rl.controller),
         (env.mint, r.counterparty, env.controller)
@@ -68,7 +68,7 @@ async fn create_rate_limit_fails_without_an_init() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1, 1)
             .await,
         PauError::NoInitForRoute,
@@ -84,7 +84,7 @@ async fn create_rate_limit_fails_without_an_init() {
             &pda::init_rate_limit(&env.configurator, &r.key, &Pubkey::default()),
             &fake,
         );
-        assert_anchor_err(
+        assert_err(
             chain.send(&[i], &[&env.govops]).await,
             AnchorError::ConstraintSeeds,
         );
@@ -100,12 +100,12 @@ async fn create_rate_limit_fails_above_the_init() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_001, 10)
             .await,
         PauError::ExceedsInitMaxAmount,
     );
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000, 11)
             .await,
         PauError::ExceedsInitSlope,
@@ -122,7 +122,7 @@ async fn create_rate_limit_fails_with_an_init_of_another_pau() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000, 1)
             .await,
         PauError::NoInitForRoute,
@@ -148,7 +148,7 @@ async fn create_rate_limit_fails_for_govops_of_another_pau() {
         &pda::govops(&other.controller, &g1),
     );
     i = swap_account(i, &env.govops.pubkey(), &g1);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );
@@ -164,7 +164,7 @@ async fn create_rate_limit_fails_for_govops_of_another_pau() {
         &pda::govops(&env.controller, &stranger.pubkey()),
         &pda::govops(&env.controller, &env.govops.pubkey()),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&stranger]).await,
         PauError::NotGovOpsMember,
     );
@@ -181,7 +181,7 @@ async fn create_rate_limit_fails_on_a_bad_key_or_tag() {
     let before = env.fingerprint(&mut chain, &watched).await;
     // the key hashes another tag than the one given
     let i = create(&env, &r, keys::tags::AMM_FUND, r.key, 1, 1);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.govops]).await,
         PauError::KeyMismatch,
     );
@@ -189,7 +189,7 @@ async fn create_rate_limit_fails_on_a_bad_key_or_tag() {
     for tag in [&b""[..], &[b'x'; 17][..]] {
         let key = keys::rate_limit_key(tag, &r.mint, &r.counterparty);
         let i = create(&env, &r, tag, key, 1, 1);
-        assert_pau_err(chain.send(&[i], &[&env.govops]).await, PauError::InvalidTag);
+        assert_err(chain.send(&[i], &[&env.govops]).await, PauError::InvalidTag);
     }
     // the key hashes another mint
     let other_mint = chain.create_mint(MintKind::SplToken, 6).await;
@@ -199,7 +199,7 @@ async fn create_rate_limit_fails_on_a_bad_key_or_tag() {
         &other_mint,
     );
     // (the counterparty holds the route's mint, not the swapped one)
-    assert_pau_err(chain.send(&[i], &[&env.govops]).await, PauError::WrongMint);
+    assert_err(chain.send(&[i], &[&env.govops]).await, PauError::WrongMint);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
@@ -215,7 +215,7 @@ async fn create_rate_limit_fails_on_an_unregistered_pau() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1, 1)
             .await,
         PauError::PauNotRegistered,
@@ -239,7 +239,7 @@ async fn create_rate_limit_fails_for_mints_with_unsafe_extensions() {
             .await;
         let watched = route_accounts(&env, &r);
         let before = env.fingerprint(&mut chain, &watched).await;
-        assert_pau_err(
+        assert_err(
             env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1, 1)
                 .await,
             PauError::UnsupportedMintExtension,
@@ -279,12 +279,12 @@ async fn create_rate_limit_fails_above_a_pau_init_that_overrides_the_global_one(
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000 * USDS, 10)
             .await,
         PauError::ExceedsInitMaxAmount,
     );
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 100 * USDS, 2)
             .await,
         PauError::ExceedsInitSlope,
@@ -325,7 +325,7 @@ async fn create_rate_limit_fails_for_a_transfer_fee_above_the_maximum() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000, 1)
             .await,
         PauError::TransferFeeTooHigh,
@@ -356,7 +356,7 @@ async fn create_rate_limit_records_the_counterparty_owner_and_refuses_a_bad_coun
     let before = env
         .fingerprint(&mut chain, &route_accounts(&env, &rw))
         .await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &rw, keys::tags::TRANSFER, 1_000, 1)
             .await,
         PauError::WrongMint,
@@ -394,7 +394,7 @@ async fn create_rate_limit_fails_when_the_counterparty_account_is_not_the_keys()
     );
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.govops]).await,
         PauError::WrongCounterparty,
     );

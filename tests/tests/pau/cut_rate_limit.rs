@@ -22,7 +22,7 @@ async fn cut_rate_limit_to_zero_by_the_freezer_is_instant() {
         )
         .await;
     assert_eq!(
-        env.rate_limit(&mut chain, &r.key).await.last_amount,
+        env.rate_limit(&mut chain, &r.key).await.limit.last_amount,
         500 * USDS
     );
     chain
@@ -33,9 +33,9 @@ async fn cut_rate_limit_to_zero_by_the_freezer_is_instant() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
+    assert_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
     chain.advance(DAY).await;
-    assert_pau_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
+    assert_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
@@ -54,7 +54,7 @@ async fn cut_rate_limit_fails_on_an_increase_or_for_others() {
         (1_000 * USDS, USDS + 1),
         (0, USDS + 1),
     ] {
-        assert_pau_err(
+        assert_err(
             chain
                 .send(
                     &[ix::cut_rate_limit(&f, &env.controller, &r.key, max, slope)],
@@ -65,7 +65,7 @@ async fn cut_rate_limit_fails_on_an_increase_or_for_others() {
         );
     }
     let rl = env.relayer.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::cut_rate_limit(&rl, &env.controller, &r.key, 0, 0)],

@@ -19,7 +19,7 @@ async fn draw_ok_moves_custody_to_the_integration() {
     assert_eq!(chain.balance(&r.counterparty).await, 200_000 * USDS);
     assert_eq!(chain.balance(&env.custody).await, custody - 200_000 * USDS);
     assert_eq!(
-        env.rate_limit(&mut chain, &r.key).await.last_amount,
+        env.rate_limit(&mut chain, &r.key).await.limit.last_amount,
         300_000 * USDS
     );
 }
@@ -33,11 +33,11 @@ async fn draw_fails_beyond_the_limit_or_when_frozen() {
     let s = signer.pubkey();
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::draw(&s, &r, MAX + 1)], &[&signer]).await,
         PauError::RateLimitExceeded,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::draw(&s, &r, 0)], &[&signer]).await,
         PauError::ZeroAmount,
     );
@@ -47,7 +47,7 @@ async fn draw_fails_beyond_the_limit_or_when_frozen() {
         .must(&[ix::freeze(&f, &env.controller)], &[&env.freezer])
         .await;
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
         PauError::ControllerFrozen,
     );
@@ -72,7 +72,7 @@ async fn draw_fails_for_a_key_the_integration_may_not_use() {
         .await;
     let watched = [route_accounts(&env, &r), route_accounts(&env, &other)].concat();
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::draw(&signer.pubkey(), &other, USDS)], &[&signer])
             .await,
@@ -99,7 +99,7 @@ async fn draw_fails_for_another_signer_or_destination() {
         &signer.pubkey(),
         &thief.pubkey(),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&thief]).await,
         PauError::NotIntegrationSigner,
     );
@@ -109,7 +109,7 @@ async fn draw_fails_for_another_signer_or_destination() {
         &r.counterparty,
         &thief_ata,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&signer]).await,
         PauError::WrongDestination,
     );
@@ -122,7 +122,7 @@ async fn draw_fails_for_another_signer_or_destination() {
         },
         USDS,
     );
-    assert_anchor_err(
+    assert_err(
         chain.send(&[i], &[&thief]).await,
         AnchorError::AccountNotInitialized,
     );
@@ -147,7 +147,7 @@ async fn draw_fails_with_another_paus_integration_or_route() {
         &pda::integration(&env.controller, &signer1.pubkey()),
         &pda::integration(&other.controller, &signer1.pubkey()),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&signer1]).await,
         PauError::IntegrationOfAnotherPau,
     );
@@ -171,7 +171,7 @@ async fn draw_fails_with_another_paus_integration_or_route() {
         &pda::rate_limit(&env.controller, &r1.key),
         &pda::rate_limit(&other.controller, &r1.key),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&signer1]).await,
         PauError::RateLimitOfAnotherPau,
     );
@@ -195,11 +195,11 @@ async fn draw_and_repay_fail_on_a_relayer_transfer_route() {
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
     let s = signer.pubkey();
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
         PauError::TransferRouteNotForIntegrations,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::repay(&s, &r, USDS)], &[&signer]).await,
         PauError::TransferRouteNotForIntegrations,
     );
@@ -223,7 +223,7 @@ async fn draw_fails_when_unregistered_closed_or_from_a_foreign_custody() {
         .await;
     let i = swap_account(ix::draw(&s, &r, USDS), &env.custody, &foreign);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(chain.send(&[i], &[&signer]).await, PauError::WrongCustody);
+    assert_err(chain.send(&[i], &[&signer]).await, PauError::WrongCustody);
     // the route cut to zero
     let f = env.freezer.pubkey();
     chain
@@ -234,7 +234,7 @@ async fn draw_fails_when_unregistered_closed_or_from_a_foreign_custody() {
         .await;
     let before_cut = chain.fingerprint(&watched).await;
     assert_ne!(before[4..], before_cut[..]);
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
         PauError::RouteClosed,
     );
@@ -243,7 +243,7 @@ async fn draw_fails_when_unregistered_closed_or_from_a_foreign_custody() {
     chain
         .must(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
         .await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
         PauError::PauNotRegistered,
     );

@@ -41,7 +41,7 @@ async fn execute_add_init_rate_limit_fails_before_the_timelock_and_with_other_ar
     let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
     let before = chain.fingerprint(&[op, init]).await;
     chain.advance(14 * DAY - 1).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_add_init_rate_limit(
@@ -57,7 +57,7 @@ async fn execute_add_init_rate_limit_fails_before_the_timelock_and_with_other_ar
     );
     chain.advance(1).await;
     // another key, or the init scoped to a PAU instead of global
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_add_init_rate_limit(
@@ -71,7 +71,7 @@ async fn execute_add_init_rate_limit_fails_before_the_timelock_and_with_other_ar
             .await,
         PauError::OpTargetMismatch,
     );
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_add_init_rate_limit(
@@ -165,15 +165,15 @@ async fn execute_add_init_rate_limit_fails_paused_cancelled_or_on_another_kind()
     chain
         .must(&[ix::set_timelock_paused(&admin, true)], &[&env.admin])
         .await;
-    assert_pau_err(chain.send(&[exec(id)], &[]).await, PauError::TimelockPaused);
+    assert_err(chain.send(&[exec(id)], &[]).await, PauError::TimelockPaused);
     chain
         .must(&[ix::set_timelock_paused(&admin, false)], &[&env.admin])
         .await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[exec(cancelled)], &[]).await,
         PauError::OpCancelled,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[exec(other_kind)], &[]).await,
         PauError::WrongOpKind,
     );

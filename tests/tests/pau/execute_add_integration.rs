@@ -41,7 +41,7 @@ async fn execute_add_integration_fails_when_govops_tries_to_make_its_own_wallet_
     let watched = route_accounts(&env, &route);
     let before = env.fingerprint(&mut chain, &watched).await;
     let c: Configurator = chain.account(&env.configurator).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::schedule_op(
@@ -59,7 +59,7 @@ async fn execute_add_integration_fails_when_govops_tries_to_make_its_own_wallet_
         PauError::NotAdmin,
     );
     // drawing with the wallet directly: it has no integration account
-    assert_anchor_err(
+    assert_err(
         chain
             .send(&[ix::draw(&g, &route, 100 * USDS)], &[&env.govops])
             .await,
@@ -79,7 +79,7 @@ async fn execute_add_integration_ok_creates_then_adds_keys_after_the_timelock() 
     let first = schedule(&mut chain, &env, signer, [1; 32]).await;
     let second = schedule(&mut chain, &env, signer, [2; 32]).await;
     // before the eta: refused, nothing created
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[execute(&chain, &env, first, signer)], &[])
             .await,
@@ -128,24 +128,24 @@ async fn execute_add_integration_fails_on_a_key_it_has_a_ninth_key_or_bad_argume
         pda::op(&env.configurator, dup),
     ];
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[execute(&chain, &env, ops[8], signer)], &[])
             .await,
         PauError::TooManyIntegrationKeys,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[execute(&chain, &env, dup, signer)], &[]).await,
         PauError::IntegrationKeyExists,
     );
     // another signer than the op's
     let other = Keypair::new().pubkey();
-    assert_pau_err(
+    assert_err(
         chain.send(&[execute(&chain, &env, dup, other)], &[]).await,
         PauError::OpTargetMismatch,
     );
     // another kind of op
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[execute(&chain, &env, config, signer)], &[])
             .await,
@@ -159,7 +159,7 @@ async fn execute_add_integration_fails_on_a_key_it_has_a_ninth_key_or_bad_argume
         (Pubkey::default(), [1; 32], PauError::InvalidRoleKey),
         (signer, [0; 32], PauError::InvalidIntegrationKeys),
     ] {
-        assert_pau_err(
+        assert_err(
             chain
                 .send(
                     &[ix::schedule_op(
@@ -188,13 +188,13 @@ async fn execute_add_integration_fails_on_an_unregistered_pau_or_another_pau() {
     env.pass_timelock(&mut chain).await;
     // executed against PAU 1
     let i = ix::execute_add_integration(&chain.payer_key(), op, &other.controller, signer);
-    assert_pau_err(chain.send(&[i], &[]).await, PauError::OpTargetMismatch);
+    assert_err(chain.send(&[i], &[]).await, PauError::OpTargetMismatch);
     let a = env.admin.pubkey();
     chain
         .must(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[execute(&chain, &env, op, signer)], &[]).await,
         PauError::PauNotRegistered,
     );
@@ -223,7 +223,7 @@ async fn execute_add_integration_fails_when_scheduled_before_the_integrations_re
     let addr = pda::integration(&env.controller, &signer);
     assert!(chain.raw_account(&addr).await.is_none());
     let before = env.fingerprint(&mut chain, &[addr]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[execute(&chain, &env, duplicate, signer)], &[])
             .await,

@@ -66,7 +66,7 @@ async fn execute_config_change_fails_on_another_op_kind() {
         .fingerprint(&mut chain, &[pda::op(&env.configurator, id)])
         .await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_config_change(&payer, id)], &[])
             .await,
@@ -97,7 +97,7 @@ async fn execute_config_change_fails_after_the_grace_period() {
     let watched = [pda::op(&env.configurator, id)];
     let before = env.fingerprint(&mut chain, &watched).await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_config_change(&payer, id)], &[])
             .await,
@@ -130,7 +130,7 @@ async fn execute_config_change_sets_the_max_transfer_fee() {
     assert_eq!(cfg.max_transfer_fee_bps, 50);
     // out of bounds is refused when scheduled
     let a = env.admin.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::schedule_op(

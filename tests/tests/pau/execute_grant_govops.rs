@@ -63,7 +63,7 @@ async fn execute_grant_govops_fails_for_another_member_or_pau() {
         pda::op(&env.configurator, id),
     ];
     let before = chain.fingerprint(&watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_grant_govops(
@@ -77,7 +77,7 @@ async fn execute_grant_govops_fails_for_another_member_or_pau() {
             .await,
         PauError::OpTargetMismatch,
     );
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_grant_govops(
@@ -116,7 +116,7 @@ async fn execute_grant_govops_fails_early_paused_cancelled_twice_or_on_another_k
     let exec = |op| ix::execute_grant_govops(&payer, op, &env.controller, member);
     let membership = pda::govops(&env.controller, &member);
     let before = env.fingerprint(&mut chain, &[membership]).await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[exec(id)], &[]).await,
         PauError::TimelockNotElapsed,
     );
@@ -124,15 +124,15 @@ async fn execute_grant_govops_fails_early_paused_cancelled_twice_or_on_another_k
     chain
         .must(&[ix::set_timelock_paused(&admin, true)], &[&env.admin])
         .await;
-    assert_pau_err(chain.send(&[exec(id)], &[]).await, PauError::TimelockPaused);
+    assert_err(chain.send(&[exec(id)], &[]).await, PauError::TimelockPaused);
     chain
         .must(&[ix::set_timelock_paused(&admin, false)], &[&env.admin])
         .await;
-    assert_pau_err(
+    assert_err(
         chain.send(&[exec(cancelled)], &[]).await,
         PauError::OpCancelled,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[exec(other_kind)], &[]).await,
         PauError::WrongOpKind,
     );

@@ -22,7 +22,9 @@ async fn pending() -> (Chain, Keypair, Pubkey, u64) {
         )
         .await;
     let a = admin.pubkey();
-    chain.must(&[ix::init_controller(&a, 0)], &[&admin]).await;
+    chain
+        .must(&[ix::initialize_controller(&a, 0)], &[&admin])
+        .await;
     let controller = pda::controller(&pda::configurator(), 0);
     chain
         .must(
@@ -61,7 +63,7 @@ async fn execute_register_pau_fails_one_second_before_eta() {
     chain.set_time(op.eta - 1).await;
     let before = chain.fingerprint(&[controller, op_addr]).await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, id, &controller)], &[])
             .await,
@@ -80,7 +82,7 @@ async fn execute_register_pau_fails_twice_and_when_already_registered() {
         .await;
     let op_addr = pda::op(&pda::configurator(), id);
     let before = chain.fingerprint(&[controller, op_addr]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, id, &controller)], &[])
             .await,
@@ -99,7 +101,7 @@ async fn execute_register_pau_fails_twice_and_when_already_registered() {
         )
         .await;
     chain.advance(DEFAULT_TIMELOCK_DELAY_S).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, 1, &controller)], &[])
             .await,
@@ -112,7 +114,9 @@ async fn execute_register_pau_fails_twice_and_when_already_registered() {
 async fn execute_register_pau_fails_for_another_controller_or_op_kind() {
     let (mut chain, admin, controller, id) = pending().await;
     let a = admin.pubkey();
-    chain.must(&[ix::init_controller(&a, 7)], &[&admin]).await;
+    chain
+        .must(&[ix::initialize_controller(&a, 7)], &[&admin])
+        .await;
     let other = pda::controller(&pda::configurator(), 7);
     chain
         .must(
@@ -127,13 +131,13 @@ async fn execute_register_pau_fails_for_another_controller_or_op_kind() {
     chain.advance(DEFAULT_TIMELOCK_DELAY_S).await;
     let before = chain.fingerprint(&[controller, other]).await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, id, &other)], &[])
             .await,
         PauError::OpTargetMismatch,
     );
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_register_pau(&payer, 1, &controller)], &[])
             .await,

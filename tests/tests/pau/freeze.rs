@@ -13,7 +13,7 @@ async fn freeze_ok_refuses_every_outflow() {
     assert!(env.controller_state(&mut chain).await.frozen);
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, USDS).await,
         PauError::ControllerFrozen,
     );
@@ -25,7 +25,7 @@ async fn freeze_fails_for_anyone_but_the_freezer_and_when_frozen() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     for k in [&env.govops, &env.relayer, &env.admin] {
-        assert_pau_err(
+        assert_err(
             chain
                 .send(&[ix::freeze(&k.pubkey(), &env.controller)], &[k])
                 .await,
@@ -33,7 +33,7 @@ async fn freeze_fails_for_anyone_but_the_freezer_and_when_frozen() {
         );
     }
     let f = env.freezer.pubkey();
-    assert_anchor_err(
+    assert_err(
         chain
             .send(&[unsigned(ix::freeze(&f, &env.controller), &f)], &[])
             .await,
@@ -44,7 +44,7 @@ async fn freeze_fails_for_anyone_but_the_freezer_and_when_frozen() {
         .must(&[ix::freeze(&f, &env.controller)], &[&env.freezer])
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::freeze(&f, &env.controller)], &[&env.freezer])
             .await,

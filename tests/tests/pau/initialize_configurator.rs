@@ -51,7 +51,7 @@ async fn initialize_configurator_fails_when_a_front_runner_is_not_the_upgrade_au
     let before = chain
         .fingerprint(&[pda::configurator(), pda::program_data()])
         .await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::initialize_configurator(
@@ -108,7 +108,7 @@ async fn initialize_configurator_fails_with_a_look_alike_program_data() {
         &pda::program_data(),
         &fake,
     );
-    assert_anchor_err(
+    assert_err(
         chain.send(&[i], &[&attacker]).await,
         AnchorError::ConstraintSeeds,
     );
@@ -127,7 +127,7 @@ async fn initialize_configurator_fails_with_a_look_alike_program_data() {
             },
         )
         .await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::initialize_configurator(
@@ -191,7 +191,7 @@ async fn initialize_configurator_fails_when_parameters_are_out_of_bounds() {
         let res = chain
             .send(&[ix::initialize_configurator(&payer, &payer, a)], &[])
             .await;
-        assert_pau_err(res, e);
+        assert_err(res, e);
         assert!(chain.raw_account(&pda::configurator()).await.is_none());
     }
 }

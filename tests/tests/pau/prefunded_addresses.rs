@@ -93,13 +93,13 @@ async fn schedule_op_and_its_execution_ok_when_the_next_addresses_were_prefunded
 }
 
 #[tokio::test]
-async fn init_controller_and_create_rate_limit_ok_when_their_addresses_were_prefunded() {
+async fn initialize_controller_and_create_rate_limit_ok_when_their_addresses_were_prefunded() {
     let (mut chain, env) = setup().await;
     let next = pda::controller(&env.configurator, 9);
     prefund(&mut chain, &next).await;
     let a = env.admin.pubkey();
     chain
-        .must(&[ix::init_controller(&a, 9)], &[&env.admin])
+        .must(&[ix::initialize_controller(&a, 9)], &[&env.admin])
         .await;
     let c: Controller = chain.account(&next).await;
     assert_eq!((c.pau_id, c.registered), (9, false));
@@ -113,7 +113,10 @@ async fn init_controller_and_create_rate_limit_ok_when_their_addresses_were_pref
     env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000, 1)
         .await
         .unwrap();
-    assert_eq!(env.rate_limit(&mut chain, &r.key).await.max_amount, 1_000);
+    assert_eq!(
+        env.rate_limit(&mut chain, &r.key).await.limit.max_amount,
+        1_000
+    );
 }
 
 #[tokio::test]
@@ -124,7 +127,7 @@ async fn a_prefunded_address_cannot_be_used_to_reinitialise_an_existing_account(
     // the controller exists: creating it again fails and changes nothing
     assert_failed(
         chain
-            .send(&[ix::init_controller(&a, env.pau_id)], &[&env.admin])
+            .send(&[ix::initialize_controller(&a, env.pau_id)], &[&env.admin])
             .await,
     );
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before);

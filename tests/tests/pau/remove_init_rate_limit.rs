@@ -35,7 +35,7 @@ async fn remove_init_rate_limit_is_instant_and_blocks_increases_not_decreases() 
             &[&env.govops],
         )
         .await;
-    assert_pau_err(res, PauError::NoInitForRoute);
+    assert_err(res, PauError::NoInitForRoute);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
     chain
         .must(
@@ -62,7 +62,7 @@ async fn remove_init_rate_limit_fails_when_not_admin() {
     let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
     let before = chain.fingerprint(&[init]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::remove_init_rate_limit(&g, &key, &Pubkey::default())],
@@ -111,7 +111,7 @@ async fn remove_init_rate_limit_invalidates_a_duplicate_addition_scheduled_befor
     let init = pda::init_rate_limit(&env.configurator, &key, &Pubkey::default());
     let watched = [init, pda::op(&env.configurator, duplicate)];
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_add_init_rate_limit(
@@ -151,7 +151,7 @@ async fn remove_init_rate_limit_of_a_pau_never_falls_back_to_a_looser_global_ini
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000_000 * USDS, 100)
             .await,
         PauError::NoInitForRoute,

@@ -20,7 +20,7 @@ async fn remove_integration_is_instant() {
         .is_none());
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_anchor_err(
+    assert_err(
         chain.send(&[ix::draw(&s, &r, USDS)], &[&signer]).await,
         AnchorError::AccountNotInitialized,
     );
@@ -41,7 +41,7 @@ async fn remove_integration_fails_for_a_non_member() {
         &env,
         &f,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.freezer]).await,
         PauError::NotGovOpsMember,
     );
@@ -62,7 +62,7 @@ async fn remove_integration_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );

@@ -14,10 +14,13 @@ async fn remove_rate_limit_closes_the_route_at_once() {
         )
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!((rl.max_amount, rl.slope, rl.last_amount), (0, 0, 0));
+    assert_eq!(
+        (rl.limit.max_amount, rl.limit.slope, rl.limit.last_amount),
+        (0, 0, 0)
+    );
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
+    assert_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
@@ -44,7 +47,7 @@ async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
     );
     // reopening inside the hop is refused
     let reopen = |max, slope| ix::set_rate_limit(&g, &env.controller, &r.key, max, slope);
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[reopen(1_000 * USDS, USDS)], &[&env.govops])
             .await,
@@ -53,7 +56,7 @@ async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
     chain.advance(HOP).await;
     // above the init is refused; at the init it reopens, empty, refilling at the slope
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[reopen(1_000 * USDS + 1, USDS)], &[&env.govops])
             .await,
@@ -63,8 +66,11 @@ async fn remove_rate_limit_then_reopen_cannot_refill_or_skip_sorl() {
         .must(&[reopen(1_000 * USDS, USDS)], &[&env.govops])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!((rl.max_amount, rl.last_amount), (1_000 * USDS, 0));
-    assert_pau_err(
+    assert_eq!(
+        (rl.limit.max_amount, rl.limit.last_amount),
+        (1_000 * USDS, 0)
+    );
+    assert_err(
         env.transfer(&mut chain, &r, 1).await,
         PauError::RateLimitExceeded,
     );
@@ -86,7 +92,7 @@ async fn remove_rate_limit_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );
@@ -107,7 +113,7 @@ async fn remove_rate_limit_fails_for_the_freezer_or_relayer() {
             &env,
             &k.pubkey(),
         );
-        assert_pau_err(chain.send(&[i], &[k]).await, PauError::NotGovOpsMember);
+        assert_err(chain.send(&[i], &[k]).await, PauError::NotGovOpsMember);
     }
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }

@@ -16,7 +16,7 @@ async fn remove_relayer_ok_by_the_freezer() {
     );
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, USDS).await,
         PauError::NotRelayer,
     );
@@ -28,7 +28,7 @@ async fn remove_relayer_fails_for_others_and_when_none() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let rl = env.relayer.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::remove_relayer(&rl, &env.controller)], &[&env.relayer])
             .await,
@@ -40,7 +40,7 @@ async fn remove_relayer_fails_for_others_and_when_none() {
         .must(&[ix::remove_relayer(&f, &env.controller)], &[&env.freezer])
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::remove_relayer(&f, &env.controller)], &[&env.freezer])
             .await,

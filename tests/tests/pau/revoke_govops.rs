@@ -13,7 +13,7 @@ async fn revoke_govops_is_instant() {
         .await
         .is_none());
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_anchor_err(
+    assert_err(
         chain
             .send(&[ix::set_relayer(&g, &env.controller, g)], &[&env.govops])
             .await,
@@ -28,7 +28,7 @@ async fn revoke_govops_fails_when_not_admin_or_for_another_pau() {
     let other = second_pau(&mut chain, &env).await;
     let g = env.govops.pubkey();
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::revoke_govops(&g, &env.controller, &g)],
@@ -44,7 +44,7 @@ async fn revoke_govops_fails_when_not_admin_or_for_another_pau() {
         &pda::govops(&env.controller, &g),
         &pda::govops(&other.controller, &other.govops.pubkey()),
     );
-    assert_anchor_err(
+    assert_err(
         chain.send(&[i], &[&env.admin]).await,
         AnchorError::ConstraintSeeds,
     );
@@ -72,7 +72,7 @@ async fn revoke_govops_invalidates_a_duplicate_grant_scheduled_before_it() {
     let watched = [membership, pda::op(&env.configurator, duplicate)];
     let before = env.fingerprint(&mut chain, &watched).await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_grant_govops(

@@ -33,7 +33,7 @@ async fn schedule_op_fails_when_not_admin() {
         let res = chain
             .send(&[ix::schedule_op(&k.pubkey(), c.next_op_id, action)], &[k])
             .await;
-        assert_pau_err(res, PauError::NotAdmin);
+        assert_err(res, PauError::NotAdmin);
     }
     assert_eq!(env.fingerprint(&mut chain, &[op]).await, before);
 }
@@ -55,7 +55,7 @@ async fn schedule_op_fails_without_the_admin_signature() {
         &admin,
     );
     i.accounts[0].is_writable = true;
-    assert_anchor_err(chain.send(&[i], &[]).await, AnchorError::AccountNotSigner);
+    assert_err(chain.send(&[i], &[]).await, AnchorError::AccountNotSigner);
     assert_eq!(env.fingerprint(&mut chain, &[op]).await, before);
 }
 
@@ -70,7 +70,7 @@ async fn schedule_op_fails_when_paused() {
     let res = env
         .schedule(&mut chain, TimelockAction::SetSorlHop { seconds: DAY })
         .await;
-    assert_pau_err(res, PauError::TimelockPaused);
+    assert_err(res, PauError::TimelockPaused);
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
 }
 
@@ -124,7 +124,7 @@ async fn schedule_op_fails_on_out_of_bounds_changes() {
         ),
     ];
     for (action, e) in cases {
-        assert_pau_err(env.schedule(&mut chain, action).await, e);
+        assert_err(env.schedule(&mut chain, action).await, e);
     }
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before);
 }

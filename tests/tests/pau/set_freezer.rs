@@ -13,7 +13,7 @@ async fn set_freezer_ok_hands_over_the_freeze_role() {
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let old = env.freezer.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::freeze(&old, &env.controller)], &[&env.freezer])
             .await,
@@ -31,7 +31,7 @@ async fn set_freezer_fails_for_a_non_member_or_an_unregistered_pau() {
     let before = env.fingerprint(&mut chain, &[]).await;
     let rl = env.relayer.pubkey();
     let i = with_govops_membership(ix::set_freezer(&rl, &env.controller, rl), &env, &rl);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::NotGovOpsMember,
     );
@@ -42,7 +42,7 @@ async fn set_freezer_fails_for_a_non_member_or_an_unregistered_pau() {
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::set_freezer(
@@ -68,7 +68,7 @@ async fn set_freezer_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );

@@ -21,10 +21,13 @@ async fn set_rate_limit_increase_of_25_percent_after_one_hop_ok() {
         .must(&[set(&env, &r, MAX / 4 * 5, SLOPE / 4 * 5)], &[&env.govops])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!((rl.max_amount, rl.slope), (1_250_000 * USDS, 125 * USDS));
+    assert_eq!(
+        (rl.limit.max_amount, rl.limit.slope),
+        (1_250_000 * USDS, 125 * USDS)
+    );
     assert_eq!(rl.last_increase_ts, chain.now().await);
     // the consumed gap is kept: the bucket was full at 1M and is not refilled to 1.25M
-    assert_eq!(rl.last_amount, MAX);
+    assert_eq!(rl.limit.last_amount, MAX);
 }
 
 #[tokio::test]
@@ -33,13 +36,13 @@ async fn set_rate_limit_fails_one_unit_above_25_percent() {
     chain.advance(HOP).await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX / 4 * 5 + 1, SLOPE)], &[&env.govops])
             .await,
         PauError::SorlMaxAmountIncreaseTooLarge,
     );
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX, SLOPE / 4 * 5 + 1)], &[&env.govops])
             .await,
@@ -54,7 +57,7 @@ async fn set_rate_limit_two_increases_inside_one_hop_are_refused() {
     let watched = route_accounts(&env, &r);
     // right after creation (creation counts as an increase)
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX + 1, SLOPE)], &[&env.govops])
             .await,
@@ -68,14 +71,14 @@ async fn set_rate_limit_two_increases_inside_one_hop_are_refused() {
     // a second small increase one second before the hop ends
     chain.advance(HOP - 1).await;
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX + 2, SLOPE)], &[&env.govops])
             .await,
         PauError::SorlHopNotElapsed,
     );
     // alternating: lower one value and raise the other is still an increase
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX, SLOPE + 1)], &[&env.govops])
             .await,
@@ -93,10 +96,13 @@ async fn set_rate_limit_decrease_to_zero_is_instant_and_closes_the_route() {
     let (mut chain, env, r) = with_route().await;
     chain.must(&[set(&env, &r, 0, 0)], &[&env.govops]).await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!((rl.max_amount, rl.slope, rl.last_amount), (0, 0, 0));
+    assert_eq!(
+        (rl.limit.max_amount, rl.limit.slope, rl.limit.last_amount),
+        (0, 0, 0)
+    );
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
+    assert_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
@@ -109,10 +115,10 @@ async fn set_rate_limit_decrease_keeps_the_consumed_gap() {
         .must(&[set(&env, &r, 500_000 * USDS, SLOPE)], &[&env.govops])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!(rl.last_amount, 100_000 * USDS);
+    assert_eq!(rl.limit.last_amount, 100_000 * USDS);
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, 100_000 * USDS + 1).await,
         PauError::RateLimitExceeded,
     );
@@ -130,7 +136,7 @@ async fn set_rate_limit_decrease_is_allowed_right_after_an_increase() {
         .must(&[set(&env, &r, MAX - 10, SLOPE)], &[&env.govops])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!(rl.max_amount, MAX - 10);
+    assert_eq!(rl.limit.max_amount, MAX - 10);
 }
 
 #[tokio::test]
@@ -143,7 +149,7 @@ async fn set_rate_limit_increase_fails_on_an_unregistered_pau_but_decrease_works
     chain.advance(HOP).await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[set(&env, &r, MAX + 1, SLOPE)], &[&env.govops])
             .await,
@@ -169,7 +175,7 @@ async fn set_rate_limit_fails_for_a_non_member_and_for_another_paus_route() {
         &pda::govops(&env.controller, &g1),
         &pda::govops(&other.controller, &g1),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );
@@ -180,13 +186,13 @@ async fn set_rate_limit_fails_for_a_non_member_and_for_another_paus_route() {
         &pda::rate_limit(&other.controller, &r.key),
         &pda::rate_limit(&env.controller, &r.key),
     );
-    assert_anchor_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         AnchorError::ConstraintSeeds,
     );
     // no signature
     let g = env.govops.pubkey();
     let i = unsigned(set(&env, &r, 0, 0), &g);
-    assert_anchor_err(chain.send(&[i], &[]).await, AnchorError::AccountNotSigner);
+    assert_err(chain.send(&[i], &[]).await, AnchorError::AccountNotSigner);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }

@@ -17,7 +17,7 @@ async fn set_relayer_ok_hands_over_the_transfer_role() {
     assert_eq!(env.controller_state(&mut chain).await.relayer, new.pubkey());
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, USDS).await,
         PauError::NotRelayer,
     );
@@ -33,7 +33,7 @@ async fn set_relayer_fails_for_a_non_member_or_an_unregistered_pau() {
     let before = env.fingerprint(&mut chain, &[]).await;
     let f = env.freezer.pubkey();
     let i = with_govops_membership(ix::set_relayer(&f, &env.controller, f), &env, &f);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.freezer]).await,
         PauError::NotGovOpsMember,
     );
@@ -44,7 +44,7 @@ async fn set_relayer_fails_for_a_non_member_or_an_unregistered_pau() {
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::set_relayer(
@@ -77,7 +77,7 @@ async fn set_relayer_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );

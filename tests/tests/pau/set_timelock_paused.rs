@@ -18,7 +18,7 @@ async fn set_timelock_paused_blocks_execute_until_resumed() {
         .fingerprint(&mut chain, &[pda::op(&env.configurator, id)])
         .await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::execute_config_change(&payer, id)], &[])
             .await,
@@ -44,7 +44,7 @@ async fn set_timelock_paused_fails_when_not_admin() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let f = env.freezer.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::set_timelock_paused(&f, true)], &[&env.freezer])
             .await,

@@ -14,7 +14,7 @@ async fn transfer_ok_consumes_the_rate_limit() {
     assert_eq!(chain.balance(&route.counterparty).await, 400_000 * USDS);
     assert_eq!(chain.balance(&env.custody).await, before - 400_000 * USDS);
     let rl = env.rate_limit(&mut chain, &route.key).await;
-    assert_eq!(rl.last_amount, 600_000 * USDS);
+    assert_eq!(rl.limit.last_amount, 600_000 * USDS);
     assert_eq!(rl.total_out, u128::from(400_000 * USDS));
 }
 
@@ -25,21 +25,21 @@ async fn transfer_fails_beyond_the_limit_then_refills_with_time() {
     env.transfer(&mut chain, &r, MAX).await.unwrap();
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, 1).await,
         PauError::RateLimitExceeded,
     );
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
     // across the refill boundary: after 1 s exactly SLOPE is back, one more unit is not
     chain.advance(1).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, SLOPE + 1).await,
         PauError::RateLimitExceeded,
     );
     env.transfer(&mut chain, &r, SLOPE).await.unwrap();
     // a full refill takes MAX / SLOPE seconds and caps at MAX
     chain.advance(200_000).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, MAX + 1).await,
         PauError::RateLimitExceeded,
     );
@@ -53,7 +53,7 @@ async fn transfer_fails_for_anyone_but_the_relayer() {
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
     for k in [&env.govops, &env.freezer, &env.admin] {
-        assert_pau_err(
+        assert_err(
             chain
                 .send(&[ix::transfer(&k.pubkey(), &r, USDS)], &[k])
                 .await,
@@ -61,7 +61,7 @@ async fn transfer_fails_for_anyone_but_the_relayer() {
         );
     }
     let rl = env.relayer.pubkey();
-    assert_anchor_err(
+    assert_err(
         chain
             .send(&[unsigned(ix::transfer(&rl, &r, USDS), &rl)], &[])
             .await,
@@ -81,7 +81,7 @@ async fn transfer_fails_to_another_destination_or_with_another_mint() {
     let before = env.fingerprint(&mut chain, &watched).await;
     let relayer = env.relayer.pubkey();
     let i = swap_account(ix::transfer(&relayer, &r, USDS), &r.counterparty, &thief);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::WrongDestination,
     );
@@ -106,14 +106,14 @@ async fn transfer_fails_to_another_destination_or_with_another_mint() {
         },
         USDS,
     );
-    assert_pau_err(chain.send(&[i], &[&env.relayer]).await, PauError::WrongMint);
+    assert_err(chain.send(&[i], &[&env.relayer]).await, PauError::WrongMint);
     // the route's mint, but a destination account of another mint
     let i = swap_account(
         ix::transfer(&relayer, &r, USDS),
         &r.counterparty,
         &other_dest,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::WrongDestination,
     );
@@ -135,7 +135,7 @@ async fn transfer_fails_from_a_custody_not_owned_by_the_proxy() {
     let watched = [route_accounts(&env, &r), vec![own]].concat();
     let before = env.fingerprint(&mut chain, &watched).await;
     let i = swap_account(ix::transfer(&relayer, &r, USDS), &env.custody, &own);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::WrongCustody,
     );
@@ -171,11 +171,11 @@ async fn transfer_fails_on_a_non_transfer_route_or_zero() {
     let t = env.open_transfer_route(&mut chain, MAX, SLOPE).await;
     let watched = [route_accounts(&env, &r), route_accounts(&env, &t)].concat();
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, USDS).await,
         PauError::NotATransferRoute,
     );
-    assert_pau_err(env.transfer(&mut chain, &t, 0).await, PauError::ZeroAmount);
+    assert_err(env.transfer(&mut chain, &t, 0).await, PauError::ZeroAmount);
     assert_eq!(env.fingerprint(&mut chain, &watched).await, before);
 }
 
@@ -193,7 +193,7 @@ async fn transfer_fails_with_another_paus_rate_limit_or_a_fake_token_program() {
         &pda::rate_limit(&env.controller, &r.key),
         &pda::rate_limit(&other.controller, &r1.key),
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         PauError::RateLimitOfAnotherPau,
     );
@@ -202,7 +202,7 @@ async fn transfer_fails_with_another_paus_rate_limit_or_a_fake_token_program() {
         &r.token_program,
         &halo_pau::ID,
     );
-    assert_anchor_err(
+    assert_err(
         chain.send(&[i], &[&env.relayer]).await,
         AnchorError::InvalidProgramId,
     );
@@ -232,7 +232,7 @@ async fn transfer_with_a_token_2022_transfer_fee_counts_what_left_custody() {
         "1 % fee withheld"
     );
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!(rl.last_amount, MAX - 10_000 * USDS);
+    assert_eq!(rl.limit.last_amount, MAX - 10_000 * USDS);
 }
 
 /// Finding 8: the route is bound to its counterparty token account by address only, and
@@ -268,7 +268,7 @@ async fn transfer_fails_when_the_counterpartys_owner_was_reassigned() {
         .await;
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, USDS).await,
         PauError::WrongCounterpartyOwner,
     );
@@ -309,7 +309,7 @@ async fn transfer_fails_when_the_transfer_fee_was_raised_above_the_bound() {
     chain.set_account(&env.mint, mint).await;
     let watched = [route_accounts(&env, &r), vec![env.custody]].concat();
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &r, 10_000 * USDS).await,
         PauError::TransferFeeAboveBound,
     );

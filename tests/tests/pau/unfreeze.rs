@@ -23,7 +23,7 @@ async fn unfreeze_fails_when_not_frozen_or_by_the_freezer() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::unfreeze(&g, &env.controller)], &[&env.govops])
             .await,
@@ -36,7 +36,7 @@ async fn unfreeze_fails_when_not_frozen_or_by_the_freezer() {
     let before_frozen = env.fingerprint(&mut chain, &[]).await;
     assert_ne!(before, before_frozen);
     // the freezer holds no membership
-    assert_anchor_err(
+    assert_err(
         chain
             .send(&[ix::unfreeze(&f, &env.controller)], &[&env.freezer])
             .await,
@@ -44,7 +44,7 @@ async fn unfreeze_fails_when_not_frozen_or_by_the_freezer() {
     );
     // nor can it borrow GovOps' membership
     let i = with_govops_membership(ix::unfreeze(&f, &env.controller), &env, &f);
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&env.freezer]).await,
         PauError::NotGovOpsMember,
     );
@@ -65,7 +65,7 @@ async fn unfreeze_fails_for_another_paus_govops() {
         &env,
         &other,
     );
-    assert_pau_err(
+    assert_err(
         chain.send(&[i], &[&other.govops]).await,
         PauError::NotGovOpsOfThisPau,
     );

@@ -13,7 +13,7 @@ async fn unregister_pau_is_instant_and_stops_outflows() {
     assert!(!env.controller_state(&mut chain).await.registered);
     let watched = route_accounts(&env, &route);
     let before = env.fingerprint(&mut chain, &watched).await;
-    assert_pau_err(
+    assert_err(
         env.transfer(&mut chain, &route, USDS).await,
         PauError::PauNotRegistered,
     );
@@ -44,7 +44,7 @@ async fn unregister_pau_fails_when_not_admin_or_not_registered() {
     let (mut chain, env) = setup().await;
     let before = env.fingerprint(&mut chain, &[]).await;
     let g = env.govops.pubkey();
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::unregister_pau(&g, &env.controller)], &[&env.govops])
             .await,
@@ -56,7 +56,7 @@ async fn unregister_pau_fails_when_not_admin_or_not_registered() {
         .must(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
         .await;
     let before = env.fingerprint(&mut chain, &[]).await;
-    assert_pau_err(
+    assert_err(
         chain
             .send(&[ix::unregister_pau(&a, &env.controller)], &[&env.admin])
             .await,
@@ -82,7 +82,7 @@ async fn unregister_pau_invalidates_a_registration_scheduled_before_it() {
     let watched = [pda::op(&env.configurator, duplicate)];
     let before = env.fingerprint(&mut chain, &watched).await;
     let payer = chain.payer_key();
-    assert_pau_err(
+    assert_err(
         chain
             .send(
                 &[ix::execute_register_pau(&payer, duplicate, &env.controller)],

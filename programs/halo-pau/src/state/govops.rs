@@ -15,6 +15,24 @@ pub struct GovOpsMembership {
     pub reserved: [u8; 64],
 }
 
+impl GovOpsMembership {
+    /// Calls `f` with the membership's signer seeds `["govops", controller, member, bump]`
+    /// (also before the account exists, to create it).
+    pub fn with_seeds<R>(
+        controller: &Pubkey,
+        member: &Pubkey,
+        bump: u8,
+        f: impl FnOnce(&[&[u8]]) -> R,
+    ) -> R {
+        f(&[
+            crate::constants::SEED_GOVOPS,
+            controller.as_ref(),
+            member.as_ref(),
+            &[bump],
+        ])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

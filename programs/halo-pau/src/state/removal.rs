@@ -42,6 +42,21 @@ pub fn removal_target(kind: RemovalKind, a: &[u8; 32], b: &[u8; 32]) -> [u8; 32]
 }
 
 impl Removal {
+    /// Calls `f` with the record's signer seeds `["removal", configurator, target, bump]`.
+    pub fn with_seeds<R>(
+        configurator: &Pubkey,
+        target: &[u8; 32],
+        bump: u8,
+        f: impl FnOnce(&[&[u8]]) -> R,
+    ) -> R {
+        f(&[
+            crate::constants::SEED_REMOVAL,
+            configurator.as_ref(),
+            target.as_ref(),
+            &[bump],
+        ])
+    }
+
     /// Refuses op `op_id` when the removal record at `info` (already pinned to its PDA by
     /// the instruction's seeds) shows it was scheduled before the last removal. A record
     /// that does not exist yet means the target was never removed.
@@ -76,20 +91,16 @@ impl Removal {
             let data = info.try_borrow_data()?;
             Removal::try_deserialize(&mut &data[..])?
         } else {
-            let seeds: &[&[u8]] = &[
-                crate::constants::SEED_REMOVAL,
-                configurator.as_ref(),
-                &target,
-                &[bump],
-            ];
-            halo_accounts::create_pda_account(
-                payer,
-                info,
-                system_program,
-                8usize.saturating_add(Removal::INIT_SPACE),
-                seeds,
-                &crate::ID,
-            )?;
+            Removal::with_seeds(configurator, &target, bump, |seeds| {
+                halo_accounts::create_pda_account(
+                    payer,
+                    info,
+                    system_program,
+                    8usize.saturating_add(Removal::INIT_SPACE),
+                    seeds,
+                    &crate::ID,
+                )
+            })?;
             Removal {
                 version: crate::constants::ACCOUNT_VERSION,
                 bump,
