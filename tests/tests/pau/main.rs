@@ -19,6 +19,7 @@ mod execute_register_pau;
 mod freeze;
 mod initialize_configurator;
 mod initialize_controller;
+mod invariants;
 mod prefunded_addresses;
 mod remove_init_rate_limit;
 mod remove_integration;
