@@ -126,9 +126,9 @@ impl Feed {
 
     /// Removes `reporter` (swap-remove: bounded by `MAX_REPORTERS`).
     pub fn remove_reporter(&mut self, reporter: &Pubkey) -> Result<()> {
-        let i = self.reporter_index(reporter)?;
+        let index = self.reporter_index(reporter)?;
         let last = usize::from(self.reporter_count).saturating_sub(1);
-        self.reporters.swap(i, last);
+        self.reporters.swap(index, last);
         if let Some(r) = self.reporters.get_mut(last) {
             *r = Pubkey::default();
         }

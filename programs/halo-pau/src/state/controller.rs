@@ -29,6 +29,23 @@ pub struct Controller {
 }
 
 impl Controller {
+    /// A new, inert controller: unregistered, no relayer, no freezer.
+    pub fn new(bump: u8, proxy_bump: u8, configurator: Pubkey, pau_id: u64) -> Self {
+        Controller {
+            version: ACCOUNT_VERSION,
+            bump,
+            proxy_bump,
+            configurator,
+            pau_id,
+            registered: false,
+            frozen: false,
+            relayer: Pubkey::default(),
+            freezer: Pubkey::default(),
+            register_ops_valid_from: 0,
+            reserved: [0; 120],
+        }
+    }
+
     /// Calls `f` with the controller's signer seeds `["controller", configurator,
     /// pau_id le, bump]` (also before the account exists, to create it).
     pub fn with_seeds<R>(

@@ -16,6 +16,19 @@ pub struct GovOpsMembership {
 }
 
 impl GovOpsMembership {
+    /// `member`'s new membership of `controller`, granted by op `op_id` at `now`.
+    pub fn new(bump: u8, controller: Pubkey, member: Pubkey, op_id: u64, now: i64) -> Self {
+        GovOpsMembership {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            controller,
+            member,
+            granted_at: now,
+            op_id,
+            reserved: [0; 64],
+        }
+    }
+
     /// Calls `f` with the membership's signer seeds `["govops", controller, member, bump]`
     /// (also before the account exists, to create it).
     pub fn with_seeds<R>(

@@ -22,6 +22,30 @@ pub struct InitRateLimit {
 }
 
 impl InitRateLimit {
+    /// A new approval of route `key` for `pau` (default: every PAU), added by op `op_id`
+    /// at `now`, with zero bounds (the caller sets them).
+    pub fn new(
+        bump: u8,
+        configurator: Pubkey,
+        key: [u8; 32],
+        pau: Pubkey,
+        op_id: u64,
+        now: i64,
+    ) -> Self {
+        InitRateLimit {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            configurator,
+            key,
+            pau,
+            max_amount: 0,
+            slope: 0,
+            added_at: now,
+            op_id,
+            reserved: [0; 64],
+        }
+    }
+
     /// Calls `f` with the init's signer seeds `["init", configurator, key, pau, bump]`
     /// (also before the account exists, to create it).
     pub fn with_seeds<R>(

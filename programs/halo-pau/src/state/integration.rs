@@ -37,14 +37,14 @@ impl Integration {
         now: i64,
     ) -> Result<u8> {
         use crate::errors::PauError;
-        let mut i = if super::is_ours(info) {
+        let mut integration = if super::is_ours(info) {
             let data = info.try_borrow_data()?;
-            let i = Integration::try_deserialize(&mut &data[..])?;
+            let existing = Integration::try_deserialize(&mut &data[..])?;
             require!(
-                i.controller == *controller && i.signer == *signer,
+                existing.controller == *controller && existing.signer == *signer,
                 PauError::IntegrationMismatch
             );
-            i
+            existing
         } else {
             Integration::with_seeds(controller, signer, bump, |seeds| {
                 halo_accounts::create_pda_account(
@@ -68,16 +68,18 @@ impl Integration {
                 reserved: [0; 56],
             }
         };
-        require!(!i.allows(&key), PauError::IntegrationKeyExists);
-        let n = usize::from(i.key_count);
-        let slot = i.keys.get_mut(n).ok_or(PauError::TooManyIntegrationKeys)?;
+        require!(!integration.allows(&key), PauError::IntegrationKeyExists);
+        let slot = integration
+            .keys
+            .get_mut(usize::from(integration.key_count))
+            .ok_or(PauError::TooManyIntegrationKeys)?;
         *slot = key;
-        i.key_count = i.key_count.saturating_add(1);
-        i.last_op_id = op_id;
-        i.invariant()?;
+        integration.key_count = integration.key_count.saturating_add(1);
+        integration.last_op_id = op_id;
+        integration.invariant()?;
         let mut data = info.try_borrow_mut_data()?;
-        i.try_serialize(&mut &mut data[..])?;
-        Ok(i.key_count)
+        integration.try_serialize(&mut &mut data[..])?;
+        Ok(integration.key_count)
     }
 
     /// Calls `f` with the integration's signer seeds `["integration", controller, signer,

@@ -117,13 +117,13 @@ impl RateLimit {
     }
 
     pub fn snapshot(&self, now: i64) -> RateLimitSnapshot {
-        let s = &self.limit;
+        let limit = &self.limit;
         RateLimitSnapshot {
-            max_amount: s.max_amount,
-            slope: s.slope,
-            last_amount: s.last_amount,
-            last_updated: s.last_updated,
-            available: s.available(now),
+            max_amount: limit.max_amount,
+            slope: limit.slope,
+            last_amount: limit.last_amount,
+            last_updated: limit.last_updated,
+            available: limit.available(now),
         }
     }
 

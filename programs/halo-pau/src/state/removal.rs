@@ -65,9 +65,9 @@ impl Removal {
             return Ok(());
         }
         let data = info.try_borrow_data()?;
-        let r = Removal::try_deserialize(&mut &data[..])?;
+        let record = Removal::try_deserialize(&mut &data[..])?;
         require!(
-            op_id >= r.valid_from_op_id,
+            op_id >= record.valid_from_op_id,
             PauError::OpInvalidatedByRemoval
         );
         Ok(())
@@ -87,7 +87,7 @@ impl Removal {
         next_op_id: u64,
         now: i64,
     ) -> Result<()> {
-        let mut r = if super::is_ours(info) {
+        let mut record = if super::is_ours(info) {
             let data = info.try_borrow_data()?;
             Removal::try_deserialize(&mut &data[..])?
         } else {
@@ -112,11 +112,11 @@ impl Removal {
                 reserved: [0; 32],
             }
         };
-        r.valid_from_op_id = next_op_id;
-        r.removed_at = now;
-        r.removals = r.removals.saturating_add(1);
+        record.valid_from_op_id = next_op_id;
+        record.removed_at = now;
+        record.removals = record.removals.saturating_add(1);
         let mut data = info.try_borrow_mut_data()?;
-        r.try_serialize(&mut &mut data[..])?;
+        record.try_serialize(&mut &mut data[..])?;
         Ok(())
     }
 }

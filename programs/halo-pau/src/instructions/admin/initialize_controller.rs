@@ -36,19 +36,12 @@ pub fn handler(ctx: Context<InitializeController>, pau_id: u64) -> Result<()> {
         proxy,
         system_program,
     } = ctx.accounts;
-    let value = Controller {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.controller,
-        proxy_bump: ctx.bumps.proxy,
-        configurator: configurator.key(),
+    let value = Controller::new(
+        ctx.bumps.controller,
+        ctx.bumps.proxy,
+        configurator.key(),
         pau_id,
-        registered: false,
-        frozen: false,
-        relayer: Pubkey::default(),
-        freezer: Pubkey::default(),
-        register_ops_valid_from: 0,
-        reserved: [0; 120],
-    };
+    );
     value.invariant()?;
     Controller::with_seeds(&value.configurator, pau_id, value.bump, |seeds| {
         halo_accounts::create_program_account(

@@ -68,16 +68,16 @@ pub fn handler(ctx: Context<ExecuteAddInitRateLimit>, key: [u8; 32], pau: Pubkey
     };
     let configurator = configurator.key();
     let value = InitRateLimit {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.init_rate_limit,
-        configurator,
-        key,
-        pau,
         max_amount,
         slope,
-        added_at: now,
-        op_id: op.op_id,
-        reserved: [0; 64],
+        ..InitRateLimit::new(
+            ctx.bumps.init_rate_limit,
+            configurator,
+            key,
+            pau,
+            op.op_id,
+            now,
+        )
     };
     InitRateLimit::with_seeds(&configurator, &key, &pau, value.bump, |seeds| {
         halo_accounts::create_program_account(

@@ -70,15 +70,7 @@ pub fn handler(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let action = op.take_ready(now)?;
     let controller = controller.key();
-    let value = GovOpsMembership {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.membership,
-        controller,
-        member,
-        granted_at: now,
-        op_id: op.op_id,
-        reserved: [0; 64],
-    };
+    let value = GovOpsMembership::new(ctx.bumps.membership, controller, member, op.op_id, now);
     GovOpsMembership::with_seeds(&controller, &member, value.bump, |seeds| {
         halo_accounts::create_program_account(
             payer,
