@@ -58,8 +58,11 @@ pub fn assert_err<T: Debug>(res: Result<T, Refusal>, e: impl Expected) {
 #[allow(async_fn_in_trait)]
 pub trait Fixture {
     /// Every account of the fixture worth watching, plus `extra`, as raw bytes.
-    async fn fingerprint(&self, chain: &mut impl Ledger, extra: &[Pubkey])
-        -> Vec<Option<RawAccount>>;
+    async fn fingerprint(
+        &self,
+        chain: &mut impl Ledger,
+        extra: &[Pubkey],
+    ) -> Vec<Option<RawAccount>>;
 }
 
 /// One instruction or several, as a transaction's list.
@@ -143,7 +146,10 @@ pub async fn corrupt<T>(chain: &mut impl Ledger, address: &Pubkey, f: impl FnOnc
 where
     T: anchor_lang::AccountDeserialize + anchor_lang::AccountSerialize,
 {
-    let mut raw = chain.raw_account(address).await.expect("account to corrupt");
+    let mut raw = chain
+        .raw_account(address)
+        .await
+        .expect("account to corrupt");
     let mut state = T::try_deserialize(&mut &raw.data[..]).expect("an account of this type");
     f(&mut state);
     let mut data = Vec::with_capacity(raw.data.len());
