@@ -11,6 +11,10 @@
 //! * governance: `add_reporter`, `remove_reporter`, `set_max_move`, `propose_governance`,
 //!   `governance_publish`; the proposed governance: `accept_governance`;
 //! * an approved reporter: `publish`.
+//!
+//! Each instruction: Anchor constraints (`has_one = governance`), then `validate()` on its
+//! `Accounts` struct, run by `#[access_control]`, then a handler that changes the feed
+//! through `Feed`'s methods and checks `Feed::invariant` before it returns.
 #![allow(unexpected_cfgs)]
 #![deny(clippy::arithmetic_side_effects)]
 

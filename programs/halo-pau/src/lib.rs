@@ -19,6 +19,11 @@
 //! * a registered integration's signer: `draw`, `repay`.
 //!
 //! Every instruction is O(1): no loop runs over an unbounded collection.
+//!
+//! Each instruction checks in three layers: Anchor constraints (structure: seeds, owners,
+//! `has_one`), then `validate()` on its `Accounts` struct, run by `#[access_control]`
+//! (permissions, status, time), then its handler, which changes state through the
+//! accounts' methods and checks each changed account's `invariant()` before it returns.
 #![allow(unexpected_cfgs)]
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -101,6 +106,7 @@ pub mod halo_pau {
     }
 
     /// Creates an inert, unregistered controller with its ALM proxy. Signer: admin.
+    /// Refused: not admin, an existing controller at that id.
     #[access_control(ctx.accounts.validate())]
     pub fn initialize_controller(ctx: Context<InitializeController>, pau_id: u64) -> Result<()> {
         instructions::admin::initialize_controller::handler(ctx, pau_id)
