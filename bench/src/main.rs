@@ -172,8 +172,8 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
     .await;
     b.run(
         &mut l,
-        "init_controller",
-        ix::init_controller(&a, 0),
+        "initialize_controller",
+        ix::initialize_controller(&a, 0),
         &[&roles.admin],
     )
     .await;

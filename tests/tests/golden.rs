@@ -139,9 +139,9 @@ fn instructions() -> Vec<Value> {
             &ix::accept_admin(&govops),
         ),
         ix_json(
-            "initController",
+            "initializeController",
             json!({"admin": s(&admin), "pauId": "7"}),
-            &ix::init_controller(&admin, 7),
+            &ix::initialize_controller(&admin, 7),
         ),
         ix_json(
             "unregisterPau",
@@ -403,7 +403,9 @@ async fn accounts() -> Vec<Value> {
             &[],
         )
         .await;
-    chain.must(&[ix::init_controller(&a, 7)], &[&admin]).await;
+    chain
+        .must(&[ix::initialize_controller(&a, 7)], &[&admin])
+        .await;
     let configurator = pda::configurator();
     let controller = pda::controller(&configurator, 7);
     let mint_kp = kp(24);
@@ -556,8 +558,9 @@ async fn accounts() -> Vec<Value> {
         chain.account_data(&r_addr).await.unwrap(),
         json!({
             "key": hex(&rl.key), "mint": s(&rl.mint), "counterparty": s(&rl.counterparty), "tag": "transfer",
-            "maxAmount": rl.max_amount.to_string(), "slope": rl.slope.to_string(), "lastAmount": rl.last_amount.to_string(),
-            "lastUpdated": rl.last_updated.to_string(), "lastIncreaseTs": rl.last_increase_ts.to_string(),
+            "limit": {"maxAmount": rl.limit.max_amount.to_string(), "slope": rl.limit.slope.to_string(),
+                      "lastAmount": rl.limit.last_amount.to_string(), "lastUpdated": rl.limit.last_updated.to_string()},
+            "lastIncreaseTs": rl.last_increase_ts.to_string(),
             "totalOut": rl.total_out.to_string(),
         }),
     );

@@ -31,8 +31,10 @@ fn anchor_toml_lists_every_program_at_its_id_on_every_cluster() {
     for cluster in ["localnet", "devnet", "mainnet"] {
         let mut got = section(&text, &format!("programs.{cluster}"));
         got.sort();
-        let mut want: Vec<(String, String)> =
-            want.iter().map(|(n, id)| (n.to_string(), id.clone())).collect();
+        let mut want: Vec<(String, String)> = want
+            .iter()
+            .map(|(n, id)| (n.to_string(), id.clone()))
+            .collect();
         want.sort();
         assert_eq!(got, want, "[programs.{cluster}]");
     }

@@ -100,7 +100,7 @@ impl PauEnv {
         let admin_key = env.admin.pubkey();
         chain
             .must(
-                &[ix::init_controller(&admin_key, opts.pau_id)],
+                &[ix::initialize_controller(&admin_key, opts.pau_id)],
                 &[&env.admin],
             )
             .await;

@@ -37,16 +37,16 @@ async fn show_limit<L: Ledger>(chain: &mut L, r: &mut Report, route: &Route) -> 
         .account(&pda::rate_limit(&route.controller, &route.key))
         .await;
     let avail = halo_math::RateLimitState {
-        max_amount: rl.max_amount,
-        slope: rl.slope,
-        last_amount: rl.last_amount,
-        last_updated: rl.last_updated,
+        max_amount: rl.limit.max_amount,
+        slope: rl.limit.slope,
+        last_amount: rl.limit.last_amount,
+        last_updated: rl.limit.last_updated,
     }
     .available(now);
     r.detail(format!(
         "rate limit: max {} | slope {}/s | available now {}",
-        fmt(rl.max_amount),
-        amount(rl.slope, DECIMALS),
+        fmt(rl.limit.max_amount),
+        amount(rl.limit.slope, DECIMALS),
         fmt(avail)
     ));
     rl
@@ -105,7 +105,7 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Outcome, St
     let controller = pda::controller(&configurator, 1);
     let proxy = pda::proxy(&controller);
     chain
-        .must(&[ix::init_controller(&c_key, 1)], &[&council])
+        .must(&[ix::initialize_controller(&c_key, 1)], &[&council])
         .await;
     let custody = chain.create_ata(&proxy, &usds, &token_program).await;
     chain
@@ -247,17 +247,17 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Outcome, St
         Ok(_) => return Err("transfer beyond the rate limit succeeded".into()),
     }
     let rl = show_limit(chain, r, &route).await;
-    o.available_at_refusal = rl.last_amount;
+    o.available_at_refusal = rl.limit.last_amount;
 
     chain.set_time(opened_at + 12 * 3_600).await;
     r.step(&mut n, "12 hours pass: the limit refills at the slope");
     let now = chain.now().await;
     let rl = show_limit(chain, r, &route).await;
     o.available_after_refill = halo_math::RateLimitState {
-        max_amount: rl.max_amount,
-        slope: rl.slope,
-        last_amount: rl.last_amount,
-        last_updated: rl.last_updated,
+        max_amount: rl.limit.max_amount,
+        slope: rl.limit.slope,
+        last_amount: rl.limit.last_amount,
+        last_updated: rl.limit.last_updated,
     }
     .available(now);
     chain
@@ -294,7 +294,7 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Outcome, St
         "GovOps raises max by exactly +25%: accepted (the consumed gap is kept)",
     );
     let rl = show_limit(chain, r, &route).await;
-    o.max_after_sorl_increase = rl.max_amount;
+    o.max_after_sorl_increase = rl.limit.max_amount;
     r.step(
         &mut n,
         "GovOps tries a second small increase in the same hop",

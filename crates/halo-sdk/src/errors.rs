@@ -67,6 +67,10 @@ pub const PAU_ERRORS: &[PauError] = &[
     PauError::WrongCounterpartyOwner,
     PauError::WrongCounterparty,
     PauError::IntegrationMismatch,
+    PauError::ConfiguratorInvariantBroken,
+    PauError::ControllerInvariantBroken,
+    PauError::RateLimitInvariantBroken,
+    PauError::IntegrationInvariantBroken,
 ];
 
 /// The `halo_pau` error with this custom code, if any.
@@ -89,6 +93,7 @@ pub const ORACLE_ERRORS: &[OracleError] = &[
     OracleError::UnknownReporter,
     OracleError::DefaultKey,
     OracleError::NotPendingGovernance,
+    OracleError::FeedInvariantBroken,
 ];
 
 /// Every `TradingError`, in declaration order: code = 6200 + index.

@@ -35,7 +35,7 @@ mod tests {
         let cp = Pubkey::new_from_array([2; 32]);
         assert_eq!(
             rate_limit_key(tags::TRANSFER, &mint, &cp),
-            halo_pau::route::rate_limit_key(tags::TRANSFER, &mint, &cp)
+            halo_pau::keys::rate_limit_key(tags::TRANSFER, &mint, &cp)
         );
         assert_ne!(
             rate_limit_key(tags::TRANSFER, &mint, &cp),

@@ -1,6 +1,6 @@
 //! PDAs and instruction builders for `halo_oracle`.
 use anchor_lang::{prelude::Pubkey, InstructionData, ToAccountMetas};
-use halo_oracle::{accounts as acc, constants::SEED_FEED, instruction as ix};
+use halo_oracle::{accounts as acc, instruction as ix};
 
 use crate::Instruction;
 
@@ -15,13 +15,9 @@ fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instructi
     }
 }
 
-/// `["feed", authority, feed_id le]`.
+/// `["feed", authority, feed_id le]`: [`crate::pda::feed`].
 pub fn feed_address(authority: &Pubkey, feed_id: u64) -> Pubkey {
-    Pubkey::find_program_address(
-        &[SEED_FEED, authority.as_ref(), &feed_id.to_le_bytes()],
-        &halo_oracle::ID,
-    )
-    .0
+    crate::pda::feed(authority, feed_id)
 }
 
 pub fn create_feed(authority: &Pubkey, args: CreateFeedArgs) -> Instruction {

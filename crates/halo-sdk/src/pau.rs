@@ -17,6 +17,26 @@ fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instructi
 
 const SYSTEM: Pubkey = anchor_lang::system_program::ID;
 
+/// The `ExecuteOp` group every `execute_*` but `execute_config_change` embeds: the
+/// configurator and op `op_id`.
+fn execute_op(op_id: u64) -> acc::ExecuteOp {
+    let configurator = pda::configurator();
+    acc::ExecuteOp {
+        configurator,
+        op: pda::op(&configurator, op_id),
+    }
+}
+
+/// The `GovOpsOnController` group of the `set_*` / `unfreeze` family: `member`, its
+/// membership of `controller`, and the controller.
+fn govops_on_controller(member: &Pubkey, controller: &Pubkey) -> acc::GovOpsOnController {
+    acc::GovOpsOnController {
+        member: *member,
+        membership: pda::govops(controller, member),
+        controller: *controller,
+    }
+}
+
 // ---- configurator admin ------------------------------------------------------------
 
 /// Signed by `payer` and by `upgrade_authority`, the key recorded in the program's
@@ -94,18 +114,18 @@ pub fn accept_admin(new_admin: &Pubkey) -> Instruction {
     )
 }
 
-pub fn init_controller(admin: &Pubkey, pau_id: u64) -> Instruction {
+pub fn initialize_controller(admin: &Pubkey, pau_id: u64) -> Instruction {
     let configurator = pda::configurator();
     let controller = pda::controller(&configurator, pau_id);
     build(
-        acc::InitController {
+        acc::InitializeController {
             admin: *admin,
             configurator,
             controller,
             proxy: pda::proxy(&controller),
             system_program: SYSTEM,
         },
-        ix::InitController { pau_id },
+        ix::InitializeController { pau_id },
     )
 }
 
@@ -152,12 +172,10 @@ pub fn revoke_govops(admin: &Pubkey, controller: &Pubkey, member: &Pubkey) -> In
 // ---- timelock execution -------------------------------------------------------------
 
 pub fn execute_register_pau(executor: &Pubkey, op_id: u64, controller: &Pubkey) -> Instruction {
-    let configurator = pda::configurator();
     build(
         acc::ExecuteRegisterPau {
             executor: *executor,
-            configurator,
-            op: pda::op(&configurator, op_id),
+            execute: execute_op(op_id),
             controller: *controller,
         },
         ix::ExecuteRegisterPau {},
@@ -174,8 +192,7 @@ pub fn execute_add_init_rate_limit(
     build(
         acc::ExecuteAddInitRateLimit {
             payer: *payer,
-            configurator,
-            op: pda::op(&configurator, op_id),
+            execute: execute_op(op_id),
             init_rate_limit: pda::init_rate_limit(&configurator, &key, &pau),
             removal: pda::init_removal(&configurator, &key, &pau),
             system_program: SYSTEM,
@@ -194,8 +211,7 @@ pub fn execute_grant_govops(
     build(
         acc::ExecuteGrantGovOps {
             payer: *payer,
-            configurator,
-            op: pda::op(&configurator, op_id),
+            execute: execute_op(op_id),
             controller: *controller,
             membership: pda::govops(controller, &member),
             removal: pda::govops_removal(&configurator, controller, &member),
@@ -215,8 +231,7 @@ pub fn execute_add_integration(
     build(
         acc::ExecuteAddIntegration {
             payer: *payer,
-            configurator,
-            op: pda::op(&configurator, op_id),
+            execute: execute_op(op_id),
             controller: *controller,
             integration: pda::integration(controller, &signer),
             removal: pda::integration_removal(&configurator, controller, &signer),
@@ -305,9 +320,7 @@ pub fn remove_rate_limit(member: &Pubkey, controller: &Pubkey, key: &[u8; 32]) -
 pub fn set_relayer(member: &Pubkey, controller: &Pubkey, relayer: Pubkey) -> Instruction {
     build(
         acc::SetRelayer {
-            member: *member,
-            membership: pda::govops(controller, member),
-            controller: *controller,
+            govops: govops_on_controller(member, controller),
         },
         ix::SetRelayer { relayer },
     )
@@ -316,9 +329,7 @@ pub fn set_relayer(member: &Pubkey, controller: &Pubkey, relayer: Pubkey) -> Ins
 pub fn set_freezer(member: &Pubkey, controller: &Pubkey, freezer: Pubkey) -> Instruction {
     build(
         acc::SetFreezer {
-            member: *member,
-            membership: pda::govops(controller, member),
-            controller: *controller,
+            govops: govops_on_controller(member, controller),
         },
         ix::SetFreezer { freezer },
     )
@@ -327,9 +338,7 @@ pub fn set_freezer(member: &Pubkey, controller: &Pubkey, freezer: Pubkey) -> Ins
 pub fn unfreeze(member: &Pubkey, controller: &Pubkey) -> Instruction {
     build(
         acc::Unfreeze {
-            member: *member,
-            membership: pda::govops(controller, member),
-            controller: *controller,
+            govops: govops_on_controller(member, controller),
         },
         ix::Unfreeze {},
     )

@@ -1,4 +1,5 @@
-//! Program-derived addresses of `halo_pau`, with the seeds the program checks.
+//! Program-derived addresses of `halo_pau` (and `halo_oracle`'s feeds), with the seeds the
+//! programs check.
 use anchor_lang::prelude::Pubkey;
 use halo_pau::constants::*;
 
@@ -98,4 +99,17 @@ pub fn program_data() -> Pubkey {
 /// `["integration", controller, signer]`.
 pub fn integration(controller: &Pubkey, signer: &Pubkey) -> Pubkey {
     find(&[SEED_INTEGRATION, controller.as_ref(), signer.as_ref()])
+}
+
+/// `halo_oracle`'s `["feed", authority, feed_id le]`: the feed `authority` created.
+pub fn feed(authority: &Pubkey, feed_id: u64) -> Pubkey {
+    Pubkey::find_program_address(
+        &[
+            halo_oracle::constants::SEED_FEED,
+            authority.as_ref(),
+            &feed_id.to_le_bytes(),
+        ],
+        &halo_oracle::ID,
+    )
+    .0
 }

@@ -1,4 +1,9 @@
-//! Seeds and bounds of the oracle program.
+//! Seeds and bounds of the oracle program. The seed carries `#[constant]`, so it reaches
+//! the IDL.
+use anchor_lang::prelude::*;
+
+/// `["feed", authority, feed_id: u64 le]`.
+#[constant]
 pub const SEED_FEED: &[u8] = b"feed";
 /// Reporters per feed (a fixed array keeps every instruction O(1)).
 pub const MAX_REPORTERS: usize = 4;

@@ -29,4 +29,6 @@ pub enum OracleError {
     DefaultKey,
     #[msg("Only the proposed governance may accept the role")]
     NotPendingGovernance,
+    #[msg("Feed invariant broken: too many or duplicate reporters, a reporter stored beyond the count, a move guard or decimals out of bounds, a zero value, or a guard window opened after the last publish")]
+    FeedInvariantBroken,
 }

@@ -16,12 +16,16 @@ pub struct FeedCreated {
 pub struct ReporterAdded {
     pub feed: Pubkey,
     pub reporter: Pubkey,
+    /// The governance that signed.
+    pub by: Pubkey,
 }
 
 #[event]
 pub struct ReporterRemoved {
     pub feed: Pubkey,
     pub reporter: Pubkey,
+    /// The governance that signed.
+    pub by: Pubkey,
 }
 
 #[event]
@@ -29,14 +33,20 @@ pub struct MaxMoveSet {
     pub feed: Pubkey,
     pub old_bps: u16,
     pub new_bps: u16,
+    /// The governance that signed.
+    pub by: Pubkey,
 }
 
 #[event]
 pub struct GovernanceProposed {
     pub feed: Pubkey,
     pub governance: Pubkey,
+    /// The proposal this one replaces (default: none).
+    pub old_pending_governance: Pubkey,
     /// default: a proposal withdrawn.
     pub pending_governance: Pubkey,
+    /// The governance that signed.
+    pub by: Pubkey,
 }
 
 #[event]
@@ -44,6 +54,8 @@ pub struct GovernanceTransferred {
     pub feed: Pubkey,
     pub old_governance: Pubkey,
     pub new_governance: Pubkey,
+    /// The signer: the new governance itself.
+    pub by: Pubkey,
 }
 
 #[event]

@@ -1,24 +1,35 @@
-//! Seeds, defaults and bounds of the PAU program.
+//! Seeds, defaults and bounds of the PAU program. The seeds carry `#[constant]`, so they
+//! reach the IDL.
+use anchor_lang::prelude::*;
 
 /// `["configurator"]`: one per deployment.
+#[constant]
 pub const SEED_CONFIGURATOR: &[u8] = b"configurator";
 /// `["op", configurator, op_id: u64 le]`.
+#[constant]
 pub const SEED_OP: &[u8] = b"op";
 /// `["controller", configurator, pau_id: u64 le]`.
+#[constant]
 pub const SEED_CONTROLLER: &[u8] = b"controller";
 /// `["proxy", controller]`: the ALM proxy, owner of every custody token account.
+#[constant]
 pub const SEED_PROXY: &[u8] = b"proxy";
 /// `["govops", controller, member]`.
+#[constant]
 pub const SEED_GOVOPS: &[u8] = b"govops";
 /// `["init", configurator, key, pau_or_default]`.
+#[constant]
 pub const SEED_INIT: &[u8] = b"init";
 /// `["rate_limit", controller, key]`.
+#[constant]
 pub const SEED_RATE_LIMIT: &[u8] = b"rate_limit";
 /// `["integration", controller, signer]`.
+#[constant]
 pub const SEED_INTEGRATION: &[u8] = b"integration";
 /// `["removal", configurator, target]`: the record an instant removal leaves behind, so
 /// that an addition for the same target scheduled before it can no longer be executed.
 /// `target` is [`crate::state::removal_target`] of the removed thing.
+#[constant]
 pub const SEED_REMOVAL: &[u8] = b"removal";
 
 /// Account layout version written by this program.

@@ -126,4 +126,12 @@ pub enum PauError {
     WrongCounterparty,
     #[msg("The integration account belongs to another controller or signer")]
     IntegrationMismatch,
+    #[msg("Configurator invariant broken: a parameter is outside its bounds, the admin is the default key, or the admin-proposal watermark is ahead of the next op id")]
+    ConfiguratorInvariantBroken,
+    #[msg("Controller invariant broken: unknown layout version or non-zero reserved bytes")]
+    ControllerInvariantBroken,
+    #[msg("Rate-limit invariant broken: more available than the maximum, a bad tag, an update older than the last increase, or a fee bound above the maximum")]
+    RateLimitInvariantBroken,
+    #[msg("Integration invariant broken: more than 8 keys, a duplicate or empty key, or a key stored beyond the key count")]
+    IntegrationInvariantBroken,
 }

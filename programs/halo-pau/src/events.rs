@@ -21,12 +21,15 @@ pub struct OpScheduled {
     pub op_id: u64,
     pub action: TimelockAction,
     pub eta: i64,
+    /// The admin that scheduled it.
+    pub by: Pubkey,
 }
 
 #[event]
 pub struct OpCancelled {
     pub op: Pubkey,
     pub op_id: u64,
+    pub by: Pubkey,
 }
 
 #[event]
@@ -34,6 +37,8 @@ pub struct OpExecuted {
     pub op: Pubkey,
     pub op_id: u64,
     pub action: TimelockAction,
+    /// Whoever sent the execution (anyone may).
+    pub by: Pubkey,
 }
 
 #[event]
@@ -47,8 +52,11 @@ pub struct ConfigChanged {
     pub timelock_delay_s: i64,
     pub sorl_hop_s: i64,
     pub sorl_max_change_bps: u16,
+    /// The pending admin before this change (a `TransferAdmin` replaces it).
+    pub old_pending_admin: Pubkey,
     pub pending_admin: Pubkey,
     pub max_transfer_fee_bps: u16,
+    pub by: Pubkey,
 }
 
 #[event]
@@ -63,6 +71,8 @@ pub struct PendingAdminCleared {
 pub struct AdminAccepted {
     pub old_admin: Pubkey,
     pub new_admin: Pubkey,
+    /// The signer: the new admin itself.
+    pub by: Pubkey,
 }
 
 #[event]
@@ -106,6 +116,8 @@ pub struct InitRateLimitRemoved {
 pub struct GovOpsGranted {
     pub controller: Pubkey,
     pub member: Pubkey,
+    /// Whoever sent the timelocked grant's execution.
+    pub by: Pubkey,
 }
 
 #[event]
@@ -180,6 +192,8 @@ pub struct IntegrationKeyAdded {
     pub key: [u8; 32],
     /// Keys the integration may use after this one was added.
     pub key_count: u8,
+    /// Whoever sent the timelocked addition's execution.
+    pub by: Pubkey,
 }
 
 #[event]

@@ -8,7 +8,7 @@
 //! Who signs what:
 //! * the program's upgrade authority: `initialize_configurator`;
 //! * configurator admin (Core Council): `schedule_op`, `cancel_op`, `set_timelock_paused`,
-//!   `init_controller`, `unregister_pau`, `remove_init_rate_limit`, `revoke_govops`,
+//!   `initialize_controller`, `unregister_pau`, `remove_init_rate_limit`, `revoke_govops`,
 //!   `clear_pending_admin`;
 //! * anyone, once the timelock elapsed and before its grace period ends: `execute_*`
 //!   (integrations too are timelocked additions); the proposed admin: `accept_admin`;
@@ -19,6 +19,11 @@
 //! * a registered integration's signer: `draw`, `repay`.
 //!
 //! Every instruction is O(1): no loop runs over an unbounded collection.
+//!
+//! Each instruction checks in three layers: Anchor constraints (structure: seeds, owners,
+//! `has_one`), then `validate()` on its `Accounts` struct, run by `#[access_control]`
+//! (permissions, status, time), then its handler, which changes state through the
+//! accounts' methods and checks each changed account's `invariant()` before it returns.
 #![allow(unexpected_cfgs)]
 #![deny(clippy::arithmetic_side_effects)]
 
@@ -28,9 +33,13 @@ pub mod constants;
 pub mod errors;
 pub mod events;
 pub mod instructions;
+pub mod keys;
+pub mod limits;
+pub mod manager;
 pub mod math;
-pub mod route;
+pub mod mint_extensions;
 pub mod state;
+pub mod token;
 
 use instructions::*;
 use state::TimelockAction;
@@ -45,6 +54,7 @@ pub mod halo_pau {
 
     /// Creates the configurator. Signers: payer and the program's upgrade authority.
     /// Refused: not the upgrade authority, bad parameter bounds, default admin, second call.
+    #[access_control(ctx.accounts.validate(&args))]
     pub fn initialize_configurator(
         ctx: Context<InitializeConfigurator>,
         args: InitializeConfiguratorArgs,
@@ -54,47 +64,57 @@ pub mod halo_pau {
 
     /// Schedules an addition behind the timelock. Signer: admin. Refused: not admin,
     /// paused, out-of-bounds parameter changes.
+    #[access_control(ctx.accounts.validate(&action))]
     pub fn schedule_op(ctx: Context<ScheduleOp>, action: TimelockAction) -> Result<()> {
         instructions::admin::schedule_op::handler(ctx, action)
     }
 
     /// Cancels a scheduled operation. Signer: admin. Refused: executed or cancelled already.
+    #[access_control(ctx.accounts.validate())]
     pub fn cancel_op(ctx: Context<CancelOp>) -> Result<()> {
         instructions::admin::cancel_op::handler(ctx)
     }
 
     /// Pauses or resumes the timelock. Signer: admin.
+    #[access_control(ctx.accounts.validate())]
     pub fn set_timelock_paused(ctx: Context<SetTimelockPaused>, paused: bool) -> Result<()> {
         instructions::admin::set_timelock_paused::handler(ctx, paused)
     }
 
     /// Accepts the admin role proposed by an executed `TransferAdmin`. Signer: the new admin.
+    #[access_control(ctx.accounts.validate())]
     pub fn accept_admin(ctx: Context<AcceptAdmin>) -> Result<()> {
         instructions::admin::accept_admin::handler(ctx)
     }
 
     /// Withdraws an executed, not yet accepted admin proposal (and every admin proposal
     /// scheduled so far). Signer: admin. Refused: no pending admin.
+    #[access_control(ctx.accounts.validate())]
     pub fn clear_pending_admin(ctx: Context<ClearPendingAdmin>) -> Result<()> {
         instructions::admin::clear_pending_admin::handler(ctx)
     }
 
     /// Creates an inert, unregistered controller with its ALM proxy. Signer: admin.
-    pub fn init_controller(ctx: Context<InitController>, pau_id: u64) -> Result<()> {
-        instructions::admin::init_controller::handler(ctx, pau_id)
+    /// Refused: not admin, an existing controller at that id.
+    #[access_control(ctx.accounts.validate())]
+    pub fn initialize_controller(ctx: Context<InitializeController>, pau_id: u64) -> Result<()> {
+        instructions::admin::initialize_controller::handler(ctx, pau_id)
     }
 
     /// Unregisters a PAU at once. Signer: admin.
+    #[access_control(ctx.accounts.validate())]
     pub fn unregister_pau(ctx: Context<UnregisterPau>) -> Result<()> {
         instructions::admin::unregister_pau::handler(ctx)
     }
 
     /// Deletes an InitRateLimit at once. Signer: admin.
+    #[access_control(ctx.accounts.validate())]
     pub fn remove_init_rate_limit(ctx: Context<RemoveInitRateLimit>) -> Result<()> {
         instructions::admin::remove_init_rate_limit::handler(ctx)
     }
 
     /// Revokes a GovOps membership at once. Signer: admin.
+    #[access_control(ctx.accounts.validate())]
     pub fn revoke_govops(ctx: Context<RevokeGovOps>) -> Result<()> {
         instructions::admin::revoke_govops::handler(ctx)
     }
@@ -103,11 +123,13 @@ pub mod halo_pau {
 
     /// Executes `RegisterPau`. Refused: paused, too early, executed, cancelled, wrong kind,
     /// wrong controller, already registered.
+    #[access_control(ctx.accounts.validate())]
     pub fn execute_register_pau(ctx: Context<ExecuteRegisterPau>) -> Result<()> {
         instructions::execute::execute_register_pau::handler(ctx)
     }
 
     /// Executes `AddInitRateLimit`. Same refusals; `key` / `pau` must match the op.
+    #[access_control(ctx.accounts.validate(&key, &pau))]
     pub fn execute_add_init_rate_limit(
         ctx: Context<ExecuteAddInitRateLimit>,
         key: [u8; 32],
@@ -117,6 +139,7 @@ pub mod halo_pau {
     }
 
     /// Executes `GrantGovOps`. Same refusals; `member` must match the op.
+    #[access_control(ctx.accounts.validate(&member))]
     pub fn execute_grant_govops(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
         instructions::execute::execute_grant_govops::handler(ctx, member)
     }
@@ -124,6 +147,7 @@ pub mod halo_pau {
     /// Executes `AddIntegration`: creates the integration or adds the key to it. Same
     /// refusals, plus an unregistered PAU, a key it already has, a ninth key, and an op
     /// scheduled before the integration's last removal.
+    #[access_control(ctx.accounts.validate(&signer))]
     pub fn execute_add_integration(
         ctx: Context<ExecuteAddIntegration>,
         signer: Pubkey,
@@ -133,6 +157,7 @@ pub mod halo_pau {
 
     /// Executes `SetTimelockDelay`, `SetSorlHop`, `SetSorlMaxChange`, `SetMaxTransferFee`
     /// or `TransferAdmin`.
+    #[access_control(ctx.accounts.validate())]
     pub fn execute_config_change(ctx: Context<ExecuteConfigChange>) -> Result<()> {
         instructions::execute::execute_config_change::handler(ctx)
     }
@@ -140,6 +165,7 @@ pub mod halo_pau {
     // ---- GovOps -------------------------------------------------------------------
 
     /// Opens a route from an init. Signer: GovOps member of the PAU.
+    #[access_control(ctx.accounts.validate(&args))]
     pub fn create_rate_limit(
         ctx: Context<CreateRateLimit>,
         args: CreateRateLimitArgs,
@@ -148,31 +174,37 @@ pub mod halo_pau {
     }
 
     /// Sets a route's limit: decreases instant, increases SORL-bounded. Signer: GovOps member.
+    #[access_control(ctx.accounts.validate(max_amount, slope))]
     pub fn set_rate_limit(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Result<()> {
         instructions::govops::set_rate_limit::handler(ctx, max_amount, slope)
     }
 
     /// Closes a route. Signer: GovOps member.
+    #[access_control(ctx.accounts.validate())]
     pub fn remove_rate_limit(ctx: Context<RemoveRateLimit>) -> Result<()> {
         instructions::govops::remove_rate_limit::handler(ctx)
     }
 
     /// Sets or removes the relayer. Signer: GovOps member.
+    #[access_control(ctx.accounts.validate(&relayer))]
     pub fn set_relayer(ctx: Context<SetRelayer>, relayer: Pubkey) -> Result<()> {
         instructions::govops::set_relayer::handler(ctx, relayer)
     }
 
     /// Sets or removes the freezer. Signer: GovOps member.
+    #[access_control(ctx.accounts.validate(&freezer))]
     pub fn set_freezer(ctx: Context<SetFreezer>, freezer: Pubkey) -> Result<()> {
         instructions::govops::set_freezer::handler(ctx, freezer)
     }
 
     /// Lifts a freeze. Signer: GovOps member.
+    #[access_control(ctx.accounts.validate())]
     pub fn unfreeze(ctx: Context<Unfreeze>) -> Result<()> {
         instructions::govops::unfreeze::handler(ctx)
     }
 
     /// Removes an integration with all its keys. Signer: GovOps member.
+    #[access_control(ctx.accounts.validate())]
     pub fn remove_integration(ctx: Context<RemoveIntegration>) -> Result<()> {
         instructions::govops::remove_integration::handler(ctx)
     }
@@ -180,16 +212,19 @@ pub mod halo_pau {
     // ---- freezer ------------------------------------------------------------------
 
     /// Freezes every outflow of the PAU. Signer: freezer.
+    #[access_control(ctx.accounts.validate())]
     pub fn freeze(ctx: Context<Freeze>) -> Result<()> {
         instructions::freezer::freeze::handler(ctx)
     }
 
     /// Removes the relayer. Signer: freezer.
+    #[access_control(ctx.accounts.validate())]
     pub fn remove_relayer(ctx: Context<RemoveRelayer>) -> Result<()> {
         instructions::freezer::remove_relayer::handler(ctx)
     }
 
     /// Decreases a route's limit at once. Signer: freezer.
+    #[access_control(ctx.accounts.validate(max_amount, slope))]
     pub fn cut_rate_limit(ctx: Context<CutRateLimit>, max_amount: u64, slope: u64) -> Result<()> {
         instructions::freezer::cut_rate_limit::handler(ctx, max_amount, slope)
     }
@@ -197,16 +232,19 @@ pub mod halo_pau {
     // ---- relayer / integrations ---------------------------------------------------
 
     /// Custody -> route counterparty along a `transfer` route. Signer: relayer.
+    #[access_control(ctx.accounts.validate(amount))]
     pub fn transfer(ctx: Context<Transfer>, amount: u64) -> Result<()> {
         instructions::relayer::transfer::handler(ctx, amount)
     }
 
     /// Custody -> integration account. Signer: integration signer.
+    #[access_control(ctx.accounts.validate(amount))]
     pub fn draw(ctx: Context<Draw>, amount: u64) -> Result<()> {
         instructions::integration::draw::handler(ctx, amount)
     }
 
     /// Integration account -> custody, given back to the route. Signer: integration signer.
+    #[access_control(ctx.accounts.validate(amount))]
     pub fn repay(ctx: Context<Repay>, amount: u64) -> Result<()> {
         instructions::integration::repay::handler(ctx, amount)
     }

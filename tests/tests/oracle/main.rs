@@ -10,6 +10,7 @@ mod accept_governance;
 mod add_reporter;
 mod create_feed;
 mod governance_publish;
+mod invariants;
 mod prefunded_addresses;
 mod propose_governance;
 mod publish;

@@ -36,10 +36,10 @@ async fn create_rate_limit_ok_starts_full_from_a_global_init() {
         .unwrap();
     let rl = env.rate_limit(&mut chain, &r.key).await;
     assert_eq!(
-        (rl.max_amount, rl.slope, rl.last_amount),
+        (rl.limit.max_amount, rl.limit.slope, rl.limit.last_amount),
         (800 * USDS, USDS, 800 * USDS)
     );
-    assert_eq!((rl.last_updated, rl.last_increase_ts), (now, now));
+    assert_eq!((rl.limit.last_updated, rl.last_increase_ts), (now, now));
     assert_eq!(
         (rl.mint, rl.counterparty, rl.controller),
         (env.mint, r.counterparty, env.controller)

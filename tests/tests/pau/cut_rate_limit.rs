@@ -22,7 +22,7 @@ async fn cut_rate_limit_ok_to_zero_by_the_freezer_is_instant() {
         )
         .await;
     assert_eq!(
-        env.rate_limit(&mut chain, &r.key).await.last_amount,
+        env.rate_limit(&mut chain, &r.key).await.limit.last_amount,
         500 * USDS
     );
     chain

@@ -19,7 +19,7 @@ async fn draw_ok_moves_custody_to_the_integration() {
     assert_eq!(chain.balance(&r.counterparty).await, 200_000 * USDS);
     assert_eq!(chain.balance(&env.custody).await, custody - 200_000 * USDS);
     assert_eq!(
-        env.rate_limit(&mut chain, &r.key).await.last_amount,
+        env.rate_limit(&mut chain, &r.key).await.limit.last_amount,
         300_000 * USDS
     );
 }

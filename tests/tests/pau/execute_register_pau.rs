@@ -22,7 +22,9 @@ async fn pending() -> (Chain, Keypair, Pubkey, u64) {
         )
         .await;
     let a = admin.pubkey();
-    chain.must(&[ix::init_controller(&a, 0)], &[&admin]).await;
+    chain
+        .must(&[ix::initialize_controller(&a, 0)], &[&admin])
+        .await;
     let controller = pda::controller(&pda::configurator(), 0);
     chain
         .must(
@@ -112,7 +114,9 @@ async fn execute_register_pau_fails_when_executed_twice_or_already_registered() 
 async fn execute_register_pau_fails_when_the_controller_or_op_kind_is_another() {
     let (mut chain, admin, controller, id) = pending().await;
     let a = admin.pubkey();
-    chain.must(&[ix::init_controller(&a, 7)], &[&admin]).await;
+    chain
+        .must(&[ix::initialize_controller(&a, 7)], &[&admin])
+        .await;
     let other = pda::controller(&pda::configurator(), 7);
     chain
         .must(

@@ -93,13 +93,13 @@ async fn schedule_op_ok_with_its_execution_when_the_next_addresses_were_prefunde
 }
 
 #[tokio::test]
-async fn init_controller_ok_when_its_address_was_prefunded_and_create_rate_limit_too() {
+async fn initialize_controller_ok_when_its_address_was_prefunded_and_create_rate_limit_too() {
     let (mut chain, env) = setup().await;
     let next = pda::controller(&env.configurator, 9);
     prefund(&mut chain, &next).await;
     let a = env.admin.pubkey();
     chain
-        .must(&[ix::init_controller(&a, 9)], &[&env.admin])
+        .must(&[ix::initialize_controller(&a, 9)], &[&env.admin])
         .await;
     let c: Controller = chain.account(&next).await;
     assert_eq!((c.pau_id, c.registered), (9, false));
@@ -113,18 +113,21 @@ async fn init_controller_ok_when_its_address_was_prefunded_and_create_rate_limit
     env.create_rate_limit(&mut chain, &r, keys::tags::TRANSFER, 1_000, 1)
         .await
         .unwrap();
-    assert_eq!(env.rate_limit(&mut chain, &r.key).await.max_amount, 1_000);
+    assert_eq!(
+        env.rate_limit(&mut chain, &r.key).await.limit.max_amount,
+        1_000
+    );
 }
 
 #[tokio::test]
-async fn init_controller_fails_when_reinitialising_an_existing_account() {
+async fn initialize_controller_fails_when_reinitialising_an_existing_account() {
     let (mut chain, env) = setup().await;
     let a = env.admin.pubkey();
     let before = env.fingerprint(&mut chain, &[]).await;
     // the controller exists: creating it again fails and changes nothing
     assert_failed(
         chain
-            .send(&[ix::init_controller(&a, env.pau_id)], &[&env.admin])
+            .send(&[ix::initialize_controller(&a, env.pau_id)], &[&env.admin])
             .await,
     );
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before);

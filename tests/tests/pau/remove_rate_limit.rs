@@ -14,7 +14,10 @@ async fn remove_rate_limit_ok_closes_the_route_at_once() {
         )
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!((rl.max_amount, rl.slope, rl.last_amount), (0, 0, 0));
+    assert_eq!(
+        (rl.limit.max_amount, rl.limit.slope, rl.limit.last_amount),
+        (0, 0, 0)
+    );
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
     assert_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
@@ -63,7 +66,10 @@ async fn remove_rate_limit_ok_then_a_reopen_cannot_refill_or_skip_sorl() {
         .must(&[reopen(1_000 * USDS, USDS)], &[&env.govops])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!((rl.max_amount, rl.last_amount), (1_000 * USDS, 0));
+    assert_eq!(
+        (rl.limit.max_amount, rl.limit.last_amount),
+        (1_000 * USDS, 0)
+    );
     assert_err(
         env.transfer(&mut chain, &r, 1).await,
         PauError::RateLimitExceeded,

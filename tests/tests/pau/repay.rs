@@ -13,14 +13,14 @@ async fn repay_ok_gives_back_to_the_route() {
         .must(&[ix::draw(&s, &r, 400_000 * USDS)], &[&signer])
         .await;
     assert_eq!(
-        env.rate_limit(&mut chain, &r.key).await.last_amount,
+        env.rate_limit(&mut chain, &r.key).await.limit.last_amount,
         100_000 * USDS
     );
     chain
         .must(&[ix::repay(&s, &r, 150_000 * USDS)], &[&signer])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!(rl.last_amount, 250_000 * USDS);
+    assert_eq!(rl.limit.last_amount, 250_000 * USDS);
     assert_eq!(rl.total_in, u128::from(150_000 * USDS));
     assert_eq!(chain.balance(&r.counterparty).await, 250_000 * USDS);
     // giving back more than was drawn caps at max
@@ -30,7 +30,10 @@ async fn repay_ok_gives_back_to_the_route() {
     chain
         .must(&[ix::repay(&s, &r, 600_000 * USDS)], &[&signer])
         .await;
-    assert_eq!(env.rate_limit(&mut chain, &r.key).await.last_amount, MAX);
+    assert_eq!(
+        env.rate_limit(&mut chain, &r.key).await.limit.last_amount,
+        MAX
+    );
 }
 
 #[tokio::test]
@@ -78,7 +81,7 @@ async fn repay_ok_with_a_transfer_fee_gives_back_what_arrived() {
     let arrived = chain.balance(&env.custody).await - custody;
     assert_eq!(arrived, 99_002_500_000, "0.5 % of 99,500 withheld");
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!(rl.last_amount, MAX - 100_000 * USDS + arrived);
+    assert_eq!(rl.limit.last_amount, MAX - 100_000 * USDS + arrived);
     assert_eq!(rl.total_in, u128::from(arrived));
 }
 

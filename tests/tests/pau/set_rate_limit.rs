@@ -21,10 +21,13 @@ async fn set_rate_limit_ok_increases_by_25_percent_after_one_hop() {
         .must(&[set(&env, &r, MAX / 4 * 5, SLOPE / 4 * 5)], &[&env.govops])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!((rl.max_amount, rl.slope), (1_250_000 * USDS, 125 * USDS));
+    assert_eq!(
+        (rl.limit.max_amount, rl.limit.slope),
+        (1_250_000 * USDS, 125 * USDS)
+    );
     assert_eq!(rl.last_increase_ts, chain.now().await);
     // the consumed gap is kept: the bucket was full at 1M and is not refilled to 1.25M
-    assert_eq!(rl.last_amount, MAX);
+    assert_eq!(rl.limit.last_amount, MAX);
 }
 
 #[tokio::test]
@@ -93,7 +96,10 @@ async fn set_rate_limit_ok_decrease_to_zero_is_instant_and_closes_the_route() {
     let (mut chain, env, r) = with_route().await;
     chain.must(&[set(&env, &r, 0, 0)], &[&env.govops]).await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!((rl.max_amount, rl.slope, rl.last_amount), (0, 0, 0));
+    assert_eq!(
+        (rl.limit.max_amount, rl.limit.slope, rl.limit.last_amount),
+        (0, 0, 0)
+    );
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
     assert_err(env.transfer(&mut chain, &r, 1).await, PauError::RouteClosed);
@@ -109,7 +115,7 @@ async fn set_rate_limit_ok_decrease_keeps_the_consumed_gap() {
         .must(&[set(&env, &r, 500_000 * USDS, SLOPE)], &[&env.govops])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!(rl.last_amount, 100_000 * USDS);
+    assert_eq!(rl.limit.last_amount, 100_000 * USDS);
     let watched = route_accounts(&env, &r);
     let before = env.fingerprint(&mut chain, &watched).await;
     assert_err(
@@ -130,7 +136,7 @@ async fn set_rate_limit_ok_decrease_right_after_an_increase() {
         .must(&[set(&env, &r, MAX - 10, SLOPE)], &[&env.govops])
         .await;
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!(rl.max_amount, MAX - 10);
+    assert_eq!(rl.limit.max_amount, MAX - 10);
 }
 
 #[tokio::test]

@@ -14,7 +14,7 @@ async fn transfer_ok_consumes_the_rate_limit() {
     assert_eq!(chain.balance(&route.counterparty).await, 400_000 * USDS);
     assert_eq!(chain.balance(&env.custody).await, before - 400_000 * USDS);
     let rl = env.rate_limit(&mut chain, &route.key).await;
-    assert_eq!(rl.last_amount, 600_000 * USDS);
+    assert_eq!(rl.limit.last_amount, 600_000 * USDS);
     assert_eq!(rl.total_out, u128::from(400_000 * USDS));
 }
 
@@ -232,7 +232,7 @@ async fn transfer_ok_with_a_token_2022_transfer_fee_counts_what_left_custody() {
         "1 % fee withheld"
     );
     let rl = env.rate_limit(&mut chain, &r.key).await;
-    assert_eq!(rl.last_amount, MAX - 10_000 * USDS);
+    assert_eq!(rl.limit.last_amount, MAX - 10_000 * USDS);
 }
 
 /// Finding 8: the route is bound to its counterparty token account by address only, and

@@ -5,8 +5,9 @@ pub mod admin;
 pub mod execute;
 pub mod freezer;
 pub mod govops;
+pub mod groups;
 pub mod integration;
 pub mod relayer;
 
 #[allow(ambiguous_glob_reexports)]
-pub use {admin::*, execute::*, freezer::*, govops::*, integration::*, relayer::*};
+pub use {admin::*, execute::*, freezer::*, govops::*, groups::*, integration::*, relayer::*};

@@ -15,6 +15,37 @@ pub struct GovOpsMembership {
     pub reserved: [u8; 64],
 }
 
+impl GovOpsMembership {
+    /// `member`'s new membership of `controller`, granted by op `op_id` at `now`.
+    pub fn new(bump: u8, controller: Pubkey, member: Pubkey, op_id: u64, now: i64) -> Self {
+        GovOpsMembership {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            controller,
+            member,
+            granted_at: now,
+            op_id,
+            reserved: [0; 64],
+        }
+    }
+
+    /// Calls `f` with the membership's signer seeds `["govops", controller, member, bump]`
+    /// (also before the account exists, to create it).
+    pub fn with_seeds<R>(
+        controller: &Pubkey,
+        member: &Pubkey,
+        bump: u8,
+        f: impl FnOnce(&[&[u8]]) -> R,
+    ) -> R {
+        f(&[
+            crate::constants::SEED_GOVOPS,
+            controller.as_ref(),
+            member.as_ref(),
+            &[bump],
+        ])
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

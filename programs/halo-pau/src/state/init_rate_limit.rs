@@ -22,6 +22,53 @@ pub struct InitRateLimit {
 }
 
 impl InitRateLimit {
+    /// A new approval of route `key` for `pau` (default: every PAU), added by op `op_id`
+    /// at `now`, with zero bounds (the caller sets them).
+    pub fn new(
+        bump: u8,
+        configurator: Pubkey,
+        key: [u8; 32],
+        pau: Pubkey,
+        op_id: u64,
+        now: i64,
+    ) -> Self {
+        InitRateLimit {
+            version: crate::constants::ACCOUNT_VERSION,
+            bump,
+            configurator,
+            key,
+            pau,
+            max_amount: 0,
+            slope: 0,
+            added_at: now,
+            op_id,
+            reserved: [0; 64],
+        }
+    }
+
+    /// Calls `f` with the init's signer seeds `["init", configurator, key, pau, bump]`
+    /// (also before the account exists, to create it).
+    pub fn with_seeds<R>(
+        configurator: &Pubkey,
+        key: &[u8; 32],
+        pau: &Pubkey,
+        bump: u8,
+        f: impl FnOnce(&[&[u8]]) -> R,
+    ) -> R {
+        f(&[
+            crate::constants::SEED_INIT,
+            configurator.as_ref(),
+            key.as_ref(),
+            pau.as_ref(),
+            &[bump],
+        ])
+    }
+
+    /// The bounds a route under this init may open to: `(max_amount, slope)`.
+    pub fn bounds(&self) -> (u64, u64) {
+        (self.max_amount, self.slope)
+    }
+
     /// The init that governs route `key` on `controller`: the PAU-specific init when one
     /// exists (it overrides the global one, also when it is tighter); none when a
     /// PAU-specific init existed and was removed (its removal record exists: a removal only

@@ -37,29 +37,25 @@ impl Integration {
         now: i64,
     ) -> Result<u8> {
         use crate::errors::PauError;
-        let mut i = if super::is_ours(info) {
+        let mut integration = if super::is_ours(info) {
             let data = info.try_borrow_data()?;
-            let i = Integration::try_deserialize(&mut &data[..])?;
+            let existing = Integration::try_deserialize(&mut &data[..])?;
             require!(
-                i.controller == *controller && i.signer == *signer,
+                existing.controller == *controller && existing.signer == *signer,
                 PauError::IntegrationMismatch
             );
-            i
+            existing
         } else {
-            let seeds: &[&[u8]] = &[
-                crate::constants::SEED_INTEGRATION,
-                controller.as_ref(),
-                signer.as_ref(),
-                &[bump],
-            ];
-            halo_accounts::create_pda_account(
-                payer,
-                info,
-                system_program,
-                8usize.saturating_add(Integration::INIT_SPACE),
-                seeds,
-                &crate::ID,
-            )?;
+            Integration::with_seeds(controller, signer, bump, |seeds| {
+                halo_accounts::create_pda_account(
+                    payer,
+                    info,
+                    system_program,
+                    8usize.saturating_add(Integration::INIT_SPACE),
+                    seeds,
+                    &crate::ID,
+                )
+            })?;
             Integration {
                 version: crate::constants::ACCOUNT_VERSION,
                 bump,
@@ -72,15 +68,55 @@ impl Integration {
                 reserved: [0; 56],
             }
         };
-        require!(!i.allows(&key), PauError::IntegrationKeyExists);
-        let n = usize::from(i.key_count);
-        let slot = i.keys.get_mut(n).ok_or(PauError::TooManyIntegrationKeys)?;
+        require!(!integration.allows(&key), PauError::IntegrationKeyExists);
+        let slot = integration
+            .keys
+            .get_mut(usize::from(integration.key_count))
+            .ok_or(PauError::TooManyIntegrationKeys)?;
         *slot = key;
-        i.key_count = i.key_count.saturating_add(1);
-        i.last_op_id = op_id;
+        integration.key_count = integration.key_count.saturating_add(1);
+        integration.last_op_id = op_id;
+        integration.invariant()?;
         let mut data = info.try_borrow_mut_data()?;
-        i.try_serialize(&mut &mut data[..])?;
-        Ok(i.key_count)
+        integration.try_serialize(&mut &mut data[..])?;
+        Ok(integration.key_count)
+    }
+
+    /// Calls `f` with the integration's signer seeds `["integration", controller, signer,
+    /// bump]` (also before the account exists, to create it).
+    pub fn with_seeds<R>(
+        controller: &Pubkey,
+        signer: &Pubkey,
+        bump: u8,
+        f: impl FnOnce(&[&[u8]]) -> R,
+    ) -> R {
+        f(&[
+            crate::constants::SEED_INTEGRATION,
+            controller.as_ref(),
+            signer.as_ref(),
+            &[bump],
+        ])
+    }
+
+    /// What every state change must leave true: at most `MAX_INTEGRATION_KEYS` keys, none
+    /// empty, no duplicates, nothing stored beyond the key count, and a real signer.
+    pub fn invariant(&self) -> Result<()> {
+        let n = usize::from(self.key_count);
+        let listed = self.keys.get(..n);
+        let ok = match listed {
+            None => false,
+            Some(listed) => {
+                self.signer != Pubkey::default()
+                    && listed.iter().all(|k| *k != [0u8; 32])
+                    && listed
+                        .iter()
+                        .enumerate()
+                        .all(|(i, k)| !listed.iter().skip(i.saturating_add(1)).any(|o| o == k))
+                    && self.keys.iter().skip(n).all(|k| *k == [0u8; 32])
+            }
+        };
+        require!(ok, crate::errors::PauError::IntegrationInvariantBroken);
+        Ok(())
     }
 
     /// Bounded by `MAX_INTEGRATION_KEYS` (8): O(1).
@@ -102,6 +138,44 @@ mod tests {
             Integration::INIT_SPACE,
             2 + 32 + 32 + 32 * 8 + 1 + 8 + 8 + 56
         );
+    }
+
+    fn integration(keys: &[[u8; 32]]) -> Integration {
+        let mut i = Integration {
+            version: 1,
+            bump: 0,
+            controller: Pubkey::new_unique(),
+            signer: Pubkey::new_unique(),
+            keys: [[0; 32]; MAX_INTEGRATION_KEYS],
+            key_count: u8::try_from(keys.len()).unwrap(),
+            added_at: 0,
+            last_op_id: 0,
+            reserved: [0; 56],
+        };
+        i.keys[..keys.len()].copy_from_slice(keys);
+        i
+    }
+
+    #[test]
+    fn invariant_holds_up_to_eight_distinct_keys() {
+        assert!(integration(&[[1; 32]]).invariant().is_ok());
+        let eight: Vec<[u8; 32]> = (1..=8u8).map(|b| [b; 32]).collect();
+        assert!(integration(&eight).invariant().is_ok());
+    }
+
+    #[test]
+    fn invariant_refuses_duplicates_empty_keys_overflow_and_leftovers() {
+        assert!(integration(&[[1; 32], [1; 32]]).invariant().is_err());
+        assert!(integration(&[[0; 32]]).invariant().is_err());
+        let mut i = integration(&[[1; 32]]);
+        i.key_count = 9;
+        assert!(i.invariant().is_err());
+        let mut i = integration(&[[1; 32]]);
+        i.keys[3] = [4; 32];
+        assert!(i.invariant().is_err());
+        let mut i = integration(&[[1; 32]]);
+        i.signer = Pubkey::default();
+        assert!(i.invariant().is_err());
     }
 
     #[test]

@@ -42,6 +42,21 @@ pub fn removal_target(kind: RemovalKind, a: &[u8; 32], b: &[u8; 32]) -> [u8; 32]
 }
 
 impl Removal {
+    /// Calls `f` with the record's signer seeds `["removal", configurator, target, bump]`.
+    pub fn with_seeds<R>(
+        configurator: &Pubkey,
+        target: &[u8; 32],
+        bump: u8,
+        f: impl FnOnce(&[&[u8]]) -> R,
+    ) -> R {
+        f(&[
+            crate::constants::SEED_REMOVAL,
+            configurator.as_ref(),
+            target.as_ref(),
+            &[bump],
+        ])
+    }
+
     /// Refuses op `op_id` when the removal record at `info` (already pinned to its PDA by
     /// the instruction's seeds) shows it was scheduled before the last removal. A record
     /// that does not exist yet means the target was never removed.
@@ -50,9 +65,9 @@ impl Removal {
             return Ok(());
         }
         let data = info.try_borrow_data()?;
-        let r = Removal::try_deserialize(&mut &data[..])?;
+        let record = Removal::try_deserialize(&mut &data[..])?;
         require!(
-            op_id >= r.valid_from_op_id,
+            op_id >= record.valid_from_op_id,
             PauError::OpInvalidatedByRemoval
         );
         Ok(())
@@ -72,24 +87,20 @@ impl Removal {
         next_op_id: u64,
         now: i64,
     ) -> Result<()> {
-        let mut r = if super::is_ours(info) {
+        let mut record = if super::is_ours(info) {
             let data = info.try_borrow_data()?;
             Removal::try_deserialize(&mut &data[..])?
         } else {
-            let seeds: &[&[u8]] = &[
-                crate::constants::SEED_REMOVAL,
-                configurator.as_ref(),
-                &target,
-                &[bump],
-            ];
-            halo_accounts::create_pda_account(
-                payer,
-                info,
-                system_program,
-                8usize.saturating_add(Removal::INIT_SPACE),
-                seeds,
-                &crate::ID,
-            )?;
+            Removal::with_seeds(configurator, &target, bump, |seeds| {
+                halo_accounts::create_pda_account(
+                    payer,
+                    info,
+                    system_program,
+                    8usize.saturating_add(Removal::INIT_SPACE),
+                    seeds,
+                    &crate::ID,
+                )
+            })?;
             Removal {
                 version: crate::constants::ACCOUNT_VERSION,
                 bump,
@@ -101,11 +112,11 @@ impl Removal {
                 reserved: [0; 32],
             }
         };
-        r.valid_from_op_id = next_op_id;
-        r.removed_at = now;
-        r.removals = r.removals.saturating_add(1);
+        record.valid_from_op_id = next_op_id;
+        record.removed_at = now;
+        record.removals = record.removals.saturating_add(1);
         let mut data = info.try_borrow_mut_data()?;
-        r.try_serialize(&mut &mut data[..])?;
+        record.try_serialize(&mut &mut data[..])?;
         Ok(())
     }
 }

@@ -62,15 +62,38 @@ pub struct TimelockOp {
 }
 
 impl TimelockOp {
+    /// Calls `f` with the op's signer seeds `["op", configurator, op_id le, bump]` (also
+    /// before the account exists, to create it).
+    pub fn with_seeds<R>(
+        configurator: &Pubkey,
+        op_id: u64,
+        bump: u8,
+        f: impl FnOnce(&[&[u8]]) -> R,
+    ) -> R {
+        let id = op_id.to_le_bytes();
+        f(&[
+            crate::constants::SEED_OP,
+            configurator.as_ref(),
+            &id,
+            &[bump],
+        ])
+    }
+
+    /// Refuses an op that was executed or cancelled already.
+    pub fn check_scheduled(&self) -> Result<()> {
+        use crate::errors::PauError;
+        match self.status {
+            OpStatus::Executed => err!(PauError::OpAlreadyExecuted),
+            OpStatus::Cancelled => err!(PauError::OpCancelled),
+            OpStatus::Scheduled => Ok(()),
+        }
+    }
+
     /// The checks every `execute_*` shares: still scheduled, timelock elapsed, and not
     /// past its grace period (`OP_GRACE_PERIOD_S` after eta).
     pub fn check_executable(&self, now: i64) -> Result<()> {
         use crate::errors::PauError;
-        match self.status {
-            OpStatus::Executed => return err!(PauError::OpAlreadyExecuted),
-            OpStatus::Cancelled => return err!(PauError::OpCancelled),
-            OpStatus::Scheduled => {}
-        }
+        self.check_scheduled()?;
         require!(now >= self.eta, PauError::TimelockNotElapsed);
         require!(
             now <= self.eta.saturating_add(crate::constants::OP_GRACE_PERIOD_S),
@@ -79,15 +102,58 @@ impl TimelockOp {
         Ok(())
     }
 
-    pub fn mark_executed(&mut self, now: i64) {
+    /// Takes the op for execution at `now`: refuses it unless executable
+    /// ([`Self::check_executable`]), marks it executed, and returns its action. Any later
+    /// refusal of the instruction reverts the marking with the rest of the transaction.
+    pub fn take_ready(&mut self, now: i64) -> Result<TimelockAction> {
+        self.check_executable(now)?;
         self.status = OpStatus::Executed;
         self.resolved_at = now;
+        Ok(self.action)
+    }
+
+    /// Cancels a scheduled op at `now`.
+    pub fn cancel(&mut self, now: i64) -> Result<()> {
+        self.check_scheduled()?;
+        self.status = OpStatus::Cancelled;
+        self.resolved_at = now;
+        Ok(())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn op(status: OpStatus) -> TimelockOp {
+        TimelockOp {
+            version: 1,
+            bump: 255,
+            configurator: Pubkey::new_unique(),
+            op_id: 4,
+            action: TimelockAction::SetSorlHop { seconds: 7200 },
+            proposer: Pubkey::new_unique(),
+            scheduled_at: 0,
+            eta: 100,
+            status,
+            resolved_at: 0,
+            reserved: [0; 64],
+        }
+    }
+
+    #[test]
+    fn take_ready_marks_executed_only_within_its_window() {
+        let grace = crate::constants::OP_GRACE_PERIOD_S;
+        assert!(op(OpStatus::Scheduled).take_ready(99).is_err());
+        assert!(op(OpStatus::Scheduled)
+            .take_ready(100_i64.saturating_add(grace).saturating_add(1))
+            .is_err());
+        assert!(op(OpStatus::Executed).take_ready(100).is_err());
+        assert!(op(OpStatus::Cancelled).take_ready(100).is_err());
+        let mut o = op(OpStatus::Scheduled);
+        assert_eq!(o.take_ready(150).unwrap(), o.action);
+        assert_eq!((o.status, o.resolved_at), (OpStatus::Executed, 150));
+    }
 
     #[test]
     fn size_is_stable() {

@@ -14,7 +14,7 @@ use crate::errors::TradingError;
 /// interest-bearing configs, whose UI amount grows while the pool prices raw amounts.
 pub fn check_mint(mint: &InterfaceAccount<Mint>) -> Result<()> {
     let info = mint.to_account_info();
-    halo_pau::route::check_mint_extensions(&info, 0)
+    halo_pau::mint_extensions::check_mint_extensions(&info, 0)
         .map_err(|_| TradingError::UnsupportedMintExtension)?;
     if *info.owner == anchor_spl::token_2022::ID {
         let data = info.try_borrow_data()?;

@@ -7,24 +7,35 @@ use crate::{errors::OracleError, events::GovernanceTransferred, state::*};
 #[derive(Accounts)]
 pub struct AcceptGovernance<'info> {
     pub new_governance: Signer<'info>,
-    #[account(
-        mut,
-        constraint = feed.pending_governance == new_governance.key()
-            && feed.pending_governance != Pubkey::default()
-            @ OracleError::NotPendingGovernance,
-    )]
+    #[account(mut)]
     pub feed: Box<Account<'info, Feed>>,
 }
 
+impl AcceptGovernance<'_> {
+    /// Only the proposed key (never the default key).
+    pub fn validate(&self) -> Result<()> {
+        let pending = self.feed.pending_governance;
+        require!(
+            pending == self.new_governance.key() && pending != Pubkey::default(),
+            OracleError::NotPendingGovernance
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<AcceptGovernance>) -> Result<()> {
-    let f = &mut ctx.accounts.feed;
-    let old_governance = f.governance;
-    f.governance = ctx.accounts.new_governance.key();
-    f.pending_governance = Pubkey::default();
+    let AcceptGovernance {
+        new_governance,
+        feed,
+    } = ctx.accounts;
+    let old_governance = core::mem::replace(&mut feed.governance, new_governance.key());
+    feed.pending_governance = Pubkey::default();
+    feed.invariant()?;
     emit!(GovernanceTransferred {
-        feed: f.key(),
+        feed: feed.key(),
         old_governance,
-        new_governance: f.governance,
+        new_governance: feed.governance,
+        by: new_governance.key(),
     });
     Ok(())
 }

@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::{constants::*, errors::OracleError, events::ReporterAdded, state::*};
+use crate::{errors::OracleError, events::ReporterAdded, state::*};
 
 /// Approves a reporter. Signed by the feed's governance.
 #[derive(Accounts)]
@@ -10,20 +10,21 @@ pub struct AddReporter<'info> {
     pub feed: Box<Account<'info, Feed>>,
 }
 
+impl AddReporter<'_> {
+    /// Not the default key, not approved already, at most four.
+    pub fn validate(&self, reporter: &Pubkey) -> Result<()> {
+        self.feed.check_new_reporter(reporter)
+    }
+}
+
 pub fn handler(ctx: Context<AddReporter>, reporter: Pubkey) -> Result<()> {
-    require!(reporter != Pubkey::default(), OracleError::DefaultKey);
-    let f = &mut ctx.accounts.feed;
-    require!(
-        !f.is_reporter(&reporter),
-        OracleError::ReporterAlreadyApproved
-    );
-    let i = usize::from(f.reporter_count);
-    require!(i < MAX_REPORTERS, OracleError::TooManyReporters);
-    f.reporters[i] = reporter;
-    f.reporter_count = f.reporter_count.saturating_add(1);
+    let AddReporter { governance, feed } = ctx.accounts;
+    feed.add_reporter(reporter)?;
+    feed.invariant()?;
     emit!(ReporterAdded {
-        feed: f.key(),
+        feed: feed.key(),
         reporter,
+        by: governance.key(),
     });
     Ok(())
 }

@@ -24,43 +24,36 @@ pub struct CreateFeed<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl CreateFeed<'_> {
+    /// Decimals at most 18, a move guard of 1 to 10,000 bps, a positive first value.
+    pub fn validate(&self, args: &CreateFeedArgs) -> Result<()> {
+        require!(
+            args.decimals <= MAX_FEED_DECIMALS,
+            OracleError::DecimalsTooLarge
+        );
+        validate_max_move(args.max_move_bps)?;
+        require!(args.initial_value > 0, OracleError::NonPositiveValue);
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<CreateFeed>, args: CreateFeedArgs) -> Result<()> {
-    require!(
-        args.decimals <= MAX_FEED_DECIMALS,
-        OracleError::DecimalsTooLarge
-    );
-    require!(
-        args.max_move_bps > 0 && args.max_move_bps <= MAX_MOVE_BPS,
-        OracleError::BadMaxMove
-    );
-    require!(args.initial_value > 0, OracleError::NonPositiveValue);
+    let CreateFeed {
+        authority,
+        feed,
+        system_program,
+    } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    let authority = ctx.accounts.authority.key();
-    let id = args.feed_id.to_le_bytes();
-    let seeds: &[&[u8]] = &[SEED_FEED, authority.as_ref(), &id, &[ctx.bumps.feed]];
-    let mut f: Feed = halo_accounts::create_zeroed_account(
-        &ctx.accounts.authority,
-        &ctx.accounts.feed,
-        &ctx.accounts.system_program,
-        seeds,
-        &crate::ID,
-    )?;
-    f.version = FEED_VERSION;
-    f.bump = ctx.bumps.feed;
-    f.authority = authority;
-    f.feed_id = args.feed_id;
-    f.governance = authority;
-    f.decimals = args.decimals;
-    f.value = args.initial_value;
-    f.publish_ts = now;
-    f.max_move_bps = args.max_move_bps;
-    f.updates = 1;
-    f.anchor_value = args.initial_value;
-    f.anchor_ts = now;
-    halo_accounts::persist(&ctx.accounts.feed, &f)?;
+    let bump = ctx.bumps.feed;
+    let mut state: Feed = Feed::with_seeds(&authority.key(), args.feed_id, bump, |seeds| {
+        halo_accounts::create_zeroed_account(authority, feed, system_program, seeds, &crate::ID)
+    })?;
+    state.initialize(bump, authority.key(), &args, now);
+    state.invariant()?;
+    halo_accounts::persist(feed, &state)?;
     emit!(FeedCreated {
-        feed: ctx.accounts.feed.key(),
-        governance: authority,
+        feed: feed.key(),
+        governance: state.governance,
         feed_id: args.feed_id,
         decimals: args.decimals,
         max_move_bps: args.max_move_bps,

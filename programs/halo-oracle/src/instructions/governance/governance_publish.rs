@@ -11,17 +11,22 @@ pub struct GovernancePublish<'info> {
     pub feed: Box<Account<'info, Feed>>,
 }
 
+impl GovernancePublish<'_> {
+    /// A positive value, published strictly after the last one and not in the future.
+    pub fn validate(&self, value: u64, publish_ts: i64) -> Result<()> {
+        self.feed
+            .check_publishable(value, publish_ts, Clock::get()?.unix_timestamp)
+    }
+}
+
 pub fn handler(ctx: Context<GovernancePublish>, value: u64, publish_ts: i64) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    let f = &mut ctx.accounts.feed;
-    let (previous_value, previous_publish_ts) = (f.value, f.publish_ts);
-    f.record(value, publish_ts, now)?;
-    // a reviewed value opens a new guard window
-    f.anchor_value = value;
-    f.anchor_ts = publish_ts;
+    let GovernancePublish { governance, feed } = ctx.accounts;
+    let (previous_value, previous_publish_ts) = (feed.value, feed.publish_ts);
+    feed.governance_publish(value, publish_ts, Clock::get()?.unix_timestamp)?;
+    feed.invariant()?;
     emit!(NavPublished {
-        feed: f.key(),
-        publisher: ctx.accounts.governance.key(),
+        feed: feed.key(),
+        publisher: governance.key(),
         by_governance: true,
         previous_value,
         value,

@@ -12,13 +12,23 @@ pub struct ProposeGovernance<'info> {
     pub feed: Box<Account<'info, Feed>>,
 }
 
+impl ProposeGovernance<'_> {
+    /// The governance check is the `has_one` above; any key may be proposed.
+    pub fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<ProposeGovernance>, new_governance: Pubkey) -> Result<()> {
-    let f = &mut ctx.accounts.feed;
-    f.pending_governance = new_governance;
+    let ProposeGovernance { governance, feed } = ctx.accounts;
+    let old_pending_governance = core::mem::replace(&mut feed.pending_governance, new_governance);
+    feed.invariant()?;
     emit!(GovernanceProposed {
-        feed: f.key(),
-        governance: f.governance,
+        feed: feed.key(),
+        governance: feed.governance,
+        old_pending_governance,
         pending_governance: new_governance,
+        by: governance.key(),
     });
     Ok(())
 }

@@ -10,23 +10,21 @@ pub struct RemoveReporter<'info> {
     pub feed: Box<Account<'info, Feed>>,
 }
 
+impl RemoveReporter<'_> {
+    /// Only an approved reporter.
+    pub fn validate(&self, reporter: &Pubkey) -> Result<()> {
+        self.feed.reporter_index(reporter).map(|_| ())
+    }
+}
+
 pub fn handler(ctx: Context<RemoveReporter>, reporter: Pubkey) -> Result<()> {
-    let f = &mut ctx.accounts.feed;
-    let n = usize::from(f.reporter_count);
-    let i = f
-        .reporters
-        .iter()
-        .take(n)
-        .position(|r| *r == reporter)
-        .ok_or(OracleError::UnknownReporter)?;
-    // swap-remove: bounded by MAX_REPORTERS
-    let last = n.saturating_sub(1);
-    f.reporters[i] = f.reporters[last];
-    f.reporters[last] = Pubkey::default();
-    f.reporter_count = f.reporter_count.saturating_sub(1);
+    let RemoveReporter { governance, feed } = ctx.accounts;
+    feed.remove_reporter(&reporter)?;
+    feed.invariant()?;
     emit!(ReporterRemoved {
-        feed: f.key(),
+        feed: feed.key(),
         reporter,
+        by: governance.key(),
     });
     Ok(())
 }

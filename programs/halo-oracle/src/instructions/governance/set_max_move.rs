@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::{constants::*, errors::OracleError, events::MaxMoveSet, state::*};
+use crate::{errors::OracleError, events::MaxMoveSet, state::*};
 
 /// Sets the move guard: how far (bps of the last value) one reporter update may move.
 /// Signed by the feed's governance.
@@ -11,18 +11,22 @@ pub struct SetMaxMove<'info> {
     pub feed: Box<Account<'info, Feed>>,
 }
 
+impl SetMaxMove<'_> {
+    /// 1 to 10,000 bps.
+    pub fn validate(&self, max_move_bps: u16) -> Result<()> {
+        validate_max_move(max_move_bps)
+    }
+}
+
 pub fn handler(ctx: Context<SetMaxMove>, max_move_bps: u16) -> Result<()> {
-    require!(
-        max_move_bps > 0 && max_move_bps <= MAX_MOVE_BPS,
-        OracleError::BadMaxMove
-    );
-    let f = &mut ctx.accounts.feed;
-    let old_bps = f.max_move_bps;
-    f.max_move_bps = max_move_bps;
+    let SetMaxMove { governance, feed } = ctx.accounts;
+    let old_bps = core::mem::replace(&mut feed.max_move_bps, max_move_bps);
+    feed.invariant()?;
     emit!(MaxMoveSet {
-        feed: f.key(),
+        feed: feed.key(),
         old_bps,
         new_bps: max_move_bps,
+        by: governance.key(),
     });
     Ok(())
 }

@@ -8,30 +8,32 @@ use crate::{errors::OracleError, events::NavPublished, state::*};
 #[derive(Accounts)]
 pub struct Publish<'info> {
     pub reporter: Signer<'info>,
-    #[account(mut, constraint = feed.is_reporter(&reporter.key()) @ OracleError::NotReporter)]
+    #[account(mut)]
     pub feed: Box<Account<'info, Feed>>,
 }
 
+impl Publish<'_> {
+    /// An approved reporter; a move within the guard; a positive value published
+    /// strictly after the last one and not in the future.
+    pub fn validate(&self, value: u64, publish_ts: i64) -> Result<()> {
+        require!(
+            self.feed.is_reporter(&self.reporter.key()),
+            OracleError::NotReporter
+        );
+        self.feed.check_move(value, publish_ts)?;
+        self.feed
+            .check_publishable(value, publish_ts, Clock::get()?.unix_timestamp)
+    }
+}
+
 pub fn handler(ctx: Context<Publish>, value: u64, publish_ts: i64) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    let f = &mut ctx.accounts.feed;
-    let max = u32::from(f.max_move_bps);
-    let (anchor_value, anchor_ts) = f.anchor_for(publish_ts);
-    // bounded against the last value and against the window's anchor: many small steps
-    // cannot add up to more than one guarded move per window
-    let moved = halo_math::pricing::deviates(u128::from(value), u128::from(f.value), max)
-        .map_err(|_| OracleError::MoveNeedsGovernance)?
-        || halo_math::pricing::deviates(u128::from(value), u128::from(anchor_value), max)
-            .map_err(|_| OracleError::MoveNeedsGovernance)?;
-    // A zero value is refused by `record` with its own error, before the move guard.
-    require!(value == 0 || !moved, OracleError::MoveNeedsGovernance);
-    let (previous_value, previous_publish_ts) = (f.value, f.publish_ts);
-    f.record(value, publish_ts, now)?;
-    f.anchor_value = anchor_value;
-    f.anchor_ts = anchor_ts;
+    let Publish { reporter, feed } = ctx.accounts;
+    let (previous_value, previous_publish_ts) = (feed.value, feed.publish_ts);
+    feed.publish(value, publish_ts, Clock::get()?.unix_timestamp)?;
+    feed.invariant()?;
     emit!(NavPublished {
-        feed: f.key(),
-        publisher: ctx.accounts.reporter.key(),
+        feed: feed.key(),
+        publisher: reporter.key(),
         by_governance: false,
         previous_value,
         value,

@@ -7,25 +7,33 @@ use crate::{constants::*, errors::PauError, events::AdminAccepted, state::*};
 #[derive(Accounts)]
 pub struct AcceptAdmin<'info> {
     pub new_admin: Signer<'info>,
-    #[account(
-        mut,
-        seeds = [SEED_CONFIGURATOR],
-        bump = configurator.bump,
-        constraint = configurator.pending_admin == new_admin.key() @ PauError::NotPendingAdmin,
-    )]
+    #[account(mut, seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
     pub configurator: Box<Account<'info, Configurator>>,
 }
 
+impl AcceptAdmin<'_> {
+    /// Only the proposed admin.
+    pub fn validate(&self) -> Result<()> {
+        require_keys_eq!(
+            self.configurator.pending_admin,
+            self.new_admin.key(),
+            PauError::NotPendingAdmin
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<AcceptAdmin>) -> Result<()> {
-    let c = &mut ctx.accounts.configurator;
-    let old_admin = c.admin;
-    c.admin = ctx.accounts.new_admin.key();
-    c.pending_admin = Pubkey::default();
-    // proposals scheduled before the hand-over cannot make another key admin afterwards
-    c.admin_ops_valid_from = c.next_op_id;
+    let AcceptAdmin {
+        new_admin,
+        configurator,
+    } = ctx.accounts;
+    let old_admin = configurator.accept_admin(new_admin.key());
+    configurator.invariant()?;
     emit!(AdminAccepted {
         old_admin,
-        new_admin: c.admin,
+        new_admin: configurator.admin,
+        by: new_admin.key(),
     });
     Ok(())
 }

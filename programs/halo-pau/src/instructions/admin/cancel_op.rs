@@ -16,18 +16,20 @@ pub struct CancelOp<'info> {
     pub op: Box<Account<'info, TimelockOp>>,
 }
 
-pub fn handler(ctx: Context<CancelOp>) -> Result<()> {
-    let op = &mut ctx.accounts.op;
-    match op.status {
-        OpStatus::Executed => return err!(PauError::OpAlreadyExecuted),
-        OpStatus::Cancelled => return err!(PauError::OpCancelled),
-        OpStatus::Scheduled => {}
+impl CancelOp<'_> {
+    /// Only a scheduled op (neither executed nor cancelled).
+    pub fn validate(&self) -> Result<()> {
+        self.op.check_scheduled()
     }
-    op.status = OpStatus::Cancelled;
-    op.resolved_at = Clock::get()?.unix_timestamp;
+}
+
+pub fn handler(ctx: Context<CancelOp>) -> Result<()> {
+    let CancelOp { admin, op, .. } = ctx.accounts;
+    op.cancel(Clock::get()?.unix_timestamp)?;
     emit!(OpCancelled {
         op: op.key(),
         op_id: op.op_id,
+        by: admin.key(),
     });
     Ok(())
 }

@@ -12,16 +12,29 @@ pub struct ClearPendingAdmin<'info> {
     pub configurator: Box<Account<'info, Configurator>>,
 }
 
+impl ClearPendingAdmin<'_> {
+    /// Only when an admin is pending.
+    pub fn validate(&self) -> Result<()> {
+        require_keys_neq!(
+            self.configurator.pending_admin,
+            Pubkey::default(),
+            PauError::NoPendingAdmin
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<ClearPendingAdmin>) -> Result<()> {
-    let c = &mut ctx.accounts.configurator;
-    require_keys_neq!(c.pending_admin, Pubkey::default(), PauError::NoPendingAdmin);
-    let old_pending_admin = c.pending_admin;
-    c.pending_admin = Pubkey::default();
-    c.admin_ops_valid_from = c.next_op_id;
+    let ClearPendingAdmin {
+        admin,
+        configurator,
+    } = ctx.accounts;
+    let old_pending_admin = configurator.clear_pending_admin();
+    configurator.invariant()?;
     emit!(PendingAdminCleared {
         old_pending_admin,
-        admin_ops_valid_from: c.admin_ops_valid_from,
-        by: ctx.accounts.admin.key(),
+        admin_ops_valid_from: configurator.admin_ops_valid_from,
+        by: admin.key(),
     });
     Ok(())
 }

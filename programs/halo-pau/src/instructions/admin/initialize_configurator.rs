@@ -1,6 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::{constants::*, events::ConfiguratorInitialized, state::*};
+use crate::{constants::*, errors::PauError, events::ConfiguratorInitialized, state::*};
 
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Debug)]
 pub struct InitializeConfiguratorArgs {
@@ -26,7 +26,7 @@ pub struct InitializeConfigurator<'info> {
         bump,
         seeds::program = anchor_lang::solana_program::bpf_loader_upgradeable::ID,
         constraint = program_data.upgrade_authority_address == Some(upgrade_authority.key())
-            @ crate::errors::PauError::NotUpgradeAuthority,
+            @ PauError::NotUpgradeAuthority,
     )]
     pub program_data: Account<'info, ProgramData>,
     /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
@@ -36,50 +36,48 @@ pub struct InitializeConfigurator<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl InitializeConfigurator<'_> {
+    /// A real admin and every parameter within its bounds.
+    pub fn validate(&self, args: &InitializeConfiguratorArgs) -> Result<()> {
+        require_keys_neq!(args.admin, Pubkey::default(), PauError::InvalidAdmin);
+        validate_timelock_delay(args.timelock_delay_s)?;
+        validate_sorl_hop(args.sorl_hop_s)?;
+        validate_sorl_max_change(args.sorl_max_change_bps)?;
+        Ok(())
+    }
+}
+
 pub fn handler(
     ctx: Context<InitializeConfigurator>,
     args: InitializeConfiguratorArgs,
 ) -> Result<()> {
-    require_keys_neq!(
-        args.admin,
-        Pubkey::default(),
-        crate::errors::PauError::InvalidAdmin
-    );
-    validate_timelock_delay(args.timelock_delay_s)?;
-    validate_sorl_hop(args.sorl_hop_s)?;
-    validate_sorl_max_change(args.sorl_max_change_bps)?;
-    let a = &ctx.accounts;
-    let c = &a.configurator;
-    let value = Configurator {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.configurator,
-        admin: args.admin,
-        pending_admin: Pubkey::default(),
-        timelock_delay_s: args.timelock_delay_s,
-        sorl_hop_s: args.sorl_hop_s,
-        sorl_max_change_bps: args.sorl_max_change_bps,
-        paused: false,
-        next_op_id: 0,
-        admin_ops_valid_from: 0,
-        max_transfer_fee_bps: DEFAULT_MAX_TRANSFER_FEE_BPS,
-        reserved: [0; 118],
-    };
-    halo_accounts::create_program_account(
-        &a.payer,
-        c,
-        &a.system_program,
-        &[SEED_CONFIGURATOR, &[ctx.bumps.configurator]],
-        &crate::ID,
-        &value,
-    )?;
+    let InitializeConfigurator {
+        payer,
+        upgrade_authority,
+        configurator,
+        system_program,
+        ..
+    } = ctx.accounts;
+    let value = Configurator::new(ctx.bumps.configurator, &args);
+    value.invariant()?;
+    Configurator::with_seeds(value.bump, |seeds| {
+        halo_accounts::create_program_account(
+            payer,
+            configurator,
+            system_program,
+            seeds,
+            &crate::ID,
+            &value,
+        )
+    })?;
     emit!(ConfiguratorInitialized {
-        configurator: c.key(),
+        configurator: configurator.key(),
         admin: args.admin,
         timelock_delay_s: args.timelock_delay_s,
         sorl_hop_s: args.sorl_hop_s,
         sorl_max_change_bps: args.sorl_max_change_bps,
-        max_transfer_fee_bps: DEFAULT_MAX_TRANSFER_FEE_BPS,
-        upgrade_authority: a.upgrade_authority.key(),
+        max_transfer_fee_bps: value.max_transfer_fee_bps,
+        upgrade_authority: upgrade_authority.key(),
     });
     Ok(())
 }

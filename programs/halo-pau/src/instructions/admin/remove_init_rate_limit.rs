@@ -29,24 +29,36 @@ pub struct RemoveInitRateLimit<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl RemoveInitRateLimit<'_> {
+    /// The admin check is the `has_one` above; a removal is never refused otherwise.
+    pub fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<RemoveInitRateLimit>) -> Result<()> {
-    let a = &ctx.accounts;
-    let i = &a.init_rate_limit;
+    let RemoveInitRateLimit {
+        admin,
+        configurator,
+        init_rate_limit: init,
+        removal,
+        system_program,
+    } = ctx.accounts;
     Removal::record(
-        &a.removal,
-        &a.admin,
-        &a.system_program,
-        &a.configurator.key(),
-        removal_target(RemovalKind::Init, &i.key, &i.pau.to_bytes()),
+        removal,
+        admin,
+        system_program,
+        &configurator.key(),
+        removal_target(RemovalKind::Init, &init.key, &init.pau.to_bytes()),
         ctx.bumps.removal,
-        a.configurator.next_op_id,
+        configurator.next_op_id,
         Clock::get()?.unix_timestamp,
     )?;
     emit!(InitRateLimitRemoved {
-        init: i.key(),
-        key: i.key,
-        pau: i.pau,
-        by: a.admin.key(),
+        init: init.key(),
+        key: init.key,
+        pau: init.pau,
+        by: admin.key(),
     });
     Ok(())
 }

@@ -34,28 +34,42 @@ pub struct RevokeGovOps<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl RevokeGovOps<'_> {
+    /// The admin check is the `has_one` above; a removal is never refused otherwise.
+    pub fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<RevokeGovOps>) -> Result<()> {
-    let a = &ctx.accounts;
-    let controller = a.controller.key();
-    let member = a.membership.member;
+    let RevokeGovOps {
+        admin,
+        configurator,
+        controller,
+        membership,
+        removal,
+        system_program,
+    } = ctx.accounts;
+    let controller = controller.key();
+    let member = membership.member;
     Removal::record(
-        &a.removal,
-        &a.admin,
-        &a.system_program,
-        &a.configurator.key(),
+        removal,
+        admin,
+        system_program,
+        &configurator.key(),
         removal_target(
             RemovalKind::GovOps,
             &controller.to_bytes(),
             &member.to_bytes(),
         ),
         ctx.bumps.removal,
-        a.configurator.next_op_id,
+        configurator.next_op_id,
         Clock::get()?.unix_timestamp,
     )?;
     emit!(GovOpsRevoked {
         controller,
         member,
-        by: a.admin.key(),
+        by: admin.key(),
     });
     Ok(())
 }

@@ -11,11 +11,23 @@ pub struct SetTimelockPaused<'info> {
     pub configurator: Box<Account<'info, Configurator>>,
 }
 
+impl SetTimelockPaused<'_> {
+    /// The admin check is the `has_one` above; either value is accepted.
+    pub fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<SetTimelockPaused>, paused: bool) -> Result<()> {
-    ctx.accounts.configurator.paused = paused;
+    let SetTimelockPaused {
+        admin,
+        configurator,
+    } = ctx.accounts;
+    configurator.paused = paused;
+    configurator.invariant()?;
     emit!(TimelockPauseSet {
         paused,
-        by: ctx.accounts.admin.key(),
+        by: admin.key(),
     });
     Ok(())
 }

@@ -14,21 +14,30 @@ pub struct UnregisterPau<'info> {
         mut,
         seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
-        constraint = controller.registered @ PauError::PauNotRegistered,
     )]
     pub controller: Box<Account<'info, Controller>>,
 }
 
+impl UnregisterPau<'_> {
+    /// Only a registered PAU.
+    pub fn validate(&self) -> Result<()> {
+        require!(self.controller.registered, PauError::PauNotRegistered);
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<UnregisterPau>) -> Result<()> {
-    let next_op_id = ctx.accounts.configurator.next_op_id;
-    let c = &mut ctx.accounts.controller;
-    c.registered = false;
-    // a registration scheduled before now cannot re-register it
-    c.register_ops_valid_from = next_op_id;
+    let UnregisterPau {
+        admin,
+        configurator,
+        controller,
+    } = ctx.accounts;
+    controller.unregister(configurator.next_op_id);
+    controller.invariant()?;
     emit!(PauUnregistered {
-        controller: c.key(),
-        register_ops_valid_from: c.register_ops_valid_from,
-        by: ctx.accounts.admin.key(),
+        controller: controller.key(),
+        register_ops_valid_from: controller.register_ops_valid_from,
+        by: admin.key(),
     });
     Ok(())
 }

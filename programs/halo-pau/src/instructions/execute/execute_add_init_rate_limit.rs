@@ -7,6 +7,10 @@ use crate::{
     state::*,
 };
 
+// the group's generated client modules must be in scope for the derive
+#[allow(unused_imports)]
+use crate::instructions::groups::*;
+
 /// Executes a scheduled `AddInitRateLimit`, creating the InitRateLimit account. Anyone may
 /// sign and pay; `key` and `pau` must repeat the operation's (they seed the new account).
 #[derive(Accounts)]
@@ -14,81 +18,85 @@ use crate::{
 pub struct ExecuteAddInitRateLimit<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
-    #[account(
-        seeds = [SEED_CONFIGURATOR],
-        bump = configurator.bump,
-        constraint = !configurator.paused @ PauError::TimelockPaused,
-    )]
-    pub configurator: Box<Account<'info, Configurator>>,
-    #[account(
-        mut,
-        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
-        bump = op.bump,
-    )]
-    pub op: Box<Account<'info, TimelockOp>>,
+    pub execute: ExecuteOp<'info>,
     /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
     /// whatever lamports already sit there.
-    #[account(mut, seeds = [SEED_INIT, configurator.key().as_ref(), key.as_ref(), pau.as_ref()], bump)]
+    #[account(mut, seeds = [SEED_INIT, execute.configurator.key().as_ref(), key.as_ref(), pau.as_ref()], bump)]
     pub init_rate_limit: UncheckedAccount<'info>,
     /// CHECK: the removal record of this init (seeds checked); read by `Removal::check_op`.
     #[account(
-        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Init, &key, &pau.to_bytes())],
+        seeds = [SEED_REMOVAL, execute.configurator.key().as_ref(), &removal_target(RemovalKind::Init, &key, &pau.to_bytes())],
         bump,
     )]
     pub removal: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
+impl ExecuteAddInitRateLimit<'_> {
+    /// Not paused, executable now, an `AddInitRateLimit` for this (`key`, `pau`), not
+    /// scheduled before a removal of that init.
+    pub fn validate(&self, key: &[u8; 32], pau: &Pubkey) -> Result<()> {
+        let op = self.execute.validate()?;
+        let TimelockAction::AddInitRateLimit {
+            key: op_key,
+            pau: op_pau,
+            ..
+        } = op.action
+        else {
+            return err!(PauError::WrongOpKind);
+        };
+        require!(*key == op_key && *pau == op_pau, PauError::OpTargetMismatch);
+        Removal::check_op(&self.removal, op.op_id)
+    }
+}
+
 pub fn handler(ctx: Context<ExecuteAddInitRateLimit>, key: [u8; 32], pau: Pubkey) -> Result<()> {
+    let ExecuteAddInitRateLimit {
+        payer,
+        execute: ExecuteOp { configurator, op },
+        init_rate_limit,
+        system_program,
+        ..
+    } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    let op = &mut ctx.accounts.op;
-    op.check_executable(now)?;
+    let action = op.take_ready(now)?;
     let TimelockAction::AddInitRateLimit {
-        key: op_key,
-        pau: op_pau,
-        max_amount,
-        slope,
-    } = op.action
+        max_amount, slope, ..
+    } = action
     else {
         return err!(PauError::WrongOpKind);
     };
-    require!(key == op_key && pau == op_pau, PauError::OpTargetMismatch);
-    Removal::check_op(&ctx.accounts.removal, op.op_id)?;
-    op.mark_executed(now);
-    let configurator = ctx.accounts.configurator.key();
+    let configurator = configurator.key();
     let value = InitRateLimit {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.init_rate_limit,
-        configurator,
-        key,
-        pau,
         max_amount,
         slope,
-        added_at: now,
-        op_id: op.op_id,
-        reserved: [0; 64],
+        ..InitRateLimit::new(
+            ctx.bumps.init_rate_limit,
+            configurator,
+            key,
+            pau,
+            op.op_id,
+            now,
+        )
     };
-    halo_accounts::create_program_account(
-        &ctx.accounts.payer,
-        &ctx.accounts.init_rate_limit,
-        &ctx.accounts.system_program,
-        &[
-            SEED_INIT,
-            configurator.as_ref(),
-            key.as_ref(),
-            pau.as_ref(),
-            &[ctx.bumps.init_rate_limit],
-        ],
-        &crate::ID,
-        &value,
-    )?;
+    InitRateLimit::with_seeds(&configurator, &key, &pau, value.bump, |seeds| {
+        halo_accounts::create_program_account(
+            payer,
+            init_rate_limit,
+            system_program,
+            seeds,
+            &crate::ID,
+            &value,
+        )
+    })?;
     emit!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
-        action: op.action,
+        action,
+        by: payer.key(),
     });
     emit!(InitRateLimitAdded {
-        init: ctx.accounts.init_rate_limit.key(),
+        init: init_rate_limit.key(),
         key,
         pau,
         max_amount,

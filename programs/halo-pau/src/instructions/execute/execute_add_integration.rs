@@ -7,6 +7,10 @@ use crate::{
     state::*,
 };
 
+// the group's generated client modules must be in scope for the derive
+#[allow(unused_imports)]
+use crate::instructions::groups::*;
+
 /// Executes a scheduled `AddIntegration`: the integration (a Halo program's PDA that may
 /// `draw` / `repay`) is created with the op's key, or the key is added to it. Anyone may
 /// sign and pay; `signer` must repeat the operation's (it seeds the account). Integrations
@@ -17,22 +21,10 @@ use crate::{
 pub struct ExecuteAddIntegration<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
+    pub execute: ExecuteOp<'info>,
     #[account(
-        seeds = [SEED_CONFIGURATOR],
-        bump = configurator.bump,
-        constraint = !configurator.paused @ PauError::TimelockPaused,
-    )]
-    pub configurator: Box<Account<'info, Configurator>>,
-    #[account(
-        mut,
-        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
-        bump = op.bump,
-    )]
-    pub op: Box<Account<'info, TimelockOp>>,
-    #[account(
-        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        seeds = [SEED_CONTROLLER, execute.configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
-        constraint = controller.registered @ PauError::PauNotRegistered,
     )]
     pub controller: Box<Account<'info, Controller>>,
     /// CHECK: the integration PDA (seeds checked): created here, or loaded and checked by
@@ -46,52 +38,75 @@ pub struct ExecuteAddIntegration<'info> {
     /// CHECK: the removal record of this integration (seeds checked); read by
     /// `Removal::check_op`.
     #[account(
-        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Integration, &controller.key().to_bytes(), &signer.to_bytes())],
+        seeds = [SEED_REMOVAL, execute.configurator.key().as_ref(), &removal_target(RemovalKind::Integration, &controller.key().to_bytes(), &signer.to_bytes())],
         bump,
     )]
     pub removal: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
+impl ExecuteAddIntegration<'_> {
+    /// Not paused, a registered PAU, the op executable now, an `AddIntegration` of `signer` on
+    /// this controller, not scheduled before a removal of that integration.
+    pub fn validate(&self, signer: &Pubkey) -> Result<()> {
+        self.execute.check_not_paused()?;
+        require!(self.controller.registered, PauError::PauNotRegistered);
+        let op = self.execute.validate()?;
+        let TimelockAction::AddIntegration {
+            controller,
+            signer: op_signer,
+            ..
+        } = op.action
+        else {
+            return err!(PauError::WrongOpKind);
+        };
+        require!(
+            controller == self.controller.key() && *signer == op_signer,
+            PauError::OpTargetMismatch
+        );
+        Removal::check_op(&self.removal, op.op_id)
+    }
+}
+
 pub fn handler(ctx: Context<ExecuteAddIntegration>, signer: Pubkey) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    let a = ctx.accounts;
-    a.op.check_executable(now)?;
-    let TimelockAction::AddIntegration {
+    let ExecuteAddIntegration {
+        payer,
+        execute: ExecuteOp { op, .. },
         controller,
-        signer: op_signer,
-        key,
-    } = a.op.action
-    else {
+        integration,
+        system_program,
+        ..
+    } = ctx.accounts;
+    let now = Clock::get()?.unix_timestamp;
+    let action = op.take_ready(now)?;
+    let TimelockAction::AddIntegration { key, .. } = action else {
         return err!(PauError::WrongOpKind);
     };
-    require!(
-        controller == a.controller.key() && signer == op_signer,
-        PauError::OpTargetMismatch
-    );
-    Removal::check_op(&a.removal, a.op.op_id)?;
+    let controller = controller.key();
+    // add_key checks the integration's invariant before it writes
     let key_count = Integration::add_key(
-        &a.integration,
-        &a.payer,
-        &a.system_program,
+        integration,
+        payer,
+        system_program,
         &controller,
         &signer,
         ctx.bumps.integration,
         key,
-        a.op.op_id,
+        op.op_id,
         now,
     )?;
-    a.op.mark_executed(now);
     emit!(OpExecuted {
-        op: a.op.key(),
-        op_id: a.op.op_id,
-        action: a.op.action,
+        op: op.key(),
+        op_id: op.op_id,
+        action,
+        by: payer.key(),
     });
     emit!(IntegrationKeyAdded {
         controller,
         signer,
         key,
         key_count,
+        by: payer.key(),
     });
     Ok(())
 }

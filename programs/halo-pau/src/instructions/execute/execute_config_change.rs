@@ -9,15 +9,12 @@ use crate::{
 
 /// Executes a scheduled change of the configurator itself: timelock delay, SORL hop,
 /// SORL max change, the largest transfer fee, or a proposed admin. Anyone may sign.
+/// It writes the configurator, so it carries its own writable copy of the
+/// [`crate::instructions::ExecuteOp`] pair.
 #[derive(Accounts)]
 pub struct ExecuteConfigChange<'info> {
     pub executor: Signer<'info>,
-    #[account(
-        mut,
-        seeds = [SEED_CONFIGURATOR],
-        bump = configurator.bump,
-        constraint = !configurator.paused @ PauError::TimelockPaused,
-    )]
+    #[account(mut, seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
     pub configurator: Box<Account<'info, Configurator>>,
     #[account(
         mut,
@@ -27,41 +24,38 @@ pub struct ExecuteConfigChange<'info> {
     pub op: Box<Account<'info, TimelockOp>>,
 }
 
-pub fn handler(ctx: Context<ExecuteConfigChange>) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    let op = &mut ctx.accounts.op;
-    op.check_executable(now)?;
-    let c = &mut ctx.accounts.configurator;
-    match op.action {
-        TimelockAction::SetTimelockDelay { seconds } => c.timelock_delay_s = seconds,
-        TimelockAction::SetSorlHop { seconds } => c.sorl_hop_s = seconds,
-        TimelockAction::SetSorlMaxChange { bps } => c.sorl_max_change_bps = bps,
-        TimelockAction::SetMaxTransferFee { bps } => c.max_transfer_fee_bps = bps,
-        TimelockAction::TransferAdmin { new_admin } => {
-            // a `clear_pending_admin` withdrew every admin proposal scheduled before it
-            require!(
-                op.op_id >= c.admin_ops_valid_from,
-                PauError::OpInvalidatedByRemoval
-            );
-            c.pending_admin = new_admin;
-        }
-        TimelockAction::RegisterPau { .. }
-        | TimelockAction::AddInitRateLimit { .. }
-        | TimelockAction::GrantGovOps { .. }
-        | TimelockAction::AddIntegration { .. } => return err!(PauError::WrongOpKind),
+impl ExecuteConfigChange<'_> {
+    /// Not paused, and the op executable now (its kind is checked as it applies).
+    pub fn validate(&self) -> Result<()> {
+        require!(!self.configurator.paused, PauError::TimelockPaused);
+        self.op.check_executable(Clock::get()?.unix_timestamp)
     }
-    op.mark_executed(now);
+}
+
+pub fn handler(ctx: Context<ExecuteConfigChange>) -> Result<()> {
+    let ExecuteConfigChange {
+        executor,
+        configurator,
+        op,
+    } = ctx.accounts;
+    let old_pending_admin = configurator.pending_admin;
+    let action = op.take_ready(Clock::get()?.unix_timestamp)?;
+    configurator.apply_change(op.op_id, &action)?;
+    configurator.invariant()?;
     emit!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
-        action: op.action,
+        action,
+        by: executor.key(),
     });
     emit!(ConfigChanged {
-        timelock_delay_s: c.timelock_delay_s,
-        sorl_hop_s: c.sorl_hop_s,
-        sorl_max_change_bps: c.sorl_max_change_bps,
-        pending_admin: c.pending_admin,
-        max_transfer_fee_bps: c.max_transfer_fee_bps,
+        timelock_delay_s: configurator.timelock_delay_s,
+        sorl_hop_s: configurator.sorl_hop_s,
+        sorl_max_change_bps: configurator.sorl_max_change_bps,
+        old_pending_admin,
+        pending_admin: configurator.pending_admin,
+        max_transfer_fee_bps: configurator.max_transfer_fee_bps,
+        by: executor.key(),
     });
     Ok(())
 }

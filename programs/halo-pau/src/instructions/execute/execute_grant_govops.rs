@@ -7,6 +7,10 @@ use crate::{
     state::*,
 };
 
+// the group's generated client modules must be in scope for the derive
+#[allow(unused_imports)]
+use crate::instructions::groups::*;
+
 /// Executes a scheduled `GrantGovOps`, creating the membership. Anyone may sign and pay;
 /// `member` must repeat the operation's (it seeds the new account).
 #[derive(Accounts)]
@@ -14,20 +18,9 @@ use crate::{
 pub struct ExecuteGrantGovOps<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
+    pub execute: ExecuteOp<'info>,
     #[account(
-        seeds = [SEED_CONFIGURATOR],
-        bump = configurator.bump,
-        constraint = !configurator.paused @ PauError::TimelockPaused,
-    )]
-    pub configurator: Box<Account<'info, Configurator>>,
-    #[account(
-        mut,
-        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
-        bump = op.bump,
-    )]
-    pub op: Box<Account<'info, TimelockOp>>,
-    #[account(
-        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        seeds = [SEED_CONTROLLER, execute.configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
     )]
     pub controller: Box<Account<'info, Controller>>,
@@ -38,57 +31,66 @@ pub struct ExecuteGrantGovOps<'info> {
     /// CHECK: the removal record of this membership (seeds checked); read by
     /// `Removal::check_op`.
     #[account(
-        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::GovOps, &controller.key().to_bytes(), &member.to_bytes())],
+        seeds = [SEED_REMOVAL, execute.configurator.key().as_ref(), &removal_target(RemovalKind::GovOps, &controller.key().to_bytes(), &member.to_bytes())],
         bump,
     )]
     pub removal: UncheckedAccount<'info>,
     pub system_program: Program<'info, System>,
 }
 
+impl ExecuteGrantGovOps<'_> {
+    /// Not paused, executable now, a `GrantGovOps` of `member` on this controller, not
+    /// scheduled before a revocation of that membership.
+    pub fn validate(&self, member: &Pubkey) -> Result<()> {
+        let op = self.execute.validate()?;
+        let TimelockAction::GrantGovOps {
+            controller,
+            member: op_member,
+        } = op.action
+        else {
+            return err!(PauError::WrongOpKind);
+        };
+        require!(
+            controller == self.controller.key() && *member == op_member,
+            PauError::OpTargetMismatch
+        );
+        Removal::check_op(&self.removal, op.op_id)
+    }
+}
+
 pub fn handler(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
+    let ExecuteGrantGovOps {
+        payer,
+        execute: ExecuteOp { op, .. },
+        controller,
+        membership,
+        system_program,
+        ..
+    } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    let op = &mut ctx.accounts.op;
-    op.check_executable(now)?;
-    let TimelockAction::GrantGovOps {
-        controller,
-        member: op_member,
-    } = op.action
-    else {
-        return err!(PauError::WrongOpKind);
-    };
-    require!(
-        controller == ctx.accounts.controller.key() && member == op_member,
-        PauError::OpTargetMismatch
-    );
-    Removal::check_op(&ctx.accounts.removal, op.op_id)?;
-    op.mark_executed(now);
-    let value = GovOpsMembership {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.membership,
-        controller,
-        member,
-        granted_at: now,
-        op_id: op.op_id,
-        reserved: [0; 64],
-    };
-    halo_accounts::create_program_account(
-        &ctx.accounts.payer,
-        &ctx.accounts.membership,
-        &ctx.accounts.system_program,
-        &[
-            SEED_GOVOPS,
-            controller.as_ref(),
-            member.as_ref(),
-            &[ctx.bumps.membership],
-        ],
-        &crate::ID,
-        &value,
-    )?;
+    let action = op.take_ready(now)?;
+    let controller = controller.key();
+    let value = GovOpsMembership::new(ctx.bumps.membership, controller, member, op.op_id, now);
+    GovOpsMembership::with_seeds(&controller, &member, value.bump, |seeds| {
+        halo_accounts::create_program_account(
+            payer,
+            membership,
+            system_program,
+            seeds,
+            &crate::ID,
+            &value,
+        )
+    })?;
     emit!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
-        action: op.action,
+        action,
+        by: payer.key(),
     });
-    emit!(GovOpsGranted { controller, member });
+    emit!(GovOpsGranted {
+        controller,
+        member,
+        by: payer.key(),
+    });
     Ok(())
 }

@@ -7,58 +7,63 @@ use crate::{
     state::*,
 };
 
+// the group's generated client modules must be in scope for the derive
+#[allow(unused_imports)]
+use crate::instructions::groups::*;
+
 /// Executes a scheduled `RegisterPau` once its timelock has elapsed. Anyone may sign.
 #[derive(Accounts)]
 pub struct ExecuteRegisterPau<'info> {
     pub executor: Signer<'info>,
-    #[account(
-        seeds = [SEED_CONFIGURATOR],
-        bump = configurator.bump,
-        constraint = !configurator.paused @ PauError::TimelockPaused,
-    )]
-    pub configurator: Box<Account<'info, Configurator>>,
+    pub execute: ExecuteOp<'info>,
     #[account(
         mut,
-        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
-        bump = op.bump,
-    )]
-    pub op: Box<Account<'info, TimelockOp>>,
-    #[account(
-        mut,
-        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        seeds = [SEED_CONTROLLER, execute.configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
     )]
     pub controller: Box<Account<'info, Controller>>,
 }
 
+impl ExecuteRegisterPau<'_> {
+    /// Not paused, executable now, a `RegisterPau` of this controller, which is not
+    /// registered, and not scheduled before its last `unregister_pau`.
+    pub fn validate(&self) -> Result<()> {
+        let op = self.execute.validate()?;
+        let TimelockAction::RegisterPau { controller } = op.action else {
+            return err!(PauError::WrongOpKind);
+        };
+        require_keys_eq!(
+            controller,
+            self.controller.key(),
+            PauError::OpTargetMismatch
+        );
+        require!(!self.controller.registered, PauError::PauAlreadyRegistered);
+        // an `unregister_pau` withdrew every registration scheduled before it
+        require!(
+            op.op_id >= self.controller.register_ops_valid_from,
+            PauError::OpInvalidatedByRemoval
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<ExecuteRegisterPau>) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
-    let op = &mut ctx.accounts.op;
-    op.check_executable(now)?;
-    let TimelockAction::RegisterPau { controller } = op.action else {
-        return err!(PauError::WrongOpKind);
-    };
-    require_keys_eq!(
+    let ExecuteRegisterPau {
+        executor,
+        execute: ExecuteOp { op, .. },
         controller,
-        ctx.accounts.controller.key(),
-        PauError::OpTargetMismatch
-    );
-    require!(
-        !ctx.accounts.controller.registered,
-        PauError::PauAlreadyRegistered
-    );
-    // an `unregister_pau` withdrew every registration scheduled before it
-    require!(
-        op.op_id >= ctx.accounts.controller.register_ops_valid_from,
-        PauError::OpInvalidatedByRemoval
-    );
-    ctx.accounts.controller.registered = true;
-    op.mark_executed(now);
+    } = ctx.accounts;
+    let action = op.take_ready(Clock::get()?.unix_timestamp)?;
+    controller.registered = true;
+    controller.invariant()?;
     emit!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
-        action: op.action,
+        action,
+        by: executor.key(),
     });
-    emit!(PauRegistered { controller });
+    emit!(PauRegistered {
+        controller: controller.key(),
+    });
     Ok(())
 }

@@ -21,23 +21,36 @@ pub struct CutRateLimit<'info> {
     pub rate_limit: Box<Account<'info, RateLimit>>,
 }
 
+impl CutRateLimit<'_> {
+    /// Neither value may go up.
+    pub fn validate(&self, max_amount: u64, slope: u64) -> Result<()> {
+        let limit = &self.rate_limit.limit;
+        require!(
+            max_amount <= limit.max_amount && slope <= limit.slope,
+            PauError::NotADecrease
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<CutRateLimit>, max_amount: u64, slope: u64) -> Result<()> {
-    let rl = &mut ctx.accounts.rate_limit;
-    let old = (rl.max_amount, rl.slope);
-    require!(
-        max_amount <= old.0 && slope <= old.1,
-        PauError::NotADecrease
-    );
+    let CutRateLimit {
+        freezer,
+        rate_limit,
+        ..
+    } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    rl.set_params(now, max_amount, slope);
+    let old = rate_limit.limit;
+    rate_limit.limit.set(now, max_amount, slope);
+    rate_limit.invariant()?;
     emit!(RateLimitSet {
-        controller: rl.controller,
-        key: rl.key,
-        old_max_amount: old.0,
-        old_slope: old.1,
+        controller: rate_limit.controller,
+        key: rate_limit.key,
+        old_max_amount: old.max_amount,
+        old_slope: old.slope,
         increase: false,
-        by: ctx.accounts.freezer.key(),
-        state: rl.snapshot(now),
+        by: freezer.key(),
+        state: rate_limit.snapshot(now),
     });
     Ok(())
 }

@@ -12,16 +12,28 @@ pub struct Freeze<'info> {
         seeds = [SEED_CONTROLLER, controller.configurator.as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
         has_one = freezer @ PauError::NotFreezer,
-        constraint = !controller.frozen @ PauError::AlreadyFrozen,
     )]
     pub controller: Box<Account<'info, Controller>>,
 }
 
+impl Freeze<'_> {
+    /// Not frozen already.
+    pub fn validate(&self) -> Result<()> {
+        require!(!self.controller.frozen, PauError::AlreadyFrozen);
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<Freeze>) -> Result<()> {
-    ctx.accounts.controller.frozen = true;
+    let Freeze {
+        freezer,
+        controller,
+    } = ctx.accounts;
+    controller.frozen = true;
+    controller.invariant()?;
     emit!(ControllerFrozen {
-        controller: ctx.accounts.controller.key(),
-        by: ctx.accounts.freezer.key(),
+        controller: controller.key(),
+        by: freezer.key(),
     });
     Ok(())
 }

@@ -12,20 +12,34 @@ pub struct RemoveRelayer<'info> {
         seeds = [SEED_CONTROLLER, controller.configurator.as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
         has_one = freezer @ PauError::NotFreezer,
-        constraint = controller.relayer != Pubkey::default() @ PauError::NoRelayer,
     )]
     pub controller: Box<Account<'info, Controller>>,
 }
 
+impl RemoveRelayer<'_> {
+    /// Only when there is a relayer.
+    pub fn validate(&self) -> Result<()> {
+        require_keys_neq!(
+            self.controller.relayer,
+            Pubkey::default(),
+            PauError::NoRelayer
+        );
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<RemoveRelayer>) -> Result<()> {
-    let c = &mut ctx.accounts.controller;
-    let old_relayer = c.relayer;
-    c.relayer = Pubkey::default();
+    let RemoveRelayer {
+        freezer,
+        controller,
+    } = ctx.accounts;
+    let old_relayer = controller.replace_relayer(Pubkey::default());
+    controller.invariant()?;
     emit!(RelayerSet {
-        controller: c.key(),
+        controller: controller.key(),
         old_relayer,
         new_relayer: Pubkey::default(),
-        by: ctx.accounts.freezer.key(),
+        by: freezer.key(),
     });
     Ok(())
 }

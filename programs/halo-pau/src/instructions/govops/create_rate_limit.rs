@@ -6,7 +6,8 @@ use crate::{
     constants::*,
     errors::PauError,
     events::RateLimitCreated,
-    route::{check_mint_extensions, pad_tag, rate_limit_key},
+    keys::{pad_tag, rate_limit_key},
+    mint_extensions::check_mint_extensions,
     state::*,
 };
 
@@ -81,70 +82,89 @@ pub struct CreateRateLimit<'info> {
     pub system_program: Program<'info, System>,
 }
 
-pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Result<()> {
-    let tag = pad_tag(&args.tag)?;
-    let mint = ctx.accounts.mint.key();
-    require!(
-        rate_limit_key(&args.tag, &mint, &args.counterparty) == args.key,
-        PauError::KeyMismatch
-    );
-    let max_fee_bps = ctx.accounts.configurator.max_transfer_fee_bps;
-    check_mint_extensions(&ctx.accounts.mint.to_account_info(), max_fee_bps)?;
-    let controller = ctx.accounts.controller.key();
-    let init = InitRateLimit::resolve(
-        &ctx.accounts.pau_init,
-        &ctx.accounts.pau_init_removal,
-        &ctx.accounts.global_init,
-        &args.key,
-        &controller,
-    )?;
-    require!(
-        args.max_amount <= init.max_amount,
-        PauError::ExceedsInitMaxAmount
-    );
-    require!(args.slope <= init.slope, PauError::ExceedsInitSlope);
+impl CreateRateLimit<'_> {
+    /// A valid tag; the key is the hash of (tag, mint, counterparty); the mint's
+    /// extensions are ones custody can hold, with a fee within the configurator's bound;
+    /// an init governs this route on this PAU and the new limits stay within it.
+    pub fn validate(&self, args: &CreateRateLimitArgs) -> Result<()> {
+        pad_tag(&args.tag)?;
+        require!(
+            rate_limit_key(&args.tag, &self.mint.key(), &args.counterparty) == args.key,
+            PauError::KeyMismatch
+        );
+        check_mint_extensions(
+            &self.mint.to_account_info(),
+            self.configurator.max_transfer_fee_bps,
+        )?;
+        let init = InitRateLimit::resolve(
+            &self.pau_init,
+            &self.pau_init_removal,
+            &self.global_init,
+            &args.key,
+            &self.controller.key(),
+        )?;
+        require!(
+            args.max_amount <= init.max_amount,
+            PauError::ExceedsInitMaxAmount
+        );
+        require!(args.slope <= init.slope, PauError::ExceedsInitSlope);
+        Ok(())
+    }
 
+    /// The new route's account: full at `now`, which counts as its last increase.
+    fn rate_limit_value(
+        &self,
+        bump: u8,
+        args: &CreateRateLimitArgs,
+        now: i64,
+    ) -> Result<RateLimit> {
+        Ok(RateLimit {
+            version: ACCOUNT_VERSION,
+            bump,
+            controller: self.controller.key(),
+            key: args.key,
+            tag: pad_tag(&args.tag)?,
+            tag_len: u8::try_from(args.tag.len()).map_err(|_| PauError::InvalidTag)?,
+            mint: self.mint.key(),
+            counterparty: args.counterparty,
+            counterparty_owner: self.counterparty.owner,
+            max_fee_bps: self.configurator.max_transfer_fee_bps,
+            limit: RateLimitState::new_full(args.max_amount, args.slope, now),
+            last_increase_ts: now,
+            total_out: 0,
+            total_in: 0,
+            reserved: [0; 30],
+        })
+    }
+}
+
+pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let s = RateLimitState::new_full(args.max_amount, args.slope, now);
-    let tag_len = u8::try_from(args.tag.len()).map_err(|_| PauError::InvalidTag)?;
-    let value = RateLimit {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.rate_limit,
-        controller,
-        key: args.key,
-        tag,
-        tag_len,
-        mint,
-        counterparty: args.counterparty,
-        counterparty_owner: ctx.accounts.counterparty.owner,
-        max_fee_bps,
-        max_amount: s.max_amount,
-        slope: s.slope,
-        last_amount: s.last_amount,
-        last_updated: s.last_updated,
-        last_increase_ts: now,
-        total_out: 0,
-        total_in: 0,
-        reserved: [0; 30],
-    };
-    halo_accounts::create_program_account(
-        &ctx.accounts.member,
-        &ctx.accounts.rate_limit,
-        &ctx.accounts.system_program,
-        &[
-            SEED_RATE_LIMIT,
-            controller.as_ref(),
-            args.key.as_ref(),
-            &[ctx.bumps.rate_limit],
-        ],
-        &crate::ID,
-        &value,
-    )?;
+    let value = ctx
+        .accounts
+        .rate_limit_value(ctx.bumps.rate_limit, &args, now)?;
+    value.invariant()?;
+    let CreateRateLimit {
+        member,
+        rate_limit,
+        system_program,
+        ..
+    } = ctx.accounts;
+    RateLimit::with_seeds(&value.controller, &value.key, value.bump, |seeds| {
+        halo_accounts::create_program_account(
+            member,
+            rate_limit,
+            system_program,
+            seeds,
+            &crate::ID,
+            &value,
+        )
+    })?;
     emit!(RateLimitCreated {
-        controller,
-        key: args.key,
-        mint,
-        counterparty: args.counterparty,
+        controller: value.controller,
+        key: value.key,
+        mint: value.mint,
+        counterparty: value.counterparty,
         state: value.snapshot(now),
     });
     Ok(())

@@ -38,28 +38,44 @@ pub struct RemoveIntegration<'info> {
     pub system_program: Program<'info, System>,
 }
 
+impl RemoveIntegration<'_> {
+    /// The membership checks are the `has_one`s above; a removal is never refused
+    /// otherwise.
+    pub fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<RemoveIntegration>) -> Result<()> {
-    let a = &ctx.accounts;
-    let controller = a.controller.key();
-    let signer = a.integration.signer;
+    let RemoveIntegration {
+        member,
+        configurator,
+        controller,
+        integration,
+        removal,
+        system_program,
+        ..
+    } = ctx.accounts;
+    let controller = controller.key();
+    let signer = integration.signer;
     Removal::record(
-        &a.removal,
-        &a.member,
-        &a.system_program,
-        &a.configurator.key(),
+        removal,
+        member,
+        system_program,
+        &configurator.key(),
         removal_target(
             RemovalKind::Integration,
             &controller.to_bytes(),
             &signer.to_bytes(),
         ),
         ctx.bumps.removal,
-        a.configurator.next_op_id,
+        configurator.next_op_id,
         Clock::get()?.unix_timestamp,
     )?;
     emit!(IntegrationRemoved {
         controller,
         signer,
-        by: a.member.key(),
+        by: member.key(),
     });
     Ok(())
 }

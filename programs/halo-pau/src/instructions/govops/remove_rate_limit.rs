@@ -6,6 +6,7 @@ use crate::{constants::*, errors::PauError, events::RateLimitRemoved, state::*};
 /// GovOps member of the PAU. The account is kept (not closed), so that the route's SORL
 /// history survives: reopening goes through `set_rate_limit`, after a full hop and up to the
 /// init's bounds, and starts empty. Closing and re-creating the account would refill it.
+/// (Not a [`crate::instructions::GovOpsOnController`]: the controller is read-only here.)
 #[derive(Accounts)]
 pub struct RemoveRateLimit<'info> {
     pub member: Signer<'info>,
@@ -27,18 +28,29 @@ pub struct RemoveRateLimit<'info> {
     pub rate_limit: Box<Account<'info, RateLimit>>,
 }
 
+impl RemoveRateLimit<'_> {
+    /// The membership checks are the `has_one`s above; a removal is never refused
+    /// otherwise (also on a frozen or unregistered PAU).
+    pub fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
 pub fn handler(ctx: Context<RemoveRateLimit>) -> Result<()> {
+    let RemoveRateLimit {
+        member, rate_limit, ..
+    } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    let rl = &mut ctx.accounts.rate_limit;
-    let (old_max_amount, old_slope) = (rl.max_amount, rl.slope);
-    rl.set_params(now, 0, 0);
+    let old = rate_limit.limit;
+    rate_limit.limit.set(now, 0, 0);
+    rate_limit.invariant()?;
     emit!(RateLimitRemoved {
-        controller: rl.controller,
-        key: rl.key,
-        old_max_amount,
-        old_slope,
-        by: ctx.accounts.member.key(),
-        state: rl.snapshot(now),
+        controller: rate_limit.controller,
+        key: rate_limit.key,
+        old_max_amount: old.max_amount,
+        old_slope: old.slope,
+        by: member.key(),
+        state: rate_limit.snapshot(now),
     });
     Ok(())
 }

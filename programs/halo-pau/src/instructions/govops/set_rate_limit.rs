@@ -1,7 +1,5 @@
+use crate::{constants::*, errors::PauError, events::RateLimitSet, state::*};
 use anchor_lang::prelude::*;
-use halo_math::SorlOutcome;
-
-use crate::{constants::*, errors::PauError, events::RateLimitSet, route::check_sorl, state::*};
 
 /// Sets a route's `max_amount` and `slope`. Signed by a GovOps member of the PAU.
 /// * A decrease (neither value goes up) is instant, even on a frozen or unregistered PAU.
@@ -55,49 +53,57 @@ pub struct SetRateLimit<'info> {
     pub rate_limit: Box<Account<'info, RateLimit>>,
 }
 
+impl SetRateLimit<'_> {
+    /// An increase (either value goes up) needs a registered PAU.
+    pub fn validate(&self, max_amount: u64, slope: u64) -> Result<()> {
+        if self.is_increase(max_amount, slope) {
+            require!(self.controller.registered, PauError::PauNotRegistered);
+        }
+        Ok(())
+    }
+
+    fn is_increase(&self, max_amount: u64, slope: u64) -> bool {
+        let limit = &self.rate_limit.limit;
+        max_amount > limit.max_amount || slope > limit.slope
+    }
+
+    /// What a value at zero may be reopened to: the route's init's bounds for an
+    /// increase (the init must still exist), nothing for a decrease.
+    fn reopen_cap(&self, increase: bool) -> Result<(u64, u64)> {
+        if !increase {
+            return Ok((0, 0));
+        }
+        let init = InitRateLimit::resolve(
+            &self.pau_init,
+            &self.pau_init_removal,
+            &self.global_init,
+            &self.rate_limit.key,
+            &self.controller.key(),
+        )?;
+        Ok(init.bounds())
+    }
+}
+
 pub fn handler(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let rl = &mut ctx.accounts.rate_limit;
-    let old = (rl.max_amount, rl.slope);
-    let increase = max_amount > old.0 || slope > old.1;
-    // An increase needs a registered PAU and the route's init, whose bounds cap the
-    // reopening of a value that was cut to zero.
-    let reopen_cap = if increase {
-        require!(
-            ctx.accounts.controller.registered,
-            PauError::PauNotRegistered
-        );
-        let init = InitRateLimit::resolve(
-            &ctx.accounts.pau_init,
-            &ctx.accounts.pau_init_removal,
-            &ctx.accounts.global_init,
-            &rl.key,
-            &ctx.accounts.controller.key(),
-        )?;
-        (init.max_amount, init.slope)
-    } else {
-        (0, 0)
-    };
-    let outcome = check_sorl(
-        ctx.accounts.configurator.sorl(),
-        now,
-        rl.last_increase_ts,
-        old,
-        (max_amount, slope),
-        reopen_cap,
-    )?;
-    if outcome == SorlOutcome::Increase {
-        rl.last_increase_ts = now;
-    }
-    rl.set_params(now, max_amount, slope);
+    let accounts = ctx.accounts;
+    let increase = accounts.is_increase(max_amount, slope);
+    let reopen_cap = accounts.reopen_cap(increase)?;
+    let sorl = accounts.configurator.sorl();
+    let SetRateLimit {
+        member, rate_limit, ..
+    } = accounts;
+    let old = rate_limit.limit;
+    rate_limit.set_limits(sorl, now, (max_amount, slope), reopen_cap)?;
+    rate_limit.invariant()?;
     emit!(RateLimitSet {
-        controller: rl.controller,
-        key: rl.key,
-        old_max_amount: old.0,
-        old_slope: old.1,
+        controller: rate_limit.controller,
+        key: rate_limit.key,
+        old_max_amount: old.max_amount,
+        old_slope: old.slope,
         increase,
-        by: ctx.accounts.member.key(),
-        state: rl.snapshot(now),
+        by: member.key(),
+        state: rate_limit.snapshot(now),
     });
     Ok(())
 }

@@ -1,37 +1,36 @@
 use anchor_lang::prelude::*;
 
-use crate::{constants::*, errors::PauError, events::RelayerSet, state::*};
+use crate::events::RelayerSet;
+
+// the group's generated client modules must be in scope for the derive
+#[allow(unused_imports)]
+use crate::instructions::groups::*;
 
 /// Sets (or, with the default key, removes) the PAU's relayer. Signed by a GovOps member.
 /// Naming a relayer needs a registered PAU; removing one never does.
 #[derive(Accounts)]
 pub struct SetRelayer<'info> {
-    pub member: Signer<'info>,
-    #[account(
-        has_one = member @ PauError::NotGovOpsMember,
-        has_one = controller @ PauError::NotGovOpsOfThisPau,
-    )]
-    pub membership: Box<Account<'info, GovOpsMembership>>,
-    #[account(
-        mut,
-        seeds = [SEED_CONTROLLER, controller.configurator.as_ref(), &controller.pau_id.to_le_bytes()],
-        bump = controller.bump,
-    )]
-    pub controller: Box<Account<'info, Controller>>,
+    pub govops: GovOpsOnController<'info>,
+}
+
+impl SetRelayer<'_> {
+    /// Naming a relayer needs a registered PAU.
+    pub fn validate(&self, relayer: &Pubkey) -> Result<()> {
+        self.govops.validate_role(relayer)
+    }
 }
 
 pub fn handler(ctx: Context<SetRelayer>, relayer: Pubkey) -> Result<()> {
-    let c = &mut ctx.accounts.controller;
-    if relayer != Pubkey::default() {
-        require!(c.registered, PauError::PauNotRegistered);
-    }
-    let old_relayer = c.relayer;
-    c.relayer = relayer;
+    let GovOpsOnController {
+        member, controller, ..
+    } = &mut ctx.accounts.govops;
+    let old_relayer = controller.replace_relayer(relayer);
+    controller.invariant()?;
     emit!(RelayerSet {
-        controller: c.key(),
+        controller: controller.key(),
         old_relayer,
         new_relayer: relayer,
-        by: ctx.accounts.member.key(),
+        by: member.key(),
     });
     Ok(())
 }

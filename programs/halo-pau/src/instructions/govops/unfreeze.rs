@@ -1,30 +1,34 @@
 use anchor_lang::prelude::*;
 
-use crate::{constants::*, errors::PauError, events::ControllerUnfrozen, state::*};
+use crate::{errors::PauError, events::ControllerUnfrozen};
+
+// the group's generated client modules must be in scope for the derive
+#[allow(unused_imports)]
+use crate::instructions::groups::*;
 
 /// Lifts a freeze. Signed by a GovOps member of the PAU (the freezer cannot unfreeze).
 #[derive(Accounts)]
 pub struct Unfreeze<'info> {
-    pub member: Signer<'info>,
-    #[account(
-        has_one = member @ PauError::NotGovOpsMember,
-        has_one = controller @ PauError::NotGovOpsOfThisPau,
-    )]
-    pub membership: Box<Account<'info, GovOpsMembership>>,
-    #[account(
-        mut,
-        seeds = [SEED_CONTROLLER, controller.configurator.as_ref(), &controller.pau_id.to_le_bytes()],
-        bump = controller.bump,
-        constraint = controller.frozen @ PauError::ControllerNotFrozen,
-    )]
-    pub controller: Box<Account<'info, Controller>>,
+    pub govops: GovOpsOnController<'info>,
+}
+
+impl Unfreeze<'_> {
+    /// Only a frozen PAU.
+    pub fn validate(&self) -> Result<()> {
+        require!(self.govops.controller.frozen, PauError::ControllerNotFrozen);
+        Ok(())
+    }
 }
 
 pub fn handler(ctx: Context<Unfreeze>) -> Result<()> {
-    ctx.accounts.controller.frozen = false;
+    let GovOpsOnController {
+        member, controller, ..
+    } = &mut ctx.accounts.govops;
+    controller.frozen = false;
+    controller.invariant()?;
     emit!(ControllerUnfrozen {
-        controller: ctx.accounts.controller.key(),
-        by: ctx.accounts.member.key(),
+        controller: controller.key(),
+        by: member.key(),
     });
     Ok(())
 }

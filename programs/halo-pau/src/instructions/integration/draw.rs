@@ -1,7 +1,14 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::{constants::*, errors::PauError, events::Drawn, route::pay_out_of_custody, state::*};
+use crate::{
+    constants::*,
+    errors::PauError,
+    events::Drawn,
+    manager::custody::{CustodyRoute, Movement},
+    state::*,
+    token::pay_out_of_custody,
+};
 
 /// Moves `amount` from ALM-proxy custody to an integration's token account (the route's
 /// counterparty), consuming the route's rate limit. Signed by the integration's signer
@@ -16,12 +23,8 @@ pub struct Draw<'info> {
         constraint = integration.allows(&rate_limit.key) @ PauError::KeyNotAllowedForIntegration,
     )]
     pub integration: Box<Account<'info, Integration>>,
-    /// Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);
+    /// Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);
     /// not re-derived here to keep the hot path cheap (see BENCHMARKS.md).
-    #[account(
-        constraint = controller.registered @ PauError::PauNotRegistered,
-        constraint = !controller.frozen @ PauError::ControllerFrozen,
-    )]
     pub controller: Box<Account<'info, Controller>>,
     /// CHECK: the ALM proxy PDA (seeds checked); signs for custody, holds no data.
     #[account(seeds = [SEED_PROXY, controller.key().as_ref()], bump = controller.proxy_bump)]
@@ -30,7 +33,6 @@ pub struct Draw<'info> {
         mut,
         has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
-        constraint = rate_limit.tag() != TAG_TRANSFER @ PauError::TransferRouteNotForIntegrations,
         constraint = rate_limit.counterparty == destination.key() @ PauError::WrongDestination,
     )]
     pub rate_limit: Box<Account<'info, RateLimit>>,
@@ -51,30 +53,51 @@ pub struct Draw<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl Draw<'_> {
+    /// A registered, unfrozen PAU, a route that is not a relayer `transfer` route, a
+    /// positive amount.
+    pub fn validate(&self, amount: u64) -> Result<()> {
+        CustodyRoute {
+            controller: &self.controller,
+            rate_limit: &self.rate_limit,
+        }
+        .validate(Movement::Draw, amount)
+    }
+}
+
 pub fn handler(ctx: Context<Draw>, amount: u64) -> Result<()> {
-    require!(amount > 0, PauError::ZeroAmount);
-    let now = Clock::get()?.unix_timestamp;
-    let a = ctx.accounts;
-    a.rate_limit.consume_out(now, amount)?;
-    let controller = a.controller.key();
-    let received = pay_out_of_custody(
-        &a.token_program,
-        &a.custody,
-        &a.mint,
-        &mut a.destination,
-        &a.proxy,
-        &controller,
-        a.controller.proxy_bump,
-        amount,
-        a.rate_limit.max_fee_bps,
-    )?;
-    emit!(Drawn {
+    let Draw {
+        integration,
         controller,
-        integration: a.integration.key(),
-        key: a.rate_limit.key,
+        proxy,
+        rate_limit,
+        mint,
+        custody,
+        destination,
+        token_program,
+        ..
+    } = ctx.accounts;
+    let now = Clock::get()?.unix_timestamp;
+    rate_limit.consume_out(now, amount)?;
+    let received = pay_out_of_custody(
+        token_program,
+        custody,
+        mint,
+        destination,
+        proxy,
+        &controller.key(),
+        controller,
+        amount,
+        rate_limit.max_fee_bps,
+    )?;
+    rate_limit.invariant()?;
+    emit!(Drawn {
+        controller: controller.key(),
+        integration: integration.key(),
+        key: rate_limit.key,
         amount,
         received,
-        state: a.rate_limit.snapshot(now),
+        state: rate_limit.snapshot(now),
     });
     Ok(())
 }

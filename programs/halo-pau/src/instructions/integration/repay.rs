@@ -1,7 +1,14 @@
 use anchor_lang::prelude::*;
-use anchor_spl::token_interface::{self, Mint, TokenAccount, TokenInterface, TransferChecked};
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use crate::{constants::*, errors::PauError, events::Repaid, state::*};
+use crate::{
+    constants::*,
+    errors::PauError,
+    events::Repaid,
+    manager::custody::{CustodyRoute, Movement},
+    state::*,
+    token::pull_into_custody,
+};
 
 /// Moves `amount` from an integration's token account (the route's counterparty) back into
 /// ALM-proxy custody and gives what arrived back to the route's rate limit (capped at its
@@ -16,7 +23,7 @@ pub struct Repay<'info> {
         constraint = integration.allows(&rate_limit.key) @ PauError::KeyNotAllowedForIntegration,
     )]
     pub integration: Box<Account<'info, Integration>>,
-    /// Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);
+    /// Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);
     /// not re-derived here to keep the hot path cheap (see BENCHMARKS.md).
     pub controller: Box<Account<'info, Controller>>,
     /// CHECK: the ALM proxy PDA (seeds checked); only the custody owner check uses it.
@@ -26,7 +33,6 @@ pub struct Repay<'info> {
         mut,
         has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
-        constraint = rate_limit.tag() != TAG_TRANSFER @ PauError::TransferRouteNotForIntegrations,
         constraint = rate_limit.counterparty == source.key() @ PauError::WrongSource,
     )]
     pub rate_limit: Box<Account<'info, RateLimit>>,
@@ -47,38 +53,48 @@ pub struct Repay<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl Repay<'_> {
+    /// A route that is not a relayer `transfer` route, a positive amount (frozen or
+    /// unregistered PAUs may be repaid).
+    pub fn validate(&self, amount: u64) -> Result<()> {
+        CustodyRoute {
+            controller: &self.controller,
+            rate_limit: &self.rate_limit,
+        }
+        .validate(Movement::Repay, amount)
+    }
+}
+
 pub fn handler(ctx: Context<Repay>, amount: u64) -> Result<()> {
-    require!(amount > 0, PauError::ZeroAmount);
+    let Repay {
+        integration_signer,
+        integration,
+        controller,
+        rate_limit,
+        mint,
+        source,
+        custody,
+        token_program,
+        ..
+    } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    let a = ctx.accounts;
-    let before = a.custody.amount;
-    token_interface::transfer_checked(
-        CpiContext::new(
-            a.token_program.key(),
-            TransferChecked {
-                from: a.source.to_account_info(),
-                mint: a.mint.to_account_info(),
-                to: a.custody.to_account_info(),
-                authority: a.integration_signer.to_account_info(),
-            },
-        ),
+    let received = pull_into_custody(
+        token_program,
+        source,
+        mint,
+        custody,
+        integration_signer,
         amount,
-        a.mint.decimals,
     )?;
-    a.custody.reload()?;
-    let received = a
-        .custody
-        .amount
-        .checked_sub(before)
-        .ok_or(PauError::MathOverflow)?;
-    a.rate_limit.give_back_in(now, received)?;
+    rate_limit.give_back_in(now, received)?;
+    rate_limit.invariant()?;
     emit!(Repaid {
-        controller: a.controller.key(),
-        integration: a.integration.key(),
-        key: a.rate_limit.key,
+        controller: controller.key(),
+        integration: integration.key(),
+        key: rate_limit.key,
         amount,
         received,
-        state: a.rate_limit.snapshot(now),
+        state: rate_limit.snapshot(now),
     });
     Ok(())
 }

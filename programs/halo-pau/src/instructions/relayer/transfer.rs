@@ -2,7 +2,12 @@ use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
 use crate::{
-    constants::*, errors::PauError, events::Transferred, route::pay_out_of_custody, state::*,
+    constants::*,
+    errors::PauError,
+    events::Transferred,
+    manager::custody::{CustodyRoute, Movement},
+    state::*,
+    token::pay_out_of_custody,
 };
 
 /// Moves `amount` from ALM-proxy custody to the counterparty of a `transfer` route,
@@ -12,12 +17,10 @@ use crate::{
 #[derive(Accounts)]
 pub struct Transfer<'info> {
     pub relayer: Signer<'info>,
-    /// Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);
+    /// Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);
     /// not re-derived here to keep the hot path cheap (see BENCHMARKS.md).
     #[account(
         has_one = relayer @ PauError::NotRelayer,
-        constraint = controller.registered @ PauError::PauNotRegistered,
-        constraint = !controller.frozen @ PauError::ControllerFrozen,
     )]
     pub controller: Box<Account<'info, Controller>>,
     /// CHECK: the ALM proxy PDA (seeds checked); signs for custody, holds no data.
@@ -27,7 +30,6 @@ pub struct Transfer<'info> {
         mut,
         has_one = controller @ PauError::RateLimitOfAnotherPau,
         has_one = mint @ PauError::WrongMint,
-        constraint = rate_limit.tag() == TAG_TRANSFER @ PauError::NotATransferRoute,
         constraint = rate_limit.counterparty == destination.key() @ PauError::WrongDestination,
     )]
     pub rate_limit: Box<Account<'info, RateLimit>>,
@@ -48,31 +50,50 @@ pub struct Transfer<'info> {
     pub token_program: Interface<'info, TokenInterface>,
 }
 
+impl Transfer<'_> {
+    /// A registered, unfrozen PAU, a relayer `transfer` route, a positive amount.
+    pub fn validate(&self, amount: u64) -> Result<()> {
+        CustodyRoute {
+            controller: &self.controller,
+            rate_limit: &self.rate_limit,
+        }
+        .validate(Movement::Transfer, amount)
+    }
+}
+
 pub fn handler(ctx: Context<Transfer>, amount: u64) -> Result<()> {
-    require!(amount > 0, PauError::ZeroAmount);
-    let now = Clock::get()?.unix_timestamp;
-    let a = ctx.accounts;
-    a.rate_limit.consume_out(now, amount)?;
-    let controller = a.controller.key();
-    let received = pay_out_of_custody(
-        &a.token_program,
-        &a.custody,
-        &a.mint,
-        &mut a.destination,
-        &a.proxy,
-        &controller,
-        a.controller.proxy_bump,
-        amount,
-        a.rate_limit.max_fee_bps,
-    )?;
-    emit!(Transferred {
+    let Transfer {
         controller,
-        key: a.rate_limit.key,
-        mint: a.mint.key(),
-        destination: a.destination.key(),
+        proxy,
+        rate_limit,
+        mint,
+        custody,
+        destination,
+        token_program,
+        ..
+    } = ctx.accounts;
+    let now = Clock::get()?.unix_timestamp;
+    rate_limit.consume_out(now, amount)?;
+    let received = pay_out_of_custody(
+        token_program,
+        custody,
+        mint,
+        destination,
+        proxy,
+        &controller.key(),
+        controller,
+        amount,
+        rate_limit.max_fee_bps,
+    )?;
+    rate_limit.invariant()?;
+    emit!(Transferred {
+        controller: controller.key(),
+        key: rate_limit.key,
+        mint: mint.key(),
+        destination: destination.key(),
         amount,
         received,
-        state: a.rate_limit.snapshot(now),
+        state: rate_limit.snapshot(now),
     });
     Ok(())
 }

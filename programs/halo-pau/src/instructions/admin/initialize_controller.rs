@@ -6,7 +6,7 @@ use crate::{constants::*, errors::PauError, events::ControllerCreated, state::*}
 /// Signed by the admin. It can do nothing until a timelocked `RegisterPau` executes.
 #[derive(Accounts)]
 #[instruction(pau_id: u64)]
-pub struct InitController<'info> {
+pub struct InitializeController<'info> {
     #[account(mut)]
     pub admin: Signer<'info>,
     #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump, has_one = admin @ PauError::NotAdmin)]
@@ -21,41 +21,42 @@ pub struct InitController<'info> {
     pub system_program: Program<'info, System>,
 }
 
-pub fn handler(ctx: Context<InitController>, pau_id: u64) -> Result<()> {
-    let a = &ctx.accounts;
-    let configurator = a.configurator.key();
-    let id = pau_id.to_le_bytes();
-    let seeds: &[&[u8]] = &[
-        SEED_CONTROLLER,
-        configurator.as_ref(),
-        &id,
-        &[ctx.bumps.controller],
-    ];
-    let value = Controller {
-        version: ACCOUNT_VERSION,
-        bump: ctx.bumps.controller,
-        proxy_bump: ctx.bumps.proxy,
+impl InitializeController<'_> {
+    /// The admin check is the `has_one` above; nothing else can refuse.
+    pub fn validate(&self) -> Result<()> {
+        Ok(())
+    }
+}
+
+pub fn handler(ctx: Context<InitializeController>, pau_id: u64) -> Result<()> {
+    let InitializeController {
+        admin,
         configurator,
+        controller,
+        proxy,
+        system_program,
+    } = ctx.accounts;
+    let value = Controller::new(
+        ctx.bumps.controller,
+        ctx.bumps.proxy,
+        configurator.key(),
         pau_id,
-        registered: false,
-        frozen: false,
-        relayer: Pubkey::default(),
-        freezer: Pubkey::default(),
-        register_ops_valid_from: 0,
-        reserved: [0; 120],
-    };
-    halo_accounts::create_program_account(
-        &a.admin,
-        &a.controller,
-        &a.system_program,
-        seeds,
-        &crate::ID,
-        &value,
-    )?;
+    );
+    value.invariant()?;
+    Controller::with_seeds(&value.configurator, pau_id, value.bump, |seeds| {
+        halo_accounts::create_program_account(
+            admin,
+            controller,
+            system_program,
+            seeds,
+            &crate::ID,
+            &value,
+        )
+    })?;
     emit!(ControllerCreated {
-        controller: ctx.accounts.controller.key(),
+        controller: controller.key(),
         pau_id,
-        proxy: ctx.accounts.proxy.key(),
+        proxy: proxy.key(),
     });
     Ok(())
 }

@@ -1,11 +1,11 @@
 use crate::common::*;
 
 #[tokio::test]
-async fn init_controller_ok_is_inert_until_registered() {
+async fn initialize_controller_ok_is_inert_until_registered() {
     let (mut chain, env) = setup().await;
     let a = env.admin.pubkey();
     chain
-        .must(&[ix::init_controller(&a, 9)], &[&env.admin])
+        .must(&[ix::initialize_controller(&a, 9)], &[&env.admin])
         .await;
     let addr = pda::controller(&env.configurator, 9);
     let c: Controller = chain.account(&addr).await;
@@ -18,13 +18,13 @@ async fn init_controller_ok_is_inert_until_registered() {
 }
 
 #[tokio::test]
-async fn init_controller_fails_when_not_admin_or_existing() {
+async fn initialize_controller_fails_when_not_admin_or_existing() {
     let (mut chain, env) = setup().await;
     let g = env.govops.pubkey();
     let addr = pda::controller(&env.configurator, 9);
     assert_err(
         chain
-            .send(&[ix::init_controller(&g, 9)], &[&env.govops])
+            .send(&[ix::initialize_controller(&g, 9)], &[&env.govops])
             .await,
         PauError::NotAdmin,
     );
@@ -34,7 +34,7 @@ async fn init_controller_fails_when_not_admin_or_existing() {
     let a = env.admin.pubkey();
     assert_failed(
         chain
-            .send(&[ix::init_controller(&a, 0)], &[&env.admin])
+            .send(&[ix::initialize_controller(&a, 0)], &[&env.admin])
             .await,
     );
     assert_eq!(env.fingerprint(&mut chain, &[]).await, before);

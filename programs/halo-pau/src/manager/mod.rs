@@ -1,0 +1,2 @@
+//! Logic the thin handlers call: one module per concern.
+pub mod custody;
