@@ -293,7 +293,7 @@ impl AmmBeacon {
         let mut open_redemptions = Vec::new();
         for id in 0..pool.next_redemption_id {
             let r: Redemption = chain
-                .account(&tx::redemption_address(&self.pool.pool, id))
+                .account(&halo_sdk::pda::redemption(&self.pool.pool, id))
                 .await;
             // pending, or failed and still recoverable (a written-off one is closed)
             if matches!(
@@ -304,7 +304,7 @@ impl AmmBeacon {
             }
         }
         let open_generation: WithdrawGeneration = chain
-            .account(&tx::generation_address(
+            .account(&halo_sdk::pda::generation(
                 &self.pool.pool,
                 pool.queue_open_gen,
             ))
@@ -312,7 +312,7 @@ impl AmmBeacon {
         let settling_generation = if pool.queue_settling_gen < pool.queue_open_gen {
             Some(
                 chain
-                    .account(&tx::generation_address(
+                    .account(&halo_sdk::pda::generation(
                         &self.pool.pool,
                         pool.queue_settling_gen,
                     ))

@@ -31,7 +31,7 @@ impl OracleEnv {
         let governance = chain.funded_keypair(10 * SOL).await;
         let reporter = chain.funded_keypair(SOL).await;
         let g = governance.pubkey();
-        let feed = ix::feed_address(&g, FEED_ID);
+        let feed = halo_sdk::pda::feed(&g, FEED_ID);
         chain
             .must(
                 &[

@@ -144,7 +144,7 @@ impl TradingEnv {
 
         let price_account = match opts.price {
             PriceKind::HaloFeed => {
-                let feed = oracle::feed_address(&g, 0);
+                let feed = halo_sdk::pda::feed(&g, 0);
                 chain
                     .must(
                         &[
@@ -167,7 +167,7 @@ impl TradingEnv {
             PriceKind::Pyth => Keypair::new().pubkey(),
         };
 
-        let class = tx::class_address(&g, class_id);
+        let class = halo_sdk::pda::class(&g, class_id);
         chain
             .must(
                 &[
@@ -547,7 +547,7 @@ impl crate::vocab::Fixture for TradingEnv {
             self.pool.quote_vault,
             self.pool.price_account,
             self.pau.custody,
-            tx::position_address(&self.pool.pool, &self.pau.proxy),
+            halo_sdk::pda::position(&self.pool.pool, &self.pau.proxy),
         ];
         all.extend_from_slice(extra);
         chain.fingerprint(&all).await

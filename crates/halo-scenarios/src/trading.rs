@@ -257,7 +257,7 @@ async fn tbill<L: Ledger>(
     chain.advance(DAY).await;
     env.refresh_price(chain).await;
     let red: tx::Redemption = chain
-        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .account(&halo_sdk::pda::redemption(&env.pool.pool, 0))
         .await;
     env.issuer_pays(chain, red.expected_quote).await;
     o.tbill_issuer_paid = red.expected_quote;
@@ -312,7 +312,7 @@ async fn efficiency<L: Ledger>(
         let mut paid = Vec::new();
         for id in 0..p.next_redemption_id {
             let rd: tx::Redemption = chain
-                .account(&tx::redemption_address(&env.pool.pool, id))
+                .account(&halo_sdk::pda::redemption(&env.pool.pool, id))
                 .await;
             if rd.status == tx::RedemptionStatus::Pending && rd.sent_at + (t as i64) * DAY <= now {
                 env.issuer_pays(chain, rd.expected_quote).await;

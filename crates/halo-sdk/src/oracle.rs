@@ -15,16 +15,11 @@ fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instructi
     }
 }
 
-/// `["feed", authority, feed_id le]`: [`crate::pda::feed`].
-pub fn feed_address(authority: &Pubkey, feed_id: u64) -> Pubkey {
-    crate::pda::feed(authority, feed_id)
-}
-
 pub fn create_feed(authority: &Pubkey, args: CreateFeedArgs) -> Instruction {
     build(
         acc::CreateFeed {
             authority: *authority,
-            feed: feed_address(authority, args.feed_id),
+            feed: crate::pda::feed(authority, args.feed_id),
             system_program: anchor_lang::system_program::ID,
         },
         ix::CreateFeed { args },

@@ -1,5 +1,6 @@
-//! Program-derived addresses of `halo_pau` (and `halo_oracle`'s feeds), with the seeds the
-//! programs check.
+//! Program-derived addresses of every Halo program, named alike in Rust and TS
+//! (`pda::controller`, `pda::feed`, `pda::pool`, …), with the seeds the programs check
+//! (each program's `SEED_*` constants).
 use anchor_lang::prelude::Pubkey;
 use halo_pau::constants::*;
 
@@ -112,4 +113,56 @@ pub fn feed(authority: &Pubkey, feed_id: u64) -> Pubkey {
         &halo_oracle::ID,
     )
     .0
+}
+
+fn find_trading(seeds: &[&[u8]]) -> Pubkey {
+    Pubkey::find_program_address(seeds, &halo_trading::ID).0
+}
+
+/// `halo_trading`'s `["class", authority, class_id le]`.
+pub fn class(authority: &Pubkey, class_id: u64) -> Pubkey {
+    use halo_trading::constants::SEED_CLASS;
+    find_trading(&[SEED_CLASS, authority.as_ref(), &class_id.to_le_bytes()])
+}
+
+/// `["unit", class, unit_id le]`: a pool (Halo Unit).
+pub fn pool(class: &Pubkey, unit_id: u64) -> Pubkey {
+    use halo_trading::constants::SEED_UNIT;
+    find_trading(&[SEED_UNIT, class.as_ref(), &unit_id.to_le_bytes()])
+}
+
+/// `["book", class, book_id le]`.
+pub fn book(class: &Pubkey, book_id: u64) -> Pubkey {
+    use halo_trading::constants::SEED_BOOK;
+    find_trading(&[SEED_BOOK, class.as_ref(), &book_id.to_le_bytes()])
+}
+
+/// `["book_vault", book, mint]`: a pool's token account for `mint`.
+pub fn vault(book: &Pubkey, mint: &Pubkey) -> Pubkey {
+    use halo_trading::constants::SEED_BOOK_VAULT;
+    find_trading(&[SEED_BOOK_VAULT, book.as_ref(), mint.as_ref()])
+}
+
+/// `["lp", pool, owner]`: an LP position.
+pub fn position(pool: &Pubkey, owner: &Pubkey) -> Pubkey {
+    use halo_trading::constants::SEED_LP;
+    find_trading(&[SEED_LP, pool.as_ref(), owner.as_ref()])
+}
+
+/// `["withdraw_gen", pool, id le]`: a withdrawal generation.
+pub fn generation(pool: &Pubkey, id: u64) -> Pubkey {
+    use halo_trading::constants::SEED_WITHDRAW_GEN;
+    find_trading(&[SEED_WITHDRAW_GEN, pool.as_ref(), &id.to_le_bytes()])
+}
+
+/// `["redemption", pool, id le]`: an issuer redemption.
+pub fn redemption(pool: &Pubkey, id: u64) -> Pubkey {
+    use halo_trading::constants::SEED_REDEMPTION;
+    find_trading(&[SEED_REDEMPTION, pool.as_ref(), &id.to_le_bytes()])
+}
+
+/// `["quote", pool, nonce le]`: an RFQ quote's receipt (exists once the quote filled).
+pub fn quote_receipt(pool: &Pubkey, nonce: u64) -> Pubkey {
+    use halo_trading::constants::SEED_QUOTE;
+    find_trading(&[SEED_QUOTE, pool.as_ref(), &nonce.to_le_bytes()])
 }

@@ -1,9 +1,9 @@
-//! PDAs and instruction builders for `halo_trading`. A [`PoolRef`] carries the addresses
+//! Instruction builders for `halo_trading` (its PDAs are in [`crate::pda`]). A [`PoolRef`] carries the addresses
 //! one pool's instructions share, so every builder takes it plus its own arguments.
 use anchor_lang::{prelude::Pubkey, InstructionData, ToAccountMetas};
-use halo_trading::{accounts as acc, constants::*, instruction as ix};
+use halo_trading::{accounts as acc, instruction as ix};
 
-use crate::{pda as pau_pda, Instruction};
+use crate::{pda, Instruction};
 
 pub use halo_math::pricing::{Mode, Side};
 pub use halo_trading::constants::{ED25519_PROGRAM_ID, PYTH_RECEIVER_ID, TAG_AMM_FUND};
@@ -25,45 +25,6 @@ fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instructi
         accounts: accounts.to_account_metas(None),
         data: data.data(),
     }
-}
-
-fn find(seeds: &[&[u8]]) -> Pubkey {
-    Pubkey::find_program_address(seeds, &halo_trading::ID).0
-}
-
-/// `["class", authority, class_id le]`.
-pub fn class_address(authority: &Pubkey, class_id: u64) -> Pubkey {
-    find(&[SEED_CLASS, authority.as_ref(), &class_id.to_le_bytes()])
-}
-
-/// `["unit", class, unit_id le]`: the pool.
-pub fn pool_address(class: &Pubkey, unit_id: u64) -> Pubkey {
-    find(&[SEED_UNIT, class.as_ref(), &unit_id.to_le_bytes()])
-}
-
-/// `["book", class, book_id le]`.
-pub fn book_address(class: &Pubkey, book_id: u64) -> Pubkey {
-    find(&[SEED_BOOK, class.as_ref(), &book_id.to_le_bytes()])
-}
-
-/// `["book_vault", book, mint]`.
-pub fn vault_address(book: &Pubkey, mint: &Pubkey) -> Pubkey {
-    find(&[SEED_BOOK_VAULT, book.as_ref(), mint.as_ref()])
-}
-
-/// `["lp", pool, owner]`.
-pub fn position_address(pool: &Pubkey, owner: &Pubkey) -> Pubkey {
-    find(&[SEED_LP, pool.as_ref(), owner.as_ref()])
-}
-
-/// `["withdraw_gen", pool, id le]`.
-pub fn generation_address(pool: &Pubkey, id: u64) -> Pubkey {
-    find(&[SEED_WITHDRAW_GEN, pool.as_ref(), &id.to_le_bytes()])
-}
-
-/// `["redemption", pool, id le]`.
-pub fn redemption_address(pool: &Pubkey, id: u64) -> Pubkey {
-    find(&[SEED_REDEMPTION, pool.as_ref(), &id.to_le_bytes()])
 }
 
 /// The addresses one pool's instructions share.
@@ -95,8 +56,8 @@ impl PoolRef {
         asset_token_program: Pubkey,
         quote_token_program: Pubkey,
     ) -> Self {
-        let pool = pool_address(&class, unit_id);
-        let book = book_address(&class, book_id);
+        let pool = pda::pool(&class, unit_id);
+        let book = pda::book(&class, book_id);
         Self {
             class,
             unit_id,
@@ -104,8 +65,8 @@ impl PoolRef {
             book,
             asset_mint,
             quote_mint,
-            asset_vault: vault_address(&book, &asset_mint),
-            quote_vault: vault_address(&book, &quote_mint),
+            asset_vault: pda::vault(&book, &asset_mint),
+            quote_vault: pda::vault(&book, &quote_mint),
             price_account,
             asset_token_program,
             quote_token_program,
@@ -133,7 +94,7 @@ pub fn create_class(
     build(
         acc::CreateClass {
             authority: *authority,
-            class: class_address(authority, args.class_id),
+            class: pda::class(authority, args.class_id),
             quote_mint: *quote_mint,
             pau_controller: *pau_controller,
             system_program: SYSTEM,
@@ -174,7 +135,7 @@ pub fn create_pool(governance: &Pubkey, p: &PoolRef, args: CreatePoolArgs) -> In
             class: p.class,
             pool: p.pool,
             book: p.book,
-            generation: generation_address(&p.pool, 0),
+            generation: pda::generation(&p.pool, 0),
             asset_mint: p.asset_mint,
             quote_mint: p.quote_mint,
             asset_vault: p.asset_vault,
@@ -203,7 +164,7 @@ fn owned_position(owner: &Pubkey, p: &PoolRef) -> acc::OwnedPosition {
         owner: *owner,
         class: p.class,
         pool: p.pool,
-        position: position_address(&p.pool, owner),
+        position: pda::position(&p.pool, owner),
     }
 }
 
@@ -300,7 +261,7 @@ pub fn write_off_redemption(governance: &Pubkey, p: &PoolRef, id: u64) -> Instru
     build(
         acc::WriteOffRedemption {
             governed: governed(governance, p),
-            redemption: redemption_address(&p.pool, id),
+            redemption: pda::redemption(&p.pool, id),
         },
         ix::WriteOffRedemption {},
     )
@@ -343,16 +304,16 @@ pub fn poke(p: &PoolRef) -> Instruction {
 
 /// The accounts `fund_from_pau` and `return_to_pau` share.
 fn pau_funding(beacon: &Pubkey, p: &PoolRef, link: &PauLink) -> acc::PauFunding {
-    let proxy = pau_pda::proxy(&link.controller);
+    let proxy = pda::proxy(&link.controller);
     acc::PauFunding {
         beacon: *beacon,
         class: p.class,
         pool: p.pool,
-        pau_position: position_address(&p.pool, &proxy),
-        pau_integration: pau_pda::integration(&link.controller, &p.pool),
+        pau_position: pda::position(&p.pool, &proxy),
+        pau_integration: pda::integration(&link.controller, &p.pool),
         pau_controller: link.controller,
         pau_proxy: proxy,
-        pau_rate_limit: pau_pda::rate_limit(&link.controller, &link.route_key),
+        pau_rate_limit: pda::rate_limit(&link.controller, &link.route_key),
         quote_mint: p.quote_mint,
         pau_custody: link.custody,
         quote_vault: p.quote_vault,
@@ -383,7 +344,7 @@ pub fn start_redemption(
             beacon: *beacon,
             class: p.class,
             pool: p.pool,
-            redemption: redemption_address(&p.pool, id),
+            redemption: pda::redemption(&p.pool, id),
             asset_mint: p.asset_mint,
             asset_vault: p.asset_vault,
             redemption_account: *redemption_account,
@@ -401,8 +362,8 @@ pub fn settle_redemption(beacon: &Pubkey, p: &PoolRef, id: u64, received: u64) -
             beacon: *beacon,
             class: p.class,
             pool: p.pool,
-            redemption: redemption_address(&p.pool, id),
-            next_redemption: redemption_address(&p.pool, id.saturating_add(1)),
+            redemption: pda::redemption(&p.pool, id),
+            next_redemption: pda::redemption(&p.pool, id.saturating_add(1)),
             quote_vault: p.quote_vault,
         },
         ix::SettleRedemption { received },
@@ -415,8 +376,8 @@ pub fn fail_redemption(signer: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
             signer: *signer,
             class: p.class,
             pool: p.pool,
-            redemption: redemption_address(&p.pool, id),
-            next_redemption: redemption_address(&p.pool, id.saturating_add(1)),
+            redemption: pda::redemption(&p.pool, id),
+            next_redemption: pda::redemption(&p.pool, id.saturating_add(1)),
         },
         ix::FailRedemption {},
     )
@@ -430,8 +391,8 @@ pub fn roll_withdrawals(caller: &Pubkey, p: &PoolRef, open_gen: u64) -> Instruct
             caller: *caller,
             class: p.class,
             pool: p.pool,
-            open_generation: generation_address(&p.pool, open_gen),
-            next_generation: generation_address(&p.pool, open_gen.saturating_add(1)),
+            open_generation: pda::generation(&p.pool, open_gen),
+            next_generation: pda::generation(&p.pool, open_gen.saturating_add(1)),
             system_program: SYSTEM,
         },
         ix::RollWithdrawals {},
@@ -450,7 +411,7 @@ pub fn settle_withdrawals(
             caller: *caller,
             class: p.class,
             pool: p.pool,
-            generation: generation_address(&p.pool, settling_gen),
+            generation: pda::generation(&p.pool, settling_gen),
             price_account: p.price_account,
         },
         ix::SettleWithdrawals { max_quote },
@@ -490,7 +451,7 @@ pub fn open_position(payer: &Pubkey, p: &PoolRef, owner: Pubkey) -> Instruction 
         acc::OpenPosition {
             payer: *payer,
             pool: p.pool,
-            position: position_address(&p.pool, &owner),
+            position: pda::position(&p.pool, &owner),
             system_program: SYSTEM,
         },
         ix::OpenPosition { owner },
@@ -523,8 +484,8 @@ pub fn request_withdrawal(owner: &Pubkey, p: &PoolRef, open_gen: u64, shares: u6
         acc::RequestWithdrawal {
             owner: *owner,
             pool: p.pool,
-            position: position_address(&p.pool, owner),
-            generation: generation_address(&p.pool, open_gen),
+            position: pda::position(&p.pool, owner),
+            generation: pda::generation(&p.pool, open_gen),
         },
         ix::RequestWithdrawal { shares },
     )
@@ -540,7 +501,7 @@ pub fn claim_withdrawal(
     build(
         acc::ClaimWithdrawal {
             lp: owned_position(owner, p),
-            generation: generation_address(&p.pool, gen),
+            generation: pda::generation(&p.pool, gen),
             quote_mint: p.quote_mint,
             owner_quote: *owner_quote,
             quote_vault: p.quote_vault,
@@ -548,11 +509,6 @@ pub fn claim_withdrawal(
         },
         ix::ClaimWithdrawal {},
     )
-}
-
-/// `["quote", pool, nonce le]`: an RFQ quote's receipt.
-pub fn quote_receipt_address(pool: &Pubkey, nonce: u64) -> Pubkey {
-    find(&[SEED_QUOTE, pool.as_ref(), &nonce.to_le_bytes()])
 }
 
 /// The Ed25519 precompile instruction verifying `signature` by `signer` over `message`.
@@ -590,7 +546,7 @@ pub fn swap_with_quote(
                 quote_token_program: p.quote_token_program,
             },
             payer: *payer,
-            quote_receipt: quote_receipt_address(&p.pool, quote.nonce),
+            quote_receipt: pda::quote_receipt(&p.pool, quote.nonce),
             instructions: INSTRUCTIONS_SYSVAR,
             system_program: SYSTEM,
         },

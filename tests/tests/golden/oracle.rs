@@ -13,7 +13,7 @@ fn s(p: &Pubkey) -> String {
 
 fn instructions() -> Vec<Value> {
     let (authority, governance, reporter, new_gov) = (k(41), k(42), k(43), k(44));
-    let feed = ix::feed_address(&authority, 7);
+    let feed = halo_sdk::pda::feed(&authority, 7);
     vec![
         ix_json(
             "createFeed",
@@ -87,7 +87,7 @@ fn pdas() -> Vec<Value> {
                 &[SEED_FEED, authority.as_ref(), &id.to_le_bytes()],
                 &halo_oracle::ID,
             );
-            assert_eq!(addr, ix::feed_address(authority, *id));
+            assert_eq!(addr, halo_sdk::pda::feed(authority, *id));
             json!({
                 "name": "feed",
                 "inputs": {"authority": s(authority), "feedId": id.to_string()},
@@ -122,7 +122,7 @@ fn accounts() -> Vec<Value> {
     feed.try_serialize(&mut data).unwrap();
     vec![json!({
         "type": "feed",
-        "address": s(&ix::feed_address(&authority, 7)),
+        "address": s(&halo_sdk::pda::feed(&authority, 7)),
         "data": hex(&data),
         "fields": {
             "version": feed.version, "bump": feed.bump, "authority": s(&feed.authority),

@@ -124,9 +124,9 @@ struct Fixture {
 
 fn fixture() -> Fixture {
     let authority = k(51);
-    let class = class_address(&authority, 3);
+    let class = halo_sdk::pda::class(&authority, 3);
     let (asset_mint, quote_mint) = (k(57), k(58));
-    let feed = halo_sdk::oracle::feed_address(&k(41), 7);
+    let feed = halo_sdk::pda::feed(&k(41), 7);
     let feed_pool = PoolRef::new(class, 5, 6, asset_mint, quote_mint, feed, TOKEN, TOKEN_2022);
     let pyth_pool = PoolRef::new(
         class,
@@ -422,9 +422,9 @@ fn pdas() -> Vec<Value> {
         json!({"name": name, "inputs": inputs, "address": s(&a), "bump": bump})
     };
     let authority = k(51);
-    let class = class_address(&authority, 3);
-    let pool = pool_address(&class, 5);
-    let book = book_address(&class, 6);
+    let class = halo_sdk::pda::class(&authority, 3);
+    let pool = halo_sdk::pda::pool(&class, 5);
+    let book = halo_sdk::pda::book(&class, 6);
     let owner = k(66);
     vec![
         p(
@@ -448,55 +448,55 @@ fn pdas() -> Vec<Value> {
         p(
             "bookVault",
             json!({"book": s(&book), "mint": s(&k(57))}),
-            vault_address(&book, &k(57)),
+            halo_sdk::pda::vault(&book, &k(57)),
             &[SEED_BOOK_VAULT, book.as_ref(), k(57).as_ref()],
         ),
         p(
             "bookVault",
             json!({"book": s(&book), "mint": s(&k(58))}),
-            vault_address(&book, &k(58)),
+            halo_sdk::pda::vault(&book, &k(58)),
             &[SEED_BOOK_VAULT, book.as_ref(), k(58).as_ref()],
         ),
         p(
             "lp",
             json!({"pool": s(&pool), "owner": s(&owner)}),
-            position_address(&pool, &owner),
+            halo_sdk::pda::position(&pool, &owner),
             &[SEED_LP, pool.as_ref(), owner.as_ref()],
         ),
         p(
             "withdrawGen",
             json!({"pool": s(&pool), "id": "0"}),
-            generation_address(&pool, 0),
+            halo_sdk::pda::generation(&pool, 0),
             &[SEED_WITHDRAW_GEN, pool.as_ref(), &0u64.to_le_bytes()],
         ),
         p(
             "withdrawGen",
             json!({"pool": s(&pool), "id": "18446744073709551615"}),
-            generation_address(&pool, u64::MAX),
+            halo_sdk::pda::generation(&pool, u64::MAX),
             &[SEED_WITHDRAW_GEN, pool.as_ref(), &u64::MAX.to_le_bytes()],
         ),
         p(
             "redemption",
             json!({"pool": s(&pool), "id": "4"}),
-            redemption_address(&pool, 4),
+            halo_sdk::pda::redemption(&pool, 4),
             &[SEED_REDEMPTION, pool.as_ref(), &4u64.to_le_bytes()],
         ),
         p(
             "quoteReceipt",
             json!({"pool": s(&pool), "nonce": "0"}),
-            quote_receipt_address(&pool, 0),
+            halo_sdk::pda::quote_receipt(&pool, 0),
             &[SEED_QUOTE, pool.as_ref(), &0u64.to_le_bytes()],
         ),
         p(
             "quoteReceipt",
             json!({"pool": s(&pool), "nonce": "1"}),
-            quote_receipt_address(&pool, 1),
+            halo_sdk::pda::quote_receipt(&pool, 1),
             &[SEED_QUOTE, pool.as_ref(), &1u64.to_le_bytes()],
         ),
         p(
             "quoteReceipt",
             json!({"pool": s(&pool), "nonce": "18446744073709551615"}),
-            quote_receipt_address(&pool, u64::MAX),
+            halo_sdk::pda::quote_receipt(&pool, u64::MAX),
             &[SEED_QUOTE, pool.as_ref(), &u64::MAX.to_le_bytes()],
         ),
     ]
@@ -736,7 +736,7 @@ fn accounts() -> Vec<Value> {
     vec![
         account(
             "tradingClass",
-            class_address(&f.authority, 3),
+            halo_sdk::pda::class(&f.authority, 3),
             &class,
             json!({
                 "version": class.version, "bump": class.bump, "authority": s(&class.authority),
@@ -762,7 +762,7 @@ fn accounts() -> Vec<Value> {
         ),
         account(
             "lpPosition",
-            position_address(&p.pool, &owner),
+            halo_sdk::pda::position(&p.pool, &owner),
             &position,
             json!({
                 "version": position.version, "bump": position.bump, "pool": s(&position.pool),
@@ -775,7 +775,7 @@ fn accounts() -> Vec<Value> {
         ),
         account(
             "redemption",
-            redemption_address(&p.pool, 4),
+            halo_sdk::pda::redemption(&p.pool, 4),
             &redemption,
             json!({
                 "version": redemption.version, "bump": redemption.bump, "pool": s(&redemption.pool),
@@ -788,7 +788,7 @@ fn accounts() -> Vec<Value> {
         ),
         account(
             "withdrawGeneration",
-            generation_address(&p.pool, 1),
+            halo_sdk::pda::generation(&p.pool, 1),
             &generation,
             json!({
                 "version": generation.version, "bump": generation.bump, "pool": s(&generation.pool),
@@ -801,7 +801,7 @@ fn accounts() -> Vec<Value> {
         // not in the IDL (no instruction takes it typed): the TS client decodes it by hand
         account(
             "quoteReceipt",
-            quote_receipt_address(&p.pool, 1),
+            halo_sdk::pda::quote_receipt(&p.pool, 1),
             &receipt,
             json!({
                 "version": receipt.version, "bump": receipt.bump, "pool": s(&receipt.pool),

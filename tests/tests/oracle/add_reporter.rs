@@ -195,7 +195,7 @@ async fn add_reporter_fails_when_the_feed_is_a_look_alike() {
         .await;
     }
     // And a feed address that holds no account yet is refused as uninitialised
-    let missing = ix::feed_address(&a, FEED_ID);
+    let missing = halo_sdk::pda::feed(&a, FEED_ID);
     refused_unchanged(
         &mut chain,
         &env,

@@ -3,7 +3,7 @@ use crate::common::*;
 /// A funded creator on a fresh chain and the address its feed `feed_id` would take.
 async fn creator(chain: &mut Chain, feed_id: u64) -> (Keypair, Pubkey) {
     let k = chain.funded_keypair(10 * SOL).await;
-    let feed = ix::feed_address(&k.pubkey(), feed_id);
+    let feed = halo_sdk::pda::feed(&k.pubkey(), feed_id);
     (k, feed)
 }
 
@@ -75,7 +75,9 @@ async fn create_feed_ok_at_the_bounds_of_decimals_move_guard_and_value() {
         };
         chain.must(&[ix::create_feed(&k.pubkey(), a)], &[&k]).await;
         // Then the feed carries it
-        let f: Feed = chain.account(&ix::feed_address(&k.pubkey(), feed_id)).await;
+        let f: Feed = chain
+            .account(&halo_sdk::pda::feed(&k.pubkey(), feed_id))
+            .await;
         assert_eq!(f.feed_id, feed_id);
         assert_eq!(f.decimals, decimals);
         assert_eq!(f.max_move_bps, max_move_bps);
@@ -186,7 +188,7 @@ async fn create_feed_fails_when_the_address_is_not_derived_from_its_seeds() {
     // Given a creator
     let mut chain = Chain::new().await;
     let (k, feed) = creator(&mut chain, FEED_ID).await;
-    let wrong = ix::feed_address(&k.pubkey(), FEED_ID + 1);
+    let wrong = halo_sdk::pda::feed(&k.pubkey(), FEED_ID + 1);
     let watched = [k.pubkey(), feed, wrong];
     let before = chain.fingerprint(&watched).await;
     // When feed 7 is created at the address of feed 8

@@ -5,7 +5,7 @@ use crate::common::*;
 async fn create_feed_ok_when_its_address_was_prefunded() {
     let (mut chain, env) = setup().await;
     let g = env.governance.pubkey();
-    let next = ix::feed_address(&g, 77);
+    let next = halo_sdk::pda::feed(&g, 77);
     prefund(&mut chain, &next).await;
     chain
         .must(&[ix::create_feed(&g, args(77))], &[&env.governance])

@@ -55,7 +55,7 @@ async fn propose_governance_ok_the_old_key_is_refused_and_the_new_one_works() {
     let f = env.state(&mut chain).await;
     assert_eq!((f.governance, f.pending_governance), (n, Pubkey::default()));
     assert_eq!(f.authority, g);
-    assert_eq!(ix::feed_address(&f.authority, f.feed_id), env.feed);
+    assert_eq!(halo_sdk::pda::feed(&f.authority, f.feed_id), env.feed);
     let t = later(&mut chain, 60).await;
     // When the old key uses each governance instruction
     let old_calls = [

@@ -269,7 +269,7 @@ async fn publish_fails_when_the_reporter_is_not_approved_for_the_feed() {
     chain
         .must(&[ix::create_feed(&o, args(FEED_ID))], &[&other])
         .await;
-    let other_feed = ix::feed_address(&o, FEED_ID);
+    let other_feed = halo_sdk::pda::feed(&o, FEED_ID);
     let t = later(&mut chain, 60).await;
     // When the first feed's reporter publishes to it
     // Then it is refused

@@ -26,8 +26,8 @@ async fn claim_withdrawal_ok_follows_partial_fills_and_only_the_owner_claims() {
     let ix = tx::claim_withdrawal(&thief.key.pubkey(), &env.pool, 0, &thief.quote);
     let ix = swap_account(
         ix,
-        &tx::position_address(&env.pool.pool, &thief.key.pubkey()),
-        &tx::position_address(&env.pool.pool, &a.key.pubkey()),
+        &halo_sdk::pda::position(&env.pool.pool, &thief.key.pubkey()),
+        &halo_sdk::pda::position(&env.pool.pool, &a.key.pubkey()),
     );
     refused_unchanged(
         &mut chain,
@@ -49,7 +49,7 @@ async fn claim_withdrawal_ok_follows_partial_fills_and_only_the_owner_claims() {
     claim(&mut chain, &env, &a).await.unwrap();
     assert_eq!(chain.balance(&a.quote).await, 20_000 * UNIT);
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &a.key.pubkey()))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &a.key.pubkey()))
         .await;
     assert_eq!(
         pos.queued_shares,

@@ -76,7 +76,7 @@ pub async fn sibling_class(chain: &mut Chain, env: &TradingEnv) -> Pubkey {
             &[&g],
         )
         .await;
-    tx::class_address(&g.pubkey(), 9)
+    halo_sdk::pda::class(&g.pubkey(), 9)
 }
 
 pub async fn bought(chain: &mut Chain, env: &TradingEnv, amount: u64) {
@@ -127,7 +127,7 @@ pub async fn settle(chain: &mut Chain, env: &TradingEnv, max: u64) -> Result<Rec
 
 pub async fn claim(chain: &mut Chain, env: &TradingEnv, lp: &Trader) -> Result<Receipt, Refusal> {
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &lp.key.pubkey()))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &lp.key.pubkey()))
         .await;
     chain
         .send(

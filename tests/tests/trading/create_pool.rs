@@ -30,7 +30,7 @@ async fn create_pool_ok_sets_up_book_vaults_and_reference_price() {
         (env.pool.pool, p.asset_vault, p.quote_vault)
     );
     let g: tx::WithdrawGeneration = chain
-        .account(&tx::generation_address(&env.pool.pool, 0))
+        .account(&halo_sdk::pda::generation(&env.pool.pool, 0))
         .await;
     assert_eq!(
         (g.pool, g.id, g.requested, g.closed),
@@ -101,7 +101,7 @@ async fn create_pool_fails_when_the_signer_parameters_asset_price_or_unit_id_are
         .await;
     let mut r = new_ref(pd, 3);
     r.asset_token_program = tx_token_2022();
-    r.asset_vault = tx::vault_address(&r.book, &pd);
+    r.asset_vault = halo_sdk::pda::vault(&r.book, &pd);
     let ix = tx::create_pool(&g, &r, pool_args(&env, 3, 3));
     refused_unchanged(
         &mut chain,
@@ -119,7 +119,7 @@ async fn create_pool_fails_when_the_signer_parameters_asset_price_or_unit_id_are
         .await;
     let mut r = new_ref(ib, 5);
     r.asset_token_program = tx_token_2022();
-    r.asset_vault = tx::vault_address(&r.book, &ib);
+    r.asset_vault = halo_sdk::pda::vault(&r.book, &ib);
     let ix = tx::create_pool(&g, &r, pool_args(&env, 5, 5));
     refused_unchanged(
         &mut chain,

@@ -8,7 +8,10 @@ async fn deposit_ok_mints_at_share_value_and_spread_raises_it() {
     let (mut chain, env) = setup().await; // PAU: 1M shares for 1M
     let prime = env.lp(&mut chain, 100_000 * UNIT).await;
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &prime.key.pubkey()))
+        .account(&halo_sdk::pda::position(
+            &env.pool.pool,
+            &prime.key.pubkey(),
+        ))
         .await;
     assert_eq!(pos.shares, 100_000 * UNIT);
     // a 100K t-bill sale earns 50 USDS of spread, valued at NAV: share value rises
@@ -21,7 +24,7 @@ async fn deposit_ok_mints_at_share_value_and_spread_raises_it() {
     // the next depositor pays the higher price: 110,005 USDS buy just under 110K shares
     let late = env.lp(&mut chain, 110_005 * UNIT).await;
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &late.key.pubkey()))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &late.key.pubkey()))
         .await;
     assert_eq!(pos.shares, 110_000 * UNIT);
     env.check_books(&mut chain).await;
@@ -33,7 +36,10 @@ async fn deposit_ok_a_donation_to_the_vault_does_not_move_the_share_price() {
     env.issuer_pays(&mut chain, 1_000_000 * UNIT).await; // an unbooked donation
     let prime = env.lp(&mut chain, 100 * UNIT).await;
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &prime.key.pubkey()))
+        .account(&halo_sdk::pda::position(
+            &env.pool.pool,
+            &prime.key.pubkey(),
+        ))
         .await;
     assert_eq!(pos.shares, 100 * UNIT);
 }
@@ -77,8 +83,8 @@ async fn deposit_fails_when_zero_below_the_minimum_for_another_owner_or_paused()
     let ix = tx::deposit(&other.key.pubkey(), &env.pool, &other.quote, UNIT, 0);
     let ix = swap_account(
         ix,
-        &tx::position_address(&env.pool.pool, &other.key.pubkey()),
-        &tx::position_address(&env.pool.pool, &k),
+        &halo_sdk::pda::position(&env.pool.pool, &other.key.pubkey()),
+        &halo_sdk::pda::position(&env.pool.pool, &k),
     );
     refused_unchanged(
         &mut chain,
@@ -152,8 +158,8 @@ async fn deposit_fails_when_dust_or_into_another_pools_position() {
     let ix = tx::deposit(&k, &env.pool, &prime.quote, UNIT, 0);
     let ix = swap_account(
         ix,
-        &tx::position_address(&env.pool.pool, &k),
-        &tx::position_address(&other.pool.pool, &k),
+        &halo_sdk::pda::position(&env.pool.pool, &k),
+        &halo_sdk::pda::position(&other.pool.pool, &k),
     );
     refused_unchanged(
         &mut chain,
@@ -305,7 +311,7 @@ async fn deposit_fails_when_the_oldest_redemption_is_overdue() {
     .await;
     // the issuer pays: settled, deposits reopen
     let expected: tx::Redemption = chain
-        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .account(&halo_sdk::pda::redemption(&env.pool.pool, 0))
         .await;
     env.issuer_pays(&mut chain, expected.expected_quote).await;
     chain

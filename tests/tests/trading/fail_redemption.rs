@@ -98,8 +98,8 @@ async fn fail_redemption_fails_when_the_redemption_is_another_pools() {
     let ix = tx::fail_redemption(&env.beacon_key(), &env.pool, 0);
     let ix = swap_account(
         ix,
-        &tx::redemption_address(&env.pool.pool, 0),
-        &tx::redemption_address(&other.pool.pool, 0),
+        &halo_sdk::pda::redemption(&env.pool.pool, 0),
+        &halo_sdk::pda::redemption(&other.pool.pool, 0),
     );
     refused_unchanged(
         &mut chain,

@@ -5,7 +5,7 @@ use crate::common::*;
 async fn fund_from_pau_ok_draws_through_the_pau_and_mints_its_shares() {
     let (mut chain, env) = setup().await; // funded 1M at set-up
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &env.pau.proxy))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &env.pau.proxy))
         .await;
     assert_eq!(pos.shares, 1_000_000 * UNIT);
     assert_eq!(pos.owner, env.pau.proxy);

@@ -118,7 +118,7 @@ async fn start_redemption_fails_when_the_asset_vault_holds_less_than_the_invento
 async fn request_withdrawal_fails_when_the_generation_invariant_is_broken() {
     let (mut chain, env) = setup().await;
     let lp = env.lp(&mut chain, 1_000 * UNIT).await;
-    let generation = tx::generation_address(&env.pool.pool, 0);
+    let generation = halo_sdk::pda::generation(&env.pool.pool, 0);
     // an open generation with fills: impossible, fills come only after it closes
     corrupt::<WithdrawGeneration>(&mut chain, &generation, |g| g.filled = 1).await;
     let ix = tx::request_withdrawal(&lp.key.pubkey(), &env.pool, 0, UNIT);
@@ -137,7 +137,7 @@ async fn request_withdrawal_fails_when_the_generation_invariant_is_broken() {
 async fn request_withdrawal_fails_when_the_position_invariant_is_broken() {
     let (mut chain, env) = setup().await;
     let lp = env.lp(&mut chain, 1_000 * UNIT).await;
-    let position = tx::position_address(&env.pool.pool, &lp.key.pubkey());
+    let position = halo_sdk::pda::position(&env.pool.pool, &lp.key.pubkey());
     corrupt::<LpPosition>(&mut chain, &position, |p| p.claimed_filled = u64::MAX).await;
     let ix = tx::request_withdrawal(&lp.key.pubkey(), &env.pool, 0, UNIT);
     refused_unchanged(
@@ -155,7 +155,7 @@ async fn request_withdrawal_fails_when_the_position_invariant_is_broken() {
 async fn fail_redemption_fails_when_the_redemption_invariant_is_broken() {
     let (mut chain, env) = setup().await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, 0).await;
-    let redemption = tx::redemption_address(&env.pool.pool, 0);
+    let redemption = halo_sdk::pda::redemption(&env.pool.pool, 0);
     // due before it was sent
     corrupt::<Redemption>(&mut chain, &redemption, |r| r.sent_at = r.expected_by + 1).await;
     let f = env.freezer.pubkey();

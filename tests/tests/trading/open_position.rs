@@ -10,7 +10,7 @@ async fn open_position_ok_for_an_owner_paid_by_anyone() {
         .must(&[tx::open_position(&payer, &env.pool, owner)], &[])
         .await;
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &owner))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &owner))
         .await;
     assert_eq!(
         (pos.pool, pos.owner, pos.shares, pos.queued_shares),

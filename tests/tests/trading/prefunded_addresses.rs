@@ -25,7 +25,7 @@ async fn create_pool_ok_when_every_address_was_prefunded_and_create_class_too() 
         r.book,
         r.asset_vault,
         r.quote_vault,
-        tx::generation_address(&r.pool, 0),
+        halo_sdk::pda::generation(&r.pool, 0),
     ] {
         prefund(&mut chain, &a).await;
     }
@@ -53,7 +53,7 @@ async fn create_pool_ok_when_every_address_was_prefunded_and_create_class_too() 
     let owner = Pubkey::try_from(&raw.data[32..64]).unwrap();
     assert_eq!(owner, r.pool);
     // a class at a pre-funded address
-    let next_class = tx::class_address(&g, 42);
+    let next_class = halo_sdk::pda::class(&g, 42);
     prefund(&mut chain, &next_class).await;
     chain
         .must(
@@ -81,7 +81,7 @@ async fn prefunded_addresses_ok_for_positions_the_withdrawal_queue_and_redemptio
     let t = env.trader(&mut chain, 0, 1_000 * UNIT).await;
     prefund(
         &mut chain,
-        &tx::position_address(&env.pool.pool, &t.key.pubkey()),
+        &halo_sdk::pda::position(&env.pool.pool, &t.key.pubkey()),
     )
     .await;
     let payer = chain.payer_key();
@@ -102,16 +102,20 @@ async fn prefunded_addresses_ok_for_positions_the_withdrawal_queue_and_redemptio
         .await;
     // the next withdrawal generation: the queue cannot be stopped from rolling
     let g = open_gen(&mut chain, &env).await;
-    prefund(&mut chain, &tx::generation_address(&env.pool.pool, g + 1)).await;
+    prefund(
+        &mut chain,
+        &halo_sdk::pda::generation(&env.pool.pool, g + 1),
+    )
+    .await;
     request(&mut chain, &env, &t, 100).await;
     roll(&mut chain, &env).await;
     assert_eq!(open_gen(&mut chain, &env).await, g + 1);
     // the next redemption
     let id = env.state(&mut chain).await.next_redemption_id;
-    prefund(&mut chain, &tx::redemption_address(&env.pool.pool, id)).await;
+    prefund(&mut chain, &halo_sdk::pda::redemption(&env.pool.pool, id)).await;
     sent_for_redemption(&mut chain, &env, 1_000 * UNIT, id).await;
     let rd: tx::Redemption = chain
-        .account(&tx::redemption_address(&env.pool.pool, id))
+        .account(&halo_sdk::pda::redemption(&env.pool.pool, id))
         .await;
     assert_eq!(rd.status, tx::RedemptionStatus::Pending);
     env.check_books(&mut chain).await;

@@ -10,7 +10,7 @@ async fn settle_withdrawals_ok_on_a_stale_price_when_the_pool_holds_no_inventory
     let (mut chain, env) = setup().await;
     let lp = env.lp(&mut chain, 10_000 * UNIT).await;
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &lp.key.pubkey()))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &lp.key.pubkey()))
         .await;
     request(&mut chain, &env, &lp, pos.shares).await;
     roll(&mut chain, &env).await;
@@ -117,7 +117,7 @@ async fn propose_price_source_ok_a_wind_down_price_applies_after_its_delay_and_l
     .await;
     // LPs exit at the wind-down price, however old the feed
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &lp.key.pubkey()))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &lp.key.pubkey()))
         .await;
     request(&mut chain, &env, &lp, pos.shares).await;
     roll(&mut chain, &env).await;

@@ -8,10 +8,10 @@ async fn roll_withdrawals_ok_closes_the_open_generation_and_opens_the_next() {
     request(&mut chain, &env, &a, 400 * UNIT).await;
     roll(&mut chain, &env).await;
     let g0: tx::WithdrawGeneration = chain
-        .account(&tx::generation_address(&env.pool.pool, 0))
+        .account(&halo_sdk::pda::generation(&env.pool.pool, 0))
         .await;
     let g1: tx::WithdrawGeneration = chain
-        .account(&tx::generation_address(&env.pool.pool, 1))
+        .account(&halo_sdk::pda::generation(&env.pool.pool, 1))
         .await;
     assert!(g0.closed && !g1.closed);
     assert_eq!((g0.requested, g1.id, g1.requested), (400 * UNIT, 1, 0));

@@ -9,7 +9,7 @@ async fn settle_redemption_ok_books_the_spread_when_the_issuer_pays() {
     let b = env.beacon_key();
     assert_eq!(chain.balance(&env.issuer_account).await, 100_000 * UNIT);
     let r: tx::Redemption = chain
-        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .account(&halo_sdk::pda::redemption(&env.pool.pool, 0))
         .await;
     assert_eq!(r.status, RedemptionStatus::Pending);
     assert_eq!(r.expected_quote, 100_000 * UNIT);
@@ -88,10 +88,10 @@ async fn settle_redemption_fails_when_out_of_order() {
     sent_for_redemption(&mut chain, &env, 2_000 * UNIT, 1).await;
     let p = env.state(&mut chain).await;
     let first: tx::Redemption = chain
-        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .account(&halo_sdk::pda::redemption(&env.pool.pool, 0))
         .await;
     let second: tx::Redemption = chain
-        .account(&tx::redemption_address(&env.pool.pool, 1))
+        .account(&halo_sdk::pda::redemption(&env.pool.pool, 1))
         .await;
     assert_eq!(
         (p.oldest_pending_id, p.oldest_pending_due),
@@ -169,7 +169,7 @@ async fn settle_withdrawals_fails_when_the_oldest_redemption_is_overdue_until_an
     )
     .await;
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &lp.key.pubkey()))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &lp.key.pubkey()))
         .await;
     request(&mut chain, &env, &lp, pos.shares).await;
     roll(&mut chain, &env).await;

@@ -85,7 +85,7 @@ async fn settle_withdrawals_ok_fills_pro_rata_as_usds_frees_up() {
     assert!(p.claims_reserved <= 2, "dust only: {}", p.claims_reserved);
     assert!((qb * 3).abs_diff(qa) <= 3, "pro rata: {qa} vs {qb}");
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &a.key.pubkey()))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &a.key.pubkey()))
         .await;
     assert_eq!((pos.queued_shares, pos.shares), (0, 150_000 * UNIT));
     env.check_books(&mut chain).await;

@@ -31,7 +31,7 @@ async fn invariants(chain: &mut Chain, env: &TradingEnv, owners: &[Pubkey]) {
     let mut free = 0u64;
     for o in owners {
         let pos: tx::LpPosition = chain
-            .account(&tx::position_address(&env.pool.pool, o))
+            .account(&halo_sdk::pda::position(&env.pool.pool, o))
             .await;
         free += pos.shares;
     }
@@ -117,7 +117,7 @@ async fn run(seed: u64, steps: usize, price: PriceKind) {
             5 => {
                 let l = &lps[rng.below(2) as usize];
                 let pos: tx::LpPosition = chain
-                    .account(&tx::position_address(&env.pool.pool, &l.key.pubkey()))
+                    .account(&halo_sdk::pda::position(&env.pool.pool, &l.key.pubkey()))
                     .await;
                 let g = env.state(&mut chain).await.queue_open_gen;
                 let shares = 1 + rng.below(pos.shares.max(1));
@@ -177,7 +177,7 @@ async fn run(seed: u64, steps: usize, price: PriceKind) {
                 let p = env.state(&mut chain).await;
                 for id in 0..p.next_redemption_id {
                     let r: tx::Redemption = chain
-                        .account(&tx::redemption_address(&env.pool.pool, id))
+                        .account(&halo_sdk::pda::redemption(&env.pool.pool, id))
                         .await;
                     if r.status == tx::RedemptionStatus::Pending
                         && !owed.iter().any(|(i, _)| *i == id)
@@ -212,7 +212,7 @@ async fn run(seed: u64, steps: usize, price: PriceKind) {
                 let mut r = None;
                 for id in 0..p.next_redemption_id {
                     let rd: tx::Redemption = chain
-                        .account(&tx::redemption_address(&env.pool.pool, id))
+                        .account(&halo_sdk::pda::redemption(&env.pool.pool, id))
                         .await;
                     if rd.status == tx::RedemptionStatus::Pending
                         && !owed.iter().any(|(i, _)| *i == id)
@@ -235,7 +235,7 @@ async fn run(seed: u64, steps: usize, price: PriceKind) {
                 let mut r = None;
                 for id in 0..p.next_redemption_id {
                     let rd: tx::Redemption = chain
-                        .account(&tx::redemption_address(&env.pool.pool, id))
+                        .account(&halo_sdk::pda::redemption(&env.pool.pool, id))
                         .await;
                     if rd.status == tx::RedemptionStatus::Failed
                         && !owed.iter().any(|(i, _)| *i == id)

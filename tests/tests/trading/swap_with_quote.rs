@@ -53,7 +53,7 @@ async fn swap_with_quote_ok_fills_tighter_than_the_amm_both_ways() {
     chain.must(&signed(&env, &u, q), &[&u.key]).await;
     assert_eq!(chain.balance(&u.quote).await, 299_980 * UNIT);
     let r: tx::QuoteReceipt = chain
-        .account(&tx::quote_receipt_address(&env.pool.pool, 1))
+        .account(&halo_sdk::pda::quote_receipt(&env.pool.pool, 1))
         .await;
     assert_eq!((r.user, r.nonce), (u.key.pubkey(), 1));
     // and sells 50K at 1.0002 (AMM: 1.0005)
@@ -82,7 +82,7 @@ async fn swap_with_quote_fails_when_the_quote_is_invalid_and_changes_nothing() {
     let ex = [
         u.asset,
         u.quote,
-        tx::quote_receipt_address(&env.pool.pool, 7),
+        halo_sdk::pda::quote_receipt(&env.pool.pool, 7),
     ];
     let good = quote(
         &mut chain,
@@ -258,8 +258,8 @@ async fn swap_with_quote_fails_when_the_quote_is_another_pools_but_fills_at_a_pr
     // the receipt address follows the quoted pool; point it back at this pool's seeds
     ix[1] = swap_account(
         ix[1].clone(),
-        &tx::quote_receipt_address(&other.pool.pool, 3),
-        &tx::quote_receipt_address(&env.pool.pool, 3),
+        &halo_sdk::pda::quote_receipt(&other.pool.pool, 3),
+        &halo_sdk::pda::quote_receipt(&env.pool.pool, 3),
     );
     refused_unchanged(
         &mut chain,
@@ -271,7 +271,7 @@ async fn swap_with_quote_fails_when_the_quote_is_another_pools_but_fills_at_a_pr
     )
     .await;
     // someone sends lamports to the next receipt's address: the quote still fills
-    let receipt = tx::quote_receipt_address(&env.pool.pool, 4);
+    let receipt = halo_sdk::pda::quote_receipt(&env.pool.pool, 4);
     chain
         .must(
             &[anchor_lang::solana_program::system_instruction::transfer(

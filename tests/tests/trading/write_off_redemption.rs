@@ -14,7 +14,7 @@ async fn failed_with_exit_queued(chain: &mut Chain, env: &TradingEnv) -> Trader 
         )
         .await;
     let pos: tx::LpPosition = chain
-        .account(&tx::position_address(&env.pool.pool, &lp.key.pubkey()))
+        .account(&halo_sdk::pda::position(&env.pool.pool, &lp.key.pubkey()))
         .await;
     request(chain, env, &lp, pos.shares).await;
     roll(chain, env).await;
@@ -74,7 +74,7 @@ async fn write_off_redemption_ok_lets_withdrawals_settle_and_refuses_a_late_paym
     let p = env.state(&mut chain).await;
     assert_eq!(p.failed_expected, 0);
     let rd: tx::Redemption = chain
-        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .account(&halo_sdk::pda::redemption(&env.pool.pool, 0))
         .await;
     assert_eq!(rd.status, tx::RedemptionStatus::WrittenOff);
     settle(&mut chain, &env, u64::MAX).await.unwrap();
@@ -136,8 +136,8 @@ async fn write_off_redemption_fails_when_not_governance_or_the_redemption_has_no
     let other = second_env(&mut chain, &env).await;
     let ix = swap_account(
         tx::write_off_redemption(&gov, &env.pool, 0),
-        &tx::redemption_address(&env.pool.pool, 0),
-        &tx::redemption_address(&other.pool.pool, 0),
+        &halo_sdk::pda::redemption(&env.pool.pool, 0),
+        &halo_sdk::pda::redemption(&other.pool.pool, 0),
     );
     assert_failed(chain.send(&[ix], &[&env.governance]).await);
     chain
@@ -189,7 +189,7 @@ async fn settle_redemption_ok_recovers_in_parts_and_refuses_a_recovery_of_nothin
     let p = env.state(&mut chain).await;
     assert_eq!(p.failed_expected, expected - expected / 2);
     let rd: tx::Redemption = chain
-        .account(&tx::redemption_address(&env.pool.pool, 0))
+        .account(&halo_sdk::pda::redemption(&env.pool.pool, 0))
         .await;
     assert_eq!(
         (rd.status, rd.received),
