@@ -75,6 +75,18 @@ export class PauClient {
     return pda.op(this.configurator, BigInt(opId.toString()))[0];
   }
 
+  /** The `ExecuteOp` account group (`halo_pau::instructions::groups`): the configurator
+   * and scheduled op `opId`. */
+  private executeOp(opId: Int) {
+    return { configurator: this.configurator, op: this.op(opId) };
+  }
+
+  /** The `GovOpsOnController` account group: `member`, its membership of `controller`,
+   * and the controller. */
+  private govopsOn(controller: PublicKey, member: PublicKey) {
+    return { member, membership: this.membership(controller, member), controller };
+  }
+
   private membership(controller: PublicKey, member: PublicKey) {
     return pda.govops(controller, member)[0];
   }
@@ -197,8 +209,7 @@ export class PauClient {
         .executeRegisterPau()
         .accountsStrict({
           executor: p.executor,
-          configurator: this.configurator,
-          op: this.op(p.opId),
+          execute: this.executeOp(p.opId),
           controller: p.controller,
         })
         .instruction(),
@@ -207,8 +218,7 @@ export class PauClient {
         .executeAddInitRateLimit(key32(p.key), p.pau)
         .accountsStrict({
           payer: p.payer,
-          configurator: this.configurator,
-          op: this.op(p.opId),
+          execute: this.executeOp(p.opId),
           initRateLimit: pda.initRateLimit(this.configurator, p.key, p.pau)[0],
           removal: pda.initRemoval(this.configurator, p.key, p.pau)[0],
           systemProgram: SystemProgram.programId,
@@ -219,8 +229,7 @@ export class PauClient {
         .executeGrantGovops(p.member)
         .accountsStrict({
           payer: p.payer,
-          configurator: this.configurator,
-          op: this.op(p.opId),
+          execute: this.executeOp(p.opId),
           controller: p.controller,
           membership: this.membership(p.controller, p.member),
           removal: pda.govopsRemoval(this.configurator, p.controller, p.member)[0],
@@ -233,8 +242,7 @@ export class PauClient {
         .executeAddIntegration(p.signer)
         .accountsStrict({
           payer: p.payer,
-          configurator: this.configurator,
-          op: this.op(p.opId),
+          execute: this.executeOp(p.opId),
           controller: p.controller,
           integration: pda.integration(p.controller, p.signer)[0],
           removal: pda.integrationRemoval(this.configurator, p.controller, p.signer)[0],
@@ -321,27 +329,21 @@ export class PauClient {
       this.program.methods
         .setRelayer(p.relayer)
         .accountsStrict({
-          member: p.member,
-          membership: this.membership(p.controller, p.member),
-          controller: p.controller,
+          govops: this.govopsOn(p.controller, p.member),
         })
         .instruction(),
     setFreezer: (p: { member: PublicKey; controller: PublicKey; freezer: PublicKey }) =>
       this.program.methods
         .setFreezer(p.freezer)
         .accountsStrict({
-          member: p.member,
-          membership: this.membership(p.controller, p.member),
-          controller: p.controller,
+          govops: this.govopsOn(p.controller, p.member),
         })
         .instruction(),
     unfreeze: (p: { member: PublicKey; controller: PublicKey }) =>
       this.program.methods
         .unfreeze()
         .accountsStrict({
-          member: p.member,
-          membership: this.membership(p.controller, p.member),
-          controller: p.controller,
+          govops: this.govopsOn(p.controller, p.member),
         })
         .instruction(),
     removeIntegration: (p: { member: PublicKey; controller: PublicKey; signer: PublicKey }) =>

@@ -52,7 +52,7 @@ test("halo_oracle and halo_trading codes are explained too, and the gaps are no 
   assert.equal(programOfCode(6000), "halo_pau");
 });
 
-test("the PAU hardening errors are explained, and nothing follows them", () => {
+test("the PAU hardening and invariant errors are explained, and nothing follows them", () => {
   assert.equal(errorFromCode(6049)?.name, "NotUpgradeAuthority");
   assert.equal(errorFromCode(6050)?.name, "OpExpired");
   assert.equal(errorFromCode(6051)?.name, "OpInvalidatedByRemoval");
@@ -62,6 +62,9 @@ test("the PAU hardening errors are explained, and nothing follows them", () => {
   );
   assert.equal(errorFromCode(6060)?.name, "IntegrationMismatch");
   assert.equal(programOfCode(6060), "halo_pau");
-  assert.equal(errorFromCode(6061), undefined);
-  assert.equal(programOfCode(6061), undefined);
+  assert.equal(errorFromCode(6061)?.name, "ConfiguratorInvariantBroken");
+  assert.equal(errorFromCode(6064)?.name, "IntegrationInvariantBroken");
+  assert.equal(programOfCode(6064), "halo_pau");
+  assert.equal(errorFromCode(6065), undefined);
+  assert.equal(programOfCode(6065), undefined);
 });

@@ -16,6 +16,16 @@ export type HaloOracle = {
     }
   ],
   "address": "DW3JRQJqcmiQRHaLcvP5d2mSw4bAR62jpAnGtdsiaDDr",
+  "constants": [
+    {
+      "docs": [
+        "`[\"feed\", authority, feed_id: u64 le]`."
+      ],
+      "name": "seedFeed",
+      "type": "bytes",
+      "value": "[102, 101, 101, 100]"
+    }
+  ],
   "errors": [
     {
       "code": 6100,
@@ -81,6 +91,11 @@ export type HaloOracle = {
       "code": 6112,
       "msg": "Only the proposed governance may accept the role",
       "name": "notPendingGovernance"
+    },
+    {
+      "code": 6113,
+      "msg": "Feed invariant broken: too many or duplicate reporters, a reporter stored beyond the count, a move guard or decimals out of bounds, a zero value, or a guard window opened after the last publish",
+      "name": "feedInvariantBroken"
     }
   ],
   "events": [
@@ -679,9 +694,23 @@ export type HaloOracle = {
           },
           {
             "docs": [
+              "The proposal this one replaces (default: none)."
+            ],
+            "name": "oldPendingGovernance",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
               "default: a proposal withdrawn."
             ],
             "name": "pendingGovernance",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The governance that signed."
+            ],
+            "name": "by",
             "type": "pubkey"
           }
         ],
@@ -703,6 +732,13 @@ export type HaloOracle = {
           {
             "name": "newGovernance",
             "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The signer: the new governance itself."
+            ],
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -723,6 +759,13 @@ export type HaloOracle = {
           {
             "name": "newBps",
             "type": "u16"
+          },
+          {
+            "docs": [
+              "The governance that signed."
+            ],
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -775,6 +818,13 @@ export type HaloOracle = {
           {
             "name": "reporter",
             "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The governance that signed."
+            ],
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -790,6 +840,13 @@ export type HaloOracle = {
           },
           {
             "name": "reporter",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The governance that signed."
+            ],
+            "name": "by",
             "type": "pubkey"
           }
         ],
@@ -1290,6 +1347,11 @@ export const HALO_ORACLE_IDL = {
       "code": 6112,
       "name": "NotPendingGovernance",
       "msg": "Only the proposed governance may accept the role"
+    },
+    {
+      "code": 6113,
+      "name": "FeedInvariantBroken",
+      "msg": "Feed invariant broken: too many or duplicate reporters, a reporter stored beyond the count, a move guard or decimals out of bounds, a zero value, or a guard window opened after the last publish"
     }
   ],
   "types": [
@@ -1479,9 +1541,23 @@ export const HALO_ORACLE_IDL = {
             "type": "pubkey"
           },
           {
+            "name": "old_pending_governance",
+            "docs": [
+              "The proposal this one replaces (default: none)."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "pending_governance",
             "docs": [
               "default: a proposal withdrawn."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "The governance that signed."
             ],
             "type": "pubkey"
           }
@@ -1504,6 +1580,13 @@ export const HALO_ORACLE_IDL = {
           {
             "name": "new_governance",
             "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "The signer: the new governance itself."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -1524,6 +1607,13 @@ export const HALO_ORACLE_IDL = {
           {
             "name": "new_bps",
             "type": "u16"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "The governance that signed."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -1576,6 +1666,13 @@ export const HALO_ORACLE_IDL = {
           {
             "name": "reporter",
             "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "The governance that signed."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -1592,9 +1689,26 @@ export const HALO_ORACLE_IDL = {
           {
             "name": "reporter",
             "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "The governance that signed."
+            ],
+            "type": "pubkey"
           }
         ]
       }
+    }
+  ],
+  "constants": [
+    {
+      "name": "SEED_FEED",
+      "docs": [
+        "`[\"feed\", authority, feed_id: u64 le]`."
+      ],
+      "type": "bytes",
+      "value": "[102, 101, 101, 100]"
     }
   ]
 };

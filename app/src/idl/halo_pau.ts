@@ -94,6 +94,82 @@ export type HaloPau = {
     }
   ],
   "address": "BqjH6VQHrP1Cbk6QdNfGF4T2a1sCL8gsjhmAkEKyLnSu",
+  "constants": [
+    {
+      "docs": [
+        "`[\"configurator\"]`: one per deployment."
+      ],
+      "name": "seedConfigurator",
+      "type": "bytes",
+      "value": "[99, 111, 110, 102, 105, 103, 117, 114, 97, 116, 111, 114]"
+    },
+    {
+      "docs": [
+        "`[\"controller\", configurator, pau_id: u64 le]`."
+      ],
+      "name": "seedController",
+      "type": "bytes",
+      "value": "[99, 111, 110, 116, 114, 111, 108, 108, 101, 114]"
+    },
+    {
+      "docs": [
+        "`[\"govops\", controller, member]`."
+      ],
+      "name": "seedGovops",
+      "type": "bytes",
+      "value": "[103, 111, 118, 111, 112, 115]"
+    },
+    {
+      "docs": [
+        "`[\"init\", configurator, key, pau_or_default]`."
+      ],
+      "name": "seedInit",
+      "type": "bytes",
+      "value": "[105, 110, 105, 116]"
+    },
+    {
+      "docs": [
+        "`[\"integration\", controller, signer]`."
+      ],
+      "name": "seedIntegration",
+      "type": "bytes",
+      "value": "[105, 110, 116, 101, 103, 114, 97, 116, 105, 111, 110]"
+    },
+    {
+      "docs": [
+        "`[\"op\", configurator, op_id: u64 le]`."
+      ],
+      "name": "seedOp",
+      "type": "bytes",
+      "value": "[111, 112]"
+    },
+    {
+      "docs": [
+        "`[\"proxy\", controller]`: the ALM proxy, owner of every custody token account."
+      ],
+      "name": "seedProxy",
+      "type": "bytes",
+      "value": "[112, 114, 111, 120, 121]"
+    },
+    {
+      "docs": [
+        "`[\"rate_limit\", controller, key]`."
+      ],
+      "name": "seedRateLimit",
+      "type": "bytes",
+      "value": "[114, 97, 116, 101, 95, 108, 105, 109, 105, 116]"
+    },
+    {
+      "docs": [
+        "`[\"removal\", configurator, target]`: the record an instant removal leaves behind, so",
+        "that an addition for the same target scheduled before it can no longer be executed.",
+        "`target` is [`crate::state::removal_target`] of the removed thing."
+      ],
+      "name": "seedRemoval",
+      "type": "bytes",
+      "value": "[114, 101, 109, 111, 118, 97, 108]"
+    }
+  ],
   "errors": [
     {
       "code": 6000,
@@ -399,6 +475,26 @@ export type HaloPau = {
       "code": 6060,
       "msg": "The integration account belongs to another controller or signer",
       "name": "integrationMismatch"
+    },
+    {
+      "code": 6061,
+      "msg": "Configurator invariant broken: a parameter is outside its bounds, the admin is the default key, or the admin-proposal watermark is ahead of the next op id",
+      "name": "configuratorInvariantBroken"
+    },
+    {
+      "code": 6062,
+      "msg": "Controller invariant broken: unknown layout version or non-zero reserved bytes",
+      "name": "controllerInvariantBroken"
+    },
+    {
+      "code": 6063,
+      "msg": "Rate-limit invariant broken: more available than the maximum, a bad tag, an update older than the last increase, or a fee bound above the maximum",
+      "name": "rateLimitInvariantBroken"
+    },
+    {
+      "code": 6064,
+      "msg": "Integration invariant broken: more than 8 keys, a duplicate or empty key, or a key stored beyond the key count",
+      "name": "integrationInvariantBroken"
     }
   ],
   "events": [
@@ -1280,7 +1376,7 @@ export type HaloPau = {
         },
         {
           "docs": [
-            "Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);",
+            "Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);",
             "not re-derived here to keep the hot path cheap (see BENCHMARKS.md)."
           ],
           "name": "controller",
@@ -1361,52 +1457,57 @@ export type HaloPau = {
           "writable": true
         },
         {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
+          "accounts": [
+            {
+              "name": "configurator",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103,
+                      117,
+                      114,
+                      97,
+                      116,
+                      111,
+                      114
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "op",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  111,
-                  112
+            },
+            {
+              "name": "op",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      111,
+                      112
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "configurator"
+                  },
+                  {
+                    "account": "timelockOp",
+                    "kind": "account",
+                    "path": "op.op_id"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "account": "timelockOp",
-                "kind": "account",
-                "path": "op.op_id"
-              }
-            ]
-          },
-          "writable": true
+              "writable": true
+            }
+          ],
+          "name": "execute"
         },
         {
           "docs": [
@@ -1425,8 +1526,9 @@ export type HaloPau = {
                 ]
               },
               {
+                "account": "executeOp",
                 "kind": "account",
-                "path": "configurator"
+                "path": "execute.configurator"
               },
               {
                 "kind": "arg",
@@ -1486,52 +1588,57 @@ export type HaloPau = {
           "writable": true
         },
         {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
+          "accounts": [
+            {
+              "name": "configurator",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103,
+                      117,
+                      114,
+                      97,
+                      116,
+                      111,
+                      114
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "op",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  111,
-                  112
+            },
+            {
+              "name": "op",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      111,
+                      112
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "configurator"
+                  },
+                  {
+                    "account": "timelockOp",
+                    "kind": "account",
+                    "path": "op.op_id"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "account": "timelockOp",
-                "kind": "account",
-                "path": "op.op_id"
-              }
-            ]
-          },
-          "writable": true
+              "writable": true
+            }
+          ],
+          "name": "execute"
         },
         {
           "name": "controller",
@@ -1553,8 +1660,9 @@ export type HaloPau = {
                 ]
               },
               {
+                "account": "executeOp",
                 "kind": "account",
-                "path": "configurator"
+                "path": "execute.configurator"
               },
               {
                 "account": "controller",
@@ -1714,52 +1822,57 @@ export type HaloPau = {
           "writable": true
         },
         {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
+          "accounts": [
+            {
+              "name": "configurator",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103,
+                      117,
+                      114,
+                      97,
+                      116,
+                      111,
+                      114
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "op",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  111,
-                  112
+            },
+            {
+              "name": "op",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      111,
+                      112
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "configurator"
+                  },
+                  {
+                    "account": "timelockOp",
+                    "kind": "account",
+                    "path": "op.op_id"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "account": "timelockOp",
-                "kind": "account",
-                "path": "op.op_id"
-              }
-            ]
-          },
-          "writable": true
+              "writable": true
+            }
+          ],
+          "name": "execute"
         },
         {
           "name": "controller",
@@ -1781,8 +1894,9 @@ export type HaloPau = {
                 ]
               },
               {
+                "account": "executeOp",
                 "kind": "account",
-                "path": "configurator"
+                "path": "execute.configurator"
               },
               {
                 "account": "controller",
@@ -1861,52 +1975,57 @@ export type HaloPau = {
           "signer": true
         },
         {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
+          "accounts": [
+            {
+              "name": "configurator",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103,
+                      117,
+                      114,
+                      97,
+                      116,
+                      111,
+                      114
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "op",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  111,
-                  112
+            },
+            {
+              "name": "op",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      111,
+                      112
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "configurator"
+                  },
+                  {
+                    "account": "timelockOp",
+                    "kind": "account",
+                    "path": "op.op_id"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "account": "timelockOp",
-                "kind": "account",
-                "path": "op.op_id"
-              }
-            ]
-          },
-          "writable": true
+              "writable": true
+            }
+          ],
+          "name": "execute"
         },
         {
           "name": "controller",
@@ -1928,8 +2047,9 @@ export type HaloPau = {
                 ]
               },
               {
+                "account": "executeOp",
                 "kind": "account",
-                "path": "configurator"
+                "path": "execute.configurator"
               },
               {
                 "account": "controller",
@@ -2016,121 +2136,6 @@ export type HaloPau = {
         "Freezes every outflow of the PAU. Signer: freezer."
       ],
       "name": "freeze"
-    },
-    {
-      "accounts": [
-        {
-          "name": "admin",
-          "relations": [
-            "configurator"
-          ],
-          "signer": true,
-          "writable": true
-        },
-        {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
-                ]
-              }
-            ]
-          }
-        },
-        {
-          "docs": [
-            "whatever lamports already sit there."
-          ],
-          "name": "controller",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "kind": "arg",
-                "path": "pauId"
-              }
-            ]
-          },
-          "writable": true
-        },
-        {
-          "name": "proxy",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  114,
-                  111,
-                  120,
-                  121
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "controller"
-              }
-            ]
-          }
-        },
-        {
-          "address": "11111111111111111111111111111111",
-          "name": "systemProgram"
-        }
-      ],
-      "args": [
-        {
-          "name": "pauId",
-          "type": "u64"
-        }
-      ],
-      "discriminator": [
-        45,
-        209,
-        90,
-        164,
-        172,
-        233,
-        14,
-        140
-      ],
-      "docs": [
-        "Creates an inert, unregistered controller with its ALM proxy. Signer: admin."
-      ],
-      "name": "initController"
     },
     {
       "accounts": [
@@ -2288,6 +2293,122 @@ export type HaloPau = {
         "Refused: not the upgrade authority, bad parameter bounds, default admin, second call."
       ],
       "name": "initializeConfigurator"
+    },
+    {
+      "accounts": [
+        {
+          "name": "admin",
+          "relations": [
+            "configurator"
+          ],
+          "signer": true,
+          "writable": true
+        },
+        {
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "docs": [
+            "whatever lamports already sit there."
+          ],
+          "name": "controller",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "arg",
+                "path": "pauId"
+              }
+            ]
+          },
+          "writable": true
+        },
+        {
+          "name": "proxy",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  120,
+                  121
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "controller"
+              }
+            ]
+          }
+        },
+        {
+          "address": "11111111111111111111111111111111",
+          "name": "systemProgram"
+        }
+      ],
+      "args": [
+        {
+          "name": "pauId",
+          "type": "u64"
+        }
+      ],
+      "discriminator": [
+        137,
+        255,
+        100,
+        190,
+        201,
+        247,
+        241,
+        81
+      ],
+      "docs": [
+        "Creates an inert, unregistered controller with its ALM proxy. Signer: admin.",
+        "Refused: not admin, an existing controller at that id."
+      ],
+      "name": "initializeController"
     },
     {
       "accounts": [
@@ -2672,7 +2793,7 @@ export type HaloPau = {
         },
         {
           "docs": [
-            "Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);",
+            "Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);",
             "not re-derived here to keep the hot path cheap (see BENCHMARKS.md)."
           ],
           "name": "controller",
@@ -2962,50 +3083,55 @@ export type HaloPau = {
     {
       "accounts": [
         {
-          "name": "member",
-          "relations": [
-            "membership"
-          ],
-          "signer": true
-        },
-        {
-          "name": "membership"
-        },
-        {
-          "name": "controller",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
+          "accounts": [
+            {
+              "name": "member",
+              "relations": [
+                "membership"
+              ],
+              "signer": true
+            },
+            {
+              "name": "membership"
+            },
+            {
+              "name": "controller",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      116,
+                      114,
+                      111,
+                      108,
+                      108,
+                      101,
+                      114
+                    ]
+                  },
+                  {
+                    "account": "controller",
+                    "kind": "account",
+                    "path": "controller.configurator"
+                  },
+                  {
+                    "account": "controller",
+                    "kind": "account",
+                    "path": "controller.pau_id"
+                  }
                 ]
               },
-              {
-                "account": "controller",
-                "kind": "account",
-                "path": "controller.configurator"
-              },
-              {
-                "account": "controller",
-                "kind": "account",
-                "path": "controller.pau_id"
-              }
-            ]
-          },
-          "relations": [
-            "membership"
+              "relations": [
+                "membership"
+              ],
+              "writable": true
+            }
           ],
-          "writable": true
+          "name": "govops"
         }
       ],
       "args": [
@@ -3260,50 +3386,55 @@ export type HaloPau = {
     {
       "accounts": [
         {
-          "name": "member",
-          "relations": [
-            "membership"
-          ],
-          "signer": true
-        },
-        {
-          "name": "membership"
-        },
-        {
-          "name": "controller",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
+          "accounts": [
+            {
+              "name": "member",
+              "relations": [
+                "membership"
+              ],
+              "signer": true
+            },
+            {
+              "name": "membership"
+            },
+            {
+              "name": "controller",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      116,
+                      114,
+                      111,
+                      108,
+                      108,
+                      101,
+                      114
+                    ]
+                  },
+                  {
+                    "account": "controller",
+                    "kind": "account",
+                    "path": "controller.configurator"
+                  },
+                  {
+                    "account": "controller",
+                    "kind": "account",
+                    "path": "controller.pau_id"
+                  }
                 ]
               },
-              {
-                "account": "controller",
-                "kind": "account",
-                "path": "controller.configurator"
-              },
-              {
-                "account": "controller",
-                "kind": "account",
-                "path": "controller.pau_id"
-              }
-            ]
-          },
-          "relations": [
-            "membership"
+              "relations": [
+                "membership"
+              ],
+              "writable": true
+            }
           ],
-          "writable": true
+          "name": "govops"
         }
       ],
       "args": [
@@ -3394,7 +3525,7 @@ export type HaloPau = {
         },
         {
           "docs": [
-            "Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);",
+            "Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);",
             "not re-derived here to keep the hot path cheap (see BENCHMARKS.md)."
           ],
           "name": "controller",
@@ -3469,50 +3600,55 @@ export type HaloPau = {
     {
       "accounts": [
         {
-          "name": "member",
-          "relations": [
-            "membership"
-          ],
-          "signer": true
-        },
-        {
-          "name": "membership"
-        },
-        {
-          "name": "controller",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
+          "accounts": [
+            {
+              "name": "member",
+              "relations": [
+                "membership"
+              ],
+              "signer": true
+            },
+            {
+              "name": "membership"
+            },
+            {
+              "name": "controller",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      116,
+                      114,
+                      111,
+                      108,
+                      108,
+                      101,
+                      114
+                    ]
+                  },
+                  {
+                    "account": "controller",
+                    "kind": "account",
+                    "path": "controller.configurator"
+                  },
+                  {
+                    "account": "controller",
+                    "kind": "account",
+                    "path": "controller.pau_id"
+                  }
                 ]
               },
-              {
-                "account": "controller",
-                "kind": "account",
-                "path": "controller.configurator"
-              },
-              {
-                "account": "controller",
-                "kind": "account",
-                "path": "controller.pau_id"
-              }
-            ]
-          },
-          "relations": [
-            "membership"
+              "relations": [
+                "membership"
+              ],
+              "writable": true
+            }
           ],
-          "writable": true
+          "name": "govops"
         }
       ],
       "args": [],
@@ -3632,6 +3768,13 @@ export type HaloPau = {
           {
             "name": "newAdmin",
             "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The signer: the new admin itself."
+            ],
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -3654,12 +3797,23 @@ export type HaloPau = {
             "type": "u16"
           },
           {
+            "docs": [
+              "The pending admin before this change (a `TransferAdmin` replaces it)."
+            ],
+            "name": "oldPendingAdmin",
+            "type": "pubkey"
+          },
+          {
             "name": "pendingAdmin",
             "type": "pubkey"
           },
           {
             "name": "maxTransferFeeBps",
             "type": "u16"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -4056,6 +4210,13 @@ export type HaloPau = {
           {
             "name": "member",
             "type": "pubkey"
+          },
+          {
+            "docs": [
+              "Whoever sent the timelocked grant's execution."
+            ],
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -4389,6 +4550,13 @@ export type HaloPau = {
             ],
             "name": "keyCount",
             "type": "u8"
+          },
+          {
+            "docs": [
+              "Whoever sent the timelocked addition's execution."
+            ],
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -4425,6 +4593,10 @@ export type HaloPau = {
           {
             "name": "opId",
             "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -4449,6 +4621,13 @@ export type HaloPau = {
                 "name": "timelockAction"
               }
             }
+          },
+          {
+            "docs": [
+              "Whoever sent the execution (anyone may)."
+            ],
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -4477,6 +4656,13 @@ export type HaloPau = {
           {
             "name": "eta",
             "type": "i64"
+          },
+          {
+            "docs": [
+              "The admin that scheduled it."
+            ],
+            "name": "by",
+            "type": "pubkey"
           }
         ],
         "kind": "struct"
@@ -4632,31 +4818,15 @@ export type HaloPau = {
           },
           {
             "docs": [
-              "precision: base units; `u64::MAX` = unlimited, `0` = closed."
+              "The bucket (precision: base units of `mint`; `max_amount == u64::MAX` = unlimited,",
+              "`0` = closed; `slope` per second; `last_updated` in unix seconds)."
             ],
-            "name": "maxAmount",
-            "type": "u64"
-          },
-          {
-            "docs": [
-              "precision: base units per second."
-            ],
-            "name": "slope",
-            "type": "u64"
-          },
-          {
-            "docs": [
-              "precision: base units available at `last_updated`."
-            ],
-            "name": "lastAmount",
-            "type": "u64"
-          },
-          {
-            "docs": [
-              "precision: unix seconds."
-            ],
-            "name": "lastUpdated",
-            "type": "i64"
+            "name": "limit",
+            "type": {
+              "defined": {
+                "name": "rateLimitState"
+              }
+            }
           },
           {
             "docs": [
@@ -4841,6 +5011,45 @@ export type HaloPau = {
           {
             "name": "available",
             "type": "u64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "A route's rate-limit state."
+      ],
+      "name": "rateLimitState",
+      "type": {
+        "fields": [
+          {
+            "docs": [
+              "precision: base units of the route's mint."
+            ],
+            "name": "maxAmount",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: base units per second."
+            ],
+            "name": "slope",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: base units; what was available at `last_updated`."
+            ],
+            "name": "lastAmount",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: unix seconds."
+            ],
+            "name": "lastUpdated",
+            "type": "i64"
           }
         ],
         "kind": "struct"
@@ -5742,7 +5951,7 @@ export const HALO_PAU_IDL = {
         {
           "name": "controller",
           "docs": [
-            "Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);",
+            "Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);",
             "not re-derived here to keep the hot path cheap (see BENCHMARKS.md)."
           ],
           "relations": [
@@ -5822,52 +6031,57 @@ export const HALO_PAU_IDL = {
           "signer": true
         },
         {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
+          "name": "execute",
+          "accounts": [
+            {
+              "name": "configurator",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103,
+                      117,
+                      114,
+                      97,
+                      116,
+                      111,
+                      114
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "op",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  111,
-                  112
+            },
+            {
+              "name": "op",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      111,
+                      112
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "configurator"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "op.op_id",
+                    "account": "TimelockOp"
+                  }
                 ]
-              },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "kind": "account",
-                "path": "op.op_id",
-                "account": "TimelockOp"
               }
-            ]
-          }
+            }
+          ]
         },
         {
           "name": "init_rate_limit",
@@ -5888,7 +6102,8 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "configurator"
+                "path": "execute.configurator",
+                "account": "ExecuteOp"
               },
               {
                 "kind": "arg",
@@ -5949,52 +6164,57 @@ export const HALO_PAU_IDL = {
           "signer": true
         },
         {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
+          "name": "execute",
+          "accounts": [
+            {
+              "name": "configurator",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103,
+                      117,
+                      114,
+                      97,
+                      116,
+                      111,
+                      114
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "op",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  111,
-                  112
+            },
+            {
+              "name": "op",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      111,
+                      112
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "configurator"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "op.op_id",
+                    "account": "TimelockOp"
+                  }
                 ]
-              },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "kind": "account",
-                "path": "op.op_id",
-                "account": "TimelockOp"
               }
-            ]
-          }
+            }
+          ]
         },
         {
           "name": "controller",
@@ -6017,7 +6237,8 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "configurator"
+                "path": "execute.configurator",
+                "account": "ExecuteOp"
               },
               {
                 "kind": "account",
@@ -6175,52 +6396,57 @@ export const HALO_PAU_IDL = {
           "signer": true
         },
         {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
+          "name": "execute",
+          "accounts": [
+            {
+              "name": "configurator",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103,
+                      117,
+                      114,
+                      97,
+                      116,
+                      111,
+                      114
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "op",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  111,
-                  112
+            },
+            {
+              "name": "op",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      111,
+                      112
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "configurator"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "op.op_id",
+                    "account": "TimelockOp"
+                  }
                 ]
-              },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "kind": "account",
-                "path": "op.op_id",
-                "account": "TimelockOp"
               }
-            ]
-          }
+            }
+          ]
         },
         {
           "name": "controller",
@@ -6243,7 +6469,8 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "configurator"
+                "path": "execute.configurator",
+                "account": "ExecuteOp"
               },
               {
                 "kind": "account",
@@ -6323,52 +6550,57 @@ export const HALO_PAU_IDL = {
           "signer": true
         },
         {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
+          "name": "execute",
+          "accounts": [
+            {
+              "name": "configurator",
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      102,
+                      105,
+                      103,
+                      117,
+                      114,
+                      97,
+                      116,
+                      111,
+                      114
+                    ]
+                  }
                 ]
               }
-            ]
-          }
-        },
-        {
-          "name": "op",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  111,
-                  112
+            },
+            {
+              "name": "op",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      111,
+                      112
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "configurator"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "op.op_id",
+                    "account": "TimelockOp"
+                  }
                 ]
-              },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "kind": "account",
-                "path": "op.op_id",
-                "account": "TimelockOp"
               }
-            ]
-          }
+            }
+          ]
         },
         {
           "name": "controller",
@@ -6392,7 +6624,8 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "configurator"
+                "path": "execute.configurator",
+                "account": "ExecuteOp"
               },
               {
                 "kind": "account",
@@ -6463,121 +6696,6 @@ export const HALO_PAU_IDL = {
         }
       ],
       "args": []
-    },
-    {
-      "name": "init_controller",
-      "docs": [
-        "Creates an inert, unregistered controller with its ALM proxy. Signer: admin."
-      ],
-      "discriminator": [
-        45,
-        209,
-        90,
-        164,
-        172,
-        233,
-        14,
-        140
-      ],
-      "accounts": [
-        {
-          "name": "admin",
-          "writable": true,
-          "signer": true,
-          "relations": [
-            "configurator"
-          ]
-        },
-        {
-          "name": "configurator",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  102,
-                  105,
-                  103,
-                  117,
-                  114,
-                  97,
-                  116,
-                  111,
-                  114
-                ]
-              }
-            ]
-          }
-        },
-        {
-          "name": "controller",
-          "docs": [
-            "whatever lamports already sit there."
-          ],
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "configurator"
-              },
-              {
-                "kind": "arg",
-                "path": "pau_id"
-              }
-            ]
-          }
-        },
-        {
-          "name": "proxy",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  114,
-                  111,
-                  120,
-                  121
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "controller"
-              }
-            ]
-          }
-        },
-        {
-          "name": "system_program",
-          "address": "11111111111111111111111111111111"
-        }
-      ],
-      "args": [
-        {
-          "name": "pau_id",
-          "type": "u64"
-        }
-      ]
     },
     {
       "name": "initialize_configurator",
@@ -6733,6 +6851,122 @@ export const HALO_PAU_IDL = {
               "name": "InitializeConfiguratorArgs"
             }
           }
+        }
+      ]
+    },
+    {
+      "name": "initialize_controller",
+      "docs": [
+        "Creates an inert, unregistered controller with its ALM proxy. Signer: admin.",
+        "Refused: not admin, an existing controller at that id."
+      ],
+      "discriminator": [
+        137,
+        255,
+        100,
+        190,
+        201,
+        247,
+        241,
+        81
+      ],
+      "accounts": [
+        {
+          "name": "admin",
+          "writable": true,
+          "signer": true,
+          "relations": [
+            "configurator"
+          ]
+        },
+        {
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
+                ]
+              }
+            ]
+          }
+        },
+        {
+          "name": "controller",
+          "docs": [
+            "whatever lamports already sit there."
+          ],
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "arg",
+                "path": "pau_id"
+              }
+            ]
+          }
+        },
+        {
+          "name": "proxy",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  112,
+                  114,
+                  111,
+                  120,
+                  121
+                ]
+              },
+              {
+                "kind": "account",
+                "path": "controller"
+              }
+            ]
+          }
+        },
+        {
+          "name": "system_program",
+          "address": "11111111111111111111111111111111"
+        }
+      ],
+      "args": [
+        {
+          "name": "pau_id",
+          "type": "u64"
         }
       ]
     },
@@ -7134,7 +7368,7 @@ export const HALO_PAU_IDL = {
         {
           "name": "controller",
           "docs": [
-            "Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);",
+            "Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);",
             "not re-derived here to keep the hot path cheap (see BENCHMARKS.md)."
           ],
           "relations": [
@@ -7423,49 +7657,54 @@ export const HALO_PAU_IDL = {
       ],
       "accounts": [
         {
-          "name": "member",
-          "signer": true,
-          "relations": [
-            "membership"
-          ]
-        },
-        {
-          "name": "membership"
-        },
-        {
-          "name": "controller",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
+          "name": "govops",
+          "accounts": [
+            {
+              "name": "member",
+              "signer": true,
+              "relations": [
+                "membership"
+              ]
+            },
+            {
+              "name": "membership"
+            },
+            {
+              "name": "controller",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      116,
+                      114,
+                      111,
+                      108,
+                      108,
+                      101,
+                      114
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "controller.configurator",
+                    "account": "Controller"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "controller.pau_id",
+                    "account": "Controller"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "controller.configurator",
-                "account": "Controller"
-              },
-              {
-                "kind": "account",
-                "path": "controller.pau_id",
-                "account": "Controller"
-              }
-            ]
-          },
-          "relations": [
-            "membership"
+              "relations": [
+                "membership"
+              ]
+            }
           ]
         }
       ],
@@ -7721,49 +7960,54 @@ export const HALO_PAU_IDL = {
       ],
       "accounts": [
         {
-          "name": "member",
-          "signer": true,
-          "relations": [
-            "membership"
-          ]
-        },
-        {
-          "name": "membership"
-        },
-        {
-          "name": "controller",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
+          "name": "govops",
+          "accounts": [
+            {
+              "name": "member",
+              "signer": true,
+              "relations": [
+                "membership"
+              ]
+            },
+            {
+              "name": "membership"
+            },
+            {
+              "name": "controller",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      116,
+                      114,
+                      111,
+                      108,
+                      108,
+                      101,
+                      114
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "controller.configurator",
+                    "account": "Controller"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "controller.pau_id",
+                    "account": "Controller"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "controller.configurator",
-                "account": "Controller"
-              },
-              {
-                "kind": "account",
-                "path": "controller.pau_id",
-                "account": "Controller"
-              }
-            ]
-          },
-          "relations": [
-            "membership"
+              "relations": [
+                "membership"
+              ]
+            }
           ]
         }
       ],
@@ -7856,7 +8100,7 @@ export const HALO_PAU_IDL = {
         {
           "name": "controller",
           "docs": [
-            "Genuine by owner and discriminator (only `init_controller` creates one, at its PDA);",
+            "Genuine by owner and discriminator (only `initialize_controller` creates one, at its PDA);",
             "not re-derived here to keep the hot path cheap (see BENCHMARKS.md)."
           ],
           "relations": [
@@ -7930,49 +8174,54 @@ export const HALO_PAU_IDL = {
       ],
       "accounts": [
         {
-          "name": "member",
-          "signer": true,
-          "relations": [
-            "membership"
-          ]
-        },
-        {
-          "name": "membership"
-        },
-        {
-          "name": "controller",
-          "writable": true,
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  99,
-                  111,
-                  110,
-                  116,
-                  114,
-                  111,
-                  108,
-                  108,
-                  101,
-                  114
+          "name": "govops",
+          "accounts": [
+            {
+              "name": "member",
+              "signer": true,
+              "relations": [
+                "membership"
+              ]
+            },
+            {
+              "name": "membership"
+            },
+            {
+              "name": "controller",
+              "writable": true,
+              "pda": {
+                "seeds": [
+                  {
+                    "kind": "const",
+                    "value": [
+                      99,
+                      111,
+                      110,
+                      116,
+                      114,
+                      111,
+                      108,
+                      108,
+                      101,
+                      114
+                    ]
+                  },
+                  {
+                    "kind": "account",
+                    "path": "controller.configurator",
+                    "account": "Controller"
+                  },
+                  {
+                    "kind": "account",
+                    "path": "controller.pau_id",
+                    "account": "Controller"
+                  }
                 ]
               },
-              {
-                "kind": "account",
-                "path": "controller.configurator",
-                "account": "Controller"
-              },
-              {
-                "kind": "account",
-                "path": "controller.pau_id",
-                "account": "Controller"
-              }
-            ]
-          },
-          "relations": [
-            "membership"
+              "relations": [
+                "membership"
+              ]
+            }
           ]
         }
       ],
@@ -8812,6 +9061,26 @@ export const HALO_PAU_IDL = {
       "code": 6060,
       "name": "IntegrationMismatch",
       "msg": "The integration account belongs to another controller or signer"
+    },
+    {
+      "code": 6061,
+      "name": "ConfiguratorInvariantBroken",
+      "msg": "Configurator invariant broken: a parameter is outside its bounds, the admin is the default key, or the admin-proposal watermark is ahead of the next op id"
+    },
+    {
+      "code": 6062,
+      "name": "ControllerInvariantBroken",
+      "msg": "Controller invariant broken: unknown layout version or non-zero reserved bytes"
+    },
+    {
+      "code": 6063,
+      "name": "RateLimitInvariantBroken",
+      "msg": "Rate-limit invariant broken: more available than the maximum, a bad tag, an update older than the last increase, or a fee bound above the maximum"
+    },
+    {
+      "code": 6064,
+      "name": "IntegrationInvariantBroken",
+      "msg": "Integration invariant broken: more than 8 keys, a duplicate or empty key, or a key stored beyond the key count"
     }
   ],
   "types": [
@@ -8826,6 +9095,13 @@ export const HALO_PAU_IDL = {
           },
           {
             "name": "new_admin",
+            "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "The signer: the new admin itself."
+            ],
             "type": "pubkey"
           }
         ]
@@ -8849,12 +9125,23 @@ export const HALO_PAU_IDL = {
             "type": "u16"
           },
           {
+            "name": "old_pending_admin",
+            "docs": [
+              "The pending admin before this change (a `TransferAdmin` replaces it)."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "pending_admin",
             "type": "pubkey"
           },
           {
             "name": "max_transfer_fee_bps",
             "type": "u16"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ]
       }
@@ -9251,6 +9538,13 @@ export const HALO_PAU_IDL = {
           {
             "name": "member",
             "type": "pubkey"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "Whoever sent the timelocked grant's execution."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -9584,6 +9878,13 @@ export const HALO_PAU_IDL = {
               "Keys the integration may use after this one was added."
             ],
             "type": "u8"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "Whoever sent the timelocked addition's execution."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -9620,6 +9921,10 @@ export const HALO_PAU_IDL = {
           {
             "name": "op_id",
             "type": "u64"
+          },
+          {
+            "name": "by",
+            "type": "pubkey"
           }
         ]
       }
@@ -9644,6 +9949,13 @@ export const HALO_PAU_IDL = {
                 "name": "TimelockAction"
               }
             }
+          },
+          {
+            "name": "by",
+            "docs": [
+              "Whoever sent the execution (anyone may)."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -9672,6 +9984,13 @@ export const HALO_PAU_IDL = {
           {
             "name": "eta",
             "type": "i64"
+          },
+          {
+            "name": "by",
+            "docs": [
+              "The admin that scheduled it."
+            ],
+            "type": "pubkey"
           }
         ]
       }
@@ -9826,32 +10145,16 @@ export const HALO_PAU_IDL = {
             "type": "u16"
           },
           {
-            "name": "max_amount",
+            "name": "limit",
             "docs": [
-              "precision: base units; `u64::MAX` = unlimited, `0` = closed."
+              "The bucket (precision: base units of `mint`; `max_amount == u64::MAX` = unlimited,",
+              "`0` = closed; `slope` per second; `last_updated` in unix seconds)."
             ],
-            "type": "u64"
-          },
-          {
-            "name": "slope",
-            "docs": [
-              "precision: base units per second."
-            ],
-            "type": "u64"
-          },
-          {
-            "name": "last_amount",
-            "docs": [
-              "precision: base units available at `last_updated`."
-            ],
-            "type": "u64"
-          },
-          {
-            "name": "last_updated",
-            "docs": [
-              "precision: unix seconds."
-            ],
-            "type": "i64"
+            "type": {
+              "defined": {
+                "name": "RateLimitState"
+              }
+            }
           },
           {
             "name": "last_increase_ts",
@@ -10036,6 +10339,45 @@ export const HALO_PAU_IDL = {
           {
             "name": "available",
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "RateLimitState",
+      "docs": [
+        "A route's rate-limit state."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "max_amount",
+            "docs": [
+              "precision: base units of the route's mint."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "slope",
+            "docs": [
+              "precision: base units per second."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "last_amount",
+            "docs": [
+              "precision: base units; what was available at `last_updated`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "last_updated",
+            "docs": [
+              "precision: unix seconds."
+            ],
+            "type": "i64"
           }
         ]
       }
@@ -10383,6 +10725,82 @@ export const HALO_PAU_IDL = {
           }
         ]
       }
+    }
+  ],
+  "constants": [
+    {
+      "name": "SEED_CONFIGURATOR",
+      "docs": [
+        "`[\"configurator\"]`: one per deployment."
+      ],
+      "type": "bytes",
+      "value": "[99, 111, 110, 102, 105, 103, 117, 114, 97, 116, 111, 114]"
+    },
+    {
+      "name": "SEED_CONTROLLER",
+      "docs": [
+        "`[\"controller\", configurator, pau_id: u64 le]`."
+      ],
+      "type": "bytes",
+      "value": "[99, 111, 110, 116, 114, 111, 108, 108, 101, 114]"
+    },
+    {
+      "name": "SEED_GOVOPS",
+      "docs": [
+        "`[\"govops\", controller, member]`."
+      ],
+      "type": "bytes",
+      "value": "[103, 111, 118, 111, 112, 115]"
+    },
+    {
+      "name": "SEED_INIT",
+      "docs": [
+        "`[\"init\", configurator, key, pau_or_default]`."
+      ],
+      "type": "bytes",
+      "value": "[105, 110, 105, 116]"
+    },
+    {
+      "name": "SEED_INTEGRATION",
+      "docs": [
+        "`[\"integration\", controller, signer]`."
+      ],
+      "type": "bytes",
+      "value": "[105, 110, 116, 101, 103, 114, 97, 116, 105, 111, 110]"
+    },
+    {
+      "name": "SEED_OP",
+      "docs": [
+        "`[\"op\", configurator, op_id: u64 le]`."
+      ],
+      "type": "bytes",
+      "value": "[111, 112]"
+    },
+    {
+      "name": "SEED_PROXY",
+      "docs": [
+        "`[\"proxy\", controller]`: the ALM proxy, owner of every custody token account."
+      ],
+      "type": "bytes",
+      "value": "[112, 114, 111, 120, 121]"
+    },
+    {
+      "name": "SEED_RATE_LIMIT",
+      "docs": [
+        "`[\"rate_limit\", controller, key]`."
+      ],
+      "type": "bytes",
+      "value": "[114, 97, 116, 101, 95, 108, 105, 109, 105, 116]"
+    },
+    {
+      "name": "SEED_REMOVAL",
+      "docs": [
+        "`[\"removal\", configurator, target]`: the record an instant removal leaves behind, so",
+        "that an addition for the same target scheduled before it can no longer be executed.",
+        "`target` is [`crate::state::removal_target`] of the removed thing."
+      ],
+      "type": "bytes",
+      "value": "[114, 101, 109, 111, 118, 97, 108]"
     }
   ]
 };

@@ -73,7 +73,7 @@ export type HaloTrading = {
       "docs": [
         "`[\"book\", class, book_id: u64 le]`: the book owning a pool's vaults."
       ],
-      "name": "sEEDBOOK",
+      "name": "seedBook",
       "type": "bytes",
       "value": "[98, 111, 111, 107]"
     },
@@ -81,7 +81,7 @@ export type HaloTrading = {
       "docs": [
         "`[\"book_vault\", book, mint]`: a pool's token account for `mint`."
       ],
-      "name": "sEEDBOOKVAULT",
+      "name": "seedBookVault",
       "type": "bytes",
       "value": "[98, 111, 111, 107, 95, 118, 97, 117, 108, 116]"
     },
@@ -89,7 +89,7 @@ export type HaloTrading = {
       "docs": [
         "`[\"class\", authority, class_id: u64 le]`: a trading class."
       ],
-      "name": "sEEDCLASS",
+      "name": "seedClass",
       "type": "bytes",
       "value": "[99, 108, 97, 115, 115]"
     },
@@ -97,7 +97,7 @@ export type HaloTrading = {
       "docs": [
         "`[\"lp\", pool, owner]`: an LP position."
       ],
-      "name": "sEEDLP",
+      "name": "seedLp",
       "type": "bytes",
       "value": "[108, 112]"
     },
@@ -105,7 +105,7 @@ export type HaloTrading = {
       "docs": [
         "`[\"quote\", pool, nonce: u64 le]`: an RFQ quote's receipt."
       ],
-      "name": "sEEDQUOTE",
+      "name": "seedQuote",
       "type": "bytes",
       "value": "[113, 117, 111, 116, 101]"
     },
@@ -113,7 +113,7 @@ export type HaloTrading = {
       "docs": [
         "`[\"redemption\", pool, id: u64 le]`: an issuer redemption."
       ],
-      "name": "sEEDREDEMPTION",
+      "name": "seedRedemption",
       "type": "bytes",
       "value": "[114, 101, 100, 101, 109, 112, 116, 105, 111, 110]"
     },
@@ -121,7 +121,7 @@ export type HaloTrading = {
       "docs": [
         "`[\"unit\", class, unit_id: u64 le]`: a pool (Halo Unit)."
       ],
-      "name": "sEEDUNIT",
+      "name": "seedUnit",
       "type": "bytes",
       "value": "[117, 110, 105, 116]"
     },
@@ -129,7 +129,7 @@ export type HaloTrading = {
       "docs": [
         "`[\"withdraw_gen\", pool, id: u64 le]`: a withdrawal generation."
       ],
-      "name": "sEEDWITHDRAWGEN",
+      "name": "seedWithdrawGen",
       "type": "bytes",
       "value": "[119, 105, 116, 104, 100, 114, 97, 119, 95, 103, 101, 110]"
     }
@@ -589,6 +589,31 @@ export type HaloTrading = {
       "code": 6290,
       "msg": "The proposed price source expired (14 days after its delay): propose it again",
       "name": "priceSourceProposalExpired"
+    },
+    {
+      "code": 6291,
+      "msg": "A pool's books broke an invariant (shares, cost basis, rate limits or cursors): refused, nothing changed",
+      "name": "poolInvariantBroken"
+    },
+    {
+      "code": 6292,
+      "msg": "A pool's vault holds less than its books say (quote vault below liquidity + claims, or asset vault below inventory)",
+      "name": "vaultBelowBooked"
+    },
+    {
+      "code": 6293,
+      "msg": "A withdrawal generation broke an invariant (filled above requested, paid while open): refused, nothing changed",
+      "name": "withdrawGenerationInvariantBroken"
+    },
+    {
+      "code": 6294,
+      "msg": "A redemption broke an invariant (zero amount, due before it was sent, received while pending): refused, nothing changed",
+      "name": "redemptionInvariantBroken"
+    },
+    {
+      "code": 6295,
+      "msg": "An LP position broke an invariant (claimed more shares than it queued): refused",
+      "name": "lpPositionInvariantBroken"
     }
   ],
   "events": [
@@ -975,26 +1000,28 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "governance",
-          "relations": [
-            "class"
+          "accounts": [
+            {
+              "name": "governance",
+              "relations": [
+                "class"
+              ],
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ],
-          "signer": true
+          "name": "governed"
         },
         {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
-        },
-        {
-          "docs": [
-            "fixed wind-down price)."
-          ],
           "name": "priceAccount"
         }
       ],
@@ -1018,28 +1045,33 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "owner",
-          "relations": [
-            "position"
+          "accounts": [
+            {
+              "name": "owner",
+              "relations": [
+                "position"
+              ],
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "relations": [
+                "position"
+              ],
+              "writable": true
+            },
+            {
+              "name": "position",
+              "writable": true
+            }
           ],
-          "signer": true
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "relations": [
-            "position"
-          ],
-          "writable": true
-        },
-        {
-          "name": "position",
-          "writable": true
+          "name": "lp"
         },
         {
           "name": "generation",
@@ -1063,22 +1095,20 @@ export type HaloTrading = {
                 ]
               },
               {
+                "account": "ownedPosition",
                 "kind": "account",
-                "path": "pool"
+                "path": "lp.pool"
               },
               {
-                "account": "lpPosition",
+                "account": "ownedPosition",
                 "kind": "account",
-                "path": "position.queue_gen"
+                "path": "lp.position.queue_gen"
               }
             ]
           }
         },
         {
-          "name": "quoteMint",
-          "relations": [
-            "class"
-          ]
+          "name": "quoteMint"
         },
         {
           "name": "ownerQuote",
@@ -1086,9 +1116,6 @@ export type HaloTrading = {
         },
         {
           "name": "quoteVault",
-          "relations": [
-            "pool"
-          ],
           "writable": true
         },
         {
@@ -1114,21 +1141,26 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "governance",
-          "relations": [
-            "class"
+          "accounts": [
+            {
+              "name": "governance",
+              "relations": [
+                "class"
+              ],
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ],
-          "signer": true
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
+          "name": "governed"
         }
       ],
       "args": [],
@@ -1458,34 +1490,36 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "owner",
-          "relations": [
-            "position"
+          "accounts": [
+            {
+              "name": "owner",
+              "relations": [
+                "position"
+              ],
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "relations": [
+                "position"
+              ],
+              "writable": true
+            },
+            {
+              "name": "position",
+              "writable": true
+            }
           ],
-          "signer": true
+          "name": "lp"
         },
         {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "relations": [
-            "position"
-          ],
-          "writable": true
-        },
-        {
-          "name": "position",
-          "writable": true
-        },
-        {
-          "name": "quoteMint",
-          "relations": [
-            "class"
-          ]
+          "name": "quoteMint"
         },
         {
           "name": "ownerQuote",
@@ -1493,9 +1527,6 @@ export type HaloTrading = {
         },
         {
           "name": "quoteVault",
-          "relations": [
-            "pool"
-          ],
           "writable": true
         },
         {
@@ -1873,21 +1904,26 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "governance",
-          "relations": [
-            "class"
+          "accounts": [
+            {
+              "name": "governance",
+              "relations": [
+                "class"
+              ],
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ],
-          "signer": true
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
+          "name": "governed"
         }
       ],
       "args": [
@@ -2321,21 +2357,26 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "governance",
-          "relations": [
-            "class"
+          "accounts": [
+            {
+              "name": "governance",
+              "relations": [
+                "class"
+              ],
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ],
-          "signer": true
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
+          "name": "governed"
         }
       ],
       "args": [
@@ -2406,21 +2447,26 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "governance",
-          "relations": [
-            "class"
+          "accounts": [
+            {
+              "name": "governance",
+              "relations": [
+                "class"
+              ],
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ],
-          "signer": true
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
+          "name": "governed"
         }
       ],
       "args": [
@@ -2949,24 +2995,26 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "name": "governance",
-          "relations": [
-            "class"
+          "accounts": [
+            {
+              "name": "governance",
+              "relations": [
+                "class"
+              ],
+              "signer": true
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ],
-          "signer": true
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "relations": [
-            "redemption"
-          ],
-          "writable": true
+          "name": "governed"
         },
         {
           "name": "redemption",
@@ -3039,6 +3087,13 @@ export type HaloTrading = {
             "type": "pubkey"
           },
           {
+            "docs": [
+              "The proposed key that signed (it becomes `new_governance`)."
+            ],
+            "name": "by",
+            "type": "pubkey"
+          },
+          {
             "name": "oldGovernance",
             "type": "pubkey"
           },
@@ -3059,14 +3114,24 @@ export type HaloTrading = {
             "type": "pubkey"
           },
           {
-            "name": "governance",
+            "docs": [
+              "The governance key that signed."
+            ],
+            "name": "by",
             "type": "pubkey"
           },
           {
             "docs": [
-              "default: a proposal withdrawn."
+              "The proposal this one replaces (default: none)."
             ],
-            "name": "pendingGovernance",
+            "name": "oldPending",
+            "type": "pubkey"
+          },
+          {
+            "docs": [
+              "The proposed governance (default: the proposal is withdrawn)."
+            ],
+            "name": "newPending",
             "type": "pubkey"
           }
         ],
@@ -3102,11 +3167,26 @@ export type HaloTrading = {
             "type": "pubkey"
           },
           {
-            "name": "beacon",
+            "docs": [
+              "The governance key that signed."
+            ],
+            "name": "by",
             "type": "pubkey"
           },
           {
-            "name": "freezer",
+            "name": "oldBeacon",
+            "type": "pubkey"
+          },
+          {
+            "name": "newBeacon",
+            "type": "pubkey"
+          },
+          {
+            "name": "oldFreezer",
+            "type": "pubkey"
+          },
+          {
+            "name": "newFreezer",
             "type": "pubkey"
           }
         ],
@@ -3283,33 +3363,6 @@ export type HaloTrading = {
     },
     {
       "docs": [
-        "A stored rate limit (the PAU's maths, `halo_math::RateLimitState`)."
-      ],
-      "name": "limit",
-      "type": {
-        "fields": [
-          {
-            "name": "maxAmount",
-            "type": "u64"
-          },
-          {
-            "name": "slope",
-            "type": "u64"
-          },
-          {
-            "name": "lastAmount",
-            "type": "u64"
-          },
-          {
-            "name": "lastUpdated",
-            "type": "i64"
-          }
-        ],
-        "kind": "struct"
-      }
-    },
-    {
-      "docs": [
         "A per-side limit in quote base units: the PAU's rate-limit maths."
       ],
       "name": "limitParams",
@@ -3408,6 +3461,23 @@ export type HaloTrading = {
           }
         ],
         "kind": "struct"
+      }
+    },
+    {
+      "docs": [
+        "Which amount the user fixed."
+      ],
+      "name": "mode",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "exactIn"
+          },
+          {
+            "name": "exactOut"
+          }
+        ]
       }
     },
     {
@@ -3550,7 +3620,7 @@ export type HaloTrading = {
             "name": "bidLimit",
             "type": {
               "defined": {
-                "name": "limit"
+                "name": "rateLimitState"
               }
             }
           },
@@ -3558,7 +3628,7 @@ export type HaloTrading = {
             "name": "askLimit",
             "type": {
               "defined": {
-                "name": "limit"
+                "name": "rateLimitState"
               }
             }
           },
@@ -3566,7 +3636,7 @@ export type HaloTrading = {
             "name": "redeemLimit",
             "type": {
               "defined": {
-                "name": "limit"
+                "name": "rateLimitState"
               }
             }
           },
@@ -4269,6 +4339,45 @@ export type HaloTrading = {
     },
     {
       "docs": [
+        "A route's rate-limit state."
+      ],
+      "name": "rateLimitState",
+      "type": {
+        "fields": [
+          {
+            "docs": [
+              "precision: base units of the route's mint."
+            ],
+            "name": "maxAmount",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: base units per second."
+            ],
+            "name": "slope",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: base units; what was available at `last_updated`."
+            ],
+            "name": "lastAmount",
+            "type": "u64"
+          },
+          {
+            "docs": [
+              "precision: unix seconds."
+            ],
+            "name": "lastUpdated",
+            "type": "i64"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
+      "docs": [
         "Asset sent to the issuer for redemption, and what came back.",
         "Seeds: `[\"redemption\", pool, redemption_id]`."
       ],
@@ -4585,7 +4694,7 @@ export type HaloTrading = {
             "name": "side",
             "type": {
               "defined": {
-                "name": "swapSide"
+                "name": "side"
               }
             }
           },
@@ -4616,6 +4725,23 @@ export type HaloTrading = {
       }
     },
     {
+      "docs": [
+        "Which way a trade goes, from the user's side."
+      ],
+      "name": "side",
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "sellAsset"
+          },
+          {
+            "name": "buyAsset"
+          }
+        ]
+      }
+    },
+    {
       "name": "sidesSet",
       "type": {
         "fields": [
@@ -4640,20 +4766,28 @@ export type HaloTrading = {
       "type": {
         "fields": [
           {
+            "docs": [
+              "`SellAsset`: the user sells the asset for USDS (the pool buys at NAV − bid spread);",
+              "`BuyAsset`: the user buys it with USDS (the pool sells at NAV + ask spread)."
+            ],
             "name": "side",
             "type": {
               "defined": {
-                "name": "swapSide"
+                "name": "side"
               }
             }
           },
           {
             "docs": [
-              "true: `amount` is what the user gives and `limit` is `min_out`; false: `amount` is",
-              "what the user receives and `limit` is `max_in`."
+              "`ExactIn`: `amount` is what the user gives and `limit` is `min_out`; `ExactOut`:",
+              "`amount` is what the user receives and `limit` is `max_in`."
             ],
-            "name": "exactIn",
-            "type": "bool"
+            "name": "mode",
+            "type": {
+              "defined": {
+                "name": "mode"
+              }
+            }
           },
           {
             "name": "amount",
@@ -4730,23 +4864,6 @@ export type HaloTrading = {
           }
         ],
         "kind": "struct"
-      }
-    },
-    {
-      "docs": [
-        "Which way the user trades."
-      ],
-      "name": "swapSide",
-      "type": {
-        "kind": "enum",
-        "variants": [
-          {
-            "name": "sellAsset"
-          },
-          {
-            "name": "buyAsset"
-          }
-        ]
       }
     },
     {
@@ -5086,27 +5203,29 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governance",
-          "signer": true,
-          "relations": [
-            "class"
+          "name": "governed",
+          "accounts": [
+            {
+              "name": "governance",
+              "signer": true,
+              "relations": [
+                "class"
+              ]
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ]
         },
         {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
-        },
-        {
-          "name": "price_account",
-          "docs": [
-            "fixed wind-down price)."
-          ]
+          "name": "price_account"
         }
       ],
       "args": []
@@ -5128,28 +5247,33 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "owner",
-          "signer": true,
-          "relations": [
-            "position"
+          "name": "lp",
+          "accounts": [
+            {
+              "name": "owner",
+              "signer": true,
+              "relations": [
+                "position"
+              ]
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true,
+              "relations": [
+                "position"
+              ]
+            },
+            {
+              "name": "position",
+              "writable": true
+            }
           ]
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true,
-          "relations": [
-            "position"
-          ]
-        },
-        {
-          "name": "position",
-          "writable": true
         },
         {
           "name": "generation",
@@ -5174,21 +5298,19 @@ export const HALO_TRADING_IDL = {
               },
               {
                 "kind": "account",
-                "path": "pool"
+                "path": "lp.pool",
+                "account": "OwnedPosition"
               },
               {
                 "kind": "account",
-                "path": "position.queue_gen",
-                "account": "LpPosition"
+                "path": "lp.position.queue_gen",
+                "account": "OwnedPosition"
               }
             ]
           }
         },
         {
-          "name": "quote_mint",
-          "relations": [
-            "class"
-          ]
+          "name": "quote_mint"
         },
         {
           "name": "owner_quote",
@@ -5196,10 +5318,7 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "quote_vault",
-          "writable": true,
-          "relations": [
-            "pool"
-          ]
+          "writable": true
         },
         {
           "name": "token_program"
@@ -5224,21 +5343,26 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governance",
-          "signer": true,
-          "relations": [
-            "class"
+          "name": "governed",
+          "accounts": [
+            {
+              "name": "governance",
+              "signer": true,
+              "relations": [
+                "class"
+              ]
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ]
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
         }
       ],
       "args": []
@@ -5568,34 +5692,36 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "owner",
-          "signer": true,
-          "relations": [
-            "position"
+          "name": "lp",
+          "accounts": [
+            {
+              "name": "owner",
+              "signer": true,
+              "relations": [
+                "position"
+              ]
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true,
+              "relations": [
+                "position"
+              ]
+            },
+            {
+              "name": "position",
+              "writable": true
+            }
           ]
         },
         {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true,
-          "relations": [
-            "position"
-          ]
-        },
-        {
-          "name": "position",
-          "writable": true
-        },
-        {
-          "name": "quote_mint",
-          "relations": [
-            "class"
-          ]
+          "name": "quote_mint"
         },
         {
           "name": "owner_quote",
@@ -5603,10 +5729,7 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "quote_vault",
-          "writable": true,
-          "relations": [
-            "pool"
-          ]
+          "writable": true
         },
         {
           "name": "price_account"
@@ -5984,21 +6107,26 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governance",
-          "signer": true,
-          "relations": [
-            "class"
+          "name": "governed",
+          "accounts": [
+            {
+              "name": "governance",
+              "signer": true,
+              "relations": [
+                "class"
+              ]
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ]
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
         }
       ],
       "args": [
@@ -6431,21 +6559,26 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governance",
-          "signer": true,
-          "relations": [
-            "class"
+          "name": "governed",
+          "accounts": [
+            {
+              "name": "governance",
+              "signer": true,
+              "relations": [
+                "class"
+              ]
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ]
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
         }
       ],
       "args": [
@@ -6516,21 +6649,26 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governance",
-          "signer": true,
-          "relations": [
-            "class"
+          "name": "governed",
+          "accounts": [
+            {
+              "name": "governance",
+              "signer": true,
+              "relations": [
+                "class"
+              ]
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ]
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true
         }
       ],
       "args": [
@@ -7060,23 +7198,25 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governance",
-          "signer": true,
-          "relations": [
-            "class"
-          ]
-        },
-        {
-          "name": "class",
-          "relations": [
-            "pool"
-          ]
-        },
-        {
-          "name": "pool",
-          "writable": true,
-          "relations": [
-            "redemption"
+          "name": "governed",
+          "accounts": [
+            {
+              "name": "governance",
+              "signer": true,
+              "relations": [
+                "class"
+              ]
+            },
+            {
+              "name": "class",
+              "relations": [
+                "pool"
+              ]
+            },
+            {
+              "name": "pool",
+              "writable": true
+            }
           ]
         },
         {
@@ -7962,6 +8102,31 @@ export const HALO_TRADING_IDL = {
       "code": 6290,
       "name": "PriceSourceProposalExpired",
       "msg": "The proposed price source expired (14 days after its delay): propose it again"
+    },
+    {
+      "code": 6291,
+      "name": "PoolInvariantBroken",
+      "msg": "A pool's books broke an invariant (shares, cost basis, rate limits or cursors): refused, nothing changed"
+    },
+    {
+      "code": 6292,
+      "name": "VaultBelowBooked",
+      "msg": "A pool's vault holds less than its books say (quote vault below liquidity + claims, or asset vault below inventory)"
+    },
+    {
+      "code": 6293,
+      "name": "WithdrawGenerationInvariantBroken",
+      "msg": "A withdrawal generation broke an invariant (filled above requested, paid while open): refused, nothing changed"
+    },
+    {
+      "code": 6294,
+      "name": "RedemptionInvariantBroken",
+      "msg": "A redemption broke an invariant (zero amount, due before it was sent, received while pending): refused, nothing changed"
+    },
+    {
+      "code": 6295,
+      "name": "LpPositionInvariantBroken",
+      "msg": "An LP position broke an invariant (claimed more shares than it queued): refused"
     }
   ],
   "types": [
@@ -8007,6 +8172,13 @@ export const HALO_TRADING_IDL = {
             "type": "pubkey"
           },
           {
+            "name": "by",
+            "docs": [
+              "The proposed key that signed (it becomes `new_governance`)."
+            ],
+            "type": "pubkey"
+          },
+          {
             "name": "old_governance",
             "type": "pubkey"
           },
@@ -8027,13 +8199,23 @@ export const HALO_TRADING_IDL = {
             "type": "pubkey"
           },
           {
-            "name": "governance",
+            "name": "by",
+            "docs": [
+              "The governance key that signed."
+            ],
             "type": "pubkey"
           },
           {
-            "name": "pending_governance",
+            "name": "old_pending",
             "docs": [
-              "default: a proposal withdrawn."
+              "The proposal this one replaces (default: none)."
+            ],
+            "type": "pubkey"
+          },
+          {
+            "name": "new_pending",
+            "docs": [
+              "The proposed governance (default: the proposal is withdrawn)."
             ],
             "type": "pubkey"
           }
@@ -8070,11 +8252,26 @@ export const HALO_TRADING_IDL = {
             "type": "pubkey"
           },
           {
-            "name": "beacon",
+            "name": "by",
+            "docs": [
+              "The governance key that signed."
+            ],
             "type": "pubkey"
           },
           {
-            "name": "freezer",
+            "name": "old_beacon",
+            "type": "pubkey"
+          },
+          {
+            "name": "new_beacon",
+            "type": "pubkey"
+          },
+          {
+            "name": "old_freezer",
+            "type": "pubkey"
+          },
+          {
+            "name": "new_freezer",
             "type": "pubkey"
           }
         ]
@@ -8249,33 +8446,6 @@ export const HALO_TRADING_IDL = {
       }
     },
     {
-      "name": "Limit",
-      "docs": [
-        "A stored rate limit (the PAU's maths, `halo_math::RateLimitState`)."
-      ],
-      "type": {
-        "kind": "struct",
-        "fields": [
-          {
-            "name": "max_amount",
-            "type": "u64"
-          },
-          {
-            "name": "slope",
-            "type": "u64"
-          },
-          {
-            "name": "last_amount",
-            "type": "u64"
-          },
-          {
-            "name": "last_updated",
-            "type": "i64"
-          }
-        ]
-      }
-    },
-    {
       "name": "LimitParams",
       "docs": [
         "A per-side limit in quote base units: the PAU's rate-limit maths."
@@ -8373,6 +8543,23 @@ export const HALO_TRADING_IDL = {
                 64
               ]
             }
+          }
+        ]
+      }
+    },
+    {
+      "name": "Mode",
+      "docs": [
+        "Which amount the user fixed."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "ExactIn"
+          },
+          {
+            "name": "ExactOut"
           }
         ]
       }
@@ -8518,7 +8705,7 @@ export const HALO_TRADING_IDL = {
             "name": "bid_limit",
             "type": {
               "defined": {
-                "name": "Limit"
+                "name": "RateLimitState"
               }
             }
           },
@@ -8526,7 +8713,7 @@ export const HALO_TRADING_IDL = {
             "name": "ask_limit",
             "type": {
               "defined": {
-                "name": "Limit"
+                "name": "RateLimitState"
               }
             }
           },
@@ -8534,7 +8721,7 @@ export const HALO_TRADING_IDL = {
             "name": "redeem_limit",
             "type": {
               "defined": {
-                "name": "Limit"
+                "name": "RateLimitState"
               }
             }
           },
@@ -9235,6 +9422,45 @@ export const HALO_TRADING_IDL = {
       }
     },
     {
+      "name": "RateLimitState",
+      "docs": [
+        "A route's rate-limit state."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "max_amount",
+            "docs": [
+              "precision: base units of the route's mint."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "slope",
+            "docs": [
+              "precision: base units per second."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "last_amount",
+            "docs": [
+              "precision: base units; what was available at `last_updated`."
+            ],
+            "type": "u64"
+          },
+          {
+            "name": "last_updated",
+            "docs": [
+              "precision: unix seconds."
+            ],
+            "type": "i64"
+          }
+        ]
+      }
+    },
+    {
       "name": "Redemption",
       "docs": [
         "Asset sent to the issuer for redemption, and what came back.",
@@ -9553,7 +9779,7 @@ export const HALO_TRADING_IDL = {
             "name": "side",
             "type": {
               "defined": {
-                "name": "SwapSide"
+                "name": "Side"
               }
             }
           },
@@ -9578,6 +9804,23 @@ export const HALO_TRADING_IDL = {
               "Single use: a receipt at `[\"quote\", pool, nonce]` is created when it fills."
             ],
             "type": "u64"
+          }
+        ]
+      }
+    },
+    {
+      "name": "Side",
+      "docs": [
+        "Which way a trade goes, from the user's side."
+      ],
+      "type": {
+        "kind": "enum",
+        "variants": [
+          {
+            "name": "SellAsset"
+          },
+          {
+            "name": "BuyAsset"
           }
         ]
       }
@@ -9609,19 +9852,27 @@ export const HALO_TRADING_IDL = {
         "fields": [
           {
             "name": "side",
+            "docs": [
+              "`SellAsset`: the user sells the asset for USDS (the pool buys at NAV − bid spread);",
+              "`BuyAsset`: the user buys it with USDS (the pool sells at NAV + ask spread)."
+            ],
             "type": {
               "defined": {
-                "name": "SwapSide"
+                "name": "Side"
               }
             }
           },
           {
-            "name": "exact_in",
+            "name": "mode",
             "docs": [
-              "true: `amount` is what the user gives and `limit` is `min_out`; false: `amount` is",
-              "what the user receives and `limit` is `max_in`."
+              "`ExactIn`: `amount` is what the user gives and `limit` is `min_out`; `ExactOut`:",
+              "`amount` is what the user receives and `limit` is `max_in`."
             ],
-            "type": "bool"
+            "type": {
+              "defined": {
+                "name": "Mode"
+              }
+            }
           },
           {
             "name": "amount",
@@ -9695,23 +9946,6 @@ export const HALO_TRADING_IDL = {
           {
             "name": "quote_liquidity_after",
             "type": "u64"
-          }
-        ]
-      }
-    },
-    {
-      "name": "SwapSide",
-      "docs": [
-        "Which way the user trades."
-      ],
-      "type": {
-        "kind": "enum",
-        "variants": [
-          {
-            "name": "SellAsset"
-          },
-          {
-            "name": "BuyAsset"
           }
         ]
       }

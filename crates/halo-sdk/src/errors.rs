@@ -189,6 +189,11 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::SettlementPeriodLoweredWhilePending,
     TradingError::WindDownPriceOutOfRange,
     TradingError::PriceSourceProposalExpired,
+    TradingError::PoolInvariantBroken,
+    TradingError::VaultBelowBooked,
+    TradingError::WithdrawGenerationInvariantBroken,
+    TradingError::RedemptionInvariantBroken,
+    TradingError::LpPositionInvariantBroken,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

@@ -193,8 +193,6 @@ pub enum TradingError {
     WithdrawGenerationInvariantBroken,
     #[msg("A redemption broke an invariant (zero amount, due before it was sent, received while pending): refused, nothing changed")]
     RedemptionInvariantBroken,
-    #[msg(
-        "An LP position broke an invariant (claimed more than it queued): refused, nothing changed"
-    )]
+    #[msg("An LP position broke an invariant (claimed more shares than it queued): refused")]
     LpPositionInvariantBroken,
 }
