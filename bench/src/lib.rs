@@ -27,6 +27,16 @@ pub const PROGRAMS: &[(Pubkey, &str)] = &[
 pub struct SbfLedger {
     pub svm: LiteSVM,
     payer: Keypair,
+    /// Keys are derived from a counter, so every run creates the same addresses and
+    /// measures the same PDA bump searches: the figures repeat run to run.
+    next_key: u64,
+}
+
+/// The `n`-th deterministic key of a run.
+fn key_number(n: u64) -> Keypair {
+    let mut secret = [0x5au8; 32];
+    secret[..8].copy_from_slice(&n.to_le_bytes());
+    Keypair::new_from_array(secret)
 }
 
 impl SbfLedger {
@@ -43,10 +53,14 @@ impl SbfLedger {
             svm.add_program_from_file(*id, &path)
                 .unwrap_or_else(|e| panic!("loading {}: {e:?}", path.display()));
         }
-        let payer = Keypair::new();
+        let payer = key_number(0);
         svm.airdrop(&payer.pubkey(), 100_000 * 1_000_000_000)
             .expect("airdrop");
-        Self { svm, payer }
+        Self {
+            svm,
+            payer,
+            next_key: 1,
+        }
     }
 
     pub fn payer(&self) -> &Keypair {
@@ -71,6 +85,12 @@ fn custom_code(e: &TransactionError) -> Option<u32> {
 impl Ledger for SbfLedger {
     fn payer_key(&self) -> Pubkey {
         self.payer.pubkey()
+    }
+
+    fn new_keypair(&mut self) -> Keypair {
+        let k = key_number(self.next_key);
+        self.next_key = self.next_key.saturating_add(1);
+        k
     }
 
     async fn send(

@@ -194,8 +194,10 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
     l.mint_to(&usds, &tp, &custody, 10_000_000 * USDS).await;
     l.mint_to(&usds22, &tp22, &custody22, 10_000_000 * USDS)
         .await;
-    let dest = l.create_ata(&Keypair::new().pubkey(), &usds, &tp).await;
-    let dest22 = l.create_ata(&Keypair::new().pubkey(), &usds22, &tp22).await;
+    let dest_owner = l.new_keypair().pubkey();
+    let dest = l.create_ata(&dest_owner, &usds, &tp).await;
+    let dest22_owner = l.new_keypair().pubkey();
+    let dest22 = l.create_ata(&dest22_owner, &usds22, &tp22).await;
     let int_acct = l.create_ata(&roles.integration.pubkey(), &usds, &tp).await;
     let route = |mint, program, custody, cp, tag: &[u8]| Route {
         controller,

@@ -57,7 +57,7 @@ pub async fn bench(b: &mut Bench) {
         &[&env.governance],
     )
     .await;
-    let extra = Keypair::new().pubkey();
+    let extra = l.new_keypair().pubkey();
     run(
         b,
         &mut l,

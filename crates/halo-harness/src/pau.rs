@@ -244,7 +244,7 @@ impl PauEnv {
         max_amount: u64,
         slope: u64,
     ) -> Route {
-        let owner = Keypair::new().pubkey();
+        let owner = chain.new_keypair().pubkey();
         let dest = chain
             .create_ata(&owner, &self.mint, &self.token_program)
             .await;

@@ -164,7 +164,7 @@ impl TradingEnv {
                     .await;
                 feed
             }
-            PriceKind::Pyth => Keypair::new().pubkey(),
+            PriceKind::Pyth => chain.new_keypair().pubkey(),
         };
 
         let class = halo_sdk::pda::class(&g, class_id);

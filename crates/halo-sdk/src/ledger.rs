@@ -228,6 +228,13 @@ pub struct Receipt {
 pub trait Ledger {
     fn payer_key(&self) -> Pubkey;
 
+    /// A fresh keypair for a new actor, mint or account. Random by default; a ledger may
+    /// make them deterministic (the bench's does, so its compute figures repeat: PDA bump
+    /// searches depend on the keys).
+    fn new_keypair(&mut self) -> Keypair {
+        Keypair::new()
+    }
+
     /// Sends one transaction; `signers` are the signers besides the payer.
     async fn send(&mut self, ixs: &[Instruction], signers: &[&Keypair])
         -> Result<Receipt, Refusal>;
@@ -290,7 +297,7 @@ pub trait Ledger {
 
     /// A new keypair holding `lamports`, paid by the payer.
     async fn funded_keypair(&mut self, lamports: u64) -> Keypair {
-        let k = Keypair::new();
+        let k = self.new_keypair();
         let payer = self.payer_key();
         self.must(
             &[system_instruction::transfer(&payer, &k.pubkey(), lamports)],
@@ -302,7 +309,7 @@ pub trait Ledger {
 
     /// Creates a mint whose mint authority is the payer.
     async fn create_mint(&mut self, kind: MintKind, decimals: u8) -> Pubkey {
-        let mint = Keypair::new();
+        let mint = self.new_keypair();
         let payer = self.payer_key();
         let rent = self.rent(kind.space()).await;
         let ixs = kind.create_instructions(&payer, &mint.pubkey(), &payer, decimals, rent);
