@@ -75,14 +75,14 @@ export class PauClient {
     return pda.op(this.configurator, BigInt(opId.toString()))[0];
   }
 
-  /** The `ExecuteOp` account group (`halo_pau::instructions::groups`): the configurator
-   * and scheduled op `opId`. */
+  /** The configurator and scheduled op `opId`: the accounts every `execute_*` (but
+   * `executeConfigChange`) starts with. */
   private executeOp(opId: Int) {
     return { configurator: this.configurator, op: this.op(opId) };
   }
 
-  /** The `GovOpsOnController` account group: `member`, its membership of `controller`,
-   * and the controller. */
+  /** The `GovOpsOnController` accounts of `setRelayer`, `setFreezer` and `unfreeze`:
+   * `member`, its membership of `controller`, and the controller. */
   private govopsOn(controller: PublicKey, member: PublicKey) {
     return { member, membership: this.membership(controller, member), controller };
   }
@@ -209,7 +209,7 @@ export class PauClient {
         .executeRegisterPau()
         .accountsStrict({
           executor: p.executor,
-          execute: this.executeOp(p.opId),
+          ...this.executeOp(p.opId),
           controller: p.controller,
         })
         .instruction(),
@@ -218,7 +218,7 @@ export class PauClient {
         .executeAddInitRateLimit(key32(p.key), p.pau)
         .accountsStrict({
           payer: p.payer,
-          execute: this.executeOp(p.opId),
+          ...this.executeOp(p.opId),
           initRateLimit: pda.initRateLimit(this.configurator, p.key, p.pau)[0],
           removal: pda.initRemoval(this.configurator, p.key, p.pau)[0],
           systemProgram: SystemProgram.programId,
@@ -229,7 +229,7 @@ export class PauClient {
         .executeGrantGovops(p.member)
         .accountsStrict({
           payer: p.payer,
-          execute: this.executeOp(p.opId),
+          ...this.executeOp(p.opId),
           controller: p.controller,
           membership: this.membership(p.controller, p.member),
           removal: pda.govopsRemoval(this.configurator, p.controller, p.member)[0],
@@ -242,7 +242,7 @@ export class PauClient {
         .executeAddIntegration(p.signer)
         .accountsStrict({
           payer: p.payer,
-          execute: this.executeOp(p.opId),
+          ...this.executeOp(p.opId),
           controller: p.controller,
           integration: pda.integration(p.controller, p.signer)[0],
           removal: pda.integrationRemoval(this.configurator, p.controller, p.signer)[0],
@@ -328,23 +328,17 @@ export class PauClient {
     setRelayer: (p: { member: PublicKey; controller: PublicKey; relayer: PublicKey }) =>
       this.program.methods
         .setRelayer(p.relayer)
-        .accountsStrict({
-          govops: this.govopsOn(p.controller, p.member),
-        })
+        .accountsStrict(this.govopsOn(p.controller, p.member))
         .instruction(),
     setFreezer: (p: { member: PublicKey; controller: PublicKey; freezer: PublicKey }) =>
       this.program.methods
         .setFreezer(p.freezer)
-        .accountsStrict({
-          govops: this.govopsOn(p.controller, p.member),
-        })
+        .accountsStrict(this.govopsOn(p.controller, p.member))
         .instruction(),
     unfreeze: (p: { member: PublicKey; controller: PublicKey }) =>
       this.program.methods
         .unfreeze()
-        .accountsStrict({
-          govops: this.govopsOn(p.controller, p.member),
-        })
+        .accountsStrict(this.govopsOn(p.controller, p.member))
         .instruction(),
     removeIntegration: (p: { member: PublicKey; controller: PublicKey; signer: PublicKey }) =>
       this.program.methods

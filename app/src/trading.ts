@@ -41,15 +41,15 @@ export interface PoolRef {
   quoteTokenProgram: PublicKey;
 }
 
-/** The `GovernedPool` account group (`halo_trading::instructions::shared`): governance
- * signs for a pool of its class. */
+/** Governance signing for a pool of its class: the `GovernedPool` accounts
+ * (`halo_trading::instructions::shared`), and the start of other governance instructions. */
 const governed = (governance: PublicKey, pool: PoolRef) => ({
   governance,
   class: pool.class,
   pool: pool.pool,
 });
 
-/** The `OwnedPosition` account group: the owner signs for its position in the pool. */
+/** The owner signing for its position in the pool: how `deposit` and `claimWithdrawal` start. */
 const ownedPosition = (owner: PublicKey, pool: PoolRef) => ({
   owner,
   class: pool.class,
@@ -448,17 +448,17 @@ export class TradingClient {
     setPoolParams: (p: { governance: PublicKey; pool: PoolRef; params: PoolParams }) =>
       this.program.methods
         .setPoolParams(paramsArg(p.params))
-        .accountsStrict({ governed: governed(p.governance, p.pool) })
+        .accountsStrict(governed(p.governance, p.pool))
         .instruction(),
     setSides: (p: { governance: PublicKey; pool: PoolRef; buyEnabled: boolean; sellEnabled: boolean }) =>
       this.program.methods
         .setSides(p.buyEnabled, p.sellEnabled)
-        .accountsStrict({ governed: governed(p.governance, p.pool) })
+        .accountsStrict(governed(p.governance, p.pool))
         .instruction(),
     clearRedemptionFailure: (p: { governance: PublicKey; pool: PoolRef }) =>
       this.program.methods
         .clearRedemptionFailure()
-        .accountsStrict({ governed: governed(p.governance, p.pool) })
+        .accountsStrict(governed(p.governance, p.pool))
         .instruction(),
     /**
      * Proposes `newGovernance` for the class (two-step rotation): the role moves only when
@@ -495,7 +495,7 @@ export class TradingClient {
     proposePriceSource: (p: { governance: PublicKey; pool: PoolRef; source: PriceSource }) =>
       this.program.methods
         .proposePriceSource(sourceArg(p.source) as never)
-        .accountsStrict({ governed: governed(p.governance, p.pool) })
+        .accountsStrict(governed(p.governance, p.pool))
         .instruction(),
     /**
      * Applies the proposed source once its delay has passed. `priceAccount` is the new
@@ -506,7 +506,7 @@ export class TradingClient {
       this.program.methods
         .applyPriceSource()
         .accountsStrict({
-          governed: governed(p.governance, p.pool),
+          ...governed(p.governance, p.pool),
           priceAccount: p.priceAccount,
         })
         .instruction(),
@@ -515,7 +515,7 @@ export class TradingClient {
       this.program.methods
         .writeOffRedemption()
         .accountsStrict({
-          governed: governed(p.governance, p.pool),
+          ...governed(p.governance, p.pool),
           redemption: pda.redemption(p.pool.pool, p.id)[0],
         })
         .instruction(),
@@ -766,7 +766,7 @@ export class TradingClient {
       this.program.methods
         .deposit(bn(p.amount), bn(p.minShares))
         .accountsStrict({
-          lp: ownedPosition(p.owner, p.pool),
+          ...ownedPosition(p.owner, p.pool),
           quoteMint: p.pool.quoteMint,
           ownerQuote: p.ownerQuote,
           quoteVault: p.pool.quoteVault,
@@ -790,7 +790,7 @@ export class TradingClient {
       this.program.methods
         .claimWithdrawal()
         .accountsStrict({
-          lp: ownedPosition(p.owner, p.pool),
+          ...ownedPosition(p.owner, p.pool),
           generation: pda.generation(p.pool.pool, p.gen)[0],
           quoteMint: p.pool.quoteMint,
           ownerQuote: p.ownerQuote,

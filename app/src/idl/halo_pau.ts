@@ -483,7 +483,7 @@ export type HaloPau = {
     },
     {
       "code": 6062,
-      "msg": "Controller invariant broken: unknown layout version or non-zero reserved bytes",
+      "msg": "Controller invariant broken: an account layout version this program does not write",
       "name": "controllerInvariantBroken"
     },
     {
@@ -1457,57 +1457,52 @@ export type HaloPau = {
           "writable": true
         },
         {
-          "accounts": [
-            {
-              "name": "configurator",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103,
-                      117,
-                      114,
-                      97,
-                      116,
-                      111,
-                      114
-                    ]
-                  }
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
                 ]
               }
-            },
-            {
-              "name": "op",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      111,
-                      112
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "configurator"
-                  },
-                  {
-                    "account": "timelockOp",
-                    "kind": "account",
-                    "path": "op.op_id"
-                  }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
                 ]
               },
-              "writable": true
-            }
-          ],
-          "name": "execute"
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "account": "timelockOp",
+                "kind": "account",
+                "path": "op.op_id"
+              }
+            ]
+          },
+          "writable": true
         },
         {
           "docs": [
@@ -1526,9 +1521,8 @@ export type HaloPau = {
                 ]
               },
               {
-                "account": "executeOp",
                 "kind": "account",
-                "path": "execute.configurator"
+                "path": "configurator"
               },
               {
                 "kind": "arg",
@@ -1588,57 +1582,52 @@ export type HaloPau = {
           "writable": true
         },
         {
-          "accounts": [
-            {
-              "name": "configurator",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103,
-                      117,
-                      114,
-                      97,
-                      116,
-                      111,
-                      114
-                    ]
-                  }
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
                 ]
               }
-            },
-            {
-              "name": "op",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      111,
-                      112
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "configurator"
-                  },
-                  {
-                    "account": "timelockOp",
-                    "kind": "account",
-                    "path": "op.op_id"
-                  }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
                 ]
               },
-              "writable": true
-            }
-          ],
-          "name": "execute"
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "account": "timelockOp",
+                "kind": "account",
+                "path": "op.op_id"
+              }
+            ]
+          },
+          "writable": true
         },
         {
           "name": "controller",
@@ -1660,9 +1649,8 @@ export type HaloPau = {
                 ]
               },
               {
-                "account": "executeOp",
                 "kind": "account",
-                "path": "execute.configurator"
+                "path": "configurator"
               },
               {
                 "account": "controller",
@@ -1822,57 +1810,52 @@ export type HaloPau = {
           "writable": true
         },
         {
-          "accounts": [
-            {
-              "name": "configurator",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103,
-                      117,
-                      114,
-                      97,
-                      116,
-                      111,
-                      114
-                    ]
-                  }
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
                 ]
               }
-            },
-            {
-              "name": "op",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      111,
-                      112
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "configurator"
-                  },
-                  {
-                    "account": "timelockOp",
-                    "kind": "account",
-                    "path": "op.op_id"
-                  }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
                 ]
               },
-              "writable": true
-            }
-          ],
-          "name": "execute"
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "account": "timelockOp",
+                "kind": "account",
+                "path": "op.op_id"
+              }
+            ]
+          },
+          "writable": true
         },
         {
           "name": "controller",
@@ -1894,9 +1877,8 @@ export type HaloPau = {
                 ]
               },
               {
-                "account": "executeOp",
                 "kind": "account",
-                "path": "execute.configurator"
+                "path": "configurator"
               },
               {
                 "account": "controller",
@@ -1975,57 +1957,52 @@ export type HaloPau = {
           "signer": true
         },
         {
-          "accounts": [
-            {
-              "name": "configurator",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103,
-                      117,
-                      114,
-                      97,
-                      116,
-                      111,
-                      114
-                    ]
-                  }
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
                 ]
               }
-            },
-            {
-              "name": "op",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      111,
-                      112
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "configurator"
-                  },
-                  {
-                    "account": "timelockOp",
-                    "kind": "account",
-                    "path": "op.op_id"
-                  }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
                 ]
               },
-              "writable": true
-            }
-          ],
-          "name": "execute"
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "account": "timelockOp",
+                "kind": "account",
+                "path": "op.op_id"
+              }
+            ]
+          },
+          "writable": true
         },
         {
           "name": "controller",
@@ -2047,9 +2024,8 @@ export type HaloPau = {
                 ]
               },
               {
-                "account": "executeOp",
                 "kind": "account",
-                "path": "execute.configurator"
+                "path": "configurator"
               },
               {
                 "account": "controller",
@@ -3083,55 +3059,50 @@ export type HaloPau = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "member",
-              "relations": [
-                "membership"
-              ],
-              "signer": true
-            },
-            {
-              "name": "membership"
-            },
-            {
-              "name": "controller",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      116,
-                      114,
-                      111,
-                      108,
-                      108,
-                      101,
-                      114
-                    ]
-                  },
-                  {
-                    "account": "controller",
-                    "kind": "account",
-                    "path": "controller.configurator"
-                  },
-                  {
-                    "account": "controller",
-                    "kind": "account",
-                    "path": "controller.pau_id"
-                  }
+          "name": "member",
+          "relations": [
+            "membership"
+          ],
+          "signer": true
+        },
+        {
+          "name": "membership"
+        },
+        {
+          "name": "controller",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
                 ]
               },
-              "relations": [
-                "membership"
-              ],
-              "writable": true
-            }
+              {
+                "account": "controller",
+                "kind": "account",
+                "path": "controller.configurator"
+              },
+              {
+                "account": "controller",
+                "kind": "account",
+                "path": "controller.pau_id"
+              }
+            ]
+          },
+          "relations": [
+            "membership"
           ],
-          "name": "govops"
+          "writable": true
         }
       ],
       "args": [
@@ -3386,55 +3357,50 @@ export type HaloPau = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "member",
-              "relations": [
-                "membership"
-              ],
-              "signer": true
-            },
-            {
-              "name": "membership"
-            },
-            {
-              "name": "controller",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      116,
-                      114,
-                      111,
-                      108,
-                      108,
-                      101,
-                      114
-                    ]
-                  },
-                  {
-                    "account": "controller",
-                    "kind": "account",
-                    "path": "controller.configurator"
-                  },
-                  {
-                    "account": "controller",
-                    "kind": "account",
-                    "path": "controller.pau_id"
-                  }
+          "name": "member",
+          "relations": [
+            "membership"
+          ],
+          "signer": true
+        },
+        {
+          "name": "membership"
+        },
+        {
+          "name": "controller",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
                 ]
               },
-              "relations": [
-                "membership"
-              ],
-              "writable": true
-            }
+              {
+                "account": "controller",
+                "kind": "account",
+                "path": "controller.configurator"
+              },
+              {
+                "account": "controller",
+                "kind": "account",
+                "path": "controller.pau_id"
+              }
+            ]
+          },
+          "relations": [
+            "membership"
           ],
-          "name": "govops"
+          "writable": true
         }
       ],
       "args": [
@@ -3600,55 +3566,50 @@ export type HaloPau = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "member",
-              "relations": [
-                "membership"
-              ],
-              "signer": true
-            },
-            {
-              "name": "membership"
-            },
-            {
-              "name": "controller",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      116,
-                      114,
-                      111,
-                      108,
-                      108,
-                      101,
-                      114
-                    ]
-                  },
-                  {
-                    "account": "controller",
-                    "kind": "account",
-                    "path": "controller.configurator"
-                  },
-                  {
-                    "account": "controller",
-                    "kind": "account",
-                    "path": "controller.pau_id"
-                  }
+          "name": "member",
+          "relations": [
+            "membership"
+          ],
+          "signer": true
+        },
+        {
+          "name": "membership"
+        },
+        {
+          "name": "controller",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
                 ]
               },
-              "relations": [
-                "membership"
-              ],
-              "writable": true
-            }
+              {
+                "account": "controller",
+                "kind": "account",
+                "path": "controller.configurator"
+              },
+              {
+                "account": "controller",
+                "kind": "account",
+                "path": "controller.pau_id"
+              }
+            ]
+          },
+          "relations": [
+            "membership"
           ],
-          "name": "govops"
+          "writable": true
         }
       ],
       "args": [],
@@ -6031,57 +5992,52 @@ export const HALO_PAU_IDL = {
           "signer": true
         },
         {
-          "name": "execute",
-          "accounts": [
-            {
-              "name": "configurator",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103,
-                      117,
-                      114,
-                      97,
-                      116,
-                      111,
-                      114
-                    ]
-                  }
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
                 ]
               }
-            },
-            {
-              "name": "op",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      111,
-                      112
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "configurator"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "op.op_id",
-                    "account": "TimelockOp"
-                  }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
                 ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "op.op_id",
+                "account": "TimelockOp"
               }
-            }
-          ]
+            ]
+          }
         },
         {
           "name": "init_rate_limit",
@@ -6102,8 +6058,7 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "execute.configurator",
-                "account": "ExecuteOp"
+                "path": "configurator"
               },
               {
                 "kind": "arg",
@@ -6164,57 +6119,52 @@ export const HALO_PAU_IDL = {
           "signer": true
         },
         {
-          "name": "execute",
-          "accounts": [
-            {
-              "name": "configurator",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103,
-                      117,
-                      114,
-                      97,
-                      116,
-                      111,
-                      114
-                    ]
-                  }
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
                 ]
               }
-            },
-            {
-              "name": "op",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      111,
-                      112
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "configurator"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "op.op_id",
-                    "account": "TimelockOp"
-                  }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
                 ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "op.op_id",
+                "account": "TimelockOp"
               }
-            }
-          ]
+            ]
+          }
         },
         {
           "name": "controller",
@@ -6237,8 +6187,7 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "execute.configurator",
-                "account": "ExecuteOp"
+                "path": "configurator"
               },
               {
                 "kind": "account",
@@ -6396,57 +6345,52 @@ export const HALO_PAU_IDL = {
           "signer": true
         },
         {
-          "name": "execute",
-          "accounts": [
-            {
-              "name": "configurator",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103,
-                      117,
-                      114,
-                      97,
-                      116,
-                      111,
-                      114
-                    ]
-                  }
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
                 ]
               }
-            },
-            {
-              "name": "op",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      111,
-                      112
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "configurator"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "op.op_id",
-                    "account": "TimelockOp"
-                  }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
                 ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "op.op_id",
+                "account": "TimelockOp"
               }
-            }
-          ]
+            ]
+          }
         },
         {
           "name": "controller",
@@ -6469,8 +6413,7 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "execute.configurator",
-                "account": "ExecuteOp"
+                "path": "configurator"
               },
               {
                 "kind": "account",
@@ -6550,57 +6493,52 @@ export const HALO_PAU_IDL = {
           "signer": true
         },
         {
-          "name": "execute",
-          "accounts": [
-            {
-              "name": "configurator",
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      102,
-                      105,
-                      103,
-                      117,
-                      114,
-                      97,
-                      116,
-                      111,
-                      114
-                    ]
-                  }
+          "name": "configurator",
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  102,
+                  105,
+                  103,
+                  117,
+                  114,
+                  97,
+                  116,
+                  111,
+                  114
                 ]
               }
-            },
-            {
-              "name": "op",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      111,
-                      112
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "configurator"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "op.op_id",
-                    "account": "TimelockOp"
-                  }
+            ]
+          }
+        },
+        {
+          "name": "op",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  111,
+                  112
                 ]
+              },
+              {
+                "kind": "account",
+                "path": "configurator"
+              },
+              {
+                "kind": "account",
+                "path": "op.op_id",
+                "account": "TimelockOp"
               }
-            }
-          ]
+            ]
+          }
         },
         {
           "name": "controller",
@@ -6624,8 +6562,7 @@ export const HALO_PAU_IDL = {
               },
               {
                 "kind": "account",
-                "path": "execute.configurator",
-                "account": "ExecuteOp"
+                "path": "configurator"
               },
               {
                 "kind": "account",
@@ -7657,54 +7594,49 @@ export const HALO_PAU_IDL = {
       ],
       "accounts": [
         {
-          "name": "govops",
-          "accounts": [
-            {
-              "name": "member",
-              "signer": true,
-              "relations": [
-                "membership"
-              ]
-            },
-            {
-              "name": "membership"
-            },
-            {
-              "name": "controller",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      116,
-                      114,
-                      111,
-                      108,
-                      108,
-                      101,
-                      114
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "controller.configurator",
-                    "account": "Controller"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "controller.pau_id",
-                    "account": "Controller"
-                  }
+          "name": "member",
+          "signer": true,
+          "relations": [
+            "membership"
+          ]
+        },
+        {
+          "name": "membership"
+        },
+        {
+          "name": "controller",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
                 ]
               },
-              "relations": [
-                "membership"
-              ]
-            }
+              {
+                "kind": "account",
+                "path": "controller.configurator",
+                "account": "Controller"
+              },
+              {
+                "kind": "account",
+                "path": "controller.pau_id",
+                "account": "Controller"
+              }
+            ]
+          },
+          "relations": [
+            "membership"
           ]
         }
       ],
@@ -7960,54 +7892,49 @@ export const HALO_PAU_IDL = {
       ],
       "accounts": [
         {
-          "name": "govops",
-          "accounts": [
-            {
-              "name": "member",
-              "signer": true,
-              "relations": [
-                "membership"
-              ]
-            },
-            {
-              "name": "membership"
-            },
-            {
-              "name": "controller",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      116,
-                      114,
-                      111,
-                      108,
-                      108,
-                      101,
-                      114
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "controller.configurator",
-                    "account": "Controller"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "controller.pau_id",
-                    "account": "Controller"
-                  }
+          "name": "member",
+          "signer": true,
+          "relations": [
+            "membership"
+          ]
+        },
+        {
+          "name": "membership"
+        },
+        {
+          "name": "controller",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
                 ]
               },
-              "relations": [
-                "membership"
-              ]
-            }
+              {
+                "kind": "account",
+                "path": "controller.configurator",
+                "account": "Controller"
+              },
+              {
+                "kind": "account",
+                "path": "controller.pau_id",
+                "account": "Controller"
+              }
+            ]
+          },
+          "relations": [
+            "membership"
           ]
         }
       ],
@@ -8174,54 +8101,49 @@ export const HALO_PAU_IDL = {
       ],
       "accounts": [
         {
-          "name": "govops",
-          "accounts": [
-            {
-              "name": "member",
-              "signer": true,
-              "relations": [
-                "membership"
-              ]
-            },
-            {
-              "name": "membership"
-            },
-            {
-              "name": "controller",
-              "writable": true,
-              "pda": {
-                "seeds": [
-                  {
-                    "kind": "const",
-                    "value": [
-                      99,
-                      111,
-                      110,
-                      116,
-                      114,
-                      111,
-                      108,
-                      108,
-                      101,
-                      114
-                    ]
-                  },
-                  {
-                    "kind": "account",
-                    "path": "controller.configurator",
-                    "account": "Controller"
-                  },
-                  {
-                    "kind": "account",
-                    "path": "controller.pau_id",
-                    "account": "Controller"
-                  }
+          "name": "member",
+          "signer": true,
+          "relations": [
+            "membership"
+          ]
+        },
+        {
+          "name": "membership"
+        },
+        {
+          "name": "controller",
+          "writable": true,
+          "pda": {
+            "seeds": [
+              {
+                "kind": "const",
+                "value": [
+                  99,
+                  111,
+                  110,
+                  116,
+                  114,
+                  111,
+                  108,
+                  108,
+                  101,
+                  114
                 ]
               },
-              "relations": [
-                "membership"
-              ]
-            }
+              {
+                "kind": "account",
+                "path": "controller.configurator",
+                "account": "Controller"
+              },
+              {
+                "kind": "account",
+                "path": "controller.pau_id",
+                "account": "Controller"
+              }
+            ]
+          },
+          "relations": [
+            "membership"
           ]
         }
       ],
@@ -9070,7 +8992,7 @@ export const HALO_PAU_IDL = {
     {
       "code": 6062,
       "name": "ControllerInvariantBroken",
-      "msg": "Controller invariant broken: unknown layout version or non-zero reserved bytes"
+      "msg": "Controller invariant broken: an account layout version this program does not write"
     },
     {
       "code": 6063,

@@ -1000,26 +1000,21 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "governance",
-              "relations": [
-                "class"
-              ],
-              "signer": true
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "relations": [
+            "class"
           ],
-          "name": "governed"
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         },
         {
           "name": "priceAccount"
@@ -1045,33 +1040,28 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "owner",
-              "relations": [
-                "position"
-              ],
-              "signer": true
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "relations": [
-                "position"
-              ],
-              "writable": true
-            },
-            {
-              "name": "position",
-              "writable": true
-            }
+          "name": "owner",
+          "relations": [
+            "position"
           ],
-          "name": "lp"
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "relations": [
+            "position"
+          ],
+          "writable": true
+        },
+        {
+          "name": "position",
+          "writable": true
         },
         {
           "name": "generation",
@@ -1095,20 +1085,22 @@ export type HaloTrading = {
                 ]
               },
               {
-                "account": "ownedPosition",
                 "kind": "account",
-                "path": "lp.pool"
+                "path": "pool"
               },
               {
-                "account": "ownedPosition",
+                "account": "lpPosition",
                 "kind": "account",
-                "path": "lp.position.queue_gen"
+                "path": "position.queue_gen"
               }
             ]
           }
         },
         {
-          "name": "quoteMint"
+          "name": "quoteMint",
+          "relations": [
+            "class"
+          ]
         },
         {
           "name": "ownerQuote",
@@ -1116,6 +1108,9 @@ export type HaloTrading = {
         },
         {
           "name": "quoteVault",
+          "relations": [
+            "pool"
+          ],
           "writable": true
         },
         {
@@ -1141,26 +1136,21 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "governance",
-              "relations": [
-                "class"
-              ],
-              "signer": true
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "relations": [
+            "class"
           ],
-          "name": "governed"
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         }
       ],
       "args": [],
@@ -1490,36 +1480,34 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "owner",
-              "relations": [
-                "position"
-              ],
-              "signer": true
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "relations": [
-                "position"
-              ],
-              "writable": true
-            },
-            {
-              "name": "position",
-              "writable": true
-            }
+          "name": "owner",
+          "relations": [
+            "position"
           ],
-          "name": "lp"
+          "signer": true
         },
         {
-          "name": "quoteMint"
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "relations": [
+            "position"
+          ],
+          "writable": true
+        },
+        {
+          "name": "position",
+          "writable": true
+        },
+        {
+          "name": "quoteMint",
+          "relations": [
+            "class"
+          ]
         },
         {
           "name": "ownerQuote",
@@ -1527,6 +1515,9 @@ export type HaloTrading = {
         },
         {
           "name": "quoteVault",
+          "relations": [
+            "pool"
+          ],
           "writable": true
         },
         {
@@ -1904,26 +1895,21 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "governance",
-              "relations": [
-                "class"
-              ],
-              "signer": true
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "relations": [
+            "class"
           ],
-          "name": "governed"
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         }
       ],
       "args": [
@@ -2357,26 +2343,21 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "governance",
-              "relations": [
-                "class"
-              ],
-              "signer": true
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "relations": [
+            "class"
           ],
-          "name": "governed"
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         }
       ],
       "args": [
@@ -2447,26 +2428,21 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "governance",
-              "relations": [
-                "class"
-              ],
-              "signer": true
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "relations": [
+            "class"
           ],
-          "name": "governed"
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         }
       ],
       "args": [
@@ -2995,26 +2971,24 @@ export type HaloTrading = {
     {
       "accounts": [
         {
-          "accounts": [
-            {
-              "name": "governance",
-              "relations": [
-                "class"
-              ],
-              "signer": true
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "relations": [
+            "class"
           ],
-          "name": "governed"
+          "signer": true
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "relations": [
+            "redemption"
+          ],
+          "writable": true
         },
         {
           "name": "redemption",
@@ -5203,26 +5177,21 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governed",
-          "accounts": [
-            {
-              "name": "governance",
-              "signer": true,
-              "relations": [
-                "class"
-              ]
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
           ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         },
         {
           "name": "price_account"
@@ -5247,33 +5216,28 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "lp",
-          "accounts": [
-            {
-              "name": "owner",
-              "signer": true,
-              "relations": [
-                "position"
-              ]
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true,
-              "relations": [
-                "position"
-              ]
-            },
-            {
-              "name": "position",
-              "writable": true
-            }
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "position"
           ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "position"
+          ]
+        },
+        {
+          "name": "position",
+          "writable": true
         },
         {
           "name": "generation",
@@ -5298,19 +5262,21 @@ export const HALO_TRADING_IDL = {
               },
               {
                 "kind": "account",
-                "path": "lp.pool",
-                "account": "OwnedPosition"
+                "path": "pool"
               },
               {
                 "kind": "account",
-                "path": "lp.position.queue_gen",
-                "account": "OwnedPosition"
+                "path": "position.queue_gen",
+                "account": "LpPosition"
               }
             ]
           }
         },
         {
-          "name": "quote_mint"
+          "name": "quote_mint",
+          "relations": [
+            "class"
+          ]
         },
         {
           "name": "owner_quote",
@@ -5318,7 +5284,10 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "quote_vault",
-          "writable": true
+          "writable": true,
+          "relations": [
+            "pool"
+          ]
         },
         {
           "name": "token_program"
@@ -5343,26 +5312,21 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governed",
-          "accounts": [
-            {
-              "name": "governance",
-              "signer": true,
-              "relations": [
-                "class"
-              ]
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
           ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         }
       ],
       "args": []
@@ -5692,36 +5656,34 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "lp",
-          "accounts": [
-            {
-              "name": "owner",
-              "signer": true,
-              "relations": [
-                "position"
-              ]
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true,
-              "relations": [
-                "position"
-              ]
-            },
-            {
-              "name": "position",
-              "writable": true
-            }
+          "name": "owner",
+          "signer": true,
+          "relations": [
+            "position"
           ]
         },
         {
-          "name": "quote_mint"
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "position"
+          ]
+        },
+        {
+          "name": "position",
+          "writable": true
+        },
+        {
+          "name": "quote_mint",
+          "relations": [
+            "class"
+          ]
         },
         {
           "name": "owner_quote",
@@ -5729,7 +5691,10 @@ export const HALO_TRADING_IDL = {
         },
         {
           "name": "quote_vault",
-          "writable": true
+          "writable": true,
+          "relations": [
+            "pool"
+          ]
         },
         {
           "name": "price_account"
@@ -6107,26 +6072,21 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governed",
-          "accounts": [
-            {
-              "name": "governance",
-              "signer": true,
-              "relations": [
-                "class"
-              ]
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
           ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         }
       ],
       "args": [
@@ -6559,26 +6519,21 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governed",
-          "accounts": [
-            {
-              "name": "governance",
-              "signer": true,
-              "relations": [
-                "class"
-              ]
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
           ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         }
       ],
       "args": [
@@ -6649,26 +6604,21 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governed",
-          "accounts": [
-            {
-              "name": "governance",
-              "signer": true,
-              "relations": [
-                "class"
-              ]
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
           ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true
         }
       ],
       "args": [
@@ -7198,25 +7148,23 @@ export const HALO_TRADING_IDL = {
       ],
       "accounts": [
         {
-          "name": "governed",
-          "accounts": [
-            {
-              "name": "governance",
-              "signer": true,
-              "relations": [
-                "class"
-              ]
-            },
-            {
-              "name": "class",
-              "relations": [
-                "pool"
-              ]
-            },
-            {
-              "name": "pool",
-              "writable": true
-            }
+          "name": "governance",
+          "signer": true,
+          "relations": [
+            "class"
+          ]
+        },
+        {
+          "name": "class",
+          "relations": [
+            "pool"
+          ]
+        },
+        {
+          "name": "pool",
+          "writable": true,
+          "relations": [
+            "redemption"
           ]
         },
         {

@@ -17,17 +17,7 @@ fn build(accounts: impl ToAccountMetas, data: impl InstructionData) -> Instructi
 
 const SYSTEM: Pubkey = anchor_lang::system_program::ID;
 
-/// The `ExecuteOp` group every `execute_*` but `execute_config_change` embeds: the
-/// configurator and op `op_id`.
-fn execute_op(op_id: u64) -> acc::ExecuteOp {
-    let configurator = pda::configurator();
-    acc::ExecuteOp {
-        configurator,
-        op: pda::op(&configurator, op_id),
-    }
-}
-
-/// The `GovOpsOnController` group of the `set_*` / `unfreeze` family: `member`, its
+/// The `GovOpsOnController` accounts of `set_relayer`, `set_freezer` and `unfreeze`: `member`, its
 /// membership of `controller`, and the controller.
 fn govops_on_controller(member: &Pubkey, controller: &Pubkey) -> acc::GovOpsOnController {
     acc::GovOpsOnController {
@@ -175,7 +165,8 @@ pub fn execute_register_pau(executor: &Pubkey, op_id: u64, controller: &Pubkey) 
     build(
         acc::ExecuteRegisterPau {
             executor: *executor,
-            execute: execute_op(op_id),
+            configurator: pda::configurator(),
+            op: pda::op(&pda::configurator(), op_id),
             controller: *controller,
         },
         ix::ExecuteRegisterPau {},
@@ -192,7 +183,8 @@ pub fn execute_add_init_rate_limit(
     build(
         acc::ExecuteAddInitRateLimit {
             payer: *payer,
-            execute: execute_op(op_id),
+            configurator: pda::configurator(),
+            op: pda::op(&pda::configurator(), op_id),
             init_rate_limit: pda::init_rate_limit(&configurator, &key, &pau),
             removal: pda::init_removal(&configurator, &key, &pau),
             system_program: SYSTEM,
@@ -211,7 +203,8 @@ pub fn execute_grant_govops(
     build(
         acc::ExecuteGrantGovOps {
             payer: *payer,
-            execute: execute_op(op_id),
+            configurator: pda::configurator(),
+            op: pda::op(&pda::configurator(), op_id),
             controller: *controller,
             membership: pda::govops(controller, &member),
             removal: pda::govops_removal(&configurator, controller, &member),
@@ -231,7 +224,8 @@ pub fn execute_add_integration(
     build(
         acc::ExecuteAddIntegration {
             payer: *payer,
-            execute: execute_op(op_id),
+            configurator: pda::configurator(),
+            op: pda::op(&pda::configurator(), op_id),
             controller: *controller,
             integration: pda::integration(controller, &signer),
             removal: pda::integration_removal(&configurator, controller, &signer),
@@ -319,29 +313,20 @@ pub fn remove_rate_limit(member: &Pubkey, controller: &Pubkey, key: &[u8; 32]) -
 
 pub fn set_relayer(member: &Pubkey, controller: &Pubkey, relayer: Pubkey) -> Instruction {
     build(
-        acc::SetRelayer {
-            govops: govops_on_controller(member, controller),
-        },
+        govops_on_controller(member, controller),
         ix::SetRelayer { relayer },
     )
 }
 
 pub fn set_freezer(member: &Pubkey, controller: &Pubkey, freezer: Pubkey) -> Instruction {
     build(
-        acc::SetFreezer {
-            govops: govops_on_controller(member, controller),
-        },
+        govops_on_controller(member, controller),
         ix::SetFreezer { freezer },
     )
 }
 
 pub fn unfreeze(member: &Pubkey, controller: &Pubkey) -> Instruction {
-    build(
-        acc::Unfreeze {
-            govops: govops_on_controller(member, controller),
-        },
-        ix::Unfreeze {},
-    )
+    build(govops_on_controller(member, controller), ix::Unfreeze {})
 }
 
 pub fn remove_integration(member: &Pubkey, controller: &Pubkey, signer: &Pubkey) -> Instruction {

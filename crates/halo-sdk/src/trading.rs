@@ -149,7 +149,8 @@ pub fn create_pool(governance: &Pubkey, p: &PoolRef, args: CreatePoolArgs) -> In
     )
 }
 
-/// The `GovernedPool` group: governance signs for a pool of its class.
+/// The `GovernedPool` accounts (governance signs for a pool of its class) of
+/// `set_pool_params`, `set_sides`, `clear_redemption_failure`, `propose_price_source`.
 fn governed(governance: &Pubkey, p: &PoolRef) -> acc::GovernedPool {
     acc::GovernedPool {
         governance: *governance,
@@ -158,23 +159,8 @@ fn governed(governance: &Pubkey, p: &PoolRef) -> acc::GovernedPool {
     }
 }
 
-/// The `OwnedPosition` group: the owner signs for its position in the pool.
-fn owned_position(owner: &Pubkey, p: &PoolRef) -> acc::OwnedPosition {
-    acc::OwnedPosition {
-        owner: *owner,
-        class: p.class,
-        pool: p.pool,
-        position: pda::position(&p.pool, owner),
-    }
-}
-
 pub fn set_pool_params(governance: &Pubkey, p: &PoolRef, params: PoolParams) -> Instruction {
-    build(
-        acc::SetPoolParams {
-            governed: governed(governance, p),
-        },
-        ix::SetPoolParams { params },
-    )
+    build(governed(governance, p), ix::SetPoolParams { params })
 }
 
 pub fn set_sides(
@@ -184,9 +170,7 @@ pub fn set_sides(
     sell_enabled: bool,
 ) -> Instruction {
     build(
-        acc::SetSides {
-            governed: governed(governance, p),
-        },
+        governed(governance, p),
         ix::SetSides {
             buy_enabled,
             sell_enabled,
@@ -195,12 +179,7 @@ pub fn set_sides(
 }
 
 pub fn clear_redemption_failure(governance: &Pubkey, p: &PoolRef) -> Instruction {
-    build(
-        acc::ClearRedemptionFailure {
-            governed: governed(governance, p),
-        },
-        ix::ClearRedemptionFailure {},
-    )
+    build(governed(governance, p), ix::ClearRedemptionFailure {})
 }
 
 pub fn propose_class_governance(
@@ -238,19 +217,16 @@ pub fn set_rfq_domain(governance: &Pubkey, class: &Pubkey, domain: [u8; 32]) -> 
 }
 
 pub fn propose_price_source(governance: &Pubkey, p: &PoolRef, source: PriceSource) -> Instruction {
-    build(
-        acc::ProposePriceSource {
-            governed: governed(governance, p),
-        },
-        ix::ProposePriceSource { source },
-    )
+    build(governed(governance, p), ix::ProposePriceSource { source })
 }
 
 /// `price_account` is the new source's (any account for a fixed wind-down price).
 pub fn apply_price_source(governance: &Pubkey, p: &PoolRef, price_account: &Pubkey) -> Instruction {
     build(
         acc::ApplyPriceSource {
-            governed: governed(governance, p),
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
             price_account: *price_account,
         },
         ix::ApplyPriceSource {},
@@ -260,7 +236,9 @@ pub fn apply_price_source(governance: &Pubkey, p: &PoolRef, price_account: &Pubk
 pub fn write_off_redemption(governance: &Pubkey, p: &PoolRef, id: u64) -> Instruction {
     build(
         acc::WriteOffRedemption {
-            governed: governed(governance, p),
+            governance: *governance,
+            class: p.class,
+            pool: p.pool,
             redemption: pda::redemption(&p.pool, id),
         },
         ix::WriteOffRedemption {},
@@ -467,7 +445,10 @@ pub fn deposit(
 ) -> Instruction {
     build(
         acc::Deposit {
-            lp: owned_position(owner, p),
+            owner: *owner,
+            class: p.class,
+            pool: p.pool,
+            position: pda::position(&p.pool, owner),
             quote_mint: p.quote_mint,
             owner_quote: *owner_quote,
             quote_vault: p.quote_vault,
@@ -500,7 +481,10 @@ pub fn claim_withdrawal(
 ) -> Instruction {
     build(
         acc::ClaimWithdrawal {
-            lp: owned_position(owner, p),
+            owner: *owner,
+            class: p.class,
+            pool: p.pool,
+            position: pda::position(&p.pool, owner),
             generation: pda::generation(&p.pool, gen),
             quote_mint: p.quote_mint,
             owner_quote: *owner_quote,

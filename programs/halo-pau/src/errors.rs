@@ -128,7 +128,7 @@ pub enum PauError {
     IntegrationMismatch,
     #[msg("Configurator invariant broken: a parameter is outside its bounds, the admin is the default key, or the admin-proposal watermark is ahead of the next op id")]
     ConfiguratorInvariantBroken,
-    #[msg("Controller invariant broken: unknown layout version or non-zero reserved bytes")]
+    #[msg("Controller invariant broken: an account layout version this program does not write")]
     ControllerInvariantBroken,
     #[msg("Rate-limit invariant broken: more available than the maximum, a bad tag, an update older than the last increase, or a fee bound above the maximum")]
     RateLimitInvariantBroken,

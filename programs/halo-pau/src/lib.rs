@@ -186,20 +186,20 @@ pub mod halo_pau {
     }
 
     /// Sets or removes the relayer. Signer: GovOps member.
-    #[access_control(ctx.accounts.validate(&relayer))]
-    pub fn set_relayer(ctx: Context<SetRelayer>, relayer: Pubkey) -> Result<()> {
+    #[access_control(ctx.accounts.validate_set_relayer(&relayer))]
+    pub fn set_relayer(ctx: Context<GovOpsOnController>, relayer: Pubkey) -> Result<()> {
         instructions::govops::set_relayer::handler(ctx, relayer)
     }
 
     /// Sets or removes the freezer. Signer: GovOps member.
-    #[access_control(ctx.accounts.validate(&freezer))]
-    pub fn set_freezer(ctx: Context<SetFreezer>, freezer: Pubkey) -> Result<()> {
+    #[access_control(ctx.accounts.validate_set_freezer(&freezer))]
+    pub fn set_freezer(ctx: Context<GovOpsOnController>, freezer: Pubkey) -> Result<()> {
         instructions::govops::set_freezer::handler(ctx, freezer)
     }
 
     /// Lifts a freeze. Signer: GovOps member.
-    #[access_control(ctx.accounts.validate())]
-    pub fn unfreeze(ctx: Context<Unfreeze>) -> Result<()> {
+    #[access_control(ctx.accounts.validate_unfreeze())]
+    pub fn unfreeze(ctx: Context<GovOpsOnController>) -> Result<()> {
         instructions::govops::unfreeze::handler(ctx)
     }
 

@@ -80,19 +80,23 @@ pub mod halo_trading {
     }
 
     /// Replaces a pool's parameters. Signer: governance (never the beacon).
-    #[access_control(ctx.accounts.validate(&params))]
-    pub fn set_pool_params(ctx: Context<SetPoolParams>, params: PoolParams) -> Result<()> {
+    #[access_control(ctx.accounts.validate_set_pool_params(&params))]
+    pub fn set_pool_params(ctx: Context<GovernedPool>, params: PoolParams) -> Result<()> {
         instructions::governance::set_pool_params::handler(ctx, params)
     }
 
     /// Enables / disables each side. Signer: governance.
-    pub fn set_sides(ctx: Context<SetSides>, buy_enabled: bool, sell_enabled: bool) -> Result<()> {
+    pub fn set_sides(
+        ctx: Context<GovernedPool>,
+        buy_enabled: bool,
+        sell_enabled: bool,
+    ) -> Result<()> {
         instructions::governance::set_sides::handler(ctx, buy_enabled, sell_enabled)
     }
 
     /// Lifts the buy pause of a failed redemption. Signer: governance.
-    #[access_control(ctx.accounts.validate())]
-    pub fn clear_redemption_failure(ctx: Context<ClearRedemptionFailure>) -> Result<()> {
+    #[access_control(ctx.accounts.validate_clear_redemption_failure())]
+    pub fn clear_redemption_failure(ctx: Context<GovernedPool>) -> Result<()> {
         instructions::governance::clear_redemption_failure::handler(ctx)
     }
 
@@ -117,11 +121,8 @@ pub mod halo_trading {
 
     /// Proposes a new price source (another feed, or a fixed wind-down price); it applies
     /// after `PRICE_SOURCE_DELAY_S`. Signer: governance.
-    #[access_control(ctx.accounts.validate(&source))]
-    pub fn propose_price_source(
-        ctx: Context<ProposePriceSource>,
-        source: PriceSource,
-    ) -> Result<()> {
+    #[access_control(ctx.accounts.validate_propose_price_source(&source))]
+    pub fn propose_price_source(ctx: Context<GovernedPool>, source: PriceSource) -> Result<()> {
         instructions::governance::propose_price_source::handler(ctx, source)
     }
 

@@ -14,13 +14,17 @@ async fn set_timelock_paused_fails_when_configurator_invariant_is_broken() {
         c.timelock_delay_s = MIN_TIMELOCK_DELAY_S - 1
     })
     .await;
-    // When the admin pauses the timelock, then it is refused and nothing changes
+    // When the admin lifts the timelock's pause, then it is refused and nothing changes
+    // (pausing, a brake, does not wait on the invariant)
     let a = env.admin.pubkey();
+    chain
+        .must(&[ix::set_timelock_paused(&a, true)], &[&env.admin])
+        .await;
     refused_unchanged(
         &mut chain,
         &env,
         &[],
-        ix::set_timelock_paused(&a, true),
+        ix::set_timelock_paused(&a, false),
         &[&env.admin],
         PauError::ConfiguratorInvariantBroken,
     )
@@ -28,21 +32,34 @@ async fn set_timelock_paused_fails_when_configurator_invariant_is_broken() {
 }
 
 #[tokio::test]
-async fn freeze_fails_when_controller_invariant_is_broken() {
-    // Given a controller whose reserved bytes are not zero
+async fn set_relayer_fails_when_controller_invariant_is_broken() {
+    // Given a controller of a layout version this program does not write
     let (mut chain, env) = setup().await;
-    corrupt::<Controller>(&mut chain, &env.controller, |c| c.reserved[0] = 1).await;
-    // When the freezer freezes it, then it is refused and nothing changes
-    let f = env.freezer.pubkey();
+    corrupt::<Controller>(&mut chain, &env.controller, |c| c.version = 0).await;
+    // When GovOps names a relayer, then it is refused and nothing changes
+    let g = env.govops.pubkey();
+    let relayer = Pubkey::new_unique();
     refused_unchanged(
         &mut chain,
         &env,
         &[],
-        ix::freeze(&f, &env.controller),
-        &[&env.freezer],
+        ix::set_relayer(&g, &env.controller, relayer),
+        &[&env.govops],
         PauError::ControllerInvariantBroken,
     )
     .await;
+}
+
+#[tokio::test]
+async fn freeze_ok_when_the_controller_invariant_is_broken() {
+    // Given a corrupted controller, the brake still works: brakes never wait on an invariant
+    let (mut chain, env) = setup().await;
+    corrupt::<Controller>(&mut chain, &env.controller, |c| c.version = 0).await;
+    let f = env.freezer.pubkey();
+    chain
+        .must(&[ix::freeze(&f, &env.controller)], &[&env.freezer])
+        .await;
+    assert!(env.controller_state(&mut chain).await.frozen);
 }
 
 #[tokio::test]

@@ -4,69 +4,85 @@
 use crate::common::*;
 use halo_trading::state::{LpPosition, Pool, Redemption, WithdrawGeneration};
 
-/// `set_sides` changes only flags, so the refusal can only come from the invariant.
-async fn set_sides_refused(chain: &mut Chain, env: &TradingEnv, e: TradingError) {
+/// `propose_price_source` (of the pool's own source) changes only the pending proposal,
+/// so the refusal can only come from the invariant.
+async fn propose_refused(chain: &mut Chain, env: &TradingEnv, e: TradingError) {
     let g = env.governance.pubkey();
-    let ix = tx::set_sides(&g, &env.pool, true, true);
+    let source = env.state(chain).await.price_source;
+    let ix = tx::propose_price_source(&g, &env.pool, source);
     refused_unchanged(chain, env, &[], ix, &[&env.governance], e).await;
 }
 
 #[tokio::test]
-async fn set_sides_fails_when_the_pool_invariant_is_broken_by_queued_shares() {
+async fn propose_price_source_fails_when_the_pool_invariant_is_broken_by_queued_shares() {
     let (mut chain, env) = setup().await;
     env.lp(&mut chain, 1_000 * UNIT).await;
     corrupt::<Pool>(&mut chain, &env.pool.pool, |p| {
         p.queued_shares = p.total_shares + 1
     })
     .await;
-    set_sides_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
+    propose_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
 }
 
 #[tokio::test]
-async fn poke_fails_when_the_pool_invariant_is_broken_by_a_cost_without_inventory() {
+async fn propose_price_source_fails_when_the_pool_invariant_is_broken_by_a_cost_without_inventory()
+{
     let (mut chain, env) = setup().await;
     corrupt::<Pool>(&mut chain, &env.pool.pool, |p| {
         p.inventory = 0;
         p.inventory_cost = 1;
     })
     .await;
-    let ix = tx::poke(&env.pool);
-    refused_unchanged(
-        &mut chain,
-        &env,
-        &[],
-        ix,
-        &[],
-        TradingError::PoolInvariantBroken,
-    )
-    .await;
+    propose_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
 }
 
 #[tokio::test]
-async fn set_sides_fails_when_the_pool_invariant_is_broken_by_a_rate_limit_above_its_max() {
+async fn pause_pool_ok_when_the_pool_invariant_is_broken() {
+    // the brakes (pause_pool, set_sides, poke's deviation pause) never wait on an invariant
+    let (mut chain, env) = setup().await;
+    corrupt::<Pool>(&mut chain, &env.pool.pool, |p| p.inventory_cost = 1).await;
+    let f = env.freezer.pubkey();
+    chain
+        .must(&[tx::pause_pool(&f, &env.pool)], &[&env.freezer])
+        .await;
+    let g = env.governance.pubkey();
+    chain
+        .must(
+            &[tx::set_sides(&g, &env.pool, false, false)],
+            &[&env.governance],
+        )
+        .await;
+    let pool = env.state(&mut chain).await;
+    assert!(pool.paused && !pool.buy_enabled && !pool.sell_enabled);
+}
+
+#[tokio::test]
+async fn propose_price_source_fails_when_the_pool_invariant_is_broken_by_a_rate_limit_above_its_max(
+) {
     let (mut chain, env) = setup().await;
     corrupt::<Pool>(&mut chain, &env.pool.pool, |p| {
         p.bid_limit.max_amount = 10;
         p.bid_limit.last_amount = 11;
     })
     .await;
-    set_sides_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
+    propose_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
 }
 
 #[tokio::test]
-async fn set_sides_fails_when_the_pool_invariant_is_broken_by_a_cursor_past_the_next_id() {
+async fn propose_price_source_fails_when_the_pool_invariant_is_broken_by_a_cursor_past_the_next_id()
+{
     let (mut chain, env) = setup().await;
     corrupt::<Pool>(&mut chain, &env.pool.pool, |p| {
         p.queue_settling_gen = p.queue_open_gen + 1
     })
     .await;
-    set_sides_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
+    propose_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
     let (mut chain, env) = setup().await;
     corrupt::<Pool>(&mut chain, &env.pool.pool, |p| {
         p.pending_expected = 1 // expected USDS with no redemption pending
     })
     .await;
-    set_sides_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
+    propose_refused(&mut chain, &env, TradingError::PoolInvariantBroken).await;
 }
 
 #[tokio::test]

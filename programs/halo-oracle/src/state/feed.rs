@@ -164,31 +164,28 @@ impl Feed {
         Ok(())
     }
 
-    /// Records a reporter's NAV: the guard window moves on when a new one opens.
-    pub fn publish(&mut self, value: u64, publish_ts: i64, now: i64) -> Result<()> {
+    /// Records a reporter's NAV (checked by [`Self::check_move`] and
+    /// [`Self::check_publishable`] in the instruction's `validate()`): the guard window
+    /// moves on when a new one opens.
+    pub fn publish(&mut self, value: u64, publish_ts: i64) {
         let (anchor_value, anchor_ts) = self.anchor_for(publish_ts);
-        self.record(value, publish_ts, now)?;
+        self.record(value, publish_ts);
         self.anchor_value = anchor_value;
         self.anchor_ts = anchor_ts;
-        Ok(())
     }
 
-    /// Records a governance NAV: a reviewed value opens a new guard window.
-    pub fn governance_publish(&mut self, value: u64, publish_ts: i64, now: i64) -> Result<()> {
-        self.record(value, publish_ts, now)?;
+    /// Records a governance NAV (checked by [`Self::check_publishable`]): a reviewed value
+    /// opens a new guard window.
+    pub fn governance_publish(&mut self, value: u64, publish_ts: i64) {
+        self.record(value, publish_ts);
         self.anchor_value = value;
         self.anchor_ts = publish_ts;
-        Ok(())
     }
 
-    /// Records a new value after the checks every publisher shares
-    /// ([`Self::check_publishable`]).
-    pub fn record(&mut self, value: u64, publish_ts: i64, now: i64) -> Result<()> {
-        self.check_publishable(value, publish_ts, now)?;
+    fn record(&mut self, value: u64, publish_ts: i64) {
         self.value = value;
         self.publish_ts = publish_ts;
         self.updates = self.updates.saturating_add(1);
-        Ok(())
     }
 
     /// What every state change must leave true: at most `MAX_REPORTERS` distinct, real
@@ -271,9 +268,9 @@ mod tests {
         f.remove_reporter(&f.reporters[0].clone()).unwrap();
         assert_eq!((f.reporter_count, f.reporters[0]), (1, r));
         f.invariant().unwrap();
-        f.publish(1_010_000, 200, 300).unwrap();
+        f.publish(1_010_000, 200);
         f.invariant().unwrap();
-        f.governance_publish(2_000_000, 250, 300).unwrap();
+        f.governance_publish(2_000_000, 250);
         f.invariant().unwrap();
     }
 

@@ -1,11 +1,14 @@
-//! Account groups several instructions share, embedded as a field (an Anchor composite):
-//! their accounts flatten in place, in the order listed here.
+//! What several instructions share: one `Accounts` struct used by several handlers
+//! (`GovOpsOnController`), and the checks of the `execute_*` family as a value over their
+//! accounts (`ExecuteOp`). Neither is an embedded Anchor composite, which would add a
+//! duplicate-mutable-account HashSet (~800 CU) to every instruction using it.
 use anchor_lang::prelude::*;
 
 use crate::{constants::*, errors::PauError, state::*};
 
 /// A GovOps member acting on one controller: the signer, its membership of that
-/// controller, and the controller (the `set_*` / `unfreeze` family).
+/// controller, and the controller. The accounts of `set_relayer`, `set_freezer` and
+/// `unfreeze` (one struct, several handlers, as Squads' `program_config.rs`).
 #[derive(Accounts)]
 pub struct GovOpsOnController<'info> {
     pub member: Signer<'info>,
@@ -32,29 +35,23 @@ impl GovOpsOnController<'_> {
     }
 }
 
-/// A scheduled operation taken for execution: the configurator it belongs to and the op
-/// (the `execute_*` family; `execute_config_change` writes the configurator and so keeps
-/// its own, writable, copy of the pair).
-#[derive(Accounts)]
-pub struct ExecuteOp<'info> {
-    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
-    pub configurator: Box<Account<'info, Configurator>>,
-    #[account(
-        mut,
-        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
-        bump = op.bump,
-    )]
-    pub op: Box<Account<'info, TimelockOp>>,
+/// A scheduled operation taken for execution: the configurator it belongs to and the op.
+/// The `execute_*` instructions list both accounts themselves (flat: an embedded Anchor
+/// composite adds a duplicate-mutable-account HashSet, ~800 CU); their shared checks are
+/// this value's.
+pub struct ExecuteOp<'a> {
+    pub configurator: &'a Configurator,
+    pub op: &'a TimelockOp,
 }
 
-impl ExecuteOp<'_> {
+impl<'a> ExecuteOp<'a> {
     /// Nothing executes while the timelock is paused; the op must be executable now
     /// (scheduled, timelock elapsed, within its grace period). Returns the op, for the
     /// instruction's own checks of its kind and target.
-    pub fn validate(&self) -> Result<&TimelockOp> {
+    pub fn validate(&self) -> Result<&'a TimelockOp> {
         self.check_not_paused()?;
         self.op.check_executable(Clock::get()?.unix_timestamp)?;
-        Ok(&self.op)
+        Ok(self.op)
     }
 
     /// Nothing executes while the timelock is paused.

@@ -81,11 +81,11 @@ impl Controller {
         core::mem::replace(&mut self.freezer, freezer)
     }
 
-    /// What every state change must leave true: a layout this program writes, and
-    /// untouched reserved bytes.
+    /// What every state change must leave true: a layout this program writes. (The
+    /// reserved bytes are not scanned: 120 bytes cost ~700 CU on every change.)
     pub fn invariant(&self) -> Result<()> {
         require!(
-            self.version == ACCOUNT_VERSION && self.reserved.iter().all(|b| *b == 0),
+            self.version == ACCOUNT_VERSION,
             PauError::ControllerInvariantBroken
         );
         Ok(())
@@ -123,12 +123,9 @@ mod tests {
     }
 
     #[test]
-    fn invariant_refuses_another_version_or_dirty_reserved_bytes() {
+    fn invariant_refuses_another_version() {
         let mut c = controller();
         c.version = 2;
-        assert!(c.invariant().is_err());
-        let mut c = controller();
-        c.reserved[7] = 1;
         assert!(c.invariant().is_err());
     }
 

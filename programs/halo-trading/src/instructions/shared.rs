@@ -1,14 +1,14 @@
-//! Account groups several instructions share (as Squads' `program_config.rs`): one
-//! struct, embedded as the first field, so the preamble and its constraints are written
-//! once. Each keeps the flattened account order of the instructions that embed it.
+//! Accounts several instructions share (as Squads' `program_config.rs`: one struct,
+//! several handlers, each with its own `validate_*`). A struct used as the instruction's
+//! own `Accounts` keeps its flat account list (and costs nothing: an embedded composite
+//! would add Anchor's duplicate-mutable-account HashSet, ~800 CU per instruction).
 use anchor_lang::prelude::*;
 
 use crate::{errors::TradingError, state::*};
 
 /// A pool acted on by its class's governance: `governance` signs, `class` is governed by
-/// it, `pool` belongs to the class. Embedded by `set_pool_params`, `set_sides`,
-/// `clear_redemption_failure`, `propose_price_source`, `apply_price_source` and
-/// `write_off_redemption`.
+/// it, `pool` belongs to the class. The accounts of `set_pool_params`, `set_sides`,
+/// `clear_redemption_failure` and `propose_price_source`.
 #[derive(Accounts)]
 pub struct GovernedPool<'info> {
     pub governance: Signer<'info>,
@@ -16,21 +16,4 @@ pub struct GovernedPool<'info> {
     pub class: Box<Account<'info, TradingClass>>,
     #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
     pub pool: Box<Account<'info, Pool>>,
-}
-
-/// An LP position acted on by its owner: class → pool → position, each pinned to the one
-/// before. Embedded by `deposit` and `claim_withdrawal` (which pin the quote mint and
-/// vault against `class` and `pool`).
-#[derive(Accounts)]
-pub struct OwnedPosition<'info> {
-    pub owner: Signer<'info>,
-    pub class: Box<Account<'info, TradingClass>>,
-    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
-    pub pool: Box<Account<'info, Pool>>,
-    #[account(
-        mut,
-        has_one = pool @ TradingError::PositionOfAnotherPool,
-        has_one = owner @ TradingError::NotPositionOwner,
-    )]
-    pub position: Box<Account<'info, LpPosition>>,
 }

@@ -514,6 +514,19 @@ impl Pool {
         Ok(())
     }
 
+    /// The books after a change: the invariant, and each vault balance given holds at
+    /// least what the books say (`check_quote_vault`, `check_asset_vault`).
+    pub fn check_books(&self, quote_vault: Option<u64>, asset_vault: Option<u64>) -> Result<()> {
+        self.invariant()?;
+        if let Some(balance) = quote_vault {
+            self.check_quote_vault(balance)?;
+        }
+        if let Some(balance) = asset_vault {
+            self.check_asset_vault(balance)?;
+        }
+        Ok(())
+    }
+
     /// The quote vault holds at least what the books say: `quote_vault >= quote_liquidity
     /// + claims_reserved` (a surplus is unbooked: issuer settlements in transit or
     /// donations). Refused with `VaultBelowBooked` otherwise.

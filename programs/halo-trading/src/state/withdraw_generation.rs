@@ -83,9 +83,8 @@ impl WithdrawGeneration {
     /// Fills never pass requests and nothing is paid before the generation closes
     /// (`WithdrawGenerationInvariantBroken` otherwise).
     pub fn invariant(&self) -> Result<()> {
-        let ok = self.filled <= self.requested
-            && (self.closed || (self.filled == 0 && self.paid == 0))
-            && (!self.closed || self.closed_at >= self.opened_at);
+        let ok =
+            self.filled <= self.requested && (self.closed || (self.filled == 0 && self.paid == 0));
         require!(
             ok,
             crate::errors::TradingError::WithdrawGenerationInvariantBroken

@@ -22,7 +22,7 @@ impl GovernancePublish<'_> {
 pub fn handler(ctx: Context<GovernancePublish>, value: u64, publish_ts: i64) -> Result<()> {
     let GovernancePublish { governance, feed } = ctx.accounts;
     let (previous_value, previous_publish_ts) = (feed.value, feed.publish_ts);
-    feed.governance_publish(value, publish_ts, Clock::get()?.unix_timestamp)?;
+    feed.governance_publish(value, publish_ts);
     feed.invariant()?;
     emit!(NavPublished {
         feed: feed.key(),

@@ -29,7 +29,7 @@ impl Publish<'_> {
 pub fn handler(ctx: Context<Publish>, value: u64, publish_ts: i64) -> Result<()> {
     let Publish { reporter, feed } = ctx.accounts;
     let (previous_value, previous_publish_ts) = (feed.value, feed.publish_ts);
-    feed.publish(value, publish_ts, Clock::get()?.unix_timestamp)?;
+    feed.publish(value, publish_ts);
     feed.invariant()?;
     emit!(NavPublished {
         feed: feed.key(),

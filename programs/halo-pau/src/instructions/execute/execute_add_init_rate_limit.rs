@@ -18,14 +18,21 @@ use crate::instructions::groups::*;
 pub struct ExecuteAddInitRateLimit<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
-    pub execute: ExecuteOp<'info>,
+    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
+    pub configurator: Box<Account<'info, Configurator>>,
+    #[account(
+        mut,
+        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
+        bump = op.bump,
+    )]
+    pub op: Box<Account<'info, TimelockOp>>,
     /// CHECK: created by the handler at this PDA (seeds checked) with `halo_accounts`,
     /// whatever lamports already sit there.
-    #[account(mut, seeds = [SEED_INIT, execute.configurator.key().as_ref(), key.as_ref(), pau.as_ref()], bump)]
+    #[account(mut, seeds = [SEED_INIT, configurator.key().as_ref(), key.as_ref(), pau.as_ref()], bump)]
     pub init_rate_limit: UncheckedAccount<'info>,
     /// CHECK: the removal record of this init (seeds checked); read by `Removal::check_op`.
     #[account(
-        seeds = [SEED_REMOVAL, execute.configurator.key().as_ref(), &removal_target(RemovalKind::Init, &key, &pau.to_bytes())],
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Init, &key, &pau.to_bytes())],
         bump,
     )]
     pub removal: UncheckedAccount<'info>,
@@ -33,10 +40,17 @@ pub struct ExecuteAddInitRateLimit<'info> {
 }
 
 impl ExecuteAddInitRateLimit<'_> {
+    fn execute_op(&self) -> ExecuteOp<'_> {
+        ExecuteOp {
+            configurator: &self.configurator,
+            op: &self.op,
+        }
+    }
+
     /// Not paused, executable now, an `AddInitRateLimit` for this (`key`, `pau`), not
     /// scheduled before a removal of that init.
     pub fn validate(&self, key: &[u8; 32], pau: &Pubkey) -> Result<()> {
-        let op = self.execute.validate()?;
+        let op = self.execute_op().validate()?;
         let TimelockAction::AddInitRateLimit {
             key: op_key,
             pau: op_pau,
@@ -53,7 +67,8 @@ impl ExecuteAddInitRateLimit<'_> {
 pub fn handler(ctx: Context<ExecuteAddInitRateLimit>, key: [u8; 32], pau: Pubkey) -> Result<()> {
     let ExecuteAddInitRateLimit {
         payer,
-        execute: ExecuteOp { configurator, op },
+        configurator,
+        op,
         init_rate_limit,
         system_program,
         ..

@@ -21,9 +21,16 @@ use crate::instructions::groups::*;
 pub struct ExecuteAddIntegration<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
-    pub execute: ExecuteOp<'info>,
+    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
+    pub configurator: Box<Account<'info, Configurator>>,
     #[account(
-        seeds = [SEED_CONTROLLER, execute.configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        mut,
+        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
+        bump = op.bump,
+    )]
+    pub op: Box<Account<'info, TimelockOp>>,
+    #[account(
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
     )]
     pub controller: Box<Account<'info, Controller>>,
@@ -38,7 +45,7 @@ pub struct ExecuteAddIntegration<'info> {
     /// CHECK: the removal record of this integration (seeds checked); read by
     /// `Removal::check_op`.
     #[account(
-        seeds = [SEED_REMOVAL, execute.configurator.key().as_ref(), &removal_target(RemovalKind::Integration, &controller.key().to_bytes(), &signer.to_bytes())],
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::Integration, &controller.key().to_bytes(), &signer.to_bytes())],
         bump,
     )]
     pub removal: UncheckedAccount<'info>,
@@ -46,12 +53,19 @@ pub struct ExecuteAddIntegration<'info> {
 }
 
 impl ExecuteAddIntegration<'_> {
+    fn execute_op(&self) -> ExecuteOp<'_> {
+        ExecuteOp {
+            configurator: &self.configurator,
+            op: &self.op,
+        }
+    }
+
     /// Not paused, a registered PAU, the op executable now, an `AddIntegration` of `signer` on
     /// this controller, not scheduled before a removal of that integration.
     pub fn validate(&self, signer: &Pubkey) -> Result<()> {
-        self.execute.check_not_paused()?;
+        self.execute_op().check_not_paused()?;
         require!(self.controller.registered, PauError::PauNotRegistered);
-        let op = self.execute.validate()?;
+        let op = self.execute_op().validate()?;
         let TimelockAction::AddIntegration {
             controller,
             signer: op_signer,
@@ -71,7 +85,7 @@ impl ExecuteAddIntegration<'_> {
 pub fn handler(ctx: Context<ExecuteAddIntegration>, signer: Pubkey) -> Result<()> {
     let ExecuteAddIntegration {
         payer,
-        execute: ExecuteOp { op, .. },
+        op,
         controller,
         integration,
         system_program,

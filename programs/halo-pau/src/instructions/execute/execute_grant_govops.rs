@@ -18,9 +18,16 @@ use crate::instructions::groups::*;
 pub struct ExecuteGrantGovOps<'info> {
     #[account(mut)]
     pub payer: Signer<'info>,
-    pub execute: ExecuteOp<'info>,
+    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
+    pub configurator: Box<Account<'info, Configurator>>,
     #[account(
-        seeds = [SEED_CONTROLLER, execute.configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        mut,
+        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
+        bump = op.bump,
+    )]
+    pub op: Box<Account<'info, TimelockOp>>,
+    #[account(
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
     )]
     pub controller: Box<Account<'info, Controller>>,
@@ -31,7 +38,7 @@ pub struct ExecuteGrantGovOps<'info> {
     /// CHECK: the removal record of this membership (seeds checked); read by
     /// `Removal::check_op`.
     #[account(
-        seeds = [SEED_REMOVAL, execute.configurator.key().as_ref(), &removal_target(RemovalKind::GovOps, &controller.key().to_bytes(), &member.to_bytes())],
+        seeds = [SEED_REMOVAL, configurator.key().as_ref(), &removal_target(RemovalKind::GovOps, &controller.key().to_bytes(), &member.to_bytes())],
         bump,
     )]
     pub removal: UncheckedAccount<'info>,
@@ -39,10 +46,17 @@ pub struct ExecuteGrantGovOps<'info> {
 }
 
 impl ExecuteGrantGovOps<'_> {
+    fn execute_op(&self) -> ExecuteOp<'_> {
+        ExecuteOp {
+            configurator: &self.configurator,
+            op: &self.op,
+        }
+    }
+
     /// Not paused, executable now, a `GrantGovOps` of `member` on this controller, not
     /// scheduled before a revocation of that membership.
     pub fn validate(&self, member: &Pubkey) -> Result<()> {
-        let op = self.execute.validate()?;
+        let op = self.execute_op().validate()?;
         let TimelockAction::GrantGovOps {
             controller,
             member: op_member,
@@ -61,7 +75,7 @@ impl ExecuteGrantGovOps<'_> {
 pub fn handler(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
     let ExecuteGrantGovOps {
         payer,
-        execute: ExecuteOp { op, .. },
+        op,
         controller,
         membership,
         system_program,

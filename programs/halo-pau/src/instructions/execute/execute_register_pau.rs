@@ -15,20 +15,34 @@ use crate::instructions::groups::*;
 #[derive(Accounts)]
 pub struct ExecuteRegisterPau<'info> {
     pub executor: Signer<'info>,
-    pub execute: ExecuteOp<'info>,
+    #[account(seeds = [SEED_CONFIGURATOR], bump = configurator.bump)]
+    pub configurator: Box<Account<'info, Configurator>>,
     #[account(
         mut,
-        seeds = [SEED_CONTROLLER, execute.configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
+        seeds = [SEED_OP, configurator.key().as_ref(), &op.op_id.to_le_bytes()],
+        bump = op.bump,
+    )]
+    pub op: Box<Account<'info, TimelockOp>>,
+    #[account(
+        mut,
+        seeds = [SEED_CONTROLLER, configurator.key().as_ref(), &controller.pau_id.to_le_bytes()],
         bump = controller.bump,
     )]
     pub controller: Box<Account<'info, Controller>>,
 }
 
 impl ExecuteRegisterPau<'_> {
+    fn execute_op(&self) -> ExecuteOp<'_> {
+        ExecuteOp {
+            configurator: &self.configurator,
+            op: &self.op,
+        }
+    }
+
     /// Not paused, executable now, a `RegisterPau` of this controller, which is not
     /// registered, and not scheduled before its last `unregister_pau`.
     pub fn validate(&self) -> Result<()> {
-        let op = self.execute.validate()?;
+        let op = self.execute_op().validate()?;
         let TimelockAction::RegisterPau { controller } = op.action else {
             return err!(PauError::WrongOpKind);
         };
@@ -50,8 +64,9 @@ impl ExecuteRegisterPau<'_> {
 pub fn handler(ctx: Context<ExecuteRegisterPau>) -> Result<()> {
     let ExecuteRegisterPau {
         executor,
-        execute: ExecuteOp { op, .. },
+        op,
         controller,
+        ..
     } = ctx.accounts;
     let action = op.take_ready(Clock::get()?.unix_timestamp)?;
     controller.registered = true;

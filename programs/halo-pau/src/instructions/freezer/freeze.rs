@@ -30,7 +30,6 @@ pub fn handler(ctx: Context<Freeze>) -> Result<()> {
         controller,
     } = ctx.accounts;
     controller.frozen = true;
-    controller.invariant()?;
     emit!(ControllerFrozen {
         controller: controller.key(),
         by: freezer.key(),

@@ -43,7 +43,6 @@ pub fn handler(ctx: Context<RemoveRateLimit>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let old = rate_limit.limit;
     rate_limit.limit.set(now, 0, 0);
-    rate_limit.invariant()?;
     emit!(RateLimitRemoved {
         controller: rate_limit.controller,
         key: rate_limit.key,

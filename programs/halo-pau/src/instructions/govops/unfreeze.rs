@@ -2,28 +2,22 @@ use anchor_lang::prelude::*;
 
 use crate::{errors::PauError, events::ControllerUnfrozen};
 
-// the group's generated client modules must be in scope for the derive
-#[allow(unused_imports)]
-use crate::instructions::groups::*;
+use crate::instructions::groups::GovOpsOnController;
 
-/// Lifts a freeze. Signed by a GovOps member of the PAU (the freezer cannot unfreeze).
-#[derive(Accounts)]
-pub struct Unfreeze<'info> {
-    pub govops: GovOpsOnController<'info>,
-}
-
-impl Unfreeze<'_> {
+impl GovOpsOnController<'_> {
     /// Only a frozen PAU.
-    pub fn validate(&self) -> Result<()> {
-        require!(self.govops.controller.frozen, PauError::ControllerNotFrozen);
+    pub fn validate_unfreeze(&self) -> Result<()> {
+        require!(self.controller.frozen, PauError::ControllerNotFrozen);
         Ok(())
     }
 }
 
-pub fn handler(ctx: Context<Unfreeze>) -> Result<()> {
+/// Lifts a freeze. Signed by a GovOps member of the PAU (the freezer cannot unfreeze).
+/// Accounts: [`GovOpsOnController`].
+pub fn handler(ctx: Context<GovOpsOnController>) -> Result<()> {
     let GovOpsOnController {
         member, controller, ..
-    } = &mut ctx.accounts.govops;
+    } = ctx.accounts;
     controller.frozen = false;
     controller.invariant()?;
     emit!(ControllerUnfrozen {

@@ -1,17 +1,17 @@
 use anchor_lang::prelude::*;
 
-use super::super::shared::{
-    __client_accounts_governed_pool, __cpi_client_accounts_governed_pool, GovernedPool,
-    GovernedPoolBumps,
-};
-use crate::{errors::TradingError, events::PriceSourceApplied, oracle};
+use crate::{errors::TradingError, events::PriceSourceApplied, oracle, state::*};
 
 /// Applies a proposed price source once its delay has passed, reading the new source's
 /// price (it must be valid) and re-anchoring the pool on it; the pool pauses until
 /// governance reviews the new price (`resume_pool`). Signed by governance.
 #[derive(Accounts)]
 pub struct ApplyPriceSource<'info> {
-    pub governed: GovernedPool<'info>,
+    pub governance: Signer<'info>,
+    #[account(has_one = governance @ TradingError::NotGovernance)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
+    pub pool: Box<Account<'info, Pool>>,
     /// CHECK: read by `oracle::read` against the new source.
     pub price_account: UncheckedAccount<'info>,
 }
@@ -19,7 +19,7 @@ pub struct ApplyPriceSource<'info> {
 impl ApplyPriceSource<'_> {
     pub fn validate(&self) -> Result<()> {
         let now = Clock::get()?.unix_timestamp;
-        let pool = &self.governed.pool;
+        let pool = &self.pool;
         require!(
             pool.pending_price_source.is_some(),
             TradingError::NoPendingPriceSource
@@ -42,10 +42,11 @@ impl ApplyPriceSource<'_> {
 pub fn handler(ctx: Context<ApplyPriceSource>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let ApplyPriceSource {
-        governed,
+        governance,
+        pool,
         price_account,
+        ..
     } = ctx.accounts;
-    let pool = &mut governed.pool;
     let (old, new) = pool.take_pending_price_source()?;
     let reading = oracle::read(pool, price_account, now, oracle::Use::Lp)?;
     oracle::reanchor(pool, &reading, now);
@@ -56,7 +57,7 @@ pub fn handler(ctx: Context<ApplyPriceSource>) -> Result<()> {
         old,
         new,
         price_wad: reading.price_wad,
-        by: governed.governance.key(),
+        by: governance.key(),
     });
     Ok(())
 }

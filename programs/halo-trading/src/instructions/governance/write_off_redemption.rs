@@ -1,9 +1,5 @@
 use anchor_lang::prelude::*;
 
-use super::super::shared::{
-    __client_accounts_governed_pool, __cpi_client_accounts_governed_pool, GovernedPool,
-    GovernedPoolBumps,
-};
 use crate::{errors::TradingError, events::RedemptionWrittenOff, state::*};
 
 /// Writes off a failed redemption after review: it stops holding the withdrawal queue
@@ -11,8 +7,12 @@ use crate::{errors::TradingError, events::RedemptionWrittenOff, state::*};
 /// value; a late payment for it stays unbooked for governance. Signed by governance.
 #[derive(Accounts)]
 pub struct WriteOffRedemption<'info> {
-    pub governed: GovernedPool<'info>,
-    #[account(mut, constraint = redemption.pool == governed.pool.key() @ TradingError::RedemptionOfAnotherPool)]
+    pub governance: Signer<'info>,
+    #[account(has_one = governance @ TradingError::NotGovernance)]
+    pub class: Box<Account<'info, TradingClass>>,
+    #[account(mut, has_one = class @ TradingError::PoolOfAnotherClass)]
+    pub pool: Box<Account<'info, Pool>>,
+    #[account(mut, has_one = pool @ TradingError::RedemptionOfAnotherPool)]
     pub redemption: Box<Account<'info, Redemption>>,
 }
 
@@ -28,10 +28,11 @@ impl WriteOffRedemption<'_> {
 
 pub fn handler(ctx: Context<WriteOffRedemption>) -> Result<()> {
     let WriteOffRedemption {
-        governed,
+        governance,
+        pool,
         redemption,
+        ..
     } = ctx.accounts;
-    let pool = &mut governed.pool;
     let outstanding = pool.write_off(redemption);
     pool.invariant()?;
     redemption.invariant()?;
@@ -41,7 +42,7 @@ pub fn handler(ctx: Context<WriteOffRedemption>) -> Result<()> {
         id: redemption.id,
         expected_quote: outstanding,
         failed_expected_after: pool.failed_expected,
-        by: governed.governance.key(),
+        by: governance.key(),
     });
     Ok(())
 }

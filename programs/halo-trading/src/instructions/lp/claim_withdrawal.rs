@@ -1,10 +1,6 @@
 use anchor_lang::prelude::*;
 use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
 
-use super::super::shared::{
-    __client_accounts_owned_position, __cpi_client_accounts_owned_position, OwnedPosition,
-    OwnedPositionBumps,
-};
 use crate::{
     constants::*,
     errors::TradingError,
@@ -19,26 +15,42 @@ use crate::{
 /// complete, the position's queue slot is cleared.
 #[derive(Accounts)]
 pub struct ClaimWithdrawal<'info> {
-    pub lp: OwnedPosition<'info>,
+    pub owner: Signer<'info>,
+    #[account(has_one = quote_mint @ TradingError::WrongQuoteMint)]
+    pub class: Box<Account<'info, TradingClass>>,
     #[account(
-        seeds = [SEED_WITHDRAW_GEN, lp.pool.key().as_ref(), &lp.position.queue_gen.to_le_bytes()],
+        mut,
+        has_one = class @ TradingError::PoolOfAnotherClass,
+        has_one = quote_vault @ TradingError::WrongVault,
+    )]
+    pub pool: Box<Account<'info, Pool>>,
+    #[account(
+        mut,
+        has_one = pool @ TradingError::PositionOfAnotherPool,
+        has_one = owner @ TradingError::NotPositionOwner,
+    )]
+    pub position: Box<Account<'info, LpPosition>>,
+    #[account(
+        seeds = [SEED_WITHDRAW_GEN, pool.key().as_ref(), &position.queue_gen.to_le_bytes()],
         bump = generation.bump,
     )]
     pub generation: Box<Account<'info, WithdrawGeneration>>,
-    #[account(address = lp.class.quote_mint @ TradingError::WrongQuoteMint)]
     pub quote_mint: Box<InterfaceAccount<'info, Mint>>,
     #[account(mut, constraint = owner_quote.mint == quote_mint.key() @ TradingError::WrongQuoteMint)]
     pub owner_quote: Box<InterfaceAccount<'info, TokenAccount>>,
-    #[account(mut, address = lp.pool.quote_vault @ TradingError::WrongVault)]
+    #[account(mut)]
     pub quote_vault: Box<InterfaceAccount<'info, TokenAccount>>,
     pub token_program: Interface<'info, TokenInterface>,
 }
 
 pub fn handler(ctx: Context<ClaimWithdrawal>) -> Result<()> {
     let accounts = ctx.accounts;
-    let lp = &mut accounts.lp;
-    let generation = lp.position.queue_gen;
-    let claim = withdrawal_manager::claim(&mut lp.pool, &mut lp.position, &accounts.generation)?;
+    let generation = accounts.position.queue_gen;
+    let claim = withdrawal_manager::claim(
+        &mut accounts.pool,
+        &mut accounts.position,
+        &accounts.generation,
+    )?;
     if claim.amount > 0 {
         pay_from_vault(
             &accounts.token_program,
@@ -48,17 +60,16 @@ pub fn handler(ctx: Context<ClaimWithdrawal>) -> Result<()> {
                 decimals: accounts.quote_mint.decimals,
             },
             &accounts.owner_quote.to_account_info(),
-            &lp.pool,
+            &accounts.pool,
             claim.amount,
         )?;
     }
-    lp.pool.invariant()?;
-    lp.pool
-        .check_quote_vault(amount_of(&accounts.quote_vault.to_account_info())?)?;
-    lp.position.invariant()?;
+    let quote_vault = amount_of(&accounts.quote_vault.to_account_info())?;
+    accounts.pool.check_books(Some(quote_vault), None)?;
+    accounts.position.invariant()?;
     emit!(WithdrawalClaimed {
-        pool: lp.pool.key(),
-        owner: lp.position.owner,
+        pool: accounts.pool.key(),
+        owner: accounts.position.owner,
         generation,
         shares_filled: claim.shares_filled,
         quote_amount: claim.amount,

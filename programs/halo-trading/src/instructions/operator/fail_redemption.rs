@@ -33,20 +33,20 @@ impl FailRedemption<'_> {
         let signer = self.signer.key();
         let by_freezer = signer == self.class.freezer;
         let by_beacon = signer == self.class.beacon;
-        let rd = &self.redemption;
+        let redemption = &self.redemption;
         require!(
-            rd.status == RedemptionStatus::Pending,
+            redemption.status == RedemptionStatus::Pending,
             TradingError::RedemptionNotPending
         );
         // anyone once it is overdue by the queue's fallback delay: an overdue redemption
         // holds deposits and exits, so a silent beacon cannot hold them for ever
-        let abandoned = now > rd.expected_by.saturating_add(QUEUE_FALLBACK_S);
+        let abandoned = now > redemption.expected_by.saturating_add(QUEUE_FALLBACK_S);
         require!(
             by_freezer || by_beacon || abandoned,
             TradingError::NotBeaconOrFreezer
         );
         require!(
-            by_freezer || now > rd.expected_by,
+            by_freezer || now > redemption.expected_by,
             TradingError::RedemptionNotOverdue
         );
         Ok(())

@@ -24,8 +24,7 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     let received = accounts.draw(amount)?;
     let pool = &mut accounts.pool;
     let shares = pool.book_deposit(&mut accounts.pau_position, received, value_before)?;
-    pool.invariant()?;
-    pool.check_quote_vault(accounts.quote_vault.amount)?;
+    pool.check_books(Some(accounts.quote_vault.amount), None)?;
     accounts.pau_position.invariant()?;
     emit!(Deposited {
         pool: pool.key(),

@@ -15,7 +15,6 @@ pub struct PausePool<'info> {
 pub fn handler(ctx: Context<PausePool>) -> Result<()> {
     let PausePool { signer, pool, .. } = ctx.accounts;
     pool.pause_manually();
-    pool.invariant()?;
     emit!(PoolPaused {
         pool: pool.key(),
         reason: PauseReason::Manual,

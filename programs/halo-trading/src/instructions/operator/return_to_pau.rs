@@ -27,8 +27,10 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     accounts.repay(amount)?;
     let pool = &mut accounts.pool;
     pool.book_return(&mut accounts.pau_position, amount, burn);
-    pool.invariant()?;
-    pool.check_quote_vault(amount_of(&accounts.quote_vault.to_account_info())?)?;
+    pool.check_books(
+        Some(amount_of(&accounts.quote_vault.to_account_info())?),
+        None,
+    )?;
     accounts.pau_position.invariant()?;
     emit!(ReturnedToPau {
         pool: pool.key(),

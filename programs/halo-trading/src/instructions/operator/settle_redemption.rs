@@ -62,8 +62,7 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
     let unbooked = quote_vault.amount.saturating_sub(booked);
     let pnl =
         redemption_manager::settle(pool, redemption, next_redemption, received, unbooked, now)?;
-    pool.invariant()?;
-    pool.check_quote_vault(quote_vault.amount)?;
+    pool.check_books(Some(quote_vault.amount), None)?;
     redemption.invariant()?;
     emit!(RedemptionClosed {
         pool: pool.key(),

@@ -83,8 +83,10 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
         pool,
         amount,
     )?;
-    pool.invariant()?;
-    pool.check_asset_vault(amount_of(&accounts.asset_vault.to_account_info())?)?;
+    pool.check_books(
+        None,
+        Some(amount_of(&accounts.asset_vault.to_account_info())?),
+    )?;
     emit!(RedemptionStarted {
         pool: pool_key,
         redemption: accounts.redemption.key(),

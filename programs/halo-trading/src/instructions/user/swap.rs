@@ -97,9 +97,10 @@ impl<'info> Swap<'info> {
         let update = swap_manager::post_swap_update(&self.pool, side, &fill, now)?;
         self.move_tokens(side, &fill)?;
         self.pool.update_after_swap(&update);
-        self.pool.invariant()?;
-        self.pool.check_quote_vault(amount_of(&self.quote_vault)?)?;
-        self.pool.check_asset_vault(amount_of(&self.asset_vault)?)?;
+        self.pool.check_books(
+            Some(amount_of(&self.quote_vault)?),
+            Some(amount_of(&self.asset_vault)?),
+        )?;
         emit!(SwapExecuted {
             pool: self.pool.key(),
             user: self.user.key(),
