@@ -203,14 +203,12 @@ pub mod halo_trading {
     // ---- users and LPs ------------------------------------------------------------
 
     /// Swaps at NAV ± spread, exact in or exact out, with a bound and an expiry.
-    #[access_control(ctx.accounts.validate(&args))]
     pub fn swap(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
         instructions::user::swap::handler(ctx, args)
     }
 
     /// Fills an RFQ quote signed by the beacon (Ed25519 verification in the previous
     /// instruction), within governance's bound around NAV. Signer: the quote's user.
-    #[access_control(ctx.accounts.validate(&quote))]
     pub fn swap_with_quote(ctx: Context<SwapWithQuote>, quote: rfq::RfqQuote) -> Result<()> {
         instructions::user::swap_with_quote::handler(ctx, quote)
     }

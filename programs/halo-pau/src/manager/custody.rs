@@ -4,7 +4,9 @@
 //! stay flat and in today's order. What they share is checked here, once.
 use anchor_lang::prelude::*;
 
-use crate::{constants::TAG_TRANSFER, errors::PauError, state::*};
+use anchor_spl::token_interface::{Mint, TokenAccount, TokenInterface};
+
+use crate::{constants::TAG_TRANSFER, errors::PauError, state::*, token::pay_out_of_custody};
 
 /// Which movement: it decides the route kind allowed and whether the PAU must be open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,6 +43,39 @@ impl CustodyRoute<'_> {
         }
         require!(amount > 0, PauError::ZeroAmount);
         Ok(())
+    }
+}
+
+/// The accounts an outflow from custody moves through (`transfer`, `draw`).
+pub struct Outflow<'a, 'info> {
+    pub controller: &'a Account<'info, Controller>,
+    pub proxy: &'a AccountInfo<'info>,
+    pub rate_limit: &'a mut Account<'info, RateLimit>,
+    pub mint: &'a InterfaceAccount<'info, Mint>,
+    pub custody: &'a InterfaceAccount<'info, TokenAccount>,
+    pub destination: &'a mut InterfaceAccount<'info, TokenAccount>,
+    pub token_program: &'a Interface<'info, TokenInterface>,
+}
+
+impl Outflow<'_, '_> {
+    /// Consumes `amount` of the route's limit, pays it out of custody signed by the proxy
+    /// (refused past the route's fee bound), and checks the rate limit's invariant.
+    /// Returns what the destination received.
+    pub fn pay(self, amount: u64, now: i64) -> Result<u64> {
+        self.rate_limit.consume_out(now, amount)?;
+        let received = pay_out_of_custody(
+            self.token_program,
+            self.custody,
+            self.mint,
+            self.destination,
+            self.proxy,
+            &self.controller.key(),
+            self.controller,
+            amount,
+            self.rate_limit.max_fee_bps,
+        )?;
+        self.rate_limit.invariant()?;
+        Ok(received)
     }
 }
 

@@ -112,6 +112,7 @@ pub fn rfq_fill(pool: &Pool, quote: &RfqQuote, reading: &Reading) -> Result<(Fil
 /// Checks a priced fill against the pool's bounds and returns what it changes. Refused:
 /// trade size, position limit (inventory + what is out for redemption), not enough USDS
 /// (user sells) or inventory (user buys), the side's rate limit. Changes nothing.
+#[inline(always)]
 pub fn post_swap_update(pool: &Pool, side: Side, fill: &Fill, now: i64) -> Result<PostSwapUpdate> {
     let params = &pool.params;
     require!(

@@ -121,10 +121,26 @@ pub fn accept(
     now: i64,
     use_: Use,
 ) -> Result<Reading> {
+    let slot = if use_ == Use::Swap {
+        Clock::get()?.slot
+    } else {
+        0
+    };
+    accept_at(pool, info, now, slot, use_)
+}
+
+/// [`accept`] at a clock the caller already read (`slot` matters for swaps only): a swap
+/// reads the clock once.
+pub fn accept_at(
+    pool: &mut Account<Pool>,
+    info: &AccountInfo,
+    now: i64,
+    slot: u64,
+    use_: Use,
+) -> Result<Reading> {
     let r = read(pool, info, now, use_)?;
     check_deviation(pool, &r, now)?;
     if use_ == Use::Swap {
-        let slot = Clock::get()?.slot;
         check_swap_price(pool, &r, now, slot)?;
         if r.price_wad != pool.swap_price_wad {
             pool.swap_price_change_ts = now;

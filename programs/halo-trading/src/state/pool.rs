@@ -463,6 +463,7 @@ impl Pool {
 
     /// Applies a swap's checked update (`manager::swap_manager::post_swap_update`): books,
     /// the side's rate limit and the lifetime counters.
+    #[inline(always)]
     pub fn update_after_swap(&mut self, u: &PostSwapUpdate) {
         self.inventory = u.inventory;
         self.inventory_cost = u.inventory_cost;
@@ -495,6 +496,7 @@ impl Pool {
     /// * every rate limit holds at most its maximum;
     /// * the withdrawal cursor never passes the open generation; the redemption cursor
     ///   never passes the next id, and with nothing pending nothing is expected.
+    #[inline(always)]
     pub fn invariant(&self) -> Result<()> {
         let limit_ok = |l: &RateLimitState| l.is_unlimited() || l.last_amount <= l.max_amount;
         let nothing_pending = self.oldest_pending_id == self.next_redemption_id;
@@ -516,6 +518,7 @@ impl Pool {
 
     /// The books after a change: the invariant, and each vault balance given holds at
     /// least what the books say (`check_quote_vault`, `check_asset_vault`).
+    #[inline(always)]
     pub fn check_books(&self, quote_vault: Option<u64>, asset_vault: Option<u64>) -> Result<()> {
         self.invariant()?;
         if let Some(balance) = quote_vault {

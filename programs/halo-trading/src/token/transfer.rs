@@ -65,6 +65,7 @@ pub fn pull_into_vault<'info>(
 
 /// The balance of a token account (SPL Token or Token-2022: `amount` is at bytes 64..72
 /// of both layouts), read from its current data, so it is fresh after a transfer CPI.
+#[inline(always)]
 pub fn amount_of(account: &AccountInfo) -> Result<u64> {
     let data = account.try_borrow_data()?;
     let bytes: [u8; 8] = data

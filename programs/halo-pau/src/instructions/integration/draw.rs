@@ -5,9 +5,8 @@ use crate::{
     constants::*,
     errors::PauError,
     events::Drawn,
-    manager::custody::{CustodyRoute, Movement},
+    manager::custody::{CustodyRoute, Movement, Outflow},
     state::*,
-    token::pay_out_of_custody,
 };
 
 /// Moves `amount` from ALM-proxy custody to an integration's token account (the route's
@@ -78,19 +77,16 @@ pub fn handler(ctx: Context<Draw>, amount: u64) -> Result<()> {
         ..
     } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    rate_limit.consume_out(now, amount)?;
-    let received = pay_out_of_custody(
-        token_program,
-        custody,
-        mint,
-        destination,
-        proxy,
-        &controller.key(),
+    let received = Outflow {
         controller,
-        amount,
-        rate_limit.max_fee_bps,
-    )?;
-    rate_limit.invariant()?;
+        proxy,
+        rate_limit,
+        mint,
+        custody,
+        destination,
+        token_program,
+    }
+    .pay(amount, now)?;
     emit!(Drawn {
         controller: controller.key(),
         integration: integration.key(),

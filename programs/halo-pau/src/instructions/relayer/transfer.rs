@@ -5,9 +5,8 @@ use crate::{
     constants::*,
     errors::PauError,
     events::Transferred,
-    manager::custody::{CustodyRoute, Movement},
+    manager::custody::{CustodyRoute, Movement, Outflow},
     state::*,
-    token::pay_out_of_custody,
 };
 
 /// Moves `amount` from ALM-proxy custody to the counterparty of a `transfer` route,
@@ -73,19 +72,16 @@ pub fn handler(ctx: Context<Transfer>, amount: u64) -> Result<()> {
         ..
     } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    rate_limit.consume_out(now, amount)?;
-    let received = pay_out_of_custody(
-        token_program,
-        custody,
-        mint,
-        destination,
-        proxy,
-        &controller.key(),
+    let received = Outflow {
         controller,
-        amount,
-        rate_limit.max_fee_bps,
-    )?;
-    rate_limit.invariant()?;
+        proxy,
+        rate_limit,
+        mint,
+        custody,
+        destination,
+        token_program,
+    }
+    .pay(amount, now)?;
     emit!(Transferred {
         controller: controller.key(),
         key: rate_limit.key,

@@ -76,8 +76,10 @@ pub struct Swap<'info> {
 }
 
 impl<'info> Swap<'info> {
-    pub fn validate(&self, args: &SwapArgs) -> Result<()> {
-        let now = Clock::get()?.unix_timestamp;
+    /// The swap's refusals before any price is read. Called first by the handler with its
+    /// one clock read (not through `#[access_control]`: a second sysvar read would cost
+    /// every swap ~100 CU); nothing has changed when it refuses.
+    pub fn validate(&self, args: &SwapArgs, now: i64) -> Result<()> {
         require!(now <= args.expiry, TradingError::Expired);
         require!(args.amount > 0, TradingError::ZeroAmount);
         self.pool.check_swap_open(self.class.paused, args.side)
@@ -152,9 +154,17 @@ impl<'info> Swap<'info> {
 }
 
 pub fn handler(ctx: Context<Swap>, args: SwapArgs) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
+    let clock = Clock::get()?;
+    let now = clock.unix_timestamp;
     let accounts = ctx.accounts;
-    let reading = oracle::accept(&mut accounts.pool, &accounts.price_account, now, Use::Swap)?;
+    accounts.validate(&args, now)?;
+    let reading = oracle::accept_at(
+        &mut accounts.pool,
+        &accounts.price_account,
+        now,
+        clock.slot,
+        Use::Swap,
+    )?;
     let (fill, spread_bps) =
         swap_manager::price_fill(&accounts.pool, args.side, args.mode, args.amount, &reading)?;
     require!(

@@ -40,8 +40,9 @@ pub struct SwapWithQuote<'info> {
 }
 
 impl<'info> SwapWithQuote<'info> {
-    pub fn validate(&self, quote: &RfqQuote) -> Result<()> {
-        let now = Clock::get()?.unix_timestamp;
+    /// The fill's refusals before any price is read, called first by the handler with its
+    /// one clock read (as `Swap::validate`).
+    pub fn validate(&self, quote: &RfqQuote, now: i64) -> Result<()> {
         require!(now <= quote.expiry, TradingError::Expired);
         require!(
             quote.asset_amount > 0 && quote.quote_amount > 0,
@@ -75,10 +76,18 @@ impl<'info> SwapWithQuote<'info> {
 }
 
 pub fn handler(ctx: Context<SwapWithQuote>, quote: RfqQuote) -> Result<()> {
-    let now = Clock::get()?.unix_timestamp;
+    let clock = Clock::get()?;
+    let now = clock.unix_timestamp;
     let accounts = ctx.accounts;
+    accounts.validate(&quote, now)?;
     let swap = &mut accounts.swap;
-    let reading = oracle::accept(&mut swap.pool, &swap.price_account, now, Use::Swap)?;
+    let reading = oracle::accept_at(
+        &mut swap.pool,
+        &swap.price_account,
+        now,
+        clock.slot,
+        Use::Swap,
+    )?;
     let (fill, spread_bps) = swap_manager::rfq_fill(&swap.pool, &quote, &reading)?;
     swap.execute(
         quote.side,
