@@ -182,3 +182,48 @@ pub fn create_token_account<'info>(
     anchor_lang::solana_program::program::invoke(&ix, &[target.clone(), mint.clone()])
         .map_err(Into::into)
 }
+
+/// Comparing keys without a `memcmp` call: four 64-bit words each. Invariants compare
+/// several keys after every change; a `[u8; 32] ==` costs a memcmp syscall each time.
+pub mod keys {
+    use anchor_lang::prelude::Pubkey;
+
+    #[inline(always)]
+    fn words(key: &Pubkey) -> [u64; 4] {
+        let mut out = [0u64; 4];
+        for (word, chunk) in out.iter_mut().zip(key.as_ref().chunks_exact(8)) {
+            let mut bytes = [0u8; 8];
+            bytes.copy_from_slice(chunk);
+            *word = u64::from_le_bytes(bytes);
+        }
+        out
+    }
+
+    /// `key == Pubkey::default()`.
+    #[inline(always)]
+    pub fn is_default(key: &Pubkey) -> bool {
+        let [a, b, c, d] = words(key);
+        a | b | c | d == 0
+    }
+
+    /// `a == b`.
+    #[inline(always)]
+    pub fn same(a: &Pubkey, b: &Pubkey) -> bool {
+        words(a) == words(b)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn agree_with_byte_equality() {
+            let k = Pubkey::new_unique();
+            assert!(is_default(&Pubkey::default()) && !is_default(&k));
+            assert!(same(&k, &k) && !same(&k, &Pubkey::new_unique()));
+            let mut last = [0u8; 32];
+            last[31] = 1;
+            assert!(!is_default(&Pubkey::new_from_array(last)));
+        }
+    }
+}

@@ -194,19 +194,16 @@ impl Feed {
     /// last publish; a real governance.
     pub fn invariant(&self) -> Result<()> {
         let n = usize::from(self.reporter_count);
+        use halo_accounts::keys::{is_default, same};
         let reporters_ok = match self.reporters.get(..n) {
             None => false,
             Some(listed) => {
-                listed.iter().all(|r| *r != Pubkey::default())
+                listed.iter().all(|r| !is_default(r))
                     && listed
                         .iter()
                         .enumerate()
-                        .all(|(i, r)| !listed.iter().skip(i.saturating_add(1)).any(|o| o == r))
-                    && self
-                        .reporters
-                        .iter()
-                        .skip(n)
-                        .all(|r| *r == Pubkey::default())
+                        .all(|(i, r)| !listed.iter().skip(i.saturating_add(1)).any(|o| same(o, r)))
+                    && self.reporters.iter().skip(n).all(is_default)
             }
         };
         let ok = reporters_ok
@@ -216,7 +213,7 @@ impl Feed {
             && self.value > 0
             && self.anchor_value > 0
             && self.anchor_ts <= self.publish_ts
-            && self.governance != Pubkey::default();
+            && !is_default(&self.governance);
         require!(ok, OracleError::FeedInvariantBroken);
         Ok(())
     }

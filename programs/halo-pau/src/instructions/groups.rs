@@ -45,12 +45,13 @@ pub struct ExecuteOp<'a> {
 }
 
 impl<'a> ExecuteOp<'a> {
-    /// Nothing executes while the timelock is paused; the op must be executable now
-    /// (scheduled, timelock elapsed, within its grace period). Returns the op, for the
-    /// instruction's own checks of its kind and target.
+    /// Nothing executes while the timelock is paused, and only a scheduled op. Returns the
+    /// op, for the instruction's own checks of its kind and target. Whether it is due
+    /// (timelock elapsed, within its grace period) is `TimelockOp::take_ready(now)`'s check
+    /// in the handler, which reads the clock once for both.
     pub fn validate(&self) -> Result<&'a TimelockOp> {
         self.check_not_paused()?;
-        self.op.check_executable(Clock::get()?.unix_timestamp)?;
+        self.op.check_scheduled()?;
         Ok(self.op)
     }
 

@@ -25,10 +25,11 @@ pub struct ExecuteConfigChange<'info> {
 }
 
 impl ExecuteConfigChange<'_> {
-    /// Not paused, and the op executable now (its kind is checked as it applies).
+    /// Not paused. Whether the op is executable now is `take_ready(now)`'s check in the
+    /// handler, which reads the clock once; its kind is checked as it applies.
     pub fn validate(&self) -> Result<()> {
         require!(!self.configurator.paused, PauError::TimelockPaused);
-        self.op.check_executable(Clock::get()?.unix_timestamp)
+        self.op.check_scheduled()
     }
 }
 

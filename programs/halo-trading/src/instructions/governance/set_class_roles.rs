@@ -12,8 +12,9 @@ pub struct SetClassRoles<'info> {
 
 impl SetClassRoles<'_> {
     pub fn validate(&self, beacon: Pubkey, freezer: Pubkey) -> Result<()> {
+        use halo_accounts::keys::is_default;
         require!(
-            beacon != Pubkey::default() && freezer != Pubkey::default(),
+            !is_default(&beacon) && !is_default(&freezer),
             TradingError::DefaultKey
         );
         Ok(())
