@@ -188,6 +188,7 @@ pub fn create_token_account<'info>(
 pub mod keys {
     use anchor_lang::prelude::Pubkey;
 
+    /// The key as four 64-bit words.
     #[inline(always)]
     fn words(key: &Pubkey) -> [u64; 4] {
         let mut out = [0u64; 4];

@@ -48,7 +48,6 @@ pub mod halo_oracle {
     }
 
     /// Removes a reporter at once. Signer: governance. Refused: unknown reporter.
-    #[access_control(ctx.accounts.validate(&reporter))]
     pub fn remove_reporter(ctx: Context<RemoveReporter>, reporter: Pubkey) -> Result<()> {
         instructions::governance::remove_reporter::handler(ctx, reporter)
     }

@@ -102,9 +102,10 @@ impl Feed {
         Ok(())
     }
 
-    /// Appends an approved reporter (see [`Self::check_new_reporter`]).
+    /// Appends an approved reporter.
+    /// The caller checked it with [`Self::check_new_reporter`] (the instruction's
+    /// `validate()`); a full list is still refused here.
     pub fn add_reporter(&mut self, reporter: Pubkey) -> Result<()> {
-        self.check_new_reporter(&reporter)?;
         let slot = self
             .reporters
             .get_mut(usize::from(self.reporter_count))
@@ -188,32 +189,41 @@ impl Feed {
         self.updates = self.updates.saturating_add(1);
     }
 
-    /// What every state change must leave true: at most `MAX_REPORTERS` distinct, real
-    /// reporters and nothing stored beyond the count; a move guard and decimals within
-    /// their bounds; a positive value and anchor; a guard window opened no later than the
-    /// last publish; a real governance.
+    /// What every state change must leave true (refused with `FeedInvariantBroken`): at
+    /// most `MAX_REPORTERS` reporters; a move guard and decimals within their bounds; a
+    /// positive value and anchor; a guard window opened no later than the last publish; a
+    /// real governance. Changes of the reporter list also check
+    /// [`Self::reporters_invariant`].
     pub fn invariant(&self) -> Result<()> {
-        let n = usize::from(self.reporter_count);
-        use halo_accounts::keys::{is_default, same};
-        let reporters_ok = match self.reporters.get(..n) {
-            None => false,
-            Some(listed) => {
-                listed.iter().all(|r| !is_default(r))
-                    && listed
-                        .iter()
-                        .enumerate()
-                        .all(|(i, r)| !listed.iter().skip(i.saturating_add(1)).any(|o| same(o, r)))
-                    && self.reporters.iter().skip(n).all(is_default)
-            }
-        };
-        let ok = reporters_ok
+        let ok = usize::from(self.reporter_count) <= MAX_REPORTERS
             && self.version == FEED_VERSION
             && (1..=MAX_MOVE_BPS).contains(&self.max_move_bps)
             && self.decimals <= MAX_FEED_DECIMALS
             && self.value > 0
             && self.anchor_value > 0
             && self.anchor_ts <= self.publish_ts
-            && !is_default(&self.governance);
+            && !halo_accounts::keys::is_default(&self.governance);
+        require!(ok, OracleError::FeedInvariantBroken);
+        Ok(())
+    }
+
+    /// The reporter list's invariant, checked by the instructions that change the list
+    /// (`add_reporter`, `remove_reporter`) after [`Self::invariant`]: the listed reporters
+    /// are real and distinct, and nothing is stored beyond the count.
+    pub fn reporters_invariant(&self) -> Result<()> {
+        let n = usize::from(self.reporter_count);
+        let none = Pubkey::default();
+        let ok = match self.reporters.get(..n) {
+            None => false,
+            Some(listed) => {
+                listed.iter().all(|r| *r != none)
+                    && listed
+                        .iter()
+                        .enumerate()
+                        .all(|(i, r)| !listed.iter().skip(i.saturating_add(1)).any(|o| o == r))
+                    && self.reporters.iter().skip(n).all(|r| *r == none)
+            }
+        };
         require!(ok, OracleError::FeedInvariantBroken);
         Ok(())
     }
@@ -290,7 +300,10 @@ mod tests {
         for b in broken {
             let mut f = feed();
             b(&mut f);
-            assert!(f.invariant().is_err(), "{f:?}");
+            assert!(
+                f.invariant().and_then(|_| f.reporters_invariant()).is_err(),
+                "{f:?}"
+            );
         }
     }
 

@@ -21,6 +21,7 @@ pub fn handler(ctx: Context<AddReporter>, reporter: Pubkey) -> Result<()> {
     let AddReporter { governance, feed } = ctx.accounts;
     feed.add_reporter(reporter)?;
     feed.invariant()?;
+    feed.reporters_invariant()?;
     emit!(ReporterAdded {
         feed: feed.key(),
         reporter,

@@ -50,6 +50,7 @@ pub fn handler(ctx: Context<CreateFeed>, args: CreateFeedArgs) -> Result<()> {
     })?;
     state.initialize(bump, authority.key(), &args, now);
     state.invariant()?;
+    state.reporters_invariant()?;
     halo_accounts::persist(feed, &state)?;
     emit!(FeedCreated {
         feed: feed.key(),

@@ -10,17 +10,13 @@ pub struct RemoveReporter<'info> {
     pub feed: Box<Account<'info, Feed>>,
 }
 
-impl RemoveReporter<'_> {
-    /// Only an approved reporter.
-    pub fn validate(&self, reporter: &Pubkey) -> Result<()> {
-        self.feed.reporter_index(reporter).map(|_| ())
-    }
-}
-
+/// An unknown reporter is refused by `Feed::remove_reporter` (`UnknownReporter`), which
+/// needs its index anyway.
 pub fn handler(ctx: Context<RemoveReporter>, reporter: Pubkey) -> Result<()> {
     let RemoveReporter { governance, feed } = ctx.accounts;
     feed.remove_reporter(&reporter)?;
     feed.invariant()?;
+    feed.reporters_invariant()?;
     emit!(ReporterRemoved {
         feed: feed.key(),
         reporter,
