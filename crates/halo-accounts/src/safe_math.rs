@@ -6,7 +6,7 @@
 //! Each program's error enum is its own (Anchor allows one per program), so the trait is
 //! stamped into the program with the error it returns:
 //!
-//! ```ignore
+//! ```text
 //! // programs/halo-x/src/math.rs
 //! halo_accounts::safe_math!(crate::errors::XError::MathOverflow);
 //! // anywhere in the program
