@@ -188,16 +188,16 @@ pub fn create_token_account<'info>(
 pub mod keys {
     use anchor_lang::prelude::Pubkey;
 
-    /// The key as four 64-bit words.
+    /// The key as four 64-bit words (one load each: constant ranges of the 32 bytes).
     #[inline(always)]
     fn words(key: &Pubkey) -> [u64; 4] {
-        let mut out = [0u64; 4];
-        for (word, chunk) in out.iter_mut().zip(key.as_ref().chunks_exact(8)) {
-            let mut bytes = [0u8; 8];
-            bytes.copy_from_slice(chunk);
-            *word = u64::from_le_bytes(bytes);
-        }
-        out
+        let b = key.as_array();
+        let word = |range: core::ops::Range<usize>| {
+            b.get(range)
+                .and_then(|s| <[u8; 8]>::try_from(s).ok())
+                .map_or(0, u64::from_le_bytes)
+        };
+        [word(0..8), word(8..16), word(16..24), word(24..32)]
     }
 
     /// `key == Pubkey::default()`.

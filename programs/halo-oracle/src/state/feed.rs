@@ -211,19 +211,19 @@ impl Feed {
     /// (`add_reporter`, `remove_reporter`) after [`Self::invariant`]: the listed reporters
     /// are real and distinct, and nothing is stored beyond the count.
     pub fn reporters_invariant(&self) -> Result<()> {
+        use halo_accounts::keys::{is_default, same};
         let n = usize::from(self.reporter_count);
-        let none = Pubkey::default();
-        let ok = match self.reporters.get(..n) {
-            None => false,
-            Some(listed) => {
-                listed.iter().all(|r| *r != none)
-                    && listed
-                        .iter()
-                        .enumerate()
-                        .all(|(i, r)| !listed.iter().skip(i.saturating_add(1)).any(|o| o == r))
-                    && self.reporters.iter().skip(n).all(|r| *r == none)
+        let mut ok = n <= MAX_REPORTERS;
+        for (i, reporter) in self.reporters.iter().enumerate() {
+            let listed = i < n;
+            // a slot holds a key exactly when it is within the count
+            ok &= is_default(reporter) != listed;
+            if listed {
+                for earlier in &self.reporters[..i] {
+                    ok &= !same(earlier, reporter);
+                }
             }
-        };
+        }
         require!(ok, OracleError::FeedInvariantBroken);
         Ok(())
     }
