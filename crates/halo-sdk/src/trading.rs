@@ -5,7 +5,8 @@ use halo_trading::{accounts as acc, instruction as ix};
 
 use crate::{pda, Instruction};
 
-pub use halo_math::pricing::{Mode, Side};
+/// The swap bound the program checks, and the `limit` a client sends for a quoted fill.
+pub use halo_math::pricing::{limit_with_slippage, within_bound, Bound, Mode, Side};
 pub use halo_trading::constants::{ED25519_PROGRAM_ID, PYTH_RECEIVER_ID, TAG_AMM_FUND};
 pub use halo_trading::instructions::{CreateClassArgs, CreatePoolArgs, SwapArgs};
 pub use halo_trading::oracle::{
