@@ -12,10 +12,13 @@
 //! * [`shares`]: share maths for the LCTS queues and LP shares.
 //! * [`pricing`]: the Trading Halo's NAV ± spread quotes, inventory skew, oracle checks.
 //! * [`queue`]: generation accounting for liquidity-constrained redeem queues.
+//! * [`lcts`]: the Passthrough Halo's LCTS generations (subscribe / redeem queues with a
+//!   reward-per-share accumulator, dust finalization, exchange-rate conversions).
 #![cfg_attr(not(feature = "anchor"), no_std)]
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod fixed;
+pub mod lcts;
 pub mod pricing;
 pub mod queue;
 pub mod rate_limit;
