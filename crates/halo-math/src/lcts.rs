@@ -228,6 +228,36 @@ pub fn usds_for_shares(shares: u64, rate_wad: u128) -> Result<u64, MathError> {
     u64::try_from(v).map_err(|_| MathError::Overflow)
 }
 
+/// What netting the two queues of a unit matches inside it (no PAU movement).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Netting {
+    /// precision: USDS base units passed from the subscribe queue to the redeem queue.
+    pub usds: u64,
+    /// Halo Unit shares the subscribers receive: `floor(usds * WAD / rate)`.
+    pub shares_to_subscribers: u64,
+    /// Halo Unit shares the redeemers give up: `ceil(usds * WAD / rate)`, at most what
+    /// they queued. The difference (at most one base unit) is burned, in the unit's favour.
+    pub shares_from_redeemers: u64,
+}
+
+/// Nets `subscribe_usds` waiting to subscribe against `redeem_shares` waiting to redeem at
+/// `rate_wad` (USDS per share, WAD): the matched USDS is the smaller side's value (the
+/// redeem side valued rounded down), so neither side gets more than the other gives.
+pub fn net(subscribe_usds: u64, redeem_shares: u64, rate_wad: u128) -> Result<Netting, MathError> {
+    let redeem_value = usds_for_shares(redeem_shares, rate_wad)?;
+    let usds = subscribe_usds.min(redeem_value);
+    let to_subscribers = shares_for_usds(usds, rate_wad)?;
+    let from_redeemers = mul_div(u128::from(usds), WAD, rate_wad, Rounding::Up)?;
+    let from_redeemers = u64::try_from(from_redeemers)
+        .map_err(|_| MathError::Overflow)?
+        .min(redeem_shares);
+    Ok(Netting {
+        usds,
+        shares_to_subscribers: to_subscribers,
+        shares_from_redeemers: from_redeemers,
+    })
+}
+
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects)]
 mod tests {
@@ -311,6 +341,39 @@ mod tests {
         assert_eq!(shares_for_usds(2, rate), Ok(1));
         assert_eq!(usds_for_shares(3, rate), Ok(4));
         assert!(shares_for_usds(1, 0).is_err());
+    }
+
+    #[test]
+    fn netting_matches_the_smaller_side_and_rounds_for_the_unit() {
+        let rate = WAD + WAD / 2; // 1.5 USDS per share
+                                  // 100 USDS against 1,000 shares (worth 1,500): all 100 USDS match
+        let n = net(100, 1_000, rate).unwrap();
+        assert_eq!(n.usds, 100);
+        assert_eq!(n.shares_to_subscribers, 66); // floor(100 / 1.5)
+        assert_eq!(n.shares_from_redeemers, 67); // ceil(100 / 1.5)
+                                                 // 1,000 USDS against 10 shares (worth 15): 15 USDS match, all 10 shares go
+        let n = net(1_000, 10, rate).unwrap();
+        assert_eq!(
+            (n.usds, n.shares_to_subscribers, n.shares_from_redeemers),
+            (15, 10, 10)
+        );
+        assert_eq!(net(0, 10, rate).unwrap(), Netting::default());
+        assert_eq!(net(10, 0, rate).unwrap(), Netting::default());
+    }
+
+    proptest! {
+        #[test]
+        fn netting_never_creates_shares_or_usds(
+            usds in 0u64..1_000_000_000_000_000, shares in 0u64..1_000_000_000_000_000,
+            rate in (WAD / 1_000)..(WAD * 1_000),
+        ) {
+            let n = net(usds, shares, rate).unwrap();
+            prop_assert!(n.usds <= usds);
+            prop_assert!(n.shares_from_redeemers <= shares);
+            prop_assert!(n.shares_to_subscribers <= n.shares_from_redeemers);
+            // the redeemers are paid no more than their shares are worth
+            prop_assert!(n.usds <= usds_for_shares(n.shares_from_redeemers, rate).unwrap());
+        }
     }
 
     #[derive(Clone, Debug)]
