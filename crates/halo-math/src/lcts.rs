@@ -258,6 +258,70 @@ pub fn net(subscribe_usds: u64, redeem_shares: u64, rate_wad: u128) -> Result<Ne
     })
 }
 
+/// Governance's bounds on the beacon's exchange-rate updates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateBounds {
+    /// precision: bps; the most one update may raise the rate (yield).
+    pub max_up_bps: u16,
+    /// precision: bps; the most one update may lower it (a haircut).
+    pub max_down_bps: u16,
+    /// precision: seconds; at most one update per epoch, and a rate older than one epoch
+    /// is stale.
+    pub epoch_s: i64,
+}
+
+/// Why the beacon's exchange-rate update was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RateUpdateError {
+    /// A zero rate.
+    Zero,
+    /// Less than an epoch since the last update.
+    TooSoon,
+    /// More than `max_up_bps` above the current rate.
+    AboveBound,
+    /// More than `max_down_bps` below it.
+    BelowBound,
+    Math(MathError),
+}
+
+/// Checks the beacon's update of the rate from `old_wad` (last set at `updated_at`) to
+/// `new_wad` at `now`: once per epoch, within the bounds of the old rate (the upper
+/// bound rounded down, the lower rounded up: both against the beacon).
+pub fn check_rate_update(
+    old_wad: u128,
+    new_wad: u128,
+    updated_at: i64,
+    now: i64,
+    b: &RateBounds,
+) -> Result<(), RateUpdateError> {
+    if new_wad == 0 {
+        return Err(RateUpdateError::Zero);
+    }
+    if now < updated_at.saturating_add(b.epoch_s) {
+        return Err(RateUpdateError::TooSoon);
+    }
+    let bps = |v: u16, r: Rounding| mul_div(old_wad, u128::from(v), 10_000, r);
+    let up = bps(b.max_up_bps, Rounding::Down).map_err(RateUpdateError::Math)?;
+    let down = bps(b.max_down_bps, Rounding::Up).map_err(RateUpdateError::Math)?;
+    let ceiling = old_wad
+        .checked_add(up)
+        .ok_or(RateUpdateError::Math(MathError::Overflow))?;
+    let floor = old_wad.saturating_sub(down);
+    if new_wad > ceiling {
+        return Err(RateUpdateError::AboveBound);
+    }
+    if new_wad < floor {
+        return Err(RateUpdateError::BelowBound);
+    }
+    Ok(())
+}
+
+/// A rate last set at `updated_at` is stale at `now` once more than an epoch has passed:
+/// settlement waits for a refresh (or governance).
+pub fn rate_is_stale(updated_at: i64, now: i64, epoch_s: i64) -> bool {
+    now > updated_at.saturating_add(epoch_s)
+}
+
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects)]
 mod tests {
@@ -374,6 +438,40 @@ mod tests {
             // the redeemers are paid no more than their shares are worth
             prop_assert!(n.usds <= usds_for_shares(n.shares_from_redeemers, rate).unwrap());
         }
+    }
+
+    #[test]
+    fn rate_updates_once_per_epoch_within_bounds() {
+        let b = RateBounds {
+            max_up_bps: 100,
+            max_down_bps: 500,
+            epoch_s: 86_400,
+        };
+        let old = WAD;
+        let day = 86_400;
+        // exactly at the bounds: +1 % and -5 %
+        assert_eq!(check_rate_update(old, old + WAD / 100, 0, day, &b), Ok(()));
+        assert_eq!(check_rate_update(old, old - WAD / 20, 0, day, &b), Ok(()));
+        // one unit beyond either bound, too soon, zero
+        assert_eq!(
+            check_rate_update(old, old + WAD / 100 + 1, 0, day, &b),
+            Err(RateUpdateError::AboveBound)
+        );
+        assert_eq!(
+            check_rate_update(old, old - WAD / 20 - 1, 0, day, &b),
+            Err(RateUpdateError::BelowBound)
+        );
+        assert_eq!(
+            check_rate_update(old, old, 0, day - 1, &b),
+            Err(RateUpdateError::TooSoon)
+        );
+        assert_eq!(
+            check_rate_update(old, 0, 0, day, &b),
+            Err(RateUpdateError::Zero)
+        );
+        // staleness: fresh through one epoch, stale after
+        assert!(!rate_is_stale(0, day, day));
+        assert!(rate_is_stale(0, day + 1, day));
     }
 
     #[derive(Clone, Debug)]
