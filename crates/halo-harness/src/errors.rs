@@ -1,16 +1,5 @@
-//! Error codes as the runtime reports them (`InstructionError::Custom(code)`).
-use anchor_lang::error::ErrorCode;
-use halo_pau::errors::PauError;
-
-/// The custom error code of a `halo_pau` refusal.
-pub fn pau_code(e: PauError) -> u32 {
-    crate::vocab::Expected::code(e)
-}
-
-/// The custom error code of one of Anchor's own refusals (constraints, deserialisation).
-pub fn anchor_code(e: ErrorCode) -> u32 {
-    crate::vocab::Expected::code(e)
-}
+//! Assertions on refusals that carry no program error, and the pre-funding attack (the
+//! program errors are asserted with `vocab::assert_err`).
 
 /// Asserts that a transaction failed (for refusals that come from the runtime or the
 /// system program, such as creating an account that already exists).

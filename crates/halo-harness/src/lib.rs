@@ -8,7 +8,8 @@
 //! * `oracle`: the oracle fixture (a feed and its reporter).
 //! * `vocab`: the one test vocabulary every program's tests use: `refused_unchanged`,
 //!   `assert_err`, `unsigned`, `swap_account`, `corrupt`, and the `Fixture` trait.
-//! * `errors`: error codes and the per-program assertions.
+//! * `errors`: `assert_failed` (a refusal from the runtime or the system program) and
+//!   `prefund` (the pre-funding attack).
 #![allow(deprecated)] // program-test 3.1 marks its API deprecated
 
 #[cfg(feature = "program-test")]
@@ -21,7 +22,7 @@ pub mod vocab;
 
 #[cfg(feature = "program-test")]
 pub use chain::{Chain, TxFailure, TxOk};
-pub use errors::{anchor_code, assert_failed, pau_code, prefund};
+pub use errors::{assert_failed, prefund};
 pub use halo_sdk::ledger::{Keypair, Ledger, MintKind, RawAccount, Receipt, Refusal, Signer};
 pub use oracle::OracleEnv;
 pub use pau::{PauEnv, PauOptions};
