@@ -63,9 +63,11 @@ impl ExecuteAddIntegration<'_> {
     /// Not paused, a registered PAU, the op executable now, an `AddIntegration` of `signer` on
     /// this controller, not scheduled before a removal of that integration.
     pub fn validate(&self, signer: &Pubkey) -> Result<()> {
+        // the timelock pause first, then the PAU, then the op (the order of the refusals)
         self.execute_op().check_not_paused()?;
         require!(self.controller.registered, PauError::PauNotRegistered);
-        let op = self.execute_op().validate()?;
+        let op = &self.op;
+        op.check_scheduled()?;
         let TimelockAction::AddIntegration {
             controller,
             signer: op_signer,

@@ -1,8 +1,9 @@
 use anchor_lang::prelude::*;
 
+use crate::instructions::groups::ExecuteOp;
+
 use crate::{
     constants::*,
-    errors::PauError,
     events::{ConfigChanged, OpExecuted},
     state::*,
 };
@@ -28,8 +29,12 @@ impl ExecuteConfigChange<'_> {
     /// Not paused. Whether the op is executable now is `take_ready(now)`'s check in the
     /// handler, which reads the clock once; its kind is checked as it applies.
     pub fn validate(&self) -> Result<()> {
-        require!(!self.configurator.paused, PauError::TimelockPaused);
-        self.op.check_scheduled()
+        ExecuteOp {
+            configurator: &self.configurator,
+            op: &self.op,
+        }
+        .validate()
+        .map(|_| ())
     }
 }
 
