@@ -123,6 +123,7 @@ impl Ledger for SbfLedger {
                 logs: m.logs,
                 compute_units: m.compute_units_consumed,
                 size,
+                return_data: m.return_data.data,
             }),
             Err(f) => Err(Refusal {
                 code: custom_code(&f.err),

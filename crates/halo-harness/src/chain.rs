@@ -25,6 +25,7 @@ macro_rules! entry {
 entry!(halo_pau_entry, halo_pau);
 entry!(halo_oracle_entry, halo_oracle);
 entry!(halo_trading_entry, halo_trading);
+entry!(halo_lcts_entry, halo_lcts);
 
 /// Old names kept for the tests' readability.
 pub type TxFailure = Refusal;
@@ -60,6 +61,7 @@ impl Chain {
             halo_trading::ID,
             processor!(halo_trading_entry),
         );
+        pt.add_program("halo_lcts", halo_lcts::ID, processor!(halo_lcts_entry));
         let ctx = pt.start_with_context().await;
         Self {
             ctx,
@@ -161,15 +163,19 @@ impl Ledger for Chain {
                 .await
                 .expect("banks client transport");
         }
-        let (logs, compute_units) = res
+        let (logs, compute_units, return_data) = res
             .metadata
-            .map(|m| (m.log_messages, m.compute_units_consumed))
+            .map(|m| {
+                let data = m.return_data.map(|r| r.data).unwrap_or_default();
+                (m.log_messages, m.compute_units_consumed, data)
+            })
             .unwrap_or_default();
         match res.result {
             Ok(()) => Ok(Receipt {
                 logs,
                 compute_units,
                 size,
+                return_data,
             }),
             Err(error) => Err(Refusal {
                 code: custom_code(&error),

@@ -35,7 +35,8 @@ expected!(
     ErrorCode,
     halo_pau::errors::PauError,
     halo_oracle::errors::OracleError,
-    halo_trading::errors::TradingError
+    halo_trading::errors::TradingError,
+    halo_lcts::errors::LctsError
 );
 
 /// Asserts that a transaction was refused with `e` (logs shown when it was not).

@@ -176,12 +176,20 @@ pub fn exit(g: &mut GenerationTotals, p: &mut PositionShares) -> Result<(u64, u6
 }
 
 /// How much a settlement converts: `min(capacity, total_underlying)`, or everything when
-/// what would remain is below `dust`.
+/// what would remain is below `dust`. A zero capacity converts nothing (it only unlocks).
 pub fn conversion(g: &GenerationTotals, capacity: u64, dust: u64) -> u64 {
-    let convert = capacity.min(g.total_underlying);
-    let rest = g.total_underlying.saturating_sub(convert);
+    conversion_of(g.total_underlying, capacity, dust)
+}
+
+/// [`conversion`] of `remaining` underlying (what is left after netting, say).
+pub fn conversion_of(remaining: u64, capacity: u64, dust: u64) -> u64 {
+    if capacity == 0 {
+        return 0;
+    }
+    let convert = capacity.min(remaining);
+    let rest = remaining.saturating_sub(convert);
     if rest < dust {
-        g.total_underlying
+        remaining
     } else {
         convert
     }
@@ -374,6 +382,9 @@ mod tests {
         // capacity 995 would leave 5 < dust 10: everything converts
         assert_eq!(conversion(&g, 995, 10), 1_000);
         assert_eq!(conversion(&g, 900, 10), 900);
+        assert_eq!(conversion(&g, 0, 10), 0);
+        assert_eq!(conversion_of(5, 0, 10), 0);
+        assert_eq!(conversion_of(5, 1, 10), 5);
         let out = settle(&mut g, 1_000, 1_000).unwrap();
         assert!(out.drained);
         assert_eq!(pending_reward(&g, &a), Ok(1_000));

@@ -1,5 +1,7 @@
 //! Program error codes back to their variants and messages (clients see only the code):
-//! `halo_pau` (6000..), `halo_oracle` (6100..), `halo_trading` (6200..) and Anchor's own.
+//! `halo_pau` (6000..), `halo_oracle` (6100..), `halo_trading` (6200..), `halo_lcts`
+//! (6300..) and Anchor's own.
+pub use halo_lcts::errors::LctsError;
 pub use halo_oracle::errors::OracleError;
 pub use halo_pau::errors::PauError;
 pub use halo_trading::errors::TradingError;
@@ -196,6 +198,66 @@ pub const TRADING_ERRORS: &[TradingError] = &[
     TradingError::LpPositionInvariantBroken,
 ];
 
+/// Every `LctsError`, in declaration order: code = 6300 + index.
+pub const LCTS_ERRORS: &[LctsError] = &[
+    LctsError::NotGovernance,
+    LctsError::NotPendingGovernance,
+    LctsError::NotBeacon,
+    LctsError::NotPauser,
+    LctsError::OnlyGovernanceUnpauses,
+    LctsError::DefaultKey,
+    LctsError::BadEpoch,
+    LctsError::BadLockWindow,
+    LctsError::BadMaxLock,
+    LctsError::BadRateBounds,
+    LctsError::BadMinimumEntry,
+    LctsError::BadMetadata,
+    LctsError::UnsupportedMintExtension,
+    LctsError::WrongUnderlyingMint,
+    LctsError::WrongShareMint,
+    LctsError::WrongPauController,
+    LctsError::WrongRateLimit,
+    LctsError::WrongVault,
+    LctsError::WrongTokenProgram,
+    LctsError::UnitOfAnotherClass,
+    LctsError::QueueOfAnotherUnit,
+    LctsError::WrongSide,
+    LctsError::QueueAlreadyCreated,
+    LctsError::Paused,
+    LctsError::BelowMinimumEntry,
+    LctsError::ZeroShares,
+    LctsError::EmptyPosition,
+    LctsError::GenerationDrained,
+    LctsError::QueueLocked,
+    LctsError::QueueNotActive,
+    LctsError::QueueNotLocked,
+    LctsError::LockWindowClosed,
+    LctsError::LockNotExpired,
+    LctsError::RateStale,
+    LctsError::ZeroRate,
+    LctsError::RateUpdateTooSoon,
+    LctsError::RateAboveBound,
+    LctsError::RateBelowBound,
+    LctsError::PositionFinalized,
+    LctsError::PositionNotFinalized,
+    LctsError::FinalizedGenerationRequired,
+    LctsError::WrongGeneration,
+    LctsError::WrongOwnerAccount,
+    LctsError::CapacityNeedsBeacon,
+    LctsError::NothingToSettle,
+    LctsError::QueueNotReady,
+    LctsError::BadPauseFlags,
+    LctsError::ConversionShortfall,
+    LctsError::MathOverflow,
+    LctsError::UnitInvariantBroken,
+    LctsError::QueueInvariantBroken,
+    LctsError::PositionInvariantBroken,
+    LctsError::VaultBelowBooked,
+    LctsError::WrongPosition,
+    LctsError::WrongMint,
+    LctsError::RoutesNotSet,
+];
+
 /// The `halo_oracle` error with this custom code, if any.
 pub fn oracle_error(code: u32) -> Option<OracleError> {
     by_code(ORACLE_ERRORS, 6100, code)
@@ -204,6 +266,11 @@ pub fn oracle_error(code: u32) -> Option<OracleError> {
 /// The `halo_trading` error with this custom code, if any.
 pub fn trading_error(code: u32) -> Option<TradingError> {
     by_code(TRADING_ERRORS, 6200, code)
+}
+
+/// The `halo_lcts` error with this custom code, if any.
+pub fn lcts_error(code: u32) -> Option<LctsError> {
+    by_code(LCTS_ERRORS, 6300, code)
 }
 
 fn by_code<E: Copy>(table: &[E], offset: u32, code: u32) -> Option<E> {
@@ -235,8 +302,8 @@ pub const ANCHOR_ERRORS: &[AnchorErrorCode] = &[
     AnchorErrorCode::AccountNotInitialized,
 ];
 
-/// "Name: message" for a custom error code of `halo_pau`, `halo_oracle`, `halo_trading`
-/// or Anchor, or the bare code.
+/// "Name: message" for a custom error code of `halo_pau`, `halo_oracle`, `halo_trading`,
+/// `halo_lcts` or Anchor, or the bare code.
 pub fn describe(code: u32) -> String {
     if let Some(e) = pau_error(code) {
         return format!("{}: {}", e.name(), e);
@@ -245,6 +312,9 @@ pub fn describe(code: u32) -> String {
         return format!("{}: {}", e.name(), e);
     }
     if let Some(e) = trading_error(code) {
+        return format!("{}: {}", e.name(), e);
+    }
+    if let Some(e) = lcts_error(code) {
         return format!("{}: {}", e.name(), e);
     }
     for e in ANCHOR_ERRORS {
@@ -343,6 +413,16 @@ mod tests {
     }
 
     #[test]
+    fn lcts_table_matches_the_program() {
+        check(
+            LCTS_ERRORS,
+            |e| e.name(),
+            lcts_error,
+            include_str!("../../../programs/halo-lcts/src/errors.rs"),
+        );
+    }
+
+    #[test]
     fn table_matches_the_program_codes() {
         for (i, e) in PAU_ERRORS.iter().enumerate() {
             assert_eq!(u32::from(*e), 6000 + i as u32, "{}", e.name());
@@ -368,6 +448,10 @@ mod tests {
         // the gaps between the programs' ranges are not anyone's codes
         assert_eq!(describe(6099), "custom program error 6099");
         assert_eq!(describe(6199), "custom program error 6199");
-        assert_eq!(describe(6300), "custom program error 6300");
+        assert_eq!(
+            describe(6300),
+            "NotGovernance: Only the class's governance may do this"
+        );
+        assert_eq!(describe(6399), "custom program error 6399");
     }
 }

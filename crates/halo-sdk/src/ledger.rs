@@ -221,6 +221,8 @@ pub struct Receipt {
     pub compute_units: u64,
     /// Serialized transaction size in bytes.
     pub size: usize,
+    /// What the last instruction that set return data returned (a view's answer).
+    pub return_data: Vec<u8>,
 }
 
 /// A chain Halo code can drive. The payer signs and pays every transaction.

@@ -4,6 +4,7 @@
 pub mod decode;
 pub mod errors;
 pub mod keys;
+pub mod lcts;
 pub mod ledger;
 pub mod oracle;
 pub mod pau;

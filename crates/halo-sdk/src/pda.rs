@@ -166,3 +166,49 @@ pub fn quote_receipt(pool: &Pubkey, nonce: u64) -> Pubkey {
     use halo_trading::constants::SEED_QUOTE;
     find_trading(&[SEED_QUOTE, pool.as_ref(), &nonce.to_le_bytes()])
 }
+
+fn find_lcts(seeds: &[&[u8]]) -> Pubkey {
+    Pubkey::find_program_address(seeds, &halo_lcts::ID).0
+}
+
+/// `halo_lcts`'s `["class", authority, class_id le]`: a Passthrough Halo Class.
+pub fn lcts_class(authority: &Pubkey, class_id: u64) -> Pubkey {
+    use halo_lcts::constants::SEED_CLASS;
+    find_lcts(&[SEED_CLASS, authority.as_ref(), &class_id.to_le_bytes()])
+}
+
+/// `["unit", class, unit_id le]`: a Passthrough Halo Unit.
+pub fn lcts_unit(class: &Pubkey, unit_id: u64) -> Pubkey {
+    use halo_lcts::constants::SEED_UNIT;
+    find_lcts(&[SEED_UNIT, class.as_ref(), &unit_id.to_le_bytes()])
+}
+
+/// `["share_mint", unit]`: the unit's Halo Unit share mint.
+pub fn share_mint(unit: &Pubkey) -> Pubkey {
+    use halo_lcts::constants::SEED_SHARE_MINT;
+    find_lcts(&[SEED_SHARE_MINT, unit.as_ref()])
+}
+
+/// `["queue", unit, side]` (side 0: subscribe, 1: redeem).
+pub fn lcts_queue(unit: &Pubkey, side: u8) -> Pubkey {
+    use halo_lcts::constants::SEED_QUEUE;
+    find_lcts(&[SEED_QUEUE, unit.as_ref(), &[side]])
+}
+
+/// `["queue_vault", queue, mint]`: a queue's token account for `mint`.
+pub fn queue_vault(queue: &Pubkey, mint: &Pubkey) -> Pubkey {
+    use halo_lcts::constants::SEED_QUEUE_VAULT;
+    find_lcts(&[SEED_QUEUE_VAULT, queue.as_ref(), mint.as_ref()])
+}
+
+/// `["generation", queue, gen_id le]`: a finalized generation.
+pub fn lcts_generation(queue: &Pubkey, gen_id: u64) -> Pubkey {
+    use halo_lcts::constants::SEED_GENERATION;
+    find_lcts(&[SEED_GENERATION, queue.as_ref(), &gen_id.to_le_bytes()])
+}
+
+/// `["position", queue, owner]`: an owner's position in a queue.
+pub fn lcts_position(queue: &Pubkey, owner: &Pubkey) -> Pubkey {
+    use halo_lcts::constants::SEED_POSITION;
+    find_lcts(&[SEED_POSITION, queue.as_ref(), owner.as_ref()])
+}

@@ -1,0 +1,95 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::{TokenAccount, TokenInterface};
+
+use crate::{
+    constants::SEED_GENERATION,
+    errors::LctsError,
+    events::FinalizedSettled,
+    state::*,
+    token::{amount_of, move_tokens, Authority, MintRef},
+};
+
+/// Settles a position whose generation finalized: pays
+/// `shares * (final_reward_per_share - reward_debt) / 1e18` (rounded down) into the
+/// owner's token account and closes the position, its rent going to the owner. Anyone may send it (a keeper crank): the payout
+/// and the rent can only go to the owner. Refused: the generation not finalized, a
+/// generation or position of another queue, a token account not the owner's.
+#[derive(Accounts)]
+pub struct SettleFinalized<'info> {
+    pub caller: Signer<'info>,
+    pub unit: Box<Account<'info, LctsUnit>>,
+    #[account(
+        mut,
+        has_one = unit @ LctsError::QueueOfAnotherUnit,
+        has_one = reward_mint @ LctsError::WrongMint,
+        has_one = reward_vault @ LctsError::WrongVault,
+    )]
+    pub queue: Box<Account<'info, Queue>>,
+    #[account(
+        mut,
+        close = owner,
+        has_one = owner @ LctsError::WrongPosition,
+        constraint = position.queue == queue.key() @ LctsError::WrongPosition,
+    )]
+    pub position: Box<Account<'info, Position>>,
+    #[account(
+        seeds = [SEED_GENERATION, queue.key().as_ref(), &position.gen_id.to_le_bytes()],
+        bump = generation.bump,
+    )]
+    pub generation: Box<Account<'info, FinalizedGeneration>>,
+    /// CHECK: the position's owner (pinned by `has_one`); receives the rent.
+    #[account(mut)]
+    pub owner: UncheckedAccount<'info>,
+    #[account(
+        mut,
+        constraint = owner_reward.owner == position.owner @ LctsError::WrongOwnerAccount,
+        constraint = owner_reward.mint == queue.reward_mint @ LctsError::WrongOwnerAccount,
+    )]
+    pub owner_reward: Box<InterfaceAccount<'info, TokenAccount>>,
+    /// CHECK: pinned to the queue's.
+    pub reward_mint: UncheckedAccount<'info>,
+    /// CHECK: pinned to the queue's vault.
+    #[account(mut)]
+    pub reward_vault: UncheckedAccount<'info>,
+    #[account(constraint = *reward_mint.owner == reward_token_program.key() @ LctsError::WrongTokenProgram)]
+    pub reward_token_program: Interface<'info, TokenInterface>,
+}
+
+impl SettleFinalized<'_> {
+    pub fn validate(&self) -> Result<()> {
+        require!(
+            self.queue.is_finalized(self.position.gen_id),
+            LctsError::PositionNotFinalized
+        );
+        Ok(())
+    }
+}
+
+pub fn handler(ctx: Context<SettleFinalized>) -> Result<()> {
+    let a = ctx.accounts;
+    let reward = a.position.finalized_reward(&a.generation)?;
+    a.queue.pay_reward(reward)?;
+    let mint = MintRef {
+        token_program: &a.reward_token_program,
+        mint: &a.reward_mint,
+        decimals: a.unit.underlying_decimals,
+    };
+    let unit_info = a.unit.to_account_info();
+    let to = a.owner_reward.to_account_info();
+    move_tokens(
+        mint,
+        &a.reward_vault,
+        &to,
+        Authority::Unit(&unit_info, &a.unit),
+        reward,
+    )?;
+    a.queue.invariant(None, Some(amount_of(&a.reward_vault)?))?;
+    emit!(FinalizedSettled {
+        queue: a.queue.key(),
+        owner: a.owner.key(),
+        gen_id: a.position.gen_id,
+        reward,
+        by: a.caller.key(),
+    });
+    Ok(())
+}

@@ -1,0 +1,260 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::TokenInterface;
+use halo_math::lcts;
+use halo_pau::program::HaloPau;
+
+use crate::{
+    errors::LctsError,
+    events::Netted,
+    manager::conversion::{self, Booked, GenerationSlot, NetVaults, PauLeg, UnitMints},
+    math::SafeMath,
+    state::*,
+    token::{amount_of, MintRef},
+};
+
+/// Settles both queues of a unit. First netting inside the unit at the exchange rate
+/// (each queue LOCKED, or DORMANT and so empty): the subscribers' USDS pays the
+/// redeemers, the redeemers' shares go to the subscribers (subscribers' shares rounded
+/// down, redeemers' rounded up, the difference burned), with no PAU movement. Then the
+/// remaining capacities go through the PAU as in `settle` (`subscribe_capacity` in USDS,
+/// `redeem_capacity` in shares). Signed by the beacon; or by anyone with both capacities
+/// zero (net flow only) once every LOCKED queue has outlasted `max_lock_s`, so users are
+/// never trapped by a beacon that stopped.
+/// Refused: a queue ACTIVE (not ready), neither LOCKED, the unit or a side paused, a
+/// stale rate, capacity from anyone but the beacon, a lock not yet past its bound,
+/// accounts not the unit's, any PAU refusal.
+#[derive(Accounts)]
+pub struct SettlePair<'info> {
+    #[account(mut)]
+    pub caller: Signer<'info>,
+    #[account(
+        has_one = pau_controller @ LctsError::WrongPauController,
+        has_one = share_mint @ LctsError::WrongShareMint,
+        has_one = deploy_rate_limit @ LctsError::WrongRateLimit,
+        has_one = return_rate_limit @ LctsError::WrongRateLimit,
+        constraint = unit.underlying_mint == usds_mint.key() @ LctsError::WrongUnderlyingMint,
+    )]
+    pub unit: Box<Account<'info, LctsUnit>>,
+    #[account(
+        mut,
+        constraint = subscribe_queue.key() == unit.subscribe_queue @ LctsError::QueueOfAnotherUnit,
+        constraint = subscribe_queue.underlying_vault == subscribe_usds_vault.key() @ LctsError::WrongVault,
+        constraint = subscribe_queue.reward_vault == subscribe_share_vault.key() @ LctsError::WrongVault,
+    )]
+    pub subscribe_queue: Box<Account<'info, Queue>>,
+    #[account(
+        mut,
+        constraint = redeem_queue.key() == unit.redeem_queue @ LctsError::QueueOfAnotherUnit,
+        constraint = redeem_queue.underlying_vault == redeem_share_vault.key() @ LctsError::WrongVault,
+        constraint = redeem_queue.reward_vault == redeem_usds_vault.key() @ LctsError::WrongVault,
+    )]
+    pub redeem_queue: Box<Account<'info, Queue>>,
+    /// CHECK: the subscribe generation's `FinalizedGeneration` PDA, created only if drained.
+    #[account(mut)]
+    pub subscribe_generation: UncheckedAccount<'info>,
+    /// CHECK: the redeem generation's `FinalizedGeneration` PDA, created only if drained.
+    #[account(mut)]
+    pub redeem_generation: UncheckedAccount<'info>,
+    /// CHECK: the unit's underlying mint (pinned above).
+    pub usds_mint: UncheckedAccount<'info>,
+    /// CHECK: the unit's share mint (pinned above).
+    #[account(mut)]
+    pub share_mint: UncheckedAccount<'info>,
+    /// CHECK: pinned to the subscribe queue's underlying vault.
+    #[account(mut)]
+    pub subscribe_usds_vault: UncheckedAccount<'info>,
+    /// CHECK: pinned to the subscribe queue's reward vault.
+    #[account(mut)]
+    pub subscribe_share_vault: UncheckedAccount<'info>,
+    /// CHECK: pinned to the redeem queue's underlying vault.
+    #[account(mut)]
+    pub redeem_share_vault: UncheckedAccount<'info>,
+    /// CHECK: pinned to the redeem queue's reward vault.
+    #[account(mut)]
+    pub redeem_usds_vault: UncheckedAccount<'info>,
+    /// CHECK: the PAU's Integration of the unit PDA; validated by `halo_pau`.
+    pub pau_integration: UncheckedAccount<'info>,
+    /// CHECK: pinned to the unit's controller; validated by `halo_pau`.
+    pub pau_controller: UncheckedAccount<'info>,
+    /// CHECK: the ALM proxy; seeds checked by `halo_pau`.
+    pub pau_proxy: UncheckedAccount<'info>,
+    /// CHECK: pinned to the unit's deploy route; validated by `halo_pau`.
+    #[account(mut)]
+    pub deploy_rate_limit: UncheckedAccount<'info>,
+    /// CHECK: pinned to the unit's return route; validated by `halo_pau`.
+    #[account(mut)]
+    pub return_rate_limit: UncheckedAccount<'info>,
+    /// CHECK: the PAU's custody; validated by `halo_pau`.
+    #[account(mut)]
+    pub pau_custody: UncheckedAccount<'info>,
+    /// CHECK: the deploy route's counterparty; checked by `halo_pau`.
+    #[account(mut)]
+    pub deploy_endpoint: UncheckedAccount<'info>,
+    #[account(address = unit.underlying_token_program @ LctsError::WrongTokenProgram)]
+    pub usds_token_program: Interface<'info, TokenInterface>,
+    #[account(address = anchor_spl::token_2022::ID @ LctsError::WrongTokenProgram)]
+    pub share_token_program: Interface<'info, TokenInterface>,
+    pub pau_program: Program<'info, HaloPau>,
+    pub system_program: Program<'info, System>,
+}
+
+impl SettlePair<'_> {
+    /// Called first by the handler with its clock reading.
+    pub fn validate(&self, subscribe_capacity: u64, redeem_capacity: u64, now: i64) -> Result<()> {
+        let (sub, red) = (&self.subscribe_queue, &self.redeem_queue);
+        require!(
+            sub.status != QueueStatus::Active && red.status != QueueStatus::Active,
+            LctsError::QueueNotReady
+        );
+        require!(
+            sub.status == QueueStatus::Locked || red.status == QueueStatus::Locked,
+            LctsError::NothingToSettle
+        );
+        self.unit.check_not_paused(QueueSide::Subscribe)?;
+        self.unit.check_not_paused(QueueSide::Redeem)?;
+        self.unit.check_rate_fresh(now)?;
+        self.unit.route_of(QueueSide::Subscribe)?;
+        if self.caller.key() != self.unit.beacon {
+            require!(
+                subscribe_capacity == 0 && redeem_capacity == 0,
+                LctsError::CapacityNeedsBeacon
+            );
+            let max_lock = self.unit.params.max_lock_s;
+            for q in [sub, red] {
+                require!(
+                    q.status != QueueStatus::Locked || q.lock_expired(now, max_lock)?,
+                    LctsError::LockNotExpired
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn handler(
+    ctx: Context<SettlePair>,
+    subscribe_capacity: u64,
+    redeem_capacity: u64,
+) -> Result<()> {
+    let now = Clock::get()?.unix_timestamp;
+    ctx.accounts
+        .validate(subscribe_capacity, redeem_capacity, now)?;
+    let a = ctx.accounts;
+    let (rate, dust) = (a.unit.rate_wad, a.unit.params.dust);
+    let locked = |q: &Queue| q.status == QueueStatus::Locked;
+    let (sub_locked, red_locked) = (locked(&a.subscribe_queue), locked(&a.redeem_queue));
+    let sub_waiting = if sub_locked {
+        a.subscribe_queue.total_underlying
+    } else {
+        0
+    };
+    let red_waiting = if red_locked {
+        a.redeem_queue.total_underlying
+    } else {
+        0
+    };
+    let net = lcts::net(sub_waiting, red_waiting, rate).map_err(|_| LctsError::MathOverflow)?;
+    let sub_ext = lcts::conversion_of(sub_waiting.safe_sub(net.usds)?, subscribe_capacity, dust);
+    let red_ext = lcts::conversion_of(
+        red_waiting.safe_sub(net.shares_from_redeemers)?,
+        redeem_capacity,
+        dust,
+    );
+    let unit_info = a.unit.to_account_info();
+    let decimals = a.unit.underlying_decimals;
+    let m = UnitMints {
+        unit_info: &unit_info,
+        unit: &a.unit,
+        usds: MintRef {
+            token_program: &a.usds_token_program,
+            mint: &a.usds_mint,
+            decimals,
+        },
+        shares: MintRef {
+            token_program: &a.share_token_program,
+            mint: &a.share_mint,
+            decimals,
+        },
+    };
+    let vaults = NetVaults {
+        sub_usds: &a.subscribe_usds_vault,
+        sub_shares: &a.subscribe_share_vault,
+        red_shares: &a.redeem_share_vault,
+        red_usds: &a.redeem_usds_vault,
+    };
+    conversion::net_inside(&m, &vaults, &net)?;
+    let leg = |rate_limit| PauLeg {
+        integration: &a.pau_integration,
+        controller: &a.pau_controller,
+        proxy: &a.pau_proxy,
+        rate_limit,
+        custody: &a.pau_custody,
+        pau_program: &a.pau_program,
+    };
+    let minted = conversion::deploy_subscriptions(
+        &m,
+        &leg(a.deploy_rate_limit.as_ref()),
+        vaults.sub_usds,
+        vaults.sub_shares,
+        &a.deploy_endpoint,
+        sub_ext,
+    )?;
+    let received = conversion::return_redemptions(
+        &m,
+        &leg(a.return_rate_limit.as_ref()),
+        vaults.red_shares,
+        vaults.red_usds,
+        red_ext,
+    )?;
+    let by = a.caller.key();
+    if sub_locked {
+        let slot = GenerationSlot {
+            info: &a.subscribe_generation,
+            payer: &a.caller,
+            system_program: &a.system_program,
+        };
+        let reward = net.shares_to_subscribers.safe_add(minted)?;
+        let booked = Booked {
+            capacity: subscribe_capacity,
+            netted: net.usds,
+            external: sub_ext,
+            reward,
+        };
+        conversion::book(&mut a.subscribe_queue, &slot, booked, rate, by, now)?;
+    }
+    if red_locked {
+        let slot = GenerationSlot {
+            info: &a.redeem_generation,
+            payer: &a.caller,
+            system_program: &a.system_program,
+        };
+        let reward = net.usds.safe_add(received)?;
+        let booked = Booked {
+            capacity: redeem_capacity,
+            netted: net.shares_from_redeemers,
+            external: red_ext,
+            reward,
+        };
+        conversion::book(&mut a.redeem_queue, &slot, booked, rate, by, now)?;
+    }
+    let usds = (
+        amount_of(&a.subscribe_usds_vault)?,
+        amount_of(&a.redeem_usds_vault)?,
+    );
+    let shares = (
+        amount_of(&a.subscribe_share_vault)?,
+        amount_of(&a.redeem_share_vault)?,
+    );
+    a.subscribe_queue.invariant(Some(usds.0), Some(shares.0))?;
+    a.redeem_queue.invariant(Some(shares.1), Some(usds.1))?;
+    if net.usds > 0 {
+        emit!(Netted {
+            unit: a.unit.key(),
+            usds: net.usds,
+            shares_to_subscribers: net.shares_to_subscribers,
+            shares_from_redeemers: net.shares_from_redeemers,
+            rate_wad: rate,
+        });
+    }
+    Ok(())
+}

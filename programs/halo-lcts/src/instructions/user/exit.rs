@@ -1,0 +1,117 @@
+use anchor_lang::prelude::*;
+use anchor_spl::token_interface::TokenInterface;
+
+use crate::{
+    errors::LctsError,
+    events::Exited,
+    state::*,
+    token::{amount_of, move_tokens, Authority, MintRef},
+};
+
+/// A full exit from an ACTIVE generation: the owner takes their part of what has not been
+/// converted yet (`shares * total_underlying / total_shares`, rounded down; the last one
+/// out takes the rounding dust) and the reward earned so far; the position is closed and
+/// its rent returned. The last exit leaves the queue DORMANT. Signed by the owner.
+/// Refused: the queue LOCKED or not ACTIVE, a position of another queue or owner, one
+/// whose generation finalized (use `settle_finalized`), an empty position.
+#[derive(Accounts)]
+pub struct Exit<'info> {
+    #[account(mut)]
+    pub owner: Signer<'info>,
+    pub unit: Box<Account<'info, LctsUnit>>,
+    #[account(
+        mut,
+        has_one = unit @ LctsError::QueueOfAnotherUnit,
+        has_one = underlying_mint @ LctsError::WrongMint,
+        has_one = underlying_vault @ LctsError::WrongVault,
+        has_one = reward_mint @ LctsError::WrongMint,
+        has_one = reward_vault @ LctsError::WrongVault,
+    )]
+    pub queue: Box<Account<'info, Queue>>,
+    #[account(
+        mut,
+        close = owner,
+        has_one = owner @ LctsError::WrongPosition,
+        constraint = position.queue == queue.key() @ LctsError::WrongPosition,
+    )]
+    pub position: Box<Account<'info, Position>>,
+    /// CHECK: pinned to the queue's.
+    pub underlying_mint: UncheckedAccount<'info>,
+    /// CHECK: pinned to the queue's vault.
+    #[account(mut)]
+    pub underlying_vault: UncheckedAccount<'info>,
+    /// CHECK: where the owner takes the unconverted underlying; the token program checks it.
+    #[account(mut)]
+    pub owner_underlying: UncheckedAccount<'info>,
+    /// CHECK: pinned to the queue's.
+    pub reward_mint: UncheckedAccount<'info>,
+    /// CHECK: pinned to the queue's vault.
+    #[account(mut)]
+    pub reward_vault: UncheckedAccount<'info>,
+    /// CHECK: where the owner takes the reward; the token program checks it.
+    #[account(mut)]
+    pub owner_reward: UncheckedAccount<'info>,
+    #[account(constraint = *underlying_mint.owner == underlying_token_program.key() @ LctsError::WrongTokenProgram)]
+    pub underlying_token_program: Interface<'info, TokenInterface>,
+    #[account(constraint = *reward_mint.owner == reward_token_program.key() @ LctsError::WrongTokenProgram)]
+    pub reward_token_program: Interface<'info, TokenInterface>,
+}
+
+impl Exit<'_> {
+    pub fn validate(&self) -> Result<()> {
+        self.queue.check_active()?;
+        require!(
+            !self.queue.is_finalized(self.position.gen_id),
+            LctsError::PositionFinalized
+        );
+        Ok(())
+    }
+}
+
+pub fn handler(ctx: Context<Exit>) -> Result<()> {
+    let a = ctx.accounts;
+    let mut shares = a.position.shares();
+    let (underlying, reward) = a.queue.leave(&mut shares)?;
+    a.position.store(shares);
+    let decimals = a.unit.underlying_decimals;
+    let unit_info = a.unit.to_account_info();
+    let out = MintRef {
+        token_program: &a.underlying_token_program,
+        mint: &a.underlying_mint,
+        decimals,
+    };
+    move_tokens(
+        out,
+        &a.underlying_vault,
+        &a.owner_underlying,
+        Authority::Unit(&unit_info, &a.unit),
+        underlying,
+    )?;
+    let rewards = MintRef {
+        token_program: &a.reward_token_program,
+        mint: &a.reward_mint,
+        decimals,
+    };
+    move_tokens(
+        rewards,
+        &a.reward_vault,
+        &a.owner_reward,
+        Authority::Unit(&unit_info, &a.unit),
+        reward,
+    )?;
+    let queue = &a.queue;
+    queue.invariant(
+        Some(amount_of(&a.underlying_vault)?),
+        Some(amount_of(&a.reward_vault)?),
+    )?;
+    emit!(Exited {
+        queue: queue.key(),
+        owner: a.owner.key(),
+        gen_id: a.position.gen_id,
+        underlying,
+        reward,
+        total_underlying: queue.total_underlying,
+        dormant: queue.status == QueueStatus::Dormant,
+    });
+    Ok(())
+}

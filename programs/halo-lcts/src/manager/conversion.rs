@@ -1,0 +1,217 @@
+//! Settlement: netting the two queues inside the unit, the PAU legs (subscribe USDS into
+//! custody and out along the deploy route; redemption USDS from custody along the return
+//! route), and booking what a generation converted, finalizing it when drained.
+use anchor_lang::prelude::*;
+use halo_math::lcts::{self, Netting};
+
+use crate::{
+    constants::SEED_GENERATION,
+    errors::LctsError,
+    events::{GenerationFinalized, Settled},
+    math::SafeMath,
+    state::*,
+    token::{amount_of, burn_shares, mint_shares, move_tokens, Authority, MintRef},
+};
+
+/// The `halo_pau` accounts a draw goes through (validated by `halo_pau`; the unit pins the
+/// controller and the route).
+pub struct PauLeg<'a, 'info> {
+    pub integration: &'a AccountInfo<'info>,
+    pub controller: &'a AccountInfo<'info>,
+    pub proxy: &'a AccountInfo<'info>,
+    pub rate_limit: &'a AccountInfo<'info>,
+    pub custody: &'a AccountInfo<'info>,
+    pub pau_program: &'a AccountInfo<'info>,
+}
+
+/// The unit, its two mints and what signs for it.
+pub struct UnitMints<'a, 'info> {
+    pub unit_info: &'a AccountInfo<'info>,
+    pub unit: &'a LctsUnit,
+    pub usds: MintRef<'a, 'info>,
+    pub shares: MintRef<'a, 'info>,
+}
+
+impl<'info> PauLeg<'_, 'info> {
+    /// `halo_pau::draw`: `amount` USDS out of custody to `destination` along the leg's
+    /// route, signed by the unit PDA (the registered integration).
+    pub fn draw(
+        &self,
+        m: &UnitMints<'_, 'info>,
+        destination: &AccountInfo<'info>,
+        amount: u64,
+    ) -> Result<()> {
+        let accounts = halo_pau::cpi::accounts::Draw {
+            integration_signer: m.unit_info.clone(),
+            integration: self.integration.clone(),
+            controller: self.controller.clone(),
+            proxy: self.proxy.clone(),
+            rate_limit: self.rate_limit.clone(),
+            mint: m.usds.mint.clone(),
+            custody: self.custody.clone(),
+            destination: destination.clone(),
+            token_program: m.usds.token_program.clone(),
+        };
+        let program = self.pau_program.key();
+        m.unit.with_signer(|s| {
+            halo_pau::cpi::draw(CpiContext::new_with_signer(program, accounts, s), amount)
+        })
+    }
+}
+
+/// Subscribe leg: `usds` from the subscribe queue's vault into PAU custody and out along
+/// the deploy route to the strategy (`endpoint`), then Halo Unit shares at the rate
+/// (rounded down) minted into the queue's share vault. Returns the shares minted.
+pub fn deploy_subscriptions<'info>(
+    m: &UnitMints<'_, 'info>,
+    pau: &PauLeg<'_, 'info>,
+    usds_vault: &AccountInfo<'info>,
+    share_vault: &AccountInfo<'info>,
+    endpoint: &AccountInfo<'info>,
+    usds: u64,
+) -> Result<u64> {
+    if usds == 0 {
+        return Ok(0);
+    }
+    let shares =
+        lcts::shares_for_usds(usds, m.unit.rate_wad).map_err(|_| LctsError::MathOverflow)?;
+    move_tokens(
+        m.usds,
+        usds_vault,
+        pau.custody,
+        Authority::Unit(m.unit_info, m.unit),
+        usds,
+    )?;
+    pau.draw(m, endpoint, usds)?;
+    mint_shares(m.shares, share_vault, m.unit_info, m.unit, shares)?;
+    Ok(shares)
+}
+
+/// Redeem leg: USDS for `shares` at the rate (rounded down) from PAU custody along the
+/// return route into the redeem queue's USDS vault, and the shares burned. Returns the
+/// USDS that arrived.
+pub fn return_redemptions<'info>(
+    m: &UnitMints<'_, 'info>,
+    pau: &PauLeg<'_, 'info>,
+    share_vault: &AccountInfo<'info>,
+    usds_vault: &AccountInfo<'info>,
+    shares: u64,
+) -> Result<u64> {
+    if shares == 0 {
+        return Ok(0);
+    }
+    let usds =
+        lcts::usds_for_shares(shares, m.unit.rate_wad).map_err(|_| LctsError::MathOverflow)?;
+    let before = amount_of(usds_vault)?;
+    if usds > 0 {
+        pau.draw(m, usds_vault, usds)?;
+    }
+    let received = amount_of(usds_vault)?.safe_sub(before)?;
+    require!(received >= usds, LctsError::ConversionShortfall);
+    burn_shares(m.shares, share_vault, m.unit_info, m.unit, shares)?;
+    Ok(received)
+}
+
+/// Netting inside the unit: the matched USDS moves from the subscribe queue to the redeem
+/// queue, the matched shares from the redeem queue to the subscribe queue, and the
+/// rounding difference (at most one base unit) is burned. No PAU movement.
+pub struct NetVaults<'a, 'info> {
+    pub sub_usds: &'a AccountInfo<'info>,
+    pub sub_shares: &'a AccountInfo<'info>,
+    pub red_shares: &'a AccountInfo<'info>,
+    pub red_usds: &'a AccountInfo<'info>,
+}
+
+pub fn net_inside<'info>(
+    m: &UnitMints<'_, 'info>,
+    v: &NetVaults<'_, 'info>,
+    n: &Netting,
+) -> Result<()> {
+    move_tokens(
+        m.usds,
+        v.sub_usds,
+        v.red_usds,
+        Authority::Unit(m.unit_info, m.unit),
+        n.usds,
+    )?;
+    move_tokens(
+        m.shares,
+        v.red_shares,
+        v.sub_shares,
+        Authority::Unit(m.unit_info, m.unit),
+        n.shares_to_subscribers,
+    )?;
+    let burned = n.shares_from_redeemers.safe_sub(n.shares_to_subscribers)?;
+    burn_shares(m.shares, v.red_shares, m.unit_info, m.unit, burned)
+}
+
+/// What one queue's settlement did, for the event.
+pub struct Booked {
+    pub capacity: u64,
+    pub netted: u64,
+    pub external: u64,
+    pub reward: u64,
+}
+
+/// Where a finalized generation is written and who pays for it.
+pub struct GenerationSlot<'a, 'info> {
+    pub info: &'a AccountInfo<'info>,
+    pub payer: &'a AccountInfo<'info>,
+    pub system_program: &'a AccountInfo<'info>,
+}
+
+/// Books a settlement on the queue (back to ACTIVE, or finalized: the generation account
+/// is created at its PDA and the queue goes DORMANT) and emits `Settled` (and
+/// `GenerationFinalized`).
+pub fn book(
+    queue: &mut Account<Queue>,
+    slot: &GenerationSlot,
+    b: Booked,
+    rate_wad: u128,
+    by: Pubkey,
+    now: i64,
+) -> Result<()> {
+    let gen_id = queue.gen_id;
+    let opened_at = queue.opened_at;
+    let converted = b.netted.safe_add(b.external)?;
+    let (_, finalized) = queue.settle(converted, b.reward, now)?;
+    if let Some(f) = finalized {
+        let queue_key = queue.key();
+        let gen_le = f.gen_id.to_le_bytes();
+        let (address, bump) = Pubkey::find_program_address(
+            &[SEED_GENERATION, queue_key.as_ref(), &gen_le],
+            &crate::ID,
+        );
+        require_keys_eq!(address, slot.info.key(), LctsError::WrongGeneration);
+        let record = FinalizedGeneration::new(bump, queue_key, f, now);
+        halo_accounts::create_program_account(
+            slot.payer,
+            slot.info,
+            slot.system_program,
+            &FinalizedGeneration::signer_seeds(&queue_key, &gen_le, &[bump]),
+            &crate::ID,
+            &record,
+        )?;
+        emit!(GenerationFinalized {
+            queue: queue_key,
+            generation: address,
+            gen_id: f.gen_id,
+            final_reward_per_share: f.final_reward_per_share,
+            total_shares: f.total_shares,
+        });
+    }
+    emit!(Settled {
+        queue: queue.key(),
+        gen_id,
+        by,
+        capacity: b.capacity,
+        netted: b.netted,
+        external: b.external,
+        reward: b.reward,
+        rate_wad,
+        backlog: queue.total_underlying,
+        finalized: finalized.is_some(),
+        open_for_s: now.safe_sub(opened_at)?,
+    });
+    Ok(())
+}
