@@ -27,6 +27,7 @@ fn anchor_toml_lists_every_program_at_its_id_on_every_cluster() {
         ("halo_pau", halo_pau::ID.to_string()),
         ("halo_oracle", halo_oracle::ID.to_string()),
         ("halo_trading", halo_trading::ID.to_string()),
+        ("halo_lcts", halo_lcts::ID.to_string()),
     ];
     for cluster in ["localnet", "devnet", "mainnet"] {
         let mut got = section(&text, &format!("programs.{cluster}"));

@@ -13,6 +13,7 @@ const PROGRAMS: &[(&str, &str)] = &[
     ("halo-pau", "halo_pau"),
     ("halo-oracle", "halo_oracle"),
     ("halo-trading", "halo_trading"),
+    ("halo-lcts", "halo_lcts"),
 ];
 
 fn camel(name: &str) -> String {
