@@ -22,6 +22,7 @@ pub const PROGRAMS: &[(Pubkey, &str)] = &[
     (halo_pau::ID, "halo_pau.so"),
     (halo_oracle::ID, "halo_oracle.so"),
     (halo_trading::ID, "halo_trading.so"),
+    (halo_lcts::ID, "halo_lcts.so"),
 ];
 
 pub struct SbfLedger {

@@ -178,3 +178,66 @@ fn initialize_configurator_needs_the_upgrade_authority_on_sbf() {
         assert!(l.raw_account(&configurator).await.is_some());
     });
 }
+
+#[test]
+fn passthrough_scenario_on_sbf_matches_native() {
+    let mut ledger = SbfLedger::new();
+    let mut r = Report::quiet();
+    let o = block_on(halo_scenarios::passthrough::run(&mut ledger, &mut r)).expect("scenario");
+    halo_scenarios::passthrough::verify(&o).expect("seed numbers on SBF");
+}
+
+#[test]
+fn lcts_views_return_data_and_settlements_emit_their_events_on_sbf() {
+    use halo_harness::lcts::{LctsEnv, LctsOptions};
+    use halo_lcts::events::{GenerationFinalized, Settled};
+    use halo_sdk::lcts::{QueueSide, QueueStatus, WAD};
+    block_on(async {
+        let mut l = SbfLedger::new();
+        let env = LctsEnv::bootstrap(&mut l, LctsOptions::default()).await;
+        let p = env.prime(&mut l, 1_000 * USDS).await;
+        env.enter(&mut l, &p, QueueSide::Subscribe, 1_000 * USDS)
+            .await
+            .expect("subscribe");
+        l.must(&[env.lock_ix(QueueSide::Subscribe)], &[&env.beacon])
+            .await;
+        let ix = env
+            .settle_ix(&mut l, QueueSide::Subscribe, 400 * USDS)
+            .await;
+        let receipt = l.must(&[ix], &[&env.beacon]).await;
+        let ev: Vec<Settled> = events(&receipt.logs);
+        assert_eq!(ev.len(), 1);
+        assert_eq!(
+            (ev[0].external, ev[0].reward, ev[0].backlog),
+            (400 * USDS, 400 * USDS, 600 * USDS)
+        );
+        let v = env
+            .view(&mut l, QueueSide::Subscribe, &p.key.pubkey())
+            .await
+            .expect("view");
+        assert_eq!(
+            (v.pending_underlying, v.claimable_reward),
+            (600 * USDS, 400 * USDS)
+        );
+        assert_eq!(v.queue_status, QueueStatus::Active);
+        let rate = env.view_rate(&mut l).await;
+        assert_eq!((rate.rate_wad, rate.stale), (WAD, false));
+        l.must(&[env.lock_ix(QueueSide::Subscribe)], &[&env.beacon])
+            .await;
+        let ix = env
+            .settle_ix(&mut l, QueueSide::Subscribe, 600 * USDS)
+            .await;
+        let receipt = l.must(&[ix], &[&env.beacon]).await;
+        let fin: Vec<GenerationFinalized> = events(&receipt.logs);
+        assert_eq!(
+            (fin.len(), fin[0].gen_id, fin[0].final_reward_per_share),
+            (1, 0, WAD)
+        );
+        // a refusal on SBF carries the same code as natively
+        let ix = env.claim_ix(&p, QueueSide::Subscribe);
+        assert_err(
+            l.send(&[ix], &[&p.key]).await,
+            halo_lcts::errors::LctsError::QueueNotActive,
+        );
+    });
+}

@@ -6,3 +6,4 @@
 //! idempotent (it derives everything from chain state, so running a cycle twice does no
 //! more than once) and a failed transaction is simply re-planned next cycle.
 pub mod amm;
+pub mod lcts;

@@ -3,7 +3,7 @@
 //! `halo demo` boots an embedded in-process chain with the Halo programs and the SPL
 //! programs, runs every seed scenario end to end and prints the report.
 use halo_harness::Chain;
-use halo_scenarios::{configurator, report::Report, trading};
+use halo_scenarios::{configurator, passthrough, report::Report, trading};
 
 const USAGE: &str = "usage: halo <command>
 
@@ -53,8 +53,8 @@ async fn main() {
             report.line("Halo on Solana: seed scenarios on an embedded chain");
             let mut chain = Chain::new().await;
             report.line(
-                "embedded chain: halo_pau, halo_oracle, halo_trading (native) beside SPL Token, \
-                 Token-2022 and ATA (SBF)",
+                "embedded chain: halo_pau, halo_oracle, halo_trading, halo_lcts (native) beside SPL \
+                 Token, Token-2022 and ATA (SBF)",
             );
             let outcome = configurator::run(&mut chain, &mut report)
                 .await
@@ -66,6 +66,11 @@ async fn main() {
                 .await
                 .and_then(|o| trading::verify(&o));
             exit_on_error("trading", outcome);
+            let mut chain = Chain::new().await;
+            let outcome = passthrough::run(&mut chain, &mut report)
+                .await
+                .and_then(|o| passthrough::verify(&o));
+            exit_on_error("passthrough", outcome);
             report.line("");
             report.line("all scenarios ran and matched the seeds' numbers");
         }

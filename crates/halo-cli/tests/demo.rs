@@ -1,7 +1,7 @@
 //! `halo demo`'s scenarios on the embedded chain, checked number by number (the same
 //! `verify` runs against the SBF builds in bench/).
 use halo_harness::Chain;
-use halo_scenarios::{configurator, report::Report, trading};
+use halo_scenarios::{configurator, passthrough, report::Report, trading};
 
 #[tokio::test]
 async fn configurator_scenario_reports_the_expected_numbers() {
@@ -39,4 +39,19 @@ async fn trading_scenarios_reproduce_seed_000() {
         o.refusals.values().sum::<u32>() as usize,
         r.text.matches("REFUSED").count()
     );
+}
+
+#[tokio::test]
+async fn passthrough_scenario_reproduces_seed_001s_queue() {
+    let mut r = Report::quiet();
+    let mut chain = Chain::new().await;
+    let o = passthrough::run(&mut chain, &mut r)
+        .await
+        .expect("scenario");
+    passthrough::verify(&o).expect("seed numbers");
+    // 10M at 2M a day, 0.5M netted on day 2, D's 0.55M refunded on day 3: five epochs
+    assert_eq!(o.epochs.len(), 5);
+    assert_eq!(o.time_to_fill_days, 5);
+    assert_eq!(o.epochs[4].external, 950_000 * 1_000_000);
+    assert!(r.text.contains("redemption filled by netting"));
 }

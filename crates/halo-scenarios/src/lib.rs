@@ -2,5 +2,6 @@
 //! the programs, writes a readable account of each step to a `Report`, and returns the
 //! numbers it observed so that tests can check them on every ledger (native and SBF).
 pub mod configurator;
+pub mod passthrough;
 pub mod report;
 pub mod trading;

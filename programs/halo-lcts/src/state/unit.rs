@@ -1,7 +1,12 @@
 use anchor_lang::prelude::*;
 use halo_math::lcts::{check_rate_update, rate_is_stale, RateBounds, RateUpdateError};
 
-use crate::{constants::*, errors::LctsError, math::SafeMath, state::QueueSide};
+use crate::{
+    constants::*,
+    errors::LctsError,
+    math::{OrOverflow, SafeMath},
+    state::QueueSide,
+};
 
 /// What governance sets on a unit (`create_unit`, `set_unit_params`).
 #[derive(AnchorSerialize, AnchorDeserialize, InitSpace, Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,9 +67,23 @@ impl UnitParams {
         }
     }
 
+    /// Seconds into the current epoch at `now` (unsigned arithmetic: SBF has no signed
+    /// division), and the epoch length.
+    fn into_epoch(&self, now: i64) -> Result<(i64, i64)> {
+        let epoch = u64::try_from(self.epoch_s.max(1)).or_overflow()?;
+        let into = u64::try_from(now)
+            .or_overflow()?
+            .checked_rem(epoch)
+            .or_overflow()?;
+        Ok((
+            i64::try_from(into).or_overflow()?,
+            i64::try_from(epoch).or_overflow()?,
+        ))
+    }
+
     /// The lock window is open at `now`.
     pub fn lock_window_open(&self, now: i64) -> Result<bool> {
-        let into = now.rem_euclid(self.epoch_s.max(1));
+        let (into, _) = self.into_epoch(now)?;
         Ok(into >= self.lock_offset_s && into < self.lock_offset_s.safe_add(self.lock_window_s)?)
     }
 
@@ -73,10 +92,8 @@ impl UnitParams {
         if self.lock_window_open(now)? {
             return Ok(now);
         }
-        let epoch = self.epoch_s.max(1);
-        let start = now
-            .safe_sub(now.rem_euclid(epoch))?
-            .safe_add(self.lock_offset_s)?;
+        let (into, epoch) = self.into_epoch(now)?;
+        let start = now.safe_sub(into)?.safe_add(self.lock_offset_s)?;
         if start > now {
             Ok(start)
         } else {
