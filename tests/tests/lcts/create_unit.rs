@@ -210,3 +210,14 @@ async fn create_unit_fails_with_an_underlying_mint_carrying_a_transfer_fee_or_in
         assert_err(r.map(|_| ()), LctsError::UnsupportedMintExtension);
     }
 }
+
+#[tokio::test]
+async fn create_unit_fails_when_the_unit_exists() {
+    let (mut chain, env) = setup().await;
+    let g = env.governance.pubkey();
+    let before = env.fingerprint(&mut chain, &[]).await;
+    let mut a = args(&env, 0);
+    a.metadata.name = "Again".into();
+    assert_failed(chain.send(&[tx::create_unit(&g, &env.unit, a)], &[&env.governance]).await);
+    assert_eq!(before, env.fingerprint(&mut chain, &[]).await);
+}

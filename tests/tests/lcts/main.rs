@@ -7,6 +7,7 @@
 mod common;
 
 mod claim;
+mod beacon;
 mod create_class;
 mod create_queue;
 mod create_unit;

@@ -298,3 +298,13 @@ async fn share_supply(chain: &mut Chain, env: &LctsEnv) -> u64 {
     let d = chain.account_data(&env.unit.share_mint).await.unwrap();
     u64::from_le_bytes(d[36..44].try_into().unwrap())
 }
+
+#[tokio::test]
+async fn settle_fails_with_a_fake_pau_program() {
+    let (mut chain, env) = setup().await;
+    subscribers(&mut chain, &env, &[100 * UNIT]).await;
+    env.lock(&mut chain, SUB).await.unwrap();
+    let ix = env.settle_ix(&mut chain, SUB, 10 * UNIT).await;
+    let fake = swap_account(ix, &halo_sdk::PAU_PROGRAM_ID, &halo_trading::ID);
+    refused_unchanged(&mut chain, &env, &[], fake, &[&env.beacon], anchor_lang::error::ErrorCode::InvalidProgramId).await;
+}
