@@ -11,14 +11,22 @@
 //    the `amm_fund` route init of every trading pool and the pool PDA's integration on
 //    that route; create the halo_oracle feeds (and approve their reporters), the
 //    halo_trading classes (each with its RFQ cluster domain: the cluster's genesis hash,
-//    so the beacon's quotes are valid on this cluster only) and their pools;
+//    so the beacon's quotes are valid on this cluster only) and their pools; for the
+//    Passthrough Halo (halo_lcts), schedule each unit's `lcts_deploy` and `lcts_return`
+//    route inits and the unit PDA's integration on both, and create each LCTS class and
+//    each unit with its share mint and both queues (the return route pays the redeem
+//    queue's USDS vault, which then exists);
 //  * execute (once the timelock delay has passed): execute those operations (which
-//    registers each pool PDA as an integration), then for every pool open its `amm_fund`
-//    rate limit (GovOps) and the LP position of the PAU's ALM proxy.
+//    registers each pool PDA and each unit PDA as an integration), then for every pool open
+//    its `amm_fund` rate limit (GovOps) and the LP position of the PAU's ALM proxy, and for
+//    every unit open its two rate limits (GovOps) and set them as its routes (LCTS
+//    governance). The unit's beacon refreshes its rate before its first settlement (the
+//    timelock walk ages it past an epoch).
 // Each role signs with its keypair (`adminKeypair`, `oracle.governanceKeypair`,
-// `trading.governanceKeypair`, `trading.govopsKeypair`); for a multisig, leave it null and
-// the script prints that role's transactions as base64 messages to propose instead of
-// sending. A transaction that needs an account a proposal creates waits until it lands.
+// `trading.governanceKeypair`, `trading.govopsKeypair`, `lcts.governanceKeypair`,
+// `lcts.govopsKeypair`); for a multisig, leave it null and the script prints that role's
+// transactions as base64 messages to propose instead of sending. A transaction that needs
+// an account a proposal creates waits until it lands.
 // --dry-run prints every transaction it would send and touches no network: the classes' RFQ
 // domain is then a placeholder (DRY_RUN_RFQ_DOMAIN), unless `--genesis-hash <base58>` names
 // the cluster's genesis hash (`solana genesis-hash`).
@@ -45,6 +53,14 @@ import {
   type PriceSource,
   TradingClient,
 } from "../app/src/trading.ts";
+import {
+  deployRouteKey,
+  LctsClient,
+  returnRouteKey,
+  type UnitParams,
+  unitPau,
+  unitRef,
+} from "../app/src/lcts.ts";
 
 export interface RouteConfig {
   tag: string;
@@ -139,6 +155,57 @@ export interface ClassConfig {
   pools: PoolConfig[];
 }
 
+/**
+ * Every `UnitParams` field of an LCTS unit: bps as numbers, seconds and base units as JSON
+ * numbers or decimal strings.
+ */
+export interface LctsUnitParamsConfig {
+  /** At most 10,000: the most one beacon update may raise the exchange rate. */
+  maxRateUpBps: number;
+  /** At most 5,000: the most one beacon update may lower it. */
+  maxRateDownBps: number;
+  /** One minute to 31 days: one rate update per epoch (an older rate is stale), the lock cycle. */
+  epochS: U64;
+  /** Seconds into each epoch at which the lock window opens. */
+  lockOffsetS: U64;
+  /** Seconds the lock window stays open; `lockOffsetS + lockWindowS` at most `epochS`. */
+  lockWindowS: U64;
+  /** One minute to seven days: a lock outlasting it may be lifted (and net-settled) by anyone. */
+  maxLockS: U64;
+  /** Base units: a settlement leaving less converts it too. */
+  dust: U64;
+  /** Base units, above zero: the smallest entry. */
+  minEntry: U64;
+}
+
+/** A Passthrough Halo Unit: its roles, starting rate, parameters, share metadata and PAU routes. */
+export interface LctsUnitConfig {
+  unitId: U64;
+  beacon: string;
+  freezer: string;
+  /** WAD (a decimal string): USDS base units per share base unit at creation; 1e18 is 1.0. */
+  rateWad: string;
+  params: LctsUnitParamsConfig;
+  /** The share mint's Token-2022 metadata (name 1 to 32 bytes, symbol up to 10, URI up to 200). */
+  metadata: { name: string; symbol: string; uri: string };
+  /** The strategy's USDS token account (it must exist): the deploy route's counterparty. */
+  deployEndpoint: string;
+  /** The `lcts_deploy` route (custody → the strategy): the init's and the rate limit's bounds. */
+  deployRoute: LimitConfig;
+  /** The `lcts_return` route (custody → the unit's redeem queue): the init's and the rate limit's bounds. */
+  returnRoute: LimitConfig;
+}
+
+export interface LctsClassConfig {
+  classId: U64;
+  /** The PAU (controller of the configurator) the class's units convert through. */
+  pauId: number;
+  usdsMint: string;
+  /** SPL Token by default. */
+  usdsTokenProgram?: string;
+  units: LctsUnitConfig[];
+}
+
 export interface DeployConfig {
   cluster: string;
   payerKeypair: string;
@@ -158,12 +225,30 @@ export interface DeployConfig {
     govopsKeypair: string | null;
     classes: ClassConfig[];
   };
-  lctsUnits: unknown[];
+  /**
+   * halo_lcts (Passthrough Halo) classes, created by `governance`; `govops` (a GovOps member
+   * of each class's PAU) opens the units' two rate limits (their inits and the units'
+   * integrations are timelocked ops).
+   */
+  lcts?: {
+    governance: string;
+    governanceKeypair: string | null;
+    govops: string;
+    govopsKeypair: string | null;
+    classes: LctsClassConfig[];
+  };
   nfatFacilities: unknown[];
 }
 
 /** Who signs (and pays for) a transaction. */
-export type Signer = "payer" | "admin" | "oracleGovernance" | "tradingGovernance" | "govops";
+export type Signer =
+  | "payer"
+  | "admin"
+  | "oracleGovernance"
+  | "tradingGovernance"
+  | "govops"
+  | "lctsGovernance"
+  | "lctsGovops";
 
 export interface Step {
   phase: "schedule" | "execute";
@@ -196,11 +281,11 @@ export async function plan(cfg: DeployConfig, payer: PublicKey, opts: PlanOption
   if (((cfg as { tradingPools?: unknown[] }).tradingPools ?? []).length > 0) {
     throw new Error("tradingPools is replaced by trading.classes[].pools (see migrations/config.example.json)");
   }
-  for (const [what, list] of [
-    ["LCTS units", cfg.lctsUnits],
-    ["NFAT facilities", cfg.nfatFacilities],
-  ] as const) {
-    if ((list ?? []).length > 0) throw new Error(`${what} cannot be bootstrapped yet: that program is not built`);
+  if (((cfg as { lctsUnits?: unknown[] }).lctsUnits ?? []).length > 0) {
+    throw new Error("lctsUnits is replaced by lcts.classes[].units (see migrations/config.example.json)");
+  }
+  if ((cfg.nfatFacilities ?? []).length > 0) {
+    throw new Error("NFAT facilities cannot be bootstrapped yet: that program is not built");
   }
   const client = new PauClient();
   const admin = new PublicKey(cfg.configurator.admin);
@@ -264,7 +349,8 @@ export async function plan(cfg: DeployConfig, payer: PublicKey, opts: PlanOption
     }
   }
   const trading = await planTrading(cfg, client, payer, opId, opts.rfqDomain);
-  return [...steps, ...trading.schedule, ...executes, ...trading.execute];
+  const lcts = await planLcts(cfg, client, payer, trading.nextOpId);
+  return [...steps, ...trading.schedule, ...lcts.schedule, ...executes, ...trading.execute, ...lcts.execute];
 }
 
 const bytes32 = (hex: string, what: string): Uint8Array => {
@@ -317,7 +403,7 @@ async function planTrading(
   payer: PublicKey,
   firstOpId: number,
   rfqDomain: Uint8Array | undefined,
-): Promise<{ schedule: Step[]; execute: Step[] }> {
+): Promise<{ schedule: Step[]; execute: Step[]; nextOpId: number }> {
   const oracle = new OracleClient();
   const trading = new TradingClient();
   const admin = new PublicKey(cfg.configurator.admin);
@@ -353,7 +439,7 @@ async function planTrading(
   }
 
   const classes = cfg.trading?.classes ?? [];
-  if (classes.length === 0) return { schedule: creates, execute: [] };
+  if (classes.length === 0) return { schedule: creates, execute: [], nextOpId: firstOpId };
   if (!rfqDomain || rfqDomain.length !== 32 || rfqDomain.every((b) => b === 0)) {
     throw new Error("trading classes need the cluster's RFQ domain: its genesis hash as 32 bytes (plan's rfqDomain)");
   }
@@ -506,7 +592,217 @@ async function planTrading(
       );
     }
   }
-  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring] };
+  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring], nextOpId: opId };
+}
+
+/** A config number (a JSON number or a decimal string) as a bigint; `what` names it in refusals. */
+function integer(v: unknown, what: string): bigint {
+  const ok = (typeof v === "number" && Number.isSafeInteger(v)) || (typeof v === "string" && /^-?[0-9]+$/.test(v));
+  if (!ok) throw new Error(`${what} must be a whole number (a JSON number or a decimal string), got ${JSON.stringify(v)}`);
+  return BigInt(v as number | string);
+}
+
+const DAY_S = 86_400n;
+const U64_MAX = (1n << 64n) - 1n;
+const WAD = 10n ** 18n;
+
+/**
+ * A unit's params from the config, within the bounds halo_lcts enforces (`UnitParams::
+ * validate`): refused here, before anything is sent, rather than by `create_unit`.
+ */
+function unitParams(p: LctsUnitParamsConfig, label: string): UnitParams {
+  const bps = (v: unknown, max: number, what: string) => {
+    if (!Number.isInteger(v) || (v as number) < 0 || (v as number) > max) {
+      throw new Error(`${label}: params.${what} must be a whole number of bps from 0 to ${max}, got ${JSON.stringify(v)}`);
+    }
+    return v as number;
+  };
+  const within = (what: keyof LctsUnitParamsConfig, min: bigint, max: bigint, unit: string) => {
+    const v = integer(p[what], `${label}: params.${what}`);
+    if (v < min || v > max) throw new Error(`${label}: params.${what} must be ${unit} from ${min} to ${max}, got ${v}`);
+    return v;
+  };
+  const maxRateUpBps = bps(p.maxRateUpBps, 1_000, "maxRateUpBps");
+  const maxRateDownBps = bps(p.maxRateDownBps, 5_000, "maxRateDownBps");
+  const epochS = within("epochS", 60n, 31n * DAY_S, "seconds");
+  const lockOffsetS = within("lockOffsetS", 0n, epochS, "seconds");
+  const lockWindowS = within("lockWindowS", 1n, epochS, "seconds");
+  if (lockOffsetS + lockWindowS > epochS) {
+    throw new Error(`${label}: params.lockOffsetS + params.lockWindowS (${lockOffsetS + lockWindowS}) must be at most params.epochS (${epochS})`);
+  }
+  const maxLockS = within("maxLockS", 60n, 7n * DAY_S, "seconds");
+  const minEntry = within("minEntry", 1n, U64_MAX, "base units");
+  const dust = within("dust", 1n, minEntry, "base units");
+  return { maxRateUpBps, maxRateDownBps, epochS, lockOffsetS, lockWindowS, maxLockS, dust, minEntry };
+}
+
+/** The share mint's metadata, within `ShareMetadata::validate`'s bounds (bytes of UTF-8). */
+function shareMetadata(m: LctsUnitConfig["metadata"], label: string) {
+  const len = (v: unknown) => (typeof v === "string" ? Buffer.byteLength(v, "utf8") : -1);
+  const name = len(m?.name);
+  if (name < 1 || name > 32) throw new Error(`${label}: metadata.name must be 1 to 32 bytes, got ${JSON.stringify(m?.name)}`);
+  if (len(m.symbol) < 0 || len(m.symbol) > 10) throw new Error(`${label}: metadata.symbol must be at most 10 bytes, got ${JSON.stringify(m.symbol)}`);
+  if (len(m.uri) < 0 || len(m.uri) > 200) throw new Error(`${label}: metadata.uri must be at most 200 bytes`);
+  return { name: m.name, symbol: m.symbol, uri: m.uri };
+}
+
+/**
+ * The Passthrough Halo classes and units, and each unit's PAU wiring. Schedule phase: per
+ * unit, its `lcts_deploy` and `lcts_return` route inits and the unit PDA's integration on
+ * each (admin, op ids from `firstOpId`); each class, then each unit with its share mint and
+ * both queues. Execute phase: those ops, then per unit its two rate limits (GovOps) and
+ * `set_unit_routes` (LCTS governance).
+ */
+async function planLcts(
+  cfg: DeployConfig,
+  pau: PauClient,
+  payer: PublicKey,
+  firstOpId: number,
+): Promise<{ schedule: Step[]; execute: Step[]; nextOpId: number }> {
+  const classes = cfg.lcts?.classes ?? [];
+  if (classes.length === 0) return { schedule: [], execute: [], nextOpId: firstOpId };
+  const lcts = new LctsClient();
+  const admin = new PublicKey(cfg.configurator.admin);
+  const gov = new PublicKey(cfg.lcts!.governance);
+  const govops = new PublicKey(cfg.lcts!.govops);
+  const scheduleOps: Step[] = [];
+  const creates: Step[] = [];
+  const executes: Step[] = [];
+  const wiring: Step[] = [];
+  let opId = firstOpId;
+  for (const c of classes) {
+    const controller = pda.controller(pau.configurator, c.pauId)[0];
+    const configured = cfg.paus.find((p) => p.pauId === c.pauId);
+    if (configured && !configured.govops.includes(govops.toBase58())) {
+      throw new Error(`LCTS class ${c.classId}: lcts.govops ${govops.toBase58()} is not a GovOps member of PAU ${c.pauId}`);
+    }
+    const klass = pda.lctsClass(gov, c.classId)[0];
+    const usdsMint = new PublicKey(c.usdsMint);
+    const usdsTokenProgram = c.usdsTokenProgram ? new PublicKey(c.usdsTokenProgram) : undefined;
+    creates.push({
+      phase: "schedule",
+      name: `create_lcts_class ${c.classId}`,
+      signer: "lctsGovernance",
+      instructions: [await lcts.governance.createClass({ authority: gov, classId: c.classId })],
+    });
+    const ids = new Set<string>();
+    for (const unit of c.units) {
+      const label = `unit ${unit.unitId} of LCTS class ${c.classId}`;
+      if (ids.has(String(unit.unitId))) throw new Error(`${label} is configured twice`);
+      ids.add(String(unit.unitId));
+      const params = unitParams(unit.params, label);
+      const metadata = shareMetadata(unit.metadata, label);
+      const rateWad = integer(unit.rateWad, `${label}: rateWad`);
+      if (rateWad <= 0n || rateWad > 1_000_000_000n * WAD) {
+        throw new Error(`${label}: rateWad must be above 0 and at most 1e27 (WAD: 1e18 is 1.0 USDS per share), got ${rateWad}`);
+      }
+      const [beacon, freezer] = [new PublicKey(unit.beacon), new PublicKey(unit.freezer)];
+      if (beacon.equals(PublicKey.default) || freezer.equals(PublicKey.default)) {
+        throw new Error(`${label}: the beacon and the freezer cannot be the default key`);
+      }
+      const deployEndpoint = new PublicKey(unit.deployEndpoint);
+      const ref = unitRef({
+        class: klass,
+        unitId: unit.unitId,
+        usdsMint,
+        usdsTokenProgram,
+        pau: unitPau(controller, usdsMint, deployEndpoint, usdsTokenProgram),
+      });
+      creates.push({
+        phase: "schedule",
+        name: `create_lcts_unit ${unit.unitId} of LCTS class ${c.classId} (PAU ${c.pauId}) + create_queue subscribe + create_queue redeem`,
+        signer: "lctsGovernance",
+        instructions: [
+          await lcts.governance.createUnit({ governance: gov, unit: ref, beacon, freezer, rateWad, params, metadata }),
+          await lcts.governance.createQueue({ governance: gov, unit: ref, side: "subscribe" }),
+          await lcts.governance.createQueue({ governance: gov, unit: ref, side: "redeem" }),
+        ],
+        needs: [klass, controller],
+      });
+
+      // the two routes (custody -> the strategy, custody -> the redeem queue's USDS vault),
+      // drawn by the unit PDA: inits and integration keys, additions behind the timelock
+      const routes = [
+        { tag: TAGS.lctsDeploy, key: deployRouteKey(ref), counterparty: deployEndpoint, limit: unit.deployRoute },
+        { tag: TAGS.lctsReturn, key: returnRouteKey(ref), counterparty: ref.redeemUsdsVault, limit: unit.returnRoute },
+      ];
+      for (const r of routes) {
+        const id = opId++;
+        const route = `route ${r.tag} to ${label}`;
+        scheduleOps.push({
+          phase: "schedule",
+          name: `schedule_op ${id}: approve ${route}`,
+          signer: "admin",
+          instructions: [
+            await pau.governance.scheduleOp({
+              admin,
+              opId: id,
+              action: { kind: "addInitRateLimit", key: r.key, pau: PublicKey.default, ...r.limit },
+            }),
+          ],
+        });
+        executes.push({
+          phase: "execute",
+          name: `execute: approve ${route}`,
+          signer: "payer",
+          instructions: [await pau.executor.executeAddInitRateLimit({ payer, opId: id, key: r.key, pau: PublicKey.default })],
+        });
+      }
+      for (const r of routes) {
+        const id = opId++;
+        const integration = `integration ${label} on PAU ${c.pauId} (${r.tag})`;
+        scheduleOps.push({
+          phase: "schedule",
+          name: `schedule_op ${id}: add ${integration}`,
+          signer: "admin",
+          instructions: [
+            await pau.governance.scheduleOp({
+              admin,
+              opId: id,
+              action: { kind: "addIntegration", controller, signer: ref.unit, key: r.key },
+            }),
+          ],
+        });
+        executes.push({
+          phase: "execute",
+          name: `execute: add ${integration}`,
+          signer: "payer",
+          instructions: [await pau.executor.executeAddIntegration({ payer, opId: id, controller, signer: ref.unit })],
+        });
+      }
+      for (const r of routes) {
+        wiring.push({
+          phase: "execute",
+          name: `create_rate_limit ${r.tag} to ${label} on PAU ${c.pauId}`,
+          signer: "lctsGovops",
+          instructions: [
+            await pau.govops.createRateLimit({
+              member: govops,
+              controller,
+              mint: usdsMint,
+              key: r.key,
+              tag: r.tag,
+              counterparty: r.counterparty,
+              ...r.limit,
+            }),
+          ],
+          needs: [
+            pda.initRateLimit(pau.configurator, r.key, PublicKey.default)[0],
+            pda.govops(controller, govops)[0],
+            r.counterparty,
+          ],
+        });
+      }
+      wiring.push({
+        phase: "execute",
+        name: `set_unit_routes of ${label}`,
+        signer: "lctsGovernance",
+        instructions: [await lcts.governance.setUnitRoutes({ governance: gov, unit: ref })],
+        needs: [ref.deployRateLimit, ref.returnRateLimit],
+      });
+    }
+  }
+  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring], nextOpId: opId };
 }
 
 /** How a role is named in the output. */
@@ -516,6 +812,8 @@ const ROLE: Record<Signer, string> = {
   oracleGovernance: "oracle governance",
   tradingGovernance: "trading governance",
   govops: "GovOps",
+  lctsGovernance: "LCTS governance",
+  lctsGovops: "LCTS GovOps",
 };
 
 export function describe(s: Step): string {
@@ -566,6 +864,8 @@ async function main(argv: string[]) {
     oracleGovernance: load(cfg.oracle?.governanceKeypair),
     tradingGovernance: load(cfg.trading?.governanceKeypair),
     govops: load(cfg.trading?.govopsKeypair),
+    lctsGovernance: load(cfg.lcts?.governanceKeypair),
+    lctsGovops: load(cfg.lcts?.govopsKeypair),
   };
   const expected = signerKeys(cfg, payer.publicKey);
   for (const role of Object.keys(keypairs) as Signer[]) {
@@ -611,6 +911,8 @@ export function signerKeys(cfg: DeployConfig, payer: PublicKey): Record<Signer, 
     oracleGovernance: cfg.oracle ? new PublicKey(cfg.oracle.governance) : null,
     tradingGovernance: cfg.trading ? new PublicKey(cfg.trading.governance) : null,
     govops: cfg.trading ? new PublicKey(cfg.trading.govops) : null,
+    lctsGovernance: cfg.lcts ? new PublicKey(cfg.lcts.governance) : null,
+    lctsGovops: cfg.lcts ? new PublicKey(cfg.lcts.govops) : null,
   };
 }
 

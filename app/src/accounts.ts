@@ -1,9 +1,17 @@
-// Account fetch and decode for halo_pau, halo_oracle and halo_trading (Anchor's coder over
-// the generated IDLs; the discriminator is checked).
+// Account fetch and decode for halo_pau, halo_oracle, halo_trading and halo_lcts (Anchor's
+// coder over the generated IDLs; the discriminator is checked).
 import { createHash } from "node:crypto";
 import type { IdlAccounts, Program } from "@anchor-lang/core";
 import { type Connection, PublicKey } from "@solana/web3.js";
-import { BN, type HaloOracle, type HaloPau, type HaloTrading, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "./program.ts";
+import {
+  BN,
+  type HaloLcts,
+  type HaloOracle,
+  type HaloPau,
+  type HaloTrading,
+  PAU_PROGRAM_ID,
+  TRADING_PROGRAM_ID,
+} from "./program.ts";
 
 export type PauAccountName =
   | "configurator"
@@ -224,4 +232,34 @@ export function decodeQuoteReceipt(data: Uint8Array): QuoteReceiptAccount {
 export async function fetchQuoteReceipt(connection: Connection, address: PublicKey): Promise<QuoteReceiptAccount | null> {
   const info = await connection.getAccountInfo(address);
   return info && info.owner.equals(TRADING_PROGRAM_ID) ? decodeQuoteReceipt(info.data) : null;
+}
+
+// ---- halo_lcts ---------------------------------------------------------------------------
+
+/** Decoded halo_lcts accounts, typed from the IDL (u64 / i64 / u128 as BN, enums as `{ variant: {} }`). */
+export type LctsAccounts = IdlAccounts<HaloLcts>;
+export type LctsAccountName = keyof LctsAccounts & string;
+export type LctsClassAccount = LctsAccounts["lctsClass"];
+export type LctsUnitAccount = LctsAccounts["lctsUnit"];
+export type QueueAccount = LctsAccounts["queue"];
+export type FinalizedGenerationAccount = LctsAccounts["finalizedGeneration"];
+/** An owner's position in a queue (`pda.lctsPosition`). */
+export type LctsPositionAccount = LctsAccounts["position"];
+
+export function decodeLctsAccount<N extends LctsAccountName>(
+  program: Program<HaloLcts>,
+  name: N,
+  data: Uint8Array,
+): LctsAccounts[N] {
+  return program.coder.accounts.decode(name, Buffer.from(data)) as LctsAccounts[N];
+}
+
+/** Fetches and decodes an account; `null` if it does not exist (a closed position, a generation not finalized). */
+export async function fetchLctsAccount<N extends LctsAccountName>(
+  program: Program<HaloLcts>,
+  name: N,
+  address: PublicKey,
+): Promise<LctsAccounts[N] | null> {
+  const info = await program.provider.connection.getAccountInfo(address);
+  return info ? decodeLctsAccount(program, name, info.data) : null;
 }

@@ -1,8 +1,10 @@
 // Readable errors: program error codes to their names and messages, from the IDLs of
-// halo_pau (6000..), halo_oracle (6100..) and halo_trading (6200..), plus Anchor's own.
+// halo_pau (6000..), halo_oracle (6100..), halo_trading (6200..) and halo_lcts (6300..),
+// plus Anchor's own.
 import { HALO_PAU_IDL } from "./idl/halo_pau.ts";
 import { HALO_ORACLE_IDL } from "./idl/halo_oracle.ts";
 import { HALO_TRADING_IDL } from "./idl/halo_trading.ts";
+import { HALO_LCTS_IDL } from "./idl/halo_lcts.ts";
 
 export interface ProgramErrorInfo {
   code: number;
@@ -16,12 +18,14 @@ const table = (errors: readonly { code: number; name: string; msg: string }[]): 
 export const PAU_ERRORS = table(HALO_PAU_IDL.errors);
 export const ORACLE_ERRORS = table(HALO_ORACLE_IDL.errors);
 export const TRADING_ERRORS = table(HALO_TRADING_IDL.errors);
+export const LCTS_ERRORS = table(HALO_LCTS_IDL.errors);
 
 /** Which Halo program a custom error code belongs to, if any. */
-export function programOfCode(code: number): "halo_pau" | "halo_oracle" | "halo_trading" | undefined {
+export function programOfCode(code: number): "halo_pau" | "halo_oracle" | "halo_trading" | "halo_lcts" | undefined {
   if (PAU_ERRORS.has(code)) return "halo_pau";
   if (ORACLE_ERRORS.has(code)) return "halo_oracle";
   if (TRADING_ERRORS.has(code)) return "halo_trading";
+  if (LCTS_ERRORS.has(code)) return "halo_lcts";
   return undefined;
 }
 
@@ -42,7 +46,7 @@ const ANCHOR_ERRORS: Record<number, [string, string]> = {
 
 /** The program or Anchor error with this custom code, if known. */
 export function errorFromCode(code: number): ProgramErrorInfo | undefined {
-  const p = PAU_ERRORS.get(code) ?? ORACLE_ERRORS.get(code) ?? TRADING_ERRORS.get(code);
+  const p = PAU_ERRORS.get(code) ?? ORACLE_ERRORS.get(code) ?? TRADING_ERRORS.get(code) ?? LCTS_ERRORS.get(code);
   if (p) return p;
   const a = ANCHOR_ERRORS[code];
   return a ? { code, name: a[0], msg: a[1] } : undefined;

@@ -1,5 +1,5 @@
 // Halo on Solana: the TypeScript client for Primes, governance and operators: halo_pau,
-// halo_oracle and halo_trading.
+// halo_oracle, halo_trading and halo_lcts.
 export * from "./program.ts";
 export * from "./pda.ts";
 export * from "./seeds.ts";
@@ -7,7 +7,9 @@ export * from "./keys.ts";
 export * from "./pau.ts";
 export * from "./oracle.ts";
 export * from "./trading.ts";
+export * from "./lcts.ts";
 export * from "./accounts.ts";
 export * from "./quote.ts";
 export * from "./amm.ts";
+export * from "./lcts-quote.ts";
 export * from "./errors.ts";

@@ -6,6 +6,7 @@ export const TAGS = {
   transfer: "transfer",
   ammFund: "amm_fund",
   lctsDeploy: "lcts_deploy",
+  lctsReturn: "lcts_return",
   nfatDeploy: "nfat_deploy",
   redeemIssuer: "redeem_issuer",
 } as const;

@@ -1,8 +1,9 @@
-// Program-derived addresses of halo_pau, halo_oracle and halo_trading: one `pda` namespace
-// with the names and seeds of crates/halo-sdk/src/pda.rs, the seeds read from the IDLs.
+// Program-derived addresses of halo_pau, halo_oracle, halo_trading and halo_lcts: one `pda`
+// namespace with the names and seeds of crates/halo-sdk/src/pda.rs, the seeds read from the
+// IDLs.
 import { createHash } from "node:crypto";
 import { PublicKey } from "@solana/web3.js";
-import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "./program.ts";
+import { LCTS_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "./program.ts";
 import { seeds } from "./seeds.ts";
 
 /** The upgradeable BPF loader, owner of every upgradeable program's ProgramData account. */
@@ -32,6 +33,19 @@ const find = (s: Buffer[], programId = PAU_PROGRAM_ID): [PublicKey, number] =>
   PublicKey.findProgramAddressSync(s, programId);
 const oracle = (s: Buffer[]) => find(s, ORACLE_PROGRAM_ID);
 const trading = (s: Buffer[]) => find(s, TRADING_PROGRAM_ID);
+const lcts = (s: Buffer[]) => find(s, LCTS_PROGRAM_ID);
+
+/**
+ * A halo_lcts queue's side as its seed byte (`QueueSide::seed`): subscribe 0, redeem 1
+ * (the side's name, or the byte itself).
+ */
+export type QueueSideSeed = "subscribe" | "redeem" | 0 | 1;
+
+const sideSeed = (side: QueueSideSeed): Buffer => {
+  const b = side === "subscribe" ? 0 : side === "redeem" ? 1 : side;
+  if (b !== 0 && b !== 1) throw new RangeError(`a queue side is "subscribe" (0) or "redeem" (1), got ${JSON.stringify(side)}`);
+  return Buffer.from([b]);
+};
 
 const removal = (configurator: PublicKey, target: Uint8Array) =>
   find([seeds.pau("seedRemoval"), configurator.toBuffer(), Buffer.from(target)]);
@@ -109,6 +123,26 @@ export const pda = {
   /** `["quote", pool, nonce le]`: an RFQ quote's receipt (exists once the quote filled). */
   quoteReceipt: (pool: PublicKey, nonce: Id) =>
     trading([seeds.trading("seedQuote"), pool.toBuffer(), u64le(nonce)]),
+
+  // ---- halo_lcts ----
+  /** `["class", authority, class_id le]`: a Passthrough Halo Class. */
+  lctsClass: (authority: PublicKey, classId: Id) =>
+    lcts([seeds.lcts("seedClass"), authority.toBuffer(), u64le(classId)]),
+  /** `["unit", class, unit_id le]`: a Passthrough Halo Unit (owns the vaults, mints the shares, is the PAU integration). */
+  lctsUnit: (klass: PublicKey, unitId: Id) => lcts([seeds.lcts("seedUnit"), klass.toBuffer(), u64le(unitId)]),
+  /** `["share_mint", unit]`: the unit's Halo Unit share mint (Token-2022). */
+  shareMint: (unit: PublicKey) => lcts([seeds.lcts("seedShareMint"), unit.toBuffer()]),
+  /** `["queue", unit, side]` (side 0: subscribe, 1: redeem). */
+  lctsQueue: (unit: PublicKey, side: QueueSideSeed) => lcts([seeds.lcts("seedQueue"), unit.toBuffer(), sideSeed(side)]),
+  /** `["queue_vault", queue, mint]`: a queue's token account for `mint`. */
+  queueVault: (queue: PublicKey, mint: PublicKey) =>
+    lcts([seeds.lcts("seedQueueVault"), queue.toBuffer(), mint.toBuffer()]),
+  /** `["generation", queue, gen_id le]`: a finalized generation. */
+  lctsGeneration: (queue: PublicKey, genId: Id) =>
+    lcts([seeds.lcts("seedGeneration"), queue.toBuffer(), u64le(genId)]),
+  /** `["position", queue, owner]`: an owner's position in a queue. */
+  lctsPosition: (queue: PublicKey, owner: PublicKey) =>
+    lcts([seeds.lcts("seedPosition"), queue.toBuffer(), owner.toBuffer()]),
 };
 
 export const TOKEN_PROGRAM_ID = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");

@@ -1,11 +1,12 @@
-// The program objects of halo_pau, halo_oracle and halo_trading: Anchor 1.x's client over
-// the generated IDLs (app/src/idl, written by `cargo run -p halo-idl`).
+// The program objects of halo_pau, halo_oracle, halo_trading and halo_lcts: Anchor 1.x's
+// client over the generated IDLs (app/src/idl, written by `cargo run -p halo-idl`).
 import anchor from "@anchor-lang/core";
 import type { Program, Provider } from "@anchor-lang/core";
 import { Connection, PublicKey } from "@solana/web3.js";
 import { HALO_PAU_IDL, type HaloPau } from "./idl/halo_pau.ts";
 import { HALO_ORACLE_IDL, type HaloOracle } from "./idl/halo_oracle.ts";
 import { HALO_TRADING_IDL, type HaloTrading } from "./idl/halo_trading.ts";
+import { HALO_LCTS_IDL, type HaloLcts } from "./idl/halo_lcts.ts";
 
 export const BN = anchor.BN;
 export type BN = InstanceType<typeof anchor.BN>;
@@ -13,9 +14,10 @@ export type BN = InstanceType<typeof anchor.BN>;
 /** The program id the IDL was generated with (see `declare_id!` in programs/halo-pau). */
 export const PAU_PROGRAM_ID = new PublicKey(HALO_PAU_IDL.address);
 
-/** The program ids of halo_oracle and halo_trading (their `declare_id!`). */
+/** The program ids of halo_oracle, halo_trading and halo_lcts (their `declare_id!`). */
 export const ORACLE_PROGRAM_ID = new PublicKey(HALO_ORACLE_IDL.address);
 export const TRADING_PROGRAM_ID = new PublicKey(HALO_TRADING_IDL.address);
+export const LCTS_PROGRAM_ID = new PublicKey(HALO_LCTS_IDL.address);
 
 const provider = (connection?: Connection) =>
   ({ connection: connection ?? new Connection("http://127.0.0.1:8899") }) as Provider;
@@ -38,4 +40,9 @@ export function tradingProgram(connection?: Connection): Program<HaloTrading> {
   return new anchor.Program<HaloTrading>(HALO_TRADING_IDL as unknown as HaloTrading, provider(connection));
 }
 
-export type { HaloPau, HaloOracle, HaloTrading };
+/** The halo_lcts `Program` (the Passthrough Halo's queues); building needs no network. */
+export function lctsProgram(connection?: Connection): Program<HaloLcts> {
+  return new anchor.Program<HaloLcts>(HALO_LCTS_IDL as unknown as HaloLcts, provider(connection));
+}
+
+export type { HaloPau, HaloOracle, HaloTrading, HaloLcts };

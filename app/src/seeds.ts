@@ -1,10 +1,11 @@
 // PDA seeds read from the programs' IDLs instead of restated here: every seed constant of
-// halo_pau, halo_oracle and halo_trading carries Anchor's `#[constant]`, so each IDL lists
-// it under `constants` as `{ name, type: "bytes", value: "[99, 111, ...]" }` (the value is
-// a string holding a JSON array of byte values).
+// halo_pau, halo_oracle, halo_trading and halo_lcts carries Anchor's `#[constant]`, so each
+// IDL lists it under `constants` as `{ name, type: "bytes", value: "[99, 111, ...]" }` (the
+// value is a string holding a JSON array of byte values).
 import { HALO_ORACLE_IDL } from "./idl/halo_oracle.ts";
 import { HALO_PAU_IDL } from "./idl/halo_pau.ts";
 import { HALO_TRADING_IDL } from "./idl/halo_trading.ts";
+import { HALO_LCTS_IDL } from "./idl/halo_lcts.ts";
 
 /** One `constants` entry of an IDL (the JSON object or its camelCased type). */
 export interface IdlConstant {
@@ -45,6 +46,16 @@ export type TradingSeedName =
   | "seedRedemption"
   | "seedWithdrawGen"
   | "seedQuote";
+
+/** halo_lcts's seed constants (`programs/halo-lcts/src/constants.rs`). */
+export type LctsSeedName =
+  | "seedClass"
+  | "seedUnit"
+  | "seedShareMint"
+  | "seedQueue"
+  | "seedQueueVault"
+  | "seedGeneration"
+  | "seedPosition";
 
 /**
  * A constant's name as one comparable word: the IDL JSON keeps the Rust spelling
@@ -108,4 +119,5 @@ export const seeds = {
   pau: (name: PauSeedName): Buffer => idlSeed(HALO_PAU_IDL as IdlWithConstants, name),
   oracle: (name: OracleSeedName): Buffer => idlSeed(HALO_ORACLE_IDL as IdlWithConstants, name),
   trading: (name: TradingSeedName): Buffer => idlSeed(HALO_TRADING_IDL as IdlWithConstants, name),
+  lcts: (name: LctsSeedName): Buffer => idlSeed(HALO_LCTS_IDL as IdlWithConstants, name),
 };

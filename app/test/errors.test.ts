@@ -1,7 +1,7 @@
 // Readable errors from program codes, as a Prime's wallet would show them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { errorFromCode, explainError, programOfCode } from "../src/errors.ts";
+import { errorFromCode, explainError, LCTS_ERRORS, programOfCode } from "../src/errors.ts";
 
 test("program codes map to their names and messages", () => {
   assert.deepEqual(errorFromCode(6000), {
@@ -45,11 +45,41 @@ test("halo_oracle and halo_trading codes are explained too, and the gaps are no 
     explainError(undefined, ["Program log: AnchorError ... Error Number: 6240. Error Message: ..."]),
     "StalePrice: The oracle price is older than the pool's maximum staleness",
   );
-  for (const gap of [6099, 6199, 6300]) {
+  for (const gap of [6099, 6199, 6299]) {
     assert.equal(errorFromCode(gap), undefined);
     assert.equal(programOfCode(gap), undefined);
   }
   assert.equal(programOfCode(6000), "halo_pau");
+});
+
+test("halo_lcts codes (6300..) are explained, and nothing follows them", () => {
+  assert.deepEqual(errorFromCode(6300), {
+    code: 6300,
+    name: "NotGovernance",
+    msg: "Only the class's governance may do this",
+  });
+  assert.equal(programOfCode(6300), "halo_lcts");
+  assert.equal(errorFromCode(6302)?.name, "NotBeacon");
+  assert.equal(
+    explainError(new Error(`Transaction simulation failed: custom program error: 0x${(6328).toString(16)}`)),
+    "QueueLocked: The queue is locked for settlement",
+  );
+  assert.equal(
+    explainError(undefined, ["Program log: AnchorError ... Error Number: 6324. Error Message: ..."]),
+    "BelowMinimumEntry: The amount is below the queue's minimum entry",
+  );
+  assert.equal(errorFromCode(6333)?.name, "RateStale");
+  assert.equal(errorFromCode(6355)?.name, "RoutesNotSet");
+  assert.equal(programOfCode(6355), "halo_lcts");
+  // the same names as other programs' errors, told apart by their codes
+  assert.equal(errorFromCode(6100)?.msg, "Only the feed's governance may do this");
+  // the codes run on from 6300 without a gap, and nothing follows the last one
+  const codes = [...LCTS_ERRORS.keys()].sort((a, b) => a - b);
+  assert.deepEqual(codes, codes.map((_, i) => 6300 + i));
+  const next = 6300 + codes.length;
+  assert.equal(errorFromCode(next), undefined);
+  assert.equal(programOfCode(next), undefined);
+  assert.equal(programOfCode(6400), undefined);
 });
 
 test("the PAU hardening and invariant errors are explained, and nothing follows them", () => {

@@ -1,12 +1,15 @@
 // The deploy script's plan (migrations/deploy.ts), run end to end against the real programs
-// (target/sbf/halo_{pau,oracle,trading}.so, from scripts/build-sbf) in LiteSVM's node
+// (target/sbf/halo_{pau,oracle,trading,lcts}.so, from scripts/build-sbf) in LiteSVM's node
 // package: the schedule phase (configurator, signed by the deployer as halo_pau's upgrade
 // authority; PAU, timelocked route inits and pool integrations, a NAV feed with its
 // reporter, a class with its RFQ cluster domain, a pool priced by the feed and one priced
-// by Pyth, with their own swap staleness and price-change interval), the timelock
-// waited out by setting the clock, then the execute phase (the ops, which create each
-// pool's integration, then each pool's amm_fund rate limit and the PAU proxy's LP
-// position). The wiring is then used: the beacon funds both pools from the PAU's custody.
+// by Pyth, with their own swap staleness and price-change interval; a Passthrough Halo
+// class and unit with its share mint and both queues, its two routes' inits and the unit
+// PDA's integration on both), the timelock waited out by setting the clock, then the
+// execute phase (the ops, which create each pool's and the unit's integration, then each
+// pool's amm_fund rate limit and the PAU proxy's LP position, the unit's two rate limits
+// and its routes). The wiring is then used: the beacon funds both pools from the PAU's
+// custody, and the unit's beacon settles a Prime's subscription through it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -16,12 +19,13 @@ import { address, getTransactionDecoder, lamports } from "@solana/kit";
 import { FailedTransactionMetadata, LiteSVM } from "litesvm";
 import { plan, type DeployConfig, type Signer } from "../../migrations/deploy.ts";
 import { PauClient } from "../src/pau.ts";
-import { ASSOCIATED_TOKEN_PROGRAM_ID, pda, TOKEN_PROGRAM_ID } from "../src/pda.ts";
+import { ASSOCIATED_TOKEN_PROGRAM_ID, ata, pda, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../src/pda.ts";
 import { OracleClient } from "../src/oracle.ts";
 import { pauLink, poolRef, PYTH_RECEIVER_ID, TradingClient } from "../src/trading.ts";
-import { decodeOracleAccount, decodePauAccount, decodeTradingAccount } from "../src/accounts.ts";
+import { LCTS_WAD, LctsClient, unitPau, unitRef } from "../src/lcts.ts";
+import { decodeLctsAccount, decodeOracleAccount, decodePauAccount, decodeTradingAccount } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
-import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+import { LCTS_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 import { rateLimitState, type RateLimitStateFields } from "../src/quote.ts";
 import { installProgramData } from "./svm.ts";
 
@@ -40,6 +44,7 @@ class Vm {
       [PAU_PROGRAM_ID, "halo_pau"],
       [ORACLE_PROGRAM_ID, "halo_oracle"],
       [TRADING_PROGRAM_ID, "halo_trading"],
+      [LCTS_PROGRAM_ID, "halo_lcts"],
     ] as const) {
       assert.ok(existsSync(so(name)), `${so(name)} is missing: run scripts/build-sbf first`);
       this.svm.addProgramFromFile(address(id.toBase58()), so(name));
@@ -109,6 +114,22 @@ function createMint(vm: Vm, mint: Keypair, decimals: number): TransactionInstruc
   ];
 }
 
+/** `CreateIdempotent` of the associated token account `ata` of `owner` for `mint`. */
+function createAtaOnly(vm: Vm, ata: PublicKey, owner: PublicKey, mint: PublicKey, tokenProgram = TOKEN_PROGRAM_ID) {
+  return new TransactionInstruction({
+    programId: ASSOCIATED_TOKEN_PROGRAM_ID,
+    keys: [
+      { pubkey: vm.payer.publicKey, isSigner: true, isWritable: true },
+      { pubkey: ata, isSigner: false, isWritable: true },
+      { pubkey: owner, isSigner: false, isWritable: false },
+      { pubkey: mint, isSigner: false, isWritable: false },
+      { pubkey: SystemProgram.programId, isSigner: false, isWritable: false },
+      { pubkey: tokenProgram, isSigner: false, isWritable: false },
+    ],
+    data: Buffer.from([1]),
+  });
+}
+
 /** The associated token account `ata` of `owner` for `mint`, holding `amount` minted by the payer. */
 function createAta(vm: Vm, ata: PublicKey, owner: PublicKey, mint: PublicKey, amount: bigint): TransactionInstruction[] {
   const payer = vm.payer.publicKey;
@@ -116,18 +137,7 @@ function createAta(vm: Vm, ata: PublicKey, owner: PublicKey, mint: PublicKey, am
   mintTo[0] = 7;
   mintTo.writeBigUInt64LE(amount, 1);
   return [
-    new TransactionInstruction({
-      programId: ASSOCIATED_TOKEN_PROGRAM_ID,
-      keys: [
-        { pubkey: payer, isSigner: true, isWritable: true },
-        { pubkey: ata, isSigner: false, isWritable: true },
-        { pubkey: owner, isSigner: false, isWritable: false },
-        { pubkey: mint, isSigner: false, isWritable: false },
-        { pubkey: SystemProgram.programId, isSigner: false, isWritable: false },
-        { pubkey: TOKEN_PROGRAM_ID, isSigner: false, isWritable: false },
-      ],
-      data: Buffer.from([1]),
-    }),
+    createAtaOnly(vm, ata, owner, mint),
     new TransactionInstruction({
       programId: TOKEN_PROGRAM_ID,
       keys: [
@@ -165,10 +175,11 @@ function setPythPrice(vm: Vm, account: PublicKey, feedId: Buffer, price: bigint,
   });
 }
 
-test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth pool, wired to the PAU", async () => {
+test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool and an LCTS unit, wired to the PAU", async () => {
   const vm = new Vm();
   const [admin, oracleGov, tradingGov, govops, beacon, freezer, reporter] = Array.from({ length: 7 }, () => Keypair.generate());
-  for (const k of [admin, oracleGov, tradingGov, govops, beacon]) vm.fund(k.publicKey);
+  const [lctsGov, lctsBeacon, lctsFreezer, strategy] = Array.from({ length: 4 }, () => Keypair.generate());
+  for (const k of [admin, oracleGov, tradingGov, govops, beacon, lctsGov, lctsBeacon]) vm.fund(k.publicKey);
   const [quoteMint, haloAsset, pythAsset] = [Keypair.generate(), Keypair.generate(), Keypair.generate()];
   assert.equal(
     vm.send([...createMint(vm, quoteMint, 6), ...createMint(vm, haloAsset, 6), ...createMint(vm, pythAsset, 6)], [quoteMint, haloAsset, pythAsset]),
@@ -221,21 +232,52 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
     },
   };
 
+  // the example's Passthrough Halo unit, with this test's keys, USDS (the quote mint) and
+  // the strategy's USDS account (the deploy route's counterparty: it exists beforehand)
+  const lctsClass = example.lcts!.classes[0];
+  const lctsUnit = lctsClass.units[0];
+  const endpoint = ata(strategy.publicKey, quoteMint.publicKey);
+  assert.equal(vm.send([createAtaOnly(vm, endpoint, strategy.publicKey, quoteMint.publicKey)]), null);
+  cfg.lcts = {
+    governance: lctsGov.publicKey.toBase58(),
+    governanceKeypair: null,
+    govops: govops.publicKey.toBase58(),
+    govopsKeypair: null,
+    classes: [
+      {
+        ...lctsClass,
+        usdsMint: quoteMint.publicKey.toBase58(),
+        units: [
+          {
+            ...lctsUnit,
+            beacon: lctsBeacon.publicKey.toBase58(),
+            freezer: lctsFreezer.publicKey.toBase58(),
+            deployEndpoint: endpoint.toBase58(),
+          },
+        ],
+      },
+    ],
+  };
+
   const signers: Record<Signer, Keypair[]> = {
     payer: [],
     admin: [admin],
     oracleGovernance: [oracleGov],
     tradingGovernance: [tradingGov],
     govops: [govops],
+    lctsGovernance: [lctsGov],
+    lctsGovops: [govops],
   };
   const steps = await plan(cfg, vm.payer.publicKey, { rfqDomain });
   const schedule = steps.filter((s) => s.phase === "schedule");
   const execute = steps.filter((s) => s.phase === "execute");
   // schedule: configurator, controller, 3 PAU ops, per pool its route init and its
-  // integration (4 ops), feed, class, 2 pools; execute: the 7 ops, per pool its rate limit
-  // and the proxy's LP position
-  assert.equal(schedule.length, 13);
-  assert.equal(execute.length, 11);
+  // integration (4 ops), feed, class, 2 pools, the unit's two route inits and two
+  // integration keys (4 ops), the LCTS class, the unit with its queues; execute: the 11 ops,
+  // per pool its rate limit and the proxy's LP position, the unit's two rate limits and its
+  // routes
+  assert.equal(schedule.length, 19);
+  assert.equal(execute.length, 18);
 
   for (const s of schedule) assert.equal(vm.send(s.instructions, signers[s.signer]), null, s.name);
 
@@ -330,4 +372,79 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool and a Pyth po
     assert.ok(BigInt(pos.shares.toString()) > 0n, "the PAU's position received shares");
   }
   assert.equal(vm.balance(custody), 700_000n * UNIT);
+
+  // the LCTS unit the plan created: its class, share mint, queues and routes
+  const lcts = new LctsClient();
+  const lctsKlass = pda.lctsClass(lctsGov.publicKey, lctsClass.classId)[0];
+  const u = unitRef({
+    class: lctsKlass,
+    unitId: lctsUnit.unitId,
+    usdsMint: quoteMint.publicKey,
+    pau: unitPau(controller, quoteMint.publicKey, endpoint),
+  });
+  const lc = decodeLctsAccount(lcts.program, "lctsClass", vm.data(lctsKlass));
+  assert.equal(lc.governance.toBase58(), lctsGov.publicKey.toBase58());
+  assert.equal(lc.unitCount.toString(), "1");
+  const unit = decodeLctsAccount(lcts.program, "lctsUnit", vm.data(u.unit));
+  assert.equal(unit.class.toBase58(), lctsKlass.toBase58());
+  assert.equal(unit.unitId.toString(), String(lctsUnit.unitId));
+  assert.equal(unit.underlyingMint.toBase58(), quoteMint.publicKey.toBase58());
+  assert.equal(unit.shareMint.toBase58(), u.shareMint.toBase58());
+  assert.equal(unit.pauController.toBase58(), controller.toBase58());
+  assert.equal(unit.beacon.toBase58(), lctsBeacon.publicKey.toBase58());
+  assert.equal(unit.freezer.toBase58(), lctsFreezer.publicKey.toBase58());
+  assert.equal(unit.rateWad.toString(), lctsUnit.rateWad);
+  assert.equal(unit.params.minEntry.toString(), lctsUnit.params.minEntry);
+  assert.equal(unit.params.maxLockS.toString(), String(lctsUnit.params.maxLockS));
+  assert.equal(unit.deployRateLimit.toBase58(), u.deployRateLimit.toBase58());
+  assert.equal(unit.returnRateLimit.toBase58(), u.returnRateLimit.toBase58());
+  assert.equal(unit.subscribeQueue.toBase58(), u.subscribeQueue.toBase58());
+  assert.equal(unit.redeemQueue.toBase58(), u.redeemQueue.toBase58());
+  const shareMint = vm.svm.getAccount(address(u.shareMint.toBase58()));
+  assert.ok(shareMint.exists, "the share mint exists");
+  assert.equal(shareMint.programAddress, TOKEN_2022_PROGRAM_ID.toBase58(), "the share mint is Token-2022");
+  assert.ok(Buffer.from(shareMint.data).includes(Buffer.from(lctsUnit.metadata.name)), "its metadata names the unit");
+  for (const q of [u.subscribeQueue, u.redeemQueue]) {
+    const queue = decodeLctsAccount(lcts.program, "queue", vm.data(q));
+    assert.deepEqual(queue.status, { dormant: {} });
+    assert.equal(queue.unit.toBase58(), u.unit.toBase58());
+  }
+  for (const [key, counterparty] of [
+    [u.deployRateLimit, endpoint],
+    [u.returnRateLimit, u.redeemUsdsVault],
+  ] as const) {
+    const rl = decodePauAccount<{ counterparty: PublicKey; counterpartyOwner: PublicKey }>(pau.program, "rateLimit", vm.data(key));
+    assert.equal(rl.counterparty.toBase58(), counterparty.toBase58());
+  }
+
+  // the unit works: its beacon refreshes the rate the timelock aged, a Prime subscribes and
+  // the beacon settles it through the PAU's custody to the strategy
+  const prime = Keypair.generate();
+  vm.fund(prime.publicKey);
+  const primeUsds = ata(prime.publicKey, quoteMint.publicKey);
+  const primeShares = ata(prime.publicKey, u.shareMint, TOKEN_2022_PROGRAM_ID);
+  assert.equal(
+    vm.send([
+      ...createAta(vm, primeUsds, prime.publicKey, quoteMint.publicKey, 1_000n * UNIT),
+      createAtaOnly(vm, primeShares, prime.publicKey, u.shareMint, TOKEN_2022_PROGRAM_ID),
+    ]),
+    null,
+  );
+  const b = lctsBeacon.publicKey;
+  assert.equal(vm.send([await lcts.beacon.updateExchangeRate({ beacon: b, unit: u, rateWad: LCTS_WAD })], [lctsBeacon]), null);
+  const sub = await lcts.prime.subscribe({ owner: prime.publicKey, unit: u, ownerUsds: primeUsds, ownerShares: primeShares, amount: 1_000n * UNIT });
+  assert.equal(vm.send([sub], [prime]), null);
+  assert.equal(
+    vm.send(
+      [
+        await lcts.beacon.lock({ beacon: b, unit: u, side: "subscribe" }),
+        await lcts.beacon.settle({ beacon: b, unit: u, side: "subscribe", genId: 0, capacity: 1_000n * UNIT }),
+      ],
+      [lctsBeacon],
+    ),
+    null,
+  );
+  assert.equal(vm.balance(endpoint), 1_000n * UNIT);
+  assert.equal(vm.balance(custody), 700_000n * UNIT, "custody passed the USDS through");
+  assert.equal(vm.balance(u.subscribeShareVault), 1_000n * UNIT);
 });

@@ -8,11 +8,12 @@ import { fileURLToPath } from "node:url";
 import { Keypair, PublicKey, type TransactionInstruction } from "@solana/web3.js";
 import { DRY_RUN_RFQ_DOMAIN, plan as planWith, type DeployConfig, type PlanOptions, type PoolConfig } from "../../migrations/deploy.ts";
 import { PauClient } from "../src/pau.ts";
-import { pda } from "../src/pda.ts";
+import { pda, TOKEN_2022_PROGRAM_ID } from "../src/pda.ts";
 import { rateLimitKey, TAGS } from "../src/keys.ts";
 import { OracleClient } from "../src/oracle.ts";
 import { clusterDomain, pauLink, poolRef, TradingClient } from "../src/trading.ts";
-import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+import { deployRouteKey, LctsClient, returnRouteKey, unitPau, unitRef } from "../src/lcts.ts";
+import { LCTS_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cfgPath = `${root}migrations/config.example.json`;
@@ -76,9 +77,11 @@ const printed = (ix: TransactionInstruction): PrintedIx => ({
 });
 
 const pauOnly = (c: DeployConfig): DeployConfig => {
-  const { oracle: _o, trading: _t, ...rest } = c;
+  const { oracle: _o, trading: _t, lcts: _l, ...rest } = c;
   return rest;
 };
+/** The example config with its Passthrough Halo class only (no feed, no trading class). */
+const lctsOnly = (c: DeployConfig): DeployConfig => ({ ...pauOnly(c), lcts: c.lcts });
 
 test("the dry run prints every transaction and sends nothing", () => {
   const out = dryRun(pauOnly(cfg));
@@ -136,8 +139,13 @@ test("the plan's instructions are the client's, for the configured PAU", async (
 });
 
 test("programs that are not built yet are refused, not skipped", async () => {
-  await assert.rejects(plan({ ...cfg, lctsUnits: [{}] }, PublicKey.unique()), /LCTS units .*not built/);
   await assert.rejects(plan({ ...cfg, nfatFacilities: [{}] }, PublicKey.unique()), /NFAT facilities .*not built/);
+  // the old place of LCTS units: now lcts.classes[].units
+  await assert.rejects(
+    plan({ ...cfg, lctsUnits: [{}] } as DeployConfig, PublicKey.unique()),
+    /lctsUnits is replaced by lcts.classes\[\].units/,
+  );
+  await plan({ ...cfg, lctsUnits: [] } as DeployConfig, PublicKey.unique());
 });
 
 // ---- the oracle feed, the trading class and its pools ----------------------------------
@@ -183,6 +191,12 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
       "[schedule] create_class 1 (PAU 1) + set_rfq_domain (signed by trading governance)",
       "[schedule] create_pool 1 of class 1 (book 1) (signed by trading governance)",
       "[schedule] create_pool 2 of class 1 (book 2) (signed by trading governance)",
+      "[schedule] schedule_op 7: approve route lcts_deploy to unit 0 of LCTS class 1 (signed by admin)",
+      "[schedule] schedule_op 8: approve route lcts_return to unit 0 of LCTS class 1 (signed by admin)",
+      "[schedule] schedule_op 9: add integration unit 0 of LCTS class 1 on PAU 1 (lcts_deploy) (signed by admin)",
+      "[schedule] schedule_op 10: add integration unit 0 of LCTS class 1 on PAU 1 (lcts_return) (signed by admin)",
+      "[schedule] create_lcts_class 1 (signed by LCTS governance)",
+      "[schedule] create_lcts_unit 0 of LCTS class 1 (PAU 1) + create_queue subscribe + create_queue redeem (signed by LCTS governance)",
       "[execute] execute: register PAU 1 (signed by payer)",
       `[execute] execute: grant GovOps ${govops} on PAU 1 (signed by payer)`,
       "[execute] execute: approve route transfer on PAU 1 (signed by payer)",
@@ -194,6 +208,13 @@ test("the dry run lists the feed, the class, both pools and their PAU wiring in 
       "[execute] open_position of PAU 1's proxy in pool 1 of class 1 (signed by payer)",
       "[execute] create_rate_limit amm_fund to pool 2 of class 1 on PAU 1 (signed by GovOps)",
       "[execute] open_position of PAU 1's proxy in pool 2 of class 1 (signed by payer)",
+      "[execute] execute: approve route lcts_deploy to unit 0 of LCTS class 1 (signed by payer)",
+      "[execute] execute: approve route lcts_return to unit 0 of LCTS class 1 (signed by payer)",
+      "[execute] execute: add integration unit 0 of LCTS class 1 on PAU 1 (lcts_deploy) (signed by payer)",
+      "[execute] execute: add integration unit 0 of LCTS class 1 on PAU 1 (lcts_return) (signed by payer)",
+      "[execute] create_rate_limit lcts_deploy to unit 0 of LCTS class 1 on PAU 1 (signed by LCTS GovOps)",
+      "[execute] create_rate_limit lcts_return to unit 0 of LCTS class 1 on PAU 1 (signed by LCTS GovOps)",
+      "[execute] set_unit_routes of unit 0 of LCTS class 1 (signed by LCTS governance)",
     ],
   );
 
@@ -431,6 +452,247 @@ test("the plan's trading instructions are the client's, byte for byte", async ()
   }
 });
 
+// ---- the Passthrough Halo class, its unit and its PAU wiring ------------------------------
+
+/** The example's LCTS unit, derived as the plan derives it. */
+function exampleUnit(config: DeployConfig = cfg) {
+  const c = config.lcts!.classes[0];
+  const unit = c.units[0];
+  const controller = pda.controller(new PauClient().configurator, c.pauId)[0];
+  const usdsMint = new PublicKey(c.usdsMint);
+  const klass = pda.lctsClass(new PublicKey(config.lcts!.governance), c.classId)[0];
+  const u = unitRef({ class: klass, unitId: unit.unitId, usdsMint, pau: unitPau(controller, usdsMint, new PublicKey(unit.deployEndpoint)) });
+  return { c, unit, controller, usdsMint, klass, u };
+}
+
+test("the dry run lists the LCTS class, its unit with both queues, and its PAU wiring in the right phases", () => {
+  const out = dryRun(lctsOnly(cfg));
+  const steps = parse(out);
+  const govops = cfg.lcts!.govops;
+  assert.deepEqual(
+    steps.map((s) => s.header),
+    [
+      "[schedule] initialize_configurator (signed by payer)",
+      "[schedule] initialize_controller 1 (signed by admin)",
+      "[schedule] schedule_op 0: register PAU 1 (signed by admin)",
+      `[schedule] schedule_op 1: grant GovOps ${govops} on PAU 1 (signed by admin)`,
+      "[schedule] schedule_op 2: approve route transfer on PAU 1 (signed by admin)",
+      "[schedule] schedule_op 3: approve route lcts_deploy to unit 0 of LCTS class 1 (signed by admin)",
+      "[schedule] schedule_op 4: approve route lcts_return to unit 0 of LCTS class 1 (signed by admin)",
+      "[schedule] schedule_op 5: add integration unit 0 of LCTS class 1 on PAU 1 (lcts_deploy) (signed by admin)",
+      "[schedule] schedule_op 6: add integration unit 0 of LCTS class 1 on PAU 1 (lcts_return) (signed by admin)",
+      "[schedule] create_lcts_class 1 (signed by LCTS governance)",
+      "[schedule] create_lcts_unit 0 of LCTS class 1 (PAU 1) + create_queue subscribe + create_queue redeem (signed by LCTS governance)",
+      "[execute] execute: register PAU 1 (signed by payer)",
+      `[execute] execute: grant GovOps ${govops} on PAU 1 (signed by payer)`,
+      "[execute] execute: approve route transfer on PAU 1 (signed by payer)",
+      "[execute] execute: approve route lcts_deploy to unit 0 of LCTS class 1 (signed by payer)",
+      "[execute] execute: approve route lcts_return to unit 0 of LCTS class 1 (signed by payer)",
+      "[execute] execute: add integration unit 0 of LCTS class 1 on PAU 1 (lcts_deploy) (signed by payer)",
+      "[execute] execute: add integration unit 0 of LCTS class 1 on PAU 1 (lcts_return) (signed by payer)",
+      "[execute] create_rate_limit lcts_deploy to unit 0 of LCTS class 1 on PAU 1 (signed by LCTS GovOps)",
+      "[execute] create_rate_limit lcts_return to unit 0 of LCTS class 1 on PAU 1 (signed by LCTS GovOps)",
+      "[execute] set_unit_routes of unit 0 of LCTS class 1 (signed by LCTS governance)",
+    ],
+  );
+  assert.match(out, /21 transactions \(dry run: nothing sent\)/);
+  assert.ok(!out.includes("placeholder"), "no trading class: no RFQ domain");
+
+  const step = (prefix: string) => {
+    const s = steps.find((x) => x.header.startsWith(prefix));
+    assert.ok(s, prefix);
+    return s;
+  };
+  const has = (ix: PrintedIx, key: PublicKey, what: string, flags = "") => {
+    const k = ix.keys.find((x) => x.pubkey === key.toBase58());
+    assert.ok(k, `${what} (${key.toBase58()}) missing`);
+    if (flags.includes("s")) assert.ok(k.isSigner, `${what} signs`);
+    if (flags.includes("w")) assert.ok(k.isWritable, `${what} writable`);
+  };
+  const configurator = new PauClient().configurator;
+  const { unit, controller, usdsMint, klass, u } = exampleUnit();
+  const gov = new PublicKey(cfg.lcts!.governance);
+  const member = new PublicKey(govops);
+  const endpoint = new PublicKey(unit.deployEndpoint);
+
+  const createClass = step("[schedule] create_lcts_class 1").instructions;
+  assert.equal(createClass.length, 1);
+  assert.equal(createClass[0].programId, LCTS_PROGRAM_ID.toBase58());
+  has(createClass[0], gov, "class authority", "sw");
+  has(createClass[0], klass, "class PDA", "w");
+
+  // the unit, its share mint (Token-2022) and both queues with their vaults, in one transaction
+  const [createUnit, subscribeQueue, redeemQueue] = step("[schedule] create_lcts_unit 0").instructions;
+  for (const ix of [createUnit, subscribeQueue, redeemQueue]) {
+    assert.equal(ix.programId, LCTS_PROGRAM_ID.toBase58());
+    has(ix, gov, "unit governance", "sw");
+    has(ix, u.unit, "unit PDA", "w");
+  }
+  has(createUnit, klass, "class", "w");
+  has(createUnit, u.shareMint, "share mint", "w");
+  has(createUnit, usdsMint, "USDS mint");
+  has(createUnit, controller, "PAU controller");
+  has(createUnit, TOKEN_2022_PROGRAM_ID, "Token-2022");
+  assert.ok(createUnit.data.includes(Buffer.from(unit.metadata.name).toString("hex")), "the share mint's name");
+  has(subscribeQueue, u.subscribeQueue, "subscribe queue", "w");
+  has(subscribeQueue, u.subscribeUsdsVault, "subscribe USDS vault", "w");
+  has(subscribeQueue, u.subscribeShareVault, "subscribe share vault", "w");
+  has(redeemQueue, u.redeemQueue, "redeem queue", "w");
+  has(redeemQueue, u.redeemUsdsVault, "redeem USDS vault", "w");
+  has(redeemQueue, u.redeemShareVault, "redeem share vault", "w");
+
+  // both routes through the timelock (global inits), the unit PDA their integration
+  for (const [tag, key, counterparty, initOp] of [
+    ["lcts_deploy", deployRouteKey(u), endpoint, 3],
+    ["lcts_return", returnRouteKey(u), u.redeemUsdsVault, 4],
+  ] as const) {
+    const label = `route ${tag} to unit 0 of LCTS class 1`;
+    const schedule = step(`[schedule] schedule_op ${initOp}: approve ${label}`).instructions[0];
+    has(schedule, pda.op(configurator, initOp)[0], "timelock op", "w");
+    assert.ok(schedule.data.includes(key.toString("hex")), `the op carries the ${tag} key`);
+    const init = pda.initRateLimit(configurator, key, PublicKey.default)[0];
+    has(step(`[execute] execute: approve ${label}`).instructions[0], init, "global init rate limit", "w");
+    const integrationOp = initOp + 2;
+    const scheduleIntegration = step(`[schedule] schedule_op ${integrationOp}: add integration unit 0 of LCTS class 1 on PAU 1 (${tag})`)
+      .instructions[0];
+    assert.ok(
+      scheduleIntegration.data.includes(controller.toBuffer().toString("hex") + u.unit.toBuffer().toString("hex") + key.toString("hex")),
+      "the op carries (controller, unit, key)",
+    );
+    const integration = step(`[execute] execute: add integration unit 0 of LCTS class 1 on PAU 1 (${tag})`).instructions[0];
+    has(integration, pda.integration(controller, u.unit)[0], "integration PDA", "w");
+    assert.ok(integration.data.endsWith(u.unit.toBuffer().toString("hex")));
+    const create = step(`[execute] create_rate_limit ${tag} to unit 0 of LCTS class 1`).instructions[0];
+    assert.equal(create.programId, PAU_PROGRAM_ID.toBase58());
+    has(create, member, "GovOps member", "sw");
+    has(create, init, "global init rate limit");
+    has(create, counterparty, "counterparty token account");
+    has(create, pda.rateLimit(controller, key)[0], "rate limit", "w");
+    assert.ok(create.data.includes(Buffer.from(tag).toString("hex")), "the route's tag");
+  }
+  const routes = step("[execute] set_unit_routes of unit 0 of LCTS class 1").instructions[0];
+  assert.equal(routes.programId, LCTS_PROGRAM_ID.toBase58());
+  has(routes, gov, "unit governance", "s");
+  has(routes, u.unit, "unit", "w");
+  has(routes, u.redeemQueue, "redeem queue");
+  has(routes, u.deployRateLimit, "deploy rate limit");
+  has(routes, u.returnRateLimit, "return rate limit");
+});
+
+test("the plan's LCTS instructions are the client's, byte for byte", async () => {
+  const payer = DRY_RUN_PAYER;
+  const steps = await plan(cfg, payer);
+  const got = (name: string) => {
+    const s = steps.find((x) => x.name === name);
+    assert.ok(s, name);
+    return s.instructions.map(printed);
+  };
+  const pau = new PauClient();
+  const lcts = new LctsClient();
+  const { unit, controller, usdsMint, u } = exampleUnit();
+  const gov = new PublicKey(cfg.lcts!.governance);
+  const member = new PublicKey(cfg.lcts!.govops);
+  const admin = new PublicKey(cfg.configurator.admin);
+  const p = unit.params;
+  assert.deepEqual(got("create_lcts_class 1"), [printed(await lcts.governance.createClass({ authority: gov, classId: 1 }))]);
+  assert.deepEqual(
+    got("create_lcts_unit 0 of LCTS class 1 (PAU 1) + create_queue subscribe + create_queue redeem"),
+    [
+      await lcts.governance.createUnit({
+        governance: gov,
+        unit: u,
+        beacon: new PublicKey(unit.beacon),
+        freezer: new PublicKey(unit.freezer),
+        rateWad: unit.rateWad,
+        params: { ...p },
+        metadata: unit.metadata,
+      }),
+      await lcts.governance.createQueue({ governance: gov, unit: u, side: "subscribe" }),
+      await lcts.governance.createQueue({ governance: gov, unit: u, side: "redeem" }),
+    ].map(printed),
+  );
+  // after the trading class's two ops (3, 4)
+  const routes = [
+    { tag: "lcts_deploy", key: deployRouteKey(u), counterparty: new PublicKey(unit.deployEndpoint), limit: unit.deployRoute, init: 5, add: 7 },
+    { tag: "lcts_return", key: returnRouteKey(u), counterparty: u.redeemUsdsVault, limit: unit.returnRoute, init: 6, add: 8 },
+  ];
+  for (const r of routes) {
+    const label = `unit 0 of LCTS class 1`;
+    assert.deepEqual(
+      got(`schedule_op ${r.init}: approve route ${r.tag} to ${label}`),
+      [await pau.governance.scheduleOp({ admin, opId: r.init, action: { kind: "addInitRateLimit", key: r.key, pau: PublicKey.default, ...r.limit } })].map(printed),
+    );
+    assert.deepEqual(
+      got(`execute: approve route ${r.tag} to ${label}`),
+      [await pau.executor.executeAddInitRateLimit({ payer, opId: r.init, key: r.key, pau: PublicKey.default })].map(printed),
+    );
+    assert.deepEqual(
+      got(`schedule_op ${r.add}: add integration ${label} on PAU 1 (${r.tag})`),
+      [await pau.governance.scheduleOp({ admin, opId: r.add, action: { kind: "addIntegration", controller, signer: u.unit, key: r.key } })].map(printed),
+    );
+    assert.deepEqual(
+      got(`execute: add integration ${label} on PAU 1 (${r.tag})`),
+      [await pau.executor.executeAddIntegration({ payer, opId: r.add, controller, signer: u.unit })].map(printed),
+    );
+    assert.deepEqual(
+      got(`create_rate_limit ${r.tag} to ${label} on PAU 1`),
+      [
+        await pau.govops.createRateLimit({
+          member,
+          controller,
+          mint: usdsMint,
+          key: r.key,
+          tag: r.tag,
+          counterparty: r.counterparty,
+          ...r.limit,
+        }),
+      ].map(printed),
+    );
+  }
+  assert.deepEqual(got("set_unit_routes of unit 0 of LCTS class 1"), [printed(await lcts.governance.setUnitRoutes({ governance: gov, unit: u }))]);
+  // the LCTS GovOps and governance sign their steps; the op ids continue after trading's
+  const signers = new Set(steps.filter((s) => s.name.includes("LCTS class")).map((s) => s.signer));
+  assert.deepEqual([...signers].sort(), ["admin", "lctsGovernance", "lctsGovops", "payer"]);
+});
+
+test("LCTS configs that cannot work are refused before anything is sent", async () => {
+  const payer = PublicKey.unique();
+  const c = cfg.lcts!.classes[0];
+  const u0 = c.units[0];
+  const withUnit = (patch: Record<string, unknown>): DeployConfig => ({
+    ...cfg,
+    lcts: { ...cfg.lcts!, classes: [{ ...c, units: [{ ...u0, ...patch } as typeof u0] }] },
+  });
+  const withParams = (patch: Record<string, unknown>) => withUnit({ params: { ...u0.params, ...patch } });
+  const label = "unit 0 of LCTS class 1";
+  const refused = async (config: DeployConfig, why: RegExp) => assert.rejects(plan(config, payer), why);
+  await refused(withParams({ epochS: 59 }), new RegExp(`${label}: params.epochS must be seconds from 60 to 2678400, got 59`));
+  await refused(withParams({ lockOffsetS: 3_600 }), /params.lockOffsetS \+ params.lockWindowS \(90000\) must be at most params.epochS \(86400\)/);
+  await refused(withParams({ lockWindowS: 0 }), /params.lockWindowS must be seconds from 1 to 86400, got 0/);
+  await refused(withParams({ maxLockS: 8 * 86_400 }), /params.maxLockS must be seconds from 60 to 604800/);
+  await refused(withParams({ maxRateDownBps: 5_001 }), /params.maxRateDownBps must be a whole number of bps from 0 to 5000, got 5001/);
+  await refused(withParams({ maxRateUpBps: 1_001 }), /params.maxRateUpBps must be a whole number of bps from 0 to 1000/);
+  await refused(withParams({ dust: 0 }), /params.dust must be base units from 1 to/);
+  await refused(withParams({ minEntry: "0" }), /params.minEntry must be base units from 1 to/);
+  await refused(withParams({ dust: "1.5" }), /params.dust must be a whole number \(a JSON number or a decimal string\), got "1.5"/);
+  await refused(withUnit({ rateWad: "0" }), new RegExp(`${label}: rateWad must be above 0 and at most 1e27`));
+  await refused(withUnit({ rateWad: (10n ** 27n + 1n).toString() }), /rateWad must be above 0 and at most 1e27/);
+  await refused(withUnit({ metadata: { ...u0.metadata, name: "" } }), /metadata.name must be 1 to 32 bytes/);
+  await refused(withUnit({ metadata: { ...u0.metadata, name: "x".repeat(33) } }), /metadata.name must be 1 to 32 bytes/);
+  await refused(withUnit({ metadata: { ...u0.metadata, symbol: "HALOPASSTHR" } }), /metadata.symbol must be at most 10 bytes/);
+  await refused(withUnit({ metadata: { ...u0.metadata, uri: "u".repeat(201) } }), /metadata.uri must be at most 200 bytes/);
+  await refused(withUnit({ freezer: PublicKey.default.toBase58() }), /the beacon and the freezer cannot be the default key/);
+  await refused(
+    { ...cfg, lcts: { ...cfg.lcts!, classes: [{ ...c, units: [u0, u0] }] } },
+    new RegExp(`${label} is configured twice`),
+  );
+  const stranger = PublicKey.unique().toBase58();
+  await refused({ ...cfg, lcts: { ...cfg.lcts!, govops: stranger } }, new RegExp(`lcts.govops ${stranger} is not a GovOps member of PAU 1`));
+  // bounds at their edges pass
+  await plan(withParams({ epochS: 60, lockOffsetS: 0, lockWindowS: 60, maxLockS: 604_800, maxRateUpBps: 1_000, maxRateDownBps: 5_000, dust: 1, minEntry: 1 }), payer);
+  await plan(withUnit({ metadata: { name: "x".repeat(32), symbol: "", uri: "" } }), payer);
+});
+
 test("a config without trading plans exactly the PAU bootstrap", async () => {
   const payer = PublicKey.unique();
   const withTrading = await plan(cfg, payer);
@@ -515,6 +777,22 @@ test("a dry run with --genesis-hash sets that cluster's domain and prints no pla
   assert.ok(createClass);
   assert.ok(createClass.instructions[1].data.endsWith(RFQ_DOMAIN.toString("hex")));
   assert.ok(!out.includes("placeholder"));
+});
+
+test("the LCTS roles' keypairs are checked against the config too", () => {
+  const wrong = Keypair.generate();
+  const config: DeployConfig = {
+    ...cfg,
+    cluster: "http://127.0.0.1:9",
+    payerKeypair: keypairFile(Keypair.generate()),
+    lcts: { ...cfg.lcts!, governanceKeypair: keypairFile(wrong) },
+  };
+  assert.throws(
+    () => run(config, ["--phase", "schedule"]),
+    (e: { status: number; stderr: string }) =>
+      e.status === 1 &&
+      e.stderr.includes(`the LCTS governance keypair is ${wrong.publicKey.toBase58()}, but the config names ${cfg.lcts!.governance}`),
+  );
 });
 
 test("a role's keypair that is not the key the config names is refused before anything is sent", () => {

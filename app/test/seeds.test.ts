@@ -4,9 +4,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PublicKey } from "@solana/web3.js";
-import { idlSeed, type OracleSeedName, type PauSeedName, seeds, type TradingSeedName } from "../src/seeds.ts";
+import { idlSeed, type LctsSeedName, type OracleSeedName, type PauSeedName, seeds, type TradingSeedName } from "../src/seeds.ts";
 import { pda } from "../src/pda.ts";
-import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+import { LCTS_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 
 const bytes = (s: string) => `[${[...Buffer.from(s)].join(", ")}]`;
 const idl = (constants: { name: string; type?: unknown; value?: unknown }[]) => ({
@@ -79,10 +79,24 @@ const TRADING: Record<TradingSeedName, string> = {
   seedQuote: "quote",
 };
 
+const LCTS: Record<LctsSeedName, string> = {
+  seedClass: "class",
+  seedUnit: "unit",
+  seedShareMint: "share_mint",
+  seedQueue: "queue",
+  seedQueueVault: "queue_vault",
+  seedGeneration: "generation",
+  seedPosition: "position",
+};
+
 // The seeds' bytes are the programs' (programs/*/src/constants.rs); these expected strings
 // only check that the generated IDLs carry them, the client derives from the IDLs.
 test("halo_trading's IDL carries every seed the client derives with", () => {
   for (const [name, want] of Object.entries(TRADING)) assert.deepEqual(seeds.trading(name as TradingSeedName), Buffer.from(want), name);
+});
+
+test("halo_lcts's IDL carries every seed the client derives with", () => {
+  for (const [name, want] of Object.entries(LCTS)) assert.deepEqual(seeds.lcts(name as LctsSeedName), Buffer.from(want), name);
 });
 
 test("halo_pau's IDL carries every seed the client derives with (needs the regenerated IDL)", () => {
@@ -111,6 +125,15 @@ test("one pda namespace, named as halo_sdk::pda, derives each program's PDAs und
   assert.deepEqual(pda.generation(a, 0), at([t("withdraw_gen"), a.toBuffer(), le(0n)], TRADING_PROGRAM_ID));
   assert.deepEqual(pda.redemption(a, 2), at([t("redemption"), a.toBuffer(), le(2n)], TRADING_PROGRAM_ID));
   assert.deepEqual(pda.quoteReceipt(a, 7), at([t("quote"), a.toBuffer(), le(7n)], TRADING_PROGRAM_ID));
+  // halo_lcts: the same seed words as trading's class and unit, under its own program id
+  assert.deepEqual(pda.lctsClass(a, 3), at([t("class"), a.toBuffer(), le(3n)], LCTS_PROGRAM_ID));
+  assert.notDeepEqual(pda.lctsClass(a, 3), pda.class(a, 3));
+  assert.deepEqual(pda.lctsUnit(a, 5n), at([t("unit"), a.toBuffer(), le(5n)], LCTS_PROGRAM_ID));
+  assert.deepEqual(pda.shareMint(a), at([t("share_mint"), a.toBuffer()], LCTS_PROGRAM_ID));
+  assert.deepEqual(pda.lctsQueue(a, "redeem"), at([t("queue"), a.toBuffer(), Buffer.from([1])], LCTS_PROGRAM_ID));
+  assert.deepEqual(pda.queueVault(a, b), at([t("queue_vault"), a.toBuffer(), b.toBuffer()], LCTS_PROGRAM_ID));
+  assert.deepEqual(pda.lctsGeneration(a, "2"), at([t("generation"), a.toBuffer(), le(2n)], LCTS_PROGRAM_ID));
+  assert.deepEqual(pda.lctsPosition(a, b), at([t("position"), a.toBuffer(), b.toBuffer()], LCTS_PROGRAM_ID));
   // the SDK's names, and no others
   assert.deepEqual(Object.keys(pda).sort(), [
     "book",
@@ -125,15 +148,22 @@ test("one pda namespace, named as halo_sdk::pda, derives each program's PDAs und
     "initRemoval",
     "integration",
     "integrationRemoval",
+    "lctsClass",
+    "lctsGeneration",
+    "lctsPosition",
+    "lctsQueue",
+    "lctsUnit",
     "op",
     "pool",
     "position",
     "programData",
     "proxy",
+    "queueVault",
     "quoteReceipt",
     "rateLimit",
     "redemption",
     "removal",
+    "shareMint",
     "vault",
   ]);
 });

@@ -188,6 +188,9 @@ pub async fn bench(b: &mut Bench) {
     run(b, &mut l, "subscribe (second entry)", ix, &[&a.key]).await;
     let ix = env.enter_ix(&mut l, &c, SUB, 2_000 * UNIT).await;
     l.must(&[ix], &[&c.key]).await;
+    let d = prime(&mut l, &env, 10_000 * UNIT, true).await;
+    let ix = env.enter_ix(&mut l, &d, SUB, 1_000 * UNIT).await;
+    l.must(&[ix], &[&d.key]).await;
     run(b, &mut l, "lock", env.lock_ix(SUB), &[&env.beacon]).await;
     let ix = env.settle_ix(&mut l, SUB, 1_000 * UNIT).await;
     run(
@@ -207,13 +210,21 @@ pub async fn bench(b: &mut Bench) {
         &[&a.key],
     )
     .await;
+    run(
+        b,
+        &mut l,
+        "exit (two payouts: unconverted USDS and shares; closes the position)",
+        env.exit_ix(&d, SUB),
+        &[&d.key],
+    )
+    .await;
     run(b, &mut l, "claim", env.claim_ix(&c, SUB), &[&c.key]).await;
     let ix = env.enter_ix(&mut l, &c, RED, 400 * UNIT).await;
     run(b, &mut l, "request_redeem (first entry)", ix, &[&c.key]).await;
     run(
         b,
         &mut l,
-        "exit (two payouts, closes the position)",
+        "exit (after a claim: one payout)",
         env.exit_ix(&c, SUB),
         &[&c.key],
     )
@@ -345,6 +356,10 @@ pub async fn with_positions(n: u64) -> [u64; 5] {
         .must(&[env.claim_ix(m, SUB)], &[&m.key])
         .await
         .compute_units;
+    // a second settlement, so the exit pays both (unconverted USDS and new shares)
+    l.must(&[env.lock_ix(SUB)], &[&env.beacon]).await;
+    let ix = env.settle_ix(&mut l, SUB, 100_000 * UNIT).await;
+    l.must(&[ix], &[&env.beacon]).await;
     let exit = l
         .must(&[env.exit_ix(m, SUB)], &[&m.key])
         .await

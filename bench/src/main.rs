@@ -683,7 +683,8 @@ fn main() {
         "The same instructions with 1, 100 and 10,000 positions in the subscribe queue (every"
     );
     let _ = writeln!(md, "position created by a real `subscribe`), measured on one more Prime's first entry, then a lock,");
-    let _ = writeln!(md, "a settlement of half the queue, that Prime's claim and its exit. No instruction reads or loops over positions.\n");
+    let _ = writeln!(md, "a settlement of half the queue, that Prime's claim, a second settlement and its exit (two payouts).");
+    let _ = writeln!(md, "No instruction reads or loops over positions.\n");
     let _ = writeln!(
         md,
         "| positions | subscribe (first entry) | claim | exit | lock | settle |"

@@ -3,10 +3,11 @@
 //! * `halo_pau.json`: instruction data and account metas of every `halo_pau` instruction,
 //!   PDAs with their bumps, rate-limit keys, and accounts captured from a program-test run
 //!   together with their decoded fields.
-//! * `halo_oracle.json`, `halo_trading.json`: every instruction of each program (from the
-//!   SDK builders), PDAs with bumps, accounts serialised from fixed state with all their
-//!   fields, error codes, and, for trading, a table of `halo_math::pricing` quotes
-//!   (`Market::quote` both sides and modes, `Market::value`, `skewed_spread_bps`).
+//! * `halo_oracle.json`, `halo_trading.json`, `halo_lcts.json`: every instruction of each
+//!   program (from the SDK builders), PDAs with bumps, accounts serialised from fixed state
+//!   with all their fields, error codes, and, for trading, a table of `halo_math::pricing`
+//!   quotes (`Market::quote` both sides and modes, `Market::value`, `skewed_spread_bps`);
+//!   for lcts, the views' return data and a table of `halo_math::lcts` results.
 //!
 //! The committed files must match: `HALO_UPDATE_GOLDEN=1 cargo test -p halo-tests --test
 //! golden` rewrites them after an intended change; otherwise a difference fails the test.
@@ -609,6 +610,8 @@ fn check_golden(file: &str, golden: &Value) {
     );
 }
 
+#[path = "golden/lcts.rs"]
+mod lcts_golden;
 #[path = "golden/oracle.rs"]
 mod oracle_golden;
 #[path = "golden/trading.rs"]
@@ -622,4 +625,9 @@ fn oracle_golden_vectors_match_the_committed_file() {
 #[test]
 fn trading_golden_vectors_match_the_committed_file() {
     check_golden("halo_trading.json", &trading_golden::golden());
+}
+
+#[test]
+fn lcts_golden_vectors_match_the_committed_file() {
+    check_golden("halo_lcts.json", &lcts_golden::golden());
 }

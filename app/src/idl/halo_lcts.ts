@@ -126,6 +126,24 @@ export type HaloLcts = {
       "name": "seedUnit",
       "type": "bytes",
       "value": "[117, 110, 105, 116]"
+    },
+    {
+      "docs": [
+        "The PAU route tag of converted subscribe USDS leaving custody for the strategy:",
+        "`sha256(\"lcts_deploy\" || usds_mint || endpoint)`."
+      ],
+      "name": "tagLctsDeploy",
+      "type": "bytes",
+      "value": "[108, 99, 116, 115, 95, 100, 101, 112, 108, 111, 121]"
+    },
+    {
+      "docs": [
+        "The PAU route tag of redemption USDS coming back from custody to the redeem queue:",
+        "`sha256(\"lcts_return\" || usds_mint || redeem_usds_vault)`."
+      ],
+      "name": "tagLctsReturn",
+      "type": "bytes",
+      "value": "[108, 99, 116, 115, 95, 114, 101, 116, 117, 114, 110]"
     }
   ],
   "errors": [
@@ -176,7 +194,7 @@ export type HaloLcts = {
     },
     {
       "code": 6309,
-      "msg": "Rate bounds: at most 10,000 bps up and 5,000 bps down",
+      "msg": "Rate bounds: at most 1,000 bps up and 5,000 bps down",
       "name": "badRateBounds"
     },
     {
@@ -408,6 +426,21 @@ export type HaloLcts = {
       "code": 6355,
       "msg": "Governance has not set the unit's PAU routes yet",
       "name": "routesNotSet"
+    },
+    {
+      "code": 6356,
+      "msg": "The amount must be above zero",
+      "name": "zeroAmount"
+    },
+    {
+      "code": 6357,
+      "msg": "A dust remainder waits for the next settlement: enter after it",
+      "name": "dustRemainder"
+    },
+    {
+      "code": 6358,
+      "msg": "The dust must be between 1 and the minimum entry",
+      "name": "badDust"
     }
   ],
   "events": [
@@ -1291,7 +1324,7 @@ export type HaloLcts = {
         },
         {
           "docs": [
-            "PDA, by `position_manager::open_or_load`."
+            "PDA, by `positions::open_or_load`."
           ],
           "name": "position",
           "writable": true
@@ -1940,7 +1973,7 @@ export type HaloLcts = {
         },
         {
           "docs": [
-            "PDA, by `position_manager::open_or_load`."
+            "PDA, by `positions::open_or_load`."
           ],
           "name": "position",
           "writable": true
@@ -3076,6 +3109,15 @@ export type HaloLcts = {
           },
           {
             "docs": [
+              "precision: unix seconds; the first lock in the current lock window. A re-lock in",
+              "the same window keeps it, so the lock bound counts from the first lock: a beacon",
+              "cannot hold a queue by settling with zero capacity and locking again."
+            ],
+            "name": "windowLockedAt",
+            "type": "i64"
+          },
+          {
+            "docs": [
               "Positions in the current generation."
             ],
             "name": "positions",
@@ -3132,7 +3174,7 @@ export type HaloLcts = {
             "type": {
               "array": [
                 "u8",
-                56
+                48
               ]
             }
           }
@@ -4364,7 +4406,7 @@ export const HALO_LCTS_IDL = {
         {
           "name": "position",
           "docs": [
-            "PDA, by `position_manager::open_or_load`."
+            "PDA, by `positions::open_or_load`."
           ],
           "writable": true
         },
@@ -5013,7 +5055,7 @@ export const HALO_LCTS_IDL = {
         {
           "name": "position",
           "docs": [
-            "PDA, by `position_manager::open_or_load`."
+            "PDA, by `positions::open_or_load`."
           ],
           "writable": true
         },
@@ -5513,7 +5555,7 @@ export const HALO_LCTS_IDL = {
     {
       "code": 6309,
       "name": "BadRateBounds",
-      "msg": "Rate bounds: at most 10,000 bps up and 5,000 bps down"
+      "msg": "Rate bounds: at most 1,000 bps up and 5,000 bps down"
     },
     {
       "code": 6310,
@@ -5744,6 +5786,21 @@ export const HALO_LCTS_IDL = {
       "code": 6355,
       "name": "RoutesNotSet",
       "msg": "Governance has not set the unit's PAU routes yet"
+    },
+    {
+      "code": 6356,
+      "name": "ZeroAmount",
+      "msg": "The amount must be above zero"
+    },
+    {
+      "code": 6357,
+      "name": "DustRemainder",
+      "msg": "A dust remainder waits for the next settlement: enter after it"
+    },
+    {
+      "code": 6358,
+      "name": "BadDust",
+      "msg": "The dust must be between 1 and the minimum entry"
     }
   ],
   "types": [
@@ -6726,6 +6783,15 @@ export const HALO_LCTS_IDL = {
             "type": "i64"
           },
           {
+            "name": "window_locked_at",
+            "docs": [
+              "precision: unix seconds; the first lock in the current lock window. A re-lock in",
+              "the same window keeps it, so the lock bound counts from the first lock: a beacon",
+              "cannot hold a queue by settling with zero capacity and locking again."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "positions",
             "docs": [
               "Positions in the current generation."
@@ -6783,7 +6849,7 @@ export const HALO_LCTS_IDL = {
             "type": {
               "array": [
                 "u8",
-                56
+                48
               ]
             }
           }
@@ -7415,6 +7481,24 @@ export const HALO_LCTS_IDL = {
       ],
       "type": "bytes",
       "value": "[117, 110, 105, 116]"
+    },
+    {
+      "name": "TAG_LCTS_DEPLOY",
+      "docs": [
+        "The PAU route tag of converted subscribe USDS leaving custody for the strategy:",
+        "`sha256(\"lcts_deploy\" || usds_mint || endpoint)`."
+      ],
+      "type": "bytes",
+      "value": "[108, 99, 116, 115, 95, 100, 101, 112, 108, 111, 121]"
+    },
+    {
+      "name": "TAG_LCTS_RETURN",
+      "docs": [
+        "The PAU route tag of redemption USDS coming back from custody to the redeem queue:",
+        "`sha256(\"lcts_return\" || usds_mint || redeem_usds_vault)`."
+      ],
+      "type": "bytes",
+      "value": "[108, 99, 116, 115, 95, 114, 101, 116, 117, 114, 110]"
     }
   ]
 };

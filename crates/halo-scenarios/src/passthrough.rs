@@ -316,7 +316,10 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Passthrough
         .await;
     r.step(&mut n, "the beacon locks the queue, then stops");
     let unlock = tx::unlock(&f.key.pubkey(), &env.unit, QueueSide::Subscribe);
-    o.unlock_refused_before_bound = chain.send(&[unlock.clone()], &[&f.key]).await.is_err();
+    o.unlock_refused_before_bound = chain
+        .send(std::slice::from_ref(&unlock), &[&f.key])
+        .await
+        .is_err();
     chain.advance(3 * 3_600 + 1).await;
     chain.must(&[unlock], &[&f.key]).await;
     chain

@@ -256,6 +256,9 @@ pub const LCTS_ERRORS: &[LctsError] = &[
     LctsError::WrongPosition,
     LctsError::WrongMint,
     LctsError::RoutesNotSet,
+    LctsError::ZeroAmount,
+    LctsError::DustRemainder,
+    LctsError::BadDust,
 ];
 
 /// The `halo_oracle` error with this custom code, if any.

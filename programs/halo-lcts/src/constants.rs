@@ -27,9 +27,11 @@ pub const SEED_POSITION: &[u8] = b"position";
 
 /// The PAU route tag of converted subscribe USDS leaving custody for the strategy:
 /// `sha256("lcts_deploy" || usds_mint || endpoint)`.
+#[constant]
 pub const TAG_LCTS_DEPLOY: &[u8] = b"lcts_deploy";
 /// The PAU route tag of redemption USDS coming back from custody to the redeem queue:
 /// `sha256("lcts_return" || usds_mint || redeem_usds_vault)`.
+#[constant]
 pub const TAG_LCTS_RETURN: &[u8] = b"lcts_return";
 
 pub const ACCOUNT_VERSION: u8 = 1;
@@ -46,7 +48,11 @@ pub const MIN_EPOCH_S: i64 = 60;
 pub const MAX_EPOCH_S: i64 = 31 * 24 * 3600;
 /// precision: bps; a single downward update may not wipe the rate out.
 pub const MAX_RATE_DOWN_BPS: u16 = 5_000;
-pub const MAX_RATE_UP_BPS: u16 = 10_000;
+/// precision: bps; a single upward update: a compromised beacon could otherwise inflate
+/// the rate (and what redemptions draw from custody) quickly.
+pub const MAX_RATE_UP_BPS: u16 = 1_000;
+/// precision: WAD; the largest exchange rate (a billion USDS base units per share unit).
+pub const MAX_RATE_WAD: u128 = 1_000_000_000 * WAD;
 
 /// Share-mint metadata bounds (bytes).
 pub const MAX_NAME_LEN: usize = 32;

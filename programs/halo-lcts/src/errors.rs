@@ -21,7 +21,7 @@ pub enum LctsError {
     BadLockWindow,
     #[msg("The lock bound must be between one minute and seven days")]
     BadMaxLock,
-    #[msg("Rate bounds: at most 10,000 bps up and 5,000 bps down")]
+    #[msg("Rate bounds: at most 1,000 bps up and 5,000 bps down")]
     BadRateBounds,
     #[msg("The minimum entry must be above zero")]
     BadMinimumEntry,
@@ -115,4 +115,10 @@ pub enum LctsError {
     WrongMint,
     #[msg("Governance has not set the unit's PAU routes yet")]
     RoutesNotSet,
+    #[msg("The amount must be above zero")]
+    ZeroAmount,
+    #[msg("A dust remainder waits for the next settlement: enter after it")]
+    DustRemainder,
+    #[msg("The dust must be between 1 and the minimum entry")]
+    BadDust,
 }

@@ -30,8 +30,9 @@ pub mod constants;
 pub mod errors;
 pub mod events;
 pub mod instructions;
-pub mod manager;
 pub mod math;
+pub mod positions;
+pub mod settlement;
 pub mod state;
 pub mod token;
 
@@ -134,6 +135,7 @@ pub mod halo_lcts {
     }
 
     /// Refreshes the exchange rate (once per epoch, within bounds).
+    #[access_control(ctx.accounts.validate(rate_wad))]
     pub fn update_exchange_rate(ctx: Context<UpdateExchangeRate>, rate_wad: u128) -> Result<()> {
         instructions::beacon::update_exchange_rate::handler(ctx, rate_wad)
     }

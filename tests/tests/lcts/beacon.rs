@@ -29,9 +29,19 @@ async fn beacon_ok_fills_the_queue_pro_rata_and_a_second_cycle_does_nothing() {
     assert!(c.failed.is_empty(), "{:?}", c.failed);
     assert_eq!(c.sent.len(), 3, "rate, lock, settle: {:?}", c.sent);
     let again = b.cycle(&mut chain, &capacity(200 * UNIT)).await;
-    assert!(again.sent.is_empty(), "idempotent within the window: {:?}", again.sent);
-    assert_eq!(env.queue(&mut chain, SUB).await.total_underlying, 200 * UNIT);
-    let v = env.view(&mut chain, SUB, &ps[0].key.pubkey()).await.unwrap();
+    assert!(
+        again.sent.is_empty(),
+        "idempotent within the window: {:?}",
+        again.sent
+    );
+    assert_eq!(
+        env.queue(&mut chain, SUB).await.total_underlying,
+        200 * UNIT
+    );
+    let v = env
+        .view(&mut chain, SUB, &ps[0].key.pubkey())
+        .await
+        .unwrap();
     assert_eq!(v.claimable_reward, 150 * UNIT);
 }
 
@@ -44,11 +54,27 @@ async fn beacon_ok_re_plans_after_a_refused_settlement() {
     // the PAU freezes between the beacon's lock and its settlement
     chain.must(&[env.lock_ix(SUB)], &[&env.beacon]).await;
     let f = env.pau.freezer.pubkey();
-    chain.must(&[halo_sdk::pau::freeze(&f, &env.pau.controller)], &[&env.pau.freezer]).await;
+    chain
+        .must(
+            &[halo_sdk::pau::freeze(&f, &env.pau.controller)],
+            &[&env.pau.freezer],
+        )
+        .await;
     let c = b.cycle(&mut chain, &capacity(50 * UNIT)).await;
     assert_eq!(c.failed.len(), 1);
-    assert!(matches!(c.failed[0].0, Action::Settle { .. } | Action::UpdateRate { .. }));
-    chain.must(&[halo_sdk::pau::unfreeze(&env.pau.govops.pubkey(), &env.pau.controller)], &[&env.pau.govops]).await;
+    assert!(matches!(
+        c.failed[0].0,
+        Action::Settle { .. } | Action::UpdateRate { .. }
+    ));
+    chain
+        .must(
+            &[halo_sdk::pau::unfreeze(
+                &env.pau.govops.pubkey(),
+                &env.pau.controller,
+            )],
+            &[&env.pau.govops],
+        )
+        .await;
     let c = b.cycle(&mut chain, &capacity(50 * UNIT)).await;
     assert!(c.failed.is_empty(), "{:?}", c.failed);
     assert_eq!(env.queue(&mut chain, SUB).await.total_underlying, 50 * UNIT);
@@ -69,7 +95,15 @@ async fn beacon_key_holds_no_governance_power() {
         tx::create_queue(&g, &env.unit, SUB),
         tx::propose_class_governance(&g, &env.unit.class, b),
     ] {
-        refused_unchanged(&mut chain, &env, &[], as_beacon(ix), &signers, LctsError::NotGovernance).await;
+        refused_unchanged(
+            &mut chain,
+            &env,
+            &[],
+            as_beacon(ix),
+            &signers,
+            LctsError::NotGovernance,
+        )
+        .await;
     }
     // it cannot pause (or lift a pause) either
     let ix = tx::set_paused(&b, &env.unit, tx::PAUSE_ALL);
@@ -77,5 +111,13 @@ async fn beacon_key_holds_no_governance_power() {
     // and it cannot move the rate faster than governance allows
     chain.advance(DAY).await;
     let ix = tx::update_exchange_rate(&b, &env.unit, 2 * WAD);
-    refused_unchanged(&mut chain, &env, &[], ix, &signers, LctsError::RateAboveBound).await;
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        ix,
+        &signers,
+        LctsError::RateAboveBound,
+    )
+    .await;
 }

@@ -218,6 +218,10 @@ async fn create_unit_fails_when_the_unit_exists() {
     let before = env.fingerprint(&mut chain, &[]).await;
     let mut a = args(&env, 0);
     a.metadata.name = "Again".into();
-    assert_failed(chain.send(&[tx::create_unit(&g, &env.unit, a)], &[&env.governance]).await);
+    assert_failed(
+        chain
+            .send(&[tx::create_unit(&g, &env.unit, a)], &[&env.governance])
+            .await,
+    );
     assert_eq!(before, env.fingerprint(&mut chain, &[]).await);
 }

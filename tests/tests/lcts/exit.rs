@@ -30,7 +30,7 @@ async fn exit_ok_returns_unconverted_usds_plus_rewards_and_closes_the_position()
 async fn exit_ok_the_last_user_out_takes_the_dust_and_the_queue_goes_dormant() {
     let (mut chain, env) = setup_with(LctsOptions {
         params: UnitParams {
-            dust: 0,
+            dust: 1,
             ..default_params()
         },
         ..LctsOptions::default()
@@ -62,7 +62,7 @@ async fn exit_ok_a_one_unit_depositor_cannot_grief_the_others() {
     let (mut chain, env) = setup_with(LctsOptions {
         params: UnitParams {
             min_entry: 1,
-            dust: 0,
+            dust: 1,
             ..default_params()
         },
         ..LctsOptions::default()

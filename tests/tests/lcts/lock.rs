@@ -140,3 +140,30 @@ async fn lock_fails_with_another_units_queue() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn lock_ok_a_relock_after_a_zero_settlement_cannot_reset_the_lock_bound() {
+    let (mut chain, env) = setup().await;
+    let ps = subscribers(&mut chain, &env, &[100 * UNIT]).await;
+    env.lock(&mut chain, SUB).await.unwrap();
+    let first = env.queue(&mut chain, SUB).await.locked_at;
+    chain.advance(3 * 3_600).await;
+    // the beacon unlocks with a zero settlement and locks again in one transaction
+    let settle = env.settle_ix(&mut chain, SUB, 0).await;
+    chain
+        .must(&[settle, env.lock_ix(SUB)], &[&env.beacon])
+        .await;
+    let q = env.queue(&mut chain, SUB).await;
+    assert_eq!((q.status, q.locked_at), (QueueStatus::Locked, first));
+    // the bound still counts from the first lock: anyone unlocks, and the owner exits in
+    // the same transaction
+    chain.advance(1).await;
+    let k = ps[0].key.pubkey();
+    chain
+        .must(
+            &[tx::unlock(&k, &env.unit, SUB), env.exit_ix(&ps[0], SUB)],
+            &[&ps[0].key],
+        )
+        .await;
+    assert_eq!(chain.balance(&ps[0].usds).await, 100 * UNIT);
+}

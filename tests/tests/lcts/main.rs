@@ -6,8 +6,8 @@
 
 mod common;
 
-mod claim;
 mod beacon;
+mod claim;
 mod create_class;
 mod create_queue;
 mod create_unit;

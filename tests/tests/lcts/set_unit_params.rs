@@ -60,10 +60,18 @@ async fn set_unit_params_fails_out_of_bounds_or_for_anyone_but_governance() {
         ),
         (
             UnitParams {
-                max_rate_up_bps: 10_001,
+                max_rate_up_bps: 1_001,
                 ..base
             },
             LctsError::BadRateBounds,
+        ),
+        (UnitParams { dust: 0, ..base }, LctsError::BadDust),
+        (
+            UnitParams {
+                dust: base.min_entry + 1,
+                ..base
+            },
+            LctsError::BadDust,
         ),
         (
             UnitParams {

@@ -306,5 +306,13 @@ async fn settle_fails_with_a_fake_pau_program() {
     env.lock(&mut chain, SUB).await.unwrap();
     let ix = env.settle_ix(&mut chain, SUB, 10 * UNIT).await;
     let fake = swap_account(ix, &halo_sdk::PAU_PROGRAM_ID, &halo_trading::ID);
-    refused_unchanged(&mut chain, &env, &[], fake, &[&env.beacon], anchor_lang::error::ErrorCode::InvalidProgramId).await;
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        fake,
+        &[&env.beacon],
+        anchor_lang::error::ErrorCode::InvalidProgramId,
+    )
+    .await;
 }

@@ -119,7 +119,7 @@ async fn subscribe_fails_when_locked_below_the_minimum_or_zero() {
     let p = env.prime(&mut chain, 100 * UNIT).await;
     let ex = [p.usds, env.unit.position(SUB, &p.key.pubkey())];
     for (amount, e) in [
-        (0, LctsError::BelowMinimumEntry),
+        (0, LctsError::ZeroAmount),
         (UNIT - 1, LctsError::BelowMinimumEntry),
     ] {
         let ix = env.enter_ix(&mut chain, &p, SUB, amount).await;
@@ -340,12 +340,24 @@ async fn subscribe_ok_a_donation_to_a_vault_changes_no_ones_claim() {
     let ps = subscribers(&mut chain, &env, &[100 * UNIT]).await;
     // someone sends USDS straight to the queue's vault and shares to its reward vault
     chain
-        .mint_to(&env.unit.usds_mint, &env.unit.usds_token_program, &env.unit.subscribe_usds_vault, 1_000 * UNIT)
+        .mint_to(
+            &env.unit.usds_mint,
+            &env.unit.usds_token_program,
+            &env.unit.subscribe_usds_vault,
+            1_000 * UNIT,
+        )
         .await;
     let late = subscribers(&mut chain, &env, &[100 * UNIT]).await;
-    assert_eq!(position(&mut chain, &env, SUB, &late[0]).await.shares, u128::from(100 * UNIT));
+    assert_eq!(
+        position(&mut chain, &env, SUB, &late[0]).await.shares,
+        u128::from(100 * UNIT)
+    );
     chain.must(&[env.exit_ix(&ps[0], SUB)], &[&ps[0].key]).await;
-    assert_eq!(chain.balance(&ps[0].usds).await, 100 * UNIT, "the donation is nobody's");
+    assert_eq!(
+        chain.balance(&ps[0].usds).await,
+        100 * UNIT,
+        "the donation is nobody's"
+    );
     let surplus = env.check_books(&mut chain).await;
     assert_eq!(surplus[0], 1_000 * UNIT);
 }

@@ -69,6 +69,10 @@ pub struct Queue {
     /// precision: unix seconds; the last settlement (0: never). The beacon settles each
     /// queue at most once per lock window.
     pub settled_at: i64,
+    /// precision: unix seconds; the first lock in the current lock window. A re-lock in
+    /// the same window keeps it, so the lock bound counts from the first lock: a beacon
+    /// cannot hold a queue by settling with zero capacity and locking again.
+    pub window_locked_at: i64,
     /// Positions in the current generation.
     pub positions: u64,
     /// USDS (subscribe) or Halo Unit shares (redeem).
@@ -84,7 +88,7 @@ pub struct Queue {
     pub converted: u64,
     pub reward_in: u64,
     pub reward_out: u64,
-    pub reserved: [u8; 56],
+    pub reserved: [u8; 48],
 }
 
 /// Addresses a new queue is created with.
@@ -137,6 +141,7 @@ impl Queue {
             locked_at: 0,
             opened_at: 0,
             settled_at: 0,
+            window_locked_at: 0,
             positions: 0,
             underlying_mint: s.underlying_mint,
             reward_mint: s.reward_mint,
@@ -147,7 +152,7 @@ impl Queue {
             converted: 0,
             reward_in: 0,
             reward_out: 0,
-            reserved: [0; 56],
+            reserved: [0; 48],
         }
     }
 
@@ -187,10 +192,16 @@ impl Queue {
         &mut self,
         position: &mut PositionShares,
         amount: u64,
-        min_entry: u64,
+        (min_entry, dust): (u64, u64),
         now: i64,
     ) -> Result<(u128, u64)> {
         self.check_not_locked()?;
+        // a remainder below the dust waits for the next settlement with capacity to sweep
+        // it: entering at its share price would mint shares without bound
+        require!(
+            self.total_underlying == 0 || self.total_underlying >= dust,
+            LctsError::DustRemainder
+        );
         let mut g = self.totals();
         let (shares, reward) =
             lcts::enter(&mut g, position, amount, min_entry).map_err(map_lcts)?;
@@ -225,7 +236,7 @@ impl Queue {
         let mut g = self.totals();
         let (underlying, reward) = lcts::exit(&mut g, position).map_err(map_lcts)?;
         self.store(g);
-        self.positions = self.positions.safe_sub(1)?;
+        self.positions = self.positions.saturating_sub(1);
         self.underlying_out = self.underlying_out.safe_add(underlying)?;
         self.pay_reward(reward)?;
         if self.total_shares == 0 {
@@ -241,14 +252,18 @@ impl Queue {
         Ok(())
     }
 
-    /// ACTIVE → LOCKED. Returns false (nothing changed) when DORMANT.
-    pub fn lock(&mut self, now: i64) -> Result<bool> {
+    /// ACTIVE → LOCKED. Returns false (nothing changed) when DORMANT. The lock counts
+    /// from the first lock of the window that started at `window_start`.
+    pub fn lock(&mut self, now: i64, window_start: i64) -> Result<bool> {
         match self.status {
             QueueStatus::Dormant => Ok(false),
             QueueStatus::Locked => err!(LctsError::QueueLocked),
             QueueStatus::Active => {
+                let relock = self.window_locked_at != 0 && self.window_locked_at >= window_start;
+                let first = if relock { self.window_locked_at } else { now };
                 self.status = QueueStatus::Locked;
-                self.locked_at = now;
+                self.locked_at = first;
+                self.window_locked_at = first;
                 Ok(true)
             }
         }
@@ -369,7 +384,7 @@ mod tests {
     fn size_is_stable() {
         assert_eq!(
             Queue::INIT_SPACE,
-            2 + 32 + 1 + 1 + 8 + 16 + 8 + 16 + 8 + 8 + 8 + 8 + 32 * 4 + 8 * 5 + 56
+            2 + 32 + 1 + 1 + 8 + 16 + 8 + 16 + 8 + 8 + 8 + 8 + 8 + 32 * 4 + 8 * 5 + 48
         );
     }
 
@@ -378,17 +393,17 @@ mod tests {
         let mut q = queue();
         let mut p = PositionShares::default();
         q.invariant(Some(0), Some(0)).unwrap();
-        q.enter(&mut p, 100, 1, 5).unwrap();
+        q.enter(&mut p, 100, (1, 0), 5).unwrap();
         assert_eq!((q.status, q.opened_at), (QueueStatus::Active, 5));
         q.invariant(Some(100), Some(0)).unwrap();
         assert!(q.invariant(Some(99), None).is_err());
-        assert!(q.lock(6).unwrap());
-        assert!(q.enter(&mut p, 100, 1, 7).is_err());
+        assert!(q.lock(6, 0).unwrap());
+        assert!(q.enter(&mut p, 100, (1, 0), 7).is_err());
         assert!(q.claim(&mut p).is_err());
         let (o, f) = q.settle(40, 40, 7).unwrap();
         assert!(!o.drained && f.is_none());
         assert_eq!(q.status, QueueStatus::Active);
-        q.lock(8).unwrap();
+        q.lock(8, 0).unwrap();
         let (o, f) = q.settle(60, 60, 9).unwrap();
         assert!(o.drained);
         let f = f.unwrap();
@@ -401,13 +416,47 @@ mod tests {
     #[test]
     fn lock_is_a_no_op_when_dormant_and_the_last_exit_makes_it_dormant() {
         let mut q = queue();
-        assert!(!q.lock(1).unwrap());
+        assert!(!q.lock(1, 0).unwrap());
         let mut p = PositionShares::default();
-        q.enter(&mut p, 100, 1, 1).unwrap();
+        q.enter(&mut p, 100, (1, 0), 1).unwrap();
         q.add_position().unwrap();
         assert_eq!(q.leave(&mut p).unwrap(), (100, 0));
         assert_eq!(q.status, QueueStatus::Dormant);
         q.invariant(Some(0), Some(0)).unwrap();
+    }
+
+    #[test]
+    fn a_relock_in_the_same_window_keeps_the_first_lock_time() {
+        let mut q = queue();
+        let mut p = PositionShares::default();
+        q.enter(&mut p, 100, (1, 1), 10).unwrap();
+        assert!(q.lock(100, 0).unwrap());
+        q.settle(0, 0, 150).unwrap();
+        assert!(q.lock(200, 0).unwrap());
+        assert_eq!(
+            q.locked_at, 100,
+            "the bound counts from the window's first lock"
+        );
+        assert!(q.lock_expired(100 + 3 * 3_600 + 1, 3 * 3_600).unwrap());
+        q.unlock().unwrap();
+        // the next window starts afresh
+        assert!(q.lock(86_500, 86_400).unwrap());
+        assert_eq!(q.locked_at, 86_500);
+    }
+
+    #[test]
+    fn an_entry_waits_while_a_dust_remainder_waits() {
+        let mut q = queue();
+        let mut p = PositionShares::default();
+        q.enter(&mut p, 1_000, (1, 10), 1).unwrap();
+        q.lock(2, 0).unwrap();
+        q.settle(995, 995, 3).unwrap();
+        let mut other = PositionShares::default();
+        assert!(q.enter(&mut other, 100, (1, 10), 4).is_err());
+        assert!(
+            q.enter(&mut other, 100, (1, 5), 4).is_ok(),
+            "at the dust it may enter"
+        );
     }
 
     #[test]

@@ -56,6 +56,10 @@ impl UnitParams {
             LctsError::BadRateBounds
         );
         require!(self.min_entry > 0, LctsError::BadMinimumEntry);
+        require!(
+            self.dust > 0 && self.dust <= self.min_entry,
+            LctsError::BadDust
+        );
         Ok(())
     }
 
@@ -69,7 +73,7 @@ impl UnitParams {
 
     /// Seconds into the current epoch at `now` (unsigned arithmetic: SBF has no signed
     /// division), and the epoch length.
-    fn into_epoch(&self, now: i64) -> Result<(i64, i64)> {
+    fn epoch_position(&self, now: i64) -> Result<(i64, i64)> {
         let epoch = u64::try_from(self.epoch_s.max(1)).or_overflow()?;
         let into = u64::try_from(now)
             .or_overflow()?
@@ -81,9 +85,15 @@ impl UnitParams {
         ))
     }
 
+    /// When the lock window of the epoch containing `now` opens (it may be closed now).
+    pub fn window_start(&self, now: i64) -> Result<i64> {
+        let (into, _) = self.epoch_position(now)?;
+        now.safe_sub(into)?.safe_add(self.lock_offset_s)
+    }
+
     /// The lock window is open at `now`.
     pub fn lock_window_open(&self, now: i64) -> Result<bool> {
-        let (into, _) = self.into_epoch(now)?;
+        let (into, _) = self.epoch_position(now)?;
         Ok(into >= self.lock_offset_s && into < self.lock_offset_s.safe_add(self.lock_window_s)?)
     }
 
@@ -92,7 +102,7 @@ impl UnitParams {
         if self.lock_window_open(now)? {
             return Ok(now);
         }
-        let (into, epoch) = self.into_epoch(now)?;
+        let (into, epoch) = self.epoch_position(now)?;
         let start = now.safe_sub(into)?.safe_add(self.lock_offset_s)?;
         if start > now {
             Ok(start)
@@ -289,11 +299,11 @@ impl LctsUnit {
     }
 }
 
-/// A rate value is usable: positive and below 1e36 (so products stay in 256 bits with room).
+/// A rate value is usable: positive and at most `MAX_RATE_WAD` (a billion USDS base units
+/// per share base unit), so netting's rounding stays within one base unit of value.
 pub fn check_rate_value(rate_wad: u128) -> Result<()> {
     require!(rate_wad > 0, LctsError::ZeroRate);
-    let max = WAD.safe_mul(WAD)?;
-    require!(rate_wad < max, LctsError::RateAboveBound);
+    require!(rate_wad <= MAX_RATE_WAD, LctsError::RateAboveBound);
     Ok(())
 }
 
@@ -355,6 +365,14 @@ mod tests {
                 min_entry: 0,
                 ..params()
             },
+            UnitParams {
+                dust: 0,
+                ..params()
+            },
+            UnitParams {
+                dust: 2_000_000,
+                ..params()
+            },
         ];
         for p in bad {
             assert!(p.validate().is_err(), "{p:?}");
@@ -377,6 +395,7 @@ mod tests {
     fn rate_values() {
         assert!(check_rate_value(0).is_err());
         assert!(check_rate_value(WAD).is_ok());
-        assert!(check_rate_value(WAD * WAD).is_err());
+        assert!(check_rate_value(MAX_RATE_WAD).is_ok());
+        assert!(check_rate_value(MAX_RATE_WAD + 1).is_err());
     }
 }

@@ -1,7 +1,11 @@
 use anchor_lang::prelude::*;
 use halo_math::lcts;
 
-use crate::{errors::LctsError, math::SafeMath, state::*};
+use crate::{
+    errors::LctsError,
+    math::{OrOverflow, SafeMath},
+    state::*,
+};
 
 /// A position as an integrator should read it (return data).
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,10 +58,9 @@ pub fn handler(ctx: Context<ViewPosition>) -> Result<PositionView> {
         (0, 0, position.finalized_reward(g)?)
     } else {
         let (g, p) = (queue.totals(), position.shares());
-        let math = |_| LctsError::MathOverflow;
         (
-            lcts::underlying_of(&g, &p).map_err(math)?,
-            lcts::pending_reward(&g, &p).map_err(math)?,
+            lcts::underlying_of(&g, &p).or_overflow()?,
+            lcts::pending_reward(&g, &p).or_overflow()?,
             0,
         )
     };

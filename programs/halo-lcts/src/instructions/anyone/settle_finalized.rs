@@ -66,30 +66,32 @@ impl SettleFinalized<'_> {
 }
 
 pub fn handler(ctx: Context<SettleFinalized>) -> Result<()> {
-    let a = ctx.accounts;
-    let reward = a.position.finalized_reward(&a.generation)?;
-    a.queue.pay_reward(reward)?;
+    let accounts = ctx.accounts;
+    let reward = accounts.position.finalized_reward(&accounts.generation)?;
+    accounts.queue.pay_reward(reward)?;
     let mint = MintRef {
-        token_program: &a.reward_token_program,
-        mint: &a.reward_mint,
-        decimals: a.unit.underlying_decimals,
+        token_program: &accounts.reward_token_program,
+        mint: &accounts.reward_mint,
+        decimals: accounts.unit.underlying_decimals,
     };
-    let unit_info = a.unit.to_account_info();
-    let to = a.owner_reward.to_account_info();
+    let unit_info = accounts.unit.to_account_info();
+    let to = accounts.owner_reward.to_account_info();
     move_tokens(
         mint,
-        &a.reward_vault,
+        &accounts.reward_vault,
         &to,
-        Authority::Unit(&unit_info, &a.unit),
+        Authority::Unit(&unit_info, &accounts.unit),
         reward,
     )?;
-    a.queue.invariant(None, Some(amount_of(&a.reward_vault)?))?;
+    accounts
+        .queue
+        .invariant(None, Some(amount_of(&accounts.reward_vault)?))?;
     emit!(FinalizedSettled {
-        queue: a.queue.key(),
-        owner: a.owner.key(),
-        gen_id: a.position.gen_id,
+        queue: accounts.queue.key(),
+        owner: accounts.owner.key(),
+        gen_id: accounts.position.gen_id,
         reward,
-        by: a.caller.key(),
+        by: accounts.caller.key(),
     });
     Ok(())
 }

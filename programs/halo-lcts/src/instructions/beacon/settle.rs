@@ -4,7 +4,7 @@ use halo_pau::program::HaloPau;
 
 use crate::{
     errors::LctsError,
-    manager::conversion::{self, Booked, GenerationSlot, PauLeg, UnitMints},
+    settlement::{self, Booked, GenerationSlot, PauLeg, UnitMints},
     state::*,
     token::{amount_of, MintRef},
 };
@@ -102,53 +102,55 @@ impl Settle<'_> {
 pub fn handler(ctx: Context<Settle>, capacity: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     ctx.accounts.validate(now)?;
-    let a = ctx.accounts;
-    let converted = a.queue.conversion(capacity, a.unit.params.dust);
-    let unit_info = a.unit.to_account_info();
-    let decimals = a.unit.underlying_decimals;
-    let m = UnitMints {
+    let accounts = ctx.accounts;
+    let converted = accounts
+        .queue
+        .conversion(capacity, accounts.unit.params.dust);
+    let unit_info = accounts.unit.to_account_info();
+    let decimals = accounts.unit.underlying_decimals;
+    let mints = UnitMints {
         unit_info: &unit_info,
-        unit: &a.unit,
+        unit: &accounts.unit,
         usds: MintRef {
-            token_program: &a.usds_token_program,
-            mint: &a.usds_mint,
+            token_program: &accounts.usds_token_program,
+            mint: &accounts.usds_mint,
             decimals,
         },
         shares: MintRef {
-            token_program: &a.share_token_program,
-            mint: &a.share_mint,
+            token_program: &accounts.share_token_program,
+            mint: &accounts.share_mint,
             decimals,
         },
     };
     let pau = PauLeg {
-        integration: &a.pau_integration,
-        controller: &a.pau_controller,
-        proxy: &a.pau_proxy,
-        rate_limit: &a.pau_rate_limit,
-        custody: &a.pau_custody,
-        pau_program: &a.pau_program,
+        integration: &accounts.pau_integration,
+        controller: &accounts.pau_controller,
+        proxy: &accounts.pau_proxy,
+        rate_limit: &accounts.pau_rate_limit,
+        custody: &accounts.pau_custody,
+        pau_program: &accounts.pau_program,
     };
-    let reward = match a.queue.side {
-        QueueSide::Subscribe => conversion::deploy_subscriptions(
-            &m,
+    let reward = match accounts.queue.side {
+        QueueSide::Subscribe => settlement::deploy_subscriptions(
+            &mints,
             &pau,
-            &a.underlying_vault,
-            &a.reward_vault,
-            &a.pau_destination,
+            &accounts.underlying_vault,
+            &accounts.reward_vault,
+            &accounts.pau_destination,
             converted,
         )?,
-        QueueSide::Redeem => conversion::return_redemptions(
-            &m,
+        QueueSide::Redeem => settlement::return_redemptions(
+            &mints,
             &pau,
-            &a.underlying_vault,
-            &a.reward_vault,
+            &accounts.underlying_vault,
+            &accounts.reward_vault,
             converted,
         )?,
     };
     let slot = GenerationSlot {
-        info: &a.generation,
-        payer: &a.beacon,
-        system_program: &a.system_program,
+        info: &accounts.generation,
+        payer: &accounts.beacon,
+        system_program: &accounts.system_program,
     };
     let booked = Booked {
         capacity,
@@ -156,16 +158,16 @@ pub fn handler(ctx: Context<Settle>, capacity: u64) -> Result<()> {
         external: converted,
         reward,
     };
-    conversion::book(
-        &mut a.queue,
+    settlement::book(
+        &mut accounts.queue,
         &slot,
         booked,
-        a.unit.rate_wad,
-        a.beacon.key(),
+        accounts.unit.rate_wad,
+        accounts.beacon.key(),
         now,
     )?;
-    a.queue.invariant(
-        Some(amount_of(&a.underlying_vault)?),
-        Some(amount_of(&a.reward_vault)?),
+    accounts.queue.invariant(
+        Some(amount_of(&accounts.underlying_vault)?),
+        Some(amount_of(&accounts.reward_vault)?),
     )
 }

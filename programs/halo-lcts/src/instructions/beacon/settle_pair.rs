@@ -6,8 +6,8 @@ use halo_pau::program::HaloPau;
 use crate::{
     errors::LctsError,
     events::Netted,
-    manager::conversion::{self, Booked, GenerationSlot, NetVaults, PauLeg, UnitMints},
-    math::SafeMath,
+    math::{OrOverflow, SafeMath},
+    settlement::{self, Booked, GenerationSlot, NetVaults, PauLeg, UnitMints},
     state::*,
     token::{amount_of, MintRef},
 };
@@ -139,79 +139,82 @@ pub fn handler(
     let now = Clock::get()?.unix_timestamp;
     ctx.accounts
         .validate(subscribe_capacity, redeem_capacity, now)?;
-    let a = ctx.accounts;
-    let (rate, dust) = (a.unit.rate_wad, a.unit.params.dust);
+    let accounts = ctx.accounts;
+    let (rate, dust) = (accounts.unit.rate_wad, accounts.unit.params.dust);
     let locked = |q: &Queue| q.status == QueueStatus::Locked;
-    let (sub_locked, red_locked) = (locked(&a.subscribe_queue), locked(&a.redeem_queue));
+    let (sub_locked, red_locked) = (
+        locked(&accounts.subscribe_queue),
+        locked(&accounts.redeem_queue),
+    );
     let sub_waiting = if sub_locked {
-        a.subscribe_queue.total_underlying
+        accounts.subscribe_queue.total_underlying
     } else {
         0
     };
     let red_waiting = if red_locked {
-        a.redeem_queue.total_underlying
+        accounts.redeem_queue.total_underlying
     } else {
         0
     };
-    let net = lcts::net(sub_waiting, red_waiting, rate).map_err(|_| LctsError::MathOverflow)?;
+    let net = lcts::net(sub_waiting, red_waiting, rate).or_overflow()?;
     let sub_ext = lcts::conversion_of(sub_waiting.safe_sub(net.usds)?, subscribe_capacity, dust);
     let red_ext = lcts::conversion_of(
         red_waiting.safe_sub(net.shares_from_redeemers)?,
         redeem_capacity,
         dust,
     );
-    let unit_info = a.unit.to_account_info();
-    let decimals = a.unit.underlying_decimals;
-    let m = UnitMints {
+    let unit_info = accounts.unit.to_account_info();
+    let decimals = accounts.unit.underlying_decimals;
+    let mints = UnitMints {
         unit_info: &unit_info,
-        unit: &a.unit,
+        unit: &accounts.unit,
         usds: MintRef {
-            token_program: &a.usds_token_program,
-            mint: &a.usds_mint,
+            token_program: &accounts.usds_token_program,
+            mint: &accounts.usds_mint,
             decimals,
         },
         shares: MintRef {
-            token_program: &a.share_token_program,
-            mint: &a.share_mint,
+            token_program: &accounts.share_token_program,
+            mint: &accounts.share_mint,
             decimals,
         },
     };
     let vaults = NetVaults {
-        sub_usds: &a.subscribe_usds_vault,
-        sub_shares: &a.subscribe_share_vault,
-        red_shares: &a.redeem_share_vault,
-        red_usds: &a.redeem_usds_vault,
+        sub_usds: &accounts.subscribe_usds_vault,
+        sub_shares: &accounts.subscribe_share_vault,
+        red_shares: &accounts.redeem_share_vault,
+        red_usds: &accounts.redeem_usds_vault,
     };
-    conversion::net_inside(&m, &vaults, &net)?;
+    settlement::net_inside(&mints, &vaults, &net)?;
     let leg = |rate_limit| PauLeg {
-        integration: &a.pau_integration,
-        controller: &a.pau_controller,
-        proxy: &a.pau_proxy,
+        integration: &accounts.pau_integration,
+        controller: &accounts.pau_controller,
+        proxy: &accounts.pau_proxy,
         rate_limit,
-        custody: &a.pau_custody,
-        pau_program: &a.pau_program,
+        custody: &accounts.pau_custody,
+        pau_program: &accounts.pau_program,
     };
-    let minted = conversion::deploy_subscriptions(
-        &m,
-        &leg(a.deploy_rate_limit.as_ref()),
+    let minted = settlement::deploy_subscriptions(
+        &mints,
+        &leg(accounts.deploy_rate_limit.as_ref()),
         vaults.sub_usds,
         vaults.sub_shares,
-        &a.deploy_endpoint,
+        &accounts.deploy_endpoint,
         sub_ext,
     )?;
-    let received = conversion::return_redemptions(
-        &m,
-        &leg(a.return_rate_limit.as_ref()),
+    let received = settlement::return_redemptions(
+        &mints,
+        &leg(accounts.return_rate_limit.as_ref()),
         vaults.red_shares,
         vaults.red_usds,
         red_ext,
     )?;
-    let by = a.caller.key();
+    let by = accounts.caller.key();
     if sub_locked {
         let slot = GenerationSlot {
-            info: &a.subscribe_generation,
-            payer: &a.caller,
-            system_program: &a.system_program,
+            info: &accounts.subscribe_generation,
+            payer: &accounts.caller,
+            system_program: &accounts.system_program,
         };
         let reward = net.shares_to_subscribers.safe_add(minted)?;
         let booked = Booked {
@@ -220,13 +223,13 @@ pub fn handler(
             external: sub_ext,
             reward,
         };
-        conversion::book(&mut a.subscribe_queue, &slot, booked, rate, by, now)?;
+        settlement::book(&mut accounts.subscribe_queue, &slot, booked, rate, by, now)?;
     }
     if red_locked {
         let slot = GenerationSlot {
-            info: &a.redeem_generation,
-            payer: &a.caller,
-            system_program: &a.system_program,
+            info: &accounts.redeem_generation,
+            payer: &accounts.caller,
+            system_program: &accounts.system_program,
         };
         let reward = net.usds.safe_add(received)?;
         let booked = Booked {
@@ -235,21 +238,25 @@ pub fn handler(
             external: red_ext,
             reward,
         };
-        conversion::book(&mut a.redeem_queue, &slot, booked, rate, by, now)?;
+        settlement::book(&mut accounts.redeem_queue, &slot, booked, rate, by, now)?;
     }
     let usds = (
-        amount_of(&a.subscribe_usds_vault)?,
-        amount_of(&a.redeem_usds_vault)?,
+        amount_of(&accounts.subscribe_usds_vault)?,
+        amount_of(&accounts.redeem_usds_vault)?,
     );
     let shares = (
-        amount_of(&a.subscribe_share_vault)?,
-        amount_of(&a.redeem_share_vault)?,
+        amount_of(&accounts.subscribe_share_vault)?,
+        amount_of(&accounts.redeem_share_vault)?,
     );
-    a.subscribe_queue.invariant(Some(usds.0), Some(shares.0))?;
-    a.redeem_queue.invariant(Some(shares.1), Some(usds.1))?;
+    accounts
+        .subscribe_queue
+        .invariant(Some(usds.0), Some(shares.0))?;
+    accounts
+        .redeem_queue
+        .invariant(Some(shares.1), Some(usds.1))?;
     if net.usds > 0 {
         emit!(Netted {
-            unit: a.unit.key(),
+            unit: accounts.unit.key(),
             usds: net.usds,
             shares_to_subscribers: net.shares_to_subscribers,
             shares_from_redeemers: net.shares_from_redeemers,

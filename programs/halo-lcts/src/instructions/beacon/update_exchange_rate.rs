@@ -12,10 +12,17 @@ pub struct UpdateExchangeRate<'info> {
     pub unit: Box<Account<'info, LctsUnit>>,
 }
 
+impl UpdateExchangeRate<'_> {
+    /// A usable rate value (the epoch and the bounds are checked by `LctsUnit::update_rate`,
+    /// with the clock it reads).
+    pub fn validate(&self, rate_wad: u128) -> Result<()> {
+        check_rate_value(rate_wad)
+    }
+}
+
 pub fn handler(ctx: Context<UpdateExchangeRate>, rate_wad: u128) -> Result<()> {
     let UpdateExchangeRate { beacon, unit } = ctx.accounts;
     let now = Clock::get()?.unix_timestamp;
-    check_rate_value(rate_wad)?;
     let old = unit.update_rate(rate_wad, now)?;
     unit.invariant()?;
     emit!(ExchangeRateUpdated {

@@ -130,6 +130,7 @@ pub fn handler(ctx: Context<CreateQueue>, side: QueueSide) -> Result<()> {
         QueueSide::Redeem => unit.redeem_queue = queue_key,
     }
     record.invariant(Some(0), Some(0))?;
+    unit.invariant()?;
     emit!(QueueCreated {
         unit: unit_key,
         queue: queue_key,

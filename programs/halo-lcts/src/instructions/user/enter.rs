@@ -4,7 +4,8 @@ use anchor_spl::token_interface::TokenInterface;
 use crate::{
     errors::LctsError,
     events::Entered,
-    manager::position_manager,
+    math::SafeMath,
+    positions,
     state::*,
     token::{amount_of, move_tokens, Authority, MintRef},
 };
@@ -29,7 +30,7 @@ pub struct Enter<'info> {
     )]
     pub queue: Box<Account<'info, Queue>>,
     /// CHECK: the owner's position in this queue: loaded and checked, or created at its
-    /// PDA, by `position_manager::open_or_load`.
+    /// PDA, by `positions::open_or_load`.
     #[account(mut)]
     pub position: UncheckedAccount<'info>,
     pub finalized_generation: Option<Box<Account<'info, FinalizedGeneration>>>,
@@ -63,7 +64,7 @@ impl Enter<'_> {
         require!(self.queue.side == side, LctsError::WrongSide);
         self.unit.check_not_paused(side)?;
         self.queue.check_not_locked()?;
-        require!(amount > 0, LctsError::BelowMinimumEntry);
+        require!(amount > 0, LctsError::ZeroAmount);
         Ok(())
     }
 }
@@ -73,77 +74,74 @@ impl Enter<'_> {
 /// (rounded down), and takes the tokens.
 pub fn handler(ctx: Context<Enter>, amount: u64) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
-    let a = ctx.accounts;
-    let queue_key = a.queue.key();
-    let (mut position, created) = position_manager::open_or_load(
-        &a.position,
-        &a.owner,
-        &a.system_program,
+    let accounts = ctx.accounts;
+    let queue_key = accounts.queue.key();
+    let (mut position, created) = positions::open_or_load(
+        &accounts.position,
+        &accounts.owner,
+        &accounts.system_program,
         &queue_key,
-        a.queue.gen_id,
+        accounts.queue.gen_id,
         now,
     )?;
-    let old_reward = position_manager::settle_if_finalized(
-        &mut a.queue,
+    let old_reward = positions::settle_if_finalized(
+        &mut accounts.queue,
         &queue_key,
         &mut position,
-        a.finalized_generation.as_deref().map(|g| &**g),
+        accounts.finalized_generation.as_deref().map(|g| &**g),
         now,
     )?;
     let mut shares = position.shares();
     let newcomer = shares.shares == 0;
-    let (added, reward) = a
-        .queue
-        .enter(&mut shares, amount, a.unit.params.min_entry, now)?;
+    let limits = (accounts.unit.params.min_entry, accounts.unit.params.dust);
+    let (added, reward) = accounts.queue.enter(&mut shares, amount, limits, now)?;
     if newcomer {
-        a.queue.add_position()?;
+        accounts.queue.add_position()?;
     }
     position.store(shares);
-    let decimals = a.unit.underlying_decimals;
+    let decimals = accounts.unit.underlying_decimals;
     let underlying = MintRef {
-        token_program: &a.underlying_token_program,
-        mint: &a.underlying_mint,
+        token_program: &accounts.underlying_token_program,
+        mint: &accounts.underlying_mint,
         decimals,
     };
     move_tokens(
         underlying,
-        &a.owner_underlying,
-        &a.underlying_vault,
-        Authority::Owner(&a.owner),
+        &accounts.owner_underlying,
+        &accounts.underlying_vault,
+        Authority::Owner(&accounts.owner),
         amount,
     )?;
-    let paid = old_reward
-        .checked_add(reward)
-        .ok_or(LctsError::MathOverflow)?;
+    let paid = old_reward.safe_add(reward)?;
     let rewards = MintRef {
-        token_program: &a.reward_token_program,
-        mint: &a.reward_mint,
+        token_program: &accounts.reward_token_program,
+        mint: &accounts.reward_mint,
         decimals,
     };
-    let unit_info = a.unit.to_account_info();
+    let unit_info = accounts.unit.to_account_info();
     move_tokens(
         rewards,
-        &a.reward_vault,
-        &a.owner_reward,
-        Authority::Unit(&unit_info, &a.unit),
+        &accounts.reward_vault,
+        &accounts.owner_reward,
+        Authority::Unit(&unit_info, &accounts.unit),
         paid,
     )?;
-    a.queue.invariant(
-        Some(amount_of(&a.underlying_vault)?),
-        Some(amount_of(&a.reward_vault)?),
+    accounts.queue.invariant(
+        Some(amount_of(&accounts.underlying_vault)?),
+        Some(amount_of(&accounts.reward_vault)?),
     )?;
-    position.invariant(a.queue.reward_per_share)?;
-    halo_accounts::persist(&a.position, &position)?;
+    position.invariant(accounts.queue.reward_per_share)?;
+    halo_accounts::persist(&accounts.position, &position)?;
     emit!(Entered {
         queue: queue_key,
-        owner: a.owner.key(),
+        owner: accounts.owner.key(),
         gen_id: position.gen_id,
         amount,
         opened: created,
         shares: added,
         reward_paid: paid,
-        total_underlying: a.queue.total_underlying,
-        total_shares: a.queue.total_shares,
+        total_underlying: accounts.queue.total_underlying,
+        total_shares: accounts.queue.total_shares,
     });
     Ok(())
 }

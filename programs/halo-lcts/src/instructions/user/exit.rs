@@ -69,45 +69,45 @@ impl Exit<'_> {
 }
 
 pub fn handler(ctx: Context<Exit>) -> Result<()> {
-    let a = ctx.accounts;
-    let mut shares = a.position.shares();
-    let (underlying, reward) = a.queue.leave(&mut shares)?;
-    a.position.store(shares);
-    let decimals = a.unit.underlying_decimals;
-    let unit_info = a.unit.to_account_info();
+    let accounts = ctx.accounts;
+    let mut shares = accounts.position.shares();
+    let (underlying, reward) = accounts.queue.leave(&mut shares)?;
+    accounts.position.store(shares);
+    let decimals = accounts.unit.underlying_decimals;
+    let unit_info = accounts.unit.to_account_info();
     let out = MintRef {
-        token_program: &a.underlying_token_program,
-        mint: &a.underlying_mint,
+        token_program: &accounts.underlying_token_program,
+        mint: &accounts.underlying_mint,
         decimals,
     };
     move_tokens(
         out,
-        &a.underlying_vault,
-        &a.owner_underlying,
-        Authority::Unit(&unit_info, &a.unit),
+        &accounts.underlying_vault,
+        &accounts.owner_underlying,
+        Authority::Unit(&unit_info, &accounts.unit),
         underlying,
     )?;
     let rewards = MintRef {
-        token_program: &a.reward_token_program,
-        mint: &a.reward_mint,
+        token_program: &accounts.reward_token_program,
+        mint: &accounts.reward_mint,
         decimals,
     };
     move_tokens(
         rewards,
-        &a.reward_vault,
-        &a.owner_reward,
-        Authority::Unit(&unit_info, &a.unit),
+        &accounts.reward_vault,
+        &accounts.owner_reward,
+        Authority::Unit(&unit_info, &accounts.unit),
         reward,
     )?;
-    let queue = &a.queue;
+    let queue = &accounts.queue;
     queue.invariant(
-        Some(amount_of(&a.underlying_vault)?),
-        Some(amount_of(&a.reward_vault)?),
+        Some(amount_of(&accounts.underlying_vault)?),
+        Some(amount_of(&accounts.reward_vault)?),
     )?;
     emit!(Exited {
         queue: queue.key(),
-        owner: a.owner.key(),
-        gen_id: a.position.gen_id,
+        owner: accounts.owner.key(),
+        gen_id: accounts.position.gen_id,
         underlying,
         reward,
         total_underlying: queue.total_underlying,

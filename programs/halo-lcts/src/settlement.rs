@@ -1,6 +1,9 @@
-//! Settlement: netting the two queues inside the unit, the PAU legs (subscribe USDS into
-//! custody and out along the deploy route; redemption USDS from custody along the return
-//! route), and booking what a generation converted, finalizing it when drained.
+//! What `settle` and `settle_pair` do with tokens, shared by both handlers: netting the two
+//! queues inside the unit, the PAU legs (subscribe USDS into custody and out along the
+//! deploy route; redemption USDS from custody along the return route, both through
+//! `halo_pau::draw`), and booking what a generation converted (`Queue::settle`), writing
+//! its `FinalizedGeneration` when drained. The rules themselves are `Queue`'s and
+//! `halo_math::lcts`'s; this module moves what they decided.
 use anchor_lang::prelude::*;
 use halo_math::lcts::{self, Netting};
 
@@ -8,7 +11,7 @@ use crate::{
     constants::SEED_GENERATION,
     errors::LctsError,
     events::{GenerationFinalized, Settled},
-    math::SafeMath,
+    math::{OrOverflow, SafeMath},
     state::*,
     token::{amount_of, burn_shares, mint_shares, move_tokens, Authority, MintRef},
 };
@@ -37,23 +40,23 @@ impl<'info> PauLeg<'_, 'info> {
     /// route, signed by the unit PDA (the registered integration).
     pub fn draw(
         &self,
-        m: &UnitMints<'_, 'info>,
+        mints: &UnitMints<'_, 'info>,
         destination: &AccountInfo<'info>,
         amount: u64,
     ) -> Result<()> {
         let accounts = halo_pau::cpi::accounts::Draw {
-            integration_signer: m.unit_info.clone(),
+            integration_signer: mints.unit_info.clone(),
             integration: self.integration.clone(),
             controller: self.controller.clone(),
             proxy: self.proxy.clone(),
             rate_limit: self.rate_limit.clone(),
-            mint: m.usds.mint.clone(),
+            mint: mints.usds.mint.clone(),
             custody: self.custody.clone(),
             destination: destination.clone(),
-            token_program: m.usds.token_program.clone(),
+            token_program: mints.usds.token_program.clone(),
         };
         let program = self.pau_program.key();
-        m.unit.with_signer(|s| {
+        mints.unit.with_signer(|s| {
             halo_pau::cpi::draw(CpiContext::new_with_signer(program, accounts, s), amount)
         })
     }
@@ -63,7 +66,7 @@ impl<'info> PauLeg<'_, 'info> {
 /// the deploy route to the strategy (`endpoint`), then Halo Unit shares at the rate
 /// (rounded down) minted into the queue's share vault. Returns the shares minted.
 pub fn deploy_subscriptions<'info>(
-    m: &UnitMints<'_, 'info>,
+    mints: &UnitMints<'_, 'info>,
     pau: &PauLeg<'_, 'info>,
     usds_vault: &AccountInfo<'info>,
     share_vault: &AccountInfo<'info>,
@@ -73,17 +76,22 @@ pub fn deploy_subscriptions<'info>(
     if usds == 0 {
         return Ok(0);
     }
-    let shares =
-        lcts::shares_for_usds(usds, m.unit.rate_wad).map_err(|_| LctsError::MathOverflow)?;
+    let shares = lcts::shares_for_usds(usds, mints.unit.rate_wad).or_overflow()?;
     move_tokens(
-        m.usds,
+        mints.usds,
         usds_vault,
         pau.custody,
-        Authority::Unit(m.unit_info, m.unit),
+        Authority::Unit(mints.unit_info, mints.unit),
         usds,
     )?;
-    pau.draw(m, endpoint, usds)?;
-    mint_shares(m.shares, share_vault, m.unit_info, m.unit, shares)?;
+    pau.draw(mints, endpoint, usds)?;
+    mint_shares(
+        mints.shares,
+        share_vault,
+        mints.unit_info,
+        mints.unit,
+        shares,
+    )?;
     Ok(shares)
 }
 
@@ -91,7 +99,7 @@ pub fn deploy_subscriptions<'info>(
 /// return route into the redeem queue's USDS vault, and the shares burned. Returns the
 /// USDS that arrived.
 pub fn return_redemptions<'info>(
-    m: &UnitMints<'_, 'info>,
+    mints: &UnitMints<'_, 'info>,
     pau: &PauLeg<'_, 'info>,
     share_vault: &AccountInfo<'info>,
     usds_vault: &AccountInfo<'info>,
@@ -100,15 +108,20 @@ pub fn return_redemptions<'info>(
     if shares == 0 {
         return Ok(0);
     }
-    let usds =
-        lcts::usds_for_shares(shares, m.unit.rate_wad).map_err(|_| LctsError::MathOverflow)?;
+    let usds = lcts::usds_for_shares(shares, mints.unit.rate_wad).or_overflow()?;
     let before = amount_of(usds_vault)?;
     if usds > 0 {
-        pau.draw(m, usds_vault, usds)?;
+        pau.draw(mints, usds_vault, usds)?;
     }
     let received = amount_of(usds_vault)?.safe_sub(before)?;
     require!(received >= usds, LctsError::ConversionShortfall);
-    burn_shares(m.shares, share_vault, m.unit_info, m.unit, shares)?;
+    burn_shares(
+        mints.shares,
+        share_vault,
+        mints.unit_info,
+        mints.unit,
+        shares,
+    )?;
     Ok(received)
 }
 
@@ -123,26 +136,34 @@ pub struct NetVaults<'a, 'info> {
 }
 
 pub fn net_inside<'info>(
-    m: &UnitMints<'_, 'info>,
-    v: &NetVaults<'_, 'info>,
-    n: &Netting,
+    mints: &UnitMints<'_, 'info>,
+    vaults: &NetVaults<'_, 'info>,
+    netting: &Netting,
 ) -> Result<()> {
     move_tokens(
-        m.usds,
-        v.sub_usds,
-        v.red_usds,
-        Authority::Unit(m.unit_info, m.unit),
-        n.usds,
+        mints.usds,
+        vaults.sub_usds,
+        vaults.red_usds,
+        Authority::Unit(mints.unit_info, mints.unit),
+        netting.usds,
     )?;
     move_tokens(
-        m.shares,
-        v.red_shares,
-        v.sub_shares,
-        Authority::Unit(m.unit_info, m.unit),
-        n.shares_to_subscribers,
+        mints.shares,
+        vaults.red_shares,
+        vaults.sub_shares,
+        Authority::Unit(mints.unit_info, mints.unit),
+        netting.shares_to_subscribers,
     )?;
-    let burned = n.shares_from_redeemers.safe_sub(n.shares_to_subscribers)?;
-    burn_shares(m.shares, v.red_shares, m.unit_info, m.unit, burned)
+    let burned = netting
+        .shares_from_redeemers
+        .safe_sub(netting.shares_to_subscribers)?;
+    burn_shares(
+        mints.shares,
+        vaults.red_shares,
+        mints.unit_info,
+        mints.unit,
+        burned,
+    )
 }
 
 /// What one queue's settlement did, for the event.
@@ -166,15 +187,15 @@ pub struct GenerationSlot<'a, 'info> {
 pub fn book(
     queue: &mut Account<Queue>,
     slot: &GenerationSlot,
-    b: Booked,
+    booked: Booked,
     rate_wad: u128,
     by: Pubkey,
     now: i64,
 ) -> Result<()> {
     let gen_id = queue.gen_id;
     let opened_at = queue.opened_at;
-    let converted = b.netted.safe_add(b.external)?;
-    let (_, finalized) = queue.settle(converted, b.reward, now)?;
+    let converted = booked.netted.safe_add(booked.external)?;
+    let (_, finalized) = queue.settle(converted, booked.reward, now)?;
     if let Some(f) = finalized {
         let queue_key = queue.key();
         let gen_le = f.gen_id.to_le_bytes();
@@ -204,10 +225,10 @@ pub fn book(
         queue: queue.key(),
         gen_id,
         by,
-        capacity: b.capacity,
-        netted: b.netted,
-        external: b.external,
-        reward: b.reward,
+        capacity: booked.capacity,
+        netted: booked.netted,
+        external: booked.external,
+        reward: booked.reward,
         rate_wad,
         backlog: queue.total_underlying,
         finalized: finalized.is_some(),

@@ -1,4 +1,5 @@
-//! A position is created at its first entry and closed at its exit or its finalized
+//! Position accounts: created at the first entry (at their PDA, whatever lamports sit
+//! there) and closed at the exit or the finalized settlement. A position is created at its first entry and closed at its exit or its finalized
 //! settlement. Loading one checks what its PDA would: only this program writes positions,
 //! at `["position", queue, owner]`, so a stored queue and owner that match are proof.
 use anchor_lang::prelude::*;
