@@ -39,6 +39,14 @@ expected!(
     halo_lcts::errors::LctsError
 );
 
+/// A bare custom code: for a list of refusals from several programs (an LCTS error, a PAU
+/// error surfacing through the CPI, an Anchor error) checked in one loop.
+impl Expected for u32 {
+    fn code(self) -> u32 {
+        self
+    }
+}
+
 /// Asserts that a transaction was refused with `e` (logs shown when it was not).
 #[track_caller]
 pub fn assert_err<T: Debug>(res: Result<T, Refusal>, e: impl Expected) {

@@ -106,3 +106,47 @@ async fn claim_fails_when_locked_finalized_or_another_owners() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn claim_fails_from_another_queues_vault_with_another_mint_or_a_fake_token_program() {
+    let (mut chain, env) = setup().await;
+    let ps = subscribers(&mut chain, &env, &[100 * UNIT]).await;
+    env.cycle(&mut chain, SUB, 10 * UNIT).await;
+    let ix = env.claim_ix(&ps[0], SUB);
+    let s = [&ps[0].key];
+    let u = env.unit;
+    let bad = swap_account(ix.clone(), &u.subscribe_share_vault, &u.redeem_share_vault);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[ps[0].shares],
+        bad,
+        &s,
+        LctsError::WrongVault,
+    )
+    .await;
+    let bad = swap_account(ix.clone(), &u.share_mint, &u.usds_mint);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[ps[0].shares],
+        bad,
+        &s,
+        LctsError::WrongMint,
+    )
+    .await;
+    let bad = swap_account(
+        ix,
+        &halo_sdk::token_programs::TOKEN_2022,
+        &halo_sdk::token_programs::TOKEN,
+    );
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[ps[0].shares],
+        bad,
+        &s,
+        LctsError::WrongTokenProgram,
+    )
+    .await;
+}

@@ -151,3 +151,34 @@ async fn exit_fails_when_paying_from_another_queues_vault() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn exit_fails_unsigned_or_with_a_fake_token_program() {
+    let (mut chain, env) = setup().await;
+    let ps = subscribers(&mut chain, &env, &[100 * UNIT]).await;
+    let k = ps[0].key.pubkey();
+    let ix = unsigned(env.exit_ix(&ps[0], SUB), &k);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[ps[0].usds],
+        ix,
+        &[],
+        anchor_lang::error::ErrorCode::AccountNotSigner,
+    )
+    .await;
+    let ix = swap_account(
+        env.exit_ix(&ps[0], SUB),
+        &env.unit.usds_token_program,
+        &halo_sdk::PAU_PROGRAM_ID,
+    );
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[ps[0].usds],
+        ix,
+        &[&ps[0].key],
+        anchor_lang::error::ErrorCode::InvalidProgramId,
+    )
+    .await;
+}

@@ -152,3 +152,22 @@ async fn unlock_fails_when_a_locked_queue_paid_more_than_it_received() {
     )
     .await;
 }
+
+#[tokio::test]
+async fn claim_fails_when_the_reward_vault_holds_less_than_the_queue_owes() {
+    let (mut chain, env) = setup().await;
+    let ps = subscribers(&mut chain, &env, &[100 * UNIT, 100 * UNIT]).await;
+    env.cycle(&mut chain, SUB, 10 * UNIT).await;
+    // booked as received, but the shares never arrived
+    corrupt::<Queue>(&mut chain, &env.unit.subscribe_queue, |q| q.reward_in += 1).await;
+    let ix = env.claim_ix(&ps[0], SUB);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[ps[0].shares],
+        ix,
+        &[&ps[0].key],
+        LctsError::VaultBelowBooked,
+    )
+    .await;
+}

@@ -243,15 +243,7 @@ async fn settle_fails_with_the_wrong_route_vault_or_pau_accounts() {
     ];
     for (from, to, code) in cases {
         let bad = swap_account(ix.clone(), &from, &to);
-        let before = env.fingerprint(&mut chain, &[]).await;
-        let r = chain.send(&[bad], &[&env.beacon]).await;
-        assert_eq!(
-            r.as_ref().err().and_then(|f| f.code),
-            Some(code),
-            "{from} -> {to}: {:?}",
-            r.err().map(|f| f.logs)
-        );
-        assert_eq!(before, env.fingerprint(&mut chain, &[]).await);
+        refused_unchanged(&mut chain, &env, &[], bad, &[&env.beacon], code).await;
     }
 }
 
@@ -313,6 +305,38 @@ async fn settle_fails_with_a_fake_pau_program() {
         fake,
         &[&env.beacon],
         anchor_lang::error::ErrorCode::InvalidProgramId,
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn settle_fails_when_a_draining_settlement_names_another_generation_account() {
+    let (mut chain, env) = setup().await;
+    subscribers(&mut chain, &env, &[100 * UNIT]).await;
+    env.lock(&mut chain, SUB).await.unwrap();
+    let ix = tx::settle(&env.beacon.pubkey(), &env.unit, SUB, 7, 100 * UNIT);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[env.unit.generation(SUB, 7)],
+        ix,
+        &[&env.beacon],
+        LctsError::WrongGeneration,
+    )
+    .await;
+    // the redeem side's USDS must land in the queue's own vault
+    let ix = swap_account(
+        env.settle_ix(&mut chain, SUB, 10 * UNIT).await,
+        &env.unit.deploy_endpoint,
+        &env.unit.redeem_usds_vault,
+    );
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        ix,
+        &[&env.beacon],
+        halo_pau::errors::PauError::WrongDestination,
     )
     .await;
 }

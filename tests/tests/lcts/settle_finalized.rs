@@ -132,3 +132,39 @@ async fn settle_finalized_fails_for_a_position_of_the_current_generation() {
     .await;
     let _ = first;
 }
+
+#[tokio::test]
+async fn settle_finalized_fails_twice_or_for_another_queues_position() {
+    let (mut chain, env) = setup().await;
+    let r = env.prime_with_shares(&mut chain, 100 * UNIT).await;
+    env.enter(&mut chain, &r, RED, 50 * UNIT).await.unwrap();
+    env.cycle(&mut chain, RED, 50 * UNIT).await;
+    let k = r.key.pubkey();
+    // the subscribe queue's generation 0 for the redeem position: seeds refuse it
+    let ix = swap_account(
+        tx::settle_finalized(&k, &env.unit, RED, &k, 0, &r.usds),
+        &env.unit.generation(RED, 0),
+        &env.unit.generation(SUB, 0),
+    );
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        ix,
+        &[&r.key],
+        anchor_lang::error::ErrorCode::ConstraintSeeds,
+    )
+    .await;
+    let ix = tx::settle_finalized(&k, &env.unit, RED, &k, 0, &r.usds);
+    chain.must(std::slice::from_ref(&ix), &[&r.key]).await;
+    // the position is closed: a second settlement finds no account
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[r.usds],
+        ix,
+        &[&r.key],
+        anchor_lang::error::ErrorCode::AccountNotInitialized,
+    )
+    .await;
+}

@@ -270,15 +270,16 @@ async fn settle_pair_fails_with_another_units_queue_or_swapped_vaults() {
         ),
     ] {
         let bad = swap_account(ix.clone(), &from, &to);
-        let before = env.fingerprint(&mut chain, &[]).await;
-        assert_eq!(
-            chain
-                .send(&[bad], &[&env.beacon])
-                .await
-                .err()
-                .and_then(|f| f.code),
-            Some(e)
-        );
-        assert_eq!(before, env.fingerprint(&mut chain, &[]).await);
+        refused_unchanged(&mut chain, &env, &[], bad, &[&env.beacon], e).await;
     }
+    let fake = swap_account(ix, &halo_sdk::PAU_PROGRAM_ID, &halo_trading::ID);
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[],
+        fake,
+        &[&env.beacon],
+        anchor_lang::error::ErrorCode::InvalidProgramId,
+    )
+    .await;
 }
