@@ -58,13 +58,13 @@ pub mod halo_lcts {
         ctx: Context<ClassGovernance>,
         new_governance: Pubkey,
     ) -> Result<()> {
-        instructions::governance::class_governance::propose(ctx, new_governance)
+        instructions::governance::propose_class_governance::handler(ctx, new_governance)
     }
 
     /// The proposed governance takes over. Signer: the proposed key.
     #[access_control(ctx.accounts.validate_accept())]
     pub fn accept_class_governance(ctx: Context<ClassGovernance>) -> Result<()> {
-        instructions::governance::class_governance::accept(ctx)
+        instructions::governance::accept_class_governance::handler(ctx)
     }
 
     /// Creates a unit and its share mint. Signer: governance.

@@ -6,6 +6,7 @@
 
 mod common;
 
+mod accept_class_governance;
 mod beacon;
 mod claim;
 mod create_class;

@@ -1,10 +1,6 @@
 use anchor_lang::prelude::*;
 
-use crate::{
-    errors::LctsError,
-    events::{ClassGovernanceAccepted, ClassGovernanceProposed},
-    state::LctsClass,
-};
+use crate::{errors::LctsError, state::LctsClass};
 
 /// The accounts of `propose_class_governance` (signed by governance) and
 /// `accept_class_governance` (signed by the proposed key): the class and its signer.
@@ -35,28 +31,4 @@ impl ClassGovernance<'_> {
         );
         Ok(())
     }
-}
-
-pub fn propose(ctx: Context<ClassGovernance>, new_governance: Pubkey) -> Result<()> {
-    let ClassGovernance { signer, class } = ctx.accounts;
-    let old_pending = class.pending_governance;
-    class.pending_governance = new_governance;
-    emit!(ClassGovernanceProposed {
-        class: class.key(),
-        by: signer.key(),
-        old_pending,
-        new_pending: new_governance,
-    });
-    Ok(())
-}
-
-pub fn accept(ctx: Context<ClassGovernance>) -> Result<()> {
-    let ClassGovernance { signer, class } = ctx.accounts;
-    let old = class.accept_governance();
-    emit!(ClassGovernanceAccepted {
-        class: class.key(),
-        old,
-        new: signer.key(),
-    });
-    Ok(())
 }
