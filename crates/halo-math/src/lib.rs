@@ -14,11 +14,14 @@
 //! * [`queue`]: generation accounting for liquidity-constrained redeem queues.
 //! * [`lcts`]: the Passthrough Halo's LCTS generations (subscribe / redeem queues with a
 //!   reward-per-share accumulator, dust finalization, exchange-rate conversions).
+//! * [`nfat`]: the Structuring Halo's deal terms: 30/360 interest, bullet / amortizing /
+//!   periodic-interest schedules, what is due at a time, lateness and its penalty.
 #![cfg_attr(not(feature = "anchor"), no_std)]
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod fixed;
 pub mod lcts;
+pub mod nfat;
 pub mod pricing;
 pub mod queue;
 pub mod rate_limit;
