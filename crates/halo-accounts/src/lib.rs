@@ -183,6 +183,16 @@ pub fn create_token_account<'info>(
         .map_err(Into::into)
 }
 
+/// The balance of a token account (SPL Token or Token-2022: `amount` is at bytes 64..72 of
+/// both layouts), read from its current data, so it is fresh after a transfer CPI; `None`
+/// if the account is too short to be one.
+#[inline(always)]
+pub fn token_amount(account: &AccountInfo) -> Option<u64> {
+    let data = account.try_borrow_data().ok()?;
+    let bytes: [u8; 8] = data.get(64..72)?.try_into().ok()?;
+    Some(u64::from_le_bytes(bytes))
+}
+
 /// Comparing keys without a `memcmp` call: four 64-bit words each. Invariants compare
 /// several keys after every change; a `[u8; 32] ==` costs a memcmp syscall each time.
 pub mod keys {

@@ -4,10 +4,7 @@
 use anchor_lang::prelude::*;
 use anchor_lang::solana_program::program::invoke_signed;
 use anchor_lang::system_program;
-use anchor_spl::token_2022::spl_token_2022::{
-    extension::{BaseStateWithExtensions, ExtensionType, StateWithExtensions},
-    state::Mint as MintState,
-};
+use anchor_spl::token_2022::spl_token_2022::{extension::ExtensionType, state::Mint as MintState};
 use anchor_spl::token_interface::{self, Burn, MintTo, TransferChecked};
 
 use crate::{errors::LctsError, math::OrOverflow, state::LctsUnit};
@@ -113,34 +110,17 @@ pub fn burn_shares<'info>(
     })
 }
 
-/// The balance of a token account (bytes 64..72 of both SPL layouts), read from its
-/// current data, so it is fresh after a CPI.
+/// The balance of a token account, read from its current data (fresh after a CPI).
 #[inline(always)]
 pub fn amount_of(account: &AccountInfo) -> Result<u64> {
-    let data = account.try_borrow_data()?;
-    let bytes: [u8; 8] = data
-        .get(64..72)
-        .and_then(|b| b.try_into().ok())
-        .ok_or(LctsError::WrongVault)?;
-    Ok(u64::from_le_bytes(bytes))
+    halo_accounts::token_amount(account).ok_or_else(|| error!(LctsError::WrongVault))
 }
 
 /// The underlying mint may carry only the PAU's allowed extensions, minus transfer fees
 /// and interest-bearing configs (the queues book raw amounts).
 pub fn check_underlying_mint(mint: &AccountInfo) -> Result<()> {
-    halo_pau::mint_extensions::check_mint_extensions(mint, 0)
-        .map_err(|_| LctsError::UnsupportedMintExtension)?;
-    if *mint.owner == anchor_spl::token_2022::ID {
-        let data = mint.try_borrow_data()?;
-        let state = StateWithExtensions::<MintState>::unpack(&data)?;
-        let types = state.get_extension_types()?;
-        require!(
-            !types.contains(&ExtensionType::TransferFeeConfig)
-                && !types.contains(&ExtensionType::InterestBearingConfig),
-            LctsError::UnsupportedMintExtension
-        );
-    }
-    Ok(())
+    halo_pau::mint_extensions::check_raw_amount_mint(mint)
+        .map_err(|_| error!(LctsError::UnsupportedMintExtension))
 }
 
 /// The share mint's name, symbol and URI (Token-2022 token metadata on the mint itself).

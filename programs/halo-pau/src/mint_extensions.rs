@@ -50,3 +50,23 @@ pub fn check_mint_extensions(mint: &AccountInfo, max_fee_bps: u16) -> Result<()>
     }
     Ok(())
 }
+
+/// For programs that book raw amounts (a pool priced on the amount sent, a queue's
+/// totals): the PAU's allow-list with no fee at all, and no interest-bearing config (its
+/// UI amount grows while the books count raw units). SPL Token mints pass.
+pub fn check_raw_amount_mint(mint: &AccountInfo) -> Result<()> {
+    check_mint_extensions(mint, 0)?;
+    if *mint.owner != anchor_spl::token_2022::ID {
+        return Ok(());
+    }
+    let data = mint.try_borrow_data()?;
+    let state =
+        StateWithExtensions::<anchor_spl::token_2022::spl_token_2022::state::Mint>::unpack(&data)?;
+    let types = state.get_extension_types()?;
+    require!(
+        !types.contains(&ExtensionType::TransferFeeConfig)
+            && !types.contains(&ExtensionType::InterestBearingConfig),
+        PauError::UnsupportedMintExtension
+    );
+    Ok(())
+}

@@ -63,14 +63,9 @@ pub fn pull_into_vault<'info>(
     )
 }
 
-/// The balance of a token account (SPL Token or Token-2022: `amount` is at bytes 64..72
-/// of both layouts), read from its current data, so it is fresh after a transfer CPI.
+/// The balance of a token account, read from its current data (fresh after a CPI).
 #[inline(always)]
 pub fn amount_of(account: &AccountInfo) -> Result<u64> {
-    let data = account.try_borrow_data()?;
-    let bytes: [u8; 8] = data
-        .get(64..72)
-        .and_then(|b| b.try_into().ok())
-        .ok_or(crate::errors::TradingError::WrongVault)?;
-    Ok(u64::from_le_bytes(bytes))
+    halo_accounts::token_amount(account)
+        .ok_or_else(|| error!(crate::errors::TradingError::WrongVault))
 }
