@@ -266,6 +266,41 @@ pub fn net(subscribe_usds: u64, redeem_shares: u64, rate_wad: u128) -> Result<Ne
     })
 }
 
+/// What a `settle_pair` converts: the netting, then each side's conversion through the
+/// PAU of what netting left (see [`conversion_of`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PairPlan {
+    pub netting: Netting,
+    /// precision: USDS base units through the deploy route.
+    pub subscribe_external: u64,
+    /// precision: shares redeemed through the return route.
+    pub redeem_external: u64,
+}
+
+/// Plans a `settle_pair`: `subscribe_waiting` USDS and `redeem_waiting` shares (0 for a
+/// queue that is not locked) net at `rate_wad`, then the capacities apply to what is left,
+/// each with the dust rule.
+pub fn plan_pair(
+    subscribe_waiting: u64,
+    redeem_waiting: u64,
+    rate_wad: u128,
+    (subscribe_capacity, redeem_capacity): (u64, u64),
+    dust: u64,
+) -> Result<PairPlan, MathError> {
+    let netting = net(subscribe_waiting, redeem_waiting, rate_wad)?;
+    let sub_left = subscribe_waiting
+        .checked_sub(netting.usds)
+        .ok_or(MathError::Overflow)?;
+    let red_left = redeem_waiting
+        .checked_sub(netting.shares_from_redeemers)
+        .ok_or(MathError::Overflow)?;
+    Ok(PairPlan {
+        netting,
+        subscribe_external: conversion_of(sub_left, subscribe_capacity, dust),
+        redeem_external: conversion_of(red_left, redeem_capacity, dust),
+    })
+}
+
 /// Governance's bounds on the beacon's exchange-rate updates.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RateBounds {
@@ -372,6 +407,32 @@ mod tests {
         let mut c3 = PositionShares::default();
         enter(&mut g, &mut c3, 100, 1).unwrap();
         assert_eq!(pending_reward(&g, &c3), Ok(0));
+    }
+
+    #[test]
+    fn a_pair_nets_first_then_converts_what_is_left_within_the_capacities() {
+        // 1,000 USDS against 400 shares at 1.0: 400 netted, 600 left for the deploy route
+        let p = plan_pair(1_000, 400, WAD, (250, 100), 10).unwrap();
+        assert_eq!(p.netting.usds, 400);
+        assert_eq!((p.subscribe_external, p.redeem_external), (250, 0));
+        // a side that is not locked brings nothing
+        let p = plan_pair(0, 400, WAD, (250, 100), 10).unwrap();
+        assert_eq!(
+            (p.netting.usds, p.subscribe_external, p.redeem_external),
+            (0, 0, 100)
+        );
+        // capacities above the queues convert everything; zero capacities only net
+        let p = plan_pair(1_000, 1_500, WAD, (u64::MAX, u64::MAX), 10).unwrap();
+        assert_eq!(
+            (p.netting.usds, p.subscribe_external, p.redeem_external),
+            (1_000, 0, 500)
+        );
+        let p = plan_pair(1_000, 995, WAD, (0, 0), 10).unwrap();
+        assert_eq!(
+            (p.subscribe_external, p.redeem_external),
+            (0, 0),
+            "no dust sweep without capacity"
+        );
     }
 
     #[test]

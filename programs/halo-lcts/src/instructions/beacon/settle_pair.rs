@@ -131,6 +131,63 @@ impl SettlePair<'_> {
     }
 }
 
+impl<'info> SettlePair<'info> {
+    /// The unit and its two mints, as the settlement's token moves need them.
+    fn mints<'a>(&'a self, unit_info: &'a AccountInfo<'info>) -> UnitMints<'a, 'info> {
+        let decimals = self.unit.underlying_decimals;
+        UnitMints {
+            unit_info,
+            unit: &self.unit,
+            usds: MintRef {
+                token_program: &self.usds_token_program,
+                mint: &self.usds_mint,
+                decimals,
+            },
+            shares: MintRef {
+                token_program: &self.share_token_program,
+                mint: &self.share_mint,
+                decimals,
+            },
+        }
+    }
+
+    /// The PAU accounts of a draw along `rate_limit`.
+    fn leg<'a>(&'a self, rate_limit: &'a AccountInfo<'info>) -> PauLeg<'a, 'info> {
+        PauLeg {
+            integration: &self.pau_integration,
+            controller: &self.pau_controller,
+            proxy: &self.pau_proxy,
+            rate_limit,
+            custody: &self.pau_custody,
+            pau_program: &self.pau_program,
+        }
+    }
+
+    /// Both queues against their four vaults' balances.
+    fn check_books(&self) -> Result<()> {
+        let usds = (
+            amount_of(&self.subscribe_usds_vault)?,
+            amount_of(&self.redeem_usds_vault)?,
+        );
+        let shares = (
+            amount_of(&self.subscribe_share_vault)?,
+            amount_of(&self.redeem_share_vault)?,
+        );
+        self.subscribe_queue
+            .invariant(Some(usds.0), Some(shares.0))?;
+        self.redeem_queue.invariant(Some(shares.1), Some(usds.1))
+    }
+}
+
+/// What a queue brings to the pair: its waiting underlying if LOCKED, else nothing.
+fn waiting(q: &Queue) -> u64 {
+    if q.status == QueueStatus::Locked {
+        q.total_underlying
+    } else {
+        0
+    }
+}
+
 pub fn handler(
     ctx: Context<SettlePair>,
     subscribe_capacity: u64,
@@ -141,44 +198,21 @@ pub fn handler(
         .validate(subscribe_capacity, redeem_capacity, now)?;
     let accounts = ctx.accounts;
     let (rate, dust) = (accounts.unit.rate_wad, accounts.unit.params.dust);
-    let locked = |q: &Queue| q.status == QueueStatus::Locked;
-    let (sub_locked, red_locked) = (
-        locked(&accounts.subscribe_queue),
-        locked(&accounts.redeem_queue),
+    let (sub_waiting, red_waiting) = (
+        waiting(&accounts.subscribe_queue),
+        waiting(&accounts.redeem_queue),
     );
-    let sub_waiting = if sub_locked {
-        accounts.subscribe_queue.total_underlying
-    } else {
-        0
-    };
-    let red_waiting = if red_locked {
-        accounts.redeem_queue.total_underlying
-    } else {
-        0
-    };
-    let net = lcts::net(sub_waiting, red_waiting, rate).or_overflow()?;
-    let sub_ext = lcts::conversion_of(sub_waiting.safe_sub(net.usds)?, subscribe_capacity, dust);
-    let red_ext = lcts::conversion_of(
-        red_waiting.safe_sub(net.shares_from_redeemers)?,
-        redeem_capacity,
+    let plan = lcts::plan_pair(
+        sub_waiting,
+        red_waiting,
+        rate,
+        (subscribe_capacity, redeem_capacity),
         dust,
-    );
+    )
+    .or_overflow()?;
+    let net = plan.netting;
     let unit_info = accounts.unit.to_account_info();
-    let decimals = accounts.unit.underlying_decimals;
-    let mints = UnitMints {
-        unit_info: &unit_info,
-        unit: &accounts.unit,
-        usds: MintRef {
-            token_program: &accounts.usds_token_program,
-            mint: &accounts.usds_mint,
-            decimals,
-        },
-        shares: MintRef {
-            token_program: &accounts.share_token_program,
-            mint: &accounts.share_mint,
-            decimals,
-        },
-    };
+    let mints = accounts.mints(&unit_info);
     let vaults = NetVaults {
         sub_usds: &accounts.subscribe_usds_vault,
         sub_shares: &accounts.subscribe_share_vault,
@@ -186,74 +220,58 @@ pub fn handler(
         red_usds: &accounts.redeem_usds_vault,
     };
     settlement::net_inside(&mints, &vaults, &net)?;
-    let leg = |rate_limit| PauLeg {
-        integration: &accounts.pau_integration,
-        controller: &accounts.pau_controller,
-        proxy: &accounts.pau_proxy,
-        rate_limit,
-        custody: &accounts.pau_custody,
-        pau_program: &accounts.pau_program,
-    };
+    let deploy = accounts.leg(accounts.deploy_rate_limit.as_ref());
     let minted = settlement::deploy_subscriptions(
         &mints,
-        &leg(accounts.deploy_rate_limit.as_ref()),
+        &deploy,
         vaults.sub_usds,
         vaults.sub_shares,
         &accounts.deploy_endpoint,
-        sub_ext,
+        plan.subscribe_external,
     )?;
+    let back = accounts.leg(accounts.return_rate_limit.as_ref());
     let received = settlement::return_redemptions(
         &mints,
-        &leg(accounts.return_rate_limit.as_ref()),
+        &back,
         vaults.red_shares,
         vaults.red_usds,
-        red_ext,
+        plan.redeem_external,
     )?;
     let by = accounts.caller.key();
-    if sub_locked {
+    let (payer, system_program) = (&accounts.caller, &accounts.system_program);
+    if sub_waiting > 0 {
         let slot = GenerationSlot {
             info: &accounts.subscribe_generation,
-            payer: &accounts.caller,
-            system_program: &accounts.system_program,
+            payer,
+            system_program,
         };
         let reward = net.shares_to_subscribers.safe_add(minted)?;
+        let external = plan.subscribe_external;
         let booked = Booked {
             capacity: subscribe_capacity,
             netted: net.usds,
-            external: sub_ext,
+            external,
             reward,
         };
         settlement::book(&mut accounts.subscribe_queue, &slot, booked, rate, by, now)?;
     }
-    if red_locked {
+    if red_waiting > 0 {
         let slot = GenerationSlot {
             info: &accounts.redeem_generation,
-            payer: &accounts.caller,
-            system_program: &accounts.system_program,
+            payer,
+            system_program,
         };
         let reward = net.usds.safe_add(received)?;
+        let (netted, external) = (net.shares_from_redeemers, plan.redeem_external);
         let booked = Booked {
             capacity: redeem_capacity,
-            netted: net.shares_from_redeemers,
-            external: red_ext,
+            netted,
+            external,
             reward,
         };
         settlement::book(&mut accounts.redeem_queue, &slot, booked, rate, by, now)?;
     }
-    let usds = (
-        amount_of(&accounts.subscribe_usds_vault)?,
-        amount_of(&accounts.redeem_usds_vault)?,
-    );
-    let shares = (
-        amount_of(&accounts.subscribe_share_vault)?,
-        amount_of(&accounts.redeem_share_vault)?,
-    );
-    accounts
-        .subscribe_queue
-        .invariant(Some(usds.0), Some(shares.0))?;
-    accounts
-        .redeem_queue
-        .invariant(Some(shares.1), Some(usds.1))?;
+    accounts.check_books()?;
     if net.usds > 0 {
         emit!(Netted {
             unit: accounts.unit.key(),
