@@ -397,6 +397,65 @@ function poolParams(p: PoolParamsConfig, source: PriceSource["kind"], label: str
  * `firstOpId`); the feeds with their reporters, the classes and the pools. Execute phase:
  * those ops, then per pool its rate limit (GovOps) and the PAU proxy's LP position.
  */
+/** Approving a route through the PAU timelock: the `schedule_op` step and its execute step. */
+async function approveRouteSteps(
+  pau: PauClient,
+  ids: { admin: PublicKey; payer: PublicKey; opId: number },
+  key: Buffer | Uint8Array,
+  limit: LimitConfig,
+  route: string,
+): Promise<[Step, Step]> {
+  const { admin, payer, opId } = ids;
+  return [
+    {
+      phase: "schedule",
+      name: `schedule_op ${opId}: approve ${route}`,
+      signer: "admin",
+      instructions: [
+        await pau.governance.scheduleOp({
+          admin,
+          opId,
+          action: { kind: "addInitRateLimit", key, pau: PublicKey.default, ...limit },
+        }),
+      ],
+    },
+    {
+      phase: "execute",
+      name: `execute: approve ${route}`,
+      signer: "payer",
+      instructions: [await pau.executor.executeAddInitRateLimit({ payer, opId, key, pau: PublicKey.default })],
+    },
+  ];
+}
+
+/** Making `signer` (a Halo program's PDA) an integration allowed `key`, through the timelock. */
+async function addIntegrationSteps(
+  pau: PauClient,
+  ids: { admin: PublicKey; payer: PublicKey; opId: number },
+  controller: PublicKey,
+  signer: PublicKey,
+  key: Buffer | Uint8Array,
+  integration: string,
+): Promise<[Step, Step]> {
+  const { admin, payer, opId } = ids;
+  return [
+    {
+      phase: "schedule",
+      name: `schedule_op ${opId}: add ${integration}`,
+      signer: "admin",
+      instructions: [
+        await pau.governance.scheduleOp({ admin, opId, action: { kind: "addIntegration", controller, signer, key } }),
+      ],
+    },
+    {
+      phase: "execute",
+      name: `execute: add ${integration}`,
+      signer: "payer",
+      instructions: [await pau.executor.executeAddIntegration({ payer, opId, controller, signer })],
+    },
+  ];
+}
+
 async function planTrading(
   cfg: DeployConfig,
   pau: PauClient,
@@ -515,51 +574,24 @@ async function planTrading(
 
       // the amm_fund route: PAU custody -> the pool's quote vault, drawn by the pool PDA
       const link = pauLink(controller, ref);
-      const id = opId++;
-      const route = `route amm_fund to ${label}`;
-      scheduleOps.push({
-        phase: "schedule",
-        name: `schedule_op ${id}: approve ${route}`,
-        signer: "admin",
-        instructions: [
-          await pau.governance.scheduleOp({
-            admin,
-            opId: id,
-            action: { kind: "addInitRateLimit", key: link.routeKey, pau: PublicKey.default, ...p.fundRoute },
-          }),
-        ],
-      });
-      executes.push({
-        phase: "execute",
-        name: `execute: approve ${route}`,
-        signer: "payer",
-        instructions: [
-          await pau.executor.executeAddInitRateLimit({ payer, opId: id, key: link.routeKey, pau: PublicKey.default }),
-        ],
-      });
+      const [approve, approved] = await approveRouteSteps(
+        pau,
+        { admin, payer, opId: opId++ },
+        link.routeKey,
+        p.fundRoute,
+        `route amm_fund to ${label}`,
+      );
       // the pool PDA may draw on that route: an integration, an addition behind the timelock
-      const integrationId = opId++;
-      const integration = `integration ${label} on PAU ${c.pauId}`;
-      scheduleOps.push({
-        phase: "schedule",
-        name: `schedule_op ${integrationId}: add ${integration}`,
-        signer: "admin",
-        instructions: [
-          await pau.governance.scheduleOp({
-            admin,
-            opId: integrationId,
-            action: { kind: "addIntegration", controller, signer: ref.pool, key: link.routeKey },
-          }),
-        ],
-      });
-      executes.push({
-        phase: "execute",
-        name: `execute: add ${integration}`,
-        signer: "payer",
-        instructions: [
-          await pau.executor.executeAddIntegration({ payer, opId: integrationId, controller, signer: ref.pool }),
-        ],
-      });
+      const [add, added] = await addIntegrationSteps(
+        pau,
+        { admin, payer, opId: opId++ },
+        controller,
+        ref.pool,
+        link.routeKey,
+        `integration ${label} on PAU ${c.pauId}`,
+      );
+      scheduleOps.push(approve, add);
+      executes.push(approved, added);
       wiring.push(
         {
           phase: "execute",
@@ -727,48 +759,17 @@ async function planLcts(
         { tag: TAGS.lctsReturn, key: returnRouteKey(ref), counterparty: ref.redeemUsdsVault, limit: unit.returnRoute },
       ];
       for (const r of routes) {
-        const id = opId++;
-        const route = `route ${r.tag} to ${label}`;
-        scheduleOps.push({
-          phase: "schedule",
-          name: `schedule_op ${id}: approve ${route}`,
-          signer: "admin",
-          instructions: [
-            await pau.governance.scheduleOp({
-              admin,
-              opId: id,
-              action: { kind: "addInitRateLimit", key: r.key, pau: PublicKey.default, ...r.limit },
-            }),
-          ],
-        });
-        executes.push({
-          phase: "execute",
-          name: `execute: approve ${route}`,
-          signer: "payer",
-          instructions: [await pau.executor.executeAddInitRateLimit({ payer, opId: id, key: r.key, pau: PublicKey.default })],
-        });
+        const ids = { admin, payer, opId: opId++ };
+        const [approve, approved] = await approveRouteSteps(pau, ids, r.key, r.limit, `route ${r.tag} to ${label}`);
+        scheduleOps.push(approve);
+        executes.push(approved);
       }
       for (const r of routes) {
-        const id = opId++;
+        const ids = { admin, payer, opId: opId++ };
         const integration = `integration ${label} on PAU ${c.pauId} (${r.tag})`;
-        scheduleOps.push({
-          phase: "schedule",
-          name: `schedule_op ${id}: add ${integration}`,
-          signer: "admin",
-          instructions: [
-            await pau.governance.scheduleOp({
-              admin,
-              opId: id,
-              action: { kind: "addIntegration", controller, signer: ref.unit, key: r.key },
-            }),
-          ],
-        });
-        executes.push({
-          phase: "execute",
-          name: `execute: add ${integration}`,
-          signer: "payer",
-          instructions: [await pau.executor.executeAddIntegration({ payer, opId: id, controller, signer: ref.unit })],
-        });
+        const [add, added] = await addIntegrationSteps(pau, ids, controller, ref.unit, r.key, integration);
+        scheduleOps.push(add);
+        executes.push(added);
       }
       for (const r of routes) {
         wiring.push({

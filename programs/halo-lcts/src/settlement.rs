@@ -35,6 +35,33 @@ pub struct UnitMints<'a, 'info> {
     pub shares: MintRef<'a, 'info>,
 }
 
+impl<'a, 'info> UnitMints<'a, 'info> {
+    /// The unit's mints with their token programs (`(program, mint)` each), at the unit's
+    /// decimals.
+    pub fn new(
+        unit_info: &'a AccountInfo<'info>,
+        unit: &'a LctsUnit,
+        (usds_program, usds_mint): (&'a AccountInfo<'info>, &'a AccountInfo<'info>),
+        (share_program, share_mint): (&'a AccountInfo<'info>, &'a AccountInfo<'info>),
+    ) -> Self {
+        let decimals = unit.underlying_decimals;
+        Self {
+            unit_info,
+            unit,
+            usds: MintRef {
+                token_program: usds_program,
+                mint: usds_mint,
+                decimals,
+            },
+            shares: MintRef {
+                token_program: share_program,
+                mint: share_mint,
+                decimals,
+            },
+        }
+    }
+}
+
 impl<'info> PauLeg<'_, 'info> {
     /// `halo_pau::draw`: `amount` USDS out of custody to `destination` along the leg's
     /// route, signed by the unit PDA (the registered integration).

@@ -6,7 +6,7 @@ use crate::{
     errors::LctsError,
     settlement::{self, Booked, GenerationSlot, PauLeg, UnitMints},
     state::*,
-    token::{amount_of, MintRef},
+    token::amount_of,
 };
 
 /// The beacon settles one LOCKED queue with `capacity` (base units of its underlying):
@@ -107,21 +107,12 @@ pub fn handler(ctx: Context<Settle>, capacity: u64) -> Result<()> {
         .queue
         .conversion(capacity, accounts.unit.params.dust);
     let unit_info = accounts.unit.to_account_info();
-    let decimals = accounts.unit.underlying_decimals;
-    let mints = UnitMints {
-        unit_info: &unit_info,
-        unit: &accounts.unit,
-        usds: MintRef {
-            token_program: &accounts.usds_token_program,
-            mint: &accounts.usds_mint,
-            decimals,
-        },
-        shares: MintRef {
-            token_program: &accounts.share_token_program,
-            mint: &accounts.share_mint,
-            decimals,
-        },
-    };
+    let mints = UnitMints::new(
+        &unit_info,
+        &accounts.unit,
+        (&accounts.usds_token_program, &accounts.usds_mint),
+        (&accounts.share_token_program, &accounts.share_mint),
+    );
     let pau = PauLeg {
         integration: &accounts.pau_integration,
         controller: &accounts.pau_controller,

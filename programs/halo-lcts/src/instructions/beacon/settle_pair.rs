@@ -9,7 +9,7 @@ use crate::{
     math::{OrOverflow, SafeMath},
     settlement::{self, Booked, GenerationSlot, NetVaults, PauLeg, UnitMints},
     state::*,
-    token::{amount_of, MintRef},
+    token::amount_of,
 };
 
 /// Settles both queues of a unit. First netting inside the unit at the exchange rate
@@ -134,21 +134,12 @@ impl SettlePair<'_> {
 impl<'info> SettlePair<'info> {
     /// The unit and its two mints, as the settlement's token moves need them.
     fn mints<'a>(&'a self, unit_info: &'a AccountInfo<'info>) -> UnitMints<'a, 'info> {
-        let decimals = self.unit.underlying_decimals;
-        UnitMints {
+        UnitMints::new(
             unit_info,
-            unit: &self.unit,
-            usds: MintRef {
-                token_program: &self.usds_token_program,
-                mint: &self.usds_mint,
-                decimals,
-            },
-            shares: MintRef {
-                token_program: &self.share_token_program,
-                mint: &self.share_mint,
-                decimals,
-            },
-        }
+            &self.unit,
+            (&self.usds_token_program, &self.usds_mint),
+            (&self.share_token_program, &self.share_mint),
+        )
     }
 
     /// The PAU accounts of a draw along `rate_limit`.
