@@ -28,6 +28,8 @@ fn anchor_toml_lists_every_program_at_its_id_on_every_cluster() {
         ("halo_oracle", halo_oracle::ID.to_string()),
         ("halo_trading", halo_trading::ID.to_string()),
         ("halo_lcts", halo_lcts::ID.to_string()),
+        ("halo_nfat", halo_nfat::ID.to_string()),
+        ("halo_nfat_hook", halo_nfat_hook::ID.to_string()),
     ];
     for cluster in ["localnet", "devnet", "mainnet"] {
         let mut got = section(&text, &format!("programs.{cluster}"));

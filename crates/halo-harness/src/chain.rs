@@ -26,6 +26,8 @@ entry!(halo_pau_entry, halo_pau);
 entry!(halo_oracle_entry, halo_oracle);
 entry!(halo_trading_entry, halo_trading);
 entry!(halo_lcts_entry, halo_lcts);
+entry!(halo_nfat_entry, halo_nfat);
+entry!(halo_nfat_hook_entry, halo_nfat_hook);
 
 /// Old names kept for the tests' readability.
 pub type TxFailure = Refusal;
@@ -62,6 +64,12 @@ impl Chain {
             processor!(halo_trading_entry),
         );
         pt.add_program("halo_lcts", halo_lcts::ID, processor!(halo_lcts_entry));
+        pt.add_program("halo_nfat", halo_nfat::ID, processor!(halo_nfat_entry));
+        pt.add_program(
+            "halo_nfat_hook",
+            halo_nfat_hook::ID,
+            processor!(halo_nfat_hook_entry),
+        );
         let ctx = pt.start_with_context().await;
         Self {
             ctx,

@@ -6,6 +6,7 @@
 //! * `pau`: the PAU fixture, over any `halo_sdk::ledger::Ledger` (the SBF tests in bench/
 //!   use it on LiteSVM without the feature).
 //! * `lcts`: the Passthrough Halo fixture (a unit with both queues on a PAU).
+//! * `nfat`: the Structuring Halo fixture (a facility with its PAU routes and roles).
 //! * `oracle`: the oracle fixture (a feed and its reporter).
 //! * `vocab`: the one test vocabulary every program's tests use: `refused_unchanged`,
 //!   `assert_err`, `unsigned`, `swap_account`, `corrupt`, and the `Fixture` trait.
@@ -17,6 +18,7 @@
 pub mod chain;
 pub mod errors;
 pub mod lcts;
+pub mod nfat;
 pub mod oracle;
 pub mod pau;
 pub mod trading;
@@ -27,6 +29,7 @@ pub use chain::{Chain, TxFailure, TxOk};
 pub use errors::{assert_failed, prefund};
 pub use halo_sdk::ledger::{Keypair, Ledger, MintKind, RawAccount, Receipt, Refusal, Signer};
 pub use lcts::{LctsEnv, LctsOptions, Prime};
+pub use nfat::{NfatEnv, NfatOptions, Wallet};
 pub use oracle::OracleEnv;
 pub use pau::{PauEnv, PauOptions};
 pub use trading::{PriceKind, TradingEnv, TradingOptions};

@@ -36,7 +36,9 @@ expected!(
     halo_pau::errors::PauError,
     halo_oracle::errors::OracleError,
     halo_trading::errors::TradingError,
-    halo_lcts::errors::LctsError
+    halo_lcts::errors::LctsError,
+    halo_nfat::errors::NfatError,
+    halo_nfat_hook::errors::HookError
 );
 
 /// A bare custom code: for a list of refusals from several programs (an LCTS error, a PAU

@@ -14,6 +14,8 @@ const PROGRAMS: &[(&str, &str)] = &[
     ("halo-oracle", "halo_oracle"),
     ("halo-trading", "halo_trading"),
     ("halo-lcts", "halo_lcts"),
+    ("halo-nfat", "halo_nfat"),
+    ("halo-nfat-hook", "halo_nfat_hook"),
 ];
 
 fn camel(name: &str) -> String {

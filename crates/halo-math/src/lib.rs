@@ -14,11 +14,13 @@
 //! * [`queue`]: generation accounting for liquidity-constrained redeem queues.
 //! * [`lcts`]: the Passthrough Halo's LCTS generations (subscribe / redeem queues with a
 //!   reward-per-share accumulator, dust finalization, exchange-rate conversions).
+//! * [`deal`]: an NFAT deal's ledger: fundings capped by the terms, late penalties, claims.
 //! * [`nfat`]: the Structuring Halo's deal terms: 30/360 interest, bullet / amortizing /
 //!   periodic-interest schedules, what is due at a time, lateness and its penalty.
 #![cfg_attr(not(feature = "anchor"), no_std)]
 #![deny(clippy::arithmetic_side_effects)]
 
+pub mod deal;
 pub mod fixed;
 pub mod lcts;
 pub mod nfat;

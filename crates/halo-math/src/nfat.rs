@@ -60,6 +60,14 @@ impl From<MathError> for TermsError {
 
 /// A deal's economic terms.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "anchor",
+    derive(
+        anchor_lang::AnchorSerialize,
+        anchor_lang::AnchorDeserialize,
+        anchor_lang::InitSpace
+    )
+)]
 pub struct Terms {
     /// precision: base units of the deposit mint.
     pub principal: u64,

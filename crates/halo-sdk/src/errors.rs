@@ -1,7 +1,9 @@
 //! Program error codes back to their variants and messages (clients see only the code):
 //! `halo_pau` (6000..), `halo_oracle` (6100..), `halo_trading` (6200..), `halo_lcts`
-//! (6300..) and Anchor's own.
+//! (6300..), `halo_nfat` (6400..), `halo_nfat_hook` (6500..) and Anchor's own.
 pub use halo_lcts::errors::LctsError;
+pub use halo_nfat::errors::NfatError;
+pub use halo_nfat_hook::errors::HookError;
 pub use halo_oracle::errors::OracleError;
 pub use halo_pau::errors::PauError;
 pub use halo_trading::errors::TradingError;
@@ -261,6 +263,94 @@ pub const LCTS_ERRORS: &[LctsError] = &[
     LctsError::BadDust,
 ];
 
+/// Every `NfatError`, in declaration order: code = 6400 + index.
+pub const NFAT_ERRORS: &[NfatError] = &[
+    NfatError::NotGovernance,
+    NfatError::NotPendingGovernance,
+    NfatError::NotBeacon,
+    NfatError::NotAttestor,
+    NfatError::NotWarden,
+    NfatError::OnlyGovernanceLiftsHalt,
+    NfatError::DefaultKey,
+    NfatError::Halted,
+    NfatError::BadBuyboxTenor,
+    NfatError::BadBuyboxSize,
+    NfatError::BadBuyboxApy,
+    NfatError::BadBuyboxSchedules,
+    NfatError::BadBuyboxPayments,
+    NfatError::BadBuyboxPenalty,
+    NfatError::BadBuyboxGrace,
+    NfatError::BadBuyboxStart,
+    NfatError::BadMetadata,
+    NfatError::UnsupportedMintExtension,
+    NfatError::WrongDepositMint,
+    NfatError::WrongTokenProgram,
+    NfatError::WrongPauController,
+    NfatError::WrongRateLimit,
+    NfatError::WrongQueueVault,
+    NfatError::WrongRedeemVault,
+    NfatError::WrongBookVault,
+    NfatError::OfAnotherFacility,
+    NfatError::DealOfAnotherBook,
+    NfatError::PrimeNotApproved,
+    NfatError::ZeroAmount,
+    NfatError::DepositTooSmall,
+    NfatError::InsufficientQueue,
+    NfatError::NotDepositOwner,
+    NfatError::TenorBelowBuybox,
+    NfatError::TenorAboveBuybox,
+    NfatError::SizeBelowBuybox,
+    NfatError::SizeAboveBuybox,
+    NfatError::ApyBelowBuybox,
+    NfatError::ApyAboveBuybox,
+    NfatError::ScheduleNotAllowed,
+    NfatError::TooManyPayments,
+    NfatError::StartOutsideBuybox,
+    NfatError::BadTerms,
+    NfatError::PrincipalNotAmount,
+    NfatError::BookClosedToDeals,
+    NfatError::BadBookTransition,
+    NfatError::AttestationRequired,
+    NfatError::BookNotDeploying,
+    NfatError::BookNotReturning,
+    NfatError::InsufficientBookCapital,
+    NfatError::InsufficientReturned,
+    NfatError::BookNotEmpty,
+    NfatError::EmptyAttestation,
+    NfatError::PrincipalOverfunded,
+    NfatError::InterestOverfunded,
+    NfatError::PenaltyOverfunded,
+    NfatError::NothingToFund,
+    NfatError::DealNotFundable,
+    NfatError::NotYetDefaultable,
+    NfatError::DealFullyFunded,
+    NfatError::DealNotActive,
+    NfatError::DealNotDefaulted,
+    NfatError::UnclaimedFundsRemain,
+    NfatError::WrongNftMint,
+    NfatError::NotNftHolder,
+    NfatError::NotTokenAccountOwner,
+    NfatError::NothingToRedeem,
+    NfatError::HolderAlreadyListed,
+    NfatError::PrimeAlreadyApproved,
+    NfatError::WrongHookProgram,
+    NfatError::VaultShort,
+    NfatError::InvariantViolated,
+    NfatError::MathOverflow,
+];
+
+/// Every `HookError` (the NFT transfer hook), in declaration order: code = 6500 + index.
+pub const HOOK_ERRORS: &[HookError] = &[
+    HookError::NotTransferring,
+    HookError::WrongTokenAccount,
+    HookError::WrongExtraAccountMetas,
+    HookError::ExtraAccountsMismatch,
+    HookError::NotAFacility,
+    HookError::ReceiverNotAllowListed,
+    HookError::NotMintAuthority,
+    HookError::HookNotOnMint,
+];
+
 /// The `halo_oracle` error with this custom code, if any.
 pub fn oracle_error(code: u32) -> Option<OracleError> {
     by_code(ORACLE_ERRORS, 6100, code)
@@ -274,6 +364,16 @@ pub fn trading_error(code: u32) -> Option<TradingError> {
 /// The `halo_lcts` error with this custom code, if any.
 pub fn lcts_error(code: u32) -> Option<LctsError> {
     by_code(LCTS_ERRORS, 6300, code)
+}
+
+/// The `halo_nfat` error with this custom code, if any.
+pub fn nfat_error(code: u32) -> Option<NfatError> {
+    by_code(NFAT_ERRORS, 6400, code)
+}
+
+/// The `halo_nfat_hook` error with this custom code, if any.
+pub fn hook_error(code: u32) -> Option<HookError> {
+    by_code(HOOK_ERRORS, 6500, code)
 }
 
 fn by_code<E: Copy>(table: &[E], offset: u32, code: u32) -> Option<E> {
@@ -306,7 +406,7 @@ pub const ANCHOR_ERRORS: &[AnchorErrorCode] = &[
 ];
 
 /// "Name: message" for a custom error code of `halo_pau`, `halo_oracle`, `halo_trading`,
-/// `halo_lcts` or Anchor, or the bare code.
+/// `halo_lcts`, `halo_nfat`, `halo_nfat_hook` or Anchor, or the bare code.
 pub fn describe(code: u32) -> String {
     if let Some(e) = pau_error(code) {
         return format!("{}: {}", e.name(), e);
@@ -318,6 +418,12 @@ pub fn describe(code: u32) -> String {
         return format!("{}: {}", e.name(), e);
     }
     if let Some(e) = lcts_error(code) {
+        return format!("{}: {}", e.name(), e);
+    }
+    if let Some(e) = nfat_error(code) {
+        return format!("{}: {}", e.name(), e);
+    }
+    if let Some(e) = hook_error(code) {
         return format!("{}: {}", e.name(), e);
     }
     for e in ANCHOR_ERRORS {
@@ -422,6 +528,22 @@ mod tests {
             |e| e.name(),
             lcts_error,
             include_str!("../../../programs/halo-lcts/src/errors.rs"),
+        );
+    }
+
+    #[test]
+    fn nfat_tables_match_the_programs() {
+        check(
+            NFAT_ERRORS,
+            |e| e.name(),
+            nfat_error,
+            include_str!("../../../programs/halo-nfat/src/errors.rs"),
+        );
+        check(
+            HOOK_ERRORS,
+            |e| e.name(),
+            hook_error,
+            include_str!("../../../programs/halo-nfat-hook/src/errors.rs"),
         );
     }
 

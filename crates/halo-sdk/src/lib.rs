@@ -6,6 +6,7 @@ pub mod errors;
 pub mod keys;
 pub mod lcts;
 pub mod ledger;
+pub mod nfat;
 pub mod oracle;
 pub mod pau;
 pub mod pda;

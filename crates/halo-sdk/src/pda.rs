@@ -212,3 +212,81 @@ pub fn lcts_position(queue: &Pubkey, owner: &Pubkey) -> Pubkey {
     use halo_lcts::constants::SEED_POSITION;
     find_lcts(&[SEED_POSITION, queue.as_ref(), owner.as_ref()])
 }
+
+fn find_nfat(seeds: &[&[u8]]) -> Pubkey {
+    Pubkey::find_program_address(seeds, &halo_nfat::ID).0
+}
+
+/// `halo_nfat`'s `["class", authority, facility_id le]`: a Structuring Halo facility.
+pub fn nfat_facility(authority: &Pubkey, facility_id: u64) -> Pubkey {
+    use halo_nfat::constants::SEED_FACILITY;
+    find_nfat(&[
+        SEED_FACILITY,
+        authority.as_ref(),
+        &facility_id.to_le_bytes(),
+    ])
+}
+
+/// `["prime", facility, prime]`: a Prime's approval.
+pub fn nfat_prime(facility: &Pubkey, prime: &Pubkey) -> Pubkey {
+    use halo_nfat::constants::SEED_PRIME;
+    find_nfat(&[SEED_PRIME, facility.as_ref(), prime.as_ref()])
+}
+
+/// `["deposit", facility, prime]`: a Prime's queued capital.
+pub fn nfat_deposit(facility: &Pubkey, prime: &Pubkey) -> Pubkey {
+    use halo_nfat::constants::SEED_DEPOSIT;
+    find_nfat(&[SEED_DEPOSIT, facility.as_ref(), prime.as_ref()])
+}
+
+/// `["queue_vault", facility]`.
+pub fn nfat_queue_vault(facility: &Pubkey) -> Pubkey {
+    use halo_nfat::constants::SEED_QUEUE_VAULT;
+    find_nfat(&[SEED_QUEUE_VAULT, facility.as_ref()])
+}
+
+/// `["redeem_vault", facility]`.
+pub fn nfat_redeem_vault(facility: &Pubkey) -> Pubkey {
+    use halo_nfat::constants::SEED_REDEEM_VAULT;
+    find_nfat(&[SEED_REDEEM_VAULT, facility.as_ref()])
+}
+
+/// `["book", facility, book_id le]`.
+pub fn nfat_book(facility: &Pubkey, book_id: u64) -> Pubkey {
+    use halo_nfat::constants::SEED_BOOK;
+    find_nfat(&[SEED_BOOK, facility.as_ref(), &book_id.to_le_bytes()])
+}
+
+/// `["book_vault", book, mint]`.
+pub fn nfat_book_vault(book: &Pubkey, mint: &Pubkey) -> Pubkey {
+    use halo_nfat::constants::SEED_BOOK_VAULT;
+    find_nfat(&[SEED_BOOK_VAULT, book.as_ref(), mint.as_ref()])
+}
+
+/// `["deal", facility, deal_id le]`.
+pub fn nfat_deal(facility: &Pubkey, deal_id: u64) -> Pubkey {
+    use halo_nfat::constants::SEED_DEAL;
+    find_nfat(&[SEED_DEAL, facility.as_ref(), &deal_id.to_le_bytes()])
+}
+
+/// `["nft", deal]`: the deal's NFT mint.
+pub fn nfat_nft(deal: &Pubkey) -> Pubkey {
+    use halo_nfat::constants::SEED_NFT;
+    find_nfat(&[SEED_NFT, deal.as_ref()])
+}
+
+/// `["holder", facility, owner]`: an allow-list entry.
+pub fn nfat_holder(facility: &Pubkey, owner: &Pubkey) -> Pubkey {
+    use halo_nfat::constants::SEED_HOLDER;
+    find_nfat(&[SEED_HOLDER, facility.as_ref(), owner.as_ref()])
+}
+
+/// `halo_nfat_hook`'s `["extra-account-metas", mint]`: the mint's transfer-hook accounts.
+pub fn nfat_extra_account_metas(mint: &Pubkey) -> Pubkey {
+    use halo_nfat_hook::constants::SEED_EXTRA_ACCOUNT_METAS;
+    Pubkey::find_program_address(
+        &[SEED_EXTRA_ACCOUNT_METAS, mint.as_ref()],
+        &halo_nfat_hook::ID,
+    )
+    .0
+}

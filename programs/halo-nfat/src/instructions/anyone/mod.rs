@@ -1,0 +1,7 @@
+#![allow(ambiguous_glob_reexports)]
+pub mod answer;
+pub mod deal_view;
+pub mod pay;
+
+pub use deal_view::*;
+pub use pay::*;

@@ -1,0 +1,4 @@
+#![allow(ambiguous_glob_reexports)]
+pub mod attest;
+
+pub use attest::*;

@@ -1,0 +1,16 @@
+use anchor_lang::prelude::*;
+
+use crate::{events::GovernanceAccepted, instructions::governance::FacilityGovernance};
+
+/// The proposed governance takes over. Signed by the proposed key.
+pub fn handler(ctx: Context<FacilityGovernance>) -> Result<()> {
+    let f = &mut ctx.accounts.facility;
+    let old = f.accept_governance();
+    f.invariant(None, None)?;
+    emit!(GovernanceAccepted {
+        facility: f.key(),
+        old,
+        new: f.governance,
+    });
+    Ok(())
+}
