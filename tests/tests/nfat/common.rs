@@ -71,3 +71,63 @@ pub async fn deployed_and_returned(
         .expect("return");
     (p, book, deal)
 }
+
+/// The deal NFT's mint as Token-2022 sees it: supply, decimals, mint authority, close
+/// authority, transfer-hook program, metadata name and additional fields.
+pub struct NftFacts {
+    pub supply: u64,
+    pub decimals: u8,
+    pub mint_authority: Option<Pubkey>,
+    pub close_authority: Option<Pubkey>,
+    pub hook_program: Option<Pubkey>,
+    pub name: String,
+    pub fields: Vec<(String, String)>,
+}
+
+pub async fn nft_facts(chain: &mut Chain, mint: &Pubkey) -> NftFacts {
+    use anchor_spl::token_2022::spl_token_2022::extension::{
+        mint_close_authority::MintCloseAuthority, transfer_hook::TransferHook,
+        BaseStateWithExtensions, StateWithExtensions,
+    };
+    use anchor_spl::token_2022::spl_token_2022::state::Mint;
+    use anchor_spl::token_interface::spl_token_metadata_interface::state::TokenMetadata;
+    let data = chain.account_data(mint).await.expect("mint");
+    let m = StateWithExtensions::<Mint>::unpack(&data).expect("a Token-2022 mint");
+    let meta = m
+        .get_variable_len_extension::<TokenMetadata>()
+        .expect("token metadata");
+    NftFacts {
+        supply: m.base.supply,
+        decimals: m.base.decimals,
+        mint_authority: m.base.mint_authority.into(),
+        close_authority: Option::<Pubkey>::from(
+            m.get_extension::<MintCloseAuthority>().unwrap().close_authority,
+        ),
+        hook_program: Option::<Pubkey>::from(m.get_extension::<TransferHook>().unwrap().program_id),
+        name: meta.name,
+        fields: meta.additional_metadata,
+    }
+}
+
+/// A second facility (on a second PAU, with its own governance and roles): the "another
+/// facility's deal / book" attacks and a Prime in two facilities.
+pub async fn second_env(chain: &mut Chain, env: &NfatEnv) -> NfatEnv {
+    let pau = PauEnv::bootstrap_pau(
+        chain,
+        env.pau.admin.insecure_clone(),
+        PauOptions {
+            pau_id: 1,
+            custody_funding: 1_000 * MILLION,
+            ..PauOptions::default()
+        },
+    )
+    .await;
+    NfatEnv::try_bootstrap_on(chain, pau, NfatOptions::default())
+        .await
+        .expect("second facility")
+}
+
+/// Moves the clock to `ts`.
+pub async fn at(chain: &mut Chain, ts: i64) {
+    chain.set_time(ts).await;
+}
