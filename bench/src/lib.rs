@@ -23,6 +23,8 @@ pub const PROGRAMS: &[(Pubkey, &str)] = &[
     (halo_oracle::ID, "halo_oracle.so"),
     (halo_trading::ID, "halo_trading.so"),
     (halo_lcts::ID, "halo_lcts.so"),
+    (halo_nfat::ID, "halo_nfat.so"),
+    (halo_nfat_hook::ID, "halo_nfat_hook.so"),
 ];
 
 pub struct SbfLedger {

@@ -16,6 +16,7 @@ use halo_sdk::{
 };
 
 mod lcts;
+mod nfat;
 mod trading;
 
 const USDS: u64 = 1_000_000;
@@ -42,6 +43,8 @@ pub(crate) struct Bench {
     griefing: Option<trading::Griefing>,
     /// (positions in the queue, [subscribe, claim, exit, lock, settle] CU).
     lcts_scaling: Vec<(u64, [u64; 5])>,
+    /// (deals in the facility, [claim, fund, redeem] CU).
+    nfat_scaling: Vec<(u64, [u64; 3])>,
 }
 
 impl Bench {
@@ -560,6 +563,21 @@ async fn bench() -> (Bench, Vec<(&'static str, usize, u64)>) {
         ("RateLimit", 8 + RateLimit::INIT_SPACE),
         ("Integration", 8 + Integration::INIT_SPACE),
         ("Removal", 8 + Removal::INIT_SPACE),
+        ("NFAT Facility", 8 + halo_nfat::state::Facility::INIT_SPACE),
+        ("NFAT Book", 8 + halo_nfat::state::Book::INIT_SPACE),
+        ("NFAT Deal", 8 + halo_nfat::state::Deal::INIT_SPACE),
+        (
+            "NFAT QueueDeposit",
+            8 + halo_nfat::state::QueueDeposit::INIT_SPACE,
+        ),
+        (
+            "NFAT ApprovedPrime",
+            8 + halo_nfat::state::ApprovedPrime::INIT_SPACE,
+        ),
+        (
+            "NFAT HolderEntry",
+            8 + halo_nfat::state::HolderEntry::INIT_SPACE,
+        ),
     ] {
         rents.push((name, space, l.rent(space).await));
     }
@@ -575,6 +593,11 @@ fn main() {
     for n in [1, 100, 10_000] {
         let costs = block_on(lcts::with_positions(n));
         b.lcts_scaling.push((n, costs));
+    }
+    block_on(nfat::bench(&mut b));
+    for n in [1, 100, 10_000] {
+        let costs = block_on(nfat::with_deals(n));
+        b.nfat_scaling.push((n, costs));
     }
     let lcts_cu = |prefix: &str| {
         b.rows
@@ -592,6 +615,38 @@ fn main() {
         ("settle with its PAU CPI ≤ 45,000 CU (the finalizing one also writes the generation)", lcts_cu("settle ("), 45_000),
         ("settle_pair ≤ 70,000 CU", lcts_cu("settle_pair"), 70_000),
     ];
+    let nfat_cu = |prefix: &str| {
+        b.rows
+            .iter()
+            .filter(|r| r.program == "halo_nfat" && r.instruction.starts_with(prefix))
+            .map(|r| r.cu)
+            .max()
+            .unwrap_or(0)
+    };
+    let nfat_targets = [
+        (
+            "claim with the NFT mint and its metadata ≤ 120,000 CU",
+            nfat_cu("claim"),
+            120_000,
+        ),
+        ("fund ≤ 25,000 CU", nfat_cu("fund"), 25_000),
+        (
+            "redeem ≤ 30,000 CU",
+            nfat_cu("redeem (part").max(nfat_cu("redeem (the rest")),
+            30_000,
+        ),
+        (
+            "the final redeem with burn and closes ≤ 45,000 CU",
+            nfat_cu("redeem (final"),
+            45_000,
+        ),
+    ];
+    let nfat_spread: Vec<u64> = (0..3)
+        .map(|i| {
+            let v: Vec<u64> = b.nfat_scaling.iter().map(|(_, c)| c[i]).collect();
+            v.iter().max().unwrap_or(&0) - v.iter().min().unwrap_or(&0)
+        })
+        .collect();
     let lcts_spread: Vec<u64> = (0..5)
         .map(|i| {
             let v: Vec<u64> = b.lcts_scaling.iter().map(|(_, c)| c[i]).collect();
@@ -702,6 +757,23 @@ fn main() {
         "\nSpread (max − min over the three sizes): subscribe {} CU, claim {}, exit {}, lock {}, settle {}. The positions split the same 1,000,000 USDS, so every amount computed is the same at each size.",
         lcts_spread[0], lcts_spread[1], lcts_spread[2], lcts_spread[3], lcts_spread[4]
     );
+    let _ = writeln!(md, "\n## NFAT O(1) check\n");
+    let _ = writeln!(md, "The same instructions with 1, 100 and 10,000 deals already struck in the facility (every deal");
+    let _ = writeln!(md, "created by a real `claim`, with its NFT), measured on one more deal of the same terms: its claim,");
+    let _ = writeln!(
+        md,
+        "a funding and its redemption. No instruction reads or loops over deals.\n"
+    );
+    let _ = writeln!(md, "| deals | claim | fund | redeem |");
+    let _ = writeln!(md, "|---:|---:|---:|---:|");
+    for (n, c) in &b.nfat_scaling {
+        let _ = writeln!(md, "| {n} | {} | {} | {} |", c[0], c[1], c[2]);
+    }
+    let _ = writeln!(
+        md,
+        "\nSpread (max − min over the three sizes): claim {} CU, fund {}, redeem {}. The claim's spread is the PDA bump search of a different deal id (the deal and its mint), not the number of deals.",
+        nfat_spread[0], nfat_spread[1], nfat_spread[2]
+    );
     let _ = writeln!(md, "\n## Targets\n");
     let _ = writeln!(md, "| target | measured | met |");
     let _ = writeln!(md, "|---|---|---|");
@@ -737,6 +809,13 @@ fn main() {
         let _ = writeln!(md, "| LCTS {what} | {got} CU | {} |", yes(got <= target));
         if got > target {
             lcts_over.push(what);
+        }
+    }
+    let mut nfat_over = Vec::new();
+    for (what, got, target) in nfat_targets {
+        let _ = writeln!(md, "| NFAT {what} | {got} CU | {} |", yes(got <= target));
+        if got > target {
+            nfat_over.push(what);
         }
     }
     let _ = writeln!(md, "\n## Rent per account type\n");
@@ -778,6 +857,10 @@ fn main() {
     }
     if !lcts_over.is_empty() {
         eprintln!("LCTS over target: {lcts_over:?}");
+        std::process::exit(1);
+    }
+    if !nfat_over.is_empty() {
+        eprintln!("NFAT over target: {nfat_over:?}");
         std::process::exit(1);
     }
     if !over.is_empty() {

@@ -7,3 +7,4 @@
 //! more than once) and a failed transaction is simply re-planned next cycle.
 pub mod amm;
 pub mod lcts;
+pub mod nfat;

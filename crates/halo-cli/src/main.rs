@@ -3,7 +3,7 @@
 //! `halo demo` boots an embedded in-process chain with the Halo programs and the SPL
 //! programs, runs every seed scenario end to end and prints the report.
 use halo_harness::Chain;
-use halo_scenarios::{configurator, passthrough, report::Report, trading};
+use halo_scenarios::{configurator, passthrough, report::Report, structuring, trading};
 
 const USAGE: &str = "usage: halo <command>
 
@@ -53,7 +53,7 @@ async fn main() {
             report.line("Halo on Solana: seed scenarios on an embedded chain");
             let mut chain = Chain::new().await;
             report.line(
-                "embedded chain: halo_pau, halo_oracle, halo_trading, halo_lcts (native) beside SPL \
+                "embedded chain: halo_pau, halo_oracle, halo_trading, halo_lcts, halo_nfat, halo_nfat_hook (native) beside SPL \
                  Token, Token-2022 and ATA (SBF)",
             );
             let outcome = configurator::run(&mut chain, &mut report)
@@ -71,6 +71,11 @@ async fn main() {
                 .await
                 .and_then(|o| passthrough::verify(&o));
             exit_on_error("passthrough", outcome);
+            let mut chain = Chain::new().await;
+            let outcome = structuring::run(&mut chain, &mut report)
+                .await
+                .and_then(|o| structuring::verify(&o));
+            exit_on_error("structuring", outcome);
             report.line("");
             report.line("all scenarios ran and matched the seeds' numbers");
         }

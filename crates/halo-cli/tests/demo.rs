@@ -1,7 +1,7 @@
 //! `halo demo`'s scenarios on the embedded chain, checked number by number (the same
 //! `verify` runs against the SBF builds in bench/).
 use halo_harness::Chain;
-use halo_scenarios::{configurator, passthrough, report::Report, trading};
+use halo_scenarios::{configurator, passthrough, report::Report, structuring, trading};
 
 #[tokio::test]
 async fn configurator_scenario_reports_the_expected_numbers() {
@@ -54,4 +54,16 @@ async fn passthrough_scenario_reproduces_seed_001s_queue() {
     assert_eq!(o.time_to_fill_days, 5);
     assert_eq!(o.epochs[4].external, 950_000 * 1_000_000);
     assert!(r.text.contains("redemption filled by netting"));
+}
+
+#[tokio::test]
+async fn structuring_scenario_reproduces_seed_003s_deals() {
+    let mut r = Report::quiet();
+    let mut chain = Chain::new().await;
+    let o = structuring::run(&mut chain, &mut r)
+        .await
+        .expect("scenario");
+    structuring::verify(&o).expect("seed numbers");
+    assert!(r.text.contains("operator report: deals active"));
+    assert!(r.text.contains("ApyAboveBuybox"));
 }

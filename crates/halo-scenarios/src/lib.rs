@@ -4,4 +4,5 @@
 pub mod configurator;
 pub mod passthrough;
 pub mod report;
+pub mod structuring;
 pub mod trading;

@@ -10,8 +10,14 @@ async fn claim_ok_records_the_terms_and_mints_one_nft_to_the_prime() {
     let (p, book, deal) = struck(&mut chain, &env, t).await;
     let d = env.deal_state(&mut chain, &deal).await.unwrap();
     assert_eq!(d.terms, t);
-    assert_eq!(d.terms_hash, tx::terms_hash(&env.facility.facility, 0, &t).unwrap());
-    assert_eq!((d.depositor, d.book, d.status), (p.pubkey(), book, DealStatus::Active));
+    assert_eq!(
+        d.terms_hash,
+        tx::terms_hash(&env.facility.facility, 0, &t).unwrap()
+    );
+    assert_eq!(
+        (d.depositor, d.book, d.status),
+        (p.pubkey(), book, DealStatus::Active)
+    );
     assert_eq!(d.ledger.total_interest, 1_250_000 * UNIT);
     assert_eq!(d.ledger.principal_outstanding, 25 * MILLION);
     let nft = nft_facts(&mut chain, &deal.nft_mint).await;
@@ -19,7 +25,12 @@ async fn claim_ok_records_the_terms_and_mints_one_nft_to_the_prime() {
     assert_eq!(nft.close_authority, Some(env.facility.facility));
     assert_eq!(nft.hook_program, Some(halo_nfat_hook::ID));
     assert_eq!(nft.name, "Senior Secured 0 #0");
-    let field = |k: &str| nft.fields.iter().find(|(key, _)| key == k).map(|(_, v)| v.clone());
+    let field = |k: &str| {
+        nft.fields
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+    };
     assert_eq!(field("principal"), Some((25 * MILLION).to_string()));
     assert_eq!(field("apy_bps"), Some("1000".into()));
     assert_eq!(field("maturity"), Some(d.maturity_ts.to_string()));
@@ -27,9 +38,15 @@ async fn claim_ok_records_the_terms_and_mints_one_nft_to_the_prime() {
     assert_eq!(field("terms_hash").map(|h| h.len()), Some(64));
     assert_eq!(env.nft_balance(&mut chain, &p.pubkey(), &deal).await, 1);
     let b = env.book_state(&mut chain, &book).await;
-    assert_eq!((b.status, b.deals, b.claimed_in), (BookStatus::Filling, 1, 25 * MILLION));
+    assert_eq!(
+        (b.status, b.deals, b.claimed_in),
+        (BookStatus::Filling, 1, 25 * MILLION)
+    );
     let f = env.state(&mut chain).await;
-    assert_eq!((f.next_deal_id, f.deals.open, f.deals.principal_outstanding), (1, 1, 25 * MILLION));
+    assert_eq!(
+        (f.next_deal_id, f.deals.open, f.deals.principal_outstanding),
+        (1, 1, 25 * MILLION)
+    );
     env.check_books(&mut chain, &[book]).await;
 }
 
@@ -54,9 +71,15 @@ async fn two_primes_share_a_facility_and_a_book_pari_passu() {
     let b = queued_prime(&mut chain, &env, 40 * MILLION).await;
     let book = env.create_book(&mut chain).await;
     let t_bullet = bullet(&mut chain).await;
-    let da = env.claim(&mut chain, &a.pubkey(), book, t_bullet).await.unwrap();
+    let da = env
+        .claim(&mut chain, &a.pubkey(), book, t_bullet)
+        .await
+        .unwrap();
     let t_amortizing = amortizing(&mut chain).await;
-    let db = env.claim(&mut chain, &b.pubkey(), book, t_amortizing).await.unwrap();
+    let db = env
+        .claim(&mut chain, &b.pubkey(), book, t_amortizing)
+        .await
+        .unwrap();
     assert_eq!((da.deal_id, db.deal_id), (0, 1));
     assert_eq!(env.nft_balance(&mut chain, &b.pubkey(), &db).await, 1);
     let s = env.book_state(&mut chain, &book).await;
@@ -69,11 +92,25 @@ async fn a_prime_in_two_facilities_keeps_separate_queues_and_deals() {
     let other = second_env(&mut chain, &env).await;
     let p = queued_prime(&mut chain, &env, 25 * MILLION).await;
     chain
-        .must(&[tx::approve_prime(&other.governance.pubkey(), &other.facility, &p.pubkey())], &[&other.governance])
+        .must(
+            &[tx::approve_prime(
+                &other.governance.pubkey(),
+                &other.facility,
+                &p.pubkey(),
+            )],
+            &[&other.governance],
+        )
         .await;
     let token_b = chain_ata(&mut chain, &p, &other).await;
     let f = other.facility;
-    chain.mint_to(&f.deposit_mint, &f.deposit_token_program, &token_b, 25 * MILLION).await;
+    chain
+        .mint_to(
+            &f.deposit_mint,
+            &f.deposit_token_program,
+            &token_b,
+            25 * MILLION,
+        )
+        .await;
     let ix = tx::deposit(&p.pubkey(), &other.facility, &token_b, 25 * MILLION);
     chain.must(&[ix], &[&p.key]).await;
     let b1 = env.create_book(&mut chain).await;
@@ -87,7 +124,15 @@ async fn a_prime_in_two_facilities_keeps_separate_queues_and_deals() {
     // another facility's book is refused
     let p2 = queued_prime(&mut chain, &env, 25 * MILLION).await;
     let (ix, deal) = env.claim_ix(&mut chain, &p2.pubkey(), b2, t).await;
-    refused_unchanged(&mut chain, &env, &[b2, deal.deal], ix, &[&env.beacon], NfatError::OfAnotherFacility).await;
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[b2, deal.deal],
+        ix,
+        &[&env.beacon],
+        NfatError::OfAnotherFacility,
+    )
+    .await;
 }
 
 /// `p`'s deposit-mint account in `env`'s facility (created if missing).
@@ -95,7 +140,9 @@ async fn chain_ata(chain: &mut Chain, p: &Wallet, env: &NfatEnv) -> Pubkey {
     let f = &env.facility;
     let a = halo_sdk::ata(&p.pubkey(), &f.deposit_mint, &f.deposit_token_program);
     if chain.raw_account(&a).await.is_none() {
-        chain.create_ata(&p.pubkey(), &f.deposit_mint, &f.deposit_token_program).await;
+        chain
+            .create_ata(&p.pubkey(), &f.deposit_mint, &f.deposit_token_program)
+            .await;
     }
     a
 }
@@ -108,25 +155,74 @@ async fn claim_fails_for_a_non_approved_prime_a_short_queue_a_non_beacon_or_whil
     let t = bullet(&mut chain).await;
     // larger than the queue
     let (ix, deal) = env.claim_ix(&mut chain, &p.pubkey(), book, t).await;
-    let watch = [book, deal.deal, deal.nft_mint, env.facility.deposit_of(&p.pubkey())];
-    refused_unchanged(&mut chain, &env, &watch, ix, &[&env.beacon], NfatError::InsufficientQueue).await;
-    let small = Terms { principal: 10 * MILLION, ..t };
+    let watch = [
+        book,
+        deal.deal,
+        deal.nft_mint,
+        env.facility.deposit_of(&p.pubkey()),
+    ];
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &watch,
+        ix,
+        &[&env.beacon],
+        NfatError::InsufficientQueue,
+    )
+    .await;
+    let small = Terms {
+        principal: 10 * MILLION,
+        ..t
+    };
     // signed by someone else than the beacon
     let intruder = chain.funded_keypair(10_000_000_000).await;
     let (ix, _) = env.claim_ix(&mut chain, &p.pubkey(), book, small).await;
     let ix = swap_account(ix, &env.beacon.pubkey(), &intruder.pubkey());
-    refused_unchanged(&mut chain, &env, &watch, ix, &[&intruder], NfatError::NotBeacon).await;
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &watch,
+        ix,
+        &[&intruder],
+        NfatError::NotBeacon,
+    )
+    .await;
     // halted
     env.set_halted(&mut chain, &env.warden, true).await.unwrap();
     let (ix, _) = env.claim_ix(&mut chain, &p.pubkey(), book, small).await;
-    refused_unchanged(&mut chain, &env, &watch, ix, &[&env.beacon], NfatError::Halted).await;
-    env.set_halted(&mut chain, &env.governance, false).await.unwrap();
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &watch,
+        ix,
+        &[&env.beacon],
+        NfatError::Halted,
+    )
+    .await;
+    env.set_halted(&mut chain, &env.governance, false)
+        .await
+        .unwrap();
     // approval revoked
     chain
-        .must(&[tx::revoke_prime(&env.governance.pubkey(), &env.facility, &p.pubkey())], &[&env.governance])
+        .must(
+            &[tx::revoke_prime(
+                &env.governance.pubkey(),
+                &env.facility,
+                &p.pubkey(),
+            )],
+            &[&env.governance],
+        )
         .await;
     let (ix, _) = env.claim_ix(&mut chain, &p.pubkey(), book, small).await;
-    refused_unchanged(&mut chain, &env, &watch, ix, &[&env.beacon], NfatError::PrimeNotApproved).await;
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &watch,
+        ix,
+        &[&env.beacon],
+        NfatError::PrimeNotApproved,
+    )
+    .await;
 }
 
 #[tokio::test]
@@ -134,9 +230,21 @@ async fn claim_fails_into_a_book_closed_to_deals() {
     let (mut chain, env) = setup().await;
     let t = bullet(&mut chain).await;
     let (_, book, _) = struck(&mut chain, &env, t).await;
-    env.attest(&mut chain, &book, AttestationKind::PreDeployment).await.unwrap();
-    env.move_book(&mut chain, &book, BookStatus::Deploying).await.unwrap();
+    env.attest(&mut chain, &book, AttestationKind::PreDeployment)
+        .await
+        .unwrap();
+    env.move_book(&mut chain, &book, BookStatus::Deploying)
+        .await
+        .unwrap();
     let p = queued_prime(&mut chain, &env, 25 * MILLION).await;
     let (ix, deal) = env.claim_ix(&mut chain, &p.pubkey(), book, t).await;
-    refused_unchanged(&mut chain, &env, &[book, deal.deal], ix, &[&env.beacon], NfatError::BookClosedToDeals).await;
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[book, deal.deal],
+        ix,
+        &[&env.beacon],
+        NfatError::BookClosedToDeals,
+    )
+    .await;
 }

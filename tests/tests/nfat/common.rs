@@ -101,7 +101,9 @@ pub async fn nft_facts(chain: &mut Chain, mint: &Pubkey) -> NftFacts {
         decimals: m.base.decimals,
         mint_authority: m.base.mint_authority.into(),
         close_authority: Option::<Pubkey>::from(
-            m.get_extension::<MintCloseAuthority>().unwrap().close_authority,
+            m.get_extension::<MintCloseAuthority>()
+                .unwrap()
+                .close_authority,
         ),
         hook_program: Option::<Pubkey>::from(m.get_extension::<TransferHook>().unwrap().program_id),
         name: meta.name,

@@ -6,6 +6,7 @@
 
 mod common;
 
+mod beacon;
 mod book;
 mod buybox;
 mod claim;

@@ -52,11 +52,21 @@ async fn run(seed: u64, steps: usize) {
                     // more than queued: refused, nothing changes
                     if env.deposit_state(&mut chain, &p.pubkey()).await.is_some() {
                         let ix = tx::withdraw(&p.pubkey(), &env.facility, &p.token, queued[i] + 1);
-                        refused_unchanged(&mut chain, &env, &[p.token], ix, &[&p.key], NfatError::InsufficientQueue).await;
+                        refused_unchanged(
+                            &mut chain,
+                            &env,
+                            &[p.token],
+                            ix,
+                            &[&p.key],
+                            NfatError::InsufficientQueue,
+                        )
+                        .await;
                     }
                 } else {
                     let amount = 1 + rng.below(queued[i]);
-                    env.withdraw(&mut chain, p, amount).await.expect("withdraw works, halted or not");
+                    env.withdraw(&mut chain, p, amount)
+                        .await
+                        .expect("withdraw works, halted or not");
                     queued[i] -= amount;
                 }
             }
@@ -66,12 +76,24 @@ async fn run(seed: u64, steps: usize) {
                 if queued[i] >= principal {
                     let book = env.create_book(&mut chain).await;
                     let t = terms(principal, 1_000, 6, 1, Schedule::Bullet, chain.now().await);
-                    let deal = env.claim(&mut chain, &wallets[i].pubkey(), book, t).await.unwrap();
+                    let deal = env
+                        .claim(&mut chain, &wallets[i].pubkey(), book, t)
+                        .await
+                        .unwrap();
                     queued[i] -= principal;
                     env.deploy_book(&mut chain, &book).await;
-                    let interest = env.deal_state(&mut chain, &deal).await.unwrap().ledger.total_interest;
+                    let interest = env
+                        .deal_state(&mut chain, &deal)
+                        .await
+                        .unwrap()
+                        .ledger
+                        .total_interest;
                     books.push(book);
-                    open.push(Open { deal, holder: i, owed: amounts(principal, interest, 0) });
+                    open.push(Open {
+                        deal,
+                        holder: i,
+                        owed: amounts(principal, interest, 0),
+                    });
                 }
             }
             3 if !halted && !open.is_empty() => {
@@ -81,8 +103,11 @@ async fn run(seed: u64, steps: usize) {
                 let part = amounts(o.owed.principal / 2 + 1, o.owed.interest / 2, 0);
                 let part = amounts(part.principal.min(o.owed.principal), part.interest, 0);
                 if part.principal + part.interest > 0 {
-                    env.rwa_repays(&mut chain, part.principal + part.interest).await;
-                    env.return_funds(&mut chain, &o.deal.book, part.principal + part.interest).await.unwrap();
+                    env.rwa_repays(&mut chain, part.principal + part.interest)
+                        .await;
+                    env.return_funds(&mut chain, &o.deal.book, part.principal + part.interest)
+                        .await
+                        .unwrap();
                     env.fund(&mut chain, &o.deal, part).await.unwrap();
                     o.owed.principal -= part.principal;
                     o.owed.interest -= part.interest;
@@ -91,11 +116,20 @@ async fn run(seed: u64, steps: usize) {
             4 if !open.is_empty() => {
                 let k = rng.below(open.len() as u64) as usize;
                 let holder = &wallets[open[k].holder];
-                let redeemable = env.view(&mut chain, &open[k].deal).await.unwrap().redeemable;
+                let redeemable = env
+                    .view(&mut chain, &open[k].deal)
+                    .await
+                    .unwrap()
+                    .redeemable;
                 if redeemable.total().unwrap() > 0 {
                     let before = chain.balance(&holder.token).await;
-                    env.redeem(&mut chain, holder, &open[k].deal, u64::MAX).await.unwrap();
-                    assert_eq!(chain.balance(&holder.token).await - before, redeemable.total().unwrap());
+                    env.redeem(&mut chain, holder, &open[k].deal, u64::MAX)
+                        .await
+                        .unwrap();
+                    assert_eq!(
+                        chain.balance(&holder.token).await - before,
+                        redeemable.total().unwrap()
+                    );
                     if env.deal_state(&mut chain, &open[k].deal).await.is_none() {
                         open.remove(k);
                     }
@@ -106,9 +140,15 @@ async fn run(seed: u64, steps: usize) {
                 let to = (open[k].holder + 1 + rng.below(2) as usize) % 3;
                 let before = env.deal_state(&mut chain, &open[k].deal).await.unwrap();
                 let from = &wallets[open[k].holder];
-                env.transfer_nft(&mut chain, from, &open[k].deal, &wallets[to].pubkey()).await.unwrap();
+                env.transfer_nft(&mut chain, from, &open[k].deal, &wallets[to].pubkey())
+                    .await
+                    .unwrap();
                 let after = env.deal_state(&mut chain, &open[k].deal).await.unwrap();
-                assert_eq!(format!("{before:?}"), format!("{after:?}"), "a transfer changed the deal");
+                assert_eq!(
+                    format!("{before:?}"),
+                    format!("{after:?}"),
+                    "a transfer changed the deal"
+                );
                 open[k].holder = to;
             }
             6 => {
@@ -120,8 +160,15 @@ async fn run(seed: u64, steps: usize) {
         }
         // conservation after every step
         let f = env.state(&mut chain).await;
-        assert_eq!(f.queue.total_underlying, queued.iter().sum::<u64>(), "step {step}");
-        assert_eq!(chain.balance(&env.facility.queue_vault).await, f.queue.total_underlying);
+        assert_eq!(
+            f.queue.total_underlying,
+            queued.iter().sum::<u64>(),
+            "step {step}"
+        );
+        assert_eq!(
+            chain.balance(&env.facility.queue_vault).await,
+            f.queue.total_underlying
+        );
         for (i, w) in wallets.iter().enumerate() {
             assert_eq!(env.queued(&mut chain, &w.pubkey()).await, queued[i]);
         }
