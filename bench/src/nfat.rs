@@ -136,17 +136,21 @@ pub async fn bench(b: &mut Bench) {
     let bullet = terms(25 * MILLION, 1_000, 6, 1, Schedule::Bullet, now);
     let amort = terms(40 * MILLION, 1_000, 12, 4, Schedule::Amortizing, now);
     let d0 = f.deal(0, book);
-    run(
-        b,
-        &mut l,
-        "claim (deal, NFT mint + metadata + hook accounts, Prime's NFT account)",
-        tx::claim(&bk, &f, &p.pubkey(), &d0, bullet),
-        &[&env.beacon],
-    )
-    .await;
+    let r = l
+        .must(
+            &tx::claim_transaction(&bk, &f, &p.pubkey(), &d0, bullet),
+            &[&env.beacon],
+        )
+        .await;
+    b.rows.push(crate::Row {
+        program: "halo_nfat",
+        instruction: "claim (deal, NFT mint + metadata + hook accounts, Prime's NFT account; with its compute budget)".into(),
+        cu: r.compute_units,
+        size: r.size,
+    });
     let d1 = f.deal(1, book);
     l.must(
-        &[tx::claim(&bk, &f, &p.pubkey(), &d1, amort)],
+        &tx::claim_transaction(&bk, &f, &p.pubkey(), &d1, amort),
         &[&env.beacon],
     )
     .await;
@@ -275,6 +279,11 @@ pub async fn bench(b: &mut Bench) {
             amounts(0, 0, penalty),
         ),
         &[&payer.key],
+    )
+    .await;
+    l.must(
+        &[tx::redeem(&p.pubkey(), &f, &d1, &nft1, &p.token, u64::MAX)],
+        &[&p.key],
     )
     .await;
     // the bullet: funded in full, then a wallet transfer through the hook, then the final redeem
@@ -435,14 +444,17 @@ pub async fn with_deals(n: u64) -> [u64; 3] {
     let t = terms(5 * MILLION, 1_000, 6, 1, Schedule::Bullet, now);
     for i in 0..n {
         l.must(
-            &[tx::claim(&bk, &f, &p.pubkey(), &f.deal(i, book), t)],
+            &tx::claim_transaction(&bk, &f, &p.pubkey(), &f.deal(i, book), t),
             &[&env.beacon],
         )
         .await;
     }
     let d = f.deal(n, book);
     let claim = l
-        .must(&[tx::claim(&bk, &f, &p.pubkey(), &d, t)], &[&env.beacon])
+        .must(
+            &tx::claim_transaction(&bk, &f, &p.pubkey(), &d, t),
+            &[&env.beacon],
+        )
         .await
         .compute_units;
     env.deploy_book(&mut l, &book).await;

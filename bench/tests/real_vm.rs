@@ -241,3 +241,68 @@ fn lcts_views_return_data_and_settlements_emit_their_events_on_sbf() {
         );
     });
 }
+
+#[test]
+fn structuring_scenario_on_sbf_matches_native() {
+    let mut ledger = SbfLedger::new();
+    let mut r = Report::quiet();
+    let o = block_on(halo_scenarios::structuring::run(&mut ledger, &mut r)).expect("scenario");
+    halo_scenarios::structuring::verify(&o).expect("seed numbers on SBF");
+}
+
+/// The allow-list for real: a plain wallet transfer (Token-2022 calling the hook program's
+/// SBF build) to a listed owner goes through, to an unlisted one is refused by the hook;
+/// the deal strike emits its event with the terms hash.
+#[test]
+fn nft_wallet_transfers_respect_the_allow_list_on_sbf() {
+    use halo_harness::nfat::{terms, NfatEnv, NfatOptions, MILLION};
+    use halo_nfat::events::DealStruck;
+    use halo_sdk::nfat::{self as tx, Schedule};
+    block_on(async {
+        let mut l = SbfLedger::new();
+        let env = NfatEnv::bootstrap(&mut l, NfatOptions::default()).await;
+        let p = env.prime(&mut l, 25 * MILLION).await;
+        env.deposit(&mut l, &p, 25 * MILLION)
+            .await
+            .expect("deposit");
+        let book = env.create_book(&mut l).await;
+        let now = l.now().await;
+        let t = terms(25 * MILLION, 1_000, 6, 1, Schedule::Bullet, now);
+        let (ix, deal) = env.claim_ix(&mut l, &p.pubkey(), book, t).await;
+        let r = l.must(&ix, &[&env.beacon]).await;
+        let struck = events::<DealStruck>(&r.logs);
+        assert_eq!(struck.len(), 1);
+        assert_eq!(
+            struck[0].terms_hash,
+            tx::terms_hash(&env.facility.facility, 0, &t).unwrap()
+        );
+        // allow-list off: any owner receives
+        let free = env.wallet(&mut l, 0).await;
+        env.transfer_nft(&mut l, &p, &deal, &free.pubkey())
+            .await
+            .expect("free transfer");
+        // on: unlisted refused by the hook, listed accepted
+        let g = env.governance.pubkey();
+        l.must(
+            &[tx::set_allow_list(&g, &env.facility, true)],
+            &[&env.governance],
+        )
+        .await;
+        let listed = env.wallet(&mut l, 0).await;
+        l.must(
+            &[tx::list_holder(&g, &env.facility, &listed.pubkey())],
+            &[&env.governance],
+        )
+        .await;
+        let unlisted = env.wallet(&mut l, 0).await;
+        assert_err(
+            env.transfer_nft(&mut l, &free, &deal, &unlisted.pubkey())
+                .await,
+            halo_nfat_hook::errors::HookError::ReceiverNotAllowListed,
+        );
+        env.transfer_nft(&mut l, &free, &deal, &listed.pubkey())
+            .await
+            .expect("listed");
+        assert_eq!(env.nft_balance(&mut l, &listed.pubkey(), &deal).await, 1);
+    });
+}

@@ -530,7 +530,11 @@ impl NfatBeacon {
             ..Cycle::default()
         };
         for a in plan.actions {
-            match chain.send(&[self.instruction(&a)], &[&self.key]).await {
+            let mut ixs = vec![self.instruction(&a)];
+            if matches!(a, Action::Claim { .. }) {
+                ixs.insert(0, tx::compute_unit_limit(tx::CLAIM_COMPUTE_UNITS));
+            }
+            match chain.send(&ixs, &[&self.key]).await {
                 Ok(_) => c.sent.push(a),
                 Err(e) => {
                     c.failed.push((a, e));

@@ -274,10 +274,10 @@ impl NfatEnv {
         p: &Pubkey,
         book: Pubkey,
         terms: Terms,
-    ) -> (halo_sdk::Instruction, DealRef) {
+    ) -> (Vec<halo_sdk::Instruction>, DealRef) {
         let deal = self.next_deal(chain, book).await;
         (
-            tx::claim(&self.beacon.pubkey(), &self.facility, p, &deal, terms),
+            tx::claim_transaction(&self.beacon.pubkey(), &self.facility, p, &deal, terms),
             deal,
         )
     }
@@ -290,8 +290,8 @@ impl NfatEnv {
         book: Pubkey,
         terms: Terms,
     ) -> Result<DealRef, Refusal> {
-        let (ix, deal) = self.claim_ix(chain, p, book, terms).await;
-        chain.send(&[ix], &[&self.beacon]).await.map(|_| deal)
+        let (ixs, deal) = self.claim_ix(chain, p, book, terms).await;
+        chain.send(&ixs, &[&self.beacon]).await.map(|_| deal)
     }
 
     pub async fn attest(

@@ -221,7 +221,7 @@ pub async fn run<L: Ledger>(chain: &mut L, r: &mut Report) -> Result<Structuring
     let d_amort = env.facility.deal(1, book0);
     let (ix, _) = env.claim_ix(chain, &grove.pubkey(), book0, greedy).await;
     o.outside_buybox_code = chain
-        .send(&[ix], &[&env.beacon])
+        .send(&ix, &[&env.beacon])
         .await
         .err()
         .and_then(|e| e.custom_code());

@@ -353,6 +353,36 @@ pub fn create_book(beacon: &Pubkey, f: &FacilityRef, book_id: u64) -> Instructio
     )
 }
 
+/// The compute budget a strike asks for: creating the deal, its Token-2022 mint with
+/// metadata and five fields, the hook's accounts and the Prime's associated account costs
+/// more than the default 200,000 CU (see BENCHMARKS.md).
+pub const CLAIM_COMPUTE_UNITS: u32 = 400_000;
+
+/// `ComputeBudget::SetComputeUnitLimit(units)`.
+pub fn compute_unit_limit(units: u32) -> Instruction {
+    let mut data = vec![2u8];
+    data.extend_from_slice(&units.to_le_bytes());
+    Instruction {
+        program_id: anchor_lang::prelude::pubkey!("ComputeBudget111111111111111111111111111111"),
+        accounts: vec![],
+        data,
+    }
+}
+
+/// The strike as a beacon sends it: the compute budget, then `claim`.
+pub fn claim_transaction(
+    beacon: &Pubkey,
+    f: &FacilityRef,
+    prime: &Pubkey,
+    deal: &DealRef,
+    terms: Terms,
+) -> Vec<Instruction> {
+    vec![
+        compute_unit_limit(CLAIM_COMPUTE_UNITS),
+        claim(beacon, f, prime, deal, terms),
+    ]
+}
+
 /// Strikes deal `deal.deal_id` (the facility's `next_deal_id`) for `prime` into `deal.book`.
 pub fn claim(
     beacon: &Pubkey,

@@ -204,7 +204,7 @@ async fn the_claimed_amount_must_be_the_principal() {
     let (mut chain, env, p, book) = strike_env().await;
     let t = bullet(&mut chain).await;
     let (mut ix, deal) = env.claim_ix(&mut chain, &p.pubkey(), book, t).await;
-    ix.data[8..16].copy_from_slice(&(t.principal - 1).to_le_bytes());
+    ix[1].data[8..16].copy_from_slice(&(t.principal - 1).to_le_bytes());
     refused_unchanged(
         &mut chain,
         &env,

@@ -177,7 +177,7 @@ async fn claim_fails_for_a_non_approved_prime_a_short_queue_a_non_beacon_or_whil
     // signed by someone else than the beacon
     let intruder = chain.funded_keypair(10_000_000_000).await;
     let (ix, _) = env.claim_ix(&mut chain, &p.pubkey(), book, small).await;
-    let ix = swap_account(ix, &env.beacon.pubkey(), &intruder.pubkey());
+    let ix = swap_account(ix[1].clone(), &env.beacon.pubkey(), &intruder.pubkey());
     refused_unchanged(
         &mut chain,
         &env,
