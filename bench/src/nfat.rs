@@ -136,7 +136,7 @@ pub async fn bench(b: &mut Bench) {
     let bullet = terms(25 * MILLION, 1_000, 6, 1, Schedule::Bullet, now);
     let amort = terms(40 * MILLION, 1_000, 12, 4, Schedule::Amortizing, now);
     let d0 = f.deal(0, book);
-    let r = l
+    let receipt = l
         .must(
             &tx::claim_transaction(&bk, &f, &p.pubkey(), &d0, bullet),
             &[&env.beacon],
@@ -145,8 +145,8 @@ pub async fn bench(b: &mut Bench) {
     b.rows.push(crate::Row {
         program: "halo_nfat",
         instruction: "claim (deal, NFT mint + metadata + hook accounts, Prime's NFT account; with its compute budget)".into(),
-        cu: r.compute_units,
-        size: r.size,
+        cu: receipt.compute_units,
+        size: receipt.size,
     });
     let d1 = f.deal(1, book);
     l.must(
@@ -434,6 +434,10 @@ pub async fn with_deals(n: u64) -> [u64; 3] {
     .await;
     let f = env.facility;
     let bk = env.beacon.pubkey();
+    // every strike pays the deal's, the mint's, the hook's and the NFT account's rent
+    l.svm
+        .airdrop(&bk, (n + 1) * 20_000_000)
+        .expect("airdrop to the beacon");
     let total = (n + 1) * 5 * MILLION;
     let p = env.prime(&mut l, total).await;
     l.must(&[tx::deposit(&p.pubkey(), &f, &p.token, total)], &[&p.key])
