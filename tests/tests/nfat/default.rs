@@ -32,7 +32,9 @@ async fn a_deal_defaults_after_its_grace_period_and_a_recovery_is_claimed() {
         NfatError::NotWarden,
     )
     .await;
-    chain.must(&[mark.clone()], &[&env.warden]).await;
+    chain
+        .must(std::slice::from_ref(&mark), &[&env.warden])
+        .await;
     refused_unchanged(
         &mut chain,
         &env,
