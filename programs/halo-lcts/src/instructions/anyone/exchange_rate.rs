@@ -23,7 +23,7 @@ pub struct ExchangeRate<'info> {
 pub fn handler(ctx: Context<ExchangeRate>) -> Result<ExchangeRateView> {
     let unit = &ctx.accounts.unit;
     let now = Clock::get()?.unix_timestamp;
-    super::answer::answer(ExchangeRateView {
+    halo_accounts::answer(ExchangeRateView {
         rate_wad: unit.rate_wad,
         updated_at: unit.rate_updated_at,
         stale: unit.rate_is_stale(now),

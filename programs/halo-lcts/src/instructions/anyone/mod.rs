@@ -1,5 +1,4 @@
 #![allow(ambiguous_glob_reexports)]
-pub mod answer;
 pub mod exchange_rate;
 pub mod position_view;
 pub mod settle_finalized;

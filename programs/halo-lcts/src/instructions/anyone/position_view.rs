@@ -69,7 +69,7 @@ pub fn handler(ctx: Context<ViewPosition>) -> Result<PositionView> {
     } else {
         0
     };
-    super::answer::answer(PositionView {
+    halo_accounts::answer(PositionView {
         gen_id: position.gen_id,
         finalized,
         shares: position.shares,

@@ -1,7 +1,7 @@
 use anchor_lang::prelude::*;
 use halo_math::deal::Amounts;
 
-use crate::{errors::NfatError, instructions::anyone::answer::answer, math::SafeMath, state::*};
+use crate::{errors::NfatError, math::SafeMath, state::*};
 
 /// What a deal owes and what its holder can redeem now (return data).
 #[derive(AnchorSerialize, AnchorDeserialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub fn handler(ctx: Context<ViewDeal>) -> Result<DealView> {
     let defaultable = d.status == DealStatus::Active
         && now >= d.maturity_ts.safe_add(f.buybox.grace_period_s)?
         && !d.ledger.fully_funded(&d.terms);
-    answer(DealView {
+    halo_accounts::answer(DealView {
         status: d.status,
         principal_outstanding: d.ledger.principal_outstanding,
         redeemable: s.redeemable,

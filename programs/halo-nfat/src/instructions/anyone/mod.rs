@@ -1,5 +1,4 @@
 #![allow(ambiguous_glob_reexports)]
-pub mod answer;
 pub mod deal_view;
 pub mod pay;
 
