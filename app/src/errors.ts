@@ -1,10 +1,13 @@
 // Readable errors: program error codes to their names and messages, from the IDLs of
-// halo_pau (6000..), halo_oracle (6100..), halo_trading (6200..) and halo_lcts (6300..),
+// halo_pau (6000..), halo_oracle (6100..), halo_trading (6200..), halo_lcts (6300..),
+// halo_nfat (6400..) and halo_nfat_hook (6500..),
 // plus Anchor's own.
 import { HALO_PAU_IDL } from "./idl/halo_pau.ts";
 import { HALO_ORACLE_IDL } from "./idl/halo_oracle.ts";
 import { HALO_TRADING_IDL } from "./idl/halo_trading.ts";
 import { HALO_LCTS_IDL } from "./idl/halo_lcts.ts";
+import { HALO_NFAT_IDL } from "./idl/halo_nfat.ts";
+import { HALO_NFAT_HOOK_IDL } from "./idl/halo_nfat_hook.ts";
 
 export interface ProgramErrorInfo {
   code: number;
@@ -19,13 +22,19 @@ export const PAU_ERRORS = table(HALO_PAU_IDL.errors);
 export const ORACLE_ERRORS = table(HALO_ORACLE_IDL.errors);
 export const TRADING_ERRORS = table(HALO_TRADING_IDL.errors);
 export const LCTS_ERRORS = table(HALO_LCTS_IDL.errors);
+export const NFAT_ERRORS = table(HALO_NFAT_IDL.errors);
+export const NFAT_HOOK_ERRORS = table(HALO_NFAT_HOOK_IDL.errors);
 
 /** Which Halo program a custom error code belongs to, if any. */
-export function programOfCode(code: number): "halo_pau" | "halo_oracle" | "halo_trading" | "halo_lcts" | undefined {
+export function programOfCode(
+  code: number,
+): "halo_pau" | "halo_oracle" | "halo_trading" | "halo_lcts" | "halo_nfat" | "halo_nfat_hook" | undefined {
   if (PAU_ERRORS.has(code)) return "halo_pau";
   if (ORACLE_ERRORS.has(code)) return "halo_oracle";
   if (TRADING_ERRORS.has(code)) return "halo_trading";
   if (LCTS_ERRORS.has(code)) return "halo_lcts";
+  if (NFAT_ERRORS.has(code)) return "halo_nfat";
+  if (NFAT_HOOK_ERRORS.has(code)) return "halo_nfat_hook";
   return undefined;
 }
 
@@ -46,7 +55,13 @@ const ANCHOR_ERRORS: Record<number, [string, string]> = {
 
 /** The program or Anchor error with this custom code, if known. */
 export function errorFromCode(code: number): ProgramErrorInfo | undefined {
-  const p = PAU_ERRORS.get(code) ?? ORACLE_ERRORS.get(code) ?? TRADING_ERRORS.get(code) ?? LCTS_ERRORS.get(code);
+  const p =
+    PAU_ERRORS.get(code) ??
+    ORACLE_ERRORS.get(code) ??
+    TRADING_ERRORS.get(code) ??
+    LCTS_ERRORS.get(code) ??
+    NFAT_ERRORS.get(code) ??
+    NFAT_HOOK_ERRORS.get(code);
   if (p) return p;
   const a = ANCHOR_ERRORS[code];
   return a ? { code, name: a[0], msg: a[1] } : undefined;

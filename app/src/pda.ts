@@ -1,9 +1,17 @@
-// Program-derived addresses of halo_pau, halo_oracle, halo_trading and halo_lcts: one `pda`
+// Program-derived addresses of halo_pau, halo_oracle, halo_trading, halo_lcts, halo_nfat and
+// halo_nfat_hook: one `pda`
 // namespace with the names and seeds of crates/halo-sdk/src/pda.rs, the seeds read from the
 // IDLs.
 import { createHash } from "node:crypto";
 import { PublicKey } from "@solana/web3.js";
-import { LCTS_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "./program.ts";
+import {
+  LCTS_PROGRAM_ID,
+  NFAT_HOOK_PROGRAM_ID,
+  NFAT_PROGRAM_ID,
+  ORACLE_PROGRAM_ID,
+  PAU_PROGRAM_ID,
+  TRADING_PROGRAM_ID,
+} from "./program.ts";
 import { seeds } from "./seeds.ts";
 
 /** The upgradeable BPF loader, owner of every upgradeable program's ProgramData account. */
@@ -34,6 +42,7 @@ const find = (s: Buffer[], programId = PAU_PROGRAM_ID): [PublicKey, number] =>
 const oracle = (s: Buffer[]) => find(s, ORACLE_PROGRAM_ID);
 const trading = (s: Buffer[]) => find(s, TRADING_PROGRAM_ID);
 const lcts = (s: Buffer[]) => find(s, LCTS_PROGRAM_ID);
+const nfat = (s: Buffer[]) => find(s, NFAT_PROGRAM_ID);
 
 /**
  * A halo_lcts queue's side as its seed byte (`QueueSide::seed`): subscribe 0, redeem 1
@@ -143,6 +152,38 @@ export const pda = {
   /** `["position", queue, owner]`: an owner's position in a queue. */
   lctsPosition: (queue: PublicKey, owner: PublicKey) =>
     lcts([seeds.lcts("seedPosition"), queue.toBuffer(), owner.toBuffer()]),
+
+  // ---- halo_nfat ----
+  /** `["class", authority, facility_id le]`: a Structuring Halo facility. */
+  nfatFacility: (authority: PublicKey, facilityId: Id) =>
+    nfat([seeds.nfat("seedFacility"), authority.toBuffer(), u64le(facilityId)]),
+  /** `["prime", facility, prime]`: a Prime's approval. */
+  nfatPrime: (facility: PublicKey, prime: PublicKey) =>
+    nfat([seeds.nfat("seedPrime"), facility.toBuffer(), prime.toBuffer()]),
+  /** `["deposit", facility, prime]`: a Prime's queued capital. */
+  nfatDeposit: (facility: PublicKey, prime: PublicKey) =>
+    nfat([seeds.nfat("seedDeposit"), facility.toBuffer(), prime.toBuffer()]),
+  /** `["queue_vault", facility]`: the queue's token account. */
+  nfatQueueVault: (facility: PublicKey) => nfat([seeds.nfat("seedQueueVault"), facility.toBuffer()]),
+  /** `["redeem_vault", facility]`: funded money waiting for the holders. */
+  nfatRedeemVault: (facility: PublicKey) => nfat([seeds.nfat("seedRedeemVault"), facility.toBuffer()]),
+  /** `["book", facility, book_id le]`. */
+  nfatBook: (facility: PublicKey, bookId: Id) =>
+    nfat([seeds.nfat("seedBook"), facility.toBuffer(), u64le(bookId)]),
+  /** `["book_vault", book, mint]`: the book's token account. */
+  nfatBookVault: (book: PublicKey, mint: PublicKey) =>
+    nfat([seeds.nfat("seedBookVault"), book.toBuffer(), mint.toBuffer()]),
+  /** `["deal", facility, deal_id le]`: a deal (the Halo Unit). */
+  nfatDeal: (facility: PublicKey, dealId: Id) =>
+    nfat([seeds.nfat("seedDeal"), facility.toBuffer(), u64le(dealId)]),
+  /** `["nft", deal]`: the deal's NFT mint (Token-2022). */
+  nfatNft: (deal: PublicKey) => nfat([seeds.nfat("seedNft"), deal.toBuffer()]),
+  /** `["holder", facility, owner]`: an owner's allow-list entry. */
+  nfatHolder: (facility: PublicKey, owner: PublicKey) =>
+    nfat([seeds.nfat("seedHolder"), facility.toBuffer(), owner.toBuffer()]),
+  /** halo_nfat_hook's `["extra-account-metas", mint]`: the mint's transfer-hook accounts. */
+  nfatExtraAccountMetas: (mint: PublicKey) =>
+    find([seeds.nfatHook("seedExtraAccountMetas"), mint.toBuffer()], NFAT_HOOK_PROGRAM_ID),
 };
 
 export const TOKEN_PROGRAM_ID = new PublicKey("TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA");

@@ -6,6 +6,8 @@ import { HALO_ORACLE_IDL } from "./idl/halo_oracle.ts";
 import { HALO_PAU_IDL } from "./idl/halo_pau.ts";
 import { HALO_TRADING_IDL } from "./idl/halo_trading.ts";
 import { HALO_LCTS_IDL } from "./idl/halo_lcts.ts";
+import { HALO_NFAT_IDL } from "./idl/halo_nfat.ts";
+import { HALO_NFAT_HOOK_IDL } from "./idl/halo_nfat_hook.ts";
 
 /** One `constants` entry of an IDL (the JSON object or its camelCased type). */
 export interface IdlConstant {
@@ -56,6 +58,22 @@ export type LctsSeedName =
   | "seedQueueVault"
   | "seedGeneration"
   | "seedPosition";
+
+/** halo_nfat's seed constants (`programs/halo-nfat/src/constants.rs`). */
+export type NfatSeedName =
+  | "seedFacility"
+  | "seedPrime"
+  | "seedDeposit"
+  | "seedQueueVault"
+  | "seedRedeemVault"
+  | "seedBook"
+  | "seedBookVault"
+  | "seedDeal"
+  | "seedNft"
+  | "seedHolder";
+
+/** halo_nfat_hook's seed constant (the transfer-hook interface's own). */
+export type NfatHookSeedName = "seedExtraAccountMetas";
 
 /**
  * A constant's name as one comparable word: the IDL JSON keeps the Rust spelling
@@ -120,4 +138,6 @@ export const seeds = {
   oracle: (name: OracleSeedName): Buffer => idlSeed(HALO_ORACLE_IDL as IdlWithConstants, name),
   trading: (name: TradingSeedName): Buffer => idlSeed(HALO_TRADING_IDL as IdlWithConstants, name),
   lcts: (name: LctsSeedName): Buffer => idlSeed(HALO_LCTS_IDL as IdlWithConstants, name),
+  nfat: (name: NfatSeedName): Buffer => idlSeed(HALO_NFAT_IDL as IdlWithConstants, name),
+  nfatHook: (name: NfatHookSeedName): Buffer => idlSeed(HALO_NFAT_HOOK_IDL as IdlWithConstants, name),
 };

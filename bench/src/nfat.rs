@@ -3,9 +3,11 @@
 //! facility.
 use halo_bench::SbfLedger;
 use halo_harness::nfat::{default_buybox, terms, NfatEnv, NfatOptions, MILLION, UNIT};
-use halo_sdk::ledger::{Keypair, Ledger, Signer};
-use halo_sdk::nfat::{self as tx, Amounts, AttestationKind, BookStatus, Roles, Schedule};
-use halo_sdk::Instruction;
+use halo_sdk::ledger::{Keypair, Ledger, Receipt, Signer};
+use halo_sdk::nfat::{
+    self as tx, Amounts, AttestationKind, BookStatus, DealRef, Roles, Schedule, Terms,
+};
+use halo_sdk::{Instruction, Pubkey};
 
 use crate::Bench;
 
@@ -136,24 +138,37 @@ pub async fn bench(b: &mut Bench) {
     let bullet = terms(25 * MILLION, 1_000, 6, 1, Schedule::Bullet, now);
     let amort = terms(40 * MILLION, 1_000, 12, 4, Schedule::Amortizing, now);
     let d0 = f.deal(0, book);
-    let receipt = l
+    let [claim, ata, deliver] = strike_in_parts(&mut l, &env, &p.pubkey(), &d0, bullet).await;
+    for (name, r) in [
+        ("claim (deal, NFT mint + metadata + hook accounts; with its compute budget)", claim),
+        ("deliver_nft (mint the one token to the Prime, drop the mint authority)", deliver),
+    ] {
+        b.rows.push(crate::Row {
+            program: "halo_nfat",
+            instruction: name.into(),
+            cu: r.compute_units,
+            size: r.size,
+        });
+    }
+    b.rows.push(crate::Row {
+        program: "spl_associated_token",
+        instruction: "create the Prime's NFT account (Token-2022, transfer-hook mint)".into(),
+        cu: ata.compute_units,
+        size: ata.size,
+    });
+    let d1 = f.deal(1, book);
+    let strike = l
         .must(
-            &tx::claim_transaction(&bk, &f, &p.pubkey(), &d0, bullet),
+            &tx::claim_transaction(&bk, &f, &p.pubkey(), &d1, amort),
             &[&env.beacon],
         )
         .await;
     b.rows.push(crate::Row {
         program: "halo_nfat",
-        instruction: "claim (deal, NFT mint + metadata + hook accounts, Prime's NFT account; with its compute budget)".into(),
-        cu: receipt.compute_units,
-        size: receipt.size,
+        instruction: "strike transaction (compute budget + claim + Prime's NFT account + deliver_nft)".into(),
+        cu: strike.compute_units,
+        size: strike.size,
     });
-    let d1 = f.deal(1, book);
-    l.must(
-        &tx::claim_transaction(&bk, &f, &p.pubkey(), &d1, amort),
-        &[&env.beacon],
-    )
-    .await;
     let hash = [9u8; 32];
     run(
         b,
@@ -418,6 +433,23 @@ pub async fn bench(b: &mut Bench) {
     .await;
 }
 
+/// The strike's transaction sent in its three parts, each measured alone: the compute
+/// budget with `claim`, the Prime's NFT account, `deliver_nft`.
+async fn strike_in_parts(
+    l: &mut SbfLedger,
+    env: &NfatEnv,
+    prime: &Pubkey,
+    d: &DealRef,
+    t: Terms,
+) -> [Receipt; 3] {
+    let bk = env.beacon.pubkey();
+    let ixs = tx::claim_transaction(&bk, &env.facility, prime, d, t);
+    let claim = l.must(&ixs[..2], &[&env.beacon]).await;
+    let ata = l.must(&ixs[2..3], &[&env.beacon]).await;
+    let deliver = l.must(&ixs[3..], &[&env.beacon]).await;
+    [claim, ata, deliver]
+}
+
 /// (claim, fund, redeem) CU with `n` deals already struck in the facility (all by real
 /// claims, in one book). The measured deal has the same terms at every `n`, so every
 /// amount computed is the same; what differs is the number of deals (and the deal id, so
@@ -454,13 +486,7 @@ pub async fn with_deals(n: u64) -> [u64; 3] {
         .await;
     }
     let d = f.deal(n, book);
-    let claim = l
-        .must(
-            &tx::claim_transaction(&bk, &f, &p.pubkey(), &d, t),
-            &[&env.beacon],
-        )
-        .await
-        .compute_units;
+    let claim = strike_in_parts(&mut l, &env, &p.pubkey(), &d, t).await[0].compute_units;
     env.deploy_book(&mut l, &book).await;
     env.rwa_repays(&mut l, 6 * MILLION).await;
     l.must(

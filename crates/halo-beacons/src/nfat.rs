@@ -450,16 +450,19 @@ pub struct Cycle {
 }
 
 impl NfatBeacon {
-    pub fn instruction(&self, a: &Action) -> Instruction {
+    /// The instructions of one action's transaction (a strike: `claim_transaction`).
+    pub fn transaction(&self, a: &Action) -> Vec<Instruction> {
         let b = self.key.pubkey();
         let f = &self.facility;
         match *a {
-            Action::CreateBook { book_id } => tx::create_book(&b, f, book_id),
-            Action::Claim { prime, deal, terms } => tx::claim(&b, f, &prime, &deal, terms),
-            Action::MoveBook { book, to } => tx::move_book(&b, f, &book, to),
-            Action::Deploy { book, amount } => tx::deploy(&b, f, &book, amount),
-            Action::ReturnFunds { book, amount } => tx::return_funds(&b, f, &book, amount),
-            Action::Fund { deal, add } => tx::fund(&b, f, &deal, add),
+            Action::CreateBook { book_id } => vec![tx::create_book(&b, f, book_id)],
+            Action::Claim { prime, deal, terms } => {
+                tx::claim_transaction(&b, f, &prime, &deal, terms)
+            }
+            Action::MoveBook { book, to } => vec![tx::move_book(&b, f, &book, to)],
+            Action::Deploy { book, amount } => vec![tx::deploy(&b, f, &book, amount)],
+            Action::ReturnFunds { book, amount } => vec![tx::return_funds(&b, f, &book, amount)],
+            Action::Fund { deal, add } => vec![tx::fund(&b, f, &deal, add)],
         }
     }
 
@@ -530,11 +533,7 @@ impl NfatBeacon {
             ..Cycle::default()
         };
         for a in plan.actions {
-            let mut ixs = vec![self.instruction(&a)];
-            if matches!(a, Action::Claim { .. }) {
-                ixs.insert(0, tx::compute_unit_limit(tx::CLAIM_COMPUTE_UNITS));
-            }
-            match chain.send(&ixs, &[&self.key]).await {
+            match chain.send(&self.transaction(&a), &[&self.key]).await {
                 Ok(_) => c.sent.push(a),
                 Err(e) => {
                     c.failed.push((a, e));

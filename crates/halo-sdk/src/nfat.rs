@@ -353,10 +353,10 @@ pub fn create_book(beacon: &Pubkey, f: &FacilityRef, book_id: u64) -> Instructio
     )
 }
 
-/// The compute budget a strike asks for: creating the deal, its Token-2022 mint with
-/// metadata and five fields, the hook's accounts and the Prime's associated account costs
-/// more than the default 200,000 CU (see BENCHMARKS.md).
-pub const CLAIM_COMPUTE_UNITS: u32 = 400_000;
+/// The compute budget a strike's transaction asks for: the deal, its Token-2022 mint
+/// with metadata and five fields and the hook's accounts (`claim`), the Prime's
+/// associated account and the delivery, with headroom (see BENCHMARKS.md).
+pub const CLAIM_COMPUTE_UNITS: u32 = 250_000;
 
 /// `ComputeBudget::SetComputeUnitLimit(units)`.
 pub fn compute_unit_limit(units: u32) -> Instruction {
@@ -369,7 +369,9 @@ pub fn compute_unit_limit(units: u32) -> Instruction {
     }
 }
 
-/// The strike as a beacon sends it: the compute budget, then `claim`.
+/// The strike as a beacon sends it, in one transaction: the compute budget, `claim`
+/// (index 1), the Prime's associated NFT account (idempotent, paid by the beacon), then
+/// `deliver_nft`. Atomic: the Prime holds the NFT when the transaction lands.
 pub fn claim_transaction(
     beacon: &Pubkey,
     f: &FacilityRef,
@@ -380,7 +382,25 @@ pub fn claim_transaction(
     vec![
         compute_unit_limit(CLAIM_COMPUTE_UNITS),
         claim(beacon, f, prime, deal, terms),
+        create_nft_account(beacon, prime, &deal.nft_mint),
+        deliver_nft(f, deal, prime),
     ]
+}
+
+/// Mints `deal`'s NFT to `depositor`'s (the deal's Prime) associated account, which must
+/// exist; anyone may send it, once per deal.
+pub fn deliver_nft(f: &FacilityRef, deal: &DealRef, depositor: &Pubkey) -> Instruction {
+    build(
+        acc::DeliverNft {
+            facility: f.facility,
+            deal: deal.deal,
+            nft_mint: deal.nft_mint,
+            depositor: *depositor,
+            depositor_nft_account: nft_account(depositor, &deal.nft_mint),
+            nft_token_program: TOKEN_2022,
+        },
+        ix::DeliverNft {},
+    )
 }
 
 /// Strikes deal `deal.deal_id` (the facility's `next_deal_id`) for `prime` into `deal.book`.
@@ -405,11 +425,9 @@ pub fn claim(
             deposit_mint: f.deposit_mint,
             deal: deal.deal,
             nft_mint: deal.nft_mint,
-            prime_nft_account: nft_account(prime, &deal.nft_mint),
             extra_account_meta_list: pda::nfat_extra_account_metas(&deal.nft_mint),
             deposit_token_program: f.deposit_token_program,
             nft_token_program: TOKEN_2022,
-            associated_token_program: ATA_PROGRAM,
             hook_program: halo_nfat_hook::ID,
             system_program: SYSTEM,
         },

@@ -141,6 +141,12 @@ pub enum NfatError {
     PrimeAlreadyApproved,
     #[msg("This is not the transfer-hook program")]
     WrongHookProgram,
+    #[msg("The deal's NFT was already delivered")]
+    NftAlreadyDelivered,
+    #[msg("The depositor's NFT account does not exist yet: create its associated token account first")]
+    NftAccountMissing,
+    #[msg("This is not the depositor's associated token account for the deal's NFT")]
+    NotDepositorNftAccount,
     #[msg("The vault holds less than the facility's books say")]
     VaultShort,
     #[msg("An account's own bookkeeping does not add up")]

@@ -164,6 +164,16 @@ pub struct DealStruck {
     pub queue_balance: u64,
 }
 
+/// The deal's NFT minted to its depositor; the mint authority dropped (supply 1 for good).
+#[event]
+pub struct NftDelivered {
+    pub facility: Pubkey,
+    pub deal: Pubkey,
+    pub nft_mint: Pubkey,
+    pub owner: Pubkey,
+    pub nft_account: Pubkey,
+}
+
 #[event]
 pub struct Deployed {
     pub book: Pubkey,

@@ -212,6 +212,13 @@ pub mod halo_nfat {
         instructions::anyone::pay::handler(ctx, principal, interest, penalty)
     }
 
+    /// Mints a struck deal's NFT to its depositor's associated account and drops the mint
+    /// authority; once per deal. Signer: none beyond the fee payer (anyone).
+    #[access_control(ctx.accounts.validate())]
+    pub fn deliver_nft(ctx: Context<DeliverNft>) -> Result<()> {
+        instructions::anyone::deliver_nft::handler(ctx)
+    }
+
     /// Return data: what the deal owes, what is overdue and what its holder can redeem now.
     pub fn deal_view(ctx: Context<ViewDeal>) -> Result<DealView> {
         instructions::anyone::deal_view::handler(ctx)

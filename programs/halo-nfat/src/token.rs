@@ -263,7 +263,17 @@ impl<'info> NftMint<'_, 'info> {
             Ok(())
         })
     }
+}
 
+/// A deal NFT's delivery: the single token minted into `to` by the facility (the mint
+/// authority), then the mint authority dropped (supply stays 1 for good).
+pub struct NftDelivery<'a, 'info> {
+    pub mint: &'a AccountInfo<'info>,
+    pub facility_info: &'a AccountInfo<'info>,
+    pub token_program: &'a AccountInfo<'info>,
+}
+
+impl<'info> NftDelivery<'_, 'info> {
     /// Mints the single token into `to` and drops the mint authority (supply stays 1).
     pub fn mint_one(&self, facility: &Facility, to: &AccountInfo<'info>) -> Result<()> {
         let program = self.token_program.key();

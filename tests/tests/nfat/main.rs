@@ -11,6 +11,7 @@ mod book;
 mod buybox;
 mod claim;
 mod default;
+mod deliver;
 mod governance;
 mod halt;
 mod lifecycle;

@@ -42,7 +42,9 @@ pub struct Deal {
     pub last_funded_at: i64,
     /// precision: base units; funded after the default (recovery).
     pub recovered: u64,
-    pub reserved: [u8; 64],
+    /// precision: unix seconds; when the NFT reached the depositor (0: not yet).
+    pub nft_delivered_at: i64,
+    pub reserved: [u8; 56],
 }
 
 /// What `Deal::new` records.
@@ -113,8 +115,16 @@ impl Deal {
             defaulted_at: 0,
             last_funded_at: 0,
             recovered: 0,
-            reserved: [0; 64],
+            nft_delivered_at: 0,
+            reserved: [0; 56],
         })
+    }
+
+    /// Records the NFT's delivery to the depositor at `now`; once only.
+    pub fn deliver(&mut self, now: i64) -> Result<()> {
+        require!(self.nft_delivered_at == 0, NfatError::NftAlreadyDelivered);
+        self.nft_delivered_at = now.max(1);
+        Ok(())
     }
 
     /// Raises what is funded by `add` at `now` (penalties at `bps_per_day` for payments

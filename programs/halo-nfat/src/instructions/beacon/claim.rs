@@ -1,7 +1,4 @@
 use anchor_lang::prelude::*;
-use anchor_spl::associated_token::{
-    self, get_associated_token_address_with_program_id, AssociatedToken,
-};
 use anchor_spl::token_2022::Token2022;
 use anchor_spl::token_interface::TokenInterface;
 use halo_math::nfat::{Schedule, Terms};
@@ -16,8 +13,11 @@ use crate::{
 
 /// The beacon strikes a deal: `amount` (the terms' principal) from `prime`'s queued
 /// capital into `book`, a Deal at `["deal", facility, next_deal_id]` with its terms and
-/// their hash, and its NFT (`["nft", deal]`, Token-2022) minted to the Prime's associated
-/// token account with the transfer hook's extra-account-metas created beside it.
+/// their hash, and its NFT mint (`["nft", deal]`, Token-2022, metadata with the key
+/// terms) with the transfer hook's extra-account-metas beside it. The token itself goes
+/// to the Prime by `deliver_nft`, in the same transaction after the Prime's associated
+/// account is created (`halo_sdk::nfat::claim_transaction`): the strike then costs no
+/// more than it must inside this instruction.
 /// Refused: any other signer, halted, terms outside the buybox (each bound its own error)
 /// or not schedulable, an amount other than the principal, the Prime not approved, more
 /// than its queued capital, a book of another facility or closed to deals.
@@ -34,8 +34,8 @@ pub struct ClaimDeal<'info> {
     pub facility: Box<Account<'info, Facility>>,
     /// CHECK: the Prime (the deal's counterparty and the NFT's first holder).
     pub prime: UncheckedAccount<'info>,
-    /// CHECK: the Prime's approval (seeds checked; must exist, see `validate`).
-    #[account(seeds = [SEED_PRIME, facility.key().as_ref(), prime.key().as_ref()], bump)]
+    /// CHECK: the Prime's approval: read in `validate` (this program's ApprovedPrime of
+    /// this facility and Prime; only `approve_prime` creates one, at its PDA).
     pub approved_prime: UncheckedAccount<'info>,
     #[account(
         mut,
@@ -59,19 +59,12 @@ pub struct ClaimDeal<'info> {
     /// CHECK: created by the handler at this PDA (seeds checked).
     #[account(mut, seeds = [SEED_NFT, deal.key().as_ref()], bump)]
     pub nft_mint: UncheckedAccount<'info>,
-    /// CHECK: the Prime's associated token account for the NFT (address checked; created).
-    #[account(
-        mut,
-        address = get_associated_token_address_with_program_id(&prime.key(), &nft_mint.key(), &anchor_spl::token_2022::ID) @ NfatError::NotNftHolder,
-    )]
-    pub prime_nft_account: UncheckedAccount<'info>,
     /// CHECK: the hook's validation account for the mint (seeds checked by the hook).
     #[account(mut)]
     pub extra_account_meta_list: UncheckedAccount<'info>,
     #[account(address = facility.deposit_token_program @ NfatError::WrongTokenProgram)]
     pub deposit_token_program: Interface<'info, TokenInterface>,
     pub nft_token_program: Program<'info, Token2022>,
-    pub associated_token_program: Program<'info, AssociatedToken>,
     /// CHECK: the transfer-hook program.
     #[account(address = halo_nfat_hook::ID @ NfatError::WrongHookProgram)]
     pub hook_program: UncheckedAccount<'info>,
@@ -81,15 +74,26 @@ pub struct ClaimDeal<'info> {
 impl ClaimDeal<'_> {
     pub fn validate(&self, amount: u64, terms: &Terms) -> Result<()> {
         self.facility.require_live()?;
-        require!(
-            self.approved_prime.owner == &crate::ID && !self.approved_prime.data_is_empty(),
-            NfatError::PrimeNotApproved
-        );
+        self.require_approved()?;
         self.facility
             .buybox
             .admits(terms, Clock::get()?.unix_timestamp)?;
         require!(terms.principal == amount, NfatError::PrincipalNotAmount);
         Ok(())
+    }
+
+    /// The Prime's approval, read by its data rather than re-derived: an account this
+    /// program owns, an ApprovedPrime naming this facility and this Prime.
+    fn require_approved(&self) -> Result<()> {
+        let info = self.approved_prime.as_ref();
+        let approval = (info.owner == &crate::ID)
+            .then(|| info.try_borrow_data().ok())
+            .flatten()
+            .and_then(|data| ApprovedPrime::try_deserialize(&mut &data[..]).ok());
+        match approval {
+            Some(a) if a.facility == self.facility.key() && a.prime == self.prime.key() => Ok(()),
+            _ => err!(NfatError::PrimeNotApproved),
+        }
     }
 
     /// The NFT's name, symbol, URI and key terms.
@@ -177,7 +181,7 @@ pub fn handler(ctx: Context<ClaimDeal>, amount: u64, terms: Terms) -> Result<()>
     )?;
     a.facility.open_deal(amount)?;
 
-    // the NFT: mint with metadata, the hook's extra accounts, the Prime's token
+    // the NFT's mint with its metadata and the hook's extra accounts (delivered next)
     let nft = NftMint {
         payer: &payer,
         mint: a.nft_mint.as_ref(),
@@ -206,19 +210,6 @@ pub fn handler(ctx: Context<ClaimDeal>, amount: u64, terms: Terms) -> Result<()>
             s,
         ))
     })?;
-    associated_token::create(CpiContext::new(
-        a.associated_token_program.key(),
-        associated_token::Create {
-            payer: payer.clone(),
-            associated_token: a.prime_nft_account.to_account_info(),
-            authority: a.prime.to_account_info(),
-            mint: a.nft_mint.to_account_info(),
-            system_program: system.clone(),
-            token_program: a.nft_token_program.to_account_info(),
-        },
-    ))?;
-    nft.mint_one(&a.facility, a.prime_nft_account.as_ref())?;
-
     a.deposit.invariant(&a.facility.queue)?;
     a.book.invariant(Some(amount_of(a.book_vault.as_ref())?))?;
     a.facility
