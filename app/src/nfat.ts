@@ -7,7 +7,7 @@
 // (test/golden-nfat.test.ts). What a deal owes and what its holder can redeem is in
 // nfat-quote.ts.
 import type { IdlTypes, Program } from "@anchor-lang/core";
-import { type PublicKey, SystemProgram, TransactionInstruction } from "@solana/web3.js";
+import { ComputeBudgetProgram, type PublicKey, SystemProgram, TransactionInstruction } from "@solana/web3.js";
 import {
   BN,
   type HaloNfat,
@@ -20,7 +20,6 @@ import { ASSOCIATED_TOKEN_PROGRAM_ID, ata, pda, TOKEN_2022_PROGRAM_ID, TOKEN_PRO
 import { rateLimitKey } from "./keys.ts";
 import type { Int } from "./pau.ts";
 import { padReturnData } from "./lcts.ts";
-import { COMPUTE_BUDGET_PROGRAM_ID } from "./trading.ts";
 
 const bn = (v: Int) => new BN(v.toString());
 
@@ -245,10 +244,7 @@ function termsArg(t: DealTerms) {
 
 /** `ComputeBudget::SetComputeUnitLimit(units)`. */
 export function computeUnitLimit(units: number): TransactionInstruction {
-  const data = Buffer.alloc(5);
-  data.writeUInt8(2, 0);
-  data.writeUInt32LE(units, 1);
-  return new TransactionInstruction({ programId: COMPUTE_BUDGET_PROGRAM_ID, keys: [], data });
+  return ComputeBudgetProgram.setComputeUnitLimit({ units });
 }
 
 /** Creates `owner`'s associated account for a deal NFT, paid by `payer` (idempotent). */

@@ -1,7 +1,7 @@
 // Readable errors from program codes, as a Prime's wallet would show them.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { errorFromCode, explainError, LCTS_ERRORS, programOfCode } from "../src/errors.ts";
+import { errorFromCode, explainError, LCTS_ERRORS, NFAT_ERRORS, NFAT_HOOK_ERRORS, programOfCode } from "../src/errors.ts";
 
 test("program codes map to their names and messages", () => {
   assert.deepEqual(errorFromCode(6000), {
@@ -79,7 +79,37 @@ test("halo_lcts codes (6300..) are explained, and nothing follows them", () => {
   const next = 6300 + codes.length;
   assert.equal(errorFromCode(next), undefined);
   assert.equal(programOfCode(next), undefined);
-  assert.equal(programOfCode(6400), undefined);
+  assert.equal(programOfCode(6400), "halo_nfat");
+});
+
+test("halo_nfat codes (6400..) and halo_nfat_hook codes (6500..) are explained, and nothing follows them", () => {
+  assert.equal(programOfCode(6400), "halo_nfat");
+  assert.equal(errorFromCode(6400)?.name, "NotGovernance");
+  assert.equal(
+    explainError(new Error(`custom program error: 0x${(6469).toString(16)}`)),
+    "NftAlreadyDelivered: The deal's NFT was already delivered",
+  );
+  assert.equal(
+    explainError(undefined, ["Program log: AnchorError ... Error Number: 6470. Error Message: ..."]),
+    "NftAccountMissing: The depositor has no NFT account yet: create its associated token account",
+  );
+  assert.equal(errorFromCode(6474)?.name, "MathOverflow");
+  // the hook's refusal of a wallet transfer to an owner not on the allow-list
+  assert.equal(programOfCode(6505), "halo_nfat_hook");
+  assert.equal(
+    explainError(new Error(`custom program error: 0x${(6505).toString(16)}`)),
+    "ReceiverNotAllowListed: The facility's allow-list is on and the receiver is not on it",
+  );
+  for (const [table, base] of [
+    [NFAT_ERRORS, 6400],
+    [NFAT_HOOK_ERRORS, 6500],
+  ] as const) {
+    const codes = [...table.keys()].sort((a, b) => a - b);
+    assert.deepEqual(codes, codes.map((_, i) => base + i));
+    const next = base + codes.length;
+    assert.equal(errorFromCode(next), undefined);
+    assert.equal(programOfCode(next), undefined);
+  }
 });
 
 test("the PAU hardening and invariant errors are explained, and nothing follows them", () => {

@@ -4,9 +4,25 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { PublicKey } from "@solana/web3.js";
-import { idlSeed, type LctsSeedName, type OracleSeedName, type PauSeedName, seeds, type TradingSeedName } from "../src/seeds.ts";
+import {
+  idlSeed,
+  type LctsSeedName,
+  type NfatHookSeedName,
+  type NfatSeedName,
+  type OracleSeedName,
+  type PauSeedName,
+  seeds,
+  type TradingSeedName,
+} from "../src/seeds.ts";
 import { pda } from "../src/pda.ts";
-import { LCTS_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+import {
+  LCTS_PROGRAM_ID,
+  NFAT_HOOK_PROGRAM_ID,
+  NFAT_PROGRAM_ID,
+  ORACLE_PROGRAM_ID,
+  PAU_PROGRAM_ID,
+  TRADING_PROGRAM_ID,
+} from "../src/program.ts";
 
 const bytes = (s: string) => `[${[...Buffer.from(s)].join(", ")}]`;
 const idl = (constants: { name: string; type?: unknown; value?: unknown }[]) => ({
@@ -89,6 +105,21 @@ const LCTS: Record<LctsSeedName, string> = {
   seedPosition: "position",
 };
 
+const NFAT: Record<NfatSeedName, string> = {
+  seedFacility: "class",
+  seedPrime: "prime",
+  seedDeposit: "deposit",
+  seedQueueVault: "queue_vault",
+  seedRedeemVault: "redeem_vault",
+  seedBook: "book",
+  seedBookVault: "book_vault",
+  seedDeal: "deal",
+  seedNft: "nft",
+  seedHolder: "holder",
+};
+
+const NFAT_HOOK: Record<NfatHookSeedName, string> = { seedExtraAccountMetas: "extra-account-metas" };
+
 // The seeds' bytes are the programs' (programs/*/src/constants.rs); these expected strings
 // only check that the generated IDLs carry them, the client derives from the IDLs.
 test("halo_trading's IDL carries every seed the client derives with", () => {
@@ -97,6 +128,12 @@ test("halo_trading's IDL carries every seed the client derives with", () => {
 
 test("halo_lcts's IDL carries every seed the client derives with", () => {
   for (const [name, want] of Object.entries(LCTS)) assert.deepEqual(seeds.lcts(name as LctsSeedName), Buffer.from(want), name);
+});
+
+test("halo_nfat's and halo_nfat_hook's IDLs carry every seed the client derives with", () => {
+  for (const [name, want] of Object.entries(NFAT)) assert.deepEqual(seeds.nfat(name as NfatSeedName), Buffer.from(want), name);
+  for (const [name, want] of Object.entries(NFAT_HOOK))
+    assert.deepEqual(seeds.nfatHook(name as NfatHookSeedName), Buffer.from(want), name);
 });
 
 test("halo_pau's IDL carries every seed the client derives with (needs the regenerated IDL)", () => {
@@ -134,6 +171,19 @@ test("one pda namespace, named as halo_sdk::pda, derives each program's PDAs und
   assert.deepEqual(pda.queueVault(a, b), at([t("queue_vault"), a.toBuffer(), b.toBuffer()], LCTS_PROGRAM_ID));
   assert.deepEqual(pda.lctsGeneration(a, "2"), at([t("generation"), a.toBuffer(), le(2n)], LCTS_PROGRAM_ID));
   assert.deepEqual(pda.lctsPosition(a, b), at([t("position"), a.toBuffer(), b.toBuffer()], LCTS_PROGRAM_ID));
+  // halo_nfat: a facility shares the "class" word with the other Halos' classes, under its own id
+  assert.deepEqual(pda.nfatFacility(a, 3), at([t("class"), a.toBuffer(), le(3n)], NFAT_PROGRAM_ID));
+  assert.notDeepEqual(pda.nfatFacility(a, 3), pda.lctsClass(a, 3));
+  assert.deepEqual(pda.nfatPrime(a, b), at([t("prime"), a.toBuffer(), b.toBuffer()], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatDeposit(a, b), at([t("deposit"), a.toBuffer(), b.toBuffer()], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatQueueVault(a), at([t("queue_vault"), a.toBuffer()], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatRedeemVault(a), at([t("redeem_vault"), a.toBuffer()], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatBook(a, 9n), at([t("book"), a.toBuffer(), le(9n)], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatBookVault(a, b), at([t("book_vault"), a.toBuffer(), b.toBuffer()], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatDeal(a, 4), at([t("deal"), a.toBuffer(), le(4n)], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatNft(a), at([t("nft"), a.toBuffer()], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatHolder(a, b), at([t("holder"), a.toBuffer(), b.toBuffer()], NFAT_PROGRAM_ID));
+  assert.deepEqual(pda.nfatExtraAccountMetas(a), at([t("extra-account-metas"), a.toBuffer()], NFAT_HOOK_PROGRAM_ID));
   // the SDK's names, and no others
   assert.deepEqual(Object.keys(pda).sort(), [
     "book",
@@ -153,6 +203,17 @@ test("one pda namespace, named as halo_sdk::pda, derives each program's PDAs und
     "lctsPosition",
     "lctsQueue",
     "lctsUnit",
+    "nfatBook",
+    "nfatBookVault",
+    "nfatDeal",
+    "nfatDeposit",
+    "nfatExtraAccountMetas",
+    "nfatFacility",
+    "nfatHolder",
+    "nfatNft",
+    "nfatPrime",
+    "nfatQueueVault",
+    "nfatRedeemVault",
     "op",
     "pool",
     "position",

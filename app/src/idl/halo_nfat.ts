@@ -532,16 +532,31 @@ export type HaloNfat = {
     },
     {
       "code": 6469,
+      "msg": "The deal's NFT was already delivered",
+      "name": "nftAlreadyDelivered"
+    },
+    {
+      "code": 6470,
+      "msg": "The depositor has no NFT account yet: create its associated token account",
+      "name": "nftAccountMissing"
+    },
+    {
+      "code": 6471,
+      "msg": "This is not the depositor's associated token account for the deal's NFT",
+      "name": "notDepositorNftAccount"
+    },
+    {
+      "code": 6472,
       "msg": "The vault holds less than the facility's books say",
       "name": "vaultShort"
     },
     {
-      "code": 6470,
+      "code": 6473,
       "msg": "An account's own bookkeeping does not add up",
       "name": "invariantViolated"
     },
     {
-      "code": 6471,
+      "code": 6474,
       "msg": "Arithmetic overflow",
       "name": "mathOverflow"
     }
@@ -780,6 +795,19 @@ export type HaloNfat = {
         252
       ],
       "name": "holderListed"
+    },
+    {
+      "discriminator": [
+        236,
+        222,
+        22,
+        187,
+        75,
+        52,
+        51,
+        154
+      ],
+      "name": "nftDelivered"
     },
     {
       "discriminator": [
@@ -1039,29 +1067,10 @@ export type HaloNfat = {
           "name": "prime"
         },
         {
-          "name": "approvedPrime",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  114,
-                  105,
-                  109,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "facility"
-              },
-              {
-                "kind": "account",
-                "path": "prime"
-              }
-            ]
-          }
+          "docs": [
+            "this facility and Prime; only `approve_prime` creates one, at its PDA)."
+          ],
+          "name": "approvedPrime"
         },
         {
           "name": "deposit",
@@ -1159,10 +1168,6 @@ export type HaloNfat = {
           "writable": true
         },
         {
-          "name": "primeNftAccount",
-          "writable": true
-        },
-        {
           "name": "extraAccountMetaList",
           "writable": true
         },
@@ -1172,10 +1177,6 @@ export type HaloNfat = {
         {
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
           "name": "nftTokenProgram"
-        },
-        {
-          "address": "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL",
-          "name": "associatedTokenProgram"
         },
         {
           "address": "XS2pNAu9D6gnqPa2mgbz7WKc9vvsmf8PZtgv124dNWX",
@@ -1536,6 +1537,60 @@ export type HaloNfat = {
         "Removes an owner from the allow-list. Signer: governance."
       ],
       "name": "delistHolder"
+    },
+    {
+      "accounts": [
+        {
+          "name": "facility",
+          "relations": [
+            "deal"
+          ]
+        },
+        {
+          "name": "deal",
+          "writable": true
+        },
+        {
+          "name": "nftMint",
+          "relations": [
+            "deal"
+          ],
+          "writable": true
+        },
+        {
+          "name": "depositor",
+          "relations": [
+            "deal"
+          ]
+        },
+        {
+          "docs": [
+            "exist, see `validate`)."
+          ],
+          "name": "depositorNftAccount",
+          "writable": true
+        },
+        {
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb",
+          "name": "nftTokenProgram"
+        }
+      ],
+      "args": [],
+      "discriminator": [
+        74,
+        237,
+        38,
+        45,
+        82,
+        142,
+        148,
+        250
+      ],
+      "docs": [
+        "Mints a struck deal's NFT to its depositor's associated account and drops the mint",
+        "authority; once per deal. Signer: none beyond the fee payer (anyone)."
+      ],
+      "name": "deliverNft"
     },
     {
       "accounts": [
@@ -3367,11 +3422,18 @@ export type HaloNfat = {
             "type": "u64"
           },
           {
+            "docs": [
+              "precision: unix seconds; when the NFT reached the depositor (0: not yet)."
+            ],
+            "name": "nftDeliveredAt",
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                64
+                56
               ]
             }
           }
@@ -4221,6 +4283,37 @@ export type HaloNfat = {
       }
     },
     {
+      "docs": [
+        "The deal's NFT minted to its depositor; the mint authority dropped (supply 1 for good)."
+      ],
+      "name": "nftDelivered",
+      "type": {
+        "fields": [
+          {
+            "name": "facility",
+            "type": "pubkey"
+          },
+          {
+            "name": "deal",
+            "type": "pubkey"
+          },
+          {
+            "name": "nftMint",
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "nftAccount",
+            "type": "pubkey"
+          }
+        ],
+        "kind": "struct"
+      }
+    },
+    {
       "name": "primeApproved",
       "type": {
         "fields": [
@@ -4943,28 +5036,9 @@ export const HALO_NFAT_IDL = {
         },
         {
           "name": "approved_prime",
-          "pda": {
-            "seeds": [
-              {
-                "kind": "const",
-                "value": [
-                  112,
-                  114,
-                  105,
-                  109,
-                  101
-                ]
-              },
-              {
-                "kind": "account",
-                "path": "facility"
-              },
-              {
-                "kind": "account",
-                "path": "prime"
-              }
-            ]
-          }
+          "docs": [
+            "this facility and Prime; only `approve_prime` creates one, at its PDA)."
+          ]
         },
         {
           "name": "deposit",
@@ -5062,10 +5136,6 @@ export const HALO_NFAT_IDL = {
           }
         },
         {
-          "name": "prime_nft_account",
-          "writable": true
-        },
-        {
           "name": "extra_account_meta_list",
           "writable": true
         },
@@ -5075,10 +5145,6 @@ export const HALO_NFAT_IDL = {
         {
           "name": "nft_token_program",
           "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
-        },
-        {
-          "name": "associated_token_program",
-          "address": "ATokenGPvbdGVxr1b2hvZbsiqW5xWH25efTNsLJA8knL"
         },
         {
           "name": "hook_program",
@@ -5421,6 +5487,60 @@ export const HALO_NFAT_IDL = {
               }
             ]
           }
+        }
+      ],
+      "args": []
+    },
+    {
+      "name": "deliver_nft",
+      "docs": [
+        "Mints a struck deal's NFT to its depositor's associated account and drops the mint",
+        "authority; once per deal. Signer: none beyond the fee payer (anyone)."
+      ],
+      "discriminator": [
+        74,
+        237,
+        38,
+        45,
+        82,
+        142,
+        148,
+        250
+      ],
+      "accounts": [
+        {
+          "name": "facility",
+          "relations": [
+            "deal"
+          ]
+        },
+        {
+          "name": "deal",
+          "writable": true
+        },
+        {
+          "name": "nft_mint",
+          "writable": true,
+          "relations": [
+            "deal"
+          ]
+        },
+        {
+          "name": "depositor",
+          "relations": [
+            "deal"
+          ]
+        },
+        {
+          "name": "depositor_nft_account",
+          "docs": [
+            "exist, see `validate`)."
+          ],
+          "writable": true
+        },
+        {
+          "name": "nft_token_program",
+          "address": "TokenzQdBNbLqP5VEhdkAS6EPFLC1PHnBqCXEpPxuEb"
         }
       ],
       "args": []
@@ -6816,6 +6936,19 @@ export const HALO_NFAT_IDL = {
       ]
     },
     {
+      "name": "NftDelivered",
+      "discriminator": [
+        236,
+        222,
+        22,
+        187,
+        75,
+        52,
+        51,
+        154
+      ]
+    },
+    {
       "name": "PrimeApproved",
       "discriminator": [
         10,
@@ -7255,16 +7388,31 @@ export const HALO_NFAT_IDL = {
     },
     {
       "code": 6469,
+      "name": "NftAlreadyDelivered",
+      "msg": "The deal's NFT was already delivered"
+    },
+    {
+      "code": 6470,
+      "name": "NftAccountMissing",
+      "msg": "The depositor has no NFT account yet: create its associated token account"
+    },
+    {
+      "code": 6471,
+      "name": "NotDepositorNftAccount",
+      "msg": "This is not the depositor's associated token account for the deal's NFT"
+    },
+    {
+      "code": 6472,
       "name": "VaultShort",
       "msg": "The vault holds less than the facility's books say"
     },
     {
-      "code": 6470,
+      "code": 6473,
       "name": "InvariantViolated",
       "msg": "An account's own bookkeeping does not add up"
     },
     {
-      "code": 6471,
+      "code": 6474,
       "name": "MathOverflow",
       "msg": "Arithmetic overflow"
     }
@@ -8019,11 +8167,18 @@ export const HALO_NFAT_IDL = {
             "type": "u64"
           },
           {
+            "name": "nft_delivered_at",
+            "docs": [
+              "precision: unix seconds; when the NFT reached the depositor (0: not yet)."
+            ],
+            "type": "i64"
+          },
+          {
             "name": "reserved",
             "type": {
               "array": [
                 "u8",
-                64
+                56
               ]
             }
           }
@@ -8867,6 +9022,37 @@ export const HALO_NFAT_IDL = {
               "Payments covered after their date."
             ],
             "type": "u32"
+          }
+        ]
+      }
+    },
+    {
+      "name": "NftDelivered",
+      "docs": [
+        "The deal's NFT minted to its depositor; the mint authority dropped (supply 1 for good)."
+      ],
+      "type": {
+        "kind": "struct",
+        "fields": [
+          {
+            "name": "facility",
+            "type": "pubkey"
+          },
+          {
+            "name": "deal",
+            "type": "pubkey"
+          },
+          {
+            "name": "nft_mint",
+            "type": "pubkey"
+          },
+          {
+            "name": "owner",
+            "type": "pubkey"
+          },
+          {
+            "name": "nft_account",
+            "type": "pubkey"
           }
         ]
       }

@@ -33,6 +33,11 @@ entry!(halo_nfat_hook_entry, halo_nfat_hook);
 pub type TxFailure = Refusal;
 pub type TxOk = Receipt;
 
+/// Where every chain's clock starts: Monday 2027-01-04 09:00:00 UTC. A fixed start (not
+/// the wall clock) keeps tests and scenarios that count daily windows, month ends or
+/// due dates the same whatever the hour they run at.
+pub const GENESIS_TIME: i64 = 1_799_053_200;
+
 pub struct Chain {
     pub ctx: ProgramTestContext,
     seen: HashSet<Vec<u8>>,
@@ -71,11 +76,13 @@ impl Chain {
             processor!(halo_nfat_hook_entry),
         );
         let ctx = pt.start_with_context().await;
-        Self {
+        let mut chain = Self {
             ctx,
             seen: HashSet::new(),
-            pinned_time: None,
-        }
+            pinned_time: Some(GENESIS_TIME),
+        };
+        chain.reapply_time().await;
+        chain
     }
 
     pub fn payer(&self) -> &Keypair {

@@ -143,7 +143,7 @@ pub enum NfatError {
     WrongHookProgram,
     #[msg("The deal's NFT was already delivered")]
     NftAlreadyDelivered,
-    #[msg("The depositor's NFT account does not exist yet: create its associated token account first")]
+    #[msg("The depositor has no NFT account yet: create its associated token account")]
     NftAccountMissing,
     #[msg("This is not the depositor's associated token account for the deal's NFT")]
     NotDepositorNftAccount,

@@ -70,7 +70,7 @@ async fn a_second_delivery_is_refused_and_mints_nothing() {
         &env,
         &[deal.deal, deal.nft_mint, nft],
         tx::deliver_nft(&env.facility, &deal, &p.pubkey()),
-        &[&env.beacon],
+        &[],
         NfatError::NftAlreadyDelivered,
     )
     .await;
@@ -85,7 +85,7 @@ async fn delivery_before_the_prime_has_an_nft_account_is_refused() {
         &env,
         &[deal.deal, deal.nft_mint],
         tx::deliver_nft(&env.facility, &deal, &p.pubkey()),
-        &[&env.beacon],
+        &[],
         NfatError::NftAccountMissing,
     )
     .await;
@@ -114,7 +114,7 @@ async fn delivery_to_anyone_but_the_depositor_is_refused() {
         &env,
         &watch,
         tx::deliver_nft(&env.facility, &deal, &thief.pubkey()),
-        &[&thief],
+        &[],
         NfatError::NotDepositorNftAccount,
     )
     .await;
@@ -129,7 +129,7 @@ async fn delivery_to_anyone_but_the_depositor_is_refused() {
         &env,
         &watch,
         ix,
-        &[&thief],
+        &[],
         NfatError::NotDepositorNftAccount,
     )
     .await;
@@ -153,7 +153,7 @@ async fn delivery_with_a_look_alike_mint_or_another_facilitys_deal_is_refused() 
         &env,
         &[deal.deal, deal.nft_mint, other.nft_mint],
         ix,
-        &[&env.beacon],
+        &[],
         NfatError::WrongNftMint,
     )
     .await;
@@ -169,16 +169,13 @@ async fn delivery_with_a_look_alike_mint_or_another_facilitys_deal_is_refused() 
         &env,
         &[deal.deal, deal.nft_mint],
         ix,
-        &[&env.beacon],
+        &[],
         NfatError::OfAnotherFacility,
     )
     .await;
     // and the real delivery still goes through
     chain
-        .must(
-            &[tx::deliver_nft(&env.facility, &deal, &p.pubkey())],
-            &[&env.beacon],
-        )
+        .must(&[tx::deliver_nft(&env.facility, &deal, &p.pubkey())], &[])
         .await;
     assert_eq!(env.nft_balance(&mut chain, &p.pubkey(), &deal).await, 1);
 }
