@@ -15,27 +15,44 @@
 //    Passthrough Halo (halo_lcts), schedule each unit's `lcts_deploy` and `lcts_return`
 //    route inits and the unit PDA's integration on both, and create each LCTS class and
 //    each unit with its share mint and both queues (the return route pays the redeem
-//    queue's USDS vault, which then exists);
+//    queue's USDS vault, which then exists); for the Structuring Halo (halo_nfat),
+//    schedule each facility's `nfat_deploy` (custody -> the RWA endpoint) and
+//    `nfat_return` (custody -> the facility's redeem vault) route inits and the facility
+//    PDA's integration on both, and create each facility with its buybox, its roles
+//    (beacon, attestor, warden), its deal NFTs' metadata and its queue and redeem vaults;
 //  * execute (once the timelock delay has passed): execute those operations (which
-//    registers each pool PDA and each unit PDA as an integration), then for every pool open
-//    its `amm_fund` rate limit (GovOps) and the LP position of the PAU's ALM proxy, and for
-//    every unit open its two rate limits (GovOps) and set them as its routes (LCTS
-//    governance). The unit's beacon refreshes its rate before its first settlement (the
-//    timelock walk ages it past an epoch).
+//    registers each pool PDA, unit PDA and facility PDA as an integration), then for every
+//    pool open its `amm_fund` rate limit (GovOps) and the LP position of the PAU's ALM
+//    proxy, for every unit open its two rate limits (GovOps) and set them as its routes
+//    (LCTS governance), and for every facility open its two rate limits (GovOps), set them
+//    as its routes, approve its configured Primes, and, when it has an allow-list, list its
+//    holders and turn the list on (NFAT governance). The unit's beacon refreshes its rate
+//    before its first settlement (the timelock walk ages it past an epoch).
 // Each role signs with its keypair (`adminKeypair`, `oracle.governanceKeypair`,
 // `trading.governanceKeypair`, `trading.govopsKeypair`, `lcts.governanceKeypair`,
-// `lcts.govopsKeypair`); for a multisig, leave it null and the script prints that role's
-// transactions as base64 messages to propose instead of sending. A transaction that needs
-// an account a proposal creates waits until it lands.
-// --dry-run prints every transaction it would send and touches no network: the classes' RFQ
-// domain is then a placeholder (DRY_RUN_RFQ_DOMAIN), unless `--genesis-hash <base58>` names
-// the cluster's genesis hash (`solana genesis-hash`).
+// `lcts.govopsKeypair`, `nfat.governanceKeypair`, `nfat.govopsKeypair`); for a multisig,
+// leave it null and the script prints that role's transactions as base64 messages to
+// propose instead of sending. A transaction that needs an account a proposal creates waits
+// until it lands.
+// A real run first reads the cluster and leaves out what is already there (the configurator,
+// controllers, feeds, classes, pools, units, facilities, positions, rate limits, timelock ops
+// whose effect is on chain, routes already set, Primes already approved, holders already
+// listed), and says so: run again with the same config, it sends nothing. New timelock ops
+// take ids from the configurator's `nextOpId`; an op scheduled by an earlier run and not
+// executed yet is executed under its id, not scheduled again (so `--phase execute` is a run
+// of its own). A facility already created whose buybox or roles differ from the config gets
+// `set_buybox` / `set_roles`; one whose deposit mint, PAU, governance or NFT metadata differ
+// is refused (they cannot change).
+// --dry-run prints every transaction of a fresh deployment and touches no network: the
+// classes' RFQ domain is then a placeholder (DRY_RUN_RFQ_DOMAIN), unless
+// `--genesis-hash <base58>` names the cluster's genesis hash (`solana genesis-hash`).
 import { readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import {
   Connection,
   Keypair,
   PublicKey,
+  SYSVAR_CLOCK_PUBKEY,
   Transaction,
   TransactionInstruction,
   sendAndConfirmTransaction,
@@ -44,6 +61,8 @@ import { PauClient, type TimelockAction } from "../app/src/pau.ts";
 import { pda } from "../app/src/pda.ts";
 import { rateLimitKey, TAGS } from "../app/src/keys.ts";
 import { OracleClient } from "../app/src/oracle.ts";
+import { decodeLctsAccount, decodePauAccount } from "../app/src/accounts.ts";
+import { LCTS_PROGRAM_ID, NFAT_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../app/src/program.ts";
 import {
   clusterDomain,
   fetchClusterDomain,
@@ -61,6 +80,25 @@ import {
   unitPau,
   unitRef,
 } from "../app/src/lcts.ts";
+import {
+  assetTypeBytes,
+  type Buybox,
+  decodeNfatAccount,
+  facilityPau,
+  facilityRef,
+  NfatClient,
+  nfatApprovalOf,
+  nfatDeployRouteKey,
+  nfatHolderEntryOf,
+  nfatReturnRouteKey,
+  type Roles,
+  SCHEDULE_ALL,
+  SCHEDULE_AMORTIZING,
+  SCHEDULE_BULLET,
+  SCHEDULE_PERIODIC_INTEREST,
+  TAG_NFAT_DEPLOY,
+  TAG_NFAT_RETURN,
+} from "../app/src/nfat.ts";
 
 export interface RouteConfig {
   tag: string;
@@ -206,6 +244,77 @@ export interface LctsClassConfig {
   units: LctsUnitConfig[];
 }
 
+/** A deal schedule a buybox may allow. */
+export type NfatScheduleName = "bullet" | "amortizing" | "periodicInterest";
+
+/**
+ * A Structuring Halo facility's buybox: the bounds every deal its beacon strikes must fit,
+ * each inclusive, within the bounds halo_nfat enforces (`Buybox::validate`).
+ */
+export interface NfatBuyboxConfig {
+  /** Whole months: 1 ≤ `minTenorMonths` ≤ `maxTenorMonths` ≤ 360. */
+  minTenorMonths: number;
+  maxTenorMonths: number;
+  /** Base units of the deposit mint: 0 < `minPrincipal` ≤ `maxPrincipal`. */
+  minPrincipal: U64;
+  maxPrincipal: U64;
+  /** bps a year: `minApyBps` ≤ `maxApyBps` ≤ 50,000. */
+  minApyBps: number;
+  maxApyBps: number;
+  /**
+   * The schedules deals may follow, at least one: names (`"bullet"`, `"amortizing"`,
+   * `"periodicInterest"`) or the `SCHEDULE_*` flags as a number (1 to 7).
+   */
+  schedules: NfatScheduleName[] | number;
+  /** 1 to 60: the most scheduled payments of a deal. */
+  maxPayments: number;
+  /** At most 1,000: bps a day of a payment covered after its date. */
+  latePenaltyBpsPerDay: number;
+  /** Seconds (0 to a year) after maturity before an unpaid deal may be marked defaulted. */
+  gracePeriodS: U64;
+  /** Seconds (0 to a year): how far a deal's start may lie from its strike, either way. */
+  maxStartOffsetS: U64;
+  /** The asset type's label: UTF-8, at most 32 bytes (zero padded on chain), no NUL. */
+  assetType: string;
+}
+
+/** A Structuring Halo facility: its PAU, roles, buybox, NFT metadata, routes, Primes and holders. */
+export interface NfatFacilityConfig {
+  facilityId: U64;
+  /** The PAU (controller of the configurator) the facility deploys and returns through. */
+  pauId: number;
+  /** The mint Primes deposit and deals are paid in (USDS). */
+  depositMint: string;
+  /** SPL Token by default. */
+  depositTokenProgram?: string;
+  /** lpha-nfat: strikes deals, moves books, deploys, returns and funds. */
+  beacon: string;
+  /** lpha-attest: posts the books' attestations. */
+  attestor: string;
+  /** The warden: halts, marks defaults. */
+  warden: string;
+  buybox: NfatBuyboxConfig;
+  /**
+   * The deal NFTs' Token-2022 metadata, set at creation and fixed after: name 1 to 20 bytes
+   * (an NFT reads "<name> #<deal id>"), symbol up to 10, URI up to 120.
+   */
+  metadata: { name: string; symbol: string; uri: string };
+  /** The RWA endpoint's deposit-mint token account (it must exist): the deploy route's counterparty. */
+  deployEndpoint: string;
+  /** The `nfat_deploy` route (custody → the RWA endpoint): the init's and the rate limit's bounds. */
+  deployRoute: LimitConfig;
+  /** The `nfat_return` route (custody → the facility's redeem vault): the init's and the rate limit's bounds. */
+  returnRoute: LimitConfig;
+  /** Primes approved to queue capital and be struck deals (`approve_prime`). */
+  primes?: string[];
+  /**
+   * When given, the deal NFTs' transfer allow-list is turned on with these owners listed
+   * (`list_holder`, then `set_allow_list`); when absent the plan leaves the list as it is
+   * (off at creation: NFTs move freely).
+   */
+  allowList?: string[];
+}
+
 export interface DeployConfig {
   cluster: string;
   payerKeypair: string;
@@ -237,7 +346,18 @@ export interface DeployConfig {
     govopsKeypair: string | null;
     classes: LctsClassConfig[];
   };
-  nfatFacilities: unknown[];
+  /**
+   * halo_nfat (Structuring Halo) facilities, created by `governance` (their authority and
+   * governance); `govops` (a GovOps member of each facility's PAU) opens the facilities'
+   * two rate limits (their inits and the facilities' integrations are timelocked ops).
+   */
+  nfat?: {
+    governance: string;
+    governanceKeypair: string | null;
+    govops: string;
+    govopsKeypair: string | null;
+    facilities: NfatFacilityConfig[];
+  };
 }
 
 /** Who signs (and pays for) a transaction. */
@@ -248,7 +368,9 @@ export type Signer =
   | "tradingGovernance"
   | "govops"
   | "lctsGovernance"
-  | "lctsGovops";
+  | "lctsGovops"
+  | "nfatGovernance"
+  | "nfatGovops";
 
 export interface Step {
   phase: "schedule" | "execute";
@@ -260,13 +382,50 @@ export interface Step {
 }
 
 export interface PlanOptions {
-  /** The first timelock op id (the configurator's `nextOpId`); 0 by default. */
+  /**
+   * The first timelock op id: by default the configurator's `nextOpId` when `chain` shows
+   * one, else 0.
+   */
   firstOpId?: number;
   /**
    * The cluster's RFQ domain, its genesis hash as 32 bytes (`clusterDomain`): set on every
    * class (`set_rfq_domain`). Needed when the config has trading classes.
    */
   rfqDomain?: Uint8Array;
+  /**
+   * The cluster as it is: what is already there is left out of the plan (listed in
+   * `Plan.skipped`), timelock ops scheduled and not executed yet are executed under their
+   * ids, new ones continue from the configurator's `nextOpId`. Without it, the plan is a
+   * fresh deployment's (a dry run).
+   */
+  chain?: ChainView;
+}
+
+/** An account as the plan reads it. */
+export interface AccountView {
+  owner: PublicKey;
+  data: Uint8Array;
+}
+
+/** What the plan reads of a cluster (`PlanOptions.chain`). */
+export interface ChainView {
+  /** The accounts at `keys`, in order; null where there is none. */
+  getAccounts(keys: PublicKey[]): Promise<(AccountView | null)[]>;
+}
+
+/** A step left out because the cluster already has what it would do. */
+export interface Skipped {
+  phase: Step["phase"];
+  name: string;
+  /** Why: "on chain", or the op id of a scheduled op waiting for its execution. */
+  why: string;
+}
+
+export interface Plan {
+  /** The transactions to send, in order. */
+  steps: Step[];
+  /** What the cluster already has, in plan order (empty without `PlanOptions.chain`). */
+  skipped: Skipped[];
 }
 
 /**
@@ -275,21 +434,197 @@ export interface PlanOptions {
  */
 export const DRY_RUN_RFQ_DOMAIN: Uint8Array = Buffer.alloc(32, 0xd7);
 
-/** Every transaction of the bootstrap, in order. Op ids start at `opts.firstOpId`. */
+/** halo_pau's `OP_GRACE_PERIOD_S`: an op not executed within this long after its eta expires. */
+const OP_GRACE_PERIOD_S = 14n * 86_400n;
+
+/**
+ * The cluster's accounts, read once each (a snapshot: the plan is made before anything is
+ * sent), and the steps left out. Without a view nothing exists.
+ */
+class OnChain {
+  private readonly cache = new Map<string, AccountView | null>();
+  readonly skipped: Skipped[] = [];
+
+  constructor(private readonly view: ChainView | undefined) {}
+
+  /** The accounts at `keys` (read in batches of 100, the RPC's limit). */
+  async accounts(keys: PublicKey[]): Promise<(AccountView | null)[]> {
+    const missing = [...new Set(keys.map((k) => k.toBase58()))].filter((k) => !this.cache.has(k));
+    for (let i = 0; this.view && i < missing.length; i += 100) {
+      const batch = missing.slice(i, i + 100);
+      const got = await this.view.getAccounts(batch.map((k) => new PublicKey(k)));
+      batch.forEach((k, j) => this.cache.set(k, got[j] ?? null));
+    }
+    return keys.map((k) => this.cache.get(k.toBase58()) ?? null);
+  }
+
+  /**
+   * The data of the account at `key` if `program` owns it (not lamports someone sent to a
+   * PDA, over which the programs create their accounts), else null.
+   */
+  async owned(key: PublicKey, program: PublicKey): Promise<Uint8Array | null> {
+    const [a] = await this.accounts([key]);
+    return a && a.owner.equals(program) && a.data.length > 0 ? a.data : null;
+  }
+
+  /** The cluster's unix time (the Clock sysvar), if the view has it. */
+  async now(): Promise<bigint | null> {
+    const [clock] = await this.accounts([SYSVAR_CLOCK_PUBKEY]);
+    return clock && clock.data.length >= 40 ? Buffer.from(clock.data).readBigInt64LE(32) : null;
+  }
+
+  skip(phase: Step["phase"], name: string, why = "on chain") {
+    this.skipped.push({ phase, name, why });
+  }
+
+  /** `step`, unless the cluster already has what it does (`done`): then it is recorded as skipped. */
+  unless(done: unknown, step: Step, into: Step[]) {
+    if (done) this.skip(step.phase, step.name);
+    else into.push(step);
+  }
+}
+
+/** A timelock op to plan: its action, how it is named, and its execution. */
+interface OpSpec {
+  label: string;
+  action: TimelockAction;
+  exec: (opId: number) => Promise<TransactionInstruction>;
+}
+
+/**
+ * The PAU timelock as the plan uses it: each addition is a `schedule_op` (admin) and its
+ * `execute_*` (payer). Op ids follow the order additions are planned (`schedule_op`
+ * takes the configurator's `nextOpId`). On a live cluster, an addition whose effect is
+ * there is left out, and one scheduled but not executed (nor expired) keeps its op id and
+ * only its execution is planned.
+ */
+class Timelock {
+  private pending?: { opId: number; action: Buffer; used: boolean }[];
+
+  private constructor(
+    readonly pau: PauClient,
+    private readonly chain: OnChain,
+    private readonly admin: PublicKey,
+    private nextOpId: number,
+    /** The configurator's `nextOpId` on chain (0 without one). */
+    private readonly onChainNextOpId: number,
+  ) {}
+
+  static async open(pau: PauClient, chain: OnChain, admin: PublicKey, firstOpId?: number): Promise<Timelock> {
+    const data = await chain.owned(pau.configurator, PAU_PROGRAM_ID);
+    const onChain = data
+      ? Number(decodePauAccount<{ nextOpId: { toString(): string } }>(pau.program, "configurator", data).nextOpId.toString())
+      : 0;
+    return new Timelock(pau, chain, admin, firstOpId ?? onChain, onChain);
+  }
+
+  get next(): number {
+    return this.nextOpId;
+  }
+
+  /** The steps of `op`: its `schedule_op` (schedule phase) and its execution (execute phase), as needed. */
+  async plan(op: OpSpec): Promise<{ schedule?: Step; execute?: Step }> {
+    const execute = (opId: number) => op.exec(opId);
+    if (await this.done(op.action)) {
+      this.chain.skip("schedule", `schedule_op: ${op.label}`);
+      this.chain.skip("execute", `execute: ${op.label}`);
+      return {};
+    }
+    const scheduleIx = await this.pau.governance.scheduleOp({ admin: this.admin, opId: this.nextOpId, action: op.action });
+    const waiting = await this.scheduled(Buffer.from(scheduleIx.data).subarray(8));
+    if (waiting !== null) {
+      this.chain.skip("schedule", `schedule_op ${waiting}: ${op.label}`, `scheduled as op ${waiting}, not executed yet`);
+      return {
+        execute: { phase: "execute", name: `execute: ${op.label}`, signer: "payer", instructions: [await execute(waiting)] },
+      };
+    }
+    const opId = this.nextOpId++;
+    return {
+      schedule: { phase: "schedule", name: `schedule_op ${opId}: ${op.label}`, signer: "admin", instructions: [scheduleIx] },
+      execute: { phase: "execute", name: `execute: ${op.label}`, signer: "payer", instructions: [await execute(opId)] },
+    };
+  }
+
+  /** Whether the cluster already has what `action` adds. */
+  private async done(a: TimelockAction): Promise<boolean> {
+    const pau = this.pau;
+    switch (a.kind) {
+      case "registerPau": {
+        const data = await this.chain.owned(a.controller, PAU_PROGRAM_ID);
+        return !!data && decodePauAccount<{ registered: boolean }>(pau.program, "controller", data).registered;
+      }
+      case "grantGovOps":
+        return !!(await this.chain.owned(pda.govops(a.controller, a.member)[0], PAU_PROGRAM_ID));
+      case "addInitRateLimit":
+        return !!(await this.chain.owned(pda.initRateLimit(pau.configurator, a.key, a.pau)[0], PAU_PROGRAM_ID));
+      case "addIntegration": {
+        const data = await this.chain.owned(pda.integration(a.controller, a.signer)[0], PAU_PROGRAM_ID);
+        if (!data) return false;
+        const i = decodePauAccount<{ keys: number[][]; keyCount: number }>(pau.program, "integration", data);
+        return i.keys.slice(0, i.keyCount).some((k) => Buffer.from(k).equals(Buffer.from(a.key)));
+      }
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * The id of an op on chain that schedules exactly `action` (its Borsh bytes) and can still
+   * be executed (scheduled, not past its grace period), not claimed by an earlier action of
+   * this plan; null if none.
+   */
+  private async scheduled(action: Buffer): Promise<number | null> {
+    if (!this.pending) {
+      this.pending = [];
+      const ids = Array.from({ length: this.onChainNextOpId }, (_, i) => i);
+      const ops = await this.chain.accounts(ids.map((i) => pda.op(this.pau.configurator, BigInt(i))[0]));
+      const now = await this.chain.now();
+      for (const [i, op] of ops.entries()) {
+        if (!op || !op.owner.equals(PAU_PROGRAM_ID)) continue;
+        const decoded = decodePauAccount<{ status: Record<string, unknown>; eta: { toString(): string } }>(
+          this.pau.program,
+          "timelockOp",
+          op.data,
+        );
+        if (!("scheduled" in decoded.status)) continue;
+        if (now !== null && now > BigInt(decoded.eta.toString()) + OP_GRACE_PERIOD_S) continue;
+        // the op's action sits after its discriminator, version, bump, configurator and id
+        this.pending.push({ opId: ids[i], action: Buffer.from(op.data).subarray(50), used: false });
+      }
+    }
+    const hit = this.pending.find((p) => !p.used && p.action.subarray(0, action.length).equals(action));
+    if (!hit) return null;
+    hit.used = true;
+    return hit.opId;
+  }
+}
+
+/** Every transaction of the bootstrap, in order (`planRun` without what it skipped). */
 export async function plan(cfg: DeployConfig, payer: PublicKey, opts: PlanOptions = {}): Promise<Step[]> {
-  const firstOpId = opts.firstOpId ?? 0;
+  return (await planRun(cfg, payer, opts)).steps;
+}
+
+/**
+ * Every transaction of the bootstrap, in order, and (with `opts.chain`) what the cluster
+ * already has. Op ids start at `opts.firstOpId` (default: the configurator's `nextOpId`).
+ */
+export async function planRun(cfg: DeployConfig, payer: PublicKey, opts: PlanOptions = {}): Promise<Plan> {
   if (((cfg as { tradingPools?: unknown[] }).tradingPools ?? []).length > 0) {
     throw new Error("tradingPools is replaced by trading.classes[].pools (see migrations/config.example.json)");
   }
   if (((cfg as { lctsUnits?: unknown[] }).lctsUnits ?? []).length > 0) {
     throw new Error("lctsUnits is replaced by lcts.classes[].units (see migrations/config.example.json)");
   }
-  if ((cfg.nfatFacilities ?? []).length > 0) {
-    throw new Error("NFAT facilities cannot be bootstrapped yet: that program is not built");
+  if (((cfg as { nfatFacilities?: unknown[] }).nfatFacilities ?? []).length > 0) {
+    throw new Error("nfatFacilities is replaced by nfat.facilities (see migrations/config.example.json)");
   }
   const client = new PauClient();
+  const chain = new OnChain(opts.chain);
   const admin = new PublicKey(cfg.configurator.admin);
-  const steps: Step[] = [
+  const timelock = await Timelock.open(client, chain, admin, opts.firstOpId);
+  const steps: Step[] = [];
+  chain.unless(
+    await chain.owned(client.configurator, PAU_PROGRAM_ID),
     {
       phase: "schedule",
       name: "initialize_configurator",
@@ -299,58 +634,67 @@ export async function plan(cfg: DeployConfig, payer: PublicKey, opts: PlanOption
         await client.governance.initializeConfigurator({ payer, upgradeAuthority: payer, ...cfg.configurator, admin }),
       ],
     },
-  ];
+    steps,
+  );
   const executes: Step[] = [];
-  let opId = firstOpId;
   for (const p of cfg.paus) {
     const controller = pda.controller(client.configurator, p.pauId)[0];
-    const actions: { action: TimelockAction; exec: () => Promise<TransactionInstruction>; label: string }[] = [];
-    const reg = opId;
-    actions.push({
-      label: `register PAU ${p.pauId}`,
-      action: { kind: "registerPau", controller },
-      exec: () => client.executor.executeRegisterPau({ executor: payer, opId: reg, controller }),
-    });
-    opId++;
+    const ops: OpSpec[] = [
+      {
+        label: `register PAU ${p.pauId}`,
+        action: { kind: "registerPau", controller },
+        exec: (opId) => client.executor.executeRegisterPau({ executor: payer, opId, controller }),
+      },
+    ];
     for (const m of p.govops) {
-      const id = opId++;
       const member = new PublicKey(m);
-      actions.push({
+      ops.push({
         label: `grant GovOps ${m} on PAU ${p.pauId}`,
         action: { kind: "grantGovOps", controller, member },
-        exec: () => client.executor.executeGrantGovops({ payer, opId: id, controller, member }),
+        exec: (opId) => client.executor.executeGrantGovops({ payer, opId, controller, member }),
       });
     }
     for (const r of p.routes) {
-      const id = opId++;
       const key = rateLimitKey(r.tag, new PublicKey(r.mint), new PublicKey(r.counterparty));
       const pau = r.scope === "pau" ? controller : PublicKey.default;
-      actions.push({
+      ops.push({
         label: `approve route ${r.tag} on PAU ${p.pauId}`,
         action: { kind: "addInitRateLimit", key, pau, maxAmount: r.maxAmount, slope: r.slope },
-        exec: () => client.executor.executeAddInitRateLimit({ payer, opId: id, key, pau }),
+        exec: (opId) => client.executor.executeAddInitRateLimit({ payer, opId, key, pau }),
       });
     }
-    steps.push({
-      phase: "schedule",
-      name: `initialize_controller ${p.pauId}`,
-      signer: "admin",
-      instructions: [await client.governance.initializeController({ admin, pauId: p.pauId })],
-    });
-    let first = reg;
-    for (const a of actions) {
-      steps.push({
+    chain.unless(
+      await chain.owned(controller, PAU_PROGRAM_ID),
+      {
         phase: "schedule",
-        name: `schedule_op ${first++}: ${a.label}`,
+        name: `initialize_controller ${p.pauId}`,
         signer: "admin",
-        instructions: [await client.governance.scheduleOp({ admin, opId: first - 1, action: a.action })],
-      });
-      executes.push({ phase: "execute", name: `execute: ${a.label}`, signer: "payer", instructions: [await a.exec()] });
+        instructions: [await client.governance.initializeController({ admin, pauId: p.pauId })],
+      },
+      steps,
+    );
+    for (const op of ops) {
+      const { schedule, execute } = await timelock.plan(op);
+      if (schedule) steps.push(schedule);
+      if (execute) executes.push(execute);
     }
   }
-  const trading = await planTrading(cfg, client, payer, opId, opts.rfqDomain);
-  const lcts = await planLcts(cfg, client, payer, trading.nextOpId);
-  return [...steps, ...trading.schedule, ...lcts.schedule, ...executes, ...trading.execute, ...lcts.execute];
+  const trading = await planTrading(cfg, timelock, chain, payer, opts.rfqDomain);
+  const lcts = await planLcts(cfg, timelock, chain, payer);
+  const nfat = await planNfat(cfg, timelock, chain, payer);
+  return {
+    steps: [
+      ...steps,
+      ...trading.schedule,
+      ...lcts.schedule,
+      ...nfat.schedule,
+      ...executes,
+      ...trading.execute,
+      ...lcts.execute,
+      ...nfat.execute,
+    ],
+    skipped: chain.skipped,
+  };
 }
 
 const bytes32 = (hex: string, what: string): Uint8Array => {
@@ -391,81 +735,54 @@ function poolParams(p: PoolParamsConfig, source: PriceSource["kind"], label: str
   return { ...p, swapMaxStalenessS, minPriceIntervalS, redemptionAccount: new PublicKey(p.redemptionAccount) };
 }
 
-/**
- * The oracle feeds, trading classes and pools, and each pool's PAU wiring. Schedule phase:
- * per pool, its `amm_fund` route init and its integration (admin, op ids from
- * `firstOpId`); the feeds with their reporters, the classes and the pools. Execute phase:
- * those ops, then per pool its rate limit (GovOps) and the PAU proxy's LP position.
- */
-/** Approving a route through the PAU timelock: the `schedule_op` step and its execute step. */
-async function approveRouteSteps(
-  pau: PauClient,
-  ids: { admin: PublicKey; payer: PublicKey; opId: number },
-  key: Buffer | Uint8Array,
-  limit: LimitConfig,
-  route: string,
-): Promise<[Step, Step]> {
-  const { admin, payer, opId } = ids;
-  return [
-    {
-      phase: "schedule",
-      name: `schedule_op ${opId}: approve ${route}`,
-      signer: "admin",
-      instructions: [
-        await pau.governance.scheduleOp({
-          admin,
-          opId,
-          action: { kind: "addInitRateLimit", key, pau: PublicKey.default, ...limit },
-        }),
-      ],
-    },
-    {
-      phase: "execute",
-      name: `execute: approve ${route}`,
-      signer: "payer",
-      instructions: [await pau.executor.executeAddInitRateLimit({ payer, opId, key, pau: PublicKey.default })],
-    },
-  ];
+/** Approving a route (a global init of `key`) through the PAU timelock. */
+function routeInitOp(pau: PauClient, payer: PublicKey, key: Buffer | Uint8Array, limit: LimitConfig, route: string): OpSpec {
+  return {
+    label: `approve ${route}`,
+    action: { kind: "addInitRateLimit", key, pau: PublicKey.default, ...limit },
+    exec: (opId) => pau.executor.executeAddInitRateLimit({ payer, opId, key, pau: PublicKey.default }),
+  };
 }
 
 /** Making `signer` (a Halo program's PDA) an integration allowed `key`, through the timelock. */
-async function addIntegrationSteps(
+function integrationOp(
   pau: PauClient,
-  ids: { admin: PublicKey; payer: PublicKey; opId: number },
+  payer: PublicKey,
   controller: PublicKey,
   signer: PublicKey,
   key: Buffer | Uint8Array,
   integration: string,
-): Promise<[Step, Step]> {
-  const { admin, payer, opId } = ids;
-  return [
-    {
-      phase: "schedule",
-      name: `schedule_op ${opId}: add ${integration}`,
-      signer: "admin",
-      instructions: [
-        await pau.governance.scheduleOp({ admin, opId, action: { kind: "addIntegration", controller, signer, key } }),
-      ],
-    },
-    {
-      phase: "execute",
-      name: `execute: add ${integration}`,
-      signer: "payer",
-      instructions: [await pau.executor.executeAddIntegration({ payer, opId, controller, signer })],
-    },
-  ];
+): OpSpec {
+  return {
+    label: `add ${integration}`,
+    action: { kind: "addIntegration", controller, signer, key },
+    exec: (opId) => pau.executor.executeAddIntegration({ payer, opId, controller, signer }),
+  };
 }
 
+/** Plans `op` through `timelock`: its schedule step into `schedules`, its execution into `executes`. */
+async function planOp(timelock: Timelock, op: OpSpec, schedules: Step[], executes: Step[]) {
+  const { schedule, execute } = await timelock.plan(op);
+  if (schedule) schedules.push(schedule);
+  if (execute) executes.push(execute);
+}
+
+/**
+ * The oracle feeds, trading classes and pools, and each pool's PAU wiring. Schedule phase:
+ * per pool, its `amm_fund` route init and its integration (admin, op ids from the
+ * timelock's next); the feeds with their reporters, the classes and the pools. Execute
+ * phase: those ops, then per pool its rate limit (GovOps) and the PAU proxy's LP position.
+ */
 async function planTrading(
   cfg: DeployConfig,
-  pau: PauClient,
+  timelock: Timelock,
+  chain: OnChain,
   payer: PublicKey,
-  firstOpId: number,
   rfqDomain: Uint8Array | undefined,
-): Promise<{ schedule: Step[]; execute: Step[]; nextOpId: number }> {
+): Promise<{ schedule: Step[]; execute: Step[] }> {
+  const pau = timelock.pau;
   const oracle = new OracleClient();
   const trading = new TradingClient();
-  const admin = new PublicKey(cfg.configurator.admin);
   const scheduleOps: Step[] = [];
   const creates: Step[] = [];
   const executes: Step[] = [];
@@ -489,22 +806,25 @@ async function planTrading(
       ixs.push(await oracle.governance.addReporter({ governance: oracleGov, feed, reporter: new PublicKey(r) }));
     }
     const n = f.reporters.length;
-    creates.push({
-      phase: "schedule",
-      name: `create_feed ${f.feedId}${n > 0 ? ` + add_reporter x${n}` : ""}`,
-      signer: "oracleGovernance",
-      instructions: ixs,
-    });
+    chain.unless(
+      await chain.owned(feed, ORACLE_PROGRAM_ID),
+      {
+        phase: "schedule",
+        name: `create_feed ${f.feedId}${n > 0 ? ` + add_reporter x${n}` : ""}`,
+        signer: "oracleGovernance",
+        instructions: ixs,
+      },
+      creates,
+    );
   }
 
   const classes = cfg.trading?.classes ?? [];
-  if (classes.length === 0) return { schedule: creates, execute: [], nextOpId: firstOpId };
+  if (classes.length === 0) return { schedule: creates, execute: [] };
   if (!rfqDomain || rfqDomain.length !== 32 || rfqDomain.every((b) => b === 0)) {
     throw new Error("trading classes need the cluster's RFQ domain: its genesis hash as 32 bytes (plan's rfqDomain)");
   }
   const gov = new PublicKey(cfg.trading!.governance);
   const govops = new PublicKey(cfg.trading!.govops);
-  let opId = firstOpId;
   for (const c of classes) {
     const controller = pda.controller(pau.configurator, c.pauId)[0];
     const configured = cfg.paus.find((p) => p.pauId === c.pauId);
@@ -515,7 +835,7 @@ async function planTrading(
     const quoteMint = new PublicKey(c.quoteMint);
     // the class and its RFQ cluster domain in one transaction (RFQ fills are refused while
     // the domain is unset)
-    creates.push({
+    chain.unless(await chain.owned(klass, TRADING_PROGRAM_ID), {
       phase: "schedule",
       name: `create_class ${c.classId} (PAU ${c.pauId}) + set_rfq_domain`,
       signer: "tradingGovernance",
@@ -531,7 +851,7 @@ async function planTrading(
         await trading.governance.setRfqDomain({ governance: gov, class: klass, domain: rfqDomain }),
       ],
       needs: [controller],
-    });
+    }, creates);
     for (const p of c.pools) {
       const label = `pool ${p.unitId} of class ${c.classId}`;
       let source: PriceSource;
@@ -555,7 +875,8 @@ async function planTrading(
         assetTokenProgram: p.assetTokenProgram ? new PublicKey(p.assetTokenProgram) : undefined,
         quoteTokenProgram: c.quoteTokenProgram ? new PublicKey(c.quoteTokenProgram) : undefined,
       });
-      creates.push({
+      const params = poolParams(p.params, source.kind, label);
+      chain.unless(await chain.owned(ref.pool, TRADING_PROGRAM_ID), {
         phase: "schedule",
         name: `create_pool ${p.unitId} of class ${c.classId} (book ${p.bookId})`,
         signer: "tradingGovernance",
@@ -566,33 +887,21 @@ async function planTrading(
             unitId: p.unitId,
             bookId: p.bookId,
             priceSource: source,
-            params: poolParams(p.params, source.kind, label),
+            params,
           }),
         ],
         needs: source.kind === "haloFeed" ? [klass, source.feed] : [klass],
-      });
+      }, creates);
 
       // the amm_fund route: PAU custody -> the pool's quote vault, drawn by the pool PDA
       const link = pauLink(controller, ref);
-      const [approve, approved] = await approveRouteSteps(
-        pau,
-        { admin, payer, opId: opId++ },
-        link.routeKey,
-        p.fundRoute,
-        `route amm_fund to ${label}`,
-      );
+      await planOp(timelock, routeInitOp(pau, payer, link.routeKey, p.fundRoute, `route amm_fund to ${label}`), scheduleOps, executes);
       // the pool PDA may draw on that route: an integration, an addition behind the timelock
-      const [add, added] = await addIntegrationSteps(
-        pau,
-        { admin, payer, opId: opId++ },
-        controller,
-        ref.pool,
-        link.routeKey,
-        `integration ${label} on PAU ${c.pauId}`,
-      );
-      scheduleOps.push(approve, add);
-      executes.push(approved, added);
-      wiring.push(
+      const integration = `integration ${label} on PAU ${c.pauId}`;
+      await planOp(timelock, integrationOp(pau, payer, controller, ref.pool, link.routeKey, integration), scheduleOps, executes);
+      const proxy = pda.proxy(controller)[0];
+      chain.unless(
+        await chain.owned(pda.rateLimit(controller, link.routeKey)[0], PAU_PROGRAM_ID),
         {
           phase: "execute",
           name: `create_rate_limit amm_fund to ${label} on PAU ${c.pauId}`,
@@ -614,17 +923,22 @@ async function planTrading(
             ref.quoteVault,
           ],
         },
+        wiring,
+      );
+      chain.unless(
+        await chain.owned(pda.position(ref.pool, proxy)[0], TRADING_PROGRAM_ID),
         {
           phase: "execute",
           name: `open_position of PAU ${c.pauId}'s proxy in ${label}`,
           signer: "payer",
-          instructions: [await trading.lp.openPosition({ payer, pool: ref, owner: pda.proxy(controller)[0] })],
+          instructions: [await trading.lp.openPosition({ payer, pool: ref, owner: proxy })],
           needs: [ref.pool],
         },
+        wiring,
       );
     }
   }
-  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring], nextOpId: opId };
+  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring] };
 }
 
 /** A config number (a JSON number or a decimal string) as a bigint; `what` names it in refusals. */
@@ -681,27 +995,26 @@ function shareMetadata(m: LctsUnitConfig["metadata"], label: string) {
 /**
  * The Passthrough Halo classes and units, and each unit's PAU wiring. Schedule phase: per
  * unit, its `lcts_deploy` and `lcts_return` route inits and the unit PDA's integration on
- * each (admin, op ids from `firstOpId`); each class, then each unit with its share mint and
+ * each (admin, op ids from the timelock's next); each class, then each unit with its share mint and
  * both queues. Execute phase: those ops, then per unit its two rate limits (GovOps) and
  * `set_unit_routes` (LCTS governance).
  */
 async function planLcts(
   cfg: DeployConfig,
-  pau: PauClient,
+  timelock: Timelock,
+  chain: OnChain,
   payer: PublicKey,
-  firstOpId: number,
-): Promise<{ schedule: Step[]; execute: Step[]; nextOpId: number }> {
+): Promise<{ schedule: Step[]; execute: Step[] }> {
   const classes = cfg.lcts?.classes ?? [];
-  if (classes.length === 0) return { schedule: [], execute: [], nextOpId: firstOpId };
+  if (classes.length === 0) return { schedule: [], execute: [] };
+  const pau = timelock.pau;
   const lcts = new LctsClient();
-  const admin = new PublicKey(cfg.configurator.admin);
   const gov = new PublicKey(cfg.lcts!.governance);
   const govops = new PublicKey(cfg.lcts!.govops);
   const scheduleOps: Step[] = [];
   const creates: Step[] = [];
   const executes: Step[] = [];
   const wiring: Step[] = [];
-  let opId = firstOpId;
   for (const c of classes) {
     const controller = pda.controller(pau.configurator, c.pauId)[0];
     const configured = cfg.paus.find((p) => p.pauId === c.pauId);
@@ -711,12 +1024,16 @@ async function planLcts(
     const klass = pda.lctsClass(gov, c.classId)[0];
     const usdsMint = new PublicKey(c.usdsMint);
     const usdsTokenProgram = c.usdsTokenProgram ? new PublicKey(c.usdsTokenProgram) : undefined;
-    creates.push({
-      phase: "schedule",
-      name: `create_lcts_class ${c.classId}`,
-      signer: "lctsGovernance",
-      instructions: [await lcts.governance.createClass({ authority: gov, classId: c.classId })],
-    });
+    chain.unless(
+      await chain.owned(klass, LCTS_PROGRAM_ID),
+      {
+        phase: "schedule",
+        name: `create_lcts_class ${c.classId}`,
+        signer: "lctsGovernance",
+        instructions: [await lcts.governance.createClass({ authority: gov, classId: c.classId })],
+      },
+      creates,
+    );
     const ids = new Set<string>();
     for (const unit of c.units) {
       const label = `unit ${unit.unitId} of LCTS class ${c.classId}`;
@@ -740,7 +1057,8 @@ async function planLcts(
         usdsTokenProgram,
         pau: unitPau(controller, usdsMint, deployEndpoint, usdsTokenProgram),
       });
-      creates.push({
+      const onChain = await chain.owned(ref.unit, LCTS_PROGRAM_ID);
+      chain.unless(onChain, {
         phase: "schedule",
         name: `create_lcts_unit ${unit.unitId} of LCTS class ${c.classId} (PAU ${c.pauId}) + create_queue subscribe + create_queue redeem`,
         signer: "lctsGovernance",
@@ -750,7 +1068,7 @@ async function planLcts(
           await lcts.governance.createQueue({ governance: gov, unit: ref, side: "redeem" }),
         ],
         needs: [klass, controller],
-      });
+      }, creates);
 
       // the two routes (custody -> the strategy, custody -> the redeem queue's USDS vault),
       // drawn by the unit PDA: inits and integration keys, additions behind the timelock
@@ -759,20 +1077,14 @@ async function planLcts(
         { tag: TAGS.lctsReturn, key: returnRouteKey(ref), counterparty: ref.redeemUsdsVault, limit: unit.returnRoute },
       ];
       for (const r of routes) {
-        const ids = { admin, payer, opId: opId++ };
-        const [approve, approved] = await approveRouteSteps(pau, ids, r.key, r.limit, `route ${r.tag} to ${label}`);
-        scheduleOps.push(approve);
-        executes.push(approved);
+        await planOp(timelock, routeInitOp(pau, payer, r.key, r.limit, `route ${r.tag} to ${label}`), scheduleOps, executes);
       }
       for (const r of routes) {
-        const ids = { admin, payer, opId: opId++ };
         const integration = `integration ${label} on PAU ${c.pauId} (${r.tag})`;
-        const [add, added] = await addIntegrationSteps(pau, ids, controller, ref.unit, r.key, integration);
-        scheduleOps.push(add);
-        executes.push(added);
+        await planOp(timelock, integrationOp(pau, payer, controller, ref.unit, r.key, integration), scheduleOps, executes);
       }
       for (const r of routes) {
-        wiring.push({
+        chain.unless(await chain.owned(pda.rateLimit(controller, r.key)[0], PAU_PROGRAM_ID), {
           phase: "execute",
           name: `create_rate_limit ${r.tag} to ${label} on PAU ${c.pauId}`,
           signer: "lctsGovops",
@@ -792,18 +1104,433 @@ async function planLcts(
             pda.govops(controller, govops)[0],
             r.counterparty,
           ],
-        });
+        }, wiring);
       }
-      wiring.push({
+      // the routes are set when the unit on chain already names both rate limits
+      const routed =
+        onChain &&
+        (() => {
+          const u = decodeLctsAccount(lcts.program, "lctsUnit", onChain);
+          return u.deployRateLimit.equals(ref.deployRateLimit) && u.returnRateLimit.equals(ref.returnRateLimit);
+        })();
+      chain.unless(routed, {
         phase: "execute",
         name: `set_unit_routes of ${label}`,
         signer: "lctsGovernance",
         instructions: [await lcts.governance.setUnitRoutes({ governance: gov, unit: ref })],
         needs: [ref.deployRateLimit, ref.returnRateLimit],
-      });
+      }, wiring);
     }
   }
-  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring], nextOpId: opId };
+  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring] };
+}
+
+/** A base58 key of the config; `what` names it in refusals. */
+function pubkey(v: unknown, what: string): PublicKey {
+  let key: PublicKey | undefined;
+  try {
+    if (typeof v === "string") key = new PublicKey(v);
+  } catch {
+    // refused below
+  }
+  if (!key) throw new Error(`${what} must be a base58 public key, got ${JSON.stringify(v)}`);
+  return key;
+}
+
+/** A list of keys (Primes, holders): base58, none the default key, none twice. */
+function keyList(v: unknown, what: string): PublicKey[] {
+  if (!Array.isArray(v)) throw new Error(`${what} must be a list of base58 public keys, got ${JSON.stringify(v)}`);
+  const seen = new Set<string>();
+  return v.map((k, i) => {
+    const key = pubkey(k, `${what}[${i}]`);
+    if (key.equals(PublicKey.default)) throw new Error(`${what}[${i}] cannot be the default key`);
+    if (seen.has(key.toBase58())) throw new Error(`${what} lists ${key.toBase58()} twice`);
+    seen.add(key.toBase58());
+    return key;
+  });
+}
+
+/** halo_nfat's bounds (programs/halo-nfat/src/constants.rs). */
+const NFAT_MAX_TENOR_MONTHS = 360;
+const NFAT_MAX_PAYMENTS = 60;
+const NFAT_MAX_APY_BPS = 50_000;
+const NFAT_MAX_PENALTY_BPS_PER_DAY = 1_000;
+const NFAT_MAX_GRACE_PERIOD_S = 365n * DAY_S;
+const NFAT_MAX_START_OFFSET_S = 365n * DAY_S;
+const NFAT_MAX_NAME_LEN = 20;
+const NFAT_MAX_SYMBOL_LEN = 10;
+const NFAT_MAX_URI_LEN = 120;
+const NFAT_ASSET_TYPE_LEN = 32;
+const NFAT_SCHEDULES: Record<NfatScheduleName, number> = {
+  bullet: SCHEDULE_BULLET,
+  amortizing: SCHEDULE_AMORTIZING,
+  periodicInterest: SCHEDULE_PERIODIC_INTEREST,
+};
+
+/**
+ * A facility's buybox from the config, within the bounds halo_nfat enforces
+ * (`Buybox::validate`): refused here, before anything is sent, rather than by
+ * `create_facility` / `set_buybox`.
+ */
+function nfatBuybox(b: NfatBuyboxConfig, label: string): Buybox {
+  if (!b || typeof b !== "object") throw new Error(`${label}: buybox is missing`);
+  const whole = (what: keyof NfatBuyboxConfig, min: number, max: number, unit: string) => {
+    const v = b[what];
+    if (!Number.isInteger(v) || (v as number) < min || (v as number) > max) {
+      throw new Error(`${label}: buybox.${what} must be a whole number of ${unit} from ${min} to ${max}, got ${JSON.stringify(v)}`);
+    }
+    return v as number;
+  };
+  const within = (what: keyof NfatBuyboxConfig, min: bigint, max: bigint, unit: string) => {
+    const v = integer(b[what], `${label}: buybox.${what}`);
+    if (v < min || v > max) throw new Error(`${label}: buybox.${what} must be ${unit} from ${min} to ${max}, got ${v}`);
+    return v;
+  };
+  const ordered = (lo: keyof NfatBuyboxConfig, hi: keyof NfatBuyboxConfig, a: bigint | number, z: bigint | number) => {
+    if (a > z) throw new Error(`${label}: buybox.${lo} (${a}) must be at most buybox.${hi} (${z})`);
+  };
+  const minTenorMonths = whole("minTenorMonths", 1, NFAT_MAX_TENOR_MONTHS, "months");
+  const maxTenorMonths = whole("maxTenorMonths", 1, NFAT_MAX_TENOR_MONTHS, "months");
+  ordered("minTenorMonths", "maxTenorMonths", minTenorMonths, maxTenorMonths);
+  const minPrincipal = within("minPrincipal", 1n, U64_MAX, "base units");
+  const maxPrincipal = within("maxPrincipal", 1n, U64_MAX, "base units");
+  ordered("minPrincipal", "maxPrincipal", minPrincipal, maxPrincipal);
+  const minApyBps = whole("minApyBps", 0, NFAT_MAX_APY_BPS, "bps");
+  const maxApyBps = whole("maxApyBps", 0, NFAT_MAX_APY_BPS, "bps");
+  ordered("minApyBps", "maxApyBps", minApyBps, maxApyBps);
+  let schedules: number;
+  const names = Object.keys(NFAT_SCHEDULES).join(", ");
+  if (Array.isArray(b.schedules)) {
+    if (b.schedules.length === 0) throw new Error(`${label}: buybox.schedules must allow at least one schedule (${names})`);
+    schedules = 0;
+    for (const n of b.schedules) {
+      const flag = NFAT_SCHEDULES[n as NfatScheduleName];
+      if (!Object.hasOwn(NFAT_SCHEDULES, n) || !flag) throw new Error(`${label}: buybox.schedules: unknown schedule ${JSON.stringify(n)} (one of ${names})`);
+      if (schedules & flag) throw new Error(`${label}: buybox.schedules lists ${n} twice`);
+      schedules |= flag;
+    }
+  } else if (Number.isInteger(b.schedules) && (b.schedules as number) >= 1 && (b.schedules as number) <= SCHEDULE_ALL) {
+    schedules = b.schedules as number;
+  } else {
+    throw new Error(
+      `${label}: buybox.schedules must allow at least one schedule: a list of ${names}, or the flags as a number from 1 to ${SCHEDULE_ALL} ` +
+        `(bullet ${SCHEDULE_BULLET}, amortizing ${SCHEDULE_AMORTIZING}, periodicInterest ${SCHEDULE_PERIODIC_INTEREST}), got ${JSON.stringify(b.schedules)}`,
+    );
+  }
+  const maxPayments = whole("maxPayments", 1, NFAT_MAX_PAYMENTS, "payments");
+  const latePenaltyBpsPerDay = whole("latePenaltyBpsPerDay", 0, NFAT_MAX_PENALTY_BPS_PER_DAY, "bps a day");
+  const gracePeriodS = within("gracePeriodS", 0n, NFAT_MAX_GRACE_PERIOD_S, "seconds");
+  const maxStartOffsetS = within("maxStartOffsetS", 0n, NFAT_MAX_START_OFFSET_S, "seconds");
+  const assetType = b.assetType;
+  if (typeof assetType !== "string" || Buffer.byteLength(assetType, "utf8") > NFAT_ASSET_TYPE_LEN) {
+    throw new Error(`${label}: buybox.assetType must be a label of at most ${NFAT_ASSET_TYPE_LEN} bytes of UTF-8, got ${JSON.stringify(assetType)}`);
+  }
+  if (assetType.includes("\0")) throw new Error(`${label}: buybox.assetType cannot contain NUL (the label is zero padded on chain)`);
+  return {
+    minTenorMonths,
+    maxTenorMonths,
+    minPrincipal,
+    maxPrincipal,
+    minApyBps,
+    maxApyBps,
+    schedules,
+    maxPayments,
+    latePenaltyBpsPerDay,
+    gracePeriodS,
+    maxStartOffsetS,
+    assetType,
+  };
+}
+
+/** The deal NFTs' metadata, within `create_facility`'s bounds (bytes of UTF-8). */
+function nfatMetadata(m: NfatFacilityConfig["metadata"], label: string) {
+  const len = (v: unknown) => (typeof v === "string" ? Buffer.byteLength(v, "utf8") : -1);
+  const name = len(m?.name);
+  if (name < 1 || name > NFAT_MAX_NAME_LEN) {
+    throw new Error(`${label}: metadata.name must be 1 to ${NFAT_MAX_NAME_LEN} bytes (an NFT reads "<name> #<deal id>"), got ${JSON.stringify(m?.name)}`);
+  }
+  if (len(m.symbol) < 0 || len(m.symbol) > NFAT_MAX_SYMBOL_LEN) {
+    throw new Error(`${label}: metadata.symbol must be at most ${NFAT_MAX_SYMBOL_LEN} bytes, got ${JSON.stringify(m.symbol)}`);
+  }
+  if (len(m.uri) < 0 || len(m.uri) > NFAT_MAX_URI_LEN) throw new Error(`${label}: metadata.uri must be at most ${NFAT_MAX_URI_LEN} bytes`);
+  return { name: m.name, symbol: m.symbol, uri: m.uri };
+}
+
+/** A route's bounds: `maxAmount` from 1, `slope` from 0, both u64. */
+function routeLimit(l: LimitConfig, what: string): LimitConfig {
+  if (!l || typeof l !== "object") throw new Error(`${what} is missing (maxAmount and slope)`);
+  const maxAmount = integer(l.maxAmount, `${what}.maxAmount`);
+  const slope = integer(l.slope, `${what}.slope`);
+  if (maxAmount < 1n || maxAmount > U64_MAX) throw new Error(`${what}.maxAmount must be base units from 1 to ${U64_MAX}, got ${maxAmount}`);
+  if (slope < 0n || slope > U64_MAX) throw new Error(`${what}.slope must be base units a second from 0 to ${U64_MAX}, got ${slope}`);
+  return { maxAmount: l.maxAmount, slope: l.slope };
+}
+
+/** A halo_nfat `Facility` as the coder decodes it (the fields the plan reads). */
+interface FacilityState {
+  allowList: boolean;
+  governance: PublicKey;
+  beacon: PublicKey;
+  attestor: PublicKey;
+  warden: PublicKey;
+  depositMint: PublicKey;
+  depositTokenProgram: PublicKey;
+  pauController: PublicKey;
+  deployRateLimit: PublicKey;
+  returnRateLimit: PublicKey;
+  buybox: Record<Exclude<keyof Buybox, "assetType">, { toString(): string }> & { assetType: number[] };
+  name: string;
+  symbol: string;
+  uri: string;
+}
+
+const BUYBOX_FIELDS = [
+  "minTenorMonths",
+  "maxTenorMonths",
+  "minPrincipal",
+  "maxPrincipal",
+  "minApyBps",
+  "maxApyBps",
+  "schedules",
+  "maxPayments",
+  "latePenaltyBpsPerDay",
+  "gracePeriodS",
+  "maxStartOffsetS",
+] as const;
+
+const sameBuybox = (a: FacilityState["buybox"], b: Buybox) =>
+  BUYBOX_FIELDS.every((k) => a[k].toString() === b[k].toString()) &&
+  Buffer.from(a.assetType).equals(Buffer.from(assetTypeBytes(b.assetType)));
+
+const sameRoles = (a: FacilityState, b: Roles) =>
+  a.beacon.equals(b.beacon) && a.attestor.equals(b.attestor) && a.warden.equals(b.warden);
+
+/**
+ * The Structuring Halo facilities and each facility's PAU wiring, as the Rust harness
+ * bootstraps one (crates/halo-harness/src/nfat.rs): the facility first (its redeem vault
+ * is the return route's counterparty), then its two routes with the facility PDA as their
+ * integration, then `set_routes`. Schedule phase: per facility, its `nfat_deploy` and
+ * `nfat_return` route inits and the facility PDA's integration on each (admin, op ids from
+ * the timelock's next); `create_facility` with its buybox, roles and NFT metadata (NFAT
+ * governance), or, for a facility already on chain, `set_buybox` / `set_roles` where the
+ * config differs. Execute phase: those ops, then per facility its two rate limits (NFAT
+ * GovOps), `set_routes`, `approve_prime` per Prime, and with an allow-list `list_holder`
+ * per holder then `set_allow_list` on (NFAT governance).
+ */
+async function planNfat(
+  cfg: DeployConfig,
+  timelock: Timelock,
+  chain: OnChain,
+  payer: PublicKey,
+): Promise<{ schedule: Step[]; execute: Step[] }> {
+  const facilities = cfg.nfat?.facilities ?? [];
+  if (facilities.length === 0) return { schedule: [], execute: [] };
+  const pau = timelock.pau;
+  const nfat = new NfatClient();
+  const gov = pubkey(cfg.nfat!.governance, "nfat.governance");
+  const govops = pubkey(cfg.nfat!.govops, "nfat.govops");
+  const scheduleOps: Step[] = [];
+  const creates: Step[] = [];
+  const executes: Step[] = [];
+  const wiring: Step[] = [];
+  const ids = new Set<bigint>();
+  const deployKeys = new Map<string, string>();
+  for (const f of facilities) {
+    const facilityId = integer(f.facilityId, "nfat.facilities[].facilityId");
+    const label = `NFAT facility ${facilityId}`;
+    if (facilityId < 0n || facilityId > U64_MAX) throw new Error(`${label}: facilityId must be from 0 to ${U64_MAX}`);
+    if (ids.has(facilityId)) throw new Error(`${label} is configured twice`);
+    ids.add(facilityId);
+    if (!Number.isSafeInteger(f.pauId) || f.pauId < 0) throw new Error(`${label}: pauId must be a PAU id (a whole number), got ${JSON.stringify(f.pauId)}`);
+    const controller = pda.controller(pau.configurator, f.pauId)[0];
+    const configured = cfg.paus.find((p) => p.pauId === f.pauId);
+    if (configured && !configured.govops.includes(govops.toBase58())) {
+      throw new Error(`${label}: nfat.govops ${govops.toBase58()} is not a GovOps member of PAU ${f.pauId}`);
+    }
+    const buybox = nfatBuybox(f.buybox, label);
+    const roles: Roles = {
+      beacon: pubkey(f.beacon, `${label}: beacon`),
+      attestor: pubkey(f.attestor, `${label}: attestor`),
+      warden: pubkey(f.warden, `${label}: warden`),
+    };
+    if (Object.values(roles).some((k) => k.equals(PublicKey.default))) {
+      throw new Error(`${label}: the beacon, the attestor and the warden cannot be the default key`);
+    }
+    const metadata = nfatMetadata(f.metadata, label);
+    const deployRoute = routeLimit(f.deployRoute, `${label}: deployRoute`);
+    const returnRoute = routeLimit(f.returnRoute, `${label}: returnRoute`);
+    const primes = keyList(f.primes ?? [], `${label}: primes`);
+    const holders = f.allowList === undefined ? null : keyList(f.allowList, `${label}: allowList`);
+    const depositMint = pubkey(f.depositMint, `${label}: depositMint`);
+    const depositTokenProgram = f.depositTokenProgram ? pubkey(f.depositTokenProgram, `${label}: depositTokenProgram`) : undefined;
+    const endpoint = pubkey(f.deployEndpoint, `${label}: deployEndpoint`);
+    const ref = facilityRef({
+      authority: gov,
+      facilityId,
+      depositMint,
+      depositTokenProgram,
+      pau: facilityPau(controller, depositMint, endpoint, depositTokenProgram),
+    });
+    // one deploy route per facility: a second facility on the same (PAU, mint, endpoint)
+    // would share its rate limit
+    const deployKey = nfatDeployRouteKey(ref);
+    const route = `${controller.toBase58()}:${deployKey.toString("hex")}`;
+    const sharing = deployKeys.get(route);
+    if (sharing) throw new Error(`${label}: its deploy route (PAU ${f.pauId}, ${depositMint.toBase58()}, ${endpoint.toBase58()}) is ${sharing}'s too: give each facility its own RWA endpoint account`);
+    deployKeys.set(route, label);
+
+    const data = await chain.owned(ref.facility, NFAT_PROGRAM_ID);
+    const onChain = data ? decodeNfatAccount<FacilityState>("facility", data, nfat.program) : null;
+    if (onChain) {
+      const fixed: [string, string, string][] = [
+        ["deposit mint", onChain.depositMint.toBase58(), depositMint.toBase58()],
+        ["deposit token program", onChain.depositTokenProgram.toBase58(), ref.depositTokenProgram.toBase58()],
+        ["PAU controller", onChain.pauController.toBase58(), controller.toBase58()],
+        ["NFT name", onChain.name, metadata.name],
+        ["NFT symbol", onChain.symbol, metadata.symbol],
+        ["NFT URI", onChain.uri, metadata.uri],
+      ];
+      for (const [what, has, want] of fixed) {
+        if (has !== want) {
+          throw new Error(
+            `${label} exists on chain with ${what} ${JSON.stringify(has)}, the config says ${JSON.stringify(want)}: ` +
+              "a facility's deposit mint, PAU and NFT metadata cannot change (configure another facilityId)",
+          );
+        }
+      }
+    }
+    const governed: Step[] = [];
+    const mine = (step: Step, into: Step[]) => {
+      into.push(step);
+      if (step.signer === "nfatGovernance") governed.push(step);
+    };
+
+    // schedule phase: the facility (its buybox, roles, NFT metadata, queue and redeem
+    // vaults) in one transaction; on a facility already there, what the config changed
+    if (!onChain) {
+      mine(
+        {
+          phase: "schedule",
+          name: `create_facility ${facilityId} (PAU ${f.pauId})`,
+          signer: "nfatGovernance",
+          instructions: [await nfat.governance.createFacility({ facility: ref, buybox, roles, ...metadata })],
+          needs: [controller],
+        },
+        creates,
+      );
+    } else {
+      chain.skip("schedule", `create_facility ${facilityId} (PAU ${f.pauId})`);
+      const setBuybox: Step = {
+        phase: "schedule",
+        name: `set_buybox of ${label}`,
+        signer: "nfatGovernance",
+        instructions: [await nfat.governance.setBuybox({ governance: gov, facility: ref, buybox })],
+      };
+      if (sameBuybox(onChain.buybox, buybox)) chain.skip(setBuybox.phase, setBuybox.name);
+      else mine(setBuybox, creates);
+      const setRoles: Step = {
+        phase: "schedule",
+        name: `set_roles of ${label}`,
+        signer: "nfatGovernance",
+        instructions: [await nfat.governance.setRoles({ governance: gov, facility: ref, roles })],
+      };
+      if (sameRoles(onChain, roles)) chain.skip(setRoles.phase, setRoles.name);
+      else mine(setRoles, creates);
+    }
+
+    // the two routes (custody -> the RWA endpoint, custody -> the redeem vault), drawn by
+    // the facility PDA: inits and integration keys, additions behind the timelock
+    const routes = [
+      { tag: TAG_NFAT_DEPLOY, key: deployKey, counterparty: endpoint, limit: deployRoute },
+      { tag: TAG_NFAT_RETURN, key: nfatReturnRouteKey(ref), counterparty: ref.redeemVault, limit: returnRoute },
+    ];
+    for (const r of routes) {
+      await planOp(timelock, routeInitOp(pau, payer, r.key, r.limit, `route ${r.tag} to ${label}`), scheduleOps, executes);
+    }
+    for (const r of routes) {
+      const integration = `integration ${label} on PAU ${f.pauId} (${r.tag})`;
+      await planOp(timelock, integrationOp(pau, payer, controller, ref.facility, r.key, integration), scheduleOps, executes);
+    }
+    for (const r of routes) {
+      chain.unless(
+        await chain.owned(pda.rateLimit(controller, r.key)[0], PAU_PROGRAM_ID),
+        {
+          phase: "execute",
+          name: `create_rate_limit ${r.tag} to ${label} on PAU ${f.pauId}`,
+          signer: "nfatGovops",
+          instructions: [
+            await pau.govops.createRateLimit({
+              member: govops,
+              controller,
+              mint: depositMint,
+              key: r.key,
+              tag: r.tag,
+              counterparty: r.counterparty,
+              ...r.limit,
+            }),
+          ],
+          needs: [
+            pda.initRateLimit(pau.configurator, r.key, PublicKey.default)[0],
+            pda.govops(controller, govops)[0],
+            r.counterparty,
+          ],
+        },
+        wiring,
+      );
+    }
+
+    // execute phase, NFAT governance: the routes, then the Primes, then the allow-list
+    const setRoutes: Step = {
+      phase: "execute",
+      name: `set_routes of ${label}`,
+      signer: "nfatGovernance",
+      instructions: [await nfat.governance.setRoutes({ governance: gov, facility: ref })],
+      needs: [ref.deployRateLimit, ref.returnRateLimit],
+    };
+    if (onChain && onChain.deployRateLimit.equals(ref.deployRateLimit) && onChain.returnRateLimit.equals(ref.returnRateLimit)) {
+      chain.skip(setRoutes.phase, setRoutes.name);
+    } else mine(setRoutes, wiring);
+    for (const prime of primes) {
+      const step: Step = {
+        phase: "execute",
+        name: `approve_prime ${prime.toBase58()} on ${label}`,
+        signer: "nfatGovernance",
+        instructions: [await nfat.governance.approvePrime({ governance: gov, facility: ref, prime })],
+        needs: [ref.facility],
+      };
+      if (await chain.owned(nfatApprovalOf(ref, prime), NFAT_PROGRAM_ID)) chain.skip(step.phase, step.name);
+      else mine(step, wiring);
+    }
+    if (holders) {
+      for (const owner of holders) {
+        const step: Step = {
+          phase: "execute",
+          name: `list_holder ${owner.toBase58()} on ${label}`,
+          signer: "nfatGovernance",
+          instructions: [await nfat.governance.listHolder({ governance: gov, facility: ref, owner })],
+          needs: [ref.facility],
+        };
+        if (await chain.owned(nfatHolderEntryOf(ref, owner), NFAT_PROGRAM_ID)) chain.skip(step.phase, step.name);
+        else mine(step, wiring);
+      }
+      const step: Step = {
+        phase: "execute",
+        name: `set_allow_list on for ${label}`,
+        signer: "nfatGovernance",
+        instructions: [await nfat.governance.setAllowList({ governance: gov, facility: ref, on: true })],
+        needs: [ref.facility],
+      };
+      if (onChain?.allowList) chain.skip(step.phase, step.name);
+      else mine(step, wiring);
+    }
+    if (onChain && !onChain.governance.equals(gov) && governed.length > 0) {
+      throw new Error(
+        `${label}: its governance on chain is ${onChain.governance.toBase58()}, not nfat.governance ${gov.toBase58()} ` +
+          `(rotated): ${governed.map((s) => s.name.split(" ")[0]).join(", ")} would be refused`,
+      );
+    }
+  }
+  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring] };
 }
 
 /** How a role is named in the output. */
@@ -815,6 +1542,8 @@ const ROLE: Record<Signer, string> = {
   govops: "GovOps",
   lctsGovernance: "LCTS governance",
   lctsGovops: "LCTS GovOps",
+  nfatGovernance: "NFAT governance",
+  nfatGovops: "NFAT GovOps",
 };
 
 export function describe(s: Step): string {
@@ -841,6 +1570,7 @@ async function main(argv: string[]) {
   const cfg: DeployConfig = JSON.parse(readFileSync(arg("--config") ?? "migrations/config.json", "utf8"));
   const dryRun = argv.includes("--dry-run");
   const phase = arg("--phase") ?? "all";
+  if (!["all", "schedule", "execute"].includes(phase)) throw new Error(`--phase must be schedule or execute, got ${phase}`);
   const hasClasses = (cfg.trading?.classes ?? []).length > 0;
   const genesisHash = arg("--genesis-hash");
   if (dryRun) {
@@ -867,6 +1597,8 @@ async function main(argv: string[]) {
     govops: load(cfg.trading?.govopsKeypair),
     lctsGovernance: load(cfg.lcts?.governanceKeypair),
     lctsGovops: load(cfg.lcts?.govopsKeypair),
+    nfatGovernance: load(cfg.nfat?.governanceKeypair),
+    nfatGovops: load(cfg.nfat?.govopsKeypair),
   };
   const expected = signerKeys(cfg, payer.publicKey);
   for (const role of Object.keys(keypairs) as Signer[]) {
@@ -876,6 +1608,8 @@ async function main(argv: string[]) {
       throw new Error(`the ${ROLE[role]} keypair is ${kp.publicKey.toBase58()}, but the config names ${want.toBase58()}`);
     }
   }
+  // the whole config is checked before any request
+  await plan(cfg, payer.publicKey, { rfqDomain: DRY_RUN_RFQ_DOMAIN });
   const connection = new Connection(cfg.cluster, "confirmed");
   // each class's RFQ domain: the genesis hash of the cluster it is created on
   let rfqDomain: Uint8Array | undefined;
@@ -885,7 +1619,10 @@ async function main(argv: string[]) {
       throw new Error(`--genesis-hash ${genesisHash} is not the genesis hash of ${cfg.cluster}`);
     }
   }
-  const steps = (await plan(cfg, payer.publicKey, { rfqDomain })).filter((s) => phase === "all" || s.phase === phase);
+  // what the cluster already has is left out
+  const run = await planRun(cfg, payer.publicKey, { rfqDomain, chain: connectionView(connection) });
+  const steps = run.steps.filter((s) => phase === "all" || s.phase === phase);
+  for (const line of skipReport(run.skipped, steps, phase)) console.log(line);
   let proposed = false;
   for (const s of steps) {
     const tx = new Transaction().add(...s.instructions);
@@ -904,6 +1641,32 @@ async function main(argv: string[]) {
   }
 }
 
+/** A `ChainView` of a cluster through its RPC (`getMultipleAccountsInfo`). */
+export function connectionView(connection: Connection): ChainView {
+  return {
+    getAccounts: async (keys) => {
+      const infos = await connection.getMultipleAccountsInfo(keys);
+      return infos.map((a) => (a ? { owner: a.owner, data: a.data } : null));
+    },
+  };
+}
+
+/**
+ * What a run says before sending `steps` (those of `phase`): each step of that phase left
+ * out because the cluster already has it, and, when nothing is left, that the run is a no-op.
+ */
+export function skipReport(skipped: Skipped[], steps: Step[], phase: string): string[] {
+  const mine = skipped.filter((s) => phase === "all" || s.phase === phase);
+  const lines = mine.map((s) => `skip ${s.name}: ${s.why}`);
+  if (steps.length === 0) {
+    const what = phase === "all" ? "the config describes" : `of the ${phase} phase`;
+    lines.push(`nothing to send: everything ${what} is already on chain (${mine.length} steps skipped)`);
+  } else if (mine.length > 0) {
+    lines.push(`${mine.length} steps already on chain, ${steps.length} to send`);
+  }
+  return lines;
+}
+
 /** The key each role signs with, as the config names it (null: the role has nothing to sign). */
 export function signerKeys(cfg: DeployConfig, payer: PublicKey): Record<Signer, PublicKey | null> {
   return {
@@ -914,6 +1677,8 @@ export function signerKeys(cfg: DeployConfig, payer: PublicKey): Record<Signer, 
     govops: cfg.trading ? new PublicKey(cfg.trading.govops) : null,
     lctsGovernance: cfg.lcts ? new PublicKey(cfg.lcts.governance) : null,
     lctsGovops: cfg.lcts ? new PublicKey(cfg.lcts.govops) : null,
+    nfatGovernance: cfg.nfat ? new PublicKey(cfg.nfat.governance) : null,
+    nfatGovops: cfg.nfat ? new PublicKey(cfg.nfat.govops) : null,
   };
 }
 

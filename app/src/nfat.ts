@@ -6,6 +6,7 @@
 // crates/halo-sdk/src/nfat.rs and are checked byte for byte against it
 // (test/golden-nfat.test.ts). What a deal owes and what its holder can redeem is in
 // nfat-quote.ts.
+import { createHash } from "node:crypto";
 import type { IdlTypes, Program } from "@anchor-lang/core";
 import { ComputeBudgetProgram, type PublicKey, SystemProgram, TransactionInstruction } from "@solana/web3.js";
 import {
@@ -762,4 +763,29 @@ export function decodeNfatAccount<T = Record<string, unknown>>(
 export function decodeDealView(returnData: Uint8Array, program?: Program<HaloNfat>): DealView {
   const padded = padReturnData(returnData, DEAL_VIEW_SIZE, "deal_view");
   return programOf(program).coder.types.decode("dealView", padded) as DealView;
+}
+
+// ---- the terms hash ----------------------------------------------------------------------
+
+const SCHEDULE_INDEX = { bullet: 0, amortizing: 1, periodicInterest: 2 } as const;
+
+/**
+ * The hash a Deal records of its terms (`terms_hash`): sha256 of "halo-nfat-terms", the
+ * facility, the deal id (u64 LE) and the Borsh terms (principal u64, apy u32, start i64,
+ * tenor u32, payments u32, schedule u8). A holder checks a deal's `termsHash` against the
+ * terms agreed off chain with it.
+ */
+export function termsHash(facility: PublicKey, dealId: Int, t: DealTerms): Buffer {
+  const terms = Buffer.alloc(8 + 4 + 8 + 4 + 4 + 1);
+  terms.writeBigUInt64LE(BigInt(t.principal.toString()), 0);
+  terms.writeUInt32LE(t.apyBps, 8);
+  terms.writeBigInt64LE(BigInt(t.startTs.toString()), 12);
+  terms.writeUInt32LE(t.tenorMonths, 20);
+  terms.writeUInt32LE(t.payments, 24);
+  const schedule = SCHEDULE_INDEX[t.schedule];
+  if (schedule === undefined) throw new RangeError(`a schedule must be one of bullet, amortizing, periodicInterest, got ${JSON.stringify(t.schedule)}`);
+  terms.writeUInt8(schedule, 28);
+  const id = Buffer.alloc(8);
+  id.writeBigUInt64LE(BigInt(dealId.toString()));
+  return createHash("sha256").update("halo-nfat-terms").update(facility.toBuffer()).update(id).update(terms).digest();
 }

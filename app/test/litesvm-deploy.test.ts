@@ -1,15 +1,22 @@
 // The deploy script's plan (migrations/deploy.ts), run end to end against the real programs
-// (target/sbf/halo_{pau,oracle,trading,lcts}.so, from scripts/build-sbf) in LiteSVM's node
-// package: the schedule phase (configurator, signed by the deployer as halo_pau's upgrade
+// (target/sbf/halo_{pau,oracle,trading,lcts,nfat,nfat_hook}.so, from scripts/build-sbf) in
+// LiteSVM's node package: the schedule phase (configurator, signed by the deployer as halo_pau's upgrade
 // authority; PAU, timelocked route inits and pool integrations, a NAV feed with its
 // reporter, a class with its RFQ cluster domain, a pool priced by the feed and one priced
 // by Pyth, with their own swap staleness and price-change interval; a Passthrough Halo
 // class and unit with its share mint and both queues, its two routes' inits and the unit
-// PDA's integration on both), the timelock waited out by setting the clock, then the
-// execute phase (the ops, which create each pool's and the unit's integration, then each
-// pool's amm_fund rate limit and the PAU proxy's LP position, the unit's two rate limits
-// and its routes). The wiring is then used: the beacon funds both pools from the PAU's
-// custody, and the unit's beacon settles a Prime's subscription through it.
+// PDA's integration on both; a Structuring Halo facility with its buybox, roles and NFT
+// metadata, its two routes' inits and the facility PDA's integration on both), the timelock
+// waited out by setting the clock, then the execute phase (the ops, which create each
+// pool's, the unit's and the facility's integration, then each pool's amm_fund rate limit
+// and the PAU proxy's LP position, the unit's two rate limits and its routes, the
+// facility's two rate limits, its routes, its Prime and its allow-list). The execute phase
+// is planned again from the cluster after the schedule phase, as a run of its own would:
+// the same transactions. The wiring is then used: the beacon funds both pools from the
+// PAU's custody, the unit's beacon settles a Prime's subscription through it, and the
+// facility's approved Prime queues capital. A third run of the same config plans nothing;
+// a changed buybox and beacon plan only set_buybox and set_roles; a facility added later
+// plans only its own steps, its ops continuing from the configurator's next op id.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
@@ -17,15 +24,44 @@ import { fileURLToPath } from "node:url";
 import { Keypair, PublicKey, SystemProgram, Transaction, TransactionInstruction } from "@solana/web3.js";
 import { address, getTransactionDecoder, lamports } from "@solana/kit";
 import { FailedTransactionMetadata, LiteSVM } from "litesvm";
-import { plan, type DeployConfig, type Signer } from "../../migrations/deploy.ts";
+import {
+  type ChainView,
+  type DeployConfig,
+  describe as describeStep,
+  type NfatFacilityConfig,
+  plan,
+  planRun,
+  type Signer,
+  skipReport,
+  type Step,
+} from "../../migrations/deploy.ts";
 import { PauClient } from "../src/pau.ts";
 import { ASSOCIATED_TOKEN_PROGRAM_ID, ata, pda, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../src/pda.ts";
 import { OracleClient } from "../src/oracle.ts";
 import { pauLink, poolRef, PYTH_RECEIVER_ID, TradingClient } from "../src/trading.ts";
 import { LCTS_WAD, LctsClient, unitPau, unitRef } from "../src/lcts.ts";
+import {
+  assetTypeBytes,
+  decodeNfatAccount,
+  facilityPau,
+  facilityRef,
+  NfatClient,
+  nfatApprovalOf,
+  nfatDeployRouteKey,
+  nfatHolderEntryOf,
+  nfatReturnRouteKey,
+  SCHEDULE_ALL,
+} from "../src/nfat.ts";
 import { decodeLctsAccount, decodeOracleAccount, decodePauAccount, decodeTradingAccount } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
-import { LCTS_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
+import {
+  LCTS_PROGRAM_ID,
+  NFAT_HOOK_PROGRAM_ID,
+  NFAT_PROGRAM_ID,
+  ORACLE_PROGRAM_ID,
+  PAU_PROGRAM_ID,
+  TRADING_PROGRAM_ID,
+} from "../src/program.ts";
 import { rateLimitState, type RateLimitStateFields } from "../src/quote.ts";
 import { installProgramData } from "./svm.ts";
 
@@ -45,6 +81,8 @@ class Vm {
       [ORACLE_PROGRAM_ID, "halo_oracle"],
       [TRADING_PROGRAM_ID, "halo_trading"],
       [LCTS_PROGRAM_ID, "halo_lcts"],
+      [NFAT_PROGRAM_ID, "halo_nfat"],
+      [NFAT_HOOK_PROGRAM_ID, "halo_nfat_hook"],
     ] as const) {
       assert.ok(existsSync(so(name)), `${so(name)} is missing: run scripts/build-sbf first`);
       this.svm.addProgramFromFile(address(id.toBase58()), so(name));
@@ -92,7 +130,43 @@ class Vm {
   rent(space: number): bigint {
     return this.svm.minimumBalanceForRentExemption(BigInt(space));
   }
+  /** The cluster as the deploy script reads it (`PlanOptions.chain`). */
+  view(): ChainView {
+    return {
+      getAccounts: async (keys) =>
+        keys.map((k) => {
+          const a = this.svm.getAccount(address(k.toBase58()));
+          return a.exists ? { owner: new PublicKey(a.programAddress), data: a.data } : null;
+        }),
+    };
+  }
+  /** Every account's owner, lamports and data (a fingerprint of the cluster's state). */
+  snapshot(keys: PublicKey[]): string[] {
+    return keys.map((k) => {
+      const a = this.svm.getAccount(address(k.toBase58()));
+      return a.exists ? `${a.programAddress}:${a.lamports}:${Buffer.from(a.data).toString("hex")}` : "none";
+    });
+  }
 }
+
+/** SPL Token `Transfer` of `amount` from `source` (owned by `owner`) to `destination`. */
+function transfer(source: PublicKey, destination: PublicKey, owner: PublicKey, amount: bigint): TransactionInstruction {
+  const data = Buffer.alloc(9);
+  data[0] = 3;
+  data.writeBigUInt64LE(amount, 1);
+  return new TransactionInstruction({
+    programId: TOKEN_PROGRAM_ID,
+    keys: [
+      { pubkey: source, isSigner: false, isWritable: true },
+      { pubkey: destination, isSigner: false, isWritable: true },
+      { pubkey: owner, isSigner: true, isWritable: false },
+    ],
+    data,
+  });
+}
+
+/** A step as the dry run prints it (its instructions, byte for byte). */
+const printedSteps = (steps: Step[]) => steps.map((s) => describeStep(s));
 
 // ---- SPL Token / ATA instructions (InitializeMint2, MintTo, CreateIdempotent) ----------
 
@@ -175,7 +249,7 @@ function setPythPrice(vm: Vm, account: PublicKey, feedId: Buffer, price: bigint,
   });
 }
 
-test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool and an LCTS unit, wired to the PAU", async () => {
+test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool, an LCTS unit and an NFAT facility, wired to the PAU; a second run sends nothing", async () => {
   const vm = new Vm();
   const [admin, oracleGov, tradingGov, govops, beacon, freezer, reporter] = Array.from({ length: 7 }, () => Keypair.generate());
   const [lctsGov, lctsBeacon, lctsFreezer, strategy] = Array.from({ length: 4 }, () => Keypair.generate());
@@ -259,6 +333,31 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool 
     ],
   };
 
+  // the example's Structuring Halo facility, with this test's keys, USDS and the RWA
+  // endpoint's USDS account (the deploy route's counterparty: it exists beforehand)
+  const [nfatGov, nfatBeacon, nfatAttestor, nfatWarden, rwa, nfatPrime, holder] = Array.from({ length: 7 }, () => Keypair.generate());
+  for (const k of [nfatGov, nfatBeacon, nfatAttestor, rwa, nfatPrime]) vm.fund(k.publicKey);
+  const exFacility = example.nfat!.facilities[0];
+  const rwaEndpoint = ata(rwa.publicKey, quoteMint.publicKey);
+  assert.equal(vm.send([createAtaOnly(vm, rwaEndpoint, rwa.publicKey, quoteMint.publicKey)]), null);
+  const facilityCfg: NfatFacilityConfig = {
+    ...exFacility,
+    depositMint: quoteMint.publicKey.toBase58(),
+    beacon: nfatBeacon.publicKey.toBase58(),
+    attestor: nfatAttestor.publicKey.toBase58(),
+    warden: nfatWarden.publicKey.toBase58(),
+    deployEndpoint: rwaEndpoint.toBase58(),
+    primes: [nfatPrime.publicKey.toBase58()],
+    allowList: [nfatPrime.publicKey.toBase58(), holder.publicKey.toBase58()],
+  };
+  cfg.nfat = {
+    governance: nfatGov.publicKey.toBase58(),
+    governanceKeypair: null,
+    govops: govops.publicKey.toBase58(),
+    govopsKeypair: null,
+    facilities: [facilityCfg],
+  };
+
   const signers: Record<Signer, Keypair[]> = {
     payer: [],
     admin: [admin],
@@ -267,25 +366,48 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool 
     govops: [govops],
     lctsGovernance: [lctsGov],
     lctsGovops: [govops],
+    nfatGovernance: [nfatGov],
+    nfatGovops: [govops],
   };
-  const steps = await plan(cfg, vm.payer.publicKey, { rfqDomain });
+  const sendAll = (steps: Step[]) => {
+    for (const s of steps) assert.equal(vm.send(s.instructions, signers[s.signer]), null, s.name);
+  };
+  // against the empty cluster, the plan is the fresh deployment's (the dry run's)
+  const fresh = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  assert.deepEqual(fresh.skipped, []);
+  const steps = fresh.steps;
+  assert.deepEqual(printedSteps(steps), printedSteps(await plan(cfg, vm.payer.publicKey, { rfqDomain })));
   const schedule = steps.filter((s) => s.phase === "schedule");
   const execute = steps.filter((s) => s.phase === "execute");
   // schedule: configurator, controller, 3 PAU ops, per pool its route init and its
   // integration (4 ops), feed, class, 2 pools, the unit's two route inits and two
-  // integration keys (4 ops), the LCTS class, the unit with its queues; execute: the 11 ops,
-  // per pool its rate limit and the proxy's LP position, the unit's two rate limits and its
-  // routes
-  assert.equal(schedule.length, 19);
-  assert.equal(execute.length, 18);
+  // integration keys (4 ops), the LCTS class, the unit with its queues, the facility's two
+  // route inits and two integration keys (4 ops), the facility; execute: the 15 ops, per
+  // pool its rate limit and the proxy's LP position, the unit's two rate limits and its
+  // routes, the facility's two rate limits, its routes, its Prime, its two holders and its
+  // allow-list
+  assert.equal(schedule.length, 24);
+  assert.equal(execute.length, 29);
 
-  for (const s of schedule) assert.equal(vm.send(s.instructions, signers[s.signer]), null, s.name);
+  sendAll(schedule);
+
+  // the execute phase as a run of its own plans it: the cluster has every schedule step,
+  // and the scheduled ops are executed under their ids
+  const second = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  assert.deepEqual(printedSteps(second.steps), printedSteps(execute));
+  // (skipped in planning order; a facility already there has its buybox and roles compared
+  // with the config, and they are the config's)
+  assert.deepEqual(
+    second.skipped.map((s) => s.name).sort(),
+    [...schedule.map((s) => s.name), "set_buybox of NFAT facility 0", "set_roles of NFAT facility 0"].sort(),
+  );
+  assert.ok(second.skipped.filter((s) => s.name.startsWith("schedule_op")).every((s) => /^scheduled as op \d+, not executed yet$/.test(s.why)));
 
   // the execute phase waits for the timelock
   const early = vm.send(execute[0].instructions, signers[execute[0].signer]);
   assert.equal(errorFromCode(early ?? 0)?.name, "TimelockNotElapsed");
   vm.warp(DELAY);
-  for (const s of execute) assert.equal(vm.send(s.instructions, signers[s.signer]), null, s.name);
+  sendAll(execute);
 
   // what the plan created, read back from the programs' accounts
   const pau = new PauClient();
@@ -447,4 +569,124 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool 
   assert.equal(vm.balance(endpoint), 1_000n * UNIT);
   assert.equal(vm.balance(custody), 700_000n * UNIT, "custody passed the USDS through");
   assert.equal(vm.balance(u.subscribeShareVault), 1_000n * UNIT);
+
+  // the NFAT facility the plan created: its buybox, roles, routes, Prime and allow-list
+  const nfat = new NfatClient();
+  const fRef = facilityRef({
+    authority: nfatGov.publicKey,
+    facilityId: exFacility.facilityId,
+    depositMint: quoteMint.publicKey,
+    pau: facilityPau(controller, quoteMint.publicKey, rwaEndpoint),
+  });
+  const fac = decodeNfatAccount<{
+    governance: PublicKey;
+    beacon: PublicKey;
+    attestor: PublicKey;
+    warden: PublicKey;
+    depositMint: PublicKey;
+    pauController: PublicKey;
+    deployRateLimit: PublicKey;
+    returnRateLimit: PublicKey;
+    allowList: boolean;
+    halted: boolean;
+    name: string;
+    symbol: string;
+    uri: string;
+    buybox: { minTenorMonths: number; maxTenorMonths: number; minApyBps: number; maxApyBps: number; schedules: number; assetType: number[] };
+    queue: { total: { toString(): string } };
+  }>("facility", vm.data(fRef.facility), nfat.program);
+  assert.equal(fac.governance.toBase58(), nfatGov.publicKey.toBase58());
+  assert.equal(fac.beacon.toBase58(), nfatBeacon.publicKey.toBase58());
+  assert.equal(fac.attestor.toBase58(), nfatAttestor.publicKey.toBase58());
+  assert.equal(fac.warden.toBase58(), nfatWarden.publicKey.toBase58());
+  assert.equal(fac.depositMint.toBase58(), quoteMint.publicKey.toBase58());
+  assert.equal(fac.pauController.toBase58(), controller.toBase58());
+  assert.equal(fac.deployRateLimit.toBase58(), fRef.deployRateLimit.toBase58());
+  assert.equal(fac.returnRateLimit.toBase58(), fRef.returnRateLimit.toBase58());
+  assert.equal(fac.allowList, true);
+  assert.equal(fac.halted, false);
+  assert.deepEqual([fac.name, fac.symbol, fac.uri], [exFacility.metadata.name, exFacility.metadata.symbol, exFacility.metadata.uri]);
+  assert.equal(fac.buybox.minTenorMonths, exFacility.buybox.minTenorMonths);
+  assert.equal(fac.buybox.maxTenorMonths, exFacility.buybox.maxTenorMonths);
+  assert.equal(fac.buybox.minApyBps, exFacility.buybox.minApyBps);
+  assert.equal(fac.buybox.maxApyBps, exFacility.buybox.maxApyBps);
+  assert.equal(fac.buybox.schedules, SCHEDULE_ALL);
+  assert.deepEqual(fac.buybox.assetType, assetTypeBytes(exFacility.buybox.assetType));
+  for (const [key, routeKey, counterparty, limit] of [
+    [fRef.deployRateLimit, nfatDeployRouteKey(fRef), rwaEndpoint, exFacility.deployRoute],
+    [fRef.returnRateLimit, nfatReturnRouteKey(fRef), fRef.redeemVault, exFacility.returnRoute],
+  ] as const) {
+    assert.equal(key.toBase58(), pda.rateLimit(controller, routeKey)[0].toBase58());
+    const rl = decodePauAccount<{ counterparty: PublicKey; limit: RateLimitStateFields }>(pau.program, "rateLimit", vm.data(key));
+    assert.equal(rl.counterparty.toBase58(), counterparty.toBase58());
+    assert.equal(rl.limit.maxAmount.toString(), limit.maxAmount);
+    assert.equal(rateLimitState(rl).slope.toString(), limit.slope);
+  }
+  const fInteg = decodePauAccount<{ signer: PublicKey; keyCount: number; keys: number[][] }>(pau.program, "integration", vm.data(fRef.pauIntegration));
+  assert.equal(fInteg.signer.toBase58(), fRef.facility.toBase58());
+  assert.deepEqual(
+    fInteg.keys.slice(0, fInteg.keyCount).map((k) => Buffer.from(k).toString("hex")).sort(),
+    [nfatDeployRouteKey(fRef), nfatReturnRouteKey(fRef)].map((k) => k.toString("hex")).sort(),
+  );
+  assert.ok(vm.svm.getAccount(address(nfatApprovalOf(fRef, nfatPrime.publicKey).toBase58())).exists, "the Prime is approved");
+  for (const owner of [nfatPrime, holder]) {
+    assert.ok(vm.svm.getAccount(address(nfatHolderEntryOf(fRef, owner.publicKey).toBase58())).exists, "the owner is listed");
+  }
+
+  // the facility works: the approved Prime queues USDS; a Prime the config did not name cannot
+  const nfatPrimeUsds = ata(nfatPrime.publicKey, quoteMint.publicKey);
+  assert.equal(vm.send(createAta(vm, nfatPrimeUsds, nfatPrime.publicKey, quoteMint.publicKey, 10_000n * UNIT)), null);
+  assert.equal(
+    vm.send([await nfat.prime.deposit({ prime: nfatPrime.publicKey, facility: fRef, primeToken: nfatPrimeUsds, amount: 10_000n * UNIT })], [nfatPrime]),
+    null,
+  );
+  assert.equal(vm.balance(fRef.queueVault), 10_000n * UNIT);
+  assert.equal(vm.balance(nfatPrimeUsds), 0n);
+
+  // a third run finds everything in place and plans nothing
+  const third = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  assert.deepEqual(third.steps.map((s) => s.name), []);
+
+  // a changed buybox and beacon plan only set_buybox and set_roles, and they apply
+  const newBeacon = Keypair.generate();
+  cfg.nfat.facilities[0] = {
+    ...facilityCfg,
+    beacon: newBeacon.publicKey.toBase58(),
+    buybox: { ...facilityCfg.buybox, maxApyBps: 1_600 },
+  };
+  const changed = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  assert.deepEqual(
+    changed.steps.map((s) => s.name),
+    ["set_buybox of NFAT facility 0", "set_roles of NFAT facility 0"],
+  );
+  sendAll(changed.steps);
+  const after = decodeNfatAccount<{ beacon: PublicKey; buybox: { maxApyBps: number } }>("facility", vm.data(fRef.facility), nfat.program);
+  assert.equal(after.beacon.toBase58(), newBeacon.publicKey.toBase58());
+  assert.equal(after.buybox.maxApyBps, 1_600);
+  assert.deepEqual((await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() })).steps, []);
+
+  // a facility added later plans only its own steps, its ops from the configurator's next id
+  const rwa2 = Keypair.generate();
+  const rwa2Endpoint = ata(rwa2.publicKey, quoteMint.publicKey);
+  assert.equal(vm.send([createAtaOnly(vm, rwa2Endpoint, rwa2.publicKey, quoteMint.publicKey)]), null);
+  cfg.nfat.facilities.push({ ...facilityCfg, facilityId: 1, deployEndpoint: rwa2Endpoint.toBase58(), allowList: undefined });
+  const added = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  assert.deepEqual(
+    added.steps.map((s) => s.name),
+    [
+      "schedule_op 15: approve route nfat_deploy to NFAT facility 1",
+      "schedule_op 16: approve route nfat_return to NFAT facility 1",
+      "schedule_op 17: add integration NFAT facility 1 on PAU 1 (nfat_deploy)",
+      "schedule_op 18: add integration NFAT facility 1 on PAU 1 (nfat_return)",
+      "create_facility 1 (PAU 1)",
+      "execute: approve route nfat_deploy to NFAT facility 1",
+      "execute: approve route nfat_return to NFAT facility 1",
+      "execute: add integration NFAT facility 1 on PAU 1 (nfat_deploy)",
+      "execute: add integration NFAT facility 1 on PAU 1 (nfat_return)",
+      "create_rate_limit nfat_deploy to NFAT facility 1 on PAU 1",
+      "create_rate_limit nfat_return to NFAT facility 1 on PAU 1",
+      "set_routes of NFAT facility 1",
+      `approve_prime ${nfatPrime.publicKey.toBase58()} on NFAT facility 1`,
+    ],
+  );
 });

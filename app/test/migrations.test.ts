@@ -13,6 +13,7 @@ import { rateLimitKey, TAGS } from "../src/keys.ts";
 import { OracleClient } from "../src/oracle.ts";
 import { clusterDomain, pauLink, poolRef, TradingClient } from "../src/trading.ts";
 import { deployRouteKey, LctsClient, returnRouteKey, unitPau, unitRef } from "../src/lcts.ts";
+import { facilityPau, facilityRef, NfatClient, nfatDeployRouteKey, nfatReturnRouteKey, SCHEDULE_ALL, SCHEDULE_BULLET } from "../src/nfat.ts";
 import { LCTS_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -77,7 +78,7 @@ const printed = (ix: TransactionInstruction): PrintedIx => ({
 });
 
 const pauOnly = (c: DeployConfig): DeployConfig => {
-  const { oracle: _o, trading: _t, lcts: _l, ...rest } = c;
+  const { oracle: _o, trading: _t, lcts: _l, nfat: _n, ...rest } = c;
   return rest;
 };
 /** The example config with its Passthrough Halo class only (no feed, no trading class). */
@@ -138,8 +139,12 @@ test("the plan's instructions are the client's, for the configured PAU", async (
   );
 });
 
-test("programs that are not built yet are refused, not skipped", async () => {
-  await assert.rejects(plan({ ...cfg, nfatFacilities: [{}] }, PublicKey.unique()), /NFAT facilities .*not built/);
+test("config keys from before the programs were built are refused, not skipped", async () => {
+  // the old place of NFAT facilities: now nfat.facilities
+  await assert.rejects(
+    plan({ ...cfg, nfatFacilities: [{}] } as DeployConfig, PublicKey.unique()),
+    /nfatFacilities is replaced by nfat.facilities/,
+  );
   // the old place of LCTS units: now lcts.classes[].units
   await assert.rejects(
     plan({ ...cfg, lctsUnits: [{}] } as DeployConfig, PublicKey.unique()),
@@ -162,9 +167,10 @@ const pythPool: PoolConfig = {
   priceSource: { pythFeedId: `0x${PYTH_FEED_ID}`, priceAccount: PYTH_ACCOUNT },
   params: pythParams,
 };
-/** The example config with a second, Pyth-priced pool in its class. */
+/** The example config (its NFAT facility aside) with a second, Pyth-priced pool in its class. */
+const { nfat: _nfat, ...withoutNfat } = cfg;
 const full: DeployConfig = {
-  ...cfg,
+  ...withoutNfat,
   trading: {
     ...cfg.trading!,
     classes: [{ ...cfg.trading!.classes[0], pools: [...cfg.trading!.classes[0].pools, pythPool] }],
@@ -810,4 +816,172 @@ test("a role's keypair that is not the key the config names is refused before an
       e.status === 1 &&
       e.stderr.includes(`the GovOps keypair is ${wrong.publicKey.toBase58()}, but the config names ${cfg.trading!.govops}`),
   );
+});
+
+// ---- the Structuring Halo's facility -------------------------------------------------
+
+/** The example config with its Structuring Halo facility only. */
+const nfatOnly = (c: DeployConfig): DeployConfig => ({ ...pauOnly(c), nfat: c.nfat });
+
+/** The example facility's addresses. */
+function exampleFacility() {
+  const f = cfg.nfat!.facilities[0];
+  const depositMint = new PublicKey(f.depositMint);
+  const ref = facilityRef({
+    authority: new PublicKey(cfg.nfat!.governance),
+    facilityId: f.facilityId,
+    depositMint,
+    pau: facilityPau(pda.controller(new PauClient().configurator, f.pauId)[0], depositMint, new PublicKey(f.deployEndpoint)),
+  });
+  return { f, controller: ref.pauController, depositMint, ref };
+}
+
+test("the dry run lists the NFAT facility, its routes, its Prime and its allow-list in the right phases", () => {
+  const steps = parse(dryRun(nfatOnly(cfg)));
+  const { f } = exampleFacility();
+  const govops = cfg.nfat!.govops;
+  assert.deepEqual(
+    steps.map((s) => s.header),
+    [
+      "[schedule] initialize_configurator (signed by payer)",
+      "[schedule] initialize_controller 1 (signed by admin)",
+      "[schedule] schedule_op 0: register PAU 1 (signed by admin)",
+      `[schedule] schedule_op 1: grant GovOps ${govops} on PAU 1 (signed by admin)`,
+      "[schedule] schedule_op 2: approve route transfer on PAU 1 (signed by admin)",
+      "[schedule] schedule_op 3: approve route nfat_deploy to NFAT facility 0 (signed by admin)",
+      "[schedule] schedule_op 4: approve route nfat_return to NFAT facility 0 (signed by admin)",
+      "[schedule] schedule_op 5: add integration NFAT facility 0 on PAU 1 (nfat_deploy) (signed by admin)",
+      "[schedule] schedule_op 6: add integration NFAT facility 0 on PAU 1 (nfat_return) (signed by admin)",
+      "[schedule] create_facility 0 (PAU 1) (signed by NFAT governance)",
+      "[execute] execute: register PAU 1 (signed by payer)",
+      `[execute] execute: grant GovOps ${govops} on PAU 1 (signed by payer)`,
+      "[execute] execute: approve route transfer on PAU 1 (signed by payer)",
+      "[execute] execute: approve route nfat_deploy to NFAT facility 0 (signed by payer)",
+      "[execute] execute: approve route nfat_return to NFAT facility 0 (signed by payer)",
+      "[execute] execute: add integration NFAT facility 0 on PAU 1 (nfat_deploy) (signed by payer)",
+      "[execute] execute: add integration NFAT facility 0 on PAU 1 (nfat_return) (signed by payer)",
+      "[execute] create_rate_limit nfat_deploy to NFAT facility 0 on PAU 1 (signed by NFAT GovOps)",
+      "[execute] create_rate_limit nfat_return to NFAT facility 0 on PAU 1 (signed by NFAT GovOps)",
+      "[execute] set_routes of NFAT facility 0 (signed by NFAT governance)",
+      `[execute] approve_prime ${f.primes![0]} on NFAT facility 0 (signed by NFAT governance)`,
+      ...f.allowList!.map((o) => `[execute] list_holder ${o} on NFAT facility 0 (signed by NFAT governance)`),
+      "[execute] set_allow_list on for NFAT facility 0 (signed by NFAT governance)",
+    ],
+  );
+});
+
+test("the plan's NFAT instructions are the client's, byte for byte", async () => {
+  const payer = PublicKey.unique();
+  const steps = await plan(cfg, payer);
+  const got = (name: string) => {
+    const s = steps.find((x) => x.name === name);
+    assert.ok(s, name);
+    return s.instructions.map(printed);
+  };
+  const pau = new PauClient();
+  const nfat = new NfatClient();
+  const { f, ref, controller, depositMint } = exampleFacility();
+  const gov = new PublicKey(cfg.nfat!.governance);
+  const member = new PublicKey(cfg.nfat!.govops);
+  const admin = new PublicKey(cfg.configurator.admin);
+  const b = f.buybox;
+  assert.deepEqual(got("create_facility 0 (PAU 1)"), [
+    printed(
+      await nfat.governance.createFacility({
+        facility: ref,
+        buybox: {
+          minTenorMonths: b.minTenorMonths,
+          maxTenorMonths: b.maxTenorMonths,
+          minPrincipal: BigInt(b.minPrincipal),
+          maxPrincipal: BigInt(b.maxPrincipal),
+          minApyBps: b.minApyBps,
+          maxApyBps: b.maxApyBps,
+          schedules: SCHEDULE_ALL,
+          maxPayments: b.maxPayments,
+          latePenaltyBpsPerDay: b.latePenaltyBpsPerDay,
+          gracePeriodS: BigInt(b.gracePeriodS),
+          maxStartOffsetS: BigInt(b.maxStartOffsetS),
+          assetType: b.assetType,
+        },
+        roles: { beacon: new PublicKey(f.beacon), attestor: new PublicKey(f.attestor), warden: new PublicKey(f.warden) },
+        ...f.metadata,
+      }),
+    ),
+  ]);
+  // after the trading pool's (3, 4) and the LCTS unit's (5..8) ops
+  const routes = [
+    { tag: "nfat_deploy", key: nfatDeployRouteKey(ref), counterparty: ref.endpoint, limit: f.deployRoute, init: 9, add: 11 },
+    { tag: "nfat_return", key: nfatReturnRouteKey(ref), counterparty: ref.redeemVault, limit: f.returnRoute, init: 10, add: 12 },
+  ];
+  const label = "NFAT facility 0";
+  for (const r of routes) {
+    const limit = { maxAmount: BigInt(r.limit.maxAmount), slope: BigInt(r.limit.slope) };
+    assert.deepEqual(
+      got(`schedule_op ${r.init}: approve route ${r.tag} to ${label}`),
+      [await pau.governance.scheduleOp({ admin, opId: r.init, action: { kind: "addInitRateLimit", key: r.key, pau: PublicKey.default, ...limit } })].map(printed),
+    );
+    assert.deepEqual(
+      got(`execute: approve route ${r.tag} to ${label}`),
+      [await pau.executor.executeAddInitRateLimit({ payer, opId: r.init, key: r.key, pau: PublicKey.default })].map(printed),
+    );
+    assert.deepEqual(
+      got(`schedule_op ${r.add}: add integration ${label} on PAU 1 (${r.tag})`),
+      [await pau.governance.scheduleOp({ admin, opId: r.add, action: { kind: "addIntegration", controller, signer: ref.facility, key: r.key } })].map(printed),
+    );
+    assert.deepEqual(
+      got(`execute: add integration ${label} on PAU 1 (${r.tag})`),
+      [await pau.executor.executeAddIntegration({ payer, opId: r.add, controller, signer: ref.facility })].map(printed),
+    );
+    assert.deepEqual(
+      got(`create_rate_limit ${r.tag} to ${label} on PAU 1`),
+      [await pau.govops.createRateLimit({ member, controller, mint: depositMint, key: r.key, tag: r.tag, counterparty: r.counterparty, ...limit })].map(printed),
+    );
+  }
+  assert.deepEqual(got(`set_routes of ${label}`), [printed(await nfat.governance.setRoutes({ governance: gov, facility: ref }))]);
+  const prime = new PublicKey(f.primes![0]);
+  assert.deepEqual(got(`approve_prime ${prime.toBase58()} on ${label}`), [printed(await nfat.governance.approvePrime({ governance: gov, facility: ref, prime }))]);
+  for (const o of f.allowList!) {
+    const owner = new PublicKey(o);
+    assert.deepEqual(got(`list_holder ${o} on ${label}`), [printed(await nfat.governance.listHolder({ governance: gov, facility: ref, owner }))]);
+  }
+  assert.deepEqual(got(`set_allow_list on for ${label}`), [printed(await nfat.governance.setAllowList({ governance: gov, facility: ref, on: true }))]);
+  const signers = new Set(steps.filter((s) => s.name.includes(label)).map((s) => s.signer));
+  assert.deepEqual([...signers].sort(), ["admin", "nfatGovernance", "nfatGovops", "payer"]);
+});
+
+test("NFAT configs that cannot work are refused before anything is sent", async () => {
+  const payer = PublicKey.unique();
+  const f0 = cfg.nfat!.facilities[0];
+  const withFacility = (patch: Record<string, unknown>): DeployConfig => ({
+    ...cfg,
+    nfat: { ...cfg.nfat!, facilities: [{ ...f0, ...patch } as typeof f0] },
+  });
+  const withBuybox = (patch: Record<string, unknown>) => withFacility({ buybox: { ...f0.buybox, ...patch } });
+  const label = "NFAT facility 0";
+  const refused = async (config: DeployConfig, why: RegExp) => assert.rejects(plan(config, payer), why);
+  await refused(withBuybox({ minTenorMonths: 0 }), new RegExp(`${label}: buybox.minTenorMonths must be a whole number of months from 1 to`));
+  await refused(withBuybox({ minTenorMonths: 30 }), /buybox.minTenorMonths \(30\) must be at most buybox.maxTenorMonths \(24\)/);
+  await refused(withBuybox({ minPrincipal: "0" }), /buybox.minPrincipal must be base units from 1 to/);
+  await refused(withBuybox({ minPrincipal: "200000000000000" }), /buybox.minPrincipal \(200000000000000\) must be at most buybox.maxPrincipal/);
+  await refused(withBuybox({ minApyBps: 1_600 }), /buybox.minApyBps \(1600\) must be at most buybox.maxApyBps \(1500\)/);
+  await refused(withBuybox({ schedules: [] }), /buybox.schedules must allow at least one schedule/);
+  await refused(withBuybox({ schedules: ["bullet", "balloon"] }), /buybox.schedules: unknown schedule "balloon"/);
+  await refused(withBuybox({ schedules: ["bullet", "bullet"] }), /buybox.schedules lists bullet twice/);
+  await refused(withBuybox({ schedules: 8 }), /buybox.schedules must allow at least one schedule: a list of/);
+  await refused(withBuybox({ maxPayments: 0 }), /buybox.maxPayments must be a whole number of payments from 1 to/);
+  await refused(withBuybox({ assetType: "x".repeat(33) }), /buybox.assetType must be a label of at most 32 bytes/);
+  await refused(withBuybox({ assetType: "a\0b" }), /buybox.assetType cannot contain NUL/);
+  await refused(withFacility({ metadata: { ...f0.metadata, name: "" } }), /metadata.name must be 1 to/);
+  await refused(withFacility({ warden: PublicKey.default.toBase58() }), /the beacon, the attestor and the warden cannot be the default key/);
+  await refused(withFacility({ deployRoute: { maxAmount: "0", slope: "1" } }), /deployRoute.maxAmount must be base units from 1 to/);
+  await refused({ ...cfg, nfat: { ...cfg.nfat!, facilities: [f0, f0] } }, new RegExp(`${label} is configured twice`));
+  await refused(
+    { ...cfg, nfat: { ...cfg.nfat!, facilities: [f0, { ...f0, facilityId: 1 }] } },
+    /NFAT facility 1: its deploy route .* is NFAT facility 0's too: give each facility its own RWA endpoint account/,
+  );
+  const stranger = PublicKey.unique().toBase58();
+  await refused({ ...cfg, nfat: { ...cfg.nfat!, govops: stranger } }, new RegExp(`nfat.govops ${stranger} is not a GovOps member of PAU 1`));
+  // a second facility on its own endpoint is planned, and one with the schedules as flags
+  await plan({ ...cfg, nfat: { ...cfg.nfat!, facilities: [f0, { ...f0, facilityId: 1, deployEndpoint: PublicKey.unique().toBase58() }] } }, payer);
+  await plan(withBuybox({ schedules: SCHEDULE_BULLET }), payer);
 });

@@ -612,6 +612,8 @@ fn check_golden(file: &str, golden: &Value) {
 
 #[path = "golden/lcts.rs"]
 mod lcts_golden;
+#[path = "golden/nfat.rs"]
+mod nfat_golden;
 #[path = "golden/oracle.rs"]
 mod oracle_golden;
 #[path = "golden/trading.rs"]
@@ -630,4 +632,9 @@ fn trading_golden_vectors_match_the_committed_file() {
 #[test]
 fn lcts_golden_vectors_match_the_committed_file() {
     check_golden("halo_lcts.json", &lcts_golden::golden());
+}
+
+#[test]
+fn nfat_golden_vectors_match_the_committed_file() {
+    check_golden("halo_nfat.json", &nfat_golden::golden());
 }
