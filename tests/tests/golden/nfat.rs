@@ -234,10 +234,7 @@ fn instructions() -> Vec<Value> {
     let r = fx.roles;
     let (prime, holder, owner, payer, new_gov) = (k(100), k(101), k(102), k(103), k(104));
     let mut out = Vec::new();
-    for (f, name) in [
-        (&fx.facility, "Halo Credit"),
-        (&fx.facility_2022, "H"),
-    ] {
+    for (f, name) in [(&fx.facility, "Halo Credit"), (&fx.facility_2022, "H")] {
         let fr = facility_ref_json(f);
         let args = CreateFacilityArgs {
             facility_id: f.facility_id,
@@ -367,7 +364,11 @@ fn instructions() -> Vec<Value> {
             &ix::attest(&r.attestor, &f, &book, kind, hash),
         ));
     }
-    for (d, t) in [(&deal, bullet()), (&deal, amortizing()), (&deal_last, periodic())] {
+    for (d, t) in [
+        (&deal, bullet()),
+        (&deal, amortizing()),
+        (&deal_last, periodic()),
+    ] {
         out.push(ix_json(
             "claim",
             json!({"beacon": s(&r.beacon), "facility": fr.clone(), "prime": s(&prime),
@@ -618,7 +619,10 @@ fn pdas() -> Vec<Value> {
             "nfatExtraAccountMetas",
             json!({"mint": s(&nft)}),
             pda::nfat_extra_account_metas(&nft),
-            &[halo_nfat_hook::constants::SEED_EXTRA_ACCOUNT_METAS, nft.as_ref()],
+            &[
+                halo_nfat_hook::constants::SEED_EXTRA_ACCOUNT_METAS,
+                nft.as_ref(),
+            ],
             &halo_nfat_hook::ID,
         ));
     }
@@ -1133,9 +1137,9 @@ const TIMES: [i64; 10] = [
     0,
     JAN_15,
     JAN_31_NOON,
-    1_709_164_800, // 2024-02-29
-    1_798_761_599, // 2026-12-31 23:59:59
-    1_767_139_200, // 2025-12-31
+    1_709_164_800,   // 2024-02-29
+    1_798_761_599,   // 2026-12-31 23:59:59
+    1_767_139_200,   // 2025-12-31
     253_402_300_799, // 9999-12-31 23:59:59
     -1,
     i64::MAX,
@@ -1386,7 +1390,10 @@ fn ledgers() -> Vec<Value> {
                 Fund(bd.due_ts + 10 * 86_400, amt(bt.principal + 1, 0, 0)),
                 Fund(bd.due_ts + 10 * 86_400, amt(0, bt.interest + 1, 0)),
                 Fund(bd.due_ts + 10 * 86_400, amt(0, 0, 1)),
-                Fund(bd.due_ts + 10 * 86_400, amt(bt.principal, bt.interest - 1, 0)),
+                Fund(
+                    bd.due_ts + 10 * 86_400,
+                    amt(bt.principal, bt.interest - 1, 0),
+                ),
                 Fund(bd.due_ts + 10 * 86_400, amt(0, 1, 0)),
                 Standing(bd.due_ts + 11 * 86_400),
                 Fund(bd.due_ts + 12 * 86_400, amt(0, 0, u64::MAX)),
