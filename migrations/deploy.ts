@@ -58,7 +58,7 @@ import {
   sendAndConfirmTransaction,
 } from "../app/src/web3.ts";
 import { PauClient, type TimelockAction } from "../app/src/pau.ts";
-import { pda } from "../app/src/pda.ts";
+import { pda, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../app/src/pda.ts";
 import { rateLimitKey, TAGS } from "../app/src/keys.ts";
 import { OracleClient } from "../app/src/oracle.ts";
 import { decodeLctsAccount, decodePauAccount } from "../app/src/accounts.ts";
@@ -281,6 +281,11 @@ export interface NfatBuyboxConfig {
 /** A Structuring Halo facility: its PAU, roles, buybox, NFT metadata, routes, Primes and holders. */
 export interface NfatFacilityConfig {
   facilityId: U64;
+  /**
+   * The key that created the facility (its address is `["class", authority, facilityId]`):
+   * `nfat.governance` by default. Name it once governance has been handed to another key.
+   */
+  authority?: string;
   /** The PAU (controller of the configurator) the facility deploys and returns through. */
   pauId: number;
   /** The mint Primes deposit and deals are paid in (USDS). */
@@ -446,6 +451,11 @@ class OnChain {
   readonly skipped: Skipped[] = [];
 
   constructor(private readonly view: ChainView | undefined) {}
+
+  /** Whether the plan reads a cluster (a dry run reads none, and sees nothing on it). */
+  get reads(): boolean {
+    return this.view !== undefined;
+  }
 
   /** The accounts at `keys` (read in batches of 100, the RPC's limit). */
   async accounts(keys: PublicKey[]): Promise<(AccountView | null)[]> {
@@ -1363,9 +1373,26 @@ async function planNfat(
     const holders = f.allowList === undefined ? null : keyList(f.allowList, `${label}: allowList`);
     const depositMint = pubkey(f.depositMint, `${label}: depositMint`);
     const depositTokenProgram = f.depositTokenProgram ? pubkey(f.depositTokenProgram, `${label}: depositTokenProgram`) : undefined;
+    if (depositTokenProgram && !depositTokenProgram.equals(TOKEN_PROGRAM_ID) && !depositTokenProgram.equals(TOKEN_2022_PROGRAM_ID)) {
+      throw new Error(`${label}: depositTokenProgram must be SPL Token (${TOKEN_PROGRAM_ID.toBase58()}) or Token-2022 (${TOKEN_2022_PROGRAM_ID.toBase58()})`);
+    }
+    const tokenProgram = depositTokenProgram ?? TOKEN_PROGRAM_ID;
     const endpoint = pubkey(f.deployEndpoint, `${label}: deployEndpoint`);
+    const authority = f.authority ? pubkey(f.authority, `${label}: authority`) : gov;
+    // the mint and the endpoint, as the cluster has them (a dry run sees nothing)
+    if (chain.reads) {
+      if (!(await chain.owned(depositMint, tokenProgram))) {
+        throw new Error(`${label}: depositMint ${depositMint.toBase58()} is not a mint of ${tokenProgram.toBase58()} on this cluster`);
+      }
+      const account = await chain.owned(endpoint, tokenProgram);
+      if (!account) throw new Error(`${label}: deployEndpoint ${endpoint.toBase58()} is not a token account of ${tokenProgram.toBase58()} on this cluster (create it first)`);
+      const mintOf = new PublicKey(account.subarray(0, 32));
+      if (!mintOf.equals(depositMint)) {
+        throw new Error(`${label}: deployEndpoint ${endpoint.toBase58()} holds ${mintOf.toBase58()}, not the deposit mint ${depositMint.toBase58()}`);
+      }
+    }
     const ref = facilityRef({
-      authority: gov,
+      authority,
       facilityId,
       depositMint,
       depositTokenProgram,
@@ -1452,8 +1479,21 @@ async function planNfat(
       await planOp(timelock, integrationOp(pau, payer, controller, ref.facility, r.key, integration), scheduleOps, executes);
     }
     for (const r of routes) {
+      const existing = await chain.owned(pda.rateLimit(controller, r.key)[0], PAU_PROGRAM_ID);
+      if (existing) {
+        // a route already open is this facility's only if the facility was there to open
+        // it, to the counterparty the config names
+        const rl = decodePauAccount<{ counterparty: PublicKey }>(pau.program, "rateLimit", existing);
+        if (!onChain || !rl.counterparty.equals(r.counterparty)) {
+          throw new Error(
+            `${label}: its ${r.tag} route (PAU ${f.pauId}, ${depositMint.toBase58()}, ${r.counterparty.toBase58()}) is open already` +
+              (onChain ? ` to ${rl.counterparty.toBase58()}` : ", and not for this facility (another facility's, or one from another authority)") +
+              ": give each facility its own RWA endpoint account, or name the facility's `authority`",
+          );
+        }
+      }
       chain.unless(
-        await chain.owned(pda.rateLimit(controller, r.key)[0], PAU_PROGRAM_ID),
+        existing,
         {
           phase: "execute",
           name: `create_rate_limit ${r.tag} to ${label} on PAU ${f.pauId}`,
@@ -1530,7 +1570,9 @@ async function planNfat(
       );
     }
   }
-  return { schedule: [...scheduleOps, ...creates], execute: [...executes, ...wiring] };
+  // the facilities before their ops: a create_facility the program refuses stops the run
+  // before any route is scheduled
+  return { schedule: [...creates, ...scheduleOps], execute: [...executes, ...wiring] };
 }
 
 /** How a role is named in the output. */

@@ -767,25 +767,46 @@ export function decodeDealView(returnData: Uint8Array, program?: Program<HaloNfa
 
 // ---- the terms hash ----------------------------------------------------------------------
 
-const SCHEDULE_INDEX = { bullet: 0, amortizing: 1, periodicInterest: 2 } as const;
+const SCHEDULES = ["bullet", "amortizing", "periodicInterest"] as const;
+
+/** A whole number in [0, max] (a bigint, an integer number or a decimal string), or a RangeError naming `what`. */
+function whole(v: Int, max: bigint, what: string): bigint {
+  let n: bigint | null = null;
+  if (typeof v === "bigint") n = v;
+  else if (typeof v === "number") n = Number.isSafeInteger(v) ? BigInt(v) : null;
+  else if (/^[0-9]+$/.test(v)) n = BigInt(v);
+  if (n === null || n > max) throw new RangeError(`${what} must be a whole number from 0 to ${max}, got ${String(v)}`);
+  if (n < 0n) throw new RangeError(`${what} must be a whole number from 0 to ${max}, got ${n}`);
+  return n;
+}
 
 /**
  * The hash a Deal records of its terms (`terms_hash`): sha256 of "halo-nfat-terms", the
  * facility, the deal id (u64 LE) and the Borsh terms (principal u64, apy u32, start i64,
  * tenor u32, payments u32, schedule u8). A holder checks a deal's `termsHash` against the
- * terms agreed off chain with it.
+ * terms agreed off chain with it. Terms that do not fit their fields are refused.
  */
 export function termsHash(facility: PublicKey, dealId: Int, t: DealTerms): Buffer {
+  const U32 = 0xffff_ffffn;
+  const U64 = (1n << 64n) - 1n;
+  const schedule = SCHEDULES.indexOf(t.schedule);
+  if (!Object.hasOwn(t, "schedule") || schedule < 0) {
+    throw new RangeError(`a schedule must be one of ${SCHEDULES.join(", ")}, got ${JSON.stringify(t.schedule)}`);
+  }
+  const start = typeof t.startTs === "string" && /^-?[0-9]+$/.test(t.startTs) ? BigInt(t.startTs) : t.startTs;
+  if ((typeof start === "number" && !Number.isSafeInteger(start)) || typeof start === "string") {
+    throw new RangeError(`startTs must be a whole number of unix seconds, got ${String(t.startTs)}`);
+  }
+  const startTs = BigInt(start);
+  if (startTs < -(1n << 63n) || startTs >= 1n << 63n) throw new RangeError(`startTs must fit an i64, got ${startTs}`);
   const terms = Buffer.alloc(8 + 4 + 8 + 4 + 4 + 1);
-  terms.writeBigUInt64LE(BigInt(t.principal.toString()), 0);
-  terms.writeUInt32LE(t.apyBps, 8);
-  terms.writeBigInt64LE(BigInt(t.startTs.toString()), 12);
-  terms.writeUInt32LE(t.tenorMonths, 20);
-  terms.writeUInt32LE(t.payments, 24);
-  const schedule = SCHEDULE_INDEX[t.schedule];
-  if (schedule === undefined) throw new RangeError(`a schedule must be one of bullet, amortizing, periodicInterest, got ${JSON.stringify(t.schedule)}`);
+  terms.writeBigUInt64LE(whole(t.principal, U64, "principal"), 0);
+  terms.writeUInt32LE(Number(whole(t.apyBps, U32, "apyBps")), 8);
+  terms.writeBigInt64LE(startTs, 12);
+  terms.writeUInt32LE(Number(whole(t.tenorMonths, U32, "tenorMonths")), 20);
+  terms.writeUInt32LE(Number(whole(t.payments, U32, "payments")), 24);
   terms.writeUInt8(schedule, 28);
   const id = Buffer.alloc(8);
-  id.writeBigUInt64LE(BigInt(dealId.toString()));
+  id.writeBigUInt64LE(whole(dealId, U64, "dealId"));
   return createHash("sha256").update("halo-nfat-terms").update(facility.toBuffer()).update(id).update(terms).digest();
 }

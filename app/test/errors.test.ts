@@ -86,14 +86,15 @@ test("halo_nfat codes (6400..) and halo_nfat_hook codes (6500..) are explained, 
   assert.equal(programOfCode(6400), "halo_nfat");
   assert.equal(errorFromCode(6400)?.name, "NotGovernance");
   assert.equal(
-    explainError(new Error(`custom program error: 0x${(6469).toString(16)}`)),
+    explainError(new Error(`custom program error: 0x${(6472).toString(16)}`)),
     "NftAlreadyDelivered: The deal's NFT was already delivered",
   );
   assert.equal(
-    explainError(undefined, ["Program log: AnchorError ... Error Number: 6470. Error Message: ..."]),
+    explainError(undefined, ["Program log: AnchorError ... Error Number: 6473. Error Message: ..."]),
     "NftAccountMissing: The depositor has no NFT account yet: create its associated token account",
   );
-  assert.equal(errorFromCode(6474)?.name, "MathOverflow");
+  assert.equal(errorFromCode(6471)?.name, "MathOverflow");
+  assert.equal(errorFromCode(6475)?.name, "NotDepositor");
   // the hook's refusal of a wallet transfer to an owner not on the allow-list
   assert.equal(programOfCode(6505), "halo_nfat_hook");
   assert.equal(

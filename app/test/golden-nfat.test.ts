@@ -361,6 +361,19 @@ test("the terms hash is the program's", () => {
     const t = termsOf(d.terms);
     assert.equal(termsHash(d.facility, d.dealId.toString(), t).toString("hex"), a.fields.termsHash);
   }
+  // terms that do not fit their fields are refused, not hashed into something else
+  const h = golden.termsHashes[0] as J;
+  const t = dealTerms(h.terms);
+  const f = pk(h.facility);
+  assert.throws(() => termsHash(f, h.dealId, { ...t, schedule: "toString" as never }), /a schedule must be one of bullet, amortizing, periodicInterest/);
+  assert.throws(() => termsHash(f, h.dealId, { ...t, apyBps: 10.5 }), /apyBps must be a whole number from 0 to 4294967295, got 10.5/);
+  assert.throws(() => termsHash(f, h.dealId, { ...t, payments: -1 }), /payments must be a whole number/);
+  assert.throws(() => termsHash(f, h.dealId, { ...t, tenorMonths: 2 ** 32 }), /tenorMonths must be a whole number/);
+  assert.throws(() => termsHash(f, h.dealId, { ...t, principal: 1n << 64n }), /principal must be a whole number from 0 to 18446744073709551615/);
+  assert.throws(() => termsHash(f, h.dealId, { ...t, principal: "1e6" }), /principal must be a whole number/);
+  assert.throws(() => termsHash(f, -1n, t), /dealId must be a whole number/);
+  assert.throws(() => termsHash(f, h.dealId, { ...t, startTs: 1.5 }), /startTs must be a whole number of unix seconds/);
+  assert.throws(() => termsHash(f, h.dealId, { ...t, startTs: 1n << 63n }), /startTs must fit an i64/);
 });
 
 test("nfat and hook error codes, names and messages match the programs", () => {

@@ -19,11 +19,11 @@
 // plans only its own steps, its ops continuing from the configurator's next op id.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { Keypair, PublicKey, SystemProgram, Transaction, TransactionInstruction } from "@solana/web3.js";
-import { address, getTransactionDecoder, lamports } from "@solana/kit";
-import { FailedTransactionMetadata, LiteSVM } from "litesvm";
+import { Keypair, PublicKey, TransactionInstruction } from "@solana/web3.js";
+import { address, lamports } from "@solana/kit";
+import { LiteSVM } from "litesvm";
 import {
   type ChainView,
   type DeployConfig,
@@ -32,11 +32,10 @@ import {
   plan,
   planRun,
   type Signer,
-  skipReport,
   type Step,
 } from "../../migrations/deploy.ts";
 import { PauClient } from "../src/pau.ts";
-import { ASSOCIATED_TOKEN_PROGRAM_ID, ata, pda, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../src/pda.ts";
+import { ata, pda, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../src/pda.ts";
 import { OracleClient } from "../src/oracle.ts";
 import { pauLink, poolRef, PYTH_RECEIVER_ID, TradingClient } from "../src/trading.ts";
 import { LCTS_WAD, LctsClient, unitPau, unitRef } from "../src/lcts.ts";
@@ -63,165 +62,38 @@ import {
   TRADING_PROGRAM_ID,
 } from "../src/program.ts";
 import { rateLimitState, type RateLimitStateFields } from "../src/quote.ts";
-import { installProgramData } from "./svm.ts";
+import { createAta, createMint, mintTo, transfer, Vm } from "./svm.ts";
 
-const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
 const example: DeployConfig = JSON.parse(
   readFileSync(fileURLToPath(new URL("../../migrations/config.example.json", import.meta.url)), "utf8"),
 );
 const DELAY = 14n * 86_400n;
 const UNIT = 1_000_000n;
 
-class Vm {
-  svm = new LiteSVM();
-  payer = Keypair.generate();
-  constructor() {
-    for (const [id, name] of [
-      [PAU_PROGRAM_ID, "halo_pau"],
-      [ORACLE_PROGRAM_ID, "halo_oracle"],
-      [TRADING_PROGRAM_ID, "halo_trading"],
-      [LCTS_PROGRAM_ID, "halo_lcts"],
-      [NFAT_PROGRAM_ID, "halo_nfat"],
-      [NFAT_HOOK_PROGRAM_ID, "halo_nfat_hook"],
-    ] as const) {
-      assert.ok(existsSync(so(name)), `${so(name)} is missing: run scripts/build-sbf first`);
-      this.svm.addProgramFromFile(address(id.toBase58()), so(name));
-    }
-    this.fund(this.payer.publicKey);
-    // the deployer (the plan's payer) is halo_pau's upgrade authority
-    installProgramData(this.svm, this.payer.publicKey);
-  }
-  fund(pk: PublicKey) {
-    this.svm.airdrop(address(pk.toBase58()), lamports(100_000_000_000n));
-  }
-  /** Sends one transaction; returns the custom error code on failure, null on success. */
-  send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
-    const tx = new Transaction().add(...ixs);
-    tx.recentBlockhash = this.svm.latestBlockhash();
-    tx.feePayer = this.payer.publicKey;
-    tx.sign(this.payer, ...signers);
-    const res = this.svm.sendTransaction(getTransactionDecoder().decode(tx.serialize()));
-    this.svm.expireBlockhash();
-    if (res instanceof FailedTransactionMetadata) {
-      const err = res.err() as { err?: () => { code?: number } };
-      const code = typeof err.err === "function" ? err.err().code : undefined;
-      if (code === undefined) console.error(res.meta().logs());
-      return code ?? -1;
-    }
-    return null;
-  }
-  now(): bigint {
-    return this.svm.getClock().unixTimestamp;
-  }
-  warp(seconds: bigint) {
-    const c = this.svm.getClock();
-    c.unixTimestamp = c.unixTimestamp + seconds;
-    this.svm.setClock(c);
-  }
-  data(pk: PublicKey): Uint8Array {
-    const a = this.svm.getAccount(address(pk.toBase58()));
-    assert.ok(a.exists, `account ${pk.toBase58()} missing`);
-    return a.data;
-  }
-  /** SPL Token balance (amount at offset 64). */
-  balance(account: PublicKey): bigint {
-    return Buffer.from(this.data(account)).readBigUInt64LE(64);
-  }
-  rent(space: number): bigint {
-    return this.svm.minimumBalanceForRentExemption(BigInt(space));
-  }
-  /** The cluster as the deploy script reads it (`PlanOptions.chain`). */
-  view(): ChainView {
-    return {
-      getAccounts: async (keys) =>
-        keys.map((k) => {
-          const a = this.svm.getAccount(address(k.toBase58()));
-          return a.exists ? { owner: new PublicKey(a.programAddress), data: a.data } : null;
-        }),
-    };
-  }
-  /** Every account's owner, lamports and data (a fingerprint of the cluster's state). */
-  snapshot(keys: PublicKey[]): string[] {
-    return keys.map((k) => {
-      const a = this.svm.getAccount(address(k.toBase58()));
-      return a.exists ? `${a.programAddress}:${a.lamports}:${Buffer.from(a.data).toString("hex")}` : "none";
-    });
-  }
-}
-
-/** SPL Token `Transfer` of `amount` from `source` (owned by `owner`) to `destination`. */
-function transfer(source: PublicKey, destination: PublicKey, owner: PublicKey, amount: bigint): TransactionInstruction {
-  const data = Buffer.alloc(9);
-  data[0] = 3;
-  data.writeBigUInt64LE(amount, 1);
-  return new TransactionInstruction({
-    programId: TOKEN_PROGRAM_ID,
-    keys: [
-      { pubkey: source, isSigner: false, isWritable: true },
-      { pubkey: destination, isSigner: false, isWritable: true },
-      { pubkey: owner, isSigner: true, isWritable: false },
-    ],
-    data,
-  });
+/** The cluster as the deploy script reads it (`PlanOptions.chain`). */
+function chainOf(vm: Vm): ChainView {
+  return {
+    getAccounts: async (keys) =>
+      keys.map((k) => {
+        const a = vm.svm.getAccount(address(k.toBase58()));
+        return a.exists ? { owner: new PublicKey(a.programAddress), data: a.data } : null;
+      }),
+  };
 }
 
 /** A step as the dry run prints it (its instructions, byte for byte). */
 const printedSteps = (steps: Step[]) => steps.map((s) => describeStep(s));
 
-// ---- SPL Token / ATA instructions (InitializeMint2, MintTo, CreateIdempotent) ----------
-
-function createMint(vm: Vm, mint: Keypair, decimals: number): TransactionInstruction[] {
-  const payer = vm.payer.publicKey;
-  return [
-    SystemProgram.createAccount({
-      fromPubkey: payer,
-      newAccountPubkey: mint.publicKey,
-      lamports: Number(vm.rent(82)),
-      space: 82,
-      programId: TOKEN_PROGRAM_ID,
-    }),
-    new TransactionInstruction({
-      programId: TOKEN_PROGRAM_ID,
-      keys: [{ pubkey: mint.publicKey, isSigner: false, isWritable: true }],
-      data: Buffer.concat([Buffer.from([20, decimals]), payer.toBuffer(), Buffer.from([0])]),
-    }),
-  ];
+/** `CreateIdempotent` of `owner`'s associated token account `account` of `mint`. */
+function createAtaOnly(vm: Vm, account: PublicKey, owner: PublicKey, mint: PublicKey, tokenProgram = TOKEN_PROGRAM_ID) {
+  const [derived, ix] = createAta(vm, owner, mint, tokenProgram);
+  assert.equal(derived.toBase58(), account.toBase58(), "the associated token account");
+  return ix;
 }
 
-/** `CreateIdempotent` of the associated token account `ata` of `owner` for `mint`. */
-function createAtaOnly(vm: Vm, ata: PublicKey, owner: PublicKey, mint: PublicKey, tokenProgram = TOKEN_PROGRAM_ID) {
-  return new TransactionInstruction({
-    programId: ASSOCIATED_TOKEN_PROGRAM_ID,
-    keys: [
-      { pubkey: vm.payer.publicKey, isSigner: true, isWritable: true },
-      { pubkey: ata, isSigner: false, isWritable: true },
-      { pubkey: owner, isSigner: false, isWritable: false },
-      { pubkey: mint, isSigner: false, isWritable: false },
-      { pubkey: SystemProgram.programId, isSigner: false, isWritable: false },
-      { pubkey: tokenProgram, isSigner: false, isWritable: false },
-    ],
-    data: Buffer.from([1]),
-  });
-}
-
-/** The associated token account `ata` of `owner` for `mint`, holding `amount` minted by the payer. */
-function createAta(vm: Vm, ata: PublicKey, owner: PublicKey, mint: PublicKey, amount: bigint): TransactionInstruction[] {
-  const payer = vm.payer.publicKey;
-  const mintTo = Buffer.alloc(9);
-  mintTo[0] = 7;
-  mintTo.writeBigUInt64LE(amount, 1);
-  return [
-    createAtaOnly(vm, ata, owner, mint),
-    new TransactionInstruction({
-      programId: TOKEN_PROGRAM_ID,
-      keys: [
-        { pubkey: mint, isSigner: false, isWritable: true },
-        { pubkey: ata, isSigner: false, isWritable: true },
-        { pubkey: payer, isSigner: true, isWritable: false },
-      ],
-      data: mintTo,
-    }),
-  ];
+/** `owner`'s associated token account `account` of `mint`, holding `amount` minted by the payer. */
+function createFunded(vm: Vm, account: PublicKey, owner: PublicKey, mint: PublicKey, amount: bigint): TransactionInstruction[] {
+  return [createAtaOnly(vm, account, owner, mint), mintTo(vm, mint, account, amount)];
 }
 
 // ---- a Pyth PriceUpdateV2 (Full verification), owned by the Pyth receiver --------------
@@ -243,14 +115,21 @@ function setPythPrice(vm: Vm, account: PublicKey, feedId: Buffer, price: bigint,
     address: address(account.toBase58()),
     data: d,
     executable: false,
-    lamports: lamports(vm.rent(d.length)),
+    lamports: lamports(BigInt(vm.rent(d.length))),
     programAddress: address(PYTH_RECEIVER_ID.toBase58()),
     space: BigInt(d.length),
   });
 }
 
 test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool, an LCTS unit and an NFAT facility, wired to the PAU; a second run sends nothing", async () => {
-  const vm = new Vm();
+  const vm = new Vm([
+    [PAU_PROGRAM_ID, "halo_pau"],
+    [ORACLE_PROGRAM_ID, "halo_oracle"],
+    [TRADING_PROGRAM_ID, "halo_trading"],
+    [LCTS_PROGRAM_ID, "halo_lcts"],
+    [NFAT_PROGRAM_ID, "halo_nfat"],
+    [NFAT_HOOK_PROGRAM_ID, "halo_nfat_hook"],
+  ]);
   const [admin, oracleGov, tradingGov, govops, beacon, freezer, reporter] = Array.from({ length: 7 }, () => Keypair.generate());
   const [lctsGov, lctsBeacon, lctsFreezer, strategy] = Array.from({ length: 4 }, () => Keypair.generate());
   for (const k of [admin, oracleGov, tradingGov, govops, beacon, lctsGov, lctsBeacon]) vm.fund(k.publicKey);
@@ -373,7 +252,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
     for (const s of steps) assert.equal(vm.send(s.instructions, signers[s.signer]), null, s.name);
   };
   // against the empty cluster, the plan is the fresh deployment's (the dry run's)
-  const fresh = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  const fresh = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) });
   assert.deepEqual(fresh.skipped, []);
   const steps = fresh.steps;
   assert.deepEqual(printedSteps(steps), printedSteps(await plan(cfg, vm.payer.publicKey, { rfqDomain })));
@@ -393,7 +272,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
 
   // the execute phase as a run of its own plans it: the cluster has every schedule step,
   // and the scheduled ops are executed under their ids
-  const second = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  const second = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) });
   assert.deepEqual(printedSteps(second.steps), printedSteps(execute));
   // (skipped in planning order; a facility already there has its buybox and roles compared
   // with the config, and they are the config's)
@@ -477,7 +356,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
 
   // the wiring works: fresh prices, then the beacon draws USDS from the PAU's custody
   const custody = pauLink(controller, refs[0]).custody;
-  assert.equal(vm.send(createAta(vm, custody, proxy, quoteMint.publicKey, 1_000_000n * UNIT)), null);
+  assert.equal(vm.send(createFunded(vm, custody, proxy, quoteMint.publicKey, 1_000_000n * UNIT)), null);
   assert.equal(
     vm.send([await oracle.reporter.publish({ reporter: reporter.publicKey, feed, value: 1_000_100, publishTs: vm.now() })], [reporter]),
     null,
@@ -547,7 +426,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
   const primeShares = ata(prime.publicKey, u.shareMint, TOKEN_2022_PROGRAM_ID);
   assert.equal(
     vm.send([
-      ...createAta(vm, primeUsds, prime.publicKey, quoteMint.publicKey, 1_000n * UNIT),
+      ...createFunded(vm, primeUsds, prime.publicKey, quoteMint.publicKey, 1_000n * UNIT),
       createAtaOnly(vm, primeShares, prime.publicKey, u.shareMint, TOKEN_2022_PROGRAM_ID),
     ]),
     null,
@@ -635,7 +514,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
 
   // the facility works: the approved Prime queues USDS; a Prime the config did not name cannot
   const nfatPrimeUsds = ata(nfatPrime.publicKey, quoteMint.publicKey);
-  assert.equal(vm.send(createAta(vm, nfatPrimeUsds, nfatPrime.publicKey, quoteMint.publicKey, 10_000n * UNIT)), null);
+  assert.equal(vm.send(createFunded(vm, nfatPrimeUsds, nfatPrime.publicKey, quoteMint.publicKey, 10_000n * UNIT)), null);
   assert.equal(
     vm.send([await nfat.prime.deposit({ prime: nfatPrime.publicKey, facility: fRef, primeToken: nfatPrimeUsds, amount: 10_000n * UNIT })], [nfatPrime]),
     null,
@@ -644,7 +523,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
   assert.equal(vm.balance(nfatPrimeUsds), 0n);
 
   // a third run finds everything in place and plans nothing
-  const third = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  const third = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) });
   assert.deepEqual(third.steps.map((s) => s.name), []);
 
   // a changed buybox and beacon plan only set_buybox and set_roles, and they apply
@@ -654,7 +533,7 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
     beacon: newBeacon.publicKey.toBase58(),
     buybox: { ...facilityCfg.buybox, maxApyBps: 1_600 },
   };
-  const changed = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  const changed = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) });
   assert.deepEqual(
     changed.steps.map((s) => s.name),
     ["set_buybox of NFAT facility 0", "set_roles of NFAT facility 0"],
@@ -663,22 +542,22 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
   const after = decodeNfatAccount<{ beacon: PublicKey; buybox: { maxApyBps: number } }>("facility", vm.data(fRef.facility), nfat.program);
   assert.equal(after.beacon.toBase58(), newBeacon.publicKey.toBase58());
   assert.equal(after.buybox.maxApyBps, 1_600);
-  assert.deepEqual((await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() })).steps, []);
+  assert.deepEqual((await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) })).steps, []);
 
   // a facility added later plans only its own steps, its ops from the configurator's next id
   const rwa2 = Keypair.generate();
   const rwa2Endpoint = ata(rwa2.publicKey, quoteMint.publicKey);
   assert.equal(vm.send([createAtaOnly(vm, rwa2Endpoint, rwa2.publicKey, quoteMint.publicKey)]), null);
   cfg.nfat.facilities.push({ ...facilityCfg, facilityId: 1, deployEndpoint: rwa2Endpoint.toBase58(), allowList: undefined });
-  const added = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: vm.view() });
+  const added = await planRun(cfg, vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) });
   assert.deepEqual(
     added.steps.map((s) => s.name),
     [
+      "create_facility 1 (PAU 1)",
       "schedule_op 15: approve route nfat_deploy to NFAT facility 1",
       "schedule_op 16: approve route nfat_return to NFAT facility 1",
       "schedule_op 17: add integration NFAT facility 1 on PAU 1 (nfat_deploy)",
       "schedule_op 18: add integration NFAT facility 1 on PAU 1 (nfat_return)",
-      "create_facility 1 (PAU 1)",
       "execute: approve route nfat_deploy to NFAT facility 1",
       "execute: approve route nfat_return to NFAT facility 1",
       "execute: add integration NFAT facility 1 on PAU 1 (nfat_deploy)",
@@ -688,5 +567,26 @@ test("the deploy plan bootstraps a feed, a class, a halo-feed pool, a Pyth pool,
       "set_routes of NFAT facility 1",
       `approve_prime ${nfatPrime.publicKey.toBase58()} on NFAT facility 1`,
     ],
+  );
+
+  // what the cluster refuses is refused before anything is sent: an endpoint of another
+  // mint, a deposit mint that is not one, and a new facility on a route that is open
+  // already (facility 0's, left out of the config)
+  const others = Keypair.generate();
+  assert.equal(vm.send(createMint(vm, others, 6), [others]), null);
+  const wrongEndpoint = ata(rwa2.publicKey, others.publicKey);
+  assert.equal(vm.send([createAtaOnly(vm, wrongEndpoint, rwa2.publicKey, others.publicKey)]), null);
+  const withFacilities = (...facilities: NfatFacilityConfig[]): DeployConfig => ({ ...cfg, nfat: { ...cfg.nfat!, facilities } });
+  await assert.rejects(
+    planRun(withFacilities({ ...facilityCfg, facilityId: 2, deployEndpoint: wrongEndpoint.toBase58() }), vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) }),
+    new RegExp(`NFAT facility 2: deployEndpoint ${wrongEndpoint.toBase58()} holds ${others.publicKey.toBase58()}, not the deposit mint`),
+  );
+  await assert.rejects(
+    planRun(withFacilities({ ...facilityCfg, facilityId: 2, depositMint: rwa2.publicKey.toBase58() }), vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) }),
+    /NFAT facility 2: depositMint .* is not a mint of TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA on this cluster/,
+  );
+  await assert.rejects(
+    planRun(withFacilities({ ...facilityCfg, facilityId: 2 }), vm.payer.publicKey, { rfqDomain, chain: chainOf(vm) }),
+    /NFAT facility 2: its nfat_deploy route .* is open already, and not for this facility/,
   );
 });

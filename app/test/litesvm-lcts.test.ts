@@ -11,13 +11,11 @@
 // decoded accounts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Keypair, PublicKey, SystemProgram, Transaction, TransactionInstruction } from "@solana/web3.js";
-import { address, getTransactionDecoder, lamports } from "@solana/kit";
-import { FailedTransactionMetadata, LiteSVM } from "litesvm";
+import { Keypair, PublicKey } from "@solana/web3.js";
+import { address } from "@solana/kit";
+import { LiteSVM } from "litesvm";
 import { PauClient } from "../src/pau.ts";
-import { ASSOCIATED_TOKEN_PROGRAM_ID, ata, pda, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../src/pda.ts";
+import { pda, TOKEN_2022_PROGRAM_ID } from "../src/pda.ts";
 import { TAGS } from "../src/keys.ts";
 import {
   decodeExchangeRateView,
@@ -32,10 +30,9 @@ import {
   type UnitParams,
   unitPau,
   unitRef,
-  type UnitRef,
 } from "../src/lcts.ts";
 import { decodeLctsAccount, decodePauAccount } from "../src/accounts.ts";
-import { errorFromCode, explainError } from "../src/errors.ts";
+import { explainError } from "../src/errors.ts";
 import { LCTS_PROGRAM_ID, PAU_PROGRAM_ID } from "../src/program.ts";
 import {
   checkRateUpdate,
@@ -51,150 +48,12 @@ import {
   quoteSettlePair,
   underlyingOf,
 } from "../src/lcts-quote.ts";
-import { installProgramData } from "./svm.ts";
+import { createAta, createMint, mintTo, wirePau, Vm } from "./svm.ts";
 
-const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
 const UNIT = 1_000_000n;
 const DELAY = 14n * 86_400n;
 const T0 = 1_800_000_000n;
 const DAY = 86_400n;
-
-class Vm {
-  svm = new LiteSVM();
-  payer = Keypair.generate();
-  constructor() {
-    for (const [id, name] of [
-      [PAU_PROGRAM_ID, "halo_pau"],
-      [LCTS_PROGRAM_ID, "halo_lcts"],
-    ] as const) {
-      assert.ok(existsSync(so(name)), `${so(name)} is missing: run scripts/build-sbf first`);
-      this.svm.addProgramFromFile(address(id.toBase58()), so(name));
-    }
-    this.fund(this.payer.publicKey, 1_000_000_000_000n);
-    // the payer deployed halo_pau: its ProgramData names it the upgrade authority
-    installProgramData(this.svm, this.payer.publicKey);
-    const c = this.svm.getClock();
-    c.unixTimestamp = T0;
-    this.svm.setClock(c);
-  }
-  fund(pk: PublicKey, amount = 100_000_000_000n) {
-    this.svm.airdrop(address(pk.toBase58()), lamports(amount));
-  }
-  private tx(ixs: TransactionInstruction[], signers: Keypair[]) {
-    const tx = new Transaction().add(...ixs);
-    tx.recentBlockhash = this.svm.latestBlockhash();
-    tx.feePayer = this.payer.publicKey;
-    tx.sign(this.payer, ...signers);
-    return getTransactionDecoder().decode(tx.serialize());
-  }
-  /** Sends one transaction; returns the custom error code on failure, null on success. */
-  send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
-    const res = this.svm.sendTransaction(this.tx(ixs, signers));
-    this.svm.expireBlockhash();
-    if (res instanceof FailedTransactionMetadata) {
-      const err = res.err() as { err?: () => { code?: number } };
-      const code = typeof err.err === "function" ? err.err().code : undefined;
-      if (code === undefined) console.error(res.meta().logs());
-      return code ?? -1;
-    }
-    return null;
-  }
-  /** The custom error's name, or null on success. */
-  error(ixs: TransactionInstruction[], signers: Keypair[] = []): string | null {
-    const code = this.send(ixs, signers);
-    return code === null ? null : (errorFromCode(code)?.name ?? `code ${code}`);
-  }
-  /** Simulates a view; its return data (LiteSVM hands it back whole, a cluster trims its trailing zeros). */
-  view(ix: TransactionInstruction): Uint8Array {
-    const res = this.svm.simulateTransaction(this.tx([ix], []));
-    if (res instanceof FailedTransactionMetadata) throw new Error(`view refused: ${res.meta().logs().join("\n")}`);
-    const r = res.meta().returnData();
-    assert.equal(new PublicKey(r.programId()).toBase58(), LCTS_PROGRAM_ID.toBase58(), "the view's return data is halo_lcts's");
-    return r.data();
-  }
-  now(): bigint {
-    return this.svm.getClock().unixTimestamp;
-  }
-  warp(seconds: bigint) {
-    const c = this.svm.getClock();
-    c.unixTimestamp = c.unixTimestamp + seconds;
-    this.svm.setClock(c);
-  }
-  exists(pk: PublicKey): boolean {
-    return this.svm.getAccount(address(pk.toBase58())).exists;
-  }
-  data(pk: PublicKey): Uint8Array {
-    const a = this.svm.getAccount(address(pk.toBase58()));
-    assert.ok(a.exists, `account ${pk.toBase58()} missing`);
-    return a.data;
-  }
-  /** Token balance (amount at offset 64, SPL Token and Token-2022 alike). */
-  balance(account: PublicKey): bigint {
-    return Buffer.from(this.data(account)).readBigUInt64LE(64);
-  }
-  /** A mint's supply (offset 36). */
-  supply(mint: PublicKey): bigint {
-    return Buffer.from(this.data(mint)).readBigUInt64LE(36);
-  }
-  rent(space: number): number {
-    return Number(this.svm.minimumBalanceForRentExemption(BigInt(space)));
-  }
-}
-
-// ---- SPL Token / ATA instructions (InitializeMint2, CreateIdempotent, MintTo) ------------
-
-function createMint(vm: Vm, mint: Keypair, decimals: number): TransactionInstruction[] {
-  const payer = vm.payer.publicKey;
-  return [
-    SystemProgram.createAccount({
-      fromPubkey: payer,
-      newAccountPubkey: mint.publicKey,
-      lamports: vm.rent(82),
-      space: 82,
-      programId: TOKEN_PROGRAM_ID,
-    }),
-    new TransactionInstruction({
-      programId: TOKEN_PROGRAM_ID,
-      keys: [{ pubkey: mint.publicKey, isSigner: false, isWritable: true }],
-      data: Buffer.concat([Buffer.from([20, decimals]), payer.toBuffer(), Buffer.from([0])]),
-    }),
-  ];
-}
-
-/** `owner`'s associated token account of `mint` (created idempotently), as an instruction. */
-function createAta(vm: Vm, owner: PublicKey, mint: PublicKey, tokenProgram = TOKEN_PROGRAM_ID): [PublicKey, TransactionInstruction] {
-  const account = ata(owner, mint, tokenProgram);
-  return [
-    account,
-    new TransactionInstruction({
-      programId: ASSOCIATED_TOKEN_PROGRAM_ID,
-      keys: [
-        { pubkey: vm.payer.publicKey, isSigner: true, isWritable: true },
-        { pubkey: account, isSigner: false, isWritable: true },
-        { pubkey: owner, isSigner: false, isWritable: false },
-        { pubkey: mint, isSigner: false, isWritable: false },
-        { pubkey: SystemProgram.programId, isSigner: false, isWritable: false },
-        { pubkey: tokenProgram, isSigner: false, isWritable: false },
-      ],
-      data: Buffer.from([1]),
-    }),
-  ];
-}
-
-function mintTo(vm: Vm, mint: PublicKey, to: PublicKey, amount: bigint): TransactionInstruction {
-  const data = Buffer.alloc(9);
-  data[0] = 7;
-  data.writeBigUInt64LE(amount, 1);
-  return new TransactionInstruction({
-    programId: TOKEN_PROGRAM_ID,
-    keys: [
-      { pubkey: mint, isSigner: false, isWritable: true },
-      { pubkey: to, isSigner: false, isWritable: true },
-      { pubkey: vm.payer.publicKey, isSigner: true, isWritable: false },
-    ],
-    data,
-  });
-}
 
 /** Daily epochs with the lock window open all day, a 3-hour lock bound, 1 % up / 5 % down, dust 100, a 1-USDS minimum (the Rust fixture's). */
 const PARAMS: UnitParams = {
@@ -221,7 +80,13 @@ interface Prime {
  * custody holds 10M USDS.
  */
 async function setup() {
-  const vm = new Vm();
+  const vm = new Vm(
+    [
+      [PAU_PROGRAM_ID, "halo_pau"],
+      [LCTS_PROGRAM_ID, "halo_lcts"],
+    ],
+    T0,
+  );
   const pau = new PauClient();
   const lcts = new LctsClient();
   const [admin, govops, gov, beacon, freezer, strategy] = Array.from({ length: 6 }, () => Keypair.generate());
@@ -285,50 +150,20 @@ async function setup() {
 
   // the PAU side through the timelock: registration, GovOps, both routes' global inits and
   // the unit PDA as their integration (the second op adds the return key to it)
-  const a = admin.publicKey;
-  const [deployKey, returnKey] = [deployRouteKey(u), returnRouteKey(u)];
-  const ops = [
-    { kind: "registerPau" as const, controller },
-    { kind: "grantGovOps" as const, controller, member: govops.publicKey },
-    { kind: "addInitRateLimit" as const, key: deployKey, pau: PublicKey.default, maxAmount: ROUTE_MAX, slope: ROUTE_SLOPE },
-    { kind: "addIntegration" as const, controller, signer: u.unit, key: deployKey },
-    { kind: "addInitRateLimit" as const, key: returnKey, pau: PublicKey.default, maxAmount: ROUTE_MAX, slope: ROUTE_SLOPE },
-    { kind: "addIntegration" as const, controller, signer: u.unit, key: returnKey },
-  ];
-  const schedule = await Promise.all(ops.map((action, opId) => pau.governance.scheduleOp({ admin: a, opId, action })));
-  assert.equal(vm.error(schedule, [admin]), null);
-  const early = await pau.executor.executeRegisterPau({ executor: payer, opId: 0, controller });
-  assert.equal(vm.error([early]), "TimelockNotElapsed");
-  vm.warp(DELAY);
-  assert.equal(
-    vm.error([
-      early,
-      await pau.executor.executeGrantGovops({ payer, opId: 1, controller, member: govops.publicKey }),
-      await pau.executor.executeAddInitRateLimit({ payer, opId: 2, key: deployKey, pau: PublicKey.default }),
-      await pau.executor.executeAddIntegration({ payer, opId: 3, controller, signer: u.unit }),
-      await pau.executor.executeAddInitRateLimit({ payer, opId: 4, key: returnKey, pau: PublicKey.default }),
-      await pau.executor.executeAddIntegration({ payer, opId: 5, controller, signer: u.unit }),
-    ]),
-    null,
-  );
-  const route = (tag: string, key: Buffer, counterparty: PublicKey) =>
-    pau.govops.createRateLimit({
-      member: govops.publicKey,
-      controller,
-      mint: usdsMint.publicKey,
-      key,
-      tag,
-      counterparty,
-      maxAmount: ROUTE_MAX,
-      slope: ROUTE_SLOPE,
-    });
-  assert.equal(
-    vm.error(
-      [await route(TAGS.lctsDeploy, deployKey, endpoint), await route(TAGS.lctsReturn, returnKey, u.redeemUsdsVault)],
-      [govops],
-    ),
-    null,
-  );
+  await wirePau(vm, {
+    admin,
+    govops,
+    controller,
+    signer: u.unit,
+    mint: usdsMint.publicKey,
+    routes: [
+      { tag: TAGS.lctsDeploy, key: deployRouteKey(u), counterparty: endpoint },
+      { tag: TAGS.lctsReturn, key: returnRouteKey(u), counterparty: u.redeemUsdsVault },
+    ],
+    maxAmount: ROUTE_MAX,
+    slope: ROUTE_SLOPE,
+    delay: DELAY,
+  });
   // governance sets the routes on the unit; the beacon refreshes the rate the walk aged
   assert.equal(vm.error([await lcts.governance.setUnitRoutes({ governance: g, unit: u })], [gov]), null);
   const stale = decodeExchangeRateView(vm.view(await lcts.views.exchangeRate({ unit: u })));
@@ -343,7 +178,7 @@ async function setup() {
   assert.equal(integration.signer.toBase58(), u.unit.toBase58());
   assert.deepEqual(
     integration.keys.slice(0, integration.keyCount).map((k) => Buffer.from(k).toString("hex")),
-    [deployKey.toString("hex"), returnKey.toString("hex")],
+    [deployRouteKey(u), returnRouteKey(u)].map((k) => k.toString("hex")),
   );
 
   /** A Prime with `usds` base units and an empty share account (Token-2022). */
@@ -447,7 +282,7 @@ test("Primes subscribe, the beacon settles part of the queue through the PAU, on
   assert.equal(vm.balance(custody), 10_000_000n * UNIT, "custody passes the USDS through");
   assert.equal(vm.balance(u.subscribeUsdsVault), 500n * UNIT);
   assert.equal(vm.balance(u.subscribeShareVault), predicted.reward);
-  assert.equal(vm.supply(u.shareMint), predicted.reward);
+  assert.equal(vm.mint(u.shareMint).supply, predicted.reward);
   const deployLimit = decodePauAccount<{ totalOut: { toString(): string } }>(new PauClient().program, "rateLimit", vm.data(u.deployRateLimit));
   assert.equal(deployLimit.totalOut.toString(), (500n * UNIT).toString());
 
@@ -587,7 +422,7 @@ test("a redeem request nets against a subscription in settle_pair, and keepers s
     });
   // capacity is the beacon's alone
   assert.equal(vm.error([await pairIx(keeper.publicKey, 0n, 1_000n * UNIT)], [keeper]), "CapacityNeedsBeacon");
-  const supplyBefore = vm.supply(u.shareMint);
+  const supplyBefore = vm.mint(u.shareMint).supply;
   assert.equal(vm.error([await pairIx(beacon.publicKey, 0n, 1_000n * UNIT)], [beacon]), null);
   const received = plan.redeem.reward - plan.netting.usds;
   assert.equal(vm.balance(custody), 10_000_000n * UNIT - received);
@@ -596,7 +431,7 @@ test("a redeem request nets against a subscription in settle_pair, and keepers s
   assert.equal(vm.balance(u.subscribeUsdsVault), 0n);
   assert.equal(vm.balance(u.redeemShareVault), 0n);
   // burned: the redeemed shares beyond those passed to the subscribers
-  assert.equal(supplyBefore - vm.supply(u.shareMint), 400n * UNIT - plan.netting.sharesToSubscribers);
+  assert.equal(supplyBefore - vm.mint(u.shareMint).supply, 400n * UNIT - plan.netting.sharesToSubscribers);
   for (const side of ["subscribe", "redeem"] as const) {
     q = queue(side);
     assert.deepEqual(q.status, { dormant: {} });

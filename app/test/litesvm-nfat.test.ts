@@ -15,13 +15,11 @@
 // src/nfat-quote.ts predicts from the decoded accounts.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Keypair, PublicKey, SystemProgram, Transaction, TransactionInstruction } from "@solana/web3.js";
-import { address, getTransactionDecoder, lamports } from "@solana/kit";
-import { FailedTransactionMetadata, LiteSVM } from "litesvm";
+import { Keypair, PublicKey } from "@solana/web3.js";
+import { address } from "@solana/kit";
+import { LiteSVM } from "litesvm";
 import { PauClient } from "../src/pau.ts";
-import { ASSOCIATED_TOKEN_PROGRAM_ID, ata, pda, TOKEN_PROGRAM_ID } from "../src/pda.ts";
+import { pda } from "../src/pda.ts";
 import {
   type Buybox,
   CLAIM_COMPUTE_UNITS,
@@ -65,9 +63,8 @@ import {
   termsOf,
   totalDue,
 } from "../src/nfat-quote.ts";
-import { installProgramData } from "./svm.ts";
+import { createAta, createMint, mintTo, wirePau, transfer, Vm } from "./svm.ts";
 
-const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
 const UNIT = 1_000_000n;
 const MILLION = 1_000_000n * UNIT;
 const DELAY = 14n * 86_400n;
@@ -150,187 +147,6 @@ interface DepositAccount {
 const big = (v: Big) => BigInt(v.toString());
 const amountsOfAccount = (a: AmountsAccount): Amounts => ({ principal: big(a.principal), interest: big(a.interest), penalty: big(a.penalty) });
 
-interface Sent {
-  /** The custom error code on failure (-1: another failure), null on success. */
-  code: number | null;
-  logs: string[];
-  computeUnits: bigint;
-}
-
-class Vm {
-  svm = new LiteSVM();
-  payer = Keypair.generate();
-  constructor() {
-    for (const [id, name] of [
-      [PAU_PROGRAM_ID, "halo_pau"],
-      [NFAT_PROGRAM_ID, "halo_nfat"],
-      [NFAT_HOOK_PROGRAM_ID, "halo_nfat_hook"],
-    ] as const) {
-      assert.ok(existsSync(so(name)), `${so(name)} is missing: run scripts/build-sbf first`);
-      this.svm.addProgramFromFile(address(id.toBase58()), so(name));
-    }
-    this.fund(this.payer.publicKey, 1_000_000_000_000n);
-    // the payer deployed halo_pau: its ProgramData names it the upgrade authority
-    installProgramData(this.svm, this.payer.publicKey);
-    const c = this.svm.getClock();
-    c.unixTimestamp = T0;
-    this.svm.setClock(c);
-  }
-  fund(pk: PublicKey, amount = 100_000_000_000n) {
-    this.svm.airdrop(address(pk.toBase58()), lamports(amount));
-  }
-  private tx(ixs: TransactionInstruction[], signers: Keypair[]) {
-    const tx = new Transaction().add(...ixs);
-    tx.recentBlockhash = this.svm.latestBlockhash();
-    tx.feePayer = this.payer.publicKey;
-    tx.sign(this.payer, ...signers);
-    return getTransactionDecoder().decode(tx.serialize());
-  }
-  /** Sends one transaction: its custom error code (null on success), its logs and compute units. */
-  sent(ixs: TransactionInstruction[], signers: Keypair[] = []): Sent {
-    const res = this.svm.sendTransaction(this.tx(ixs, signers));
-    this.svm.expireBlockhash();
-    if (res instanceof FailedTransactionMetadata) {
-      const err = res.err() as { err?: () => { code?: number } };
-      const code = typeof err.err === "function" ? err.err().code : undefined;
-      const logs = res.meta().logs();
-      if (code === undefined) console.error(res.err(), logs);
-      return { code: code ?? -1, logs, computeUnits: res.meta().computeUnitsConsumed() };
-    }
-    return { code: null, logs: res.logs(), computeUnits: res.computeUnitsConsumed() };
-  }
-  /** The custom error's name, or null on success. */
-  error(ixs: TransactionInstruction[], signers: Keypair[] = []): string | null {
-    const { code } = this.sent(ixs, signers);
-    return code === null ? null : (errorFromCode(code)?.name ?? `code ${code}`);
-  }
-  /** Simulates a view; its return data (LiteSVM hands it back whole, a cluster trims its trailing zeros). */
-  view(ix: TransactionInstruction): Uint8Array {
-    const res = this.svm.simulateTransaction(this.tx([ix], []));
-    if (res instanceof FailedTransactionMetadata) throw new Error(`view refused: ${res.meta().logs().join("\n")}`);
-    const r = res.meta().returnData();
-    assert.equal(new PublicKey(r.programId()).toBase58(), NFAT_PROGRAM_ID.toBase58(), "the view's return data is halo_nfat's");
-    return r.data();
-  }
-  now(): bigint {
-    return this.svm.getClock().unixTimestamp;
-  }
-  setTime(ts: bigint) {
-    const c = this.svm.getClock();
-    c.unixTimestamp = ts;
-    this.svm.setClock(c);
-  }
-  warp(seconds: bigint) {
-    this.setTime(this.now() + seconds);
-  }
-  exists(pk: PublicKey): boolean {
-    return this.svm.getAccount(address(pk.toBase58())).exists;
-  }
-  data(pk: PublicKey): Uint8Array {
-    const a = this.svm.getAccount(address(pk.toBase58()));
-    assert.ok(a.exists, `account ${pk.toBase58()} missing`);
-    return a.data;
-  }
-  /** Each account's owner, lamports and data (null when missing): "the state unchanged". */
-  fingerprint(keys: PublicKey[]): (string | null)[] {
-    return keys.map((k) => {
-      const a = this.svm.getAccount(address(k.toBase58()));
-      return a.exists ? `${a.programAddress}:${a.lamports}:${Buffer.from(a.data).toString("hex")}` : null;
-    });
-  }
-  /** Token balance (amount at offset 64, SPL Token and Token-2022 alike). */
-  balance(account: PublicKey): bigint {
-    return Buffer.from(this.data(account)).readBigUInt64LE(64);
-  }
-  /** A token account's owner (offset 32). */
-  tokenOwner(account: PublicKey): PublicKey {
-    return new PublicKey(this.data(account).subarray(32, 64));
-  }
-  /** A mint's base fields: mint authority (COption at 0), supply (36), decimals (44). */
-  mint(mint: PublicKey): { mintAuthority: PublicKey | null; supply: bigint; decimals: number } {
-    const d = Buffer.from(this.data(mint));
-    return {
-      mintAuthority: d.readUInt32LE(0) === 1 ? new PublicKey(d.subarray(4, 36)) : null,
-      supply: d.readBigUInt64LE(36),
-      decimals: d[44],
-    };
-  }
-  rent(space: number): number {
-    return Number(this.svm.minimumBalanceForRentExemption(BigInt(space)));
-  }
-}
-
-// ---- SPL Token / ATA instructions (InitializeMint2, CreateIdempotent, MintTo, Transfer) --
-
-function createMint(vm: Vm, mint: Keypair, decimals: number): TransactionInstruction[] {
-  const payer = vm.payer.publicKey;
-  return [
-    SystemProgram.createAccount({
-      fromPubkey: payer,
-      newAccountPubkey: mint.publicKey,
-      lamports: vm.rent(82),
-      space: 82,
-      programId: TOKEN_PROGRAM_ID,
-    }),
-    new TransactionInstruction({
-      programId: TOKEN_PROGRAM_ID,
-      keys: [{ pubkey: mint.publicKey, isSigner: false, isWritable: true }],
-      data: Buffer.concat([Buffer.from([20, decimals]), payer.toBuffer(), Buffer.from([0])]),
-    }),
-  ];
-}
-
-/** `owner`'s associated token account of `mint` (created idempotently), as an instruction. */
-function createAta(vm: Vm, owner: PublicKey, mint: PublicKey, tokenProgram = TOKEN_PROGRAM_ID): [PublicKey, TransactionInstruction] {
-  const account = ata(owner, mint, tokenProgram);
-  return [
-    account,
-    new TransactionInstruction({
-      programId: ASSOCIATED_TOKEN_PROGRAM_ID,
-      keys: [
-        { pubkey: vm.payer.publicKey, isSigner: true, isWritable: true },
-        { pubkey: account, isSigner: false, isWritable: true },
-        { pubkey: owner, isSigner: false, isWritable: false },
-        { pubkey: mint, isSigner: false, isWritable: false },
-        { pubkey: SystemProgram.programId, isSigner: false, isWritable: false },
-        { pubkey: tokenProgram, isSigner: false, isWritable: false },
-      ],
-      data: Buffer.from([1]),
-    }),
-  ];
-}
-
-function mintTo(vm: Vm, mint: PublicKey, to: PublicKey, amount: bigint): TransactionInstruction {
-  const data = Buffer.alloc(9);
-  data[0] = 7;
-  data.writeBigUInt64LE(amount, 1);
-  return new TransactionInstruction({
-    programId: TOKEN_PROGRAM_ID,
-    keys: [
-      { pubkey: mint, isSigner: false, isWritable: true },
-      { pubkey: to, isSigner: false, isWritable: true },
-      { pubkey: vm.payer.publicKey, isSigner: true, isWritable: false },
-    ],
-    data,
-  });
-}
-
-/** SPL Token `Transfer` of `amount` from `from` (owned by `owner`) to `to`. */
-function transfer(from: PublicKey, to: PublicKey, owner: PublicKey, amount: bigint): TransactionInstruction {
-  const data = Buffer.alloc(9);
-  data[0] = 3;
-  data.writeBigUInt64LE(amount, 1);
-  return new TransactionInstruction({
-    programId: TOKEN_PROGRAM_ID,
-    keys: [
-      { pubkey: from, isSigner: false, isWritable: true },
-      { pubkey: to, isSigner: false, isWritable: true },
-      { pubkey: owner, isSigner: true, isWritable: false },
-    ],
-    data,
-  });
-}
-
 /**
  * The harness's buybox: 6–24 months, 5M–100M, 8–15 % APY, every schedule, up to 12
  * payments, 5 bps a day late, a 30-day grace period, starts within 30 days of the strike.
@@ -362,7 +178,14 @@ interface Wallet {
 
 /** A facility bootstrapped as a deployment does it (see the file's header). */
 async function setup() {
-  const vm = new Vm();
+  const vm = new Vm(
+    [
+      [PAU_PROGRAM_ID, "halo_pau"],
+      [NFAT_PROGRAM_ID, "halo_nfat"],
+      [NFAT_HOOK_PROGRAM_ID, "halo_nfat_hook"],
+    ],
+    T0,
+  );
   const pau = new PauClient();
   const nfat = new NfatClient();
   const [admin, govops, governance, beacon, attestor, warden, rwa] = Array.from({ length: 7 }, () => Keypair.generate());
@@ -440,47 +263,20 @@ async function setup() {
 
   // the PAU side through the timelock: registration, GovOps, both routes' global inits and
   // the facility PDA as their integration (the second op adds the return key to it)
-  const a = admin.publicKey;
-  const [deployKey, returnKey] = [nfatDeployRouteKey(f), nfatReturnRouteKey(f)];
-  const ops = [
-    { kind: "registerPau" as const, controller },
-    { kind: "grantGovOps" as const, controller, member: govops.publicKey },
-    { kind: "addInitRateLimit" as const, key: deployKey, pau: PublicKey.default, maxAmount: ROUTE_MAX, slope: ROUTE_SLOPE },
-    { kind: "addIntegration" as const, controller, signer: f.facility, key: deployKey },
-    { kind: "addInitRateLimit" as const, key: returnKey, pau: PublicKey.default, maxAmount: ROUTE_MAX, slope: ROUTE_SLOPE },
-    { kind: "addIntegration" as const, controller, signer: f.facility, key: returnKey },
-  ];
-  const scheduled = await Promise.all(ops.map((action, opId) => pau.governance.scheduleOp({ admin: a, opId, action })));
-  assert.equal(vm.error(scheduled, [admin]), null);
-  const early = await pau.executor.executeRegisterPau({ executor: payer, opId: 0, controller });
-  assert.equal(vm.error([early]), "TimelockNotElapsed");
-  vm.warp(DELAY);
-  assert.equal(
-    vm.error([
-      early,
-      await pau.executor.executeGrantGovops({ payer, opId: 1, controller, member: govops.publicKey }),
-      await pau.executor.executeAddInitRateLimit({ payer, opId: 2, key: deployKey, pau: PublicKey.default }),
-      await pau.executor.executeAddIntegration({ payer, opId: 3, controller, signer: f.facility }),
-      await pau.executor.executeAddInitRateLimit({ payer, opId: 4, key: returnKey, pau: PublicKey.default }),
-      await pau.executor.executeAddIntegration({ payer, opId: 5, controller, signer: f.facility }),
-    ]),
-    null,
-  );
-  const route = (tag: string, key: Buffer, counterparty: PublicKey) =>
-    pau.govops.createRateLimit({
-      member: govops.publicKey,
-      controller,
-      mint: usdsMint.publicKey,
-      key,
-      tag,
-      counterparty,
-      maxAmount: ROUTE_MAX,
-      slope: ROUTE_SLOPE,
-    });
-  assert.equal(
-    vm.error([await route(TAG_NFAT_DEPLOY, deployKey, endpoint), await route(TAG_NFAT_RETURN, returnKey, f.redeemVault)], [govops]),
-    null,
-  );
+  await wirePau(vm, {
+    admin,
+    govops,
+    controller,
+    signer: f.facility,
+    mint: usdsMint.publicKey,
+    routes: [
+      { tag: TAG_NFAT_DEPLOY, key: nfatDeployRouteKey(f), counterparty: endpoint },
+      { tag: TAG_NFAT_RETURN, key: nfatReturnRouteKey(f), counterparty: f.redeemVault },
+    ],
+    maxAmount: ROUTE_MAX,
+    slope: ROUTE_SLOPE,
+    delay: DELAY,
+  });
   // governance sets the routes on the facility (the beacon may not)
   assert.equal(vm.error([await nfat.governance.setRoutes({ governance: beacon.publicKey, facility: f })], [beacon]), "NotGovernance");
   assert.equal(vm.error([await nfat.governance.setRoutes({ governance: g, facility: f })], [governance]), null);
@@ -495,7 +291,7 @@ async function setup() {
   assert.equal(integration.signer.toBase58(), f.facility.toBase58());
   assert.deepEqual(
     integration.keys.slice(0, integration.keyCount).map((k) => Buffer.from(k).toString("hex")),
-    [deployKey.toString("hex"), returnKey.toString("hex")],
+    [nfatDeployRouteKey(f), nfatReturnRouteKey(f)].map((k) => k.toString("hex")),
   );
 
   /** A wallet holding `usds` base units. */
@@ -863,7 +659,7 @@ test("with the allow-list on only listed owners receive the NFT; refusals leave 
   // a second delivery is refused and mints nothing
   fp = vm.fingerprint(watch);
   const again = vm.sent([await nfat.anyone.deliverNft({ facility: f, deal: d, depositor: p.key.publicKey })]);
-  assert.equal(again.code, 6469);
+  assert.equal(again.code, 6472);
   assert.equal(explainError(undefined, again.logs), "NftAlreadyDelivered: The deal's NFT was already delivered");
   assert.deepEqual(vm.fingerprint(watch), fp);
   assert.equal(vm.mint(d.nftMint).supply, 1n);

@@ -2,60 +2,20 @@
 // in LiteSVM's node package, as test/litesvm.test.ts does for halo_pau.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Keypair, type PublicKey, Transaction, type TransactionInstruction } from "@solana/web3.js";
-import { address, getTransactionDecoder, lamports } from "@solana/kit";
-import { FailedTransactionMetadata, LiteSVM } from "litesvm";
+import { Keypair } from "@solana/web3.js";
+import { address, lamports } from "@solana/kit";
+import { LiteSVM } from "litesvm";
 import { OracleClient } from "../src/oracle.ts";
 import { pda } from "../src/pda.ts";
 import { decodeOracleAccount } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID } from "../src/program.ts";
 import { feedPriceWad } from "../src/amm.ts";
+import { Vm } from "./svm.ts";
 
-const SO = fileURLToPath(new URL("../../target/sbf/halo_oracle.so", import.meta.url));
-
-class Vm {
-  svm = new LiteSVM();
-  payer = Keypair.generate();
-  constructor() {
-    assert.ok(existsSync(SO), `${SO} is missing: run scripts/build-sbf first`);
-    this.svm.addProgramFromFile(address(ORACLE_PROGRAM_ID.toBase58()), SO);
-    this.svm.airdrop(address(this.payer.publicKey.toBase58()), lamports(100_000_000_000n));
-  }
-  /** Sends one transaction; returns the custom error code on failure, null on success. */
-  send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
-    const tx = new Transaction().add(...ixs);
-    tx.recentBlockhash = this.svm.latestBlockhash();
-    tx.feePayer = this.payer.publicKey;
-    tx.sign(this.payer, ...signers);
-    const res = this.svm.sendTransaction(getTransactionDecoder().decode(tx.serialize()));
-    this.svm.expireBlockhash();
-    if (res instanceof FailedTransactionMetadata) {
-      const err = res.err() as { err?: () => { code?: number } };
-      const code = typeof err.err === "function" ? err.err().code : undefined;
-      return code ?? -1;
-    }
-    return null;
-  }
-  now(): bigint {
-    return this.svm.getClock().unixTimestamp;
-  }
-  warp(seconds: bigint) {
-    const c = this.svm.getClock();
-    c.unixTimestamp = c.unixTimestamp + seconds;
-    this.svm.setClock(c);
-  }
-  data(pk: PublicKey): Uint8Array {
-    const a = this.svm.getAccount(address(pk.toBase58()));
-    assert.ok(a.exists, `account ${pk.toBase58()} missing`);
-    return a.data;
-  }
-}
 
 test("a feed is created, a reporter publishes within the guard, and a larger move needs governance", async () => {
-  const vm = new Vm();
+  const vm = new Vm([[ORACLE_PROGRAM_ID, "halo_oracle"]]);
   const client = new OracleClient();
   const reporter = Keypair.generate();
   const gov = vm.payer.publicKey;
@@ -102,7 +62,7 @@ test("a feed is created, a reporter publishes within the guard, and a larger mov
 });
 
 test("the feed's governance rotates in two steps: only the proposed key accepts", async () => {
-  const vm = new Vm();
+  const vm = new Vm([[ORACLE_PROGRAM_ID, "halo_oracle"]]);
   const client = new OracleClient();
   const gov = vm.payer.publicKey;
   const feed = pda.feed(gov, 2)[0];

@@ -7,17 +7,9 @@
 // rotation of the class's governance.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import {
-  Keypair,
-  PublicKey,
-  SystemProgram,
-  Transaction,
-  TransactionInstruction,
-} from "@solana/web3.js";
-import { address, getTransactionDecoder, lamports } from "@solana/kit";
-import { FailedTransactionMetadata, LiteSVM } from "litesvm";
+import { Keypair, PublicKey, SystemProgram, TransactionInstruction } from "@solana/web3.js";
+import { address, lamports } from "@solana/kit";
+import { LiteSVM } from "litesvm";
 import { PauClient } from "../src/pau.ts";
 import { pda } from "../src/pda.ts";
 import { OracleClient } from "../src/oracle.ts";
@@ -32,76 +24,12 @@ import { errorFromCode } from "../src/errors.ts";
 import { ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../src/program.ts";
 import { TOKEN_PROGRAM_ID } from "../src/pda.ts";
 import { feedPriceWad, limitWithSlippage, Market, type Mode, quoteSwap, type Side, withinBound } from "../src/amm.ts";
-import { installProgramData } from "./svm.ts";
+import { createMint, Vm } from "./svm.ts";
 
-const so = (name: string) => fileURLToPath(new URL(`../../target/sbf/${name}.so`, import.meta.url));
 const UNIT = 1_000_000n;
 const U64_MAX = (1n << 64n) - 1n;
 
-class Vm {
-  svm = new LiteSVM();
-  payer = Keypair.generate();
-  constructor() {
-    for (const [id, name] of [
-      [PAU_PROGRAM_ID, "halo_pau"],
-      [ORACLE_PROGRAM_ID, "halo_oracle"],
-      [TRADING_PROGRAM_ID, "halo_trading"],
-    ] as const) {
-      assert.ok(existsSync(so(name)), `${so(name)} is missing: run scripts/build-sbf first`);
-      this.svm.addProgramFromFile(address(id.toBase58()), so(name));
-    }
-    this.svm.airdrop(address(this.payer.publicKey.toBase58()), lamports(1_000_000_000_000n));
-    // the payer deployed halo_pau: its ProgramData names it the upgrade authority
-    installProgramData(this.svm, this.payer.publicKey);
-  }
-  send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
-    const tx = new Transaction().add(...ixs);
-    tx.recentBlockhash = this.svm.latestBlockhash();
-    tx.feePayer = this.payer.publicKey;
-    tx.sign(this.payer, ...signers);
-    const res = this.svm.sendTransaction(getTransactionDecoder().decode(tx.serialize()));
-    this.svm.expireBlockhash();
-    if (res instanceof FailedTransactionMetadata) {
-      const err = res.err() as { err?: () => { code?: number } };
-      const code = typeof err.err === "function" ? err.err().code : undefined;
-      if (code === undefined) console.error(res.meta().logs());
-      return code ?? -1;
-    }
-    return null;
-  }
-  now(): bigint {
-    return this.svm.getClock().unixTimestamp;
-  }
-  data(pk: PublicKey): Uint8Array {
-    const a = this.svm.getAccount(address(pk.toBase58()));
-    assert.ok(a.exists, `account ${pk.toBase58()} missing`);
-    return a.data;
-  }
-  /** SPL Token balance (amount at offset 64). */
-  balance(account: PublicKey): bigint {
-    return Buffer.from(this.data(account)).readBigUInt64LE(64);
-  }
-  rent(space: number): number {
-    return Number(this.svm.minimumBalanceForRentExemption(BigInt(space)));
-  }
-}
-
 // ---- SPL Token instructions (InitializeMint2, InitializeAccount3, MintTo) ---------------
-
-function createMint(vm: Vm, mint: Keypair, decimals: number): TransactionInstruction[] {
-  const payer = vm.payer.publicKey;
-  const data = Buffer.concat([Buffer.from([20, decimals]), payer.toBuffer(), Buffer.from([0])]);
-  return [
-    SystemProgram.createAccount({
-      fromPubkey: payer,
-      newAccountPubkey: mint.publicKey,
-      lamports: vm.rent(82),
-      space: 82,
-      programId: TOKEN_PROGRAM_ID,
-    }),
-    new TransactionInstruction({ programId: TOKEN_PROGRAM_ID, keys: [{ pubkey: mint.publicKey, isSigner: false, isWritable: true }], data }),
-  ];
-}
 
 function createTokenAccount(vm: Vm, account: Keypair, mint: PublicKey, owner: PublicKey, amount: bigint) {
   const payer = vm.payer.publicKey;
@@ -164,7 +92,11 @@ const params = (redemptionAccount: PublicKey): PoolParams => ({
  * NAV 1.0025 (6 decimals), an LP's 1M USDS deposit, and a user holding 200,000 of the asset.
  */
 async function setup() {
-  const vm = new Vm();
+  const vm = new Vm([
+    [PAU_PROGRAM_ID, "halo_pau"],
+    [ORACLE_PROGRAM_ID, "halo_oracle"],
+    [TRADING_PROGRAM_ID, "halo_trading"],
+  ]);
   const gov = vm.payer.publicKey;
   const pau = new PauClient();
   const oracle = new OracleClient();

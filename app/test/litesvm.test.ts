@@ -3,65 +3,20 @@
 // then bridged to @solana/kit's wire decoder, which LiteSVM takes.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { Keypair, PublicKey, Transaction, TransactionInstruction } from "@solana/web3.js";
-import { address, getTransactionDecoder, lamports } from "@solana/kit";
-import { FailedTransactionMetadata, LiteSVM } from "litesvm";
+import { Keypair, PublicKey } from "@solana/web3.js";
+import { address, lamports } from "@solana/kit";
+import { LiteSVM } from "litesvm";
 import { PauClient } from "../src/pau.ts";
 import { pda, removalTarget } from "../src/pda.ts";
 import { decodePauAccount, decodeRemoval } from "../src/accounts.ts";
 import { errorFromCode } from "../src/errors.ts";
 import { PAU_PROGRAM_ID } from "../src/program.ts";
-import { installProgramData } from "./svm.ts";
+import { Vm } from "./svm.ts";
 
-const SO = fileURLToPath(new URL("../../target/sbf/halo_pau.so", import.meta.url));
 const DELAY = 14n * 86_400n;
 
-class Vm {
-  svm = new LiteSVM();
-  payer = Keypair.generate();
-  constructor() {
-    assert.ok(existsSync(SO), `${SO} is missing: run scripts/build-sbf first`);
-    this.svm.addProgramFromFile(address(PAU_PROGRAM_ID.toBase58()), SO);
-    this.svm.airdrop(address(this.payer.publicKey.toBase58()), lamports(100_000_000_000n));
-    // the payer deployed halo_pau: its ProgramData names it the upgrade authority
-    installProgramData(this.svm, this.payer.publicKey);
-  }
-  /** Sends one transaction; returns the custom error code on failure, null on success. */
-  send(ixs: TransactionInstruction[], signers: Keypair[] = []): number | null {
-    const tx = new Transaction().add(...ixs);
-    tx.recentBlockhash = this.svm.latestBlockhash();
-    tx.feePayer = this.payer.publicKey;
-    tx.sign(this.payer, ...signers);
-    const res = this.svm.sendTransaction(getTransactionDecoder().decode(tx.serialize()));
-    this.svm.expireBlockhash();
-    if (res instanceof FailedTransactionMetadata) {
-      const err = res.err() as { err?: () => { code?: number } };
-      const code = typeof err.err === "function" ? err.err().code : undefined;
-      return code ?? -1;
-    }
-    return null;
-  }
-  /** The custom error's name, or null on success. */
-  error(ixs: TransactionInstruction[], signers: Keypair[] = []): string | null {
-    const code = this.send(ixs, signers);
-    return code === null ? null : (errorFromCode(code)?.name ?? `code ${code}`);
-  }
-  warp(seconds: bigint) {
-    const c = this.svm.getClock();
-    c.unixTimestamp = c.unixTimestamp + seconds;
-    this.svm.setClock(c);
-  }
-  data(pk: PublicKey): Uint8Array {
-    const a = this.svm.getAccount(address(pk.toBase58()));
-    assert.ok(a.exists, `account ${pk.toBase58()} missing`);
-    return a.data;
-  }
-}
-
 test("governance registers a PAU through the timelock on the SBF build", async () => {
-  const vm = new Vm();
+  const vm = new Vm([[PAU_PROGRAM_ID, "halo_pau"]]);
   const client = new PauClient();
   const admin = Keypair.generate();
   const govops = Keypair.generate();
@@ -171,7 +126,7 @@ async function bootstrap(vm: Vm, client: PauClient, admin: Keypair, govops: Keyp
 }
 
 test("initializeConfigurator must be signed by the upgrade authority in halo_pau's ProgramData", async () => {
-  const vm = new Vm();
+  const vm = new Vm([[PAU_PROGRAM_ID, "halo_pau"]]);
   const client = new PauClient();
   const stranger = Keypair.generate();
   vm.svm.airdrop(address(stranger.publicKey.toBase58()), lamports(1_000_000_000n));
@@ -198,7 +153,7 @@ test("initializeConfigurator must be signed by the upgrade authority in halo_pau
 });
 
 test("integrations are timelocked additions, and an instant removal invalidates ops scheduled before it", async () => {
-  const vm = new Vm();
+  const vm = new Vm([[PAU_PROGRAM_ID, "halo_pau"]]);
   const client = new PauClient();
   const [admin, govops, newAdmin] = [Keypair.generate(), Keypair.generate(), Keypair.generate()];
   for (const k of [admin, govops, newAdmin]) vm.svm.airdrop(address(k.publicKey.toBase58()), lamports(10_000_000_000n));

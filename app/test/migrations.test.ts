@@ -848,11 +848,11 @@ test("the dry run lists the NFAT facility, its routes, its Prime and its allow-l
       "[schedule] schedule_op 0: register PAU 1 (signed by admin)",
       `[schedule] schedule_op 1: grant GovOps ${govops} on PAU 1 (signed by admin)`,
       "[schedule] schedule_op 2: approve route transfer on PAU 1 (signed by admin)",
+      "[schedule] create_facility 0 (PAU 1) (signed by NFAT governance)",
       "[schedule] schedule_op 3: approve route nfat_deploy to NFAT facility 0 (signed by admin)",
       "[schedule] schedule_op 4: approve route nfat_return to NFAT facility 0 (signed by admin)",
       "[schedule] schedule_op 5: add integration NFAT facility 0 on PAU 1 (nfat_deploy) (signed by admin)",
       "[schedule] schedule_op 6: add integration NFAT facility 0 on PAU 1 (nfat_return) (signed by admin)",
-      "[schedule] create_facility 0 (PAU 1) (signed by NFAT governance)",
       "[execute] execute: register PAU 1 (signed by payer)",
       `[execute] execute: grant GovOps ${govops} on PAU 1 (signed by payer)`,
       "[execute] execute: approve route transfer on PAU 1 (signed by payer)",
@@ -974,6 +974,10 @@ test("NFAT configs that cannot work are refused before anything is sent", async 
   await refused(withFacility({ metadata: { ...f0.metadata, name: "" } }), /metadata.name must be 1 to/);
   await refused(withFacility({ warden: PublicKey.default.toBase58() }), /the beacon, the attestor and the warden cannot be the default key/);
   await refused(withFacility({ deployRoute: { maxAmount: "0", slope: "1" } }), /deployRoute.maxAmount must be base units from 1 to/);
+  await refused(
+    withFacility({ depositTokenProgram: PublicKey.default.toBase58() }),
+    /depositTokenProgram must be SPL Token \(TokenkegQfeZyiNwAJbNbGKPFXCWuBvf9Ss623VQ5DA\) or Token-2022/,
+  );
   await refused({ ...cfg, nfat: { ...cfg.nfat!, facilities: [f0, f0] } }, new RegExp(`${label} is configured twice`));
   await refused(
     { ...cfg, nfat: { ...cfg.nfat!, facilities: [f0, { ...f0, facilityId: 1 }] } },

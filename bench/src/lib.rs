@@ -14,7 +14,13 @@ use solana_transaction_error::TransactionError;
 pub fn sbf_dir() -> PathBuf {
     std::env::var_os("HALO_SBF_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/sbf"))
+        .unwrap_or_else(|| {
+            PathBuf::from(
+                std::env::var("CARGO_MANIFEST_DIR")
+                    .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+            )
+            .join("../target/sbf")
+        })
 }
 
 /// The Halo programs as (id, file name).

@@ -847,7 +847,10 @@ fn main() {
     json.push_str(&rs.join(",\n"));
     json.push_str("\n  ]\n}\n");
 
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = std::path::PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("..");
     std::fs::write(root.join("BENCHMARKS.md"), &md).expect("write BENCHMARKS.md");
     std::fs::write(root.join("benchmarks.json"), &json).expect("write benchmarks.json");
     print!("{md}");

@@ -1,9 +1,12 @@
 //! The repository describes itself correctly: `Anchor.toml` lists every program at its
 //! `declare_id!` for each cluster, and no build or test step reaches outside the clone.
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+    PathBuf::from(
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into()),
+    )
+    .join("..")
 }
 
 /// `name = "value"` lines of one `[section]` of a TOML file.

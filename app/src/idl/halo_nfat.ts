@@ -532,33 +532,38 @@ export type HaloNfat = {
     },
     {
       "code": 6469,
-      "msg": "The deal's NFT was already delivered",
-      "name": "nftAlreadyDelivered"
-    },
-    {
-      "code": 6470,
-      "msg": "The depositor has no NFT account yet: create its associated token account",
-      "name": "nftAccountMissing"
-    },
-    {
-      "code": 6471,
-      "msg": "This is not the depositor's associated token account for the deal's NFT",
-      "name": "notDepositorNftAccount"
-    },
-    {
-      "code": 6472,
       "msg": "The vault holds less than the facility's books say",
       "name": "vaultShort"
     },
     {
-      "code": 6473,
+      "code": 6470,
       "msg": "An account's own bookkeeping does not add up",
       "name": "invariantViolated"
     },
     {
-      "code": 6474,
+      "code": 6471,
       "msg": "Arithmetic overflow",
       "name": "mathOverflow"
+    },
+    {
+      "code": 6472,
+      "msg": "The deal's NFT was already delivered",
+      "name": "nftAlreadyDelivered"
+    },
+    {
+      "code": 6473,
+      "msg": "The depositor has no NFT account yet: create its associated token account",
+      "name": "nftAccountMissing"
+    },
+    {
+      "code": 6474,
+      "msg": "This is not the depositor's associated token account for the deal's NFT",
+      "name": "notDepositorNftAccount"
+    },
+    {
+      "code": 6475,
+      "msg": "Not the deal's depositor: its NFT goes only to the Prime it took from",
+      "name": "notDepositor"
     }
   ],
   "events": [
@@ -7388,33 +7393,38 @@ export const HALO_NFAT_IDL = {
     },
     {
       "code": 6469,
-      "name": "NftAlreadyDelivered",
-      "msg": "The deal's NFT was already delivered"
-    },
-    {
-      "code": 6470,
-      "name": "NftAccountMissing",
-      "msg": "The depositor has no NFT account yet: create its associated token account"
-    },
-    {
-      "code": 6471,
-      "name": "NotDepositorNftAccount",
-      "msg": "This is not the depositor's associated token account for the deal's NFT"
-    },
-    {
-      "code": 6472,
       "name": "VaultShort",
       "msg": "The vault holds less than the facility's books say"
     },
     {
-      "code": 6473,
+      "code": 6470,
       "name": "InvariantViolated",
       "msg": "An account's own bookkeeping does not add up"
     },
     {
-      "code": 6474,
+      "code": 6471,
       "name": "MathOverflow",
       "msg": "Arithmetic overflow"
+    },
+    {
+      "code": 6472,
+      "name": "NftAlreadyDelivered",
+      "msg": "The deal's NFT was already delivered"
+    },
+    {
+      "code": 6473,
+      "name": "NftAccountMissing",
+      "msg": "The depositor has no NFT account yet: create its associated token account"
+    },
+    {
+      "code": 6474,
+      "name": "NotDepositorNftAccount",
+      "msg": "This is not the depositor's associated token account for the deal's NFT"
+    },
+    {
+      "code": 6475,
+      "name": "NotDepositor",
+      "msg": "Not the deal's depositor: its NFT goes only to the Prime it took from"
     }
   ],
   "types": [

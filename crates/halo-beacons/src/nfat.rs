@@ -93,6 +93,12 @@ pub enum Action {
         deal: DealRef,
         add: Amounts,
     },
+    /// A struck deal whose NFT was never delivered (its strike went out without its last
+    /// instruction): the depositor's NFT account, then `deliver_nft`.
+    DeliverNft {
+        deal: DealRef,
+        depositor: Pubkey,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,6 +215,15 @@ pub fn plan(o: &Observed, ext: &External) -> Plan {
     let live = !f.halted;
     if !live {
         p.notes.push(Note::Halted);
+    }
+    // 0. deliveries a strike left undone (not stopped by a halt: the NFT is the Prime's)
+    for (d, deal) in &o.deals {
+        if deal.nft_delivered_at == 0 {
+            p.actions.push(Action::DeliverNft {
+                deal: *d,
+                depositor: deal.depositor,
+            });
+        }
     }
     // 1. strikes
     let mut next_deal = f.next_deal_id;
@@ -463,6 +478,10 @@ impl NfatBeacon {
             Action::Deploy { book, amount } => vec![tx::deploy(&b, f, &book, amount)],
             Action::ReturnFunds { book, amount } => vec![tx::return_funds(&b, f, &book, amount)],
             Action::Fund { deal, add } => vec![tx::fund(&b, f, &deal, add)],
+            Action::DeliverNft { deal, depositor } => vec![
+                tx::create_nft_account(&b, &depositor, &deal.nft_mint),
+                tx::deliver_nft(f, &deal, &depositor),
+            ],
         }
     }
 

@@ -85,7 +85,12 @@ fn camel_values(v: &mut serde_json::Value) {
 
 fn main() -> Result<()> {
     let check = std::env::args().any(|a| a == "--check");
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // The workspace this run is for: `cargo run` sets CARGO_MANIFEST_DIR for the process.
+    // The compile-time path is only a fallback: a binary reused from a shared target
+    // directory may have been built in another clone.
+    let manifest_dir =
+        std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").into());
+    let root = PathBuf::from(manifest_dir).join("../..");
     // The IDL builder installs whatever toolchain RUSTUP_TOOLCHAIN names (cargo run always
     // sets it): never let it touch the machine's toolchain.
     std::env::remove_var("RUSTUP_TOOLCHAIN");

@@ -65,6 +65,7 @@ fn plan_words(v: &[Action]) -> String {
             Action::MoveBook { to, .. } => format!("book → {to:?}"),
             Action::Deploy { amount, .. } => format!("deploy {}", m(*amount)),
             Action::ReturnFunds { amount, .. } => format!("return {}", m(*amount)),
+            Action::DeliverNft { deal, .. } => format!("deliver deal {}'s NFT", deal.deal_id),
             Action::Fund { deal, add } => format!(
                 "fund deal {} ({} principal, {} interest, {} penalty)",
                 deal.deal_id,

@@ -334,12 +334,13 @@ pub const NFAT_ERRORS: &[NfatError] = &[
     NfatError::HolderAlreadyListed,
     NfatError::PrimeAlreadyApproved,
     NfatError::WrongHookProgram,
-    NfatError::NftAlreadyDelivered,
-    NfatError::NftAccountMissing,
-    NfatError::NotDepositorNftAccount,
     NfatError::VaultShort,
     NfatError::InvariantViolated,
     NfatError::MathOverflow,
+    NfatError::NftAlreadyDelivered,
+    NfatError::NftAccountMissing,
+    NfatError::NotDepositorNftAccount,
+    NfatError::NotDepositor,
 ];
 
 /// Every `HookError` (the NFT transfer hook), in declaration order: code = 6500 + index.

@@ -141,16 +141,18 @@ pub enum NfatError {
     PrimeAlreadyApproved,
     #[msg("This is not the transfer-hook program")]
     WrongHookProgram,
-    #[msg("The deal's NFT was already delivered")]
-    NftAlreadyDelivered,
-    #[msg("The depositor has no NFT account yet: create its associated token account")]
-    NftAccountMissing,
-    #[msg("This is not the depositor's associated token account for the deal's NFT")]
-    NotDepositorNftAccount,
     #[msg("The vault holds less than the facility's books say")]
     VaultShort,
     #[msg("An account's own bookkeeping does not add up")]
     InvariantViolated,
     #[msg("Arithmetic overflow")]
     MathOverflow,
+    #[msg("The deal's NFT was already delivered")]
+    NftAlreadyDelivered,
+    #[msg("The depositor has no NFT account yet: create its associated token account")]
+    NftAccountMissing,
+    #[msg("This is not the depositor's associated token account for the deal's NFT")]
+    NotDepositorNftAccount,
+    #[msg("Not the deal's depositor: its NFT goes only to the Prime it took from")]
+    NotDepositor,
 }

@@ -1,7 +1,8 @@
 //! lpha-nfat and lpha-attest over a real facility: agreed deals struck inside the buybox
 //! (outside it: reported, not sent), the gate waiting on lpha-attest, deployment within
 //! the route, returns and funding pari passu, late and defaultable deals reported;
-//! idempotent (a second cycle sends nothing) and re-planned after a refusal.
+//! idempotent (a second cycle sends nothing) and re-planned after a refusal; an NFT a
+//! strike left undelivered is delivered, halted or not.
 use crate::common::*;
 use halo_beacons::nfat::{Action, Agreed, AttestBeacon, External, NfatBeacon, Note};
 
@@ -175,4 +176,31 @@ async fn a_halted_facility_gets_no_new_business_from_the_beacon_and_it_replans_a
         .unwrap();
     let c = nfat.cycle(&mut chain, &[a.pubkey()], &ext).await;
     assert_eq!(c.sent.len(), 2, "book and claim: {:?}", c.sent);
+}
+
+#[tokio::test]
+async fn the_beacon_delivers_an_nft_a_strike_left_undelivered_even_while_halted() {
+    let (mut chain, env) = setup().await;
+    let (nfat, _) = beacons(&env);
+    let (p, deal, _) = claimed_only(&mut chain, &env).await;
+    env.set_halted(&mut chain, &env.warden, true).await.unwrap();
+    let c = nfat
+        .cycle(&mut chain, &[p.pubkey()], &External::default())
+        .await;
+    assert!(c.failed.is_empty(), "{:?}", c.failed);
+    assert_eq!(
+        c.sent,
+        vec![Action::DeliverNft {
+            deal,
+            depositor: p.pubkey()
+        }]
+    );
+    assert_eq!(env.nft_balance(&mut chain, &p.pubkey(), &deal).await, 1);
+    let nft = nft_facts(&mut chain, &deal.nft_mint).await;
+    assert_eq!((nft.supply, nft.mint_authority), (1, None));
+    // idempotent: delivered once, nothing more to send
+    let again = nfat
+        .cycle(&mut chain, &[p.pubkey()], &External::default())
+        .await;
+    assert!(again.sent.is_empty(), "{:?}", again.sent);
 }

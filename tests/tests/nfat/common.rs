@@ -133,3 +133,17 @@ pub async fn second_env(chain: &mut Chain, env: &NfatEnv) -> NfatEnv {
 pub async fn at(chain: &mut Chain, ts: i64) {
     chain.set_time(ts).await;
 }
+
+/// A deal struck by `claim` alone (no account, no delivery): the Prime, the book, the
+/// deal and the rest of the strike's instructions (the NFT account, the delivery).
+pub async fn claimed_only(
+    chain: &mut Chain,
+    env: &NfatEnv,
+) -> (Wallet, DealRef, Vec<halo_sdk::Instruction>) {
+    let t = bullet(chain).await;
+    let p = queued_prime(chain, env, t.principal).await;
+    let book = env.create_book(chain).await;
+    let (ixs, deal) = env.claim_ix(chain, &p.pubkey(), book, t).await;
+    chain.must(&ixs[..2], &[&env.beacon]).await;
+    (p, deal, ixs[2..].to_vec())
+}

@@ -5,20 +5,6 @@
 //! by data.
 use crate::common::*;
 
-/// A deal struck by `claim` alone (no account, no delivery): the Prime, the book, the
-/// deal and the rest of the strike's instructions (the NFT account, the delivery).
-async fn claimed_only(
-    chain: &mut Chain,
-    env: &NfatEnv,
-) -> (Wallet, DealRef, Vec<halo_sdk::Instruction>) {
-    let t = bullet(chain).await;
-    let p = queued_prime(chain, env, t.principal).await;
-    let book = env.create_book(chain).await;
-    let (ixs, deal) = env.claim_ix(chain, &p.pubkey(), book, t).await;
-    chain.must(&ixs[..2], &[&env.beacon]).await;
-    (p, deal, ixs[2..].to_vec())
-}
-
 #[tokio::test]
 async fn a_claim_alone_leaves_the_nft_with_nobody_until_anyone_delivers_it_to_the_prime() {
     let (mut chain, env) = setup().await;
@@ -115,7 +101,7 @@ async fn delivery_to_anyone_but_the_depositor_is_refused() {
         &watch,
         tx::deliver_nft(&env.facility, &deal, &thief.pubkey()),
         &[],
-        NfatError::NotDepositorNftAccount,
+        NfatError::NotDepositor,
     )
     .await;
     // the right depositor, its own account
@@ -136,7 +122,7 @@ async fn delivery_to_anyone_but_the_depositor_is_refused() {
 }
 
 #[tokio::test]
-async fn delivery_with_a_look_alike_mint_or_another_facilitys_deal_is_refused() {
+async fn delivery_with_a_look_alike_mint_another_facilitys_deal_or_spl_token_is_refused() {
     let (mut chain, env) = setup().await;
     let (p, deal, rest) = claimed_only(&mut chain, &env).await;
     chain.must(&rest[..1], &[&env.beacon]).await;
@@ -171,6 +157,21 @@ async fn delivery_with_a_look_alike_mint_or_another_facilitys_deal_is_refused() 
         ix,
         &[],
         NfatError::OfAnotherFacility,
+    )
+    .await;
+    // SPL Token in place of Token-2022 (a program that would mint by another's rules)
+    let ix = swap_account(
+        tx::deliver_nft(&env.facility, &deal, &p.pubkey()),
+        &anchor_spl::token_2022::ID,
+        &anchor_spl::token::ID,
+    );
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[deal.deal, deal.nft_mint],
+        ix,
+        &[],
+        anchor_lang::error::ErrorCode::InvalidProgramId,
     )
     .await;
     // and the real delivery still goes through

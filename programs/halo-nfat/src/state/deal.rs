@@ -213,3 +213,54 @@ impl Deal {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use halo_math::nfat::Schedule;
+
+    fn deal() -> Deal {
+        Deal::new(DealSetup {
+            bump: 1,
+            facility: Pubkey::new_unique(),
+            deal_id: 7,
+            book: Pubkey::new_unique(),
+            nft_mint: Pubkey::new_unique(),
+            depositor: Pubkey::new_unique(),
+            terms: Terms {
+                principal: 1_000_000,
+                apy_bps: 1_000,
+                start_ts: 1_799_053_200,
+                tenor_months: 12,
+                payments: 1,
+                schedule: Schedule::Bullet,
+            },
+            now: 1_799_053_200,
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_new_deal_is_not_delivered_and_delivers_once() {
+        let mut d = deal();
+        assert_eq!(d.nft_delivered_at, 0);
+        d.deliver(1_799_053_260).unwrap();
+        assert_eq!(d.nft_delivered_at, 1_799_053_260);
+        assert_eq!(
+            d.deliver(1_799_053_300).unwrap_err(),
+            error!(NfatError::NftAlreadyDelivered)
+        );
+        assert_eq!(
+            d.nft_delivered_at, 1_799_053_260,
+            "the refusal changed nothing"
+        );
+    }
+
+    #[test]
+    fn a_delivery_at_time_zero_still_counts_as_delivered() {
+        let mut d = deal();
+        d.deliver(0).unwrap();
+        assert_eq!(d.nft_delivered_at, 1);
+        assert!(d.deliver(5).is_err());
+    }
+}

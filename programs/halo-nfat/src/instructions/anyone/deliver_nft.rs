@@ -14,7 +14,8 @@ use crate::{
 /// dropped. It goes only to the Prime whose capital the deal took, so a caller chooses
 /// nothing but when. Refused: another facility's deal, not the deal's mint, an account
 /// other than the depositor's associated account, that account not yet created, a deal
-/// whose NFT was already delivered.
+/// whose NFT was already delivered. Not stopped by a halt: a halt never locks a Prime out
+/// of what it already has.
 #[derive(Accounts)]
 pub struct DeliverNft<'info> {
     pub facility: Box<Account<'info, Facility>>,
@@ -22,7 +23,7 @@ pub struct DeliverNft<'info> {
         mut,
         has_one = facility @ NfatError::OfAnotherFacility,
         has_one = nft_mint @ NfatError::WrongNftMint,
-        has_one = depositor @ NfatError::NotDepositorNftAccount,
+        has_one = depositor @ NfatError::NotDepositor,
     )]
     pub deal: Box<Account<'info, Deal>>,
     /// CHECK: pinned to the deal's NFT mint.
