@@ -4,8 +4,15 @@
 //   node --import tsx migrations/deploy.ts --config migrations/config.json --phase schedule
 //   node --import tsx migrations/deploy.ts --config migrations/config.json --phase execute
 //
-// Deploy the programs first (`anchor deploy`), with the payer as halo_pau's upgrade
-// authority: `initialize_configurator` must be signed by the key in its ProgramData. Then:
+//   node --import tsx migrations/deploy.ts --config migrations/config.json --programs target/sbf \
+//     --program-keypairs target/deploy
+//
+// `--programs <dir>` first deploys every program (`<dir>/<name>.so`) through the upgradeable
+// loader at its id (`<keypairs>/<name>-keypair.json`, which must be the program id), the
+// payer its upgrade authority; a program already running those bytes is left alone (see
+// programs.ts). Otherwise deploy them first (`anchor deploy`), with the payer as halo_pau's
+// upgrade authority: `initialize_configurator` must be signed by the key in its ProgramData.
+// Then:
 //  * schedule: initialize the configurator, create each PAU's controller, schedule its
 //    registration, its GovOps grants and its route inits behind the timelock, schedule
 //    the `amm_fund` route init of every trading pool and the pool PDA's integration on
@@ -46,12 +53,13 @@
 // --dry-run prints every transaction of a fresh deployment and touches no network: the
 // classes' RFQ domain is then a placeholder (DRY_RUN_RFQ_DOMAIN), unless
 // `--genesis-hash <base58>` names the cluster's genesis hash (`solana genesis-hash`).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import {
   Connection,
   Keypair,
   PublicKey,
+  SendTransactionError,
   SYSVAR_CLOCK_PUBKEY,
   Transaction,
   TransactionInstruction,
@@ -61,8 +69,17 @@ import { PauClient, type TimelockAction } from "../app/src/pau.ts";
 import { pda, TOKEN_2022_PROGRAM_ID, TOKEN_PROGRAM_ID } from "../app/src/pda.ts";
 import { rateLimitKey, TAGS } from "../app/src/keys.ts";
 import { OracleClient } from "../app/src/oracle.ts";
+import { explainError } from "../app/src/errors.ts";
+import { deployProgram } from "./programs.ts";
 import { decodeLctsAccount, decodePauAccount } from "../app/src/accounts.ts";
-import { LCTS_PROGRAM_ID, NFAT_PROGRAM_ID, ORACLE_PROGRAM_ID, PAU_PROGRAM_ID, TRADING_PROGRAM_ID } from "../app/src/program.ts";
+import {
+  LCTS_PROGRAM_ID,
+  NFAT_HOOK_PROGRAM_ID,
+  NFAT_PROGRAM_ID,
+  ORACLE_PROGRAM_ID,
+  PAU_PROGRAM_ID,
+  TRADING_PROGRAM_ID,
+} from "../app/src/program.ts";
 import {
   clusterDomain,
   fetchClusterDomain,
@@ -322,6 +339,9 @@ export interface NfatFacilityConfig {
 
 export interface DeployConfig {
   cluster: string;
+  /** The cluster's websocket URL, for confirmations (default: web3.js's guess, the RPC
+   * URL's port + 1, as on `solana-test-validator`). */
+  websocket?: string;
   payerKeypair: string;
   adminKeypair: string | null;
   configurator: { admin: string; timelockDelayS: number; sorlHopS: number; sorlMaxChangeBps: number };
@@ -1616,6 +1636,9 @@ async function main(argv: string[]) {
   const hasClasses = (cfg.trading?.classes ?? []).length > 0;
   const genesisHash = arg("--genesis-hash");
   if (dryRun) {
+    if (arg("--programs")) {
+      throw new Error("--programs deploys to a cluster: a dry run prints the bootstrap only (drop --programs, or --dry-run)");
+    }
     const payer = new PublicKey(arg("--payer") ?? "11111111111111111111111111111112");
     const rfqDomain = genesisHash ? clusterDomain(genesisHash) : DRY_RUN_RFQ_DOMAIN;
     const steps = await plan(cfg, payer, { rfqDomain });
@@ -1652,7 +1675,18 @@ async function main(argv: string[]) {
   }
   // the whole config is checked before any request
   await plan(cfg, payer.publicKey, { rfqDomain: DRY_RUN_RFQ_DOMAIN });
-  const connection = new Connection(cfg.cluster, "confirmed");
+  const programsDir = arg("--programs");
+  const programs = programsDir ? programsToDeploy(programsDir, arg("--program-keypairs") ?? programsDir) : [];
+  const connection = new Connection(cfg.cluster, { commitment: "confirmed", wsEndpoint: cfg.websocket });
+  // the programs first, the payer their upgrade authority (initialize_configurator checks it)
+  for (const p of programs) {
+    const outcome = await deployProgram(connection, { payer, program: p.id, programSigner: p.keypair, authority: payer, so: p.so, name: p.name });
+    console.log(
+      outcome.kind === "deployed"
+        ? `deploy ${p.name} at ${p.id.toBase58()}: ${outcome.transactions} transactions`
+        : `skip deploy ${p.name}: ${p.id.toBase58()} already runs these bytes, the payer its upgrade authority`,
+    );
+  }
   // each class's RFQ domain: the genesis hash of the cluster it is created on
   let rfqDomain: Uint8Array | undefined;
   if (hasClasses) {
@@ -1678,9 +1712,46 @@ async function main(argv: string[]) {
     }
     await waitFor(connection, s, proposed);
     const signers = kp === payer ? [payer] : [payer, kp];
-    const sig = await sendAndConfirmTransaction(connection, tx, signers);
+    const sig = await sendAndConfirmTransaction(connection, tx, signers).catch(async (e: unknown) => {
+      if (!(e instanceof SendTransactionError)) {
+        // not a refusal (a timeout, an expired blockhash): the transaction may have landed,
+        // and a run again skips what is on chain
+        throw new Error(`${s.name}: not confirmed on ${cfg.cluster}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+      }
+      // the program's error, read from the cluster's logs, not web3.js's raw message
+      const logs = (await e.getLogs(connection).catch(() => null)) ?? [];
+      const why = explainError(e, logs) ?? `${e.message}${logs.length ? `\n  ${logs.slice(-8).join("\n  ")}` : ""}`;
+      throw new Error(`${s.name}: refused by ${cfg.cluster}: ${why}`, { cause: e });
+    });
     console.log(`${s.name}: ${sig}`);
   }
+}
+
+/** Every program of the workspace, by its build's name. */
+export const PROGRAM_IDS: [string, PublicKey][] = [
+  ["halo_pau", PAU_PROGRAM_ID],
+  ["halo_oracle", ORACLE_PROGRAM_ID],
+  ["halo_trading", TRADING_PROGRAM_ID],
+  ["halo_lcts", LCTS_PROGRAM_ID],
+  ["halo_nfat", NFAT_PROGRAM_ID],
+  ["halo_nfat_hook", NFAT_HOOK_PROGRAM_ID],
+];
+
+/** The programs `--programs <dir>` deploys: `<dir>/<name>.so`, each with its keypair
+ * `<keypairs>/<name>-keypair.json` (Anchor's `target/deploy` layout), read only when the
+ * program is not on the cluster yet, and refused unless it is the program id the client
+ * and the other programs know. Every `.so` is read before anything is sent. */
+export function programsToDeploy(dir: string, keypairs: string): { name: string; id: PublicKey; so: Uint8Array; keypair: () => Keypair }[] {
+  return PROGRAM_IDS.map(([name, id]) => {
+    const path = `${keypairs}/${name}-keypair.json`;
+    const keypair = () => {
+      if (!existsSync(path)) throw new Error(`${name} is not on the cluster and ${path}, its program keypair, is missing`);
+      const kp = loadKeypair(path);
+      if (!kp.publicKey.equals(id)) throw new Error(`${path} is ${kp.publicKey.toBase58()}, but ${name}'s program id is ${id.toBase58()}`);
+      return kp;
+    };
+    return { name, id, so: readFileSync(`${dir}/${name}.so`), keypair };
+  });
 }
 
 /** A `ChainView` of a cluster through its RPC (`getMultipleAccountsInfo`). */

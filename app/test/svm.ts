@@ -158,7 +158,14 @@ export class Vm {
 // ---- SPL Token / ATA instructions (InitializeMint2, CreateIdempotent, MintTo, Transfer) --
 
 /** A new SPL Token mint of `decimals`, the payer its mint authority. */
-export function createMint(vm: Vm, mint: Keypair, decimals: number): TransactionInstruction[] {
+/** What the SPL helpers need of a chain: its fee payer and its rent (a `Vm`, or a cluster
+ * over JSON-RPC with the rent read beforehand). */
+export interface Payer {
+  readonly payer: Keypair;
+  rent(space: number): number;
+}
+
+export function createMint(vm: Payer, mint: Keypair, decimals: number): TransactionInstruction[] {
   const payer = vm.payer.publicKey;
   return [
     SystemProgram.createAccount({
@@ -177,7 +184,7 @@ export function createMint(vm: Vm, mint: Keypair, decimals: number): Transaction
 }
 
 /** `owner`'s associated token account of `mint` and its `CreateIdempotent` instruction (the payer pays). */
-export function createAta(vm: Vm, owner: PublicKey, mint: PublicKey, tokenProgram = TOKEN_PROGRAM_ID): [PublicKey, TransactionInstruction] {
+export function createAta(vm: Payer, owner: PublicKey, mint: PublicKey, tokenProgram = TOKEN_PROGRAM_ID): [PublicKey, TransactionInstruction] {
   const account = ata(owner, mint, tokenProgram);
   return [
     account,
@@ -197,7 +204,7 @@ export function createAta(vm: Vm, owner: PublicKey, mint: PublicKey, tokenProgra
 }
 
 /** SPL Token `MintTo` of `amount` to `to`, signed by the payer (the mint authority). */
-export function mintTo(vm: Vm, mint: PublicKey, to: PublicKey, amount: bigint): TransactionInstruction {
+export function mintTo(vm: Payer, mint: PublicKey, to: PublicKey, amount: bigint): TransactionInstruction {
   const data = Buffer.alloc(9);
   data[0] = 7;
   data.writeBigUInt64LE(amount, 1);

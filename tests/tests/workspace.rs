@@ -1,5 +1,6 @@
 //! The repository describes itself correctly: `Anchor.toml` lists every program at its
-//! `declare_id!` for each cluster, and no build or test step reaches outside the clone.
+//! `declare_id!` for each cluster, `anchor test` runs the suite against an offline
+//! Surfpool on loopback, and no build or test step reaches outside the clone.
 use std::path::PathBuf;
 
 fn root() -> PathBuf {
@@ -16,6 +17,7 @@ fn section(text: &str, name: &str) -> Vec<(String, String)> {
         .skip_while(|l| l.trim() != header)
         .skip(1)
         .take_while(|l| !l.trim_start().starts_with('['))
+        .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(|l| {
             let (k, v) = l.split_once('=')?;
             Some((k.trim().to_string(), v.trim().trim_matches('"').to_string()))
@@ -75,4 +77,39 @@ fn no_build_or_test_step_reads_outside_the_clone() {
             );
         }
     }
+}
+
+#[test]
+fn anchor_test_runs_the_whole_suite_against_surfpool_offline_on_loopback() {
+    let text = std::fs::read_to_string(root().join("Anchor.toml")).expect("Anchor.toml");
+    let scripts = section(&text, "scripts");
+    assert_eq!(
+        scripts,
+        vec![("test".to_string(), "bash scripts/test".to_string())],
+        "[scripts] test is the README's test command"
+    );
+    let surfpool = section(&text, "surfpool");
+    for (k, v) in [
+        ("host", "127.0.0.1"),
+        ("rpc_port", "8899"),
+        ("online", "false"),
+    ] {
+        assert!(
+            surfpool.iter().any(|(a, b)| a == k && b == v),
+            "[surfpool] {k} = {v}: {surfpool:?}"
+        );
+    }
+    let legacy = section(&text, "test.validator");
+    assert!(
+        legacy
+            .iter()
+            .any(|(a, b)| a == "bind_address" && b == "127.0.0.1"),
+        "[test.validator] on loopback: {legacy:?}"
+    );
+    assert!(
+        section(&text, "test")
+            .iter()
+            .any(|(a, b)| a == "upgradeable" && b == "true"),
+        "the legacy validator loads the programs upgradeable (the configurator checks the upgrade authority)"
+    );
 }

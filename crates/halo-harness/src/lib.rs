@@ -3,6 +3,8 @@
 //!   `solana-program-test` with the Halo programs compiled for the host and the real SPL
 //!   Token, Token-2022 and ATA programs (SBF) beside them. Shared by the integration tests
 //!   and the `halo` CLI.
+//! * `rpc` (feature `rpc`): `RpcLedger`, the same `Ledger` over JSON-RPC, for a real
+//!   cluster such as the local validator `halo-localnet`.
 //! * `pau`: the PAU fixture, over any `halo_sdk::ledger::Ledger` (the SBF tests in bench/
 //!   use it on LiteSVM without the feature).
 //! * `lcts`: the Passthrough Halo fixture (a unit with both queues on a PAU).
@@ -21,6 +23,8 @@ pub mod lcts;
 pub mod nfat;
 pub mod oracle;
 pub mod pau;
+#[cfg(feature = "rpc")]
+pub mod rpc;
 pub mod trading;
 pub mod vocab;
 

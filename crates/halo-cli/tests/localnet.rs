@@ -1,0 +1,87 @@
+//! `halo localnet`: starts `halo-localnet` (Surfpool with the SBF builds) and serves JSON-RPC
+//! on 127.0.0.1; without the validator binary it says how to build it and exits 2.
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Command, Stdio};
+
+const HALO: &str = env!("CARGO_BIN_EXE_halo");
+
+#[test]
+fn without_the_validator_binary_it_says_how_to_build_it_and_exits_2() {
+    let out = Command::new(HALO)
+        .arg("localnet")
+        .env("HALO_LOCALNET", "/nonexistent/halo-localnet")
+        .output()
+        .expect("run halo");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("HALO_LOCALNET names /nonexistent/halo-localnet, which is not a file"),
+        "{err}"
+    );
+}
+
+/// `halo localnet` started, and its JSON-RPC URL.
+fn start_localnet() -> (std::process::Child, String) {
+    let mut child = Command::new(HALO)
+        .arg("localnet")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("halo localnet");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("its first line");
+    let url = line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    (child, url)
+}
+
+/// One JSON-RPC call over plain HTTP/1.1 (no client crate needed for a health check).
+fn rpc(url: &str, body: &str) -> String {
+    let addr = url.trim_start_matches("http://");
+    let mut s = TcpStream::connect(addr).expect("connect to the validator");
+    write!(
+        s,
+        "POST / HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send");
+    let mut response = String::new();
+    s.read_to_string(&mut response).expect("read");
+    response
+}
+
+#[test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+fn it_serves_json_rpc_on_loopback_with_the_halo_programs_and_stops_when_stdin_closes() {
+    assert!(
+        std::env::var_os("HALO_LOCALNET").is_some(),
+        "HALO_LOCALNET names the halo-localnet binary (scripts/test sets it)"
+    );
+    let (mut child, url) = start_localnet();
+    let health = rpc(&url, r#"{"jsonrpc":"2.0","id":1,"method":"getHealth"}"#);
+    assert!(health.contains(r#""result":"ok""#), "{health}");
+    // halo_pau is deployed, executable, under the upgradeable loader
+    let pau = rpc(
+        &url,
+        &format!(
+            r#"{{"jsonrpc":"2.0","id":2,"method":"getAccountInfo","params":["{}",{{"encoding":"base64"}}]}}"#,
+            halo_pau::ID
+        ),
+    );
+    assert!(pau.contains(r#""executable":true"#), "{pau}");
+    assert!(
+        pau.contains("BPFLoaderUpgradeab1e11111111111111111111111"),
+        "{pau}"
+    );
+    // closing its standard input stops it
+    drop(child.stdin.take());
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "{status}");
+}

@@ -1,0 +1,424 @@
+//! `RpcLedger`: `halo_sdk::ledger::Ledger` over JSON-RPC (`solana-rpc-client`), for a real
+//! cluster such as the local validator `halo-localnet` (Surfpool with the SBF builds).
+//! Each transaction is signed with a fresh blockhash, sent and confirmed at `confirmed`;
+//! a blockhash that expires before confirmation is retried with a new one, a bounded
+//! number of times, then reported. A refusal carries the program's custom code and the
+//! logs of the cluster's preflight simulation. Reads are at `confirmed`.
+//!
+//! Clock warps and direct account writes are Surfpool's cheatcodes (`surfnet_timeTravel`,
+//! `surfnet_setAccount`): on a cluster without them they are refused with a message saying
+//! so (`Ledger::set_time` / `set_account` panic with it, as a scenario cannot go on).
+//!
+//! Surfpool's clock is its slot count (genesis time + slots × slot time, a slot every
+//! 400 ms, a warp jumping the slots): it keeps moving between a scenario's warps, so the
+//! seed scenarios' rate-limit and accrual numbers, exact on the embedded chains whose clock
+//! stands still between warps, come out a second or more off here. Pausing it
+//! (`surfnet_pauseClock`) also stops confirmations. So the scenarios do not run over
+//! JSON-RPC yet.
+use anchor_lang::prelude::Pubkey;
+use base64::Engine;
+use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal, Signer};
+use halo_sdk::Instruction;
+use serde_json::{json, Value};
+use solana_commitment_config::CommitmentConfig;
+use solana_rpc_client::nonblocking::rpc_client::RpcClient;
+use solana_rpc_client_api::client_error::{Error as ClientError, ErrorKind};
+use solana_rpc_client_api::config::RpcTransactionConfig;
+use solana_rpc_client_api::request::{RpcError, RpcRequest, RpcResponseErrorData};
+use solana_transaction::Transaction;
+use solana_transaction_error::TransactionError;
+use solana_transaction_status_client_types::option_serializer::OptionSerializer;
+use solana_transaction_status_client_types::UiTransactionEncoding;
+
+/// The Clock sysvar's address.
+const CLOCK_SYSVAR: Pubkey = anchor_lang::pubkey!("SysvarC1ock11111111111111111111111111111111");
+
+/// How many times a transaction whose blockhash expired unconfirmed is signed again.
+const MAX_ATTEMPTS: usize = 3;
+
+pub struct RpcLedger {
+    client: RpcClient,
+    url: String,
+    payer: Keypair,
+}
+
+impl RpcLedger {
+    /// A ledger on the cluster at `url`, paid by `payer`. Refused if the cluster does not
+    /// answer `getHealth`.
+    pub async fn connect(url: &str, payer: Keypair) -> Result<Self, String> {
+        let client = RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed());
+        client
+            .get_health()
+            .await
+            .map_err(|e| format!("{url} does not answer getHealth: {e}"))?;
+        Ok(Self {
+            client,
+            url: url.to_string(),
+            payer,
+        })
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    pub fn client(&self) -> &RpcClient {
+        &self.client
+    }
+
+    /// Airdrops `lamports` to `to` and waits for it (a local cluster's faucet).
+    pub async fn airdrop(&self, to: &Pubkey, lamports: u64) -> Result<(), String> {
+        let sig = self
+            .client
+            .request_airdrop(to, lamports)
+            .await
+            .map_err(|e| format!("airdrop to {to}: {e}"))?;
+        for _ in 0..100 {
+            if self
+                .client
+                .confirm_transaction(&sig)
+                .await
+                .map_err(|e| format!("airdrop to {to}: {e}"))?
+            {
+                return Ok(());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        Err(format!("the airdrop to {to} ({sig}) was not confirmed"))
+    }
+
+    /// Moves the cluster's clock to `unix_timestamp` (`surfnet_timeTravel`) and waits until
+    /// the Clock sysvar has it. Refused on a cluster without Surfpool's cheatcodes, or when
+    /// the time is in its past.
+    pub async fn time_travel(&mut self, unix_timestamp: i64) -> Result<(), String> {
+        let ms = u64::try_from(unix_timestamp)
+            .map_err(|_| format!("{unix_timestamp} is before 1970"))?
+            .saturating_mul(1_000);
+        self.cheatcode("surfnet_timeTravel", json!([{ "absoluteTimestamp": ms }]))
+            .await?;
+        // the Clock sysvar takes the new time at the next slot: wait for it
+        for _ in 0..100 {
+            if self.now().await >= unix_timestamp {
+                return Ok(());
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        Err(format!(
+            "{}: the clock did not reach {unix_timestamp} after surfnet_timeTravel",
+            self.url
+        ))
+    }
+
+    async fn rent_exempt(&self, space: usize) -> Result<u64, String> {
+        self.client
+            .get_minimum_balance_for_rent_exemption(space)
+            .await
+            .map_err(|e| format!("getMinimumBalanceForRentExemption on {}: {e}", self.url))
+    }
+
+    /// A Surfpool cheatcode; refused (with what it means) on a cluster without them.
+    async fn cheatcode(&self, method: &'static str, params: Value) -> Result<Value, String> {
+        self.client
+            .send::<Value>(RpcRequest::Custom { method }, params)
+            .await
+            .map_err(|e| match e.kind() {
+                ErrorKind::RpcError(RpcError::RpcResponseError { code: -32601, .. }) => format!(
+                    "{method} is a Surfpool cheatcode: {} is not a local Surfpool validator",
+                    self.url
+                ),
+                _ => format!("{method} on {}: {e}", self.url),
+            })
+    }
+
+    /// The refusal a failed send means, or `None` when it is worth signing again (the
+    /// blockhash expired or the transaction was dropped).
+    fn refusal(e: &ClientError) -> Option<Refusal> {
+        let (error, logs) = match e.kind() {
+            ErrorKind::RpcError(RpcError::RpcResponseError {
+                data: RpcResponseErrorData::SendTransactionPreflightFailure(sim),
+                ..
+            }) => (
+                sim.err.clone().map(TransactionError::from),
+                sim.logs.clone().unwrap_or_default(),
+            ),
+            other => (other.get_transaction_error(), Vec::new()),
+        };
+        match error {
+            Some(TransactionError::BlockhashNotFound) => None,
+            Some(err) => {
+                let code = match &err {
+                    TransactionError::InstructionError(
+                        _,
+                        solana_instruction_error::InstructionError::Custom(c),
+                    ) => Some(*c),
+                    _ => None,
+                };
+                Some(Refusal {
+                    code,
+                    error: format!("{err:?}"),
+                    logs,
+                })
+            }
+            None if e.to_string().contains("unable to confirm transaction") => None,
+            None => Some(Refusal {
+                code: None,
+                error: e.to_string(),
+                logs,
+            }),
+        }
+    }
+}
+
+impl Ledger for RpcLedger {
+    fn payer_key(&self) -> Pubkey {
+        self.payer.pubkey()
+    }
+
+    async fn send(
+        &mut self,
+        ixs: &[Instruction],
+        signers: &[&Keypair],
+    ) -> Result<Receipt, Refusal> {
+        let mut all: Vec<&Keypair> = vec![&self.payer];
+        all.extend(
+            signers
+                .iter()
+                .copied()
+                .filter(|k| k.pubkey() != self.payer.pubkey()),
+        );
+        let size = halo_sdk::ledger::legacy_transaction_size(&self.payer.pubkey(), ixs);
+        let mut last = String::new();
+        for _ in 0..MAX_ATTEMPTS {
+            let blockhash = self
+                .client
+                .get_latest_blockhash()
+                .await
+                .map_err(|e| Refusal {
+                    code: None,
+                    error: format!("getLatestBlockhash: {e}"),
+                    logs: vec![],
+                })?;
+            let tx = Transaction::new_signed_with_payer(
+                ixs,
+                Some(&self.payer.pubkey()),
+                &all,
+                blockhash,
+            );
+            let signature = match self.client.send_and_confirm_transaction(&tx).await {
+                Ok(s) => s,
+                Err(e) => match Self::refusal(&e) {
+                    Some(refusal) => return Err(refusal),
+                    None => {
+                        last = e.to_string();
+                        continue;
+                    }
+                },
+            };
+            let confirmed = self
+                .client
+                .get_transaction_with_config(
+                    &signature,
+                    RpcTransactionConfig {
+                        encoding: Some(UiTransactionEncoding::Json),
+                        commitment: Some(CommitmentConfig::confirmed()),
+                        max_supported_transaction_version: Some(0),
+                    },
+                )
+                .await
+                .map_err(|e| Refusal {
+                    code: None,
+                    error: format!("{signature} confirmed but not readable: {e}"),
+                    logs: vec![],
+                })?;
+            let meta = confirmed.transaction.meta.unwrap_or_else(|| {
+                panic!("{signature}: the cluster returned no transaction status")
+            });
+            let logs = match meta.log_messages {
+                OptionSerializer::Some(l) => l,
+                _ => vec![],
+            };
+            let compute_units = match meta.compute_units_consumed {
+                OptionSerializer::Some(c) => c,
+                _ => 0,
+            };
+            let return_data = match meta.return_data {
+                OptionSerializer::Some(r) => base64::engine::general_purpose::STANDARD
+                    .decode(r.data.0)
+                    .unwrap_or_default(),
+                _ => vec![],
+            };
+            return Ok(Receipt {
+                logs,
+                compute_units,
+                size,
+                return_data,
+            });
+        }
+        Err(Refusal {
+            code: None,
+            error: format!("not confirmed after {MAX_ATTEMPTS} blockhashes: {last}"),
+            logs: vec![],
+        })
+    }
+
+    async fn now(&mut self) -> i64 {
+        let clock = self
+            .raw_account(&CLOCK_SYSVAR)
+            .await
+            .expect("the cluster has a Clock sysvar");
+        i64::from_le_bytes(clock.data[32..40].try_into().expect("a Clock sysvar"))
+    }
+
+    async fn set_time(&mut self, unix_timestamp: i64) {
+        self.time_travel(unix_timestamp)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+
+    async fn raw_account(&mut self, address: &Pubkey) -> Option<RawAccount> {
+        self.client
+            .get_account_with_commitment(address, CommitmentConfig::confirmed())
+            .await
+            .unwrap_or_else(|e| panic!("getAccountInfo {address} on {}: {e}", self.url))
+            .value
+            .map(|a| RawAccount {
+                lamports: a.lamports,
+                owner: a.owner,
+                data: a.data,
+            })
+    }
+
+    async fn rent(&mut self, space: usize) -> u64 {
+        self.rent_exempt(space)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    async fn set_account(&mut self, address: &Pubkey, account: RawAccount) {
+        let data = hex_of(&account.data);
+        self.cheatcode(
+            "surfnet_setAccount",
+            json!([address.to_string(), {
+                "lamports": account.lamports,
+                "owner": account.owner.to_string(),
+                "data": data,
+                "executable": false,
+            }]),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+fn hex_of(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A running `halo-localnet` (Surfpool with the SBF builds), on free ports; killed when
+/// dropped, also when a test fails or a scenario errs, and it exits by itself should this
+/// process die first (its standard input closes).
+pub struct Localnet {
+    child: std::process::Child,
+    rpc: String,
+}
+
+impl Localnet {
+    /// Starts `bin` with `upgrade_authority` recorded as every program's upgrade authority
+    /// (the key that may `initialize_configurator`), the programs from `sbf_dir` (else the
+    /// binary's own default, its clone's `target/sbf`), once it serves.
+    pub fn start(
+        bin: &std::path::Path,
+        upgrade_authority: &Pubkey,
+        sbf_dir: Option<&std::path::Path>,
+    ) -> Result<Self, String> {
+        use std::io::BufRead;
+        use std::process::{Command, Stdio};
+        let mut command = Command::new(bin);
+        command
+            .args(["--upgrade-authority", &upgrade_authority.to_string()])
+            // cargo's, for this process: halo-localnet would read its programs beside it
+            .env_remove("CARGO_MANIFEST_DIR")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        if let Some(dir) = sbf_dir {
+            command.arg("--sbf-dir").arg(dir);
+        }
+        let mut child = command
+            .spawn()
+            .map_err(|e| format!("{}: {e}", bin.display()))?;
+        let mut out = std::io::BufReader::new(child.stdout.take().expect("piped stdout"));
+        let mut line = String::new();
+        let read = out.read_line(&mut line);
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match (read, words.as_slice()) {
+            (Ok(_), ["rpc", url, "ws", _]) => {
+                let rpc = url.to_string();
+                // whatever it prints later is read and dropped, so it never blocks on a pipe
+                std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+                Ok(Self { child, rpc })
+            }
+            (r, _) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(format!(
+                    "{} did not start: it said {line:?} ({r:?})",
+                    bin.display()
+                ))
+            }
+        }
+    }
+
+    /// Its JSON-RPC URL (`http://127.0.0.1:<port>`).
+    pub fn url(&self) -> &str {
+        &self.rpc
+    }
+
+    /// A ledger on it, paid by `payer` (which this airdrops 1,000 SOL).
+    pub async fn ledger(&self, payer: Keypair) -> Result<RpcLedger, String> {
+        let ledger = RpcLedger::connect(&self.rpc, payer).await?;
+        ledger
+            .airdrop(&ledger.payer_key(), 1_000 * 1_000_000_000)
+            .await?;
+        Ok(ledger)
+    }
+}
+
+impl Drop for Localnet {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The `halo-localnet` binary: `$HALO_LOCALNET`, else the bench's target directory
+/// (`$CARGO_TARGET_DIR/bench` or `target/bench`, where scripts/test builds it).
+pub fn localnet_binary() -> Result<std::path::PathBuf, String> {
+    use std::path::PathBuf;
+    if let Some(p) = std::env::var_os("HALO_LOCALNET") {
+        let p = PathBuf::from(p);
+        return if p.is_file() {
+            Ok(p)
+        } else {
+            Err(format!(
+                "HALO_LOCALNET names {}, which is not a file",
+                p.display()
+            ))
+        };
+    }
+    // this workspace's target directory (the crate's own path: the current directory of a
+    // `cargo test` is the crate's, not the workspace's)
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target"));
+    ["debug", "release"]
+        .iter()
+        .map(|profile| target.join("bench").join(profile).join("halo-localnet"))
+        .find(|p| p.is_file())
+        .ok_or_else(|| {
+            "the halo-localnet binary (Surfpool with the SBF builds) is not built: run \
+             `scripts/build-sbf` and `cargo build --manifest-path bench/Cargo.toml --target-dir \
+             \"${CARGO_TARGET_DIR:-target}/bench\" --bin halo-localnet`, or set HALO_LOCALNET to its path"
+                .to_string()
+        })
+}
