@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! halo-localnet [--port N] [--ws-port N] [--sbf-dir DIR] [--upgrade-authority PUBKEY]
+//!               [--clock wall|frozen]
 //! ```
 //!
 //! `--port 0` (the default) takes a free port. Once it serves, it prints one line,
@@ -14,6 +15,8 @@
 //! in its ProgramData account, as a deployment through the upgradeable loader would:
 //! halo_pau's `initialize_configurator` must be signed by it. Surfpool's cheatcodes
 //! (`surfnet_timeTravel`, `surfnet_setAccount`) move the clock and write accounts.
+//! `--clock frozen` produces a block per transaction, 1 ms apart, so the clock stands at
+//! the second it was warped to (for fewer than 1,000 transactions between warps).
 use std::io::{BufRead, Write};
 use std::net::TcpListener;
 use std::path::PathBuf;
@@ -25,7 +28,9 @@ use crossbeam_channel::unbounded;
 use surfpool_core::runloops::start_local_surfnet_runloop;
 use surfpool_core::surfnet::locker::SurfnetSvmLocker;
 use surfpool_core::surfnet::svm::SurfnetSvm;
-use surfpool_types::{RpcConfig, SimnetCommand, SimnetConfig, SimnetEvent, SurfpoolConfig};
+use surfpool_types::{
+    BlockProductionMode, RpcConfig, SimnetCommand, SimnetConfig, SimnetEvent, SurfpoolConfig,
+};
 
 /// How long the validator may take to start serving.
 const READY_DEADLINE: Duration = Duration::from_secs(120);
@@ -37,12 +42,13 @@ struct Args {
     ws_port: u16,
     sbf_dir: PathBuf,
     upgrade_authority: Option<Pubkey>,
+    frozen_clock: bool,
 }
 
 fn usage(why: &str) -> ! {
     eprintln!("halo-localnet: {why}");
     eprintln!(
-        "usage: halo-localnet [--port N] [--ws-port N] [--sbf-dir DIR] [--upgrade-authority PUBKEY]"
+        "usage: halo-localnet [--port N] [--ws-port N] [--sbf-dir DIR] [--upgrade-authority PUBKEY] [--clock wall|frozen]"
     );
     std::process::exit(2)
 }
@@ -53,6 +59,7 @@ fn parse_args() -> Args {
         ws_port: 0,
         sbf_dir: halo_bench::sbf_dir(),
         upgrade_authority: None,
+        frozen_clock: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -81,6 +88,13 @@ fn parse_args() -> Args {
                         "--upgrade-authority {v} is not a base58 public key"
                     ))
                 }));
+            }
+            "--clock" => {
+                args.frozen_clock = match value().as_str() {
+                    "wall" => false,
+                    "frozen" => true,
+                    other => usage(&format!("--clock {other}: wall or frozen")),
+                }
             }
             "-h" | "--help" => usage("a local validator with the Halo programs"),
             other => usage(&format!("unknown argument {other}")),
@@ -152,11 +166,21 @@ fn main() {
         }
     }
     drop(held);
+    // `wall`: a block every 400 ms, the clock moving with them (a validator's usual pace).
+    // `frozen`: a block per transaction, each 1 ms on: the clock moves only when warped
+    // (surfnet_timeTravel sets it to the whole second), as on the embedded test chains, so
+    // a scenario's rate-limit refills and accruals come out to the same numbers
+    let (block_production_mode, slot_time) = if args.frozen_clock {
+        (BlockProductionMode::Transaction, 1)
+    } else {
+        (BlockProductionMode::Clock, 400)
+    };
     let config = SurfpoolConfig {
         simnets: vec![SimnetConfig {
             offline_mode: true,
             remote_rpc_url: None,
-            slot_time: 400,
+            slot_time,
+            block_production_mode,
             ..SimnetConfig::default()
         }],
         rpc: RpcConfig {
@@ -168,6 +192,8 @@ fn main() {
         ..SurfpoolConfig::default()
     };
     let (mut svm, events, geyser) = SurfnetSvm::default();
+    // the time each block adds to the clock (the config's slot time paces the ticks only)
+    svm.slot_time = slot_time;
     load_programs(&mut svm, &args);
     let locker = SurfnetSvmLocker::new(svm);
     let (commands_tx, commands_rx) = unbounded::<SimnetCommand>();

@@ -7,14 +7,56 @@
 //! `--ignored` (HALO_LOCALNET names the binary).
 use halo_harness::rpc::{localnet_binary, Localnet, RpcLedger};
 use halo_harness::{Keypair, Ledger, Signer};
+use halo_scenarios::{configurator, passthrough, report::Report, structuring, trading};
 
-/// A fresh validator and a ledger on it, its payer the programs' upgrade authority.
+/// A fresh validator (its clock frozen between warps) and a ledger on it, its payer the
+/// programs' upgrade authority.
 async fn ledger() -> (Localnet, RpcLedger) {
     let payer = Keypair::new();
     let bin = localnet_binary().unwrap_or_else(|e| panic!("{e}"));
-    let net = Localnet::start(&bin, &payer.pubkey(), None).unwrap_or_else(|e| panic!("{e}"));
+    let net = Localnet::start(&bin, &payer.pubkey(), None, true).unwrap_or_else(|e| panic!("{e}"));
     let ledger = net.ledger(payer).await.unwrap_or_else(|e| panic!("{e}"));
     (net, ledger)
+}
+
+#[tokio::test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+async fn the_configurator_story_runs_over_json_rpc_with_the_seeds_numbers() {
+    let (_net, mut chain) = ledger().await;
+    let outcome = configurator::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("the scenario ran");
+    configurator::verify(&outcome).expect("the seed's numbers");
+}
+
+#[tokio::test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+async fn the_trading_halo_runs_over_json_rpc_with_the_seeds_numbers() {
+    let (_net, mut chain) = ledger().await;
+    let outcome = trading::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("the scenario ran");
+    trading::verify(&outcome).expect("the seed's numbers");
+}
+
+#[tokio::test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+async fn the_passthrough_halo_runs_over_json_rpc_with_the_seeds_numbers() {
+    let (_net, mut chain) = ledger().await;
+    let outcome = passthrough::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("the scenario ran");
+    passthrough::verify(&outcome).expect("the seed's numbers");
+}
+
+#[tokio::test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+async fn the_structuring_halo_runs_over_json_rpc_with_the_seeds_numbers() {
+    let (_net, mut chain) = ledger().await;
+    let outcome = structuring::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("the scenario ran");
+    structuring::verify(&outcome).expect("the seed's numbers");
 }
 
 #[tokio::test]

@@ -11,6 +11,10 @@ const USAGE: &str = "usage: halo <command>
 
 commands:
   demo      run every seed scenario on an embedded chain and print the report
+            [--localnet]  each over JSON-RPC on a local validator of its own
+            [--url URL]   each over JSON-RPC on the local validator at URL (`halo localnet
+                          --clock frozen`), which it resets before each: it wipes it
+            [--sbf-dir DIR]  the programs for those (default $HALO_SBF_DIR or target/sbf)
   localnet  start a local validator over JSON-RPC on 127.0.0.1 with the Halo programs
             [--port N] [--ws-port N] [--sbf-dir DIR] [--upgrade-authority PUBKEY]
   help      show this message";
@@ -78,38 +82,145 @@ fn exit_on_error(scenario: &str, r: Result<(), String>) {
     }
 }
 
-async fn demo() {
+/// Where `halo demo` runs its scenarios.
+enum Cluster {
+    /// An embedded in-process chain each (solana-program-test).
+    Embedded,
+    /// A `halo-localnet` of its own each (its clock frozen between warps), over JSON-RPC,
+    /// the programs from this SBF directory if given.
+    Localnet(std::path::PathBuf, Option<std::path::PathBuf>),
+    /// The local Surfpool validator at this URL (`halo localnet --clock frozen`), reset
+    /// before each scenario and the programs installed again from this SBF directory.
+    Url(String, std::path::PathBuf),
+}
+
+fn demo_args(args: &[String]) -> Result<Cluster, String> {
+    let mut localnet = false;
+    let mut url = None;
+    let mut sbf_dir = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--localnet" => localnet = true,
+            "--url" => url = Some(it.next().ok_or("--url needs a URL")?.clone()),
+            "--sbf-dir" => {
+                sbf_dir = Some(it.next().ok_or("--sbf-dir needs a directory")?.into());
+            }
+            other => return Err(format!("unknown option {other:?}")),
+        }
+    }
+    match (localnet, url, sbf_dir) {
+        (true, Some(_), _) => {
+            Err("--url and --localnet are two different clusters: pick one".into())
+        }
+        (true, None, dir) => Ok(Cluster::Localnet(localnet_binary()?, dir)),
+        (false, Some(url), dir) => Ok(Cluster::Url(
+            url,
+            dir.or_else(|| std::env::var_os("HALO_SBF_DIR").map(Into::into))
+                .unwrap_or_else(|| "target/sbf".into()),
+        )),
+        (false, None, Some(_)) => Err(
+            "--sbf-dir goes with --localnet or --url (the embedded chain runs the programs natively)"
+                .into(),
+        ),
+        (false, None, None) => Ok(Cluster::Embedded),
+    }
+}
+
+/// A fresh local validator for one scenario and a ledger on it, its payer the programs'
+/// upgrade authority; the validator stops when the handle drops.
+async fn fresh_localnet(
+    bin: &std::path::Path,
+    sbf_dir: Option<&std::path::Path>,
+) -> (halo_harness::rpc::Localnet, halo_harness::rpc::RpcLedger) {
+    use halo_harness::{Keypair, Signer};
+    let fail = |e: String| -> ! {
+        eprintln!("halo demo: {e}");
+        std::process::exit(1)
+    };
+    let payer = Keypair::new();
+    let net = halo_harness::rpc::Localnet::start(bin, &payer.pubkey(), sbf_dir, true)
+        .unwrap_or_else(|e| fail(e));
+    let ledger = net.ledger(payer).await.unwrap_or_else(|e| fail(e));
+    (net, ledger)
+}
+
+/// The validator at `url`, reset for one scenario, the programs installed again from
+/// `sbf_dir`, a fresh payer their upgrade authority.
+async fn fresh_url(url: &str, sbf_dir: &std::path::Path) -> ((), halo_harness::rpc::RpcLedger) {
+    let fail = |e: String| -> ! {
+        eprintln!("halo demo: {e}");
+        std::process::exit(1)
+    };
+    let mut ledger = halo_harness::rpc::RpcLedger::connect(url, halo_harness::Keypair::new())
+        .await
+        .unwrap_or_else(|e| fail(e));
+    ledger
+        .reset_with_programs(sbf_dir)
+        .await
+        .unwrap_or_else(|e| fail(e));
+    ((), ledger)
+}
+
+/// Runs one scenario on a fresh chain from `$fresh` (dropped, validator and all, when it
+/// ends) and verifies its numbers.
+macro_rules! scenario {
+    ($name:literal, $module:ident, $report:expr, $fresh:expr) => {{
+        let (_keep, mut chain) = $fresh;
+        let outcome = $module::run(&mut chain, $report)
+            .await
+            .and_then(|o| $module::verify(&o));
+        exit_on_error($name, outcome);
+    }};
+}
+
+/// Every seed scenario, each on a chain of its own (its own configurator).
+macro_rules! scenarios {
+    ($report:expr, $fresh:expr) => {{
+        scenario!("configurator", configurator, $report, $fresh);
+        scenario!("trading", trading, $report, $fresh);
+        scenario!("passthrough", passthrough, $report, $fresh);
+        scenario!("structuring", structuring, $report, $fresh);
+    }};
+}
+
+async fn demo(args: Vec<String>) {
+    let cluster = demo_args(&args).unwrap_or_else(|e| {
+        eprintln!("halo demo: {e}\n{USAGE}");
+        std::process::exit(2)
+    });
     if std::env::var_os("RUST_LOG").is_none() {
         // program-test logs every instruction at debug level otherwise
         std::env::set_var("RUST_LOG", "error");
     }
     let mut report = Report::to(quiet_program_logs());
-    report.line("Halo on Solana: seed scenarios on an embedded chain");
-    let mut chain = Chain::new().await;
-    report.line(
-        "embedded chain: halo_pau, halo_oracle, halo_trading, halo_lcts, halo_nfat, halo_nfat_hook (native) beside SPL \
-         Token, Token-2022 and ATA (SBF)",
-    );
-    let outcome = configurator::run(&mut chain, &mut report)
-        .await
-        .and_then(|o| configurator::verify(&o));
-    exit_on_error("configurator", outcome);
-    // each seed's scenarios on a chain of their own (their own configurator)
-    let mut chain = Chain::new().await;
-    let outcome = trading::run(&mut chain, &mut report)
-        .await
-        .and_then(|o| trading::verify(&o));
-    exit_on_error("trading", outcome);
-    let mut chain = Chain::new().await;
-    let outcome = passthrough::run(&mut chain, &mut report)
-        .await
-        .and_then(|o| passthrough::verify(&o));
-    exit_on_error("passthrough", outcome);
-    let mut chain = Chain::new().await;
-    let outcome = structuring::run(&mut chain, &mut report)
-        .await
-        .and_then(|o| structuring::verify(&o));
-    exit_on_error("structuring", outcome);
+    match &cluster {
+        Cluster::Embedded => {
+            report.line("Halo on Solana: seed scenarios on an embedded chain");
+            report.line(
+                "embedded chain: halo_pau, halo_oracle, halo_trading, halo_lcts, halo_nfat, halo_nfat_hook (native) beside SPL \
+                 Token, Token-2022 and ATA (SBF)",
+            );
+            scenarios!(&mut report, ((), Chain::new().await));
+        }
+        Cluster::Localnet(bin, sbf_dir) => {
+            report.line("Halo on Solana: seed scenarios over JSON-RPC");
+            report.line(format!(
+                "a local validator each ({}: Surfpool with the SBF builds of halo_pau, halo_oracle, halo_trading, halo_lcts, \
+                 halo_nfat, halo_nfat_hook beside SPL Token, Token-2022 and ATA; its clock moved only by the scenario)",
+                bin.display()
+            ));
+            scenarios!(&mut report, fresh_localnet(bin, sbf_dir.as_deref()).await);
+        }
+        Cluster::Url(url, sbf_dir) => {
+            report.line("Halo on Solana: seed scenarios over JSON-RPC");
+            report.line(format!(
+                "the local validator at {url}, reset before each scenario, the programs installed from {}",
+                sbf_dir.display()
+            ));
+            scenarios!(&mut report, fresh_url(url, sbf_dir).await);
+        }
+    }
     report.line("");
     report.line("all scenarios ran and matched the seeds' numbers");
 }
@@ -118,7 +229,7 @@ async fn demo() {
 async fn main() {
     let cmd = std::env::args().nth(1).unwrap_or_default();
     match cmd.as_str() {
-        "demo" => demo().await,
+        "demo" => demo(std::env::args().skip(2).collect()).await,
         "localnet" => localnet(std::env::args().skip(2).collect()),
         "help" | "--help" | "-h" => println!("{USAGE}"),
         other => {

@@ -1,5 +1,7 @@
 //! `halo localnet`: starts `halo-localnet` (Surfpool with the SBF builds) and serves JSON-RPC
-//! on 127.0.0.1; without the validator binary it says how to build it and exits 2.
+//! on 127.0.0.1; without the validator binary it says how to build it and exits 2. And
+//! `halo demo --localnet`: every seed scenario over JSON-RPC, each on a validator of its
+//! own, with the same `verify` as the embedded run.
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Command, Stdio};
@@ -84,4 +86,86 @@ fn it_serves_json_rpc_on_loopback_with_the_halo_programs_and_stops_when_stdin_cl
     drop(child.stdin.take());
     let status = child.wait().expect("wait");
     assert!(status.success(), "{status}");
+}
+
+#[test]
+fn demo_refuses_options_it_does_not_know_and_a_lone_sbf_dir() {
+    for (args, why) in [
+        (vec!["demo", "--fast"], "unknown option \"--fast\""),
+        (
+            vec!["demo", "--sbf-dir", "target/sbf"],
+            "--sbf-dir goes with --localnet",
+        ),
+        (
+            vec!["demo", "--localnet", "--sbf-dir"],
+            "--sbf-dir needs a directory",
+        ),
+    ] {
+        let out = Command::new(HALO).args(&args).output().expect("run halo");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(why), "{args:?}: {err}");
+    }
+}
+
+#[test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+fn demo_over_json_rpc_runs_every_seed_scenario_with_the_embedded_runs_numbers() {
+    let out = Command::new(HALO)
+        .args(["demo", "--localnet"])
+        .output()
+        .expect("halo demo --localnet");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for line in [
+        "Halo on Solana: seed scenarios over JSON-RPC",
+        "its clock moved only by the scenario",
+        "all scenarios ran and matched the seeds' numbers",
+    ] {
+        assert!(report.contains(line), "{line:?} not in:\n{report}");
+    }
+}
+
+#[test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+fn demo_url_resets_the_validator_and_runs_every_seed_scenario_with_the_same_numbers() {
+    let mut child = Command::new(HALO)
+        .args(["localnet", "--clock", "frozen"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("halo localnet");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut line)
+        .expect("its first line");
+    let url = line
+        .split_whitespace()
+        .nth(1)
+        .unwrap_or_default()
+        .to_string();
+    let sbf = std::env::var("HALO_SBF_DIR")
+        .unwrap_or_else(|_| format!("{}/../../target/sbf", env!("CARGO_MANIFEST_DIR")));
+    let out = Command::new(HALO)
+        .args(["demo", "--url", &url, "--sbf-dir", &sbf])
+        .output()
+        .expect("halo demo --url");
+    drop(child.stdin.take());
+    let _ = child.wait();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{report}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for line in [
+        "reset before each scenario",
+        "all scenarios ran and matched the seeds' numbers",
+    ] {
+        assert!(report.contains(line), "{line:?} not in:\n{report}");
+    }
 }

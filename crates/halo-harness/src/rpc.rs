@@ -9,12 +9,11 @@
 //! `surfnet_setAccount`): on a cluster without them they are refused with a message saying
 //! so (`Ledger::set_time` / `set_account` panic with it, as a scenario cannot go on).
 //!
-//! Surfpool's clock is its slot count (genesis time + slots × slot time, a slot every
-//! 400 ms, a warp jumping the slots): it keeps moving between a scenario's warps, so the
-//! seed scenarios' rate-limit and accrual numbers, exact on the embedded chains whose clock
-//! stands still between warps, come out a second or more off here. Pausing it
-//! (`surfnet_pauseClock`) also stops confirmations. So the scenarios do not run over
-//! JSON-RPC yet.
+//! Surfpool's clock moves a slot time on with each block; a warp sets it to the whole
+//! second. On `halo-localnet --clock wall` (a block every 400 ms) it moves on between a
+//! scenario's warps; on `--clock frozen` (a block per transaction, 1 ms apart) it stands at
+//! the second it was warped to, as on the embedded chains, and the seed scenarios' numbers
+//! come out the same.
 use anchor_lang::prelude::Pubkey;
 use base64::Engine;
 use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal, Signer};
@@ -32,6 +31,16 @@ use solana_transaction_status_client_types::UiTransactionEncoding;
 
 /// The Clock sysvar's address.
 const CLOCK_SYSVAR: Pubkey = anchor_lang::pubkey!("SysvarC1ock11111111111111111111111111111111");
+
+/// The Halo programs and their SBF builds' file names.
+pub const PROGRAMS: [(Pubkey, &str); 6] = [
+    (halo_pau::ID, "halo_pau.so"),
+    (halo_oracle::ID, "halo_oracle.so"),
+    (halo_trading::ID, "halo_trading.so"),
+    (halo_lcts::ID, "halo_lcts.so"),
+    (halo_nfat::ID, "halo_nfat.so"),
+    (halo_nfat_hook::ID, "halo_nfat_hook.so"),
+];
 
 /// How many times a transaction whose blockhash expired unconfirmed is signed again.
 const MAX_ATTEMPTS: usize = 3;
@@ -91,6 +100,11 @@ impl RpcLedger {
     /// the Clock sysvar has it. Refused on a cluster without Surfpool's cheatcodes, or when
     /// the time is in its past.
     pub async fn time_travel(&mut self, unix_timestamp: i64) -> Result<(), String> {
+        // the clock already reads that second (Surfpool refuses a warp to its own past, and
+        // the blocks since the last warp are some milliseconds into this second)
+        if self.now().await == unix_timestamp {
+            return Ok(());
+        }
         let ms = u64::try_from(unix_timestamp)
             .map_err(|_| format!("{unix_timestamp} is before 1970"))?
             .saturating_mul(1_000);
@@ -107,6 +121,59 @@ impl RpcLedger {
             "{}: the clock did not reach {unix_timestamp} after surfnet_timeTravel",
             self.url
         ))
+    }
+
+    /// Resets a local Surfpool validator to its genesis (`surfnet_resetNetwork`: every
+    /// account it holds is gone) and installs the Halo programs from `sbf_dir` again at
+    /// their ids, upgradeable, this ledger's payer their upgrade authority (so it may
+    /// `initialize_configurator`); then airdrops the payer 1,000 SOL and warps the clock to
+    /// the next whole second: a fresh cluster for one scenario. Refused on a cluster
+    /// without the cheatcodes.
+    pub async fn reset_with_programs(&mut self, sbf_dir: &std::path::Path) -> Result<(), String> {
+        const LOADER: Pubkey = anchor_lang::pubkey!("BPFLoaderUpgradeab1e11111111111111111111111");
+        let programs = PROGRAMS
+            .iter()
+            .map(|(id, file)| {
+                let path = sbf_dir.join(file);
+                std::fs::read(&path).map(|so| (*id, so)).map_err(|e| {
+                    format!(
+                        "{} cannot be read ({e}): run scripts/build-sbf first",
+                        path.display()
+                    )
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        self.cheatcode("surfnet_resetNetwork", json!([])).await?;
+        for (id, so) in programs {
+            let (program_data, _) = Pubkey::find_program_address(&[id.as_ref()], &LOADER);
+            // UpgradeableLoaderState::ProgramData { slot: 0, upgrade_authority: Some(payer) }
+            let mut data = vec![3, 0, 0, 0];
+            data.extend_from_slice(&0u64.to_le_bytes());
+            data.push(1);
+            data.extend_from_slice(self.payer.pubkey().as_ref());
+            data.extend_from_slice(&so);
+            // UpgradeableLoaderState::Program { programdata_address }, written second: the
+            // runtime loads a program from its ProgramData
+            let mut program = vec![2, 0, 0, 0];
+            program.extend_from_slice(program_data.as_ref());
+            for (address, data, executable) in [(program_data, data, false), (id, program, true)] {
+                let lamports = self.rent_exempt(data.len()).await?;
+                self.cheatcode(
+                    "surfnet_setAccount",
+                    json!([address.to_string(), {
+                        "lamports": lamports,
+                        "owner": LOADER.to_string(),
+                        "data": hex_of(&data),
+                        "executable": executable,
+                    }]),
+                )
+                .await?;
+            }
+        }
+        self.airdrop(&self.payer.pubkey(), 1_000 * 1_000_000_000)
+            .await?;
+        let now = self.now().await;
+        self.time_travel(now + 1).await
     }
 
     async fn rent_exempt(&self, space: usize) -> Result<u64, String> {
@@ -320,16 +387,20 @@ fn hex_of(bytes: &[u8]) -> String {
 pub struct Localnet {
     child: std::process::Child,
     rpc: String,
+    frozen_clock: bool,
 }
 
 impl Localnet {
     /// Starts `bin` with `upgrade_authority` recorded as every program's upgrade authority
     /// (the key that may `initialize_configurator`), the programs from `sbf_dir` (else the
-    /// binary's own default, its clone's `target/sbf`), once it serves.
+    /// binary's own default, its clone's `target/sbf`), once it serves. `frozen_clock`: a
+    /// block per transaction and a clock that moves only when warped (`--clock frozen`), as
+    /// the seed scenarios' numbers need.
     pub fn start(
         bin: &std::path::Path,
         upgrade_authority: &Pubkey,
         sbf_dir: Option<&std::path::Path>,
+        frozen_clock: bool,
     ) -> Result<Self, String> {
         use std::io::BufRead;
         use std::process::{Command, Stdio};
@@ -344,6 +415,9 @@ impl Localnet {
         if let Some(dir) = sbf_dir {
             command.arg("--sbf-dir").arg(dir);
         }
+        if frozen_clock {
+            command.args(["--clock", "frozen"]);
+        }
         let mut child = command
             .spawn()
             .map_err(|e| format!("{}: {e}", bin.display()))?;
@@ -356,7 +430,11 @@ impl Localnet {
                 let rpc = url.to_string();
                 // whatever it prints later is read and dropped, so it never blocks on a pipe
                 std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-                Ok(Self { child, rpc })
+                Ok(Self {
+                    child,
+                    rpc,
+                    frozen_clock,
+                })
             }
             (r, _) => {
                 let _ = child.kill();
@@ -374,12 +452,18 @@ impl Localnet {
         &self.rpc
     }
 
-    /// A ledger on it, paid by `payer` (which this airdrops 1,000 SOL).
+    /// A ledger on it, paid by `payer` (which this airdrops 1,000 SOL). On a frozen clock
+    /// the clock is first warped to the next whole second, from which each block moves it
+    /// 1 ms: it then reads that second until the next warp.
     pub async fn ledger(&self, payer: Keypair) -> Result<RpcLedger, String> {
-        let ledger = RpcLedger::connect(&self.rpc, payer).await?;
+        let mut ledger = RpcLedger::connect(&self.rpc, payer).await?;
         ledger
             .airdrop(&ledger.payer_key(), 1_000 * 1_000_000_000)
             .await?;
+        if self.frozen_clock {
+            let now = ledger.now().await;
+            ledger.time_travel(now + 1).await?;
+        }
         Ok(ledger)
     }
 }
