@@ -108,42 +108,8 @@ async fn a_refusal_over_json_rpc_carries_the_programs_code_and_logs_and_the_cloc
 async fn the_cheatcodes_are_refused_with_a_clear_message_on_a_cluster_that_is_not_surfpool() {
     // a JSON-RPC endpoint that answers getHealth and nothing else, as a cluster without
     // surfnet_* methods does
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    tokio::spawn(async move {
-        use tokio::io::{AsyncReadExt, AsyncWriteExt};
-        loop {
-            let Ok((mut s, _)) = listener.accept().await else {
-                return;
-            };
-            // the whole request: headers, then a JSON body (it ends with its closing brace)
-            let mut buf = Vec::new();
-            let mut chunk = [0u8; 4096];
-            while !String::from_utf8_lossy(&buf).trim_end().ends_with('}') {
-                match s.read(&mut chunk).await {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                }
-            }
-            let request = String::from_utf8_lossy(&buf);
-            let body = if request.contains("getHealth") {
-                r#"{"jsonrpc":"2.0","id":1,"result":"ok"}"#
-            } else {
-                r#"{"jsonrpc":"2.0","id":1,"error":{"code":-32601,"message":"Method not found"}}"#
-            };
-            let _ = s
-                .write_all(
-                    format!(
-                        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-                        body.len()
-                    )
-                    .as_bytes(),
-                )
-                .await;
-        }
-    });
+    let url =
+        fake_cluster(|method, _| (method == "getHealth").then(|| serde_json::json!("ok"))).await;
     let mut chain = RpcLedger::connect(&url, Keypair::new())
         .await
         .expect("it answers getHealth");
@@ -156,5 +122,157 @@ async fn the_cheatcodes_are_refused_with_a_clear_message_on_a_cluster_that_is_no
         format!(
             "surfnet_timeTravel is a Surfpool cheatcode: {url} is not a local Surfpool validator"
         )
+    );
+}
+
+/// A JSON-RPC server on 127.0.0.1 that answers each request with `answer(method, params)`
+/// (its `result`, or `None` for "method not found"); its URL.
+async fn fake_cluster(
+    answer: impl Fn(&str, &serde_json::Value) -> Option<serde_json::Value> + Send + Sync + 'static,
+) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let answer = std::sync::Arc::new(answer);
+    tokio::spawn(async move {
+        loop {
+            let Ok((mut s, _)) = listener.accept().await else {
+                return;
+            };
+            let answer = answer.clone();
+            tokio::spawn(async move {
+                // the headers, then as many body bytes as Content-Length says
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 4096];
+                let body = loop {
+                    match s.read(&mut chunk).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                    }
+                    let text = String::from_utf8_lossy(&buf).to_string();
+                    if let Some((head, body)) = text.split_once("\r\n\r\n") {
+                        let len = head
+                            .lines()
+                            .find_map(|l| {
+                                let (k, v) = l.split_once(':')?;
+                                k.eq_ignore_ascii_case("content-length")
+                                    .then(|| v.trim().parse::<usize>().ok())?
+                            })
+                            .unwrap_or(0);
+                        if body.len() >= len {
+                            break body.to_string();
+                        }
+                    }
+                };
+                let request: serde_json::Value =
+                    serde_json::from_str(&body).unwrap_or(serde_json::Value::Null);
+                let method = request["method"].as_str().unwrap_or_default().to_string();
+                let reply = match answer(&method, &request["params"]) {
+                    Some(result) => {
+                        serde_json::json!({"jsonrpc": "2.0", "id": request["id"], "result": result})
+                    }
+                    None => serde_json::json!({"jsonrpc": "2.0", "id": request["id"],
+                        "error": {"code": -32601, "message": "Method not found"}}),
+                }
+                .to_string();
+                let _ = s
+                    .write_all(
+                        format!(
+                            "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{reply}",
+                            reply.len()
+                        )
+                        .as_bytes(),
+                    )
+                    .await;
+            });
+        }
+    });
+    url
+}
+
+/// Base58 (the alphabet of signatures and keys), for the fake cluster's replies.
+fn base58(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    let mut digits: Vec<u8> = Vec::new();
+    for &b in bytes {
+        let mut carry = b as u32;
+        for d in digits.iter_mut() {
+            carry += (*d as u32) << 8;
+            *d = (carry % 58) as u8;
+            carry /= 58;
+        }
+        while carry > 0 {
+            digits.push((carry % 58) as u8);
+            carry /= 58;
+        }
+    }
+    let zeros = bytes.iter().take_while(|&&b| b == 0).count();
+    std::iter::repeat_n('1', zeros)
+        .chain(digits.iter().rev().map(|&d| ALPHABET[d as usize] as char))
+        .collect()
+}
+
+#[tokio::test]
+async fn a_transaction_that_never_confirms_is_signed_again_with_new_blockhashes_then_reported() {
+    use base64::Engine;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    // a cluster that accepts every transaction and never confirms one, each blockhash
+    // expiring at once (as when a transaction is dropped)
+    let sent = std::sync::Arc::new(AtomicUsize::new(0));
+    let blockhashes = std::sync::Arc::new(AtomicUsize::new(0));
+    let (s, b) = (sent.clone(), blockhashes.clone());
+    let url = fake_cluster(move |method, params| match method {
+        "getHealth" => Some(serde_json::json!("ok")),
+        "getLatestBlockhash" => {
+            let n = b.fetch_add(1, Ordering::SeqCst) as u8 + 1;
+            Some(serde_json::json!({"context": {"slot": 1}, "value": {
+                "blockhash": base58(&[n; 32]), "lastValidBlockHeight": 10}}))
+        }
+        "sendTransaction" => {
+            s.fetch_add(1, Ordering::SeqCst);
+            let tx = base64::engine::general_purpose::STANDARD
+                .decode(params[0].as_str().unwrap_or_default())
+                .unwrap_or_default();
+            // one signature: its count (a byte), then the 64 bytes
+            Some(serde_json::json!(base58(tx.get(1..65).unwrap_or_default())))
+        }
+        "getSignatureStatuses" => {
+            Some(serde_json::json!({"context": {"slot": 1}, "value": [null]}))
+        }
+        "isBlockhashValid" => Some(serde_json::json!({"context": {"slot": 1}, "value": false})),
+        _ => None,
+    })
+    .await;
+    let payer = Keypair::new();
+    let mut chain = RpcLedger::connect(&url, payer).await.expect("getHealth");
+    let ix = halo_sdk::pau::initialize_configurator(
+        &chain.payer_key(),
+        &chain.payer_key(),
+        halo_sdk::pau::InitializeConfiguratorArgs {
+            admin: chain.payer_key(),
+            timelock_delay_s: 60,
+            sorl_hop_s: 60,
+            sorl_max_change_bps: 100,
+        },
+    );
+    let refused = chain.send(&[ix], &[]).await.expect_err("never confirmed");
+    assert!(
+        refused
+            .error
+            .starts_with("not confirmed after 3 blockhashes: "),
+        "{}",
+        refused.error
+    );
+    assert_eq!(refused.code, None);
+    assert_eq!(
+        sent.load(Ordering::SeqCst),
+        3,
+        "signed and sent three times"
+    );
+    assert!(
+        blockhashes.load(Ordering::SeqCst) >= 3,
+        "a new blockhash each time"
     );
 }

@@ -102,7 +102,7 @@ impl RpcLedger {
     pub async fn time_travel(&mut self, unix_timestamp: i64) -> Result<(), String> {
         // the clock already reads that second (Surfpool refuses a warp to its own past, and
         // the blocks since the last warp are some milliseconds into this second)
-        if self.now().await == unix_timestamp {
+        if self.clock().await == Ok(unix_timestamp) {
             return Ok(());
         }
         let ms = u64::try_from(unix_timestamp)
@@ -112,7 +112,7 @@ impl RpcLedger {
             .await?;
         // the Clock sysvar takes the new time at the next slot: wait for it
         for _ in 0..100 {
-            if self.now().await >= unix_timestamp {
+            if self.clock().await? >= unix_timestamp {
                 return Ok(());
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
@@ -174,6 +174,22 @@ impl RpcLedger {
             .await?;
         let now = self.now().await;
         self.time_travel(now + 1).await
+    }
+
+    /// The Clock sysvar's unix time, at `confirmed`.
+    async fn clock(&self) -> Result<i64, String> {
+        let clock = self
+            .client
+            .get_account_with_commitment(&CLOCK_SYSVAR, CommitmentConfig::confirmed())
+            .await
+            .map_err(|e| format!("getAccountInfo (Clock) on {}: {e}", self.url))?
+            .value
+            .ok_or_else(|| format!("{} has no Clock sysvar", self.url))?;
+        clock
+            .data
+            .get(32..40)
+            .map(|b| i64::from_le_bytes(b.try_into().expect("8 bytes")))
+            .ok_or_else(|| format!("{}: the Clock sysvar is too short", self.url))
     }
 
     async fn rent_exempt(&self, space: usize) -> Result<u64, String> {
@@ -329,11 +345,7 @@ impl Ledger for RpcLedger {
     }
 
     async fn now(&mut self) -> i64 {
-        let clock = self
-            .raw_account(&CLOCK_SYSVAR)
-            .await
-            .expect("the cluster has a Clock sysvar");
-        i64::from_le_bytes(clock.data[32..40].try_into().expect("a Clock sysvar"))
+        self.clock().await.unwrap_or_else(|e| panic!("{e}"))
     }
 
     async fn set_time(&mut self, unix_timestamp: i64) {
