@@ -23,10 +23,11 @@ fn without_the_validator_binary_it_says_how_to_build_it_and_exits_2() {
     );
 }
 
-/// `halo localnet` started, and its JSON-RPC URL.
-fn start_localnet() -> (std::process::Child, String) {
+/// `halo localnet <args>` started, and its JSON-RPC URL.
+fn start_localnet(args: &[&str]) -> (std::process::Child, String) {
     let mut child = Command::new(HALO)
         .arg("localnet")
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -66,7 +67,7 @@ fn it_serves_json_rpc_on_loopback_with_the_halo_programs_and_stops_when_stdin_cl
         std::env::var_os("HALO_LOCALNET").is_some(),
         "HALO_LOCALNET names the halo-localnet binary (scripts/test sets it)"
     );
-    let (mut child, url) = start_localnet();
+    let (mut child, url) = start_localnet(&[]);
     let health = rpc(&url, r#"{"jsonrpc":"2.0","id":1,"method":"getHealth"}"#);
     assert!(health.contains(r#""result":"ok""#), "{health}");
     // halo_pau is deployed, executable, under the upgradeable loader
@@ -133,21 +134,7 @@ fn demo_over_json_rpc_runs_every_seed_scenario_with_the_embedded_runs_numbers() 
 #[test]
 #[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
 fn demo_url_resets_the_validator_and_runs_every_seed_scenario_with_the_same_numbers() {
-    let mut child = Command::new(HALO)
-        .args(["localnet", "--clock", "frozen"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("halo localnet");
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
-        .read_line(&mut line)
-        .expect("its first line");
-    let url = line
-        .split_whitespace()
-        .nth(1)
-        .unwrap_or_default()
-        .to_string();
+    let (mut child, url) = start_localnet(&["--clock", "frozen"]);
     let sbf = std::env::var("HALO_SBF_DIR")
         .unwrap_or_else(|_| format!("{}/../../target/sbf", env!("CARGO_MANIFEST_DIR")));
     let out = Command::new(HALO)
