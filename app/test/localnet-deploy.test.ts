@@ -17,14 +17,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { EventParser } from "@anchor-lang/core";
 import {
   Keypair,
-  LAMPORTS_PER_SOL,
   type PublicKey,
-  sendAndConfirmTransaction,
   SendTransactionError,
-  Transaction,
   TransactionInstruction,
 } from "@solana/web3.js";
 import { type DeployConfig, type NfatFacilityConfig, programsToDeploy } from "../../migrations/deploy.ts";
@@ -40,7 +36,7 @@ import { explainError } from "../src/errors.ts";
 import { NFAT_HOOK_PROGRAM_ID, PAU_PROGRAM_ID } from "../src/program.ts";
 import { feedPriceWad, limitWithSlippage, Market, quoteSwap } from "../src/amm.ts";
 import { createAta, createMint, mintTo, type Payer } from "./svm.ts";
-import { clusterTime, type Localnet, startLocalnet, timeTravel } from "./localnet.ts";
+import { airdrop, clusterTime, eventsOf, type Localnet, sendTx, startLocalnet, timeTravel } from "./localnet.ts";
 
 const APP = fileURLToPath(new URL("..", import.meta.url));
 const example: DeployConfig = JSON.parse(readFileSync(join(APP, "../migrations/config.example.json"), "utf8"));
@@ -55,7 +51,7 @@ let chain: Payer;
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), "halo-deploy-"));
   net = await startLocalnet(payer.publicKey);
-  await airdrop(payer.publicKey, 1_000);
+  await airdrop(net.connection, payer.publicKey, 1_000);
   const mintRent = await net.connection.getMinimumBalanceForRentExemption(82);
   chain = { payer, rent: (space) => (space === 82 ? mintRent : assert.fail(`no rent read for ${space} bytes`)) };
 });
@@ -64,15 +60,7 @@ after(() => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-async function airdrop(key: PublicKey, sol = 10) {
-  const sig = await net.connection.requestAirdrop(key, sol * LAMPORTS_PER_SOL);
-  const { blockhash, lastValidBlockHeight } = await net.connection.getLatestBlockhash();
-  await net.connection.confirmTransaction({ signature: sig, blockhash, lastValidBlockHeight }, "confirmed");
-}
-
-async function send(ixs: TransactionInstruction[], signers: Keypair[] = []): Promise<string> {
-  return sendAndConfirmTransaction(net.connection, new Transaction().add(...ixs), [payer, ...signers], { commitment: "confirmed" });
-}
+const send = (ixs: TransactionInstruction[], signers: Keypair[] = []) => sendTx(net.connection, payer, ixs, signers);
 
 /** The program error of a refused transaction, as the client reads it from the logs. */
 async function refusal(ixs: TransactionInstruction[], signers: Keypair[] = []): Promise<string> {
@@ -94,13 +82,6 @@ async function nextBlockhash() {
 
 async function balance(account: PublicKey): Promise<bigint> {
   return BigInt((await net.connection.getTokenAccountBalance(account, "confirmed")).value.amount);
-}
-
-/** The events a confirmed transaction of `program` emitted, by name. */
-async function eventsOf(program: { programId: PublicKey; coder: ConstructorParameters<typeof EventParser>[1] }, signature: string): Promise<string[]> {
-  const tx = await net.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
-  assert.ok(tx?.meta?.logMessages, `transaction ${signature} has logs`);
-  return [...new EventParser(program.programId, program.coder).parseLogs(tx.meta.logMessages)].map((e) => e.name);
 }
 
 function keyfile(kp: Keypair): string {
@@ -125,7 +106,7 @@ test("deploy.ts bootstraps a cluster over JSON-RPC (refused before the timelock,
   const [admin, oracleGov, tradingGov, govops, beacon, freezer, reporter] = [k(), k(), k(), k(), k(), k(), k()];
   const [lctsGov, lctsBeacon, lctsFreezer, strategy] = [k(), k(), k(), k()];
   const [nfatGov, nfatBeacon, nfatAttestor, nfatWarden, rwa, prime] = [k(), k(), k(), k(), k(), k()];
-  for (const key of [admin, oracleGov, tradingGov, govops, beacon, lctsGov, lctsBeacon, nfatGov, nfatBeacon, prime]) await airdrop(key.publicKey);
+  for (const key of [admin, oracleGov, tradingGov, govops, beacon, lctsGov, lctsBeacon, nfatGov, nfatBeacon, prime]) await airdrop(net.connection, key.publicKey);
 
   // USDS and the t-bill token (the payer their mint authority), and the two endpoints the
   // routes pay (they exist beforehand)
@@ -254,7 +235,7 @@ test("deploy.ts bootstraps a cluster over JSON-RPC (refused before the timelock,
     [await oracle.reporter.publish({ reporter: reporter.publicKey, feed, value: 1_000_000, publishTs: await clusterTime(connection) })],
     [reporter],
   );
-  assert.deepEqual(await eventsOf(oracle.program, published), ["navPublished"]);
+  assert.deepEqual(await eventsOf(net.connection, oracle.program, published), ["navPublished"]);
   await send([await trading.operator.fundFromPau({ beacon: beacon.publicKey, pool: ref, link, amount: 200_000n * UNIT })], [beacon]);
   assert.equal(await balance(ref.quoteVault), 200_000n * UNIT);
   assert.equal(await balance(custody), 800_000n * UNIT);
@@ -275,7 +256,7 @@ test("deploy.ts bootstraps a cluster over JSON-RPC (refused before the timelock,
   assert.match(await refusal([await swap(limit + 1n)], [prime]), /^SlippageExceeded: /);
   assert.equal(await balance(primeQuote), 0n);
   const sold = await send([await swap(limit)], [prime]);
-  assert.deepEqual(await eventsOf(trading.program, sold), ["swapExecuted"]);
+  assert.deepEqual(await eventsOf(net.connection, trading.program, sold), ["swapExecuted"]);
   assert.equal(await balance(primeQuote), 99_950n * UNIT);
   assert.equal(await balance(primeAsset), 10_000n * UNIT);
   assert.equal(await balance(ref.quoteVault), 100_050n * UNIT);
@@ -288,7 +269,7 @@ test("deploy.ts bootstraps a cluster over JSON-RPC (refused before the timelock,
     ],
     [prime],
   );
-  assert.deepEqual(await eventsOf(trading.program, deposited), ["positionOpened", "deposited"]);
+  assert.deepEqual(await eventsOf(net.connection, trading.program, deposited), ["positionOpened", "deposited"]);
   const position = pda.position(ref.pool, prime.publicKey)[0];
   const shares = BigInt(decodeTradingAccount(trading.program, "lpPosition", (await connection.getAccountInfo(position, "confirmed"))!.data).shares.toString());
   assert.ok(shares > 0n);
@@ -301,7 +282,7 @@ test("deploy.ts bootstraps a cluster over JSON-RPC (refused before the timelock,
   await send([await trading.operator.settleWithdrawals({ caller: beacon.publicKey, pool: ref, settlingGen, maxQuote: 1_000_000n * UNIT })], [beacon]);
   const beforeClaim = await balance(primeQuote);
   const claimed = await send([await trading.lp.claimWithdrawal({ owner: prime.publicKey, pool: ref, gen: openGen, ownerQuote: primeQuote })], [prime]);
-  assert.deepEqual(await eventsOf(trading.program, claimed), ["withdrawalClaimed"]);
+  assert.deepEqual(await eventsOf(net.connection, trading.program, claimed), ["withdrawalClaimed"]);
   const back = (await balance(primeQuote)) - beforeClaim;
   // the shares are worth what was deposited, less at most the rounding against the LP
   assert.ok(back <= 5_000n * UNIT && back >= 5_000n * UNIT - 2n, `withdrew ${back}`);
@@ -329,7 +310,7 @@ test("deploy.ts bootstraps a cluster over JSON-RPC (refused before the timelock,
   const fill = await trading.user.signedQuote({ beacon, cluster, ...accounts });
   const beforeFill = await balance(primeQuote);
   const filled = await send(fill, [prime]);
-  assert.deepEqual(await eventsOf(trading.program, filled), ["swapExecuted", "quoteFilled"]);
+  assert.deepEqual(await eventsOf(net.connection, trading.program, filled), ["swapExecuted", "quoteFilled"]);
   assert.equal((await balance(primeQuote)) - beforeFill, 9_998n * UNIT);
   assert.equal(await balance(primeAsset), 0n);
   await nextBlockhash(); // the same transaction again would be a duplicate, not a replay
@@ -379,7 +360,7 @@ test("a program deploys through the upgradeable loader: buffer, writes, deploy; 
   const so = readFileSync(fileURLToPath(new URL("../../target/sbf/halo_nfat_hook.so", import.meta.url)));
   const program = Keypair.generate();
   const authority = Keypair.generate();
-  await airdrop(authority.publicKey);
+  await airdrop(net.connection, authority.publicKey);
   const target = { payer, program: program.publicKey, programSigner: () => program, authority, so };
   const deployed = await deployProgram(connection, target);
   assert.equal(deployed.kind, "deployed");

@@ -9,9 +9,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { EventParser } from "@anchor-lang/core";
 import {
-  type Connection,
   Keypair,
-  LAMPORTS_PER_SOL,
   type Logs,
   type PublicKey,
   sendAndConfirmTransaction,
@@ -24,7 +22,7 @@ import { pda } from "../src/pda.ts";
 import { decodePauAccount } from "../src/accounts.ts";
 import { explainError } from "../src/errors.ts";
 import { PAU_PROGRAM_ID } from "../src/program.ts";
-import { clusterTime, type Localnet, startLocalnet, timeTravel } from "./localnet.ts";
+import { airdrop, clusterTime, eventsOf, type Localnet, sendTx, startLocalnet, timeTravel } from "./localnet.ts";
 
 const DELAY = 14n * 86_400n;
 const payer = Keypair.generate();
@@ -35,31 +33,15 @@ before(async () => {
 });
 after(() => net?.stop());
 
-async function fund(connection: Connection, key: PublicKey, sol = 10) {
-  const sig = await connection.requestAirdrop(key, sol * LAMPORTS_PER_SOL);
-  const { blockhash, lastValidBlockHeight } = await connection.getLatestBlockhash();
-  await connection.confirmTransaction({ signature: sig, blockhash, lastValidBlockHeight }, "confirmed");
-}
-
-async function send(ixs: TransactionInstruction[], signers: Keypair[] = []): Promise<string> {
-  return sendAndConfirmTransaction(net.connection, new Transaction().add(...ixs), [payer, ...signers], { commitment: "confirmed" });
-}
-
-/** The events a confirmed transaction emitted, by name. */
-async function eventsOf(client: PauClient, signature: string): Promise<string[]> {
-  const tx = await net.connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
-  assert.ok(tx?.meta?.logMessages, `transaction ${signature} has logs`);
-  const parser = new EventParser(client.program.programId, client.program.coder);
-  return [...parser.parseLogs(tx.meta.logMessages)].map((e) => e.name);
-}
+const send = (ixs: TransactionInstruction[], signers: Keypair[] = []) => sendTx(net.connection, payer, ixs, signers);
 
 test("governance runs a timelock cycle over JSON-RPC: refused early with a readable error, executed after the clock moves, events decoded", async () => {
   const { connection } = net;
   const client = new PauClient();
   const admin = Keypair.generate();
   const govops = Keypair.generate();
-  await fund(connection, payer.publicKey, 100);
-  await fund(connection, admin.publicKey);
+  await airdrop(connection, payer.publicKey, 100);
+  await airdrop(connection, admin.publicKey);
 
   const controller = pda.controller(client.configurator, 1)[0];
   const init = await send([
@@ -72,7 +54,7 @@ test("governance runs a timelock cycle over JSON-RPC: refused early with a reada
       sorlMaxChangeBps: 2_500,
     }),
   ]);
-  assert.deepEqual(await eventsOf(client, init), ["configuratorInitialized"]);
+  assert.deepEqual(await eventsOf(net.connection, client.program, init), ["configuratorInitialized"]);
   const scheduled = await send(
     [
       await client.governance.initializeController({ admin: admin.publicKey, pauId: 1 }),
@@ -81,7 +63,7 @@ test("governance runs a timelock cycle over JSON-RPC: refused early with a reada
     ],
     [admin],
   );
-  assert.deepEqual(await eventsOf(client, scheduled), ["controllerCreated", "opScheduled", "opScheduled"]);
+  assert.deepEqual(await eventsOf(net.connection, client.program, scheduled), ["controllerCreated", "opScheduled", "opScheduled"]);
 
   // a second initialisation is refused, and so is the early execution: the preflight's
   // logs say why, and the client reads the program's error from them
@@ -106,7 +88,7 @@ test("governance runs a timelock cycle over JSON-RPC: refused early with a reada
     await timeTravel(net.rpc, now + DELAY + 60n);
     assert.ok((await clusterTime(connection)) >= now + DELAY, "the clock moved past the timelock");
     const executed = await send(execute);
-    assert.deepEqual(await eventsOf(client, executed), ["opExecuted", "pauRegistered", "opExecuted", "govOpsGranted"]);
+    assert.deepEqual(await eventsOf(net.connection, client.program, executed), ["opExecuted", "pauRegistered", "opExecuted", "govOpsGranted"]);
     for (let i = 0; i < 50 && !seen.some((l) => l.signature === executed); i++) await new Promise((r) => setTimeout(r, 100));
     const live = seen.find((l) => l.signature === executed);
     assert.ok(live, "the subscription saw the execution");
@@ -128,7 +110,7 @@ test("governance runs a timelock cycle over JSON-RPC: refused early with a reada
 
   // a stranger is not the admin: refused by the program, readable from the logs
   const stranger = Keypair.generate();
-  await fund(connection, stranger.publicKey, 1);
+  await airdrop(connection, stranger.publicKey, 1);
   const refused = await sendAndConfirmTransaction(
     connection,
     new Transaction().add(await client.governance.setTimelockPaused({ admin: stranger.publicKey, paused: true })),

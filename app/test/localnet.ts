@@ -5,7 +5,18 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { Connection, type PublicKey, SYSVAR_CLOCK_PUBKEY } from "@solana/web3.js";
+import assert from "node:assert/strict";
+import { EventParser } from "@anchor-lang/core";
+import {
+  Connection,
+  type Keypair,
+  LAMPORTS_PER_SOL,
+  type PublicKey,
+  sendAndConfirmTransaction,
+  SYSVAR_CLOCK_PUBKEY,
+  Transaction,
+  type TransactionInstruction,
+} from "@solana/web3.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -108,4 +119,27 @@ export async function clusterTime(connection: Connection): Promise<bigint> {
   const clock = await connection.getAccountInfo(SYSVAR_CLOCK_PUBKEY, "confirmed");
   if (!clock) throw new Error("the cluster has no Clock sysvar");
   return Buffer.from(clock.data).readBigInt64LE(32);
+}
+
+/** Airdrops `sol` to `key` and waits until it is confirmed. */
+export async function airdrop(connection: Connection, key: PublicKey, sol = 10): Promise<void> {
+  const sig = await connection.requestAirdrop(key, sol * LAMPORTS_PER_SOL);
+  const { blockhash, lastValidBlockHeight } = await connection.getLatestBlockhash();
+  await connection.confirmTransaction({ signature: sig, blockhash, lastValidBlockHeight }, "confirmed");
+}
+
+/** One transaction, paid by `payer` and signed by `signers` too, confirmed. */
+export function sendTx(connection: Connection, payer: Keypair, ixs: TransactionInstruction[], signers: Keypair[] = []): Promise<string> {
+  return sendAndConfirmTransaction(connection, new Transaction().add(...ixs), [payer, ...signers], { commitment: "confirmed" });
+}
+
+/** The events `program` emitted in a confirmed transaction (its logs, Anchor's parser), by name. */
+export async function eventsOf(
+  connection: Connection,
+  program: { programId: PublicKey; coder: ConstructorParameters<typeof EventParser>[1] },
+  signature: string,
+): Promise<string[]> {
+  const tx = await connection.getTransaction(signature, { commitment: "confirmed", maxSupportedTransactionVersion: 0 });
+  assert.ok(tx?.meta?.logMessages, `transaction ${signature} has logs`);
+  return [...new EventParser(program.programId, program.coder).parseLogs(tx.meta.logMessages)].map((e) => e.name);
 }

@@ -134,32 +134,32 @@ async fn fresh_localnet(
     sbf_dir: Option<&std::path::Path>,
 ) -> (halo_harness::rpc::Localnet, halo_harness::rpc::RpcLedger) {
     use halo_harness::{Keypair, Signer};
-    let fail = |e: String| -> ! {
-        eprintln!("halo demo: {e}");
-        std::process::exit(1)
-    };
     let payer = Keypair::new();
-    let net = halo_harness::rpc::Localnet::start(bin, &payer.pubkey(), sbf_dir, true)
-        .unwrap_or_else(|e| fail(e));
-    let ledger = net.ledger(payer).await.unwrap_or_else(|e| fail(e));
+    let net = or_exit(halo_harness::rpc::Localnet::start(
+        bin,
+        &payer.pubkey(),
+        sbf_dir,
+        true,
+    ));
+    let ledger = or_exit(net.ledger(payer).await);
     (net, ledger)
 }
 
 /// The validator at `url`, reset for one scenario, the programs installed again from
 /// `sbf_dir`, a fresh payer their upgrade authority.
 async fn fresh_url(url: &str, sbf_dir: &std::path::Path) -> ((), halo_harness::rpc::RpcLedger) {
-    let fail = |e: String| -> ! {
+    let mut ledger =
+        or_exit(halo_harness::rpc::RpcLedger::connect(url, halo_harness::Keypair::new()).await);
+    or_exit(ledger.reset_with_programs(sbf_dir).await);
+    ((), ledger)
+}
+
+/// The value, or `halo demo: <why>` and exit 1 (a cluster that cannot be set up).
+fn or_exit<T>(r: Result<T, String>) -> T {
+    r.unwrap_or_else(|e| {
         eprintln!("halo demo: {e}");
         std::process::exit(1)
-    };
-    let mut ledger = halo_harness::rpc::RpcLedger::connect(url, halo_harness::Keypair::new())
-        .await
-        .unwrap_or_else(|e| fail(e));
-    ledger
-        .reset_with_programs(sbf_dir)
-        .await
-        .unwrap_or_else(|e| fail(e));
-    ((), ledger)
+    })
 }
 
 /// Runs one scenario on a fresh chain from `$fresh` (dropped, validator and all, when it

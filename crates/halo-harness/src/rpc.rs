@@ -67,14 +67,6 @@ impl RpcLedger {
         })
     }
 
-    pub fn url(&self) -> &str {
-        &self.url
-    }
-
-    pub fn client(&self) -> &RpcClient {
-        &self.client
-    }
-
     /// Airdrops `lamports` to `to` and waits for it (a local cluster's faucet).
     pub async fn airdrop(&self, to: &Pubkey, lamports: u64) -> Result<(), String> {
         let sig = self
@@ -158,22 +150,43 @@ impl RpcLedger {
             program.extend_from_slice(program_data.as_ref());
             for (address, data, executable) in [(program_data, data, false), (id, program, true)] {
                 let lamports = self.rent_exempt(data.len()).await?;
-                self.cheatcode(
-                    "surfnet_setAccount",
-                    json!([address.to_string(), {
-                        "lamports": lamports,
-                        "owner": LOADER.to_string(),
-                        "data": hex_of(&data),
-                        "executable": executable,
-                    }]),
-                )
-                .await?;
+                self.write_account(&address, lamports, &LOADER, &data, executable)
+                    .await?;
             }
         }
+        self.fund_and_align_clock().await
+    }
+
+    /// Airdrops the payer 1,000 SOL and warps the clock to the next whole second (from
+    /// which, on a frozen clock, each block moves it 1 ms: it reads that second until the
+    /// next warp).
+    pub async fn fund_and_align_clock(&mut self) -> Result<(), String> {
         self.airdrop(&self.payer.pubkey(), 1_000 * 1_000_000_000)
             .await?;
-        let now = self.now().await;
+        let now = self.clock().await?;
         self.time_travel(now + 1).await
+    }
+
+    /// Writes an account (`surfnet_setAccount`).
+    async fn write_account(
+        &self,
+        address: &Pubkey,
+        lamports: u64,
+        owner: &Pubkey,
+        data: &[u8],
+        executable: bool,
+    ) -> Result<(), String> {
+        self.cheatcode(
+            "surfnet_setAccount",
+            json!([address.to_string(), {
+                "lamports": lamports,
+                "owner": owner.to_string(),
+                "data": hex_of(data),
+                "executable": executable,
+            }]),
+        )
+        .await
+        .map(|_| ())
     }
 
     /// The Clock sysvar's unix time, at `confirmed`.
@@ -374,15 +387,12 @@ impl Ledger for RpcLedger {
     }
 
     async fn set_account(&mut self, address: &Pubkey, account: RawAccount) {
-        let data = hex_of(&account.data);
-        self.cheatcode(
-            "surfnet_setAccount",
-            json!([address.to_string(), {
-                "lamports": account.lamports,
-                "owner": account.owner.to_string(),
-                "data": data,
-                "executable": false,
-            }]),
+        self.write_account(
+            address,
+            account.lamports,
+            &account.owner,
+            &account.data,
+            false,
         )
         .await
         .unwrap_or_else(|e| panic!("{e}"));
@@ -399,7 +409,6 @@ fn hex_of(bytes: &[u8]) -> String {
 pub struct Localnet {
     child: std::process::Child,
     rpc: String,
-    frozen_clock: bool,
 }
 
 impl Localnet {
@@ -442,11 +451,7 @@ impl Localnet {
                 let rpc = url.to_string();
                 // whatever it prints later is read and dropped, so it never blocks on a pipe
                 std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-                Ok(Self {
-                    child,
-                    rpc,
-                    frozen_clock,
-                })
+                Ok(Self { child, rpc })
             }
             (r, _) => {
                 let _ = child.kill();
@@ -459,23 +464,11 @@ impl Localnet {
         }
     }
 
-    /// Its JSON-RPC URL (`http://127.0.0.1:<port>`).
-    pub fn url(&self) -> &str {
-        &self.rpc
-    }
-
-    /// A ledger on it, paid by `payer` (which this airdrops 1,000 SOL). On a frozen clock
-    /// the clock is first warped to the next whole second, from which each block moves it
-    /// 1 ms: it then reads that second until the next warp.
+    /// A ledger on it, paid by `payer` (which this airdrops 1,000 SOL), the clock at a
+    /// whole second (`RpcLedger::fund_and_align_clock`).
     pub async fn ledger(&self, payer: Keypair) -> Result<RpcLedger, String> {
         let mut ledger = RpcLedger::connect(&self.rpc, payer).await?;
-        ledger
-            .airdrop(&ledger.payer_key(), 1_000 * 1_000_000_000)
-            .await?;
-        if self.frozen_clock {
-            let now = ledger.now().await;
-            ledger.time_travel(now + 1).await?;
-        }
+        ledger.fund_and_align_clock().await?;
         Ok(ledger)
     }
 }
