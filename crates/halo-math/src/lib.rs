@@ -17,7 +17,7 @@
 //! * [`deal`]: an NFAT deal's ledger: fundings capped by the terms, late penalties, claims.
 //! * [`nfat`]: the Structuring Halo's deal terms: 30/360 interest, bullet / amortizing /
 //!   periodic-interest schedules, what is due at a time, lateness and its penalty.
-#![cfg_attr(not(feature = "anchor"), no_std)]
+#![cfg_attr(not(any(feature = "anchor", test)), no_std)]
 #![deny(clippy::arithmetic_side_effects)]
 
 pub mod deal;
