@@ -9,6 +9,29 @@ use halo_harness::rpc::{localnet_binary, Localnet, RpcLedger};
 use halo_harness::{Keypair, Ledger, Signer};
 use halo_scenarios::{configurator, passthrough, report::Report, structuring, trading};
 
+/// The scenario's end state read back over JSON-RPC: `halo check` finds every rule
+/// holding, and `halo status` shows the same numbers as the embedded chain's run.
+async fn same_status_as_embedded(chain: &mut RpcLedger, embedded: halo_harness::Chain) {
+    let mut embedded = embedded;
+    let over_rpc = halo_ops::snapshot::Snapshot::take(chain)
+        .await
+        .expect("getProgramAccounts and the vaults");
+    let report = halo_ops::check::run(&over_rpc, None);
+    assert!(
+        report.breaks.is_empty(),
+        "{}",
+        halo_ops::check::render(&report)
+    );
+    let local = halo_ops::snapshot::Snapshot::take(&mut embedded)
+        .await
+        .expect("the embedded chain's accounts");
+    assert_eq!(
+        halo_ops::status::without_addresses(&halo_ops::status::Status::of(&over_rpc)),
+        halo_ops::status::without_addresses(&halo_ops::status::Status::of(&local)),
+        "halo status over JSON-RPC differs from the embedded run"
+    );
+}
+
 /// A fresh validator (its clock frozen between warps) and a ledger on it, its payer the
 /// programs' upgrade authority.
 async fn ledger() -> (Localnet, RpcLedger) {
@@ -27,6 +50,11 @@ async fn the_configurator_story_runs_over_json_rpc_with_the_seeds_numbers() {
         .await
         .expect("the scenario ran");
     configurator::verify(&outcome).expect("the seed's numbers");
+    let mut embedded = halo_harness::Chain::new().await;
+    configurator::run(&mut embedded, &mut Report::quiet())
+        .await
+        .expect("the scenario ran embedded");
+    same_status_as_embedded(&mut chain, embedded).await;
 }
 
 #[tokio::test]
@@ -37,6 +65,11 @@ async fn the_trading_halo_runs_over_json_rpc_with_the_seeds_numbers() {
         .await
         .expect("the scenario ran");
     trading::verify(&outcome).expect("the seed's numbers");
+    let mut embedded = halo_harness::Chain::new().await;
+    trading::run(&mut embedded, &mut Report::quiet())
+        .await
+        .expect("the scenario ran embedded");
+    same_status_as_embedded(&mut chain, embedded).await;
 }
 
 #[tokio::test]
@@ -47,6 +80,11 @@ async fn the_passthrough_halo_runs_over_json_rpc_with_the_seeds_numbers() {
         .await
         .expect("the scenario ran");
     passthrough::verify(&outcome).expect("the seed's numbers");
+    let mut embedded = halo_harness::Chain::new().await;
+    passthrough::run(&mut embedded, &mut Report::quiet())
+        .await
+        .expect("the scenario ran embedded");
+    same_status_as_embedded(&mut chain, embedded).await;
 }
 
 #[tokio::test]
@@ -57,6 +95,11 @@ async fn the_structuring_halo_runs_over_json_rpc_with_the_seeds_numbers() {
         .await
         .expect("the scenario ran");
     structuring::verify(&outcome).expect("the seed's numbers");
+    let mut embedded = halo_harness::Chain::new().await;
+    structuring::run(&mut embedded, &mut Report::quiet())
+        .await
+        .expect("the scenario ran embedded");
+    same_status_as_embedded(&mut chain, embedded).await;
 }
 
 #[tokio::test]

@@ -1,240 +1,370 @@
 //! `halo`: Halo on Solana's command line.
 //!
-//! `halo demo` boots an embedded in-process chain with the Halo programs and the SPL
-//! programs, runs every seed scenario end to end and prints the report. `halo localnet`
-//! starts a local validator with JSON-RPC (`halo-localnet`: Surfpool with the SBF builds,
-//! built from bench/, whose Solana crates are not the workspace's).
-use halo_harness::Chain;
-use halo_scenarios::{configurator, passthrough, report::Report, structuring, trading};
+//! * `halo demo` runs every seed scenario end to end (an embedded chain, or JSON-RPC on a
+//!   local validator) and prints the report.
+//! * `halo localnet` starts a local validator with JSON-RPC and the Halo programs
+//!   (`halo-localnet`: Surfpool with the SBF builds, built from bench/).
+//! * `halo status` and `halo check` read a cluster: what every PAU, pool, queue and
+//!   facility holds, and the conservation rules recomputed from chain state alone.
+//!
+//! Cluster options follow the Solana CLI: `-u/--url` takes a URL or a moniker, the default
+//! is the Solana CLI config's `json_rpc_url`; `--commitment`; `--output json` on every read.
+//!
+//! * `halo beacon <amm|lcts|nfat|attest>` runs a beacon as a daemon over JSON-RPC with
+//!   the role's keypair (`-k`), optionally serving Prometheus metrics.
+//!
+//! Exit codes: 0 done; 1 the work failed (a cluster that does not answer, a scenario whose
+//! numbers are off); 2 a usage error; 3 `halo check` found a broken rule; 4 the keypair is
+//! not the role's key on chain.
+mod beacon;
+mod cluster;
+mod demo;
+mod metrics;
+mod ops;
 
-const USAGE: &str = "usage: halo <command>
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
-commands:
-  demo      run every seed scenario on an embedded chain and print the report
-            [--localnet]  each over JSON-RPC on a local validator of its own
-            [--url URL]   each over JSON-RPC on the local validator at URL (`halo localnet
-                          --clock frozen`), which it resets before each: it wipes it
-            [--sbf-dir DIR]  the programs for those (default $HALO_SBF_DIR or target/sbf)
-  localnet  start a local validator over JSON-RPC on 127.0.0.1 with the Halo programs
-            [--port N] [--ws-port N] [--sbf-dir DIR] [--upgrade-authority PUBKEY]
-  help      show this message";
+/// Exit code of `halo check` when a rule is broken.
+pub const EXIT_BROKEN: i32 = 3;
 
-/// Where `halo localnet` looks for the validator binary, in order: `$HALO_LOCALNET`, beside
-/// this binary, then the bench's target directory (`$CARGO_TARGET_DIR/bench` or
-/// `target/bench`, as scripts/test builds it).
-fn localnet_binary() -> Result<std::path::PathBuf, String> {
-    if std::env::var_os("HALO_LOCALNET").is_none() {
-        let beside = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|d| d.join("halo-localnet")))
-            .filter(|p| p.is_file());
-        if let Some(p) = beside {
-            return Ok(p);
-        }
-    }
-    halo_harness::rpc::localnet_binary()
+#[derive(Parser, Debug)]
+#[command(
+    name = "halo",
+    version,
+    about = "Halo on Solana: run the seed scenarios, start a local validator, read and check a cluster",
+    after_help = "Exit codes: 0 done, 1 the work failed, 2 usage error, 3 `halo check` found a broken rule,\n\
+                  4 the keypair is not the role's key on chain.\n\
+                  Examples:\n  halo demo\n  halo localnet --clock frozen\n  halo status -u localhost\n  \
+                  halo check -u http://127.0.0.1:8899 --output json\n  \
+                  halo beacon amm --pool POOL -k beacon.json --interval 60 --metrics 127.0.0.1:9464"
+)]
+struct Cli {
+    /// The cluster: a JSON-RPC URL or a moniker (localhost, devnet, testnet, mainnet-beta;
+    /// or l, d, t, m). Default: `json_rpc_url` from ~/.config/solana/cli/config.yml, else
+    /// localhost. `halo demo` without it runs on an embedded chain.
+    #[arg(
+        short = 'u',
+        long = "url",
+        global = true,
+        value_name = "URL_OR_MONIKER"
+    )]
+    url: Option<String>,
+
+    /// The keypair that signs (a Solana CLI JSON keypair file): the beacons' role key.
+    #[arg(
+        short = 'k',
+        long = "keypair",
+        global = true,
+        value_name = "PATH",
+        default_value = "~/.config/solana/id.json"
+    )]
+    keypair: String,
+
+    /// Commitment of reads and confirmations.
+    #[arg(long, global = true, value_enum, default_value_t = Commitment::Confirmed)]
+    commitment: Commitment,
+
+    /// How read commands print: a table for people or JSON for machines.
+    #[arg(short = 'o', long, global = true, value_enum, default_value_t = Output::Display)]
+    output: Output,
+
+    #[command(subcommand)]
+    command: Command,
 }
 
-/// Replaces this process with `halo-localnet` and the given arguments (so an interrupt or
-/// a closed standard input stops the validator itself).
-fn localnet(args: Vec<String>) -> ! {
-    use std::os::unix::process::CommandExt;
-    let bin = localnet_binary().unwrap_or_else(|e| {
-        eprintln!("halo localnet: {e}");
-        std::process::exit(2)
-    });
-    // cargo's, when run through `cargo run`: halo-localnet would look for the programs there
-    let err = std::process::Command::new(&bin)
-        .args(args)
-        .env_remove("CARGO_MANIFEST_DIR")
-        .exec();
-    eprintln!("halo localnet: {} does not start: {err}", bin.display());
-    std::process::exit(2)
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Commitment {
+    Processed,
+    Confirmed,
+    Finalized,
 }
 
-/// Natively compiled programs print their `msg!` logs straight to stdout. Keep the report
-/// readable: give it its own handle on stdout and point fd 1 at /dev/null for the programs.
-/// Set HALO_PROGRAM_LOGS=1 to see the program logs interleaved instead.
-fn quiet_program_logs() -> Box<dyn std::io::Write> {
-    use std::os::fd::FromRawFd;
-    if std::env::var_os("HALO_PROGRAM_LOGS").is_some() {
-        return Box::new(std::io::stdout());
-    }
-    // SAFETY: plain descriptor duplication on this process's own stdout; the duplicate is
-    // owned by the returned File and nothing else closes it.
-    unsafe {
-        // close-on-exec: a validator this process starts must not hold the report's pipe
-        let report_fd = libc::fcntl(1, libc::F_DUPFD_CLOEXEC, 3);
-        let null = libc::open(c"/dev/null".as_ptr(), libc::O_WRONLY);
-        if report_fd < 0 || null < 0 {
-            return Box::new(std::io::stdout());
-        }
-        libc::dup2(null, 1);
-        libc::close(null);
-        Box::new(std::fs::File::from_raw_fd(report_fd))
-    }
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Output {
+    Display,
+    Json,
 }
 
-fn exit_on_error(scenario: &str, r: Result<(), String>) {
-    if let Err(e) = r {
-        eprintln!("{scenario} scenario failed or produced unexpected numbers: {e}");
-        std::process::exit(1);
-    }
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Run every seed scenario and print the report (each checked against the seeds'
+    /// numbers). With --url it runs over JSON-RPC on that local validator (`halo localnet
+    /// --clock frozen`), which it WIPES before each scenario.
+    Demo {
+        /// Each scenario over JSON-RPC on a local validator of its own.
+        #[arg(long)]
+        localnet: bool,
+        /// The SBF builds for --localnet / --url (default $HALO_SBF_DIR or target/sbf).
+        #[arg(long, value_name = "DIR")]
+        sbf_dir: Option<std::path::PathBuf>,
+    },
+    /// Start a local validator over JSON-RPC on 127.0.0.1 with the Halo programs and the
+    /// SPL programs; it prints one `rpc URL ws URL` line and runs until interrupted.
+    Localnet {
+        /// JSON-RPC port (default: a free one).
+        #[arg(long)]
+        port: Option<u16>,
+        /// Websocket port (default: a free one).
+        #[arg(long)]
+        ws_port: Option<u16>,
+        /// Where the SBF builds are (default $HALO_SBF_DIR or target/sbf).
+        #[arg(long, value_name = "DIR")]
+        sbf_dir: Option<std::path::PathBuf>,
+        /// The programs' upgrade authority (default: the validator's own key).
+        #[arg(long, value_name = "PUBKEY")]
+        upgrade_authority: Option<String>,
+        /// `wall`: a block every 400 ms; `frozen`: the clock moves only when warped.
+        #[arg(long, value_name = "wall|frozen")]
+        clock: Option<String>,
+    },
+    /// What every PAU (routes: max, slope, available now, time to full), oracle feed, pool,
+    /// LCTS queue and NFAT facility on the cluster holds now.
+    Status,
+    /// Recompute every conservation rule from chain state alone (vaults against what
+    /// pools, queues, books and deals say they hold; shares against positions; rate limits
+    /// within bounds); exit 3 and name the accounts if one is broken.
+    Check {
+        /// A previous `halo check --output json`: finalized LCTS generations must be
+        /// unchanged since.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<std::path::PathBuf>,
+    },
+    /// Run a beacon as a daemon over JSON-RPC with the role's keypair (-k).
+    Beacon {
+        #[command(subcommand)]
+        which: BeaconCmd,
+    },
 }
 
-/// Where `halo demo` runs its scenarios.
-enum Cluster {
-    /// An embedded in-process chain each (solana-program-test).
-    Embedded,
-    /// A `halo-localnet` of its own each (its clock frozen between warps), over JSON-RPC,
-    /// the programs from this SBF directory if given.
-    Localnet(std::path::PathBuf, Option<std::path::PathBuf>),
-    /// The local Surfpool validator at this URL (`halo localnet --clock frozen`), reset
-    /// before each scenario and the programs installed again from this SBF directory.
-    Url(String, std::path::PathBuf),
+#[derive(Subcommand, Debug)]
+enum BeaconCmd {
+    /// lpha-amm: pokes on a deviating price, starts and settles issuer redemptions, rolls
+    /// and fills the LP withdrawal queue. Inputs: {"issuer_settlements": [{"id", "received"}]}.
+    Amm {
+        /// The pool (Halo Unit) it runs.
+        #[arg(long, value_name = "ADDRESS")]
+        pool: String,
+        /// The Pyth price account, for a pool priced by Pyth.
+        #[arg(long, value_name = "ADDRESS")]
+        price_account: Option<String>,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// lpha-lcts: updates the exchange rate within bounds, locks and settles the queues.
+    /// Inputs: {"nav_rate_wad", "subscribe_capacity", "redeem_capacity"}.
+    Lcts {
+        /// The LCTS unit it runs.
+        #[arg(long, value_name = "ADDRESS")]
+        unit: String,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// lpha-nfat: strikes agreed deals inside the buybox, delivers NFTs, deploys, returns
+    /// and funds deals pari passu. Inputs: {"agreed": [{"prime", "terms"}], "repaid": [{"book", "amount"}]}.
+    Nfat {
+        /// The facility it runs.
+        #[arg(long, value_name = "ADDRESS")]
+        facility: String,
+        /// A Prime whose queued capital it may strike (repeat for each).
+        #[arg(long = "prime", value_name = "ADDRESS")]
+        primes: Vec<String>,
+        #[command(flatten)]
+        run: RunArgs,
+    },
+    /// lpha-attest: posts the attestations the books wait for. Inputs: {"reports": [{"book",
+    /// "kind": "pre_deployment" | "at_rest", "hash"}]}.
+    Attest {
+        /// The facility it attests for.
+        #[arg(long, value_name = "ADDRESS")]
+        facility: String,
+        #[command(flatten)]
+        run: RunArgs,
+    },
 }
 
-fn demo_args(args: &[String]) -> Result<Cluster, String> {
-    let mut localnet = false;
-    let mut url = None;
-    let mut sbf_dir = None;
-    let mut it = args.iter();
-    while let Some(a) = it.next() {
-        match a.as_str() {
-            "--localnet" => localnet = true,
-            "--url" => url = Some(it.next().ok_or("--url needs a URL")?.clone()),
-            "--sbf-dir" => {
-                sbf_dir = Some(it.next().ok_or("--sbf-dir needs a directory")?.into());
-            }
-            other => return Err(format!("unknown option {other:?}")),
-        }
-    }
-    match (localnet, url, sbf_dir) {
-        (true, Some(_), _) => {
-            Err("--url and --localnet are two different clusters: pick one".into())
-        }
-        (true, None, dir) => Ok(Cluster::Localnet(localnet_binary()?, dir)),
-        (false, Some(url), dir) => Ok(Cluster::Url(
-            url,
-            dir.or_else(|| std::env::var_os("HALO_SBF_DIR").map(Into::into))
-                .unwrap_or_else(|| "target/sbf".into()),
-        )),
-        (false, None, Some(_)) => Err(
-            "--sbf-dir goes with --localnet or --url (the embedded chain runs the programs natively)"
-                .into(),
-        ),
-        (false, None, None) => Ok(Cluster::Embedded),
-    }
-}
-
-/// A fresh local validator for one scenario and a ledger on it, its payer the programs'
-/// upgrade authority; the validator stops when the handle drops.
-async fn fresh_localnet(
-    bin: &std::path::Path,
-    sbf_dir: Option<&std::path::Path>,
-) -> (halo_harness::rpc::Localnet, halo_harness::rpc::RpcLedger) {
-    use halo_harness::{Keypair, Signer};
-    let payer = Keypair::new();
-    let net = or_exit(halo_harness::rpc::Localnet::start(
-        bin,
-        &payer.pubkey(),
-        sbf_dir,
-        true,
-    ));
-    let ledger = or_exit(net.ledger(payer).await);
-    (net, ledger)
-}
-
-/// The validator at `url`, reset for one scenario, the programs installed again from
-/// `sbf_dir`, a fresh payer their upgrade authority.
-async fn fresh_url(url: &str, sbf_dir: &std::path::Path) -> ((), halo_harness::rpc::RpcLedger) {
-    let mut ledger =
-        or_exit(halo_harness::rpc::RpcLedger::connect(url, halo_harness::Keypair::new()).await);
-    or_exit(ledger.reset_with_programs(sbf_dir).await);
-    ((), ledger)
-}
-
-/// The value, or `halo demo: <why>` and exit 1 (a cluster that cannot be set up).
-fn or_exit<T>(r: Result<T, String>) -> T {
-    r.unwrap_or_else(|e| {
-        eprintln!("halo demo: {e}");
-        std::process::exit(1)
-    })
-}
-
-/// Runs one scenario on a fresh chain from `$fresh` (dropped, validator and all, when it
-/// ends) and verifies its numbers.
-macro_rules! scenario {
-    ($name:literal, $module:ident, $report:expr, $fresh:expr) => {{
-        let (_keep, mut chain) = $fresh;
-        let outcome = $module::run(&mut chain, $report)
-            .await
-            .and_then(|o| $module::verify(&o));
-        exit_on_error($name, outcome);
-    }};
-}
-
-/// Every seed scenario, each on a chain of its own (its own configurator).
-macro_rules! scenarios {
-    ($report:expr, $fresh:expr) => {{
-        scenario!("configurator", configurator, $report, $fresh);
-        scenario!("trading", trading, $report, $fresh);
-        scenario!("passthrough", passthrough, $report, $fresh);
-        scenario!("structuring", structuring, $report, $fresh);
-    }};
-}
-
-async fn demo(args: Vec<String>) {
-    let cluster = demo_args(&args).unwrap_or_else(|e| {
-        eprintln!("halo demo: {e}\n{USAGE}");
-        std::process::exit(2)
-    });
-    if std::env::var_os("RUST_LOG").is_none() {
-        // program-test logs every instruction at debug level otherwise
-        std::env::set_var("RUST_LOG", "error");
-    }
-    let mut report = Report::to(quiet_program_logs());
-    match &cluster {
-        Cluster::Embedded => {
-            report.line("Halo on Solana: seed scenarios on an embedded chain");
-            report.line(
-                "embedded chain: halo_pau, halo_oracle, halo_trading, halo_lcts, halo_nfat, halo_nfat_hook (native) beside SPL \
-                 Token, Token-2022 and ATA (SBF)",
-            );
-            scenarios!(&mut report, ((), Chain::new().await));
-        }
-        Cluster::Localnet(bin, sbf_dir) => {
-            report.line("Halo on Solana: seed scenarios over JSON-RPC");
-            report.line(format!(
-                "a local validator each ({}: Surfpool with the SBF builds of halo_pau, halo_oracle, halo_trading, halo_lcts, \
-                 halo_nfat, halo_nfat_hook beside SPL Token, Token-2022 and ATA; its clock moved only by the scenario)",
-                bin.display()
-            ));
-            scenarios!(&mut report, fresh_localnet(bin, sbf_dir.as_deref()).await);
-        }
-        Cluster::Url(url, sbf_dir) => {
-            report.line("Halo on Solana: seed scenarios over JSON-RPC");
-            report.line(format!(
-                "the local validator at {url}, reset before each scenario, the programs installed from {}",
-                sbf_dir.display()
-            ));
-            scenarios!(&mut report, fresh_url(url, sbf_dir).await);
-        }
-    }
-    report.line("");
-    report.line("all scenarios ran and matched the seeds' numbers");
+#[derive(Args, Debug)]
+struct RunArgs {
+    /// One cycle, then exit (0 when it ran).
+    #[arg(long)]
+    once: bool,
+    /// Seconds between cycles.
+    #[arg(
+        long,
+        default_value_t = 60,
+        value_name = "SECONDS",
+        conflicts_with = "once"
+    )]
+    interval: u64,
+    /// External inputs as a JSON file, read again before each cycle.
+    #[arg(long, value_name = "FILE", conflicts_with = "inputs_cmd")]
+    inputs: Option<std::path::PathBuf>,
+    /// External inputs as the JSON a shell command prints, run before each cycle.
+    #[arg(long, value_name = "COMMAND")]
+    inputs_cmd: Option<String>,
+    /// Serve Prometheus metrics at this address (e.g. 127.0.0.1:9464).
+    #[arg(long, value_name = "ADDR")]
+    metrics: Option<String>,
 }
 
 #[tokio::main]
 async fn main() {
-    let cmd = std::env::args().nth(1).unwrap_or_default();
-    match cmd.as_str() {
-        "demo" => demo(std::env::args().skip(2).collect()).await,
-        "localnet" => localnet(std::env::args().skip(2).collect()),
-        "help" | "--help" | "-h" => println!("{USAGE}"),
-        other => {
-            eprintln!("unknown command {other:?}\n{USAGE}");
-            std::process::exit(2);
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Demo { localnet, sbf_dir } => {
+            let cluster = demo::Cluster::from_args(localnet, cli.url, sbf_dir)
+                .unwrap_or_else(|e| usage_error(&e));
+            demo::run(cluster).await
+        }
+        Command::Localnet {
+            port,
+            ws_port,
+            sbf_dir,
+            upgrade_authority,
+            clock,
+        } => {
+            let mut args = Vec::new();
+            let mut pass = |flag: &str, v: Option<String>| {
+                if let Some(v) = v {
+                    args.push(flag.to_string());
+                    args.push(v);
+                }
+            };
+            pass("--port", port.map(|p| p.to_string()));
+            pass("--ws-port", ws_port.map(|p| p.to_string()));
+            pass("--sbf-dir", sbf_dir.map(|d| d.display().to_string()));
+            pass("--upgrade-authority", upgrade_authority);
+            pass("--clock", clock);
+            cluster::exec_localnet(args)
+        }
+        Command::Status => {
+            let url = cluster::resolve(cli.url.as_deref());
+            std::process::exit(ops::status(&url, cli.commitment, cli.output).await)
+        }
+        Command::Check { baseline } => {
+            let url = cluster::resolve(cli.url.as_deref());
+            std::process::exit(
+                ops::check(&url, cli.commitment, cli.output, baseline.as_deref()).await,
+            )
+        }
+        Command::Beacon { which } => {
+            let url = cluster::resolve(cli.url.as_deref());
+            let keypair = cluster::expand_home(&cli.keypair);
+            std::process::exit(run_beacon(&url, cli.commitment, &keypair, which).await)
         }
     }
+}
+
+/// A base58 address argument, or a usage error naming the option.
+fn address(option: &str, v: &str) -> halo_sdk::Pubkey {
+    v.parse()
+        .unwrap_or_else(|_| usage_error(&format!("{option} {v} is not a base58 address")))
+}
+
+async fn run_beacon(url: &str, c: Commitment, keypair: &std::path::Path, which: BeaconCmd) -> i32 {
+    let key = match solana_keypair::read_keypair_file(keypair) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("halo beacon: keypair {}: {e}", keypair.display());
+            return 1;
+        }
+    };
+    let (kind, target, price, primes, run) = match which {
+        BeaconCmd::Amm {
+            pool,
+            price_account,
+            run,
+        } => (
+            "amm",
+            address("--pool", &pool),
+            price_account.map(|p| address("--price-account", &p)),
+            vec![],
+            run,
+        ),
+        BeaconCmd::Lcts { unit, run } => ("lcts", address("--unit", &unit), None, vec![], run),
+        BeaconCmd::Nfat {
+            facility,
+            primes,
+            run,
+        } => (
+            "nfat",
+            address("--facility", &facility),
+            None,
+            primes.iter().map(|p| address("--prime", p)).collect(),
+            run,
+        ),
+        BeaconCmd::Attest { facility, run } => (
+            "attest",
+            address("--facility", &facility),
+            None,
+            vec![],
+            run,
+        ),
+    };
+    let mut ledger = match halo_harness::rpc::RpcLedger::connect_at(
+        url,
+        key.insecure_clone(),
+        ops::commitment(c),
+    )
+    .await
+    {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("halo beacon {kind}: {e}");
+            return 1;
+        }
+    };
+    let beacon = match beacon::bind(&mut ledger, kind, &target, &key, price, primes).await {
+        Ok(b) => b,
+        Err(beacon::BindError::WrongKey(e)) => {
+            eprintln!("halo beacon {kind}: {e}");
+            return beacon::EXIT_WRONG_KEY;
+        }
+        Err(beacon::BindError::Missing(e)) => {
+            eprintln!("halo beacon {kind}: {e}");
+            return 1;
+        }
+    };
+    let inputs = match (run.inputs, run.inputs_cmd) {
+        (Some(f), _) => beacon::Inputs::File(f),
+        (None, Some(c)) => beacon::Inputs::Command(c),
+        (None, None) => beacon::Inputs::None,
+    };
+    let metrics = match run.metrics {
+        Some(addr) => {
+            let m = std::sync::Arc::new(std::sync::Mutex::new(metrics::Metrics::default()));
+            match metrics::serve(&addr, std::sync::Arc::clone(&m)) {
+                Ok(bound) => {
+                    eprintln!(
+                        "{}",
+                        serde_json::json!({"beacon": kind, "event": "metrics", "addr": bound.to_string()})
+                    );
+                    Some(m)
+                }
+                Err(e) => {
+                    eprintln!("halo beacon {kind}: {e}");
+                    return 1;
+                }
+            }
+        }
+        None => None,
+    };
+    beacon::run(
+        &mut ledger,
+        beacon,
+        inputs,
+        beacon::Schedule {
+            once: run.once,
+            interval: std::time::Duration::from_secs(run.interval),
+        },
+        metrics,
+    )
+    .await
+}
+
+/// A usage error in clap's words and exit code (2).
+fn usage_error(msg: &str) -> ! {
+    use clap::CommandFactory;
+    Cli::command()
+        .error(clap::error::ErrorKind::ArgumentConflict, msg)
+        .exit()
 }

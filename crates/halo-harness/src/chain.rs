@@ -1,6 +1,6 @@
 //! The embedded chain: a `ProgramTestContext` implementing `halo_sdk::ledger::Ledger`,
 //! plus snapshots for "nothing changed" assertions.
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 
 use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::{
@@ -41,6 +41,10 @@ pub const GENESIS_TIME: i64 = 1_799_053_200;
 pub struct Chain {
     pub ctx: ProgramTestContext,
     seen: HashSet<Vec<u8>>,
+    /// Every address a transaction named or `set_account` wrote: program-test cannot scan
+    /// its accounts, and every account a program creates is named by the transaction that
+    /// creates it, so this is where `program_accounts` looks.
+    touched: BTreeSet<Pubkey>,
     /// Time set by `set_time`, re-applied before each transaction.
     pinned_time: Option<i64>,
 }
@@ -79,6 +83,7 @@ impl Chain {
         let mut chain = Self {
             ctx,
             seen: HashSet::new(),
+            touched: BTreeSet::new(),
             pinned_time: Some(GENESIS_TIME),
         };
         chain.reapply_time().await;
@@ -130,6 +135,10 @@ impl Ledger for Chain {
         signers: &[&Keypair],
     ) -> Result<Receipt, Refusal> {
         self.next_slot().await;
+        self.touched.extend(
+            ixs.iter()
+                .flat_map(|ix| ix.accounts.iter().map(|m| m.pubkey)),
+        );
         let payer = self.ctx.payer.insecure_clone();
         let mut all: Vec<&Keypair> = vec![&payer];
         all.extend(
@@ -233,7 +242,23 @@ impl Ledger for Chain {
             .minimum_balance(space)
     }
 
+    async fn program_accounts(
+        &mut self,
+        program: &Pubkey,
+    ) -> Result<Vec<(Pubkey, RawAccount)>, String> {
+        let mut out = Vec::new();
+        for address in self.touched.clone() {
+            if let Some(a) = self.raw_account(&address).await {
+                if a.owner == *program {
+                    out.push((address, a));
+                }
+            }
+        }
+        Ok(out)
+    }
+
     async fn set_account(&mut self, address: &Pubkey, account: RawAccount) {
+        self.touched.insert(*address);
         self.ctx.set_account(
             address,
             &Account {

@@ -55,7 +55,17 @@ impl RpcLedger {
     /// A ledger on the cluster at `url`, paid by `payer`. Refused if the cluster does not
     /// answer `getHealth`.
     pub async fn connect(url: &str, payer: Keypair) -> Result<Self, String> {
-        let client = RpcClient::new_with_commitment(url.to_string(), CommitmentConfig::confirmed());
+        Self::connect_at(url, payer, CommitmentConfig::confirmed()).await
+    }
+
+    /// The same, reading and confirming at `commitment` (`processed`, `confirmed` or
+    /// `finalized`).
+    pub async fn connect_at(
+        url: &str,
+        payer: Keypair,
+        commitment: CommitmentConfig,
+    ) -> Result<Self, String> {
+        let client = RpcClient::new_with_commitment(url.to_string(), commitment);
         client
             .get_health()
             .await
@@ -193,7 +203,7 @@ impl RpcLedger {
     async fn clock(&self) -> Result<i64, String> {
         let clock = self
             .client
-            .get_account_with_commitment(&CLOCK_SYSVAR, CommitmentConfig::confirmed())
+            .get_account_with_commitment(&CLOCK_SYSVAR, self.client.commitment())
             .await
             .map_err(|e| format!("getAccountInfo (Clock) on {}: {e}", self.url))?
             .value
@@ -369,7 +379,7 @@ impl Ledger for RpcLedger {
 
     async fn raw_account(&mut self, address: &Pubkey) -> Option<RawAccount> {
         self.client
-            .get_account_with_commitment(address, CommitmentConfig::confirmed())
+            .get_account_with_commitment(address, self.client.commitment())
             .await
             .unwrap_or_else(|e| panic!("getAccountInfo {address} on {}: {e}", self.url))
             .value
@@ -384,6 +394,55 @@ impl Ledger for RpcLedger {
         self.rent_exempt(space)
             .await
             .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// `getProgramAccounts` (base64) at the ledger's commitment.
+    async fn program_accounts(
+        &mut self,
+        program: &Pubkey,
+    ) -> Result<Vec<(Pubkey, RawAccount)>, String> {
+        let answer: Value = self
+            .client
+            .send(
+                RpcRequest::GetProgramAccounts,
+                json!([program.to_string(), {
+                    "encoding": "base64",
+                    "commitment": self.client.commitment().commitment,
+                }]),
+            )
+            .await
+            .map_err(|e| format!("getProgramAccounts {program} on {}: {e}", self.url))?;
+        let bad = |what: &str| format!("getProgramAccounts {program} on {}: {what}", self.url);
+        let list = answer
+            .as_array()
+            .or_else(|| answer.get("value").and_then(Value::as_array))
+            .ok_or_else(|| bad("not a list of accounts"))?;
+        let mut out = Vec::with_capacity(list.len());
+        for keyed in list {
+            let address: Pubkey = keyed["pubkey"]
+                .as_str()
+                .and_then(|k| k.parse().ok())
+                .ok_or_else(|| bad("an entry without a pubkey"))?;
+            let account = &keyed["account"];
+            let owner: Pubkey = account["owner"]
+                .as_str()
+                .and_then(|k| k.parse().ok())
+                .ok_or_else(|| bad("an account without an owner"))?;
+            let data = account["data"][0]
+                .as_str()
+                .and_then(|d| base64::engine::general_purpose::STANDARD.decode(d).ok())
+                .ok_or_else(|| bad("account data not in base64"))?;
+            out.push((
+                address,
+                RawAccount {
+                    lamports: account["lamports"].as_u64().unwrap_or(0),
+                    owner,
+                    data,
+                },
+            ));
+        }
+        out.sort_by_key(|(k, _)| *k);
+        Ok(out)
     }
 
     async fn set_account(&mut self, address: &Pubkey, account: RawAccount) {
@@ -462,6 +521,11 @@ impl Localnet {
                 ))
             }
         }
+    }
+
+    /// Its JSON-RPC URL (`http://127.0.0.1:PORT`).
+    pub fn url(&self) -> &str {
+        &self.rpc
     }
 
     /// A ledger on it, paid by `payer` (which this airdrops 1,000 SOL), the clock at a

@@ -78,6 +78,22 @@ impl RateLimitState {
         u64::try_from(capped).unwrap_or(self.max_amount)
     }
 
+    /// Seconds from `now` until the bucket is full again, rounded up (a moment before it,
+    /// it is not yet full): `Some(0)` when full or unlimited, `None` when it never refills
+    /// (a slope of zero below the max).
+    pub fn seconds_to_full(&self, now: i64) -> Option<u64> {
+        let gap = self.max_amount.saturating_sub(self.available(now));
+        if gap == 0 {
+            return Some(0);
+        }
+        if self.slope == 0 {
+            return None;
+        }
+        // slope > 0, so the divisions are defined; rounded up without overflow
+        let whole = gap.checked_div(self.slope)?;
+        whole.checked_add(u64::from(!gap.is_multiple_of(self.slope)))
+    }
+
     /// Take `amount` out of the bucket at `now`, or refuse and change nothing.
     /// Unlimited routes write nothing.
     pub fn consume(&mut self, now: i64, amount: u64) -> Result<(), RateLimitError> {
@@ -234,6 +250,22 @@ mod tests {
             last_amount: last,
             last_updated: T0,
         }
+    }
+
+    #[test]
+    fn seconds_to_full_rounds_up_and_knows_when_it_never_refills() {
+        assert_eq!(rl(100, 10, 100).seconds_to_full(T0), Some(0));
+        assert_eq!(rl(UNLIMITED, 0, 0).seconds_to_full(T0), Some(0));
+        assert_eq!(rl(100, 10, 0).seconds_to_full(T0), Some(10));
+        assert_eq!(rl(100, 10, 1).seconds_to_full(T0), Some(10)); // 99 / 10 → 9.9 s
+        assert_eq!(rl(100, 10, 1).seconds_to_full(T0 + 9), Some(1));
+        assert_eq!(rl(100, 10, 1).seconds_to_full(T0 + 10), Some(0));
+        assert_eq!(rl(100, 0, 40).seconds_to_full(T0), None);
+        assert_eq!(rl(0, 0, 0).seconds_to_full(T0), Some(0));
+        assert_eq!(
+            rl(u64::MAX - 1, 1, 0).seconds_to_full(T0),
+            Some(u64::MAX - 1)
+        );
     }
 
     #[test]
@@ -442,6 +474,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn full_at_seconds_to_full_and_not_a_second_before(max in 1u64..1_000_000_000_000_000, slope in 1u64..1_000_000_000, last in any::<u64>()) {
+            let r = rl(max, slope, last.min(max));
+            let t = r.seconds_to_full(T0).unwrap();
+            let at = T0.saturating_add(i64::try_from(t).unwrap_or(i64::MAX));
+            prop_assert_eq!(r.available(at), max);
+            if t > 0 {
+                prop_assert!(r.available(at - 1) < max);
+            }
+        }
+
         #[test]
         fn available_never_exceeds_max(max in any::<u64>(), slope in any::<u64>(), last in any::<u64>(), dt in any::<i64>()) {
             let r = rl(max, slope, last.min(max));

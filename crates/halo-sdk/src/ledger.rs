@@ -255,6 +255,17 @@ pub trait Ledger {
     /// programs that do not run here, such as Pyth's receiver.
     async fn set_account(&mut self, address: &Pubkey, account: RawAccount);
 
+    /// Every account `program` owns, in address order: what `halo status` and `halo check`
+    /// read. A chain that cannot list them says so.
+    async fn program_accounts(
+        &mut self,
+        program: &Pubkey,
+    ) -> Result<Vec<(Pubkey, RawAccount)>, String> {
+        Err(format!(
+            "this chain cannot list the accounts of program {program}"
+        ))
+    }
+
     async fn account_data(&mut self, address: &Pubkey) -> Option<Vec<u8>> {
         self.raw_account(address).await.map(|a| a.data)
     }

@@ -3,6 +3,7 @@
 //! instructions here, so there is one definition of every account list.
 pub mod decode;
 pub mod errors;
+pub mod fmt;
 pub mod keys;
 pub mod lcts;
 pub mod ledger;

@@ -1,0 +1,674 @@
+//! `halo beacon <amm|lcts|nfat|attest>`: the beacons of `halo_beacons` (the same planner
+//! and cycle code as the demo) as a daemon over JSON-RPC with the operator's keypair.
+//!
+//! * It refuses to start when the keypair is not the role's key on chain (exit 4).
+//! * Each cycle reads the external inputs afresh (a JSON file, or a command's standard
+//!   output), observes the chain, plans and sends each action in a transaction of its
+//!   own, and logs one JSON line to standard error.
+//! * `--once` runs one cycle; otherwise one every `--interval` seconds until SIGINT or
+//!   SIGTERM, which let the cycle in flight finish (every action is one transaction, so
+//!   nothing is left half done) and then stop (exit 0).
+//! * Two daemons on one pool act at most once per action: the planners read state fresh,
+//!   and the programs refuse an action already taken (the second is logged as refused).
+//! * `--metrics ADDR` serves the beacon's health and the pool / queue / facility gauges in
+//!   the Prometheus text format (crate::metrics).
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use halo_beacons::{amm, lcts, nfat};
+use halo_sdk::ledger::{Keypair, Ledger, Signer};
+use halo_sdk::Pubkey;
+use serde::Deserialize;
+
+use crate::metrics::{Health, Metrics};
+
+/// Exit code when the keypair is not the role's key on chain.
+pub const EXIT_WRONG_KEY: i32 = 4;
+
+/// Where the external inputs come from.
+#[derive(Clone, Debug)]
+pub enum Inputs {
+    None,
+    File(std::path::PathBuf),
+    Command(String),
+}
+
+impl Inputs {
+    /// The inputs' JSON now (`{}` when there are none).
+    pub fn read(&self) -> Result<serde_json::Value, String> {
+        let text = match self {
+            Inputs::None => return Ok(serde_json::json!({})),
+            Inputs::File(p) => std::fs::read_to_string(p)
+                .map_err(|e| format!("inputs file {}: {e}", p.display()))?,
+            Inputs::Command(cmd) => {
+                let out = std::process::Command::new("sh")
+                    .arg("-c")
+                    .arg(cmd)
+                    .output()
+                    .map_err(|e| format!("inputs command {cmd:?}: {e}"))?;
+                if !out.status.success() {
+                    return Err(format!(
+                        "inputs command {cmd:?} exited {}: {}",
+                        out.status,
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    ));
+                }
+                String::from_utf8_lossy(&out.stdout).into_owned()
+            }
+        };
+        serde_json::from_str(&text).map_err(|e| format!("inputs are not JSON: {e}"))
+    }
+}
+
+/// A u128 given as a JSON number or a decimal string (WAD values exceed 2^53).
+fn de_u128<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u128>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum N {
+        Num(u64),
+        Str(String),
+    }
+    match Option::<N>::deserialize(d)? {
+        None => Ok(None),
+        Some(N::Num(n)) => Ok(Some(u128::from(n))),
+        Some(N::Str(s)) => s.parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+fn key_of<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Pubkey, D::Error> {
+    let s = String::deserialize(d)?;
+    s.parse()
+        .map_err(|_| serde::de::Error::custom(format!("{s} is not a public key")))
+}
+
+/// lpha-amm's inputs: `{"issuer_settlements": [{"id": 0, "received": 99950000000}]}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AmmInputs {
+    #[serde(default)]
+    issuer_settlements: Vec<Settlement>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Settlement {
+    id: u64,
+    received: u64,
+}
+
+/// lpha-lcts' inputs: `{"nav_rate_wad": "1010000000000000000", "subscribe_capacity": n,
+/// "redeem_capacity": n}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LctsInputs {
+    #[serde(default, deserialize_with = "de_u128")]
+    nav_rate_wad: Option<u128>,
+    #[serde(default)]
+    subscribe_capacity: u64,
+    #[serde(default)]
+    redeem_capacity: u64,
+}
+
+/// lpha-nfat's inputs: `{"agreed": [{"prime": KEY, "terms": {...}}], "repaid": [{"book":
+/// KEY, "amount": n}]}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NfatInputs {
+    #[serde(default)]
+    agreed: Vec<AgreedIn>,
+    #[serde(default)]
+    repaid: Vec<Repaid>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgreedIn {
+    #[serde(deserialize_with = "key_of")]
+    prime: Pubkey,
+    terms: TermsIn,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TermsIn {
+    principal: u64,
+    apy_bps: u32,
+    start_ts: i64,
+    tenor_months: u32,
+    payments: u32,
+    /// `bullet`, `amortizing` or `periodic_interest`.
+    schedule: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Repaid {
+    #[serde(deserialize_with = "key_of")]
+    book: Pubkey,
+    amount: u64,
+}
+
+/// lpha-attest's inputs: `{"reports": [{"book": KEY, "kind": "pre_deployment" |
+/// "at_rest", "hash": "64 hex digits"}]}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttestInputs {
+    #[serde(default)]
+    reports: Vec<ReportIn>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ReportIn {
+    #[serde(deserialize_with = "key_of")]
+    book: Pubkey,
+    kind: String,
+    hash: String,
+}
+
+fn parse<T: serde::de::DeserializeOwned>(v: serde_json::Value, who: &str) -> Result<T, String> {
+    serde_json::from_value(v).map_err(|e| format!("{who} inputs: {e}"))
+}
+
+/// The beacon a daemon runs, bound to its accounts.
+pub enum Beacon {
+    Amm(amm::AmmBeacon),
+    Lcts(lcts::LctsBeacon),
+    Nfat(nfat::NfatBeacon, Vec<Pubkey>),
+    Attest(nfat::AttestBeacon),
+}
+
+/// What one cycle did, for the log and the metrics.
+#[derive(Debug, Default, serde::Serialize)]
+pub struct CycleLog {
+    pub sent: Vec<String>,
+    pub refused: Vec<String>,
+    pub notes: Vec<String>,
+}
+
+impl Beacon {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Beacon::Amm(_) => "amm",
+            Beacon::Lcts(_) => "lcts",
+            Beacon::Nfat(..) => "nfat",
+            Beacon::Attest(_) => "attest",
+        }
+    }
+
+    /// One cycle with these inputs.
+    pub async fn cycle<L: Ledger>(
+        &self,
+        chain: &mut L,
+        inputs: serde_json::Value,
+    ) -> Result<CycleLog, String> {
+        let refused = |a: String, r: &halo_sdk::ledger::Refusal| format!("{a}: {}", r.reason());
+        Ok(match self {
+            Beacon::Amm(b) => {
+                let i: AmmInputs = parse(inputs, "amm")?;
+                let ext = amm::External {
+                    issuer_settlements: i
+                        .issuer_settlements
+                        .iter()
+                        .map(|s| (s.id, s.received))
+                        .collect(),
+                };
+                let c = b.cycle(chain, &ext).await;
+                CycleLog {
+                    sent: c.sent.iter().map(|a| format!("{a:?}")).collect(),
+                    refused: c
+                        .failed
+                        .iter()
+                        .map(|(a, r)| refused(format!("{a:?}"), r))
+                        .collect(),
+                    notes: c.plan.notes.iter().map(|n| format!("{n:?}")).collect(),
+                }
+            }
+            Beacon::Lcts(b) => {
+                let i: LctsInputs = parse(inputs, "lcts")?;
+                let ext = lcts::External {
+                    nav_rate_wad: i.nav_rate_wad,
+                    subscribe_capacity: i.subscribe_capacity,
+                    redeem_capacity: i.redeem_capacity,
+                };
+                let c = b.cycle(chain, &ext).await;
+                CycleLog {
+                    sent: c.sent.iter().map(|a| format!("{a:?}")).collect(),
+                    refused: c
+                        .failed
+                        .iter()
+                        .map(|(a, r)| refused(format!("{a:?}"), r))
+                        .collect(),
+                    notes: c.plan.notes.iter().map(|n| format!("{n:?}")).collect(),
+                }
+            }
+            Beacon::Nfat(b, primes) => {
+                let i: NfatInputs = parse(inputs, "nfat")?;
+                let mut agreed = Vec::new();
+                for a in i.agreed {
+                    let schedule = match a.terms.schedule.as_str() {
+                        "bullet" => halo_math::nfat::Schedule::Bullet,
+                        "amortizing" => halo_math::nfat::Schedule::Amortizing,
+                        "periodic_interest" => halo_math::nfat::Schedule::PeriodicInterest,
+                        other => {
+                            return Err(format!(
+                                "nfat inputs: schedule {other:?}: bullet, amortizing or periodic_interest"
+                            ))
+                        }
+                    };
+                    agreed.push(nfat::Agreed {
+                        prime: a.prime,
+                        terms: halo_math::nfat::Terms {
+                            principal: a.terms.principal,
+                            apy_bps: a.terms.apy_bps,
+                            start_ts: a.terms.start_ts,
+                            tenor_months: a.terms.tenor_months,
+                            payments: a.terms.payments,
+                            schedule,
+                        },
+                    });
+                }
+                let ext = nfat::External {
+                    agreed,
+                    repaid: i.repaid.iter().map(|r| (r.book, r.amount)).collect(),
+                };
+                let c = b.cycle(chain, primes, &ext).await;
+                CycleLog {
+                    sent: c.sent.iter().map(|a| format!("{a:?}")).collect(),
+                    refused: c
+                        .failed
+                        .iter()
+                        .map(|(a, r)| refused(format!("{a:?}"), r))
+                        .collect(),
+                    notes: c.plan.notes.iter().map(|n| format!("{n:?}")).collect(),
+                }
+            }
+            Beacon::Attest(b) => {
+                let i: AttestInputs = parse(inputs, "attest")?;
+                let mut report = Vec::new();
+                for r in i.reports {
+                    let kind = match r.kind.as_str() {
+                        "pre_deployment" => halo_sdk::nfat::AttestationKind::PreDeployment,
+                        "at_rest" => halo_sdk::nfat::AttestationKind::AtRest,
+                        other => {
+                            return Err(format!(
+                                "attest inputs: kind {other:?}: pre_deployment or at_rest"
+                            ))
+                        }
+                    };
+                    report.push((r.book, kind, hash32(&r.hash)?));
+                }
+                match b.cycle(chain, &report).await {
+                    Ok(sent) => CycleLog {
+                        sent: sent
+                            .iter()
+                            .map(|(k, kind)| format!("attest {kind:?} {k}"))
+                            .collect(),
+                        ..CycleLog::default()
+                    },
+                    Err(r) => CycleLog {
+                        refused: vec![refused("attest".into(), &r)],
+                        ..CycleLog::default()
+                    },
+                }
+            }
+        })
+    }
+}
+
+/// 64 hex digits → 32 bytes.
+fn hash32(hex: &str) -> Result<[u8; 32], String> {
+    let bad = || format!("attest inputs: hash {hex:?} is not 64 hex digits");
+    if hex.len() != 64 {
+        return Err(bad());
+    }
+    let mut out = [0u8; 32];
+    for (i, b) in out.iter_mut().enumerate() {
+        *b = u8::from_str_radix(hex.get(2 * i..2 * i + 2).ok_or_else(bad)?, 16)
+            .map_err(|_| bad())?;
+    }
+    Ok(out)
+}
+
+/// The role key each beacon must hold, read from chain; `Err` says whose key it is.
+pub async fn bind<L: Ledger>(
+    chain: &mut L,
+    kind: &str,
+    target: &Pubkey,
+    key: &Keypair,
+    price_account: Option<Pubkey>,
+    primes: Vec<Pubkey>,
+) -> Result<Beacon, BindError> {
+    use halo_sdk::decode::account as decode;
+    let data = chain
+        .account_data(target)
+        .await
+        .ok_or_else(|| BindError::Missing(format!("no account at {target}")))?;
+    let wrong = |role: &str, on_chain: &Pubkey| {
+        BindError::WrongKey(format!(
+            "{} is not the {role} of {target} (the {role} on chain is {on_chain}): refusing to start",
+            key.pubkey()
+        ))
+    };
+    let missing = |e: halo_sdk::decode::DecodeError| BindError::Missing(format!("{target}: {e}"));
+    match kind {
+        "amm" => {
+            let pool: halo_sdk::trading::Pool = decode(&data).map_err(missing)?;
+            let class: halo_sdk::trading::TradingClass = chain
+                .account_data(&pool.class)
+                .await
+                .and_then(|d| decode(&d).ok())
+                .ok_or_else(|| {
+                    BindError::Missing(format!("the pool's class {} is missing", pool.class))
+                })?;
+            if class.beacon != key.pubkey() {
+                return Err(wrong("beacon", &class.beacon));
+            }
+            let price_account = match (pool.price_source, price_account) {
+                (_, Some(p)) => p,
+                (halo_sdk::trading::PriceSource::HaloFeed { feed }, None) => feed,
+                (_, None) => {
+                    return Err(BindError::Missing(
+                        "this pool is not priced by a halo_oracle feed: name its Pyth price account with --price-account"
+                            .into(),
+                    ))
+                }
+            };
+            let asset_token_program = owner(chain, &pool.asset_mint).await?;
+            let quote_token_program = owner(chain, &class.quote_mint).await?;
+            Ok(Beacon::Amm(amm::AmmBeacon {
+                key: key.insecure_clone(),
+                pool: halo_sdk::trading::PoolRef {
+                    class: pool.class,
+                    unit_id: pool.unit_id,
+                    pool: *target,
+                    book: pool.book,
+                    asset_mint: pool.asset_mint,
+                    quote_mint: class.quote_mint,
+                    asset_vault: pool.asset_vault,
+                    quote_vault: pool.quote_vault,
+                    price_account,
+                    asset_token_program,
+                    quote_token_program,
+                },
+                redemption_account: pool.params.redemption_account,
+                rules: amm::AmmRules::default(),
+            }))
+        }
+        "lcts" => {
+            let unit: halo_sdk::lcts::LctsUnit = decode(&data).map_err(missing)?;
+            if unit.beacon != key.pubkey() {
+                return Err(wrong("beacon", &unit.beacon));
+            }
+            let deploy = route(chain, &unit.deploy_rate_limit).await?;
+            let proxy = halo_sdk::pda::proxy(&unit.pau_controller);
+            let r = halo_sdk::lcts::UnitRef::new(
+                unit.class,
+                unit.unit_id,
+                unit.underlying_mint,
+                unit.underlying_token_program,
+                halo_sdk::lcts::UnitPau {
+                    controller: unit.pau_controller,
+                    custody: halo_sdk::ata(
+                        &proxy,
+                        &unit.underlying_mint,
+                        &unit.underlying_token_program,
+                    ),
+                    deploy_endpoint: deploy.counterparty,
+                },
+            );
+            if r.unit != *target {
+                return Err(BindError::Missing(format!(
+                    "{target} is not at its own seeds (class {}, id {})",
+                    unit.class, unit.unit_id
+                )));
+            }
+            Ok(Beacon::Lcts(lcts::LctsBeacon {
+                key: key.insecure_clone(),
+                unit: r,
+            }))
+        }
+        "nfat" | "attest" => {
+            let f: halo_sdk::nfat::Facility = decode(&data).map_err(missing)?;
+            let (role, holder) = if kind == "nfat" {
+                ("beacon", f.beacon)
+            } else {
+                ("attestor", f.attestor)
+            };
+            if holder != key.pubkey() {
+                return Err(wrong(role, &holder));
+            }
+            let deploy = route(chain, &f.deploy_rate_limit).await?;
+            let proxy = halo_sdk::pda::proxy(&f.pau_controller);
+            let r = halo_sdk::nfat::FacilityRef::new(
+                f.authority,
+                f.facility_id,
+                f.deposit_mint,
+                f.deposit_token_program,
+                halo_sdk::nfat::FacilityPau {
+                    controller: f.pau_controller,
+                    custody: halo_sdk::ata(&proxy, &f.deposit_mint, &f.deposit_token_program),
+                    endpoint: deploy.counterparty,
+                },
+            );
+            if r.facility != *target {
+                return Err(BindError::Missing(format!(
+                    "{target} is not at its own seeds (authority {}, id {})",
+                    f.authority, f.facility_id
+                )));
+            }
+            if kind == "nfat" {
+                Ok(Beacon::Nfat(
+                    nfat::NfatBeacon {
+                        key: key.insecure_clone(),
+                        facility: r,
+                    },
+                    primes,
+                ))
+            } else {
+                Ok(Beacon::Attest(nfat::AttestBeacon {
+                    key: key.insecure_clone(),
+                    facility: r,
+                }))
+            }
+        }
+        other => Err(BindError::Missing(format!("no beacon called {other}"))),
+    }
+}
+
+/// Why a beacon cannot start.
+#[derive(Debug)]
+pub enum BindError {
+    /// The keypair is not the role's key on chain.
+    WrongKey(String),
+    /// The account is missing or not what the beacon drives.
+    Missing(String),
+}
+
+async fn owner<L: Ledger>(chain: &mut L, mint: &Pubkey) -> Result<Pubkey, BindError> {
+    chain
+        .raw_account(mint)
+        .await
+        .map(|a| a.owner)
+        .ok_or_else(|| BindError::Missing(format!("mint {mint} is missing")))
+}
+
+async fn route<L: Ledger>(
+    chain: &mut L,
+    address: &Pubkey,
+) -> Result<halo_sdk::decode::RateLimit, BindError> {
+    chain
+        .account_data(address)
+        .await
+        .and_then(|d| halo_sdk::decode::account(&d).ok())
+        .ok_or_else(|| {
+            BindError::Missing(format!(
+                "the deploy route {address} is missing: set the routes before starting the beacon"
+            ))
+        })
+}
+
+/// One JSON log line on standard error.
+fn log(beacon: &str, event: &str, fields: serde_json::Value) {
+    let ts = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut line = serde_json::json!({"ts": ts, "beacon": beacon, "event": event});
+    if let (Some(l), serde_json::Value::Object(f)) = (line.as_object_mut(), fields) {
+        l.extend(f);
+    }
+    eprintln!("{line}");
+}
+
+/// How the daemon runs.
+pub struct Schedule {
+    pub once: bool,
+    pub interval: Duration,
+}
+
+/// Runs `beacon` on `chain` until told to stop (or once); returns the exit code.
+pub async fn run<L: Ledger>(
+    chain: &mut L,
+    beacon: Beacon,
+    inputs: Inputs,
+    schedule: Schedule,
+    metrics: Option<Arc<Mutex<Metrics>>>,
+) -> i32 {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
+        if let Err(e) = signal_hook::flag::register(sig, Arc::clone(&stop)) {
+            log(
+                beacon.name(),
+                "error",
+                serde_json::json!({"error": format!("signal handler: {e}")}),
+            );
+            return 1;
+        }
+    }
+    let name = beacon.name();
+    log(
+        name,
+        "start",
+        serde_json::json!({"key": chain.payer_key().to_string(), "once": schedule.once, "interval_s": schedule.interval.as_secs()}),
+    );
+    let mut health = Health::default();
+    let mut failures_in_a_row = 0u32;
+    loop {
+        let started = Instant::now();
+        let outcome = match inputs.read() {
+            Ok(v) => beacon.cycle(chain, v).await,
+            Err(e) => Err(e),
+        };
+        let elapsed = started.elapsed();
+        health.cycles += 1;
+        health.last_cycle_unix = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        health.last_cycle_seconds = elapsed.as_secs_f64();
+        match &outcome {
+            Ok(c) => {
+                failures_in_a_row = 0;
+                health.sent += c.sent.len() as u64;
+                health.refused += c.refused.len() as u64;
+                log(
+                    name,
+                    "cycle",
+                    serde_json::json!({"ms": elapsed.as_millis() as u64, "sent": c.sent, "refused": c.refused, "notes": c.notes}),
+                );
+            }
+            Err(e) => {
+                failures_in_a_row += 1;
+                health.failed_cycles += 1;
+                log(name, "cycle_failed", serde_json::json!({"error": e}));
+            }
+        }
+        if let Some(m) = &metrics {
+            let gauges = match halo_ops::snapshot::Snapshot::take(chain).await {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    log(name, "metrics_failed", serde_json::json!({"error": e}));
+                    None
+                }
+            };
+            if let Ok(mut m) = m.lock() {
+                m.update(name, &health, gauges.as_ref());
+            }
+        }
+        if schedule.once {
+            return if outcome.is_ok() { 0 } else { 1 };
+        }
+        // sleep in short steps so a signal stops the daemon within a tenth of a second
+        let until = Instant::now() + schedule.interval;
+        while Instant::now() < until && !stop.load(Ordering::Relaxed) {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        if stop.load(Ordering::Relaxed) {
+            log(
+                name,
+                "stop",
+                serde_json::json!({"cycles": health.cycles, "reason": "signal"}),
+            );
+            return 0;
+        }
+        if failures_in_a_row >= 10 {
+            log(
+                name,
+                "stop",
+                serde_json::json!({"cycles": health.cycles, "reason": "10 failed cycles in a row"}),
+            );
+            return 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inputs_parse_and_refuse_what_they_do_not_know() {
+        let a: AmmInputs = parse(
+            serde_json::json!({"issuer_settlements": [{"id": 0, "received": 5}]}),
+            "amm",
+        )
+        .unwrap();
+        assert_eq!(a.issuer_settlements[0].received, 5);
+        assert!(parse::<AmmInputs>(serde_json::json!({"settlements": []}), "amm").is_err());
+        let l: LctsInputs = parse(
+            serde_json::json!({"nav_rate_wad": "1010000000000000000", "subscribe_capacity": 7}),
+            "lcts",
+        )
+        .unwrap();
+        assert_eq!(l.nav_rate_wad, Some(1_010_000_000_000_000_000));
+        assert_eq!(l.redeem_capacity, 0);
+        let l: LctsInputs = parse(serde_json::json!({"nav_rate_wad": 5}), "lcts").unwrap();
+        assert_eq!(l.nav_rate_wad, Some(5));
+        assert!(parse::<LctsInputs>(serde_json::json!({"nav_rate_wad": "x"}), "lcts").is_err());
+        assert!(parse::<NfatInputs>(
+            serde_json::json!({"repaid": [{"book": "not a key", "amount": 1}]}),
+            "nfat"
+        )
+        .is_err());
+        assert_eq!(hash32(&"ab".repeat(32)).unwrap(), [0xab; 32]);
+        assert!(hash32("abc").is_err());
+        assert!(hash32(&"zz".repeat(32)).is_err());
+    }
+
+    #[test]
+    fn inputs_come_from_a_file_or_a_command() {
+        assert_eq!(Inputs::None.read().unwrap(), serde_json::json!({}));
+        let v = Inputs::Command("echo '{\"subscribe_capacity\": 3}'".into())
+            .read()
+            .unwrap();
+        assert_eq!(v["subscribe_capacity"], 3);
+        let e = Inputs::Command("exit 7".into()).read().unwrap_err();
+        assert!(e.contains("exited"), "{e}");
+        let e = Inputs::File("/nonexistent/inputs.json".into())
+            .read()
+            .unwrap_err();
+        assert!(e.contains("/nonexistent/inputs.json"), "{e}");
+    }
+}

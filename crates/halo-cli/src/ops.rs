@@ -1,0 +1,83 @@
+//! `halo status` and `halo check` over JSON-RPC: one snapshot of the cluster, then the
+//! table or JSON of `halo_ops`.
+use halo_harness::rpc::RpcLedger;
+use halo_ops::{check, snapshot::Snapshot, status};
+use solana_commitment_config::CommitmentConfig;
+
+use crate::{Commitment, Output, EXIT_BROKEN};
+
+pub fn commitment(c: Commitment) -> CommitmentConfig {
+    match c {
+        Commitment::Processed => CommitmentConfig::processed(),
+        Commitment::Confirmed => CommitmentConfig::confirmed(),
+        Commitment::Finalized => CommitmentConfig::finalized(),
+    }
+}
+
+/// A snapshot of the cluster at `url`, or the reason in words.
+async fn snapshot(url: &str, c: Commitment) -> Result<Snapshot, String> {
+    // reads only: the payer never signs
+    let mut ledger =
+        RpcLedger::connect_at(url, halo_harness::Keypair::new(), commitment(c)).await?;
+    Snapshot::take(&mut ledger).await
+}
+
+fn print_json<T: serde::Serialize>(v: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(v).expect("a report always serialises")
+    );
+}
+
+/// `halo status`: exit 0, or 1 if the cluster cannot be read.
+pub async fn status(url: &str, c: Commitment, out: Output) -> i32 {
+    match snapshot(url, c).await {
+        Ok(s) => {
+            let st = status::Status::of(&s);
+            match out {
+                Output::Json => print_json(&st),
+                Output::Display => print!("{}", status::render(&st)),
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("halo status: {e}");
+            1
+        }
+    }
+}
+
+/// `halo check`: exit 0 when every rule holds, 3 when one is broken, 1 if the cluster (or
+/// the baseline) cannot be read.
+pub async fn check(
+    url: &str,
+    c: Commitment,
+    out: Output,
+    baseline: Option<&std::path::Path>,
+) -> i32 {
+    let baseline = match baseline.map(check::Baseline::read).transpose() {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("halo check: {e}");
+            return 1;
+        }
+    };
+    match snapshot(url, c).await {
+        Ok(s) => {
+            let report = check::run(&s, baseline.as_ref());
+            match out {
+                Output::Json => print_json(&report),
+                Output::Display => print!("{}", check::render(&report)),
+            }
+            if report.breaks.is_empty() {
+                0
+            } else {
+                EXIT_BROKEN
+            }
+        }
+        Err(e) => {
+            eprintln!("halo check: {e}");
+            1
+        }
+    }
+}

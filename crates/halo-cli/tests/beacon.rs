@@ -1,0 +1,208 @@
+//! `halo beacon amm` as an operator runs it, against a local validator (`halo-localnet`):
+//! two daemons at once start the pool's redemption once; a key that is not the class's
+//! beacon is refused at start (exit 4); a long-running daemon serves Prometheus metrics
+//! and stops cleanly on SIGTERM, leaving every conservation rule holding.
+//!
+//! They need the validator binary: `scripts/test` builds it and runs them with `--ignored`.
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Command, Stdio};
+
+use halo_harness::rpc::{localnet_binary, Localnet, RpcLedger};
+use halo_harness::trading::{TradingEnv, TradingOptions, UNIT};
+use halo_harness::{Keypair, Ledger, Signer};
+use halo_sdk::trading::{Pool, Side};
+
+const HALO: &str = env!("CARGO_BIN_EXE_halo");
+
+/// A validator with one funded t-bill pool holding 100K of inventory a user sold it, and
+/// the class's beacon key written where `-k` reads it.
+async fn pool_with_inventory(dir: &std::path::Path) -> (Localnet, RpcLedger, TradingEnv, String) {
+    let payer = Keypair::new();
+    let bin = localnet_binary().unwrap_or_else(|e| panic!("{e}"));
+    let net = Localnet::start(&bin, &payer.pubkey(), None, true).unwrap_or_else(|e| panic!("{e}"));
+    let mut chain = net.ledger(payer).await.unwrap_or_else(|e| panic!("{e}"));
+    let env = TradingEnv::bootstrap(&mut chain, TradingOptions::default()).await;
+    let seller = env.trader(&mut chain, 100_000 * UNIT, 0).await;
+    env.swap(&mut chain, &seller, Side::SellAsset, true, 100_000 * UNIT)
+        .await
+        .expect("a user sells the pool 100K");
+    write_keypair(&dir.join("beacon.json"), &env.beacon);
+    let url = net.url().to_string();
+    (net, chain, env, url)
+}
+
+/// A Solana CLI keypair file: the 64 bytes as a JSON array.
+fn write_keypair(path: &std::path::Path, k: &Keypair) {
+    let bytes: Vec<String> = k.to_bytes().iter().map(|b| b.to_string()).collect();
+    std::fs::write(path, format!("[{}]", bytes.join(","))).expect("keypair file");
+}
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("halo-beacon-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("temp dir");
+    d
+}
+
+#[tokio::test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+async fn two_daemons_at_once_start_the_redemption_once_and_a_wrong_key_is_refused() {
+    let dir = temp_dir("twice");
+    let (_net, mut chain, env, url) = pool_with_inventory(&dir).await;
+    let pool = env.pool.pool.to_string();
+    let key = dir.join("beacon.json");
+    let args = [
+        "beacon",
+        "amm",
+        "--pool",
+        &pool,
+        "-u",
+        &url,
+        "-k",
+        key.to_str().unwrap(),
+        "--once",
+    ];
+    let a = Command::new(HALO)
+        .args(args)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("first");
+    let b = Command::new(HALO)
+        .args(args)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("second");
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let logs = format!(
+        "{}{}",
+        String::from_utf8_lossy(&a.stderr),
+        String::from_utf8_lossy(&b.stderr)
+    );
+    assert_eq!(a.status.code(), Some(0), "{logs}");
+    assert_eq!(b.status.code(), Some(0), "{logs}");
+    let p: Pool = chain.account(&env.pool.pool).await;
+    assert_eq!(p.next_redemption_id, 1, "one redemption started:\n{logs}");
+    assert_eq!(p.inventory, 0);
+    assert_eq!(p.pending_asset, 100_000 * UNIT);
+    assert!(logs.contains("StartRedemption"), "{logs}");
+    // every cycle logged one JSON line
+    let cycles: Vec<serde_json::Value> = logs
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["event"] == "cycle")
+        .collect();
+    assert_eq!(cycles.len(), 2, "{logs}");
+    let sent: usize = cycles
+        .iter()
+        .map(|c| c["sent"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(sent, 1, "the redemption was sent once:\n{logs}");
+
+    let stranger = Keypair::new();
+    write_keypair(&dir.join("stranger.json"), &stranger);
+    let out = Command::new(HALO)
+        .args(["beacon", "amm", "--pool", &pool, "-u", &url, "--once", "-k"])
+        .arg(dir.join("stranger.json"))
+        .output()
+        .expect("halo beacon");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{} is not the beacon of {pool}",
+            stranger.pubkey()
+        )),
+        "{err}"
+    );
+    let out = Command::new(HALO)
+        .args([
+            "beacon",
+            "amm",
+            "--pool",
+            &pool,
+            "-u",
+            &url,
+            "--once",
+            "-k",
+            "/nonexistent/id.json",
+        ])
+        .output()
+        .expect("halo beacon");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("keypair /nonexistent/id.json"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[tokio::test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+async fn a_daemon_serves_metrics_and_stops_cleanly_on_sigterm() {
+    let dir = temp_dir("daemon");
+    let (_net, mut chain, env, url) = pool_with_inventory(&dir).await;
+    let pool = env.pool.pool.to_string();
+    let mut child = Command::new(HALO)
+        .args([
+            "beacon",
+            "amm",
+            "--pool",
+            &pool,
+            "-u",
+            &url,
+            "--interval",
+            "1",
+        ])
+        .args(["--metrics", "127.0.0.1:0", "-k"])
+        .arg(dir.join("beacon.json"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("halo beacon");
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut addr = None;
+    let mut cycles = 0;
+    let mut seen = Vec::new();
+    while cycles < 2 {
+        let line = lines.next().expect("a log line").expect("utf-8");
+        seen.push(line.clone());
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+        if v["event"] == "metrics" {
+            addr = v["addr"].as_str().map(str::to_string);
+        }
+        if v["event"] == "cycle" {
+            cycles += 1;
+        }
+    }
+    let addr = addr.unwrap_or_else(|| panic!("no metrics address in {seen:?}"));
+    let mut s = std::net::TcpStream::connect(&addr).expect("scrape");
+    write!(s, "GET /metrics HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+    let mut scrape = String::new();
+    s.read_to_string(&mut scrape).unwrap();
+    for line in [
+        "halo_beacon_up{beacon=\"amm\"} 1",
+        "# TYPE halo_beacon_cycles_total counter",
+        "halo_check_breaks 0",
+        &format!("halo_pool_inventory{{pool=\"{pool}\""),
+        "halo_route_available{",
+    ] {
+        assert!(scrape.contains(line), "{line} not in the scrape:\n{scrape}");
+    }
+    // SIGTERM: the cycle in flight ends, then the daemon stops with 0
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    let status = child.wait().expect("wait");
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert_eq!(status.code(), Some(0), "{rest:?}");
+    let last: serde_json::Value = serde_json::from_str(rest.last().expect("a last line")).unwrap();
+    assert_eq!(last["event"], "stop");
+    assert_eq!(last["reason"], "signal");
+    let s = halo_ops::snapshot::Snapshot::take(&mut chain)
+        .await
+        .expect("snapshot");
+    let report = halo_ops::check::run(&s, None);
+    assert!(
+        report.breaks.is_empty(),
+        "{}",
+        halo_ops::check::render(&report)
+    );
+    let p: Pool = chain.account(&env.pool.pool).await;
+    assert_eq!(p.next_redemption_id, 1);
+    std::fs::remove_dir_all(&dir).ok();
+}

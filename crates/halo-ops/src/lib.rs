@@ -1,0 +1,12 @@
+//! The operator's read side of Halo on Solana.
+//!
+//! * [`snapshot`]: one read of a chain: every account the Halo programs own, decoded, and
+//!   the balances of the token accounts they name (over JSON-RPC with `getProgramAccounts`,
+//!   or on the embedded chain).
+//! * [`status`]: what every PAU, feed, pool, LCTS unit and NFAT facility holds now (`halo
+//!   status`), as JSON or a table.
+//! * [`check`]: the conservation rules the programs promise, recomputed from a snapshot
+//!   alone (`halo check`, seed 003's lpla-checker): each break names its accounts.
+pub mod check;
+pub mod snapshot;
+pub mod status;

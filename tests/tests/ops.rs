@@ -1,0 +1,274 @@
+//! `halo status` and `halo check` (crates/halo-ops) on the embedded chain: every seed
+//! scenario's end state passes every rule and reads as the scenario left it; a corrupted
+//! account, a drained vault and a rewritten finalized generation are each flagged with the
+//! accounts involved, and nothing else is.
+use anchor_lang::{AccountDeserialize, AccountSerialize};
+use halo_harness::{Chain, Ledger};
+use halo_ops::check::{self, Baseline, CheckReport};
+use halo_ops::snapshot::Snapshot;
+use halo_ops::status::{self, Status};
+use halo_scenarios::{configurator, passthrough, report::Report, structuring, trading};
+use halo_sdk::ledger::RawAccount;
+use halo_sdk::Pubkey;
+
+async fn checked(chain: &mut Chain) -> (Snapshot, CheckReport) {
+    let s = Snapshot::take(chain).await.expect("snapshot");
+    let r = check::run(&s, None);
+    (s, r)
+}
+
+fn broken_ids(r: &CheckReport) -> Vec<&'static str> {
+    let mut ids: Vec<_> = r.breaks.iter().map(|b| b.id).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+/// Rewrites an Anchor account of type `T` in place through `f`.
+async fn rewrite<T: AccountDeserialize + AccountSerialize>(
+    chain: &mut Chain,
+    address: &Pubkey,
+    f: impl FnOnce(&mut T),
+) {
+    let raw = chain.raw_account(address).await.expect("account");
+    let mut state = T::try_deserialize(&mut &raw.data[..]).expect("decode");
+    f(&mut state);
+    let mut data = Vec::with_capacity(raw.data.len());
+    state.try_serialize(&mut data).expect("encode");
+    data.resize(raw.data.len(), 0);
+    chain.set_account(address, RawAccount { data, ..raw }).await;
+}
+
+/// Sets a token account's amount (bytes 64..72 of the SPL layout, both token programs).
+async fn set_token_amount(chain: &mut Chain, address: &Pubkey, amount: u64) {
+    let mut raw = chain.raw_account(address).await.expect("token account");
+    raw.data[64..72].copy_from_slice(&amount.to_le_bytes());
+    chain.set_account(address, raw).await;
+}
+
+#[tokio::test]
+async fn the_configurator_story_ends_with_every_rule_holding_and_its_custody_in_status() {
+    let mut chain = Chain::new().await;
+    let o = configurator::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    let (s, r) = checked(&mut chain).await;
+    assert!(r.breaks.is_empty(), "{}", check::render(&r));
+    assert!(r
+        .rules
+        .iter()
+        .any(|x| x.id == "pau.rate_limit_within_max" && x.evaluated > 0));
+    let st = Status::of(&s);
+    assert_eq!(st.paus.len(), 1);
+    let custody: u64 = st.paus[0].custody.iter().map(|c| c.balance).sum();
+    assert_eq!(custody, o.custody_end);
+    let route = &st.paus[0].routes[0];
+    assert!(route.available_now <= route.max_amount);
+    let text = status::render(&st);
+    assert!(text.contains("time to full"), "{text}");
+}
+
+#[tokio::test]
+async fn the_trading_halo_ends_with_every_rule_holding_and_its_pools_in_status() {
+    let mut chain = Chain::new().await;
+    let o = trading::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    let (s, r) = checked(&mut chain).await;
+    assert!(r.breaks.is_empty(), "{}", check::render(&r));
+    for id in [
+        "trading.quote_vault_covers_books",
+        "trading.shares_held",
+        "trading.quote_flow",
+        "trading.asset_flow",
+        "trading.pending_asset",
+    ] {
+        assert!(
+            r.rules.iter().any(|x| x.id == id && x.evaluated > 0),
+            "{id} not evaluated"
+        );
+    }
+    let st = Status::of(&s);
+    assert!(!st.pools.is_empty());
+    // the t-bill pool realised the scenario's P&L on its redemption
+    assert!(
+        st.pools
+            .iter()
+            .any(|p| p.realised_pnl == o.tbill_realised_pnl),
+        "{:?}",
+        st.pools.iter().map(|p| p.realised_pnl).collect::<Vec<_>>()
+    );
+    for p in &st.pools {
+        assert!(p.quote_vault_balance.is_some());
+        if p.total_shares > 0 {
+            assert!(p.share_price_wad.is_some());
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_passthrough_halo_ends_with_every_rule_holding_and_its_queues_in_status() {
+    let mut chain = Chain::new().await;
+    let o = passthrough::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    let (s, r) = checked(&mut chain).await;
+    assert!(r.breaks.is_empty(), "{}", check::render(&r));
+    assert!(!s.finalized.is_empty());
+    let st = Status::of(&s);
+    let subscribe = st.units[0]
+        .queues
+        .iter()
+        .find(|q| q.side == "subscribe")
+        .expect("the subscribe queue");
+    assert_eq!(subscribe.generation, o.restarted_generation);
+    assert!(subscribe.finalized_generations >= 1);
+}
+
+#[tokio::test]
+async fn the_structuring_halo_ends_with_every_rule_holding_and_its_deals_in_status() {
+    let mut chain = Chain::new().await;
+    let o = structuring::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    let (s, r) = checked(&mut chain).await;
+    assert!(r.breaks.is_empty(), "{}", check::render(&r));
+    let st = Status::of(&s);
+    let f = &st.facilities[0];
+    assert_eq!(f.redeem_liability, o.redeem_liability_left);
+    // no deal left open: the written-off one stays until its holder burns the NFT
+    let open = f.deals.get("Active").copied().unwrap_or(0)
+        + f.deals.get("Defaulted").copied().unwrap_or(0);
+    assert_eq!(open, o.open_deals_left);
+    // two struck in the first cycle, the amortizing loan later; all three accounted for
+    assert!(o.deals_struck >= 2);
+    assert_eq!(f.deals_closed + f.deals.values().sum::<u64>(), 3);
+    assert!(f.late.is_empty() && f.defaulted.is_empty(), "{f:?}");
+    let text = status::render(&st);
+    assert!(text.contains("closed 3;"), "{text}");
+}
+
+#[tokio::test]
+async fn a_corrupted_pool_and_a_drained_vault_are_each_flagged_with_their_accounts() {
+    let mut chain = Chain::new().await;
+    trading::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    let (s, r) = checked(&mut chain).await;
+    assert!(r.breaks.is_empty());
+    let pool = s
+        .pools
+        .iter()
+        .find(|p| p.state.quote_liquidity > 0)
+        .expect("a pool with USDS")
+        .clone();
+
+    // the books claim one more USDS unit than deposits and trades explain
+    rewrite::<halo_trading::state::Pool>(&mut chain, &pool.address, |p| p.quote_liquidity += 1)
+        .await;
+    let (_, r) = checked(&mut chain).await;
+    // the vault held exactly what the books said: it no longer covers them either
+    assert_eq!(
+        broken_ids(&r),
+        vec!["trading.quote_flow", "trading.quote_vault_covers_books"],
+        "{}",
+        check::render(&r)
+    );
+    let flow = r
+        .breaks
+        .iter()
+        .find(|b| b.id == "trading.quote_flow")
+        .unwrap();
+    assert_eq!(flow.accounts, vec![pool.address.to_string()]);
+    assert!(
+        flow.detail.contains(&format!(
+            "recorded {}",
+            pool.state.quote_liquidity + pool.state.claims_reserved + 1
+        )),
+        "{}",
+        flow.detail
+    );
+    rewrite::<halo_trading::state::Pool>(&mut chain, &pool.address, |p| p.quote_liquidity -= 1)
+        .await;
+    assert!(checked(&mut chain).await.1.breaks.is_empty());
+
+    // the quote vault loses a unit the books still count
+    let vault = pool.state.quote_vault;
+    let booked = pool.state.quote_liquidity + pool.state.claims_reserved;
+    set_token_amount(&mut chain, &vault, booked - 1).await;
+    let (_, r) = checked(&mut chain).await;
+    assert_eq!(
+        broken_ids(&r),
+        vec!["trading.quote_vault_covers_books"],
+        "{}",
+        check::render(&r)
+    );
+    let b = r
+        .breaks
+        .iter()
+        .find(|b| b.id == "trading.quote_vault_covers_books")
+        .expect("the vault rule is broken");
+    assert_eq!(
+        b.accounts,
+        vec![pool.address.to_string(), vault.to_string()]
+    );
+    assert!(
+        b.detail.contains(&format!("vault holds {}", booked - 1)),
+        "{}",
+        b.detail
+    );
+    let text = check::render(&r);
+    assert!(text.contains("BROKEN"), "{text}");
+}
+
+#[tokio::test]
+async fn a_finalized_generation_rewritten_since_the_baseline_is_flagged() {
+    let mut chain = Chain::new().await;
+    passthrough::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    let (s, r) = checked(&mut chain).await;
+    assert!(r.breaks.is_empty());
+    // the baseline is the JSON report, read back as `halo check --baseline` reads it
+    let json = serde_json::to_string(&r).expect("json");
+    let baseline: Baseline = serde_json::from_str(&json).expect("baseline");
+    assert_eq!(baseline.finalized.len(), s.finalized.len());
+    assert!(check::run(&s, Some(&baseline)).breaks.is_empty());
+
+    let generation = s.finalized[0].address;
+    rewrite::<halo_lcts::state::FinalizedGeneration>(&mut chain, &generation, |g| {
+        g.finalized_at += 1
+    })
+    .await;
+    let s = Snapshot::take(&mut chain).await.expect("snapshot");
+    let r = check::run(&s, Some(&baseline));
+    assert_eq!(
+        broken_ids(&r),
+        vec!["lcts.finalized_unchanged"],
+        "{}",
+        check::render(&r)
+    );
+    assert_eq!(r.breaks[0].accounts, vec![generation.to_string()]);
+}
+
+#[tokio::test]
+async fn an_account_no_halo_type_decodes_is_flagged() {
+    let mut chain = Chain::new().await;
+    configurator::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    let stray = Pubkey::new_unique();
+    chain
+        .set_account(
+            &stray,
+            RawAccount {
+                lamports: 1_000_000,
+                owner: halo_pau::ID,
+                data: vec![7; 40],
+            },
+        )
+        .await;
+    let (_, r) = checked(&mut chain).await;
+    assert_eq!(broken_ids(&r), vec!["decodes"]);
+    assert_eq!(r.breaks[0].accounts, vec![stray.to_string()]);
+}
