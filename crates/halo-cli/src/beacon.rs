@@ -657,6 +657,123 @@ mod tests {
         assert!(hash32(&"zz".repeat(32)).is_err());
     }
 
+    /// Each beacon binds to its accounts from chain state alone (the same addresses the
+    /// fixture built), refuses another key, and runs a cycle with inputs in JSON.
+    #[tokio::test]
+    async fn every_beacon_binds_from_chain_state_and_refuses_a_key_that_is_not_its_role() {
+        use halo_harness::{Chain, LctsEnv, NfatEnv, TradingEnv};
+        let stranger = Keypair::new();
+        let mut chain = Chain::new().await;
+        let t = TradingEnv::bootstrap(&mut chain, Default::default()).await;
+        match bind(&mut chain, "amm", &t.pool.pool, &t.beacon, None, vec![]).await {
+            Ok(Beacon::Amm(b)) => {
+                assert_eq!(b.pool, t.pool);
+                assert_eq!(b.redemption_account, t.issuer_account);
+            }
+            other => panic!("{:?}", other.err()),
+        }
+        assert!(matches!(
+            bind(&mut chain, "amm", &t.pool.pool, &stranger, None, vec![]).await,
+            Err(BindError::WrongKey(e)) if e.contains("is not the beacon of")
+        ));
+        // lpha-amm with nothing to do: one cycle, no action
+        let b = bind(&mut chain, "amm", &t.pool.pool, &t.beacon, None, vec![])
+            .await
+            .ok()
+            .unwrap();
+        let c = b.cycle(&mut chain, serde_json::json!({})).await.unwrap();
+        assert!(c.sent.is_empty() && c.refused.is_empty(), "{c:?}");
+        assert!(b
+            .cycle(
+                &mut chain,
+                serde_json::json!({"issuer_settlements": [{"id": "x"}]})
+            )
+            .await
+            .is_err());
+
+        let mut chain = Chain::new().await;
+        let l = LctsEnv::bootstrap(&mut chain, Default::default()).await;
+        match bind(&mut chain, "lcts", &l.unit.unit, &l.beacon, None, vec![]).await {
+            Ok(Beacon::Lcts(b)) => assert_eq!(b.unit, l.unit),
+            other => panic!("{:?}", other.err()),
+        }
+        assert!(matches!(
+            bind(&mut chain, "lcts", &l.unit.unit, &stranger, None, vec![]).await,
+            Err(BindError::WrongKey(_))
+        ));
+        // a pool address is not a unit
+        assert!(matches!(
+            bind(
+                &mut chain,
+                "lcts",
+                &l.pau.controller,
+                &l.beacon,
+                None,
+                vec![]
+            )
+            .await,
+            Err(BindError::Missing(_))
+        ));
+
+        let mut chain = Chain::new().await;
+        let n = NfatEnv::bootstrap(&mut chain, Default::default()).await;
+        let f = n.facility.facility;
+        match bind(
+            &mut chain,
+            "nfat",
+            &f,
+            &n.beacon,
+            None,
+            vec![Pubkey::new_unique()],
+        )
+        .await
+        {
+            Ok(Beacon::Nfat(b, primes)) => {
+                assert_eq!(b.facility, n.facility);
+                assert_eq!(primes.len(), 1);
+            }
+            other => panic!("{:?}", other.err()),
+        }
+        match bind(&mut chain, "attest", &f, &n.attestor, None, vec![]).await {
+            Ok(Beacon::Attest(b)) => assert_eq!(b.facility, n.facility),
+            other => panic!("{:?}", other.err()),
+        }
+        // the beacon is not the attestor, nor the other way round
+        assert!(matches!(
+            bind(&mut chain, "attest", &f, &n.beacon, None, vec![]).await,
+            Err(BindError::WrongKey(e)) if e.contains("is not the attestor of")
+        ));
+        assert!(matches!(
+            bind(&mut chain, "nfat", &f, &n.attestor, None, vec![]).await,
+            Err(BindError::WrongKey(_))
+        ));
+        let b = bind(&mut chain, "nfat", &f, &n.beacon, None, vec![])
+            .await
+            .ok()
+            .unwrap();
+        let c = b.cycle(&mut chain, serde_json::json!({})).await.unwrap();
+        assert!(c.refused.is_empty(), "{c:?}");
+        assert!(b
+            .cycle(
+                &mut chain,
+                serde_json::json!({"agreed": [{"prime": Pubkey::new_unique().to_string(), "terms": {
+                    "principal": 1, "apy_bps": 1, "start_ts": 0, "tenor_months": 1, "payments": 1,
+                    "schedule": "weekly"}}]})
+            )
+            .await
+            .unwrap_err()
+            .contains("schedule \"weekly\""));
+        let a = bind(&mut chain, "attest", &f, &n.attestor, None, vec![])
+            .await
+            .ok()
+            .unwrap();
+        let c = a
+            .cycle(&mut chain, serde_json::json!({"reports": []}))
+            .await
+            .unwrap();
+        assert!(c.sent.is_empty() && c.refused.is_empty(), "{c:?}");
+    }
+
     #[test]
     fn inputs_come_from_a_file_or_a_command() {
         assert_eq!(Inputs::None.read().unwrap(), serde_json::json!({}));
