@@ -26,11 +26,11 @@ fn quiet_program_logs() -> Box<dyn std::io::Write> {
     }
 }
 
-fn exit_on_error(scenario: &str, r: Result<(), String>) {
-    if let Err(e) = r {
+fn exit_on_error<T>(scenario: &str, r: Result<T, String>) -> T {
+    r.unwrap_or_else(|e| {
         eprintln!("{scenario} scenario failed or produced unexpected numbers: {e}");
-        std::process::exit(1);
-    }
+        std::process::exit(1)
+    })
 }
 
 /// Where `halo demo` runs its scenarios.
@@ -106,35 +106,144 @@ fn or_exit<T>(r: Result<T, String>) -> T {
     })
 }
 
+/// What `--json FILE` writes: each scenario's report lines, how long it took, and its end
+/// state as `halo status` and `halo check` read it.
+#[derive(Default, serde::Serialize)]
+pub struct DemoJson {
+    pub cluster: String,
+    pub scenarios: Vec<ScenarioJson>,
+    pub passed: bool,
+}
+
+#[derive(serde::Serialize)]
+pub struct ScenarioJson {
+    pub name: &'static str,
+    pub seconds: f64,
+    pub report: Vec<String>,
+    pub status: halo_ops::status::Status,
+    pub check: halo_ops::check::CheckReport,
+}
+
+/// "[k/4] name" on standard error: on a terminal a line that counts the seconds until the
+/// scenario ends, otherwise one plain line when it starts and one when it ends.
+struct Progress {
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    ticker: Option<std::thread::JoinHandle<()>>,
+    started: std::time::Instant,
+    label: String,
+}
+
+impl Progress {
+    fn start(k: usize, name: &str) -> Progress {
+        use std::io::IsTerminal;
+        let label = format!("[{k}/4] {name}");
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let started = std::time::Instant::now();
+        let ticker = if std::io::stderr().is_terminal() {
+            let (done, label) = (std::sync::Arc::clone(&done), label.clone());
+            Some(std::thread::spawn(move || {
+                let frames = ['|', '/', '-', '\\'];
+                let mut i = 0;
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    eprint!(
+                        "\r{} {label} {}s ",
+                        frames[i % 4],
+                        started.elapsed().as_secs()
+                    );
+                    i += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(200));
+                }
+            }))
+        } else {
+            eprintln!("{label} ...");
+            None
+        };
+        Progress {
+            done,
+            ticker,
+            started,
+            label,
+        }
+    }
+
+    fn finish(self, ok: bool) -> f64 {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        let secs = self.started.elapsed().as_secs_f64();
+        let word = if ok { "done" } else { "FAILED" };
+        match self.ticker {
+            Some(t) => {
+                let _ = t.join();
+                eprintln!("\r  {} {word} in {secs:.1}s   ", self.label);
+            }
+            None => eprintln!("{} {word} in {secs:.1}s", self.label),
+        }
+        secs
+    }
+}
+
 /// Runs one scenario on a fresh chain from `$fresh` (dropped, validator and all, when it
-/// ends) and verifies its numbers.
+/// ends), verifies its numbers, and checks its end state with `halo check`'s rules.
 macro_rules! scenario {
-    ($name:literal, $module:ident, $report:expr, $fresh:expr) => {{
+    ($k:literal, $name:literal, $module:ident, $report:expr, $json:expr, $fresh:expr) => {{
+        let progress = Progress::start($k, $name);
         let (_keep, mut chain) = $fresh;
+        let from = $report.text.len();
         let outcome = $module::run(&mut chain, $report)
             .await
             .and_then(|o| $module::verify(&o));
-        exit_on_error($name, outcome);
+        let outcome = match outcome {
+            Ok(()) => end_state(&mut chain, $report).await,
+            Err(e) => Err(e),
+        };
+        let seconds = progress.finish(outcome.is_ok());
+        let (status, check) = exit_on_error($name, outcome);
+        $json.scenarios.push(ScenarioJson {
+            name: $name,
+            seconds,
+            report: $report.text[from..].lines().map(str::to_string).collect(),
+            status,
+            check,
+        });
     }};
+}
+
+/// The end state as `halo status` and `halo check` read it; a broken rule fails the run.
+async fn end_state<L: halo_harness::Ledger>(
+    chain: &mut L,
+    report: &mut Report,
+) -> Result<(halo_ops::status::Status, halo_ops::check::CheckReport), String> {
+    let s = halo_ops::snapshot::Snapshot::take(chain).await?;
+    let check = halo_ops::check::run(&s, None);
+    let evaluated: u64 = check.rules.iter().map(|r| r.evaluated).sum();
+    if !check.breaks.is_empty() {
+        return Err(halo_ops::check::render(&check));
+    }
+    report.detail(format!(
+        "halo check on the end state: {} accounts, {} rules, {evaluated} evaluations, every rule holds",
+        check.accounts,
+        check.rules.len()
+    ));
+    Ok((halo_ops::status::Status::of(&s), check))
 }
 
 /// Every seed scenario, each on a chain of its own (its own configurator).
 macro_rules! scenarios {
-    ($report:expr, $fresh:expr) => {{
-        scenario!("configurator", configurator, $report, $fresh);
-        scenario!("trading", trading, $report, $fresh);
-        scenario!("passthrough", passthrough, $report, $fresh);
-        scenario!("structuring", structuring, $report, $fresh);
+    ($report:expr, $json:expr, $fresh:expr) => {{
+        scenario!(1, "configurator", configurator, $report, $json, $fresh);
+        scenario!(2, "trading", trading, $report, $json, $fresh);
+        scenario!(3, "passthrough", passthrough, $report, $json, $fresh);
+        scenario!(4, "structuring", structuring, $report, $json, $fresh);
     }};
 }
 
 /// Runs every seed scenario on `cluster` and prints the report; exits 1 if one fails.
-pub async fn run(cluster: Cluster) {
+pub async fn run(cluster: Cluster, json: Option<std::path::PathBuf>) {
     if std::env::var_os("RUST_LOG").is_none() {
         // program-test logs every instruction at debug level otherwise
         std::env::set_var("RUST_LOG", "error");
     }
     let mut report = Report::to(quiet_program_logs());
+    let mut doc = DemoJson::default();
     match &cluster {
         Cluster::Embedded => {
             report.line("Halo on Solana: seed scenarios on an embedded chain");
@@ -142,7 +251,8 @@ pub async fn run(cluster: Cluster) {
                 "embedded chain: halo_pau, halo_oracle, halo_trading, halo_lcts, halo_nfat, halo_nfat_hook (native) beside SPL \
                  Token, Token-2022 and ATA (SBF)",
             );
-            scenarios!(&mut report, ((), Chain::new().await));
+            doc.cluster = "embedded".into();
+            scenarios!(&mut report, doc, ((), Chain::new().await));
         }
         Cluster::Localnet(bin, sbf_dir) => {
             report.line("Halo on Solana: seed scenarios over JSON-RPC");
@@ -151,7 +261,12 @@ pub async fn run(cluster: Cluster) {
                  halo_nfat, halo_nfat_hook beside SPL Token, Token-2022 and ATA; its clock moved only by the scenario)",
                 bin.display()
             ));
-            scenarios!(&mut report, fresh_localnet(bin, sbf_dir.as_deref()).await);
+            doc.cluster = "localnet".into();
+            scenarios!(
+                &mut report,
+                doc,
+                fresh_localnet(bin, sbf_dir.as_deref()).await
+            );
         }
         Cluster::Url(url, sbf_dir) => {
             report.line("Halo on Solana: seed scenarios over JSON-RPC");
@@ -159,9 +274,18 @@ pub async fn run(cluster: Cluster) {
                 "the local validator at {url}, reset before each scenario, the programs installed from {}",
                 sbf_dir.display()
             ));
-            scenarios!(&mut report, fresh_url(url, sbf_dir).await);
+            doc.cluster = url.clone();
+            scenarios!(&mut report, doc, fresh_url(url, sbf_dir).await);
         }
     }
     report.line("");
     report.line("all scenarios ran and matched the seeds' numbers");
+    doc.passed = true;
+    if let Some(path) = json {
+        let text = serde_json::to_string_pretty(&doc).expect("the report serialises");
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("halo demo: --json {}: {e}", path.display());
+            std::process::exit(1);
+        }
+    }
 }

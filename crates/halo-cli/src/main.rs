@@ -97,6 +97,10 @@ enum Command {
         /// The SBF builds for --localnet / --url (default $HALO_SBF_DIR or target/sbf).
         #[arg(long, value_name = "DIR")]
         sbf_dir: Option<std::path::PathBuf>,
+        /// Also write the whole report as JSON: each scenario's lines, time, and end state
+        /// as `halo status` and `halo check` read it.
+        #[arg(long, value_name = "FILE")]
+        json: Option<std::path::PathBuf>,
     },
     /// Start a local validator over JSON-RPC on 127.0.0.1 with the Halo programs and the
     /// SPL programs; it prints one `rpc URL ws URL` line and runs until interrupted.
@@ -210,10 +214,14 @@ struct RunArgs {
 async fn main() {
     let cli = Cli::parse();
     match cli.command {
-        Command::Demo { localnet, sbf_dir } => {
+        Command::Demo {
+            localnet,
+            sbf_dir,
+            json,
+        } => {
             let cluster = demo::Cluster::from_args(localnet, cli.url, sbf_dir)
                 .unwrap_or_else(|e| usage_error(&e));
-            demo::run(cluster).await
+            demo::run(cluster, json).await
         }
         Command::Localnet {
             port,

@@ -67,3 +67,60 @@ async fn structuring_scenario_reproduces_seed_003s_deals() {
     assert!(r.text.contains("operator report: deals active"));
     assert!(r.text.contains("ApyAboveBuybox"));
 }
+
+/// `halo demo --json FILE` as a user runs it: progress on standard error (plain lines when
+/// it is not a terminal), the report on standard output with `halo check` on each end
+/// state, and the whole report in the file.
+#[test]
+fn the_demo_binary_checks_each_end_state_and_writes_the_whole_report_as_json() {
+    let file = std::env::temp_dir().join(format!("halo-demo-{}.json", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_halo"))
+        .args(["demo", "--json"])
+        .arg(&file)
+        .output()
+        .expect("halo demo");
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    for (k, name) in ["configurator", "trading", "passthrough", "structuring"]
+        .iter()
+        .enumerate()
+    {
+        assert!(
+            stderr.contains(&format!("[{}/4] {name} ...", k + 1)),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("[{}/4] {name} done in", k + 1)),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        stdout.matches("halo check on the end state").count(),
+        4,
+        "{stdout}"
+    );
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).expect("the JSON file")).unwrap();
+    std::fs::remove_file(&file).ok();
+    assert_eq!(doc["passed"], true);
+    assert_eq!(doc["cluster"], "embedded");
+    let scenarios = doc["scenarios"].as_array().unwrap();
+    assert_eq!(scenarios.len(), 4);
+    for s in scenarios {
+        assert_eq!(
+            s["check"]["breaks"].as_array().unwrap().len(),
+            0,
+            "{}",
+            s["name"]
+        );
+        assert!(s["report"].as_array().unwrap().len() > 5);
+    }
+    // the Trading scenario's t-bill sale is in its lines, its pools in its status
+    let trading = &scenarios[1];
+    assert!(trading["report"].to_string().contains("99,950"));
+    assert!(!trading["status"]["pools"].as_array().unwrap().is_empty());
+    assert_eq!(scenarios[3]["status"]["facilities"][0]["deals_closed"], 3);
+}
