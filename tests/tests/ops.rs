@@ -106,6 +106,60 @@ async fn the_trading_halo_ends_with_every_rule_holding_and_its_pools_in_status()
     }
 }
 
+/// `halo report` on the Trading scenario's end state: the settlement success rate is the
+/// one the scenario's own operator report counted, and each KPI outside its range carries
+/// the seed's action.
+#[tokio::test]
+async fn the_kpi_report_reads_the_trading_halo_as_its_scenario_counted_it() {
+    let mut chain = Chain::new().await;
+    let o = trading::run(&mut chain, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    let s = Snapshot::take(&mut chain).await.expect("snapshot");
+    let r = halo_ops::report::run(&s);
+    let settlement = r
+        .kpis
+        .iter()
+        .find(|k| k.id == "settlement_success")
+        .unwrap();
+    let (ok, failed) = o.settlement_success;
+    assert!(
+        settlement
+            .name
+            .contains(&format!("({ok} settled, {failed} failed)")),
+        "{}",
+        settlement.name
+    );
+    assert_eq!(settlement.bps, Some(ok * 10_000 / (ok + failed)));
+    // the stress run's issuer never paid: below 99.5 %, with the seed's action
+    assert_eq!(settlement.within, Some(false));
+    assert!(settlement.action.unwrap().contains("seed 002"));
+    let pools = s.pools.len();
+    for id in [
+        "position_concentration",
+        "net_position",
+        "inventory_turnover",
+        "pnl",
+        "capital_turns",
+    ] {
+        assert_eq!(r.kpis.iter().filter(|k| k.id == id).count(), pools, "{id}");
+    }
+    for k in &r.kpis {
+        assert_eq!(k.within == Some(false), k.action.is_some(), "{k:?}");
+    }
+    // the t-bill pool's realised P&L, as the scenario read it
+    let tbill = halo_sdk::fmt::signed_amount(o.tbill_realised_pnl, 6);
+    assert!(
+        r.kpis.iter().any(|k| k.id == "pnl" && k.value == tbill),
+        "{tbill}"
+    );
+    let text = halo_ops::report::render(&r);
+    assert!(
+        text.contains("OUT settlement success rate") && text.contains("not from chain state"),
+        "{text}"
+    );
+}
+
 #[tokio::test]
 async fn the_passthrough_halo_ends_with_every_rule_holding_and_its_queues_in_status() {
     let mut chain = Chain::new().await;

@@ -124,6 +124,10 @@ enum Command {
     /// What every PAU (routes: max, slope, available now, time to full), oracle feed, pool,
     /// LCTS queue and NFAT facility on the cluster holds now.
     Status,
+    /// Seed 002's KPIs from chain state (settlement success, concentration, net position,
+    /// turnover, P&L, revenue per volume, capital turns, queue backlogs, deals funded vs
+    /// owed), each against the seed's target and with its action when outside it.
+    Report,
     /// Recompute every conservation rule from chain state alone (vaults against what
     /// pools, queues, books and deals say they hold; shares against positions; rate limits
     /// within bounds); exit 3 and name the accounts if one is broken.
@@ -247,6 +251,10 @@ async fn main() {
         Command::Status => {
             let url = cluster::resolve(cli.url.as_deref());
             std::process::exit(ops::status(&url, cli.commitment, cli.output).await)
+        }
+        Command::Report => {
+            let url = cluster::resolve(cli.url.as_deref());
+            std::process::exit(ops::report(&url, cli.commitment, cli.output).await)
         }
         Command::Check { baseline } => {
             let url = cluster::resolve(cli.url.as_deref());

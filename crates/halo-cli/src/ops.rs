@@ -1,7 +1,7 @@
 //! `halo status` and `halo check` over JSON-RPC: one snapshot of the cluster, then the
 //! table or JSON of `halo_ops`.
 use halo_harness::rpc::RpcLedger;
-use halo_ops::{check, snapshot::Snapshot, status};
+use halo_ops::{check, report as kpi, snapshot::Snapshot, status};
 use solana_commitment_config::CommitmentConfig;
 
 use crate::{Commitment, Output, EXIT_BROKEN};
@@ -42,6 +42,24 @@ pub async fn status(url: &str, c: Commitment, out: Output) -> i32 {
         }
         Err(e) => {
             eprintln!("halo status: {e}");
+            1
+        }
+    }
+}
+
+/// `halo report`: exit 0, or 1 if the cluster cannot be read.
+pub async fn report(url: &str, c: Commitment, out: Output) -> i32 {
+    match snapshot(url, c).await {
+        Ok(s) => {
+            let r = kpi::run(&s);
+            match out {
+                Output::Json => print_json(&r),
+                Output::Display => print!("{}", kpi::render(&r)),
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("halo report: {e}");
             1
         }
     }

@@ -174,6 +174,8 @@ async fn a_daemon_serves_metrics_and_stops_cleanly_on_sigterm() {
     write!(s, "GET /metrics HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
     let mut scrape = String::new();
     s.read_to_string(&mut scrape).unwrap();
+    // shown with --nocapture: what a Prometheus scrape reads
+    println!("{scrape}");
     for line in [
         "halo_beacon_up{beacon=\"amm\"} 1",
         "# TYPE halo_beacon_cycles_total counter",

@@ -255,6 +255,17 @@ fn status_and_check_read_the_cluster_and_check_flags_a_corrupted_facility() {
     let (code, out, err) = halo(&["check", "-u", &url]);
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(out.contains("every rule holds"), "{out}");
+    let (code, out, err) = halo(&["report", "-u", &url, "--output", "json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let kpis: serde_json::Value = serde_json::from_str(&out).expect("report JSON");
+    assert!(
+        kpis["kpis"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|k| k["id"] == "deals_funded"),
+        "{out}"
+    );
 
     // a facility whose books claim one more unit of queued capital than its Primes put in
     let facility = rt.block_on(async {

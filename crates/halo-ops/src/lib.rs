@@ -7,6 +7,9 @@
 //!   status`), as JSON or a table.
 //! * [`check`]: the conservation rules the programs promise, recomputed from a snapshot
 //!   alone (`halo check`, seed 003's lpla-checker): each break names its accounts.
+//! * [`report`]: seed 002's KPIs from chain state, against the seed's target ranges, with
+//!   the seed's action when one is outside its range (`halo report`).
 pub mod check;
+pub mod report;
 pub mod snapshot;
 pub mod status;
