@@ -25,6 +25,14 @@ async fn same_status_as_embedded(chain: &mut RpcLedger, embedded: halo_harness::
     let local = halo_ops::snapshot::Snapshot::take(&mut embedded)
         .await
         .expect("the embedded chain's accounts");
+    // the same accounts (positions and deposits included, which status does not show),
+    // each rule evaluated as often
+    let local_report = halo_ops::check::run(&local, None);
+    assert_eq!(report.accounts, local_report.accounts);
+    let evaluated = |r: &halo_ops::check::CheckReport| -> Vec<(&str, u64)> {
+        r.rules.iter().map(|x| (x.id, x.evaluated)).collect()
+    };
+    assert_eq!(evaluated(&report), evaluated(&local_report));
     assert_eq!(
         halo_ops::status::without_addresses(&halo_ops::status::Status::of(&over_rpc)),
         halo_ops::status::without_addresses(&halo_ops::status::Status::of(&local)),

@@ -200,7 +200,8 @@ struct RunArgs {
         long,
         default_value_t = 60,
         value_name = "SECONDS",
-        conflicts_with = "once"
+        conflicts_with = "once",
+        value_parser = clap::value_parser!(u64).range(1..)
     )]
     interval: u64,
     /// External inputs as a JSON file, read again before each cycle.
@@ -277,13 +278,6 @@ fn address(option: &str, v: &str) -> halo_sdk::Pubkey {
 }
 
 async fn run_beacon(url: &str, c: Commitment, keypair: &std::path::Path, which: BeaconCmd) -> i32 {
-    let key = match solana_keypair::read_keypair_file(keypair) {
-        Ok(k) => k,
-        Err(e) => {
-            eprintln!("halo beacon: keypair {}: {e}", keypair.display());
-            return 1;
-        }
-    };
     let (kind, target, price, primes, run) = match which {
         BeaconCmd::Amm {
             pool,
@@ -315,6 +309,13 @@ async fn run_beacon(url: &str, c: Commitment, keypair: &std::path::Path, which: 
             vec![],
             run,
         ),
+    };
+    let key = match solana_keypair::read_keypair_file(keypair) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("halo beacon: keypair {}: {e}", keypair.display());
+            return 1;
+        }
     };
     let mut ledger = match halo_harness::rpc::RpcLedger::connect_at(
         url,

@@ -16,10 +16,29 @@ pub fn commitment(c: Commitment) -> CommitmentConfig {
 
 /// A snapshot of the cluster at `url`, or the reason in words.
 async fn snapshot(url: &str, c: Commitment) -> Result<Snapshot, String> {
-    // reads only: the payer never signs
-    let mut ledger =
-        RpcLedger::connect_at(url, halo_harness::Keypair::new(), commitment(c)).await?;
-    Snapshot::take(&mut ledger).await
+    guarded(async {
+        // reads only: the payer never signs
+        let mut ledger =
+            RpcLedger::connect_at(url, halo_harness::Keypair::new(), commitment(c)).await?;
+        Snapshot::take(&mut ledger).await
+    })
+    .await
+}
+
+/// `read`, with a panic (the ledger's reads panic when the cluster stops answering half
+/// way) turned into an error in words.
+pub async fn guarded<T>(
+    read: impl std::future::Future<Output = Result<T, String>>,
+) -> Result<T, String> {
+    use futures::FutureExt;
+    match std::panic::AssertUnwindSafe(read).catch_unwind().await {
+        Ok(r) => r,
+        Err(panic) => Err(panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "the cluster stopped answering".into())),
+    }
 }
 
 fn print_json<T: serde::Serialize>(v: &T) {
@@ -80,9 +99,13 @@ pub async fn check(
             return 1;
         }
     };
-    match snapshot(url, c).await {
-        Ok(s) => {
-            let report = check::run(&s, baseline.as_ref());
+    let read = async {
+        let mut ledger =
+            RpcLedger::connect_at(url, halo_harness::Keypair::new(), commitment(c)).await?;
+        check::run_confirmed(&mut ledger, baseline.as_ref()).await
+    };
+    match guarded(read).await {
+        Ok((_, report)) => {
             match out {
                 Output::Json => print_json(&report),
                 Output::Display => print!("{}", check::render(&report)),

@@ -108,6 +108,14 @@ fn usage_errors_exit_2_and_say_what_is_wrong() {
         (vec!["status", "--output", "yaml"], "invalid value 'yaml'"),
         (vec!["check", "--commitment", "max"], "invalid value 'max'"),
         (vec!["frobnicate"], "unrecognized subcommand 'frobnicate'"),
+        (
+            vec!["beacon", "amm", "--pool", "x", "--interval", "0"],
+            "0 is not in 1..",
+        ),
+        (
+            vec!["beacon", "lcts", "--unit", "not-an-address"],
+            "--unit not-an-address is not a base58 address",
+        ),
     ] {
         let out = Command::new(HALO).args(&args).output().expect("run halo");
         assert_eq!(out.status.code(), Some(2), "{args:?}");

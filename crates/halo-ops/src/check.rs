@@ -61,12 +61,19 @@ impl Baseline {
     pub fn read(path: &std::path::Path) -> Result<Baseline, String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("baseline {}: {e}", path.display()))?;
-        serde_json::from_str(&text).map_err(|e| {
+        let b: Baseline = serde_json::from_str(&text).map_err(|e| {
             format!(
                 "baseline {} is not a `halo check --output json` report: {e}",
                 path.display()
             )
-        })
+        })?;
+        if let Some(bad) = b.finalized.keys().find(|k| k.parse::<Pubkey>().is_err()) {
+            return Err(format!(
+                "baseline {}: {bad} is not an address",
+                path.display()
+            ));
+        }
+        Ok(b)
     }
 }
 
@@ -138,23 +145,73 @@ impl Checker {
         });
     }
 
-    /// `found == expected`.
+    /// `found == expected`; `None` on either side (amounts whose sum does not fit) is a
+    /// break of its own.
     fn equal(
         &mut self,
         id: &'static str,
         rule: &'static str,
-        found: i128,
-        expected: i128,
+        found: Option<i128>,
+        expected: Option<i128>,
         accounts: &[Pubkey],
     ) {
-        self.rule(id, rule, found == expected, accounts, || {
-            format!("recorded {found}, recomputed {expected}")
+        let holds = found.is_some() && found == expected;
+        self.rule(id, rule, holds, accounts, || match (found, expected) {
+            (Some(f), Some(e)) => format!("recorded {f}, recomputed {e}"),
+            _ => "the amounts involved overflow 128 bits: corrupt accounts".into(),
         });
     }
 }
 
+/// A signed sum of amounts, `None` if it does not fit an i128.
+fn flow<I, T>(terms: I) -> Option<i128>
+where
+    I: IntoIterator<Item = (i8, T)>,
+    T: TryInto<i128>,
+{
+    terms.into_iter().try_fold(0i128, |acc, (sign, v)| {
+        let v: i128 = v.try_into().ok()?;
+        if sign < 0 {
+            acc.checked_sub(v)
+        } else {
+            acc.checked_add(v)
+        }
+    })
+}
+
+/// One amount as a flow term.
+fn one<T: TryInto<i128>>(v: T) -> Option<i128> {
+    v.try_into().ok()
+}
+
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads `ledger` and checks it; when that finds a break, reads and checks it again and
+/// keeps only the breaks both reads show (the same rule on the same accounts). On a live
+/// cluster the program accounts and the vault balances are separate reads, and a swap or
+/// a claim landing between them is not a break.
+pub async fn run_confirmed<L: halo_sdk::ledger::Ledger>(
+    ledger: &mut L,
+    baseline: Option<&Baseline>,
+) -> Result<(Snapshot, CheckReport), String> {
+    let first = Snapshot::take(ledger).await?;
+    let report = run(&first, baseline);
+    if report.breaks.is_empty() {
+        return Ok((first, report));
+    }
+    let again = Snapshot::take(ledger).await?;
+    let mut second = run(&again, baseline);
+    let seen: Vec<(&str, &Vec<String>)> =
+        report.breaks.iter().map(|b| (b.id, &b.accounts)).collect();
+    second
+        .breaks
+        .retain(|b| seen.contains(&(b.id, &b.accounts)));
+    for r in &mut second.rules {
+        r.broken = second.breaks.iter().filter(|b| b.id == r.id).count() as u64;
+    }
+    Ok((again, second))
 }
 
 /// Every rule over `s`; with `baseline`, finalized generations compared with it.
@@ -184,6 +241,7 @@ pub fn run(s: &Snapshot, baseline: Option<&Baseline>) -> CheckReport {
     if let Some(b) = baseline {
         for (address, before) in &b.finalized {
             let now = finalized.get(address);
+            // Baseline::read refused a baseline with an address that does not parse
             let key: Pubkey = address.parse().unwrap_or_default();
             c.rule(
                 "lcts.finalized_unchanged",
@@ -248,8 +306,8 @@ fn pau(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "pau.ops_counted",
             "a configurator's next_op_id counts its timelock operations (never closed)",
-            i128::from(cfg.state.next_op_id),
-            ops as i128,
+            Some(i128::from(cfg.state.next_op_id)),
+            Some(ops as i128),
             &[cfg.address],
         );
     }
@@ -356,8 +414,8 @@ fn trading(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "trading.shares_held",
             "a pool's shares = the positions' free shares + the queued shares + the dead shares",
-            i128::from(st.total_shares),
-            free + i128::from(st.queued_shares) + i128::from(st.dead_shares),
+            Some(i128::from(st.total_shares)),
+            Some(free + i128::from(st.queued_shares) + i128::from(st.dead_shares)),
             &[a],
         );
         let gens: Vec<_> = s
@@ -372,10 +430,9 @@ fn trading(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "trading.queued_shares",
             "a pool's queued shares = what its withdrawal generations requested and have not filled",
-            i128::from(st.queued_shares),
-            unfilled,
-            &[a],
-        );
+            Some(i128::from(st.queued_shares)),
+            Some(unfilled),
+            &[a]);
         let reds: Vec<_> = s.redemptions.iter().filter(|r| r.state.pool == a).collect();
         let pending = |f: fn(&halo_trading::state::Redemption) -> u64| -> i128 {
             reds.iter()
@@ -386,47 +443,73 @@ fn trading(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "trading.pending_asset",
             "a pool's asset out for redemption = the amounts of its pending redemptions",
-            i128::from(st.pending_asset),
-            pending(|r| r.amount),
+            Some(i128::from(st.pending_asset)),
+            Some(pending(|r| r.amount)),
             &[a],
         );
         c.equal(
             "trading.pending_expected",
             "a pool's expected USDS = what its pending redemptions expect",
-            i128::from(st.pending_expected),
-            pending(|r| r.expected_quote),
+            Some(i128::from(st.pending_expected)),
+            Some(pending(|r| r.expected_quote)),
             &[a],
         );
-        let sent: i128 = reds.iter().map(|r| i128::from(r.state.amount)).sum();
-        let inventory = i128::try_from(st.bought_asset).unwrap_or(i128::MAX)
-            - i128::try_from(st.sold_asset).unwrap_or(i128::MAX)
-            - sent;
+        let sent = reds.iter().map(|r| (-1i8, r.state.amount));
+        let inventory = flow(
+            [(1i8, st.bought_asset), (-1, st.sold_asset)]
+                .into_iter()
+                .chain(sent.map(|(k, v)| (k, u128::from(v)))),
+        );
         c.equal(
             "trading.asset_flow",
             "a pool's inventory = asset bought - asset sold - asset sent for redemption",
-            i128::from(st.inventory),
+            one(st.inventory),
             inventory,
             &[a],
         );
-        let deposited: i128 = positions
-            .iter()
-            .map(|x| i128::try_from(x.state.total_deposited).unwrap_or(i128::MAX))
-            .sum();
-        let withdrawn: i128 = positions
-            .iter()
-            .map(|x| i128::try_from(x.state.total_withdrawn).unwrap_or(i128::MAX))
-            .sum();
-        let received: i128 = reds.iter().map(|r| i128::from(r.state.received)).sum();
-        let quote = deposited - withdrawn + i128::try_from(st.sold_quote).unwrap_or(i128::MAX)
-            - i128::try_from(st.bought_quote).unwrap_or(i128::MAX)
-            + received;
+        let quote = flow(
+            positions
+                .iter()
+                .flat_map(|x| {
+                    [
+                        (1i8, x.state.total_deposited),
+                        (-1, x.state.total_withdrawn),
+                    ]
+                })
+                .chain([(1, st.sold_quote), (-1, st.bought_quote)])
+                .chain(reds.iter().map(|r| (1, u128::from(r.state.received)))),
+        );
         c.equal(
             "trading.quote_flow",
             "a pool's booked USDS = deposits - withdrawals + USDS from sales - USDS paid for buys + USDS from redemptions",
-            i128::from(st.quote_liquidity) + i128::from(st.claims_reserved),
+            flow([(1i8, st.quote_liquidity), (1, st.claims_reserved)]),
             quote,
             &[a],
         );
+        for r in &reds {
+            c.invariant(
+                "trading.redemption.invariant",
+                "halo_trading Redemption::invariant",
+                r.state.invariant(),
+                &r.address,
+            );
+        }
+        for g in &gens {
+            c.invariant(
+                "trading.withdraw_generation.invariant",
+                "halo_trading WithdrawGeneration::invariant",
+                g.state.invariant(),
+                &g.address,
+            );
+        }
+        for x in &positions {
+            c.invariant(
+                "trading.lp_position.invariant",
+                "halo_trading LpPosition::invariant",
+                x.state.invariant(),
+                &x.address,
+            );
+        }
     }
 }
 
@@ -461,8 +544,12 @@ fn lcts(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "lcts.underlying_flow",
             "a queue's backlog = underlying in - underlying out - converted",
-            i128::from(st.total_underlying),
-            i128::from(st.underlying_in) - i128::from(st.underlying_out) - i128::from(st.converted),
+            Some(i128::from(st.total_underlying)),
+            Some(
+                i128::from(st.underlying_in)
+                    - i128::from(st.underlying_out)
+                    - i128::from(st.converted),
+            ),
             &[a],
         );
         c.covers(
@@ -477,19 +564,24 @@ fn lcts(s: &Snapshot, c: &mut Checker) {
             .iter()
             .filter(|p| p.state.queue == a && p.state.gen_id == st.gen_id)
             .collect();
-        let shares: u128 = current.iter().map(|p| p.state.shares).sum();
+        let shares = current
+            .iter()
+            .try_fold(0u128, |acc, p| acc.checked_add(p.state.shares));
         c.rule(
             "lcts.generation_shares",
             "a queue's current shares = the shares of the positions in its current generation",
-            shares == st.total_shares,
+            shares == Some(st.total_shares),
             &[a],
-            || format!("queue says {}, positions hold {shares}", st.total_shares),
+            || match shares {
+                Some(held) => format!("queue says {}, positions hold {held}", st.total_shares),
+                None => "the positions' shares overflow 128 bits: corrupt accounts".into(),
+            },
         );
         c.equal(
             "lcts.generation_positions",
             "a queue counts the positions in its current generation",
-            i128::from(st.positions),
-            current.len() as i128,
+            Some(i128::from(st.positions)),
+            Some(current.len() as i128),
             &[a],
         );
         if st.status == QueueStatus::Dormant {
@@ -510,8 +602,8 @@ fn lcts(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "lcts.finalized_generations",
             "every generation before the current one has its finalized record",
-            finalized as i128,
-            i128::from(st.gen_id),
+            Some(finalized as i128),
+            Some(i128::from(st.gen_id)),
             &[a],
         );
         for p in s.positions.iter().filter(|p| p.state.queue == a) {
@@ -570,22 +662,24 @@ fn nfat(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "nfat.queue_shares",
             "a facility's queue shares = the Primes' deposit shares",
-            i128::from(st.queue.total_shares),
-            deposits.iter().map(|d| i128::from(d.state.shares)).sum(),
+            Some(i128::from(st.queue.total_shares)),
+            Some(deposits.iter().map(|d| i128::from(d.state.shares)).sum()),
             &[a],
         );
         c.equal(
             "nfat.queue_flow",
             "a facility's queued capital = deposits - withdrawals - claims by strikes",
-            i128::from(st.queue.total_underlying),
-            deposits
-                .iter()
-                .map(|d| {
-                    i128::from(d.state.deposited_total)
-                        - i128::from(d.state.withdrawn_total)
-                        - i128::from(d.state.claimed_total)
-                })
-                .sum(),
+            Some(i128::from(st.queue.total_underlying)),
+            Some(
+                deposits
+                    .iter()
+                    .map(|d| {
+                        i128::from(d.state.deposited_total)
+                            - i128::from(d.state.withdrawn_total)
+                            - i128::from(d.state.claimed_total)
+                    })
+                    .sum(),
+            ),
             &[a],
         );
         for d in &deposits {
@@ -619,18 +713,20 @@ fn nfat(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "nfat.claims_into_books",
             "what the books claimed in = what the Primes' deposits were claimed",
-            books.iter().map(|b| i128::from(b.state.claimed_in)).sum(),
-            deposits
-                .iter()
-                .map(|d| i128::from(d.state.claimed_total))
-                .sum(),
+            Some(books.iter().map(|b| i128::from(b.state.claimed_in)).sum()),
+            Some(
+                deposits
+                    .iter()
+                    .map(|d| i128::from(d.state.claimed_total))
+                    .sum(),
+            ),
             &[a],
         );
         c.equal(
             "nfat.deals_struck",
             "a facility's next deal id = the deals its books struck",
-            i128::from(st.next_deal_id),
-            books.iter().map(|b| i128::from(b.state.deals)).sum(),
+            Some(i128::from(st.next_deal_id)),
+            Some(books.iter().map(|b| i128::from(b.state.deals)).sum()),
             &[a],
         );
         let deals: Vec<_> = s.deals.iter().filter(|d| d.state.facility == a).collect();
@@ -660,10 +756,9 @@ fn nfat(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "nfat.redeem_liability",
             "a facility's redeem liability = the books' unallocated returns + the deals' funded and unclaimed amounts",
-            i128::from(st.deals.redeem_liability),
-            unallocated + unclaimed,
-            &[a],
-        );
+            Some(i128::from(st.deals.redeem_liability)),
+            Some(unallocated + unclaimed),
+            &[a]);
         c.covers(
             "nfat.redeem_vault_covers_liability",
             "a facility's redeem vault holds at least its redeem liability",
@@ -682,26 +777,28 @@ fn nfat(s: &Snapshot, c: &mut Checker) {
         c.equal(
             "nfat.open_deals",
             "a facility counts its open deals (active or defaulted)",
-            i128::from(st.deals.open),
-            open as i128,
+            Some(i128::from(st.deals.open)),
+            Some(open as i128),
             &[a],
         );
         c.equal(
             "nfat.defaulted_deals",
             "a facility counts its defaulted deals",
-            i128::from(st.deals.defaulted),
-            defaulted as i128,
+            Some(i128::from(st.deals.defaulted)),
+            Some(defaulted as i128),
             &[a],
         );
         c.equal(
             "nfat.principal_outstanding",
             "a facility's principal outstanding = that of its deals not written off",
-            i128::from(st.deals.principal_outstanding),
-            deals
-                .iter()
-                .filter(|d| d.state.status != DealStatus::WrittenOff)
-                .map(|d| i128::from(d.state.ledger.principal_outstanding))
-                .sum(),
+            Some(i128::from(st.deals.principal_outstanding)),
+            Some(
+                deals
+                    .iter()
+                    .filter(|d| d.state.status != DealStatus::WrittenOff)
+                    .map(|d| i128::from(d.state.ledger.principal_outstanding))
+                    .sum(),
+            ),
             &[a],
         );
     }

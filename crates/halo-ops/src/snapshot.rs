@@ -255,3 +255,123 @@ impl Snapshot {
         self.balances.get(a).copied().flatten()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anchor_lang::Space;
+
+    /// An account of type `T` as its program would hold a zeroed one.
+    fn zeroed<T: Discriminator + Space>(owner: Pubkey) -> RawAccount {
+        let mut data = T::DISCRIMINATOR.to_vec();
+        data.resize(T::DISCRIMINATOR.len() + T::INIT_SPACE, 0);
+        RawAccount {
+            lamports: 1,
+            owner,
+            data,
+        }
+    }
+
+    /// Every account type of every program is filed under its type; none is "undecodable".
+    #[test]
+    fn every_account_type_of_every_program_is_routed() {
+        use halo_lcts::state as l;
+        use halo_nfat::state as n;
+        use halo_oracle::state as o;
+        use halo_pau::state as p;
+        use halo_trading::state as t;
+        let mut s = Snapshot::default();
+        macro_rules! add {
+            ($program:expr, $($ty:ty),+) => {$(
+                s.add($program, Pubkey::new_unique(), &zeroed::<$ty>($program));
+            )+};
+        }
+        add!(
+            halo_pau::ID,
+            p::Configurator,
+            p::Controller,
+            p::RateLimit,
+            p::Integration,
+            p::TimelockOp,
+            p::InitRateLimit,
+            p::GovOpsMembership,
+            p::Removal
+        );
+        add!(halo_oracle::ID, o::Feed);
+        add!(
+            halo_trading::ID,
+            t::TradingClass,
+            t::Pool,
+            t::LpPosition,
+            t::Redemption,
+            t::WithdrawGeneration,
+            t::Book,
+            t::QuoteReceipt
+        );
+        add!(
+            halo_lcts::ID,
+            l::LctsClass,
+            l::LctsUnit,
+            l::Queue,
+            l::Position,
+            l::FinalizedGeneration
+        );
+        add!(
+            halo_nfat::ID,
+            n::Facility,
+            n::Book,
+            n::Deal,
+            n::QueueDeposit,
+            n::ApprovedPrime,
+            n::HolderEntry
+        );
+        assert!(s.undecodable.is_empty(), "{:?}", s.undecodable);
+        let typed = s.configurators.len()
+            + s.controllers.len()
+            + s.rate_limits.len()
+            + s.integrations.len()
+            + s.ops.len()
+            + s.feeds.len()
+            + s.trading_classes.len()
+            + s.pools.len()
+            + s.lp_positions.len()
+            + s.redemptions.len()
+            + s.withdraw_generations.len()
+            + s.lcts_classes.len()
+            + s.units.len()
+            + s.queues.len()
+            + s.positions.len()
+            + s.finalized.len()
+            + s.facilities.len()
+            + s.books.len()
+            + s.deals.len()
+            + s.queue_deposits.len();
+        assert_eq!(typed, 20);
+        assert_eq!(s.others.values().sum::<u64>(), 7, "{:?}", s.others);
+        assert_eq!(s.finalized_hashes.len(), 1);
+    }
+
+    #[test]
+    fn a_known_discriminator_with_bytes_that_do_not_decode_is_undecodable() {
+        let mut s = Snapshot::default();
+        let mut bad = zeroed::<halo_trading::state::Pool>(halo_trading::ID);
+        bad.data.truncate(20);
+        let at = Pubkey::new_unique();
+        s.add(halo_trading::ID, at, &bad);
+        // a Pool's discriminator under another program is not a Pool of that program
+        s.add(
+            halo_pau::ID,
+            Pubkey::new_unique(),
+            &zeroed::<halo_trading::state::Pool>(halo_pau::ID),
+        );
+        assert!(s.pools.is_empty());
+        assert_eq!(s.undecodable.len(), 2);
+        assert_eq!(s.undecodable[0].address, at);
+        assert!(!s.undecodable[0].why.is_empty());
+        assert!(
+            s.undecodable[1].why.contains("no account type"),
+            "{}",
+            s.undecodable[1].why
+        );
+    }
+}

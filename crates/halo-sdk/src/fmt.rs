@@ -3,7 +3,10 @@
 /// `1234567890` with 6 decimals -> `1,234.567890`; trailing zeros of the fraction kept to 2.
 pub fn amount(base_units: impl Into<u128>, decimals: u8) -> String {
     let base_units: u128 = base_units.into();
-    let unit = 10u128.pow(u32::from(decimals));
+    // a mint may declare any u8 of decimals; past 10^38 show the base units as they are
+    let Some(unit) = 10u128.checked_pow(u32::from(decimals)) else {
+        return format!("{base_units} base units");
+    };
     let whole = base_units / unit;
     let frac = base_units % unit;
     let mut w = whole.to_string();
@@ -74,6 +77,7 @@ mod tests {
             "184,467,440,737,095.51615"
         );
         assert_eq!(signed_amount(-1_500_000, 6), "-1.50");
+        assert_eq!(amount(7u64, 200), "7 base units");
         assert_eq!(signed_amount(2_000_000, 6), "2.00");
         assert_eq!(wad(1_000_250_000_000_000_000, 6), "1.00025");
         assert_eq!(wad(999_999_999_999_999_999, 6), "0.999999");
