@@ -41,24 +41,64 @@ impl Inputs {
             Inputs::None => return Ok(serde_json::json!({})),
             Inputs::File(p) => std::fs::read_to_string(p)
                 .map_err(|e| format!("inputs file {}: {e}", p.display()))?,
-            Inputs::Command(cmd) => {
-                let out = std::process::Command::new("sh")
-                    .arg("-c")
-                    .arg(cmd)
-                    .output()
-                    .map_err(|e| format!("inputs command {cmd:?}: {e}"))?;
-                if !out.status.success() {
-                    return Err(format!(
-                        "inputs command {cmd:?} exited {}: {}",
-                        out.status,
-                        String::from_utf8_lossy(&out.stderr).trim()
-                    ));
-                }
-                String::from_utf8_lossy(&out.stdout).into_owned()
-            }
+            Inputs::Command(cmd) => run_inputs_command(cmd, INPUTS_TIMEOUT)?,
         };
         serde_json::from_str(&text).map_err(|e| format!("inputs are not JSON: {e}"))
     }
+}
+
+/// How long an inputs command may take before the cycle gives up on it (and kills it).
+const INPUTS_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Runs `sh -c cmd` and returns what it printed; killed and refused after `timeout`.
+fn run_inputs_command(cmd: &str, timeout: Duration) -> Result<String, String> {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("sh")
+        .arg("-c")
+        .arg(cmd)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("inputs command {cmd:?}: {e}"))?;
+    // drain both pipes on threads so a chatty command never blocks on a full pipe
+    fn drain(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
+        std::thread::spawn(move || {
+            let mut buf = Vec::new();
+            let _ = r.read_to_end(&mut buf);
+            buf
+        })
+    }
+    let out = drain(child.stdout.take().expect("piped stdout"));
+    let err = drain(child.stderr.take().expect("piped stderr"));
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(20)),
+            Ok(None) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(format!(
+                    "inputs command {cmd:?} took longer than {}s: killed",
+                    timeout.as_secs()
+                ));
+            }
+            Err(e) => return Err(format!("inputs command {cmd:?}: {e}")),
+        }
+    };
+    let (out, err) = (
+        out.join().unwrap_or_default(),
+        err.join().unwrap_or_default(),
+    );
+    if !status.success() {
+        return Err(format!(
+            "inputs command {cmd:?} exited {status}: {}",
+            String::from_utf8_lossy(&err).trim()
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// A u128 given as a JSON number or a decimal string (WAD values exceed 2^53).
@@ -341,10 +381,22 @@ pub async fn bind<L: Ledger>(
     primes: Vec<Pubkey>,
 ) -> Result<Beacon, BindError> {
     use halo_sdk::decode::account as decode;
-    let data = chain
-        .account_data(target)
+    let raw = chain
+        .raw_account(target)
         .await
         .ok_or_else(|| BindError::Missing(format!("no account at {target}")))?;
+    let program = match kind {
+        "amm" => halo_trading::ID,
+        "lcts" => halo_lcts::ID,
+        _ => halo_nfat::ID,
+    };
+    if raw.owner != program {
+        return Err(BindError::Missing(format!(
+            "{target} is owned by {}, not by {program}: not a {kind} beacon's account",
+            raw.owner
+        )));
+    }
+    let data = raw.data;
     let wrong = |role: &str, on_chain: &Pubkey| {
         BindError::WrongKey(format!(
             "{} is not the {role} of {target} (the {role} on chain is {on_chain}): refusing to start",
@@ -364,6 +416,12 @@ pub async fn bind<L: Ledger>(
                 })?;
             if class.beacon != key.pubkey() {
                 return Err(wrong("beacon", &class.beacon));
+            }
+            if halo_sdk::pda::pool(&pool.class, pool.unit_id) != *target {
+                return Err(BindError::Missing(format!(
+                    "{target} is not at its own seeds (class {}, unit {})",
+                    pool.class, pool.unit_id
+                )));
             }
             let price_account = match (pool.price_source, price_account) {
                 (_, Some(p)) => p,
@@ -538,7 +596,11 @@ pub async fn run<L: Ledger>(
 ) -> i32 {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT] {
-        if let Err(e) = signal_hook::flag::register(sig, Arc::clone(&stop)) {
+        // a second signal while the first waits for the cycle in flight exits at once (130)
+        let registered =
+            signal_hook::flag::register_conditional_shutdown(sig, 130, Arc::clone(&stop))
+                .and_then(|_| signal_hook::flag::register(sig, Arc::clone(&stop)));
+        if let Err(e) = registered {
             log(
                 beacon.name(),
                 "error",
@@ -558,7 +620,8 @@ pub async fn run<L: Ledger>(
     loop {
         let started = Instant::now();
         let outcome = match inputs.read() {
-            Ok(v) => beacon.cycle(chain, v).await,
+            // a cluster that stops answering half way through a cycle fails that cycle
+            Ok(v) => crate::ops::guarded(beacon.cycle(chain, v)).await,
             Err(e) => Err(e),
         };
         let elapsed = started.elapsed();
@@ -571,6 +634,7 @@ pub async fn run<L: Ledger>(
         match &outcome {
             Ok(c) => {
                 failures_in_a_row = 0;
+                health.last_success_unix = health.last_cycle_unix;
                 health.sent += c.sent.len() as u64;
                 health.refused += c.refused.len() as u64;
                 log(
@@ -586,15 +650,19 @@ pub async fn run<L: Ledger>(
             }
         }
         if let Some(m) = &metrics {
-            let gauges = match halo_ops::snapshot::Snapshot::take(chain).await {
+            let read = crate::ops::guarded(halo_ops::snapshot::Snapshot::take(chain)).await;
+            let gauges = match read {
                 Ok(s) => Some(s),
                 Err(e) => {
                     log(name, "metrics_failed", serde_json::json!({"error": e}));
                     None
                 }
             };
+            // built outside the lock, so a scrape never waits on a snapshot
+            let mut fresh = Metrics::default();
+            fresh.update(name, &health, gauges.as_ref());
             if let Ok(mut m) = m.lock() {
-                m.update(name, &health, gauges.as_ref());
+                *m = fresh;
             }
         }
         if schedule.once {
@@ -701,12 +769,17 @@ mod tests {
             bind(&mut chain, "lcts", &l.unit.unit, &stranger, None, vec![]).await,
             Err(BindError::WrongKey(_))
         ));
-        // a pool address is not a unit
+        // a PAU controller is not a unit: another program owns it
+        assert!(matches!(
+            bind(&mut chain, "lcts", &l.pau.controller, &l.beacon, None, vec![]).await,
+            Err(BindError::Missing(e)) if e.contains("is owned by")
+        ));
+        // an LCTS account that is not a unit
         assert!(matches!(
             bind(
                 &mut chain,
                 "lcts",
-                &l.pau.controller,
+                &l.unit.subscribe_queue,
                 &l.beacon,
                 None,
                 vec![]
@@ -787,5 +860,11 @@ mod tests {
             .read()
             .unwrap_err();
         assert!(e.contains("/nonexistent/inputs.json"), "{e}");
+        let e = Inputs::Command("echo not json".into()).read().unwrap_err();
+        assert!(e.contains("not JSON"), "{e}");
+        let started = Instant::now();
+        let e = run_inputs_command("sleep 5", Duration::from_millis(300)).unwrap_err();
+        assert!(e.contains("took longer than 0s: killed"), "{e}");
+        assert!(started.elapsed() < Duration::from_secs(3));
     }
 }

@@ -21,6 +21,8 @@ pub struct Health {
     pub sent: u64,
     pub refused: u64,
     pub last_cycle_unix: u64,
+    /// When a cycle last ran to its end (0: never).
+    pub last_success_unix: u64,
     pub last_cycle_seconds: f64,
 }
 
@@ -105,6 +107,16 @@ impl Metrics {
             "halo_beacon_last_cycle_timestamp_seconds",
             &b,
             h.last_cycle_unix,
+        );
+        e.family(
+            "halo_beacon_last_success_timestamp_seconds",
+            "gauge",
+            "Unix time a cycle last ran to its end (a failing beacon keeps cycling; this stops moving).",
+        );
+        e.sample(
+            "halo_beacon_last_success_timestamp_seconds",
+            &b,
+            h.last_success_unix,
         );
         e.family(
             "halo_beacon_last_cycle_duration_seconds",
@@ -230,7 +242,10 @@ fn gauges(e: &mut Exposition, s: &Snapshot) {
         for f in &st.facilities {
             let v = match name {
                 "halo_facility_queue" => whole(u128::from(f.queue_backlog), f.deposit_decimals),
-                "halo_facility_open_deals" => f.deals.values().sum::<u64>() as f64,
+                "halo_facility_open_deals" => ["Active", "Defaulted"]
+                    .iter()
+                    .map(|k| f.deals.get(*k).copied().unwrap_or(0))
+                    .sum::<u64>() as f64,
                 "halo_facility_late_deals" => f.late.len() as f64,
                 "halo_facility_defaulted_deals" => f.defaulted.len() as f64,
                 _ => whole(u128::from(f.redeem_liability), f.deposit_decimals),
@@ -238,6 +253,27 @@ fn gauges(e: &mut Exposition, s: &Snapshot) {
             e.sample(name, &[("facility", &f.address)], v);
         }
     }
+}
+
+/// Answers one scrape: reads the request to its blank line (answering before the request
+/// is in would reset the connection), then writes the exposition; 2 s timeouts each way.
+fn answer(mut stream: std::net::TcpStream, metrics: &Mutex<Metrics>) {
+    let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
+    let _ = stream.set_write_timeout(Some(std::time::Duration::from_secs(2)));
+    let mut request = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !request.windows(4).any(|w| w == b"\r\n\r\n") && request.len() < 16 * 1024 {
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => request.extend_from_slice(&buf[..n]),
+        }
+    }
+    let body = metrics.lock().map(|m| m.text.clone()).unwrap_or_default();
+    let _ = write!(
+        stream,
+        "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
 }
 
 /// Serves `metrics` at `addr` on a thread of its own; returns the bound address (port 0
@@ -249,17 +285,10 @@ pub fn serve(addr: &str, metrics: Arc<Mutex<Metrics>>) -> Result<std::net::Socke
         .map_err(|e| format!("--metrics {addr}: {e}"))?;
     std::thread::spawn(move || {
         for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(2)));
-            // the request line and headers; the answer is the same at any path
-            let mut buf = [0u8; 4096];
-            let _ = stream.read(&mut buf);
-            let body = metrics.lock().map(|m| m.text.clone()).unwrap_or_default();
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: text/plain; version=0.0.4; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-                body.len()
-            );
+            let Ok(stream) = stream else { continue };
+            let metrics = Arc::clone(&metrics);
+            // a connection of its own each: a slow or idle client never holds up a scrape
+            std::thread::spawn(move || answer(stream, &metrics));
         }
     });
     Ok(bound)
@@ -280,6 +309,7 @@ mod tests {
                 sent: 2,
                 refused: 1,
                 last_cycle_unix: 1_799_053_200,
+                last_success_unix: 1_799_053_140,
                 last_cycle_seconds: 0.25,
             },
             None,
@@ -296,6 +326,7 @@ mod tests {
             "halo_beacon_cycles_total{beacon=\"amm\"} 3",
             "halo_beacon_actions_total{beacon=\"amm\",result=\"refused\"} 1",
             "halo_beacon_last_cycle_duration_seconds{beacon=\"amm\"} 0.25",
+            "halo_beacon_last_success_timestamp_seconds{beacon=\"amm\"} 1799053140",
         ] {
             assert!(answer.contains(line), "{line} not in\n{answer}");
         }

@@ -206,5 +206,43 @@ async fn a_daemon_serves_metrics_and_stops_cleanly_on_sigterm() {
     );
     let p: Pool = chain.account(&env.pool.pool).await;
     assert_eq!(p.next_redemption_id, 1);
+
+    // SIGTERM while a cycle is in flight (its inputs command takes a second): the cycle
+    // ends, logged, and only then does the daemon stop
+    let mut child = Command::new(HALO)
+        .args([
+            "beacon",
+            "amm",
+            "--pool",
+            &pool,
+            "-u",
+            &url,
+            "--interval",
+            "1",
+        ])
+        .args(["--inputs-cmd", "sleep 1; echo '{}'", "-k"])
+        .arg(dir.join("beacon.json"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("halo beacon");
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let first = lines.next().expect("the start line").expect("utf-8");
+    assert!(first.contains("\"event\":\"start\""), "{first}");
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGTERM);
+    }
+    let status = child.wait().expect("wait");
+    let rest: Vec<serde_json::Value> = lines
+        .map_while(Result::ok)
+        .filter_map(|l| serde_json::from_str(&l).ok())
+        .collect();
+    assert_eq!(status.code(), Some(0), "{rest:?}");
+    let events: Vec<&str> = rest.iter().filter_map(|v| v["event"].as_str()).collect();
+    assert_eq!(events, vec!["cycle", "stop"], "{rest:?}");
+    let s = halo_ops::snapshot::Snapshot::take(&mut chain)
+        .await
+        .expect("snapshot");
+    assert!(halo_ops::check::run(&s, None).breaks.is_empty());
     std::fs::remove_dir_all(&dir).ok();
 }
