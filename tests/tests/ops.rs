@@ -326,3 +326,53 @@ async fn an_account_no_halo_type_decodes_is_flagged() {
     assert_eq!(broken_ids(&r), vec!["decodes"]);
     assert_eq!(r.breaks[0].accounts, vec![stray.to_string()]);
 }
+
+/// `halo demo --charts`: the Passthrough scenario recorded through `Recorder` draws the
+/// seed's queue (10M waiting, filled day by day to nothing) and the charts are SVG.
+#[tokio::test]
+async fn the_passthrough_queue_backlog_is_charted_as_it_fills() {
+    use halo_ops::chart::{charts, Recorder};
+    let mut chain = Chain::new().await;
+    let mut rec = Recorder::new(&mut chain, true);
+    passthrough::run(&mut rec, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    rec.sample().await;
+    let samples = std::mem::take(&mut rec.samples);
+    assert!(samples.len() > 10, "{}", samples.len());
+    assert!(samples.windows(2).all(|w| w[0].t <= w[1].t));
+    let out = charts("passthrough", &samples);
+    let (_, backlog) = out
+        .iter()
+        .find(|(stem, _)| stem == "passthrough-queue-backlog")
+        .expect("a backlog chart");
+    let subscribe = backlog
+        .series
+        .iter()
+        .find(|s| s.name.starts_with("subscribe"))
+        .expect("the subscribe queue");
+    let most = subscribe.points.iter().map(|p| p.1).fold(0.0, f64::max);
+    assert_eq!(most, 10_000_000.0);
+    assert_eq!(subscribe.points.last().unwrap().1, 0.0);
+    // it steps down, never up, once it is full: the queue only fills
+    let from_full = subscribe.points.iter().position(|p| p.1 == most).unwrap();
+    assert!(subscribe.points[from_full..]
+        .windows(2)
+        .all(|w| w[1].1 <= w[0].1));
+    for (_, chart) in &out {
+        let svg = chart.to_svg();
+        assert!(
+            svg.starts_with("<svg") && svg.contains("<polyline"),
+            "{}",
+            chart.title
+        );
+    }
+    // off, it records nothing
+    let mut chain = Chain::new().await;
+    let mut rec = Recorder::new(&mut chain, false);
+    configurator::run(&mut rec, &mut Report::quiet())
+        .await
+        .expect("scenario");
+    rec.sample().await;
+    assert!(rec.samples.is_empty());
+}

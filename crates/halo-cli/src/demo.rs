@@ -184,13 +184,20 @@ impl Progress {
 /// Runs one scenario on a fresh chain from `$fresh` (dropped, validator and all, when it
 /// ends), verifies its numbers, and checks its end state with `halo check`'s rules.
 macro_rules! scenario {
-    ($k:literal, $name:literal, $module:ident, $report:expr, $json:expr, $fresh:expr) => {{
+    ($k:literal, $name:literal, $module:ident, $report:expr, $json:expr, $charts:expr, $fresh:expr) => {{
         let progress = Progress::start($k, $name);
         let (_keep, mut chain) = $fresh;
         let from = $report.text.len();
-        let outcome = $module::run(&mut chain, $report)
+        let mut recorder = halo_ops::chart::Recorder::new(&mut chain, $charts.is_some());
+        let outcome = $module::run(&mut recorder, $report)
             .await
             .and_then(|o| $module::verify(&o));
+        recorder.sample().await;
+        let samples = std::mem::take(&mut recorder.samples);
+        drop(recorder);
+        if let Some(dir) = $charts {
+            exit_on_error($name, write_charts(dir, $name, &samples));
+        }
         let outcome = match outcome {
             Ok(()) => end_state(&mut chain, $report).await,
             Err(e) => Err(e),
@@ -205,6 +212,21 @@ macro_rules! scenario {
             check,
         });
     }};
+}
+
+/// Writes the scenario's charts into `dir` (created if missing) as SVG files.
+fn write_charts(
+    dir: &std::path::Path,
+    scenario: &str,
+    samples: &[halo_ops::chart::Sample],
+) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("--charts {}: {e}", dir.display()))?;
+    for (stem, chart) in halo_ops::chart::charts(scenario, samples) {
+        let path = dir.join(format!("{stem}.svg"));
+        std::fs::write(&path, chart.to_svg())
+            .map_err(|e| format!("--charts {}: {e}", path.display()))?;
+    }
+    Ok(())
 }
 
 /// The end state as `halo status` and `halo check` read it; a broken rule fails the run.
@@ -228,16 +250,44 @@ async fn end_state<L: halo_harness::Ledger>(
 
 /// Every seed scenario, each on a chain of its own (its own configurator).
 macro_rules! scenarios {
-    ($report:expr, $json:expr, $fresh:expr) => {{
-        scenario!(1, "configurator", configurator, $report, $json, $fresh);
-        scenario!(2, "trading", trading, $report, $json, $fresh);
-        scenario!(3, "passthrough", passthrough, $report, $json, $fresh);
-        scenario!(4, "structuring", structuring, $report, $json, $fresh);
+    ($report:expr, $json:expr, $charts:expr, $fresh:expr) => {{
+        scenario!(
+            1,
+            "configurator",
+            configurator,
+            $report,
+            $json,
+            $charts,
+            $fresh
+        );
+        scenario!(2, "trading", trading, $report, $json, $charts, $fresh);
+        scenario!(
+            3,
+            "passthrough",
+            passthrough,
+            $report,
+            $json,
+            $charts,
+            $fresh
+        );
+        scenario!(
+            4,
+            "structuring",
+            structuring,
+            $report,
+            $json,
+            $charts,
+            $fresh
+        );
     }};
 }
 
 /// Runs every seed scenario on `cluster` and prints the report; exits 1 if one fails.
-pub async fn run(cluster: Cluster, json: Option<std::path::PathBuf>) {
+pub async fn run(
+    cluster: Cluster,
+    json: Option<std::path::PathBuf>,
+    charts: Option<std::path::PathBuf>,
+) {
     if std::env::var_os("RUST_LOG").is_none() {
         // program-test logs every instruction at debug level otherwise
         std::env::set_var("RUST_LOG", "error");
@@ -252,7 +302,7 @@ pub async fn run(cluster: Cluster, json: Option<std::path::PathBuf>) {
                  Token, Token-2022 and ATA (SBF)",
             );
             doc.cluster = "embedded".into();
-            scenarios!(&mut report, doc, ((), Chain::new().await));
+            scenarios!(&mut report, doc, charts.as_ref(), ((), Chain::new().await));
         }
         Cluster::Localnet(bin, sbf_dir) => {
             report.line("Halo on Solana: seed scenarios over JSON-RPC");
@@ -265,6 +315,7 @@ pub async fn run(cluster: Cluster, json: Option<std::path::PathBuf>) {
             scenarios!(
                 &mut report,
                 doc,
+                charts.as_ref(),
                 fresh_localnet(bin, sbf_dir.as_deref()).await
             );
         }
@@ -275,7 +326,12 @@ pub async fn run(cluster: Cluster, json: Option<std::path::PathBuf>) {
                 sbf_dir.display()
             ));
             doc.cluster = url.clone();
-            scenarios!(&mut report, doc, fresh_url(url, sbf_dir).await);
+            scenarios!(
+                &mut report,
+                doc,
+                charts.as_ref(),
+                fresh_url(url, sbf_dir).await
+            );
         }
     }
     report.line("");

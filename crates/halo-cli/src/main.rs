@@ -101,6 +101,11 @@ enum Command {
         /// as `halo status` and `halo check` read it.
         #[arg(long, value_name = "FILE")]
         json: Option<std::path::PathBuf>,
+        /// Also write SVG charts of each scenario into DIR: pool USDS vs inventory,
+        /// cumulative spread and P&L, the rate limits' available amounts, queue backlogs,
+        /// deals funded vs owed (the chain read at every warp and transaction).
+        #[arg(long, value_name = "DIR")]
+        charts: Option<std::path::PathBuf>,
     },
     /// Start a local validator over JSON-RPC on 127.0.0.1 with the Halo programs and the
     /// SPL programs; it prints one `rpc URL ws URL` line and runs until interrupted.
@@ -223,10 +228,11 @@ async fn main() {
             localnet,
             sbf_dir,
             json,
+            charts,
         } => {
             let cluster = demo::Cluster::from_args(localnet, cli.url, sbf_dir)
                 .unwrap_or_else(|e| usage_error(&e));
-            demo::run(cluster, json).await
+            demo::run(cluster, json, charts).await
         }
         Command::Localnet {
             port,

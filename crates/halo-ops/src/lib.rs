@@ -7,8 +7,11 @@
 //!   status`), as JSON or a table.
 //! * [`check`]: the conservation rules the programs promise, recomputed from a snapshot
 //!   alone (`halo check`, seed 003's lpla-checker): each break names its accounts.
+//! * [`chart`]: a `Ledger` that records the status as a scenario runs, and SVG line
+//!   charts of it (`halo demo --charts DIR`).
 //! * [`report`]: seed 002's KPIs from chain state, against the seed's target ranges, with
 //!   the seed's action when one is outside its range (`halo report`).
+pub mod chart;
 pub mod check;
 pub mod report;
 pub mod snapshot;
