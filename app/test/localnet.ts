@@ -78,8 +78,21 @@ export async function startLocalnet(upgradeAuthority: PublicKey): Promise<Localn
     connection,
     stop: () => {
       // web3.js reconnects its websocket forever once the validator is gone, which keeps
-      // the test process alive: close it first (it has no public close)
-      (connection as unknown as { _rpcWebSocket: { close(): void } })._rpcWebSocket.close();
+      // the test process alive: close it first (it has no public close). A subscription
+      // still being torn down (a confirmation's signatureSubscribe) would make web3.js
+      // reconnect right after an explicit close, so forget them, and turn the client's
+      // own reconnection off.
+      const c = connection as unknown as {
+        _subscriptionsByHash: Record<string, unknown>;
+        _rpcWebSocket: { reconnect: boolean; close(): void };
+      };
+      c._subscriptionsByHash = {};
+      c._rpcWebSocket.reconnect = false;
+      try {
+        c._rpcWebSocket.close();
+      } catch {
+        // not connected: nothing to close
+      }
       stop();
     },
   };

@@ -227,6 +227,24 @@ pub struct CycleLog {
     pub notes: Vec<String>,
 }
 
+impl CycleLog {
+    /// A cycle's actions sent, refused (with the program's reason) and notes, in words.
+    fn of<A: std::fmt::Debug, N: std::fmt::Debug>(
+        sent: &[A],
+        failed: &[(A, halo_sdk::ledger::Refusal)],
+        notes: &[N],
+    ) -> CycleLog {
+        CycleLog {
+            sent: sent.iter().map(|a| format!("{a:?}")).collect(),
+            refused: failed
+                .iter()
+                .map(|(a, r)| format!("{a:?}: {}", r.reason()))
+                .collect(),
+            notes: notes.iter().map(|n| format!("{n:?}")).collect(),
+        }
+    }
+}
+
 impl Beacon {
     pub fn name(&self) -> &'static str {
         match self {
@@ -255,15 +273,7 @@ impl Beacon {
                         .collect(),
                 };
                 let c = b.cycle(chain, &ext).await;
-                CycleLog {
-                    sent: c.sent.iter().map(|a| format!("{a:?}")).collect(),
-                    refused: c
-                        .failed
-                        .iter()
-                        .map(|(a, r)| refused(format!("{a:?}"), r))
-                        .collect(),
-                    notes: c.plan.notes.iter().map(|n| format!("{n:?}")).collect(),
-                }
+                CycleLog::of(&c.sent, &c.failed, &c.plan.notes)
             }
             Beacon::Lcts(b) => {
                 let i: LctsInputs = parse(inputs, "lcts")?;
@@ -273,15 +283,7 @@ impl Beacon {
                     redeem_capacity: i.redeem_capacity,
                 };
                 let c = b.cycle(chain, &ext).await;
-                CycleLog {
-                    sent: c.sent.iter().map(|a| format!("{a:?}")).collect(),
-                    refused: c
-                        .failed
-                        .iter()
-                        .map(|(a, r)| refused(format!("{a:?}"), r))
-                        .collect(),
-                    notes: c.plan.notes.iter().map(|n| format!("{n:?}")).collect(),
-                }
+                CycleLog::of(&c.sent, &c.failed, &c.plan.notes)
             }
             Beacon::Nfat(b, primes) => {
                 let i: NfatInputs = parse(inputs, "nfat")?;
@@ -314,15 +316,7 @@ impl Beacon {
                     repaid: i.repaid.iter().map(|r| (r.book, r.amount)).collect(),
                 };
                 let c = b.cycle(chain, primes, &ext).await;
-                CycleLog {
-                    sent: c.sent.iter().map(|a| format!("{a:?}")).collect(),
-                    refused: c
-                        .failed
-                        .iter()
-                        .map(|(a, r)| refused(format!("{a:?}"), r))
-                        .collect(),
-                    notes: c.plan.notes.iter().map(|n| format!("{n:?}")).collect(),
-                }
+                CycleLog::of(&c.sent, &c.failed, &c.plan.notes)
             }
             Beacon::Attest(b) => {
                 let i: AttestInputs = parse(inputs, "attest")?;

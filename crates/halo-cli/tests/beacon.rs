@@ -132,29 +132,45 @@ async fn two_daemons_at_once_start_the_redemption_once_and_a_wrong_key_is_refuse
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// `halo beacon amm` on `pool` every second with the beacon key in `dir` and `extra`
+/// options, and its log lines.
+fn daemon(
+    pool: &str,
+    url: &str,
+    dir: &std::path::Path,
+    extra: &[&str],
+) -> (
+    std::process::Child,
+    std::io::Lines<BufReader<std::process::ChildStderr>>,
+) {
+    let mut child = Command::new(HALO)
+        .args([
+            "beacon",
+            "amm",
+            "--pool",
+            pool,
+            "-u",
+            url,
+            "--interval",
+            "1",
+        ])
+        .args(extra)
+        .arg("-k")
+        .arg(dir.join("beacon.json"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("halo beacon");
+    let lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    (child, lines)
+}
+
 #[tokio::test]
 #[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
 async fn a_daemon_serves_metrics_and_stops_cleanly_on_sigterm() {
     let dir = temp_dir("daemon");
     let (_net, mut chain, env, url) = pool_with_inventory(&dir).await;
     let pool = env.pool.pool.to_string();
-    let mut child = Command::new(HALO)
-        .args([
-            "beacon",
-            "amm",
-            "--pool",
-            &pool,
-            "-u",
-            &url,
-            "--interval",
-            "1",
-        ])
-        .args(["--metrics", "127.0.0.1:0", "-k"])
-        .arg(dir.join("beacon.json"))
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("halo beacon");
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let (mut child, mut lines) = daemon(&pool, &url, &dir, &["--metrics", "127.0.0.1:0"]);
     let mut addr = None;
     let mut cycles = 0;
     let mut seen = Vec::new();
@@ -209,23 +225,7 @@ async fn a_daemon_serves_metrics_and_stops_cleanly_on_sigterm() {
 
     // SIGTERM while a cycle is in flight (its inputs command takes a second): the cycle
     // ends, logged, and only then does the daemon stop
-    let mut child = Command::new(HALO)
-        .args([
-            "beacon",
-            "amm",
-            "--pool",
-            &pool,
-            "-u",
-            &url,
-            "--interval",
-            "1",
-        ])
-        .args(["--inputs-cmd", "sleep 1; echo '{}'", "-k"])
-        .arg(dir.join("beacon.json"))
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("halo beacon");
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let (mut child, mut lines) = daemon(&pool, &url, &dir, &["--inputs-cmd", "sleep 1; echo '{}'"]);
     let first = lines.next().expect("the start line").expect("utf-8");
     assert!(first.contains("\"event\":\"start\""), "{first}");
     std::thread::sleep(std::time::Duration::from_millis(400));
