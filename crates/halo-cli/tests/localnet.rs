@@ -45,6 +45,12 @@ fn start_localnet(args: &[&str]) -> (std::process::Child, String) {
     (child, url)
 }
 
+/// The SBF builds: `$HALO_SBF_DIR`, else the workspace's `target/sbf`.
+fn sbf_dir() -> String {
+    std::env::var("HALO_SBF_DIR")
+        .unwrap_or_else(|_| format!("{}/../../target/sbf", env!("CARGO_MANIFEST_DIR")))
+}
+
 /// One JSON-RPC call over plain HTTP/1.1 (no client crate needed for a health check).
 fn rpc(url: &str, body: &str) -> String {
     let addr = url.trim_start_matches("http://");
@@ -150,8 +156,7 @@ fn demo_over_json_rpc_runs_every_seed_scenario_with_the_embedded_runs_numbers() 
 #[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
 fn demo_url_resets_the_validator_and_runs_every_seed_scenario_with_the_same_numbers() {
     let (mut child, url) = start_localnet(&["--clock", "frozen"]);
-    let sbf = std::env::var("HALO_SBF_DIR")
-        .unwrap_or_else(|_| format!("{}/../../target/sbf", env!("CARGO_MANIFEST_DIR")));
+    let sbf = sbf_dir();
     let out = Command::new(HALO)
         .args(["demo", "--url", &url, "--sbf-dir", &sbf])
         .output()
@@ -222,8 +227,7 @@ fn status_and_check_read_the_cluster_and_check_flags_a_corrupted_facility() {
     use halo_scenarios::{report::Report, structuring};
     let rt = tokio::runtime::Runtime::new().expect("runtime");
     let (mut child, url) = start_localnet(&["--clock", "frozen"]);
-    let sbf = std::env::var("HALO_SBF_DIR")
-        .unwrap_or_else(|_| format!("{}/../../target/sbf", env!("CARGO_MANIFEST_DIR")));
+    let sbf = sbf_dir();
     // the Structuring scenario over JSON-RPC, left on the validator
     let mut ledger = rt.block_on(async {
         let mut l = halo_harness::rpc::RpcLedger::connect(&url, halo_harness::Keypair::new())
