@@ -106,17 +106,83 @@ async fn the_trading_halo_ends_with_every_rule_holding_and_its_pools_in_status()
     }
 }
 
-/// `halo report` on the Trading scenario's end state: the settlement success rate is the
-/// one the scenario's own operator report counted, and each KPI outside its range carries
-/// the seed's action.
+/// `halo report` on the Trading scenario's end state and history: the settlement success
+/// rate is the one the scenario's own operator report counted, its refusals are in the
+/// history by reason, the events add up to every pool's lifetime counters, and each KPI
+/// outside its range carries the seed's action.
 #[tokio::test]
 async fn the_kpi_report_reads_the_trading_halo_as_its_scenario_counted_it() {
     let mut chain = Chain::new().await;
     let o = trading::run(&mut chain, &mut Report::quiet())
         .await
         .expect("scenario");
-    let s = Snapshot::take(&mut chain).await.expect("snapshot");
-    let r = halo_ops::report::run(&s);
+    let (s, h) = halo_ops::history::with_snapshot(&mut chain, usize::MAX)
+        .await
+        .expect("snapshot and history");
+    let r = halo_ops::report::run(&s, Some(&h));
+    // every pool's events, summed, are its lifetime counters
+    let matched: Vec<_> = r
+        .kpis
+        .iter()
+        .filter(|k| k.id == "events_match_state")
+        .collect();
+    assert_eq!(matched.len(), s.pools.len());
+    for k in &matched {
+        assert_eq!(k.within, Some(true), "{}: {}", k.name, k.value);
+    }
+    for p in &s.pools {
+        let f = &h.pools[&p.address.to_string()];
+        assert!(f.whole_life && f.swaps == p.state.swaps && f.swaps > 0);
+    }
+    // each refusal the scenario counted landed, and is in the history under its reason
+    assert!(!o.refusals.is_empty());
+    for (name, n) in &o.refusals {
+        let landed: u64 = h
+            .refusals
+            .iter()
+            .filter(|(reason, _)| reason.starts_with(&format!("{name}:")))
+            .map(|(_, c)| *c)
+            .sum();
+        assert!(
+            landed >= u64::from(*n),
+            "{name}: {landed} in the history, {n} counted"
+        );
+    }
+    let refusals = r.kpis.iter().find(|k| k.id == "refusals").unwrap();
+    assert!(refusals
+        .name
+        .contains(&format!("({} of {}", h.failed, h.transactions)));
+    // the RFQ quote the scenario filled
+    let fills: u64 = h.pools.values().map(|f| f.rfq_fills).sum();
+    assert_eq!(fills, 1);
+    // turnover over the time-averaged inventory, where the pool held any
+    assert!(r
+        .kpis
+        .iter()
+        .any(|k| k.id == "inventory_turnover" && k.name.contains("time-averaged inventory")));
+    // no LP asked to withdraw in this scenario (the history's unit tests cover that queue)
+    assert!(h.withdrawals.is_empty());
+    // the charts the history gives: every kind this scenario has, as SVG and PNG
+    let drawn = halo_ops::chart::history_charts("t", &h, &Status::of(&s));
+    let stems: Vec<&str> = drawn.iter().map(|(s, _)| s.as_str()).collect();
+    for want in [
+        "t-pool-usds-vs-inventory",
+        "t-pool-spread-and-redemption-pnl",
+        "t-refusals",
+    ] {
+        assert!(stems.contains(&want), "{stems:?}");
+    }
+    let dir = std::env::temp_dir().join(format!("halo-history-charts-{}", std::process::id()));
+    let files = halo_ops::chart::write(&dir, &drawn).expect("charts written");
+    assert_eq!(files.len(), 2 * drawn.len());
+    for f in &files {
+        assert!(
+            std::fs::metadata(f).unwrap().len() > 1_000,
+            "{}",
+            f.display()
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
     let settlement = r
         .kpis
         .iter()
@@ -177,6 +243,30 @@ async fn the_passthrough_halo_ends_with_every_rule_holding_and_its_queues_in_sta
         .expect("the subscribe queue");
     assert_eq!(subscribe.generation, o.restarted_generation);
     assert!(subscribe.finalized_generations >= 1);
+    // the history: every finalized generation's time to fill, and the backlog charted
+    let (s, h) = halo_ops::history::with_snapshot(&mut chain, usize::MAX)
+        .await
+        .expect("history");
+    let filled: Vec<_> = h
+        .generations
+        .iter()
+        .filter(|g| g.seconds.is_some())
+        .collect();
+    assert_eq!(filled.len(), s.finalized.len(), "{:?}", h.generations);
+    assert!(filled.iter().any(|g| g.seconds.unwrap() > 0), "{filled:?}");
+    let r = halo_ops::report::run(&s, Some(&h));
+    assert!(r.kpis.iter().any(|k| k.id == "lcts_time_to_fill"));
+    let drawn = halo_ops::chart::history_charts("p", &h, &Status::of(&s));
+    let backlog = drawn
+        .iter()
+        .find(|(stem, _)| stem == "p-queue-backlog")
+        .expect("the backlog chart");
+    // its lines are named by the queue's side, as halo status names it
+    assert!(backlog
+        .1
+        .series
+        .iter()
+        .any(|l| l.name.starts_with("subscribe ")));
 }
 
 #[tokio::test]
@@ -200,6 +290,18 @@ async fn the_structuring_halo_ends_with_every_rule_holding_and_its_deals_in_stat
     assert_eq!(f.books.get("AtRest"), Some(&2));
     let text = status::render(&st);
     assert!(text.contains("closed 3;"), "{text}");
+    // the history: deals owed vs funded and the PAU route the books draw through, charted
+    let (s, h) = halo_ops::history::with_snapshot(&mut chain, usize::MAX)
+        .await
+        .expect("history");
+    let (owed, funded) = h.facilities[&s.facilities[0].address.to_string()];
+    assert!(owed > 0 && funded > 0 && funded <= owed, "{owed} {funded}");
+    let drawn = halo_ops::chart::history_charts("s", &h, &Status::of(&s));
+    let stems: Vec<&str> = drawn.iter().map(|(s, _)| s.as_str()).collect();
+    assert!(
+        stems.contains(&"s-deals-owed-vs-funded") && stems.contains(&"s-rate-limits"),
+        "{stems:?}"
+    );
 }
 
 #[tokio::test]

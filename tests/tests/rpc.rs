@@ -41,6 +41,52 @@ async fn same_status_as_embedded(chain: &mut RpcLedger, embedded: halo_harness::
         halo_ops::status::without_addresses(&halo_ops::status::Status::of(&local)),
         "halo status over JSON-RPC differs from the embedded run"
     );
+    same_report_as_embedded(chain, &mut embedded).await;
+}
+
+/// `halo report` with the history: over JSON-RPC (getSignaturesForAddress and
+/// getTransaction) the same events and the same KPIs as the embedded chain's record. The
+/// one difference is the cluster's preflight: a transaction it refuses never lands, so the
+/// embedded chain's failed transactions are not in the cluster's history.
+async fn same_report_as_embedded(chain: &mut RpcLedger, embedded: &mut halo_harness::Chain) {
+    let (s_rpc, h_rpc) = halo_ops::history::with_snapshot(chain, usize::MAX)
+        .await
+        .expect("the history over JSON-RPC");
+    let (s_local, h_local) = halo_ops::history::with_snapshot(embedded, usize::MAX)
+        .await
+        .expect("the embedded chain's history");
+    assert_eq!(h_rpc.failed, 0, "{:?}", h_rpc.refusals);
+    assert_eq!(h_rpc.transactions, h_local.transactions - h_local.failed);
+    assert_eq!(h_rpc.events, h_local.events);
+    assert_eq!(h_rpc.truncated_logs, 0);
+    let flows = |h: &halo_ops::history::Activity| {
+        let mut v: Vec<_> = h.pools.values().cloned().collect();
+        v.sort_by_key(|f| format!("{f:?}"));
+        v
+    };
+    assert_eq!(flows(&h_rpc), flows(&h_local));
+    let fills = |f: &[halo_ops::history::Fill]| {
+        let mut v: Vec<(u64, Option<i64>)> = f.iter().map(|x| (x.generation, x.seconds)).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(fills(&h_rpc.generations), fills(&h_local.generations));
+    assert_eq!(fills(&h_rpc.withdrawals), fills(&h_local.withdrawals));
+    let kpis = |r: &halo_ops::report::KpiReport| {
+        let mut v: Vec<(&str, String, Option<bool>)> = r
+            .kpis
+            .iter()
+            .filter(|k| k.id != "refusals")
+            .map(|k| (k.id, k.value.clone(), k.within))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        kpis(&halo_ops::report::run(&s_rpc, Some(&h_rpc))),
+        kpis(&halo_ops::report::run(&s_local, Some(&h_local))),
+        "halo report over JSON-RPC differs from the embedded run"
+    );
 }
 
 /// A fresh validator (its clock frozen between warps) and a ledger on it, its payer the

@@ -122,6 +122,8 @@ pub struct ScenarioJson {
     pub report: Vec<String>,
     pub status: halo_ops::status::Status,
     pub check: halo_ops::check::CheckReport,
+    /// `halo report` on the end state, with the scenario's transaction history.
+    pub kpis: halo_ops::report::KpiReport,
 }
 
 /// "[k/4] name" on standard error: on a terminal a line that counts the seconds until the
@@ -195,46 +197,57 @@ macro_rules! scenario {
         recorder.sample().await;
         let samples = std::mem::take(&mut recorder.samples);
         drop(recorder);
-        if let Some(dir) = $charts {
-            exit_on_error($name, write_charts(dir, $name, &samples));
-        }
         let outcome = match outcome {
             Ok(()) => end_state(&mut chain, $report).await,
             Err(e) => Err(e),
         };
         let seconds = progress.finish(outcome.is_ok());
-        let (status, check) = exit_on_error($name, outcome);
+        let (status, check, kpis, activity) = exit_on_error($name, outcome);
+        if let Some(dir) = $charts {
+            let mut drawn = halo_ops::chart::charts($name, &samples);
+            drawn.extend(halo_ops::chart::history_charts(
+                &format!("{}-events", $name),
+                &activity,
+                &status,
+            ));
+            exit_on_error($name, halo_ops::chart::write(dir, &drawn).map(|_| ()));
+        }
         $json.scenarios.push(ScenarioJson {
             name: $name,
             seconds,
             report: $report.text[from..].lines().map(str::to_string).collect(),
             status,
             check,
+            kpis,
         });
     }};
 }
 
-/// Writes the scenario's charts into `dir` (created if missing) as SVG files.
-fn write_charts(
-    dir: &std::path::Path,
-    scenario: &str,
-    samples: &[halo_ops::chart::Sample],
-) -> Result<(), String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("--charts {}: {e}", dir.display()))?;
-    for (stem, chart) in halo_ops::chart::charts(scenario, samples) {
-        let path = dir.join(format!("{stem}.svg"));
-        std::fs::write(&path, chart.to_svg())
-            .map_err(|e| format!("--charts {}: {e}", path.display()))?;
-    }
-    Ok(())
-}
+/// What the end state reads as.
+type EndState = (
+    halo_ops::status::Status,
+    halo_ops::check::CheckReport,
+    halo_ops::report::KpiReport,
+    halo_ops::history::Activity,
+);
 
-/// The end state as `halo status` and `halo check` read it; a broken rule fails the run.
+/// The end state as `halo status`, `halo check` and `halo report` (with the scenario's
+/// whole transaction history) read it; a broken rule, or events that do not add up to a
+/// pool's counters, fails the run.
 async fn end_state<L: halo_harness::Ledger>(
     chain: &mut L,
     report: &mut Report,
-) -> Result<(halo_ops::status::Status, halo_ops::check::CheckReport), String> {
-    let s = halo_ops::snapshot::Snapshot::take(chain).await?;
+) -> Result<EndState, String> {
+    let (s, activity) = halo_ops::history::with_snapshot(chain, usize::MAX).await?;
+    let kpis = halo_ops::report::run(&s, Some(&activity));
+    let disagree: Vec<&halo_ops::report::Kpi> = kpis
+        .kpis
+        .iter()
+        .filter(|k| k.id == "events_match_state" && k.within == Some(false))
+        .collect();
+    if let Some(k) = disagree.first() {
+        return Err(format!("{}: {}", k.name, k.value));
+    }
     let check = halo_ops::check::run(&s, None);
     let evaluated: u64 = check.rules.iter().map(|r| r.evaluated).sum();
     if !check.breaks.is_empty() {
@@ -245,7 +258,23 @@ async fn end_state<L: halo_harness::Ledger>(
         check.accounts,
         check.rules.len()
     ));
-    Ok((halo_ops::status::Status::of(&s), check))
+    let pools_checked = kpis
+        .kpis
+        .iter()
+        .filter(|k| k.id == "events_match_state" && k.within == Some(true))
+        .count();
+    report.detail(format!(
+        "halo report on the history: {} transactions ({} failed), {} events{}",
+        activity.transactions,
+        activity.failed,
+        activity.events.values().sum::<u64>(),
+        if pools_checked > 0 {
+            format!("; the events add up to the lifetime counters of all {pools_checked} pools")
+        } else {
+            String::new()
+        }
+    ));
+    Ok((halo_ops::status::Status::of(&s), check, kpis, activity))
 }
 
 /// Every seed scenario, each on a chain of its own (its own configurator).

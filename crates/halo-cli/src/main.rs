@@ -131,8 +131,24 @@ enum Command {
     Status,
     /// Seed 002's KPIs from chain state (settlement success, concentration, net position,
     /// turnover, P&L, revenue per volume, capital turns, queue backlogs, deals funded vs
-    /// owed), each against the seed's target and with its action when outside it.
-    Report,
+    /// owed) and from the programs' events in the confirmed transactions (failed
+    /// transactions by reason, RFQ fills, time to fill, turnover over the averaged
+    /// inventory, events summed against state), each against the seed's target and with
+    /// its action when outside it.
+    Report {
+        /// Chain state only: do not read the transaction history (getSignaturesForAddress
+        /// and getTransaction for each Halo program).
+        #[arg(long, conflicts_with = "charts")]
+        no_history: bool,
+        /// At most this many of the newest transactions are read.
+        #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
+        limit: u64,
+        /// Also write charts of the history into DIR, as SVG and PNG: pool USDS and
+        /// inventory, cumulative spread and redemption P&L, rate limits' available
+        /// amounts, queue backlogs, deals owed vs funded, failed transactions.
+        #[arg(long, value_name = "DIR")]
+        charts: Option<std::path::PathBuf>,
+    },
     /// Recompute every conservation rule from chain state alone (vaults against what
     /// pools, queues, books and deals say they hold; shares against positions; rate limits
     /// within bounds); exit 3 and name the accounts if one is broken.
@@ -259,9 +275,16 @@ async fn main() {
             let url = cluster::resolve(cli.url.as_deref());
             std::process::exit(ops::status(&url, cli.commitment, cli.output).await)
         }
-        Command::Report => {
+        Command::Report {
+            no_history,
+            limit,
+            charts,
+        } => {
             let url = cluster::resolve(cli.url.as_deref());
-            std::process::exit(ops::report(&url, cli.commitment, cli.output).await)
+            let history = (!no_history).then(|| usize::try_from(limit).unwrap_or(usize::MAX));
+            std::process::exit(
+                ops::report(&url, cli.commitment, cli.output, history, charts.as_deref()).await,
+            )
         }
         Command::Check { baseline } => {
             let url = cluster::resolve(cli.url.as_deref());

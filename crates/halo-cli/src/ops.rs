@@ -66,11 +66,42 @@ pub async fn status(url: &str, c: Commitment, out: Output) -> i32 {
     }
 }
 
-/// `halo report`: exit 0, or 1 if the cluster cannot be read.
-pub async fn report(url: &str, c: Commitment, out: Output) -> i32 {
-    match snapshot(url, c).await {
-        Ok(s) => {
-            let r = kpi::run(&s);
+/// `halo report`: exit 0, or 1 if the cluster cannot be read (or the charts written).
+/// `history`: read at most this many transactions (`None`: chain state only).
+pub async fn report(
+    url: &str,
+    c: Commitment,
+    out: Output,
+    history: Option<usize>,
+    charts: Option<&std::path::Path>,
+) -> i32 {
+    let read = async {
+        let mut ledger =
+            RpcLedger::connect_at(url, halo_harness::Keypair::new(), commitment(c)).await?;
+        match history {
+            Some(limit) => halo_ops::history::with_snapshot(&mut ledger, limit)
+                .await
+                .map(|(s, h)| (s, Some(h))),
+            None => Snapshot::take(&mut ledger).await.map(|s| (s, None)),
+        }
+    };
+    match guarded(read).await {
+        Ok((s, h)) => {
+            let r = kpi::run(&s, h.as_ref());
+            if let (Some(dir), Some(h)) = (charts, h.as_ref()) {
+                let drawn = halo_ops::chart::history_charts("cluster", h, &status::Status::of(&s));
+                match halo_ops::chart::write(dir, &drawn) {
+                    Ok(files) => eprintln!(
+                        "halo report: {} chart files in {}",
+                        files.len(),
+                        dir.display()
+                    ),
+                    Err(e) => {
+                        eprintln!("halo report: --charts {e}");
+                        return 1;
+                    }
+                }
+            }
             match out {
                 Output::Json => print_json(&r),
                 Output::Display => print!("{}", kpi::render(&r)),

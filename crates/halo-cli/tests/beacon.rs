@@ -246,3 +246,111 @@ async fn a_daemon_serves_metrics_and_stops_cleanly_on_sigterm() {
     assert!(halo_ops::check::run(&s, None).breaks.is_empty());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `halo beacon lcts`: two daemons at once, each one cycle with the same inputs, lock the
+/// subscribe queue and settle its generation once (the chain's history has one `Locked`
+/// and one `Settled`, and the cycles' logs one lock and one settlement sent between them);
+/// a key that is not the unit's beacon is refused at start.
+#[tokio::test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
+    use halo_harness::lcts::{LctsEnv, LctsOptions};
+    use halo_sdk::lcts::QueueSide;
+    let dir = temp_dir("lcts");
+    let payer = Keypair::new();
+    let bin = localnet_binary().unwrap_or_else(|e| panic!("{e}"));
+    let net = Localnet::start(&bin, &payer.pubkey(), None, true).unwrap_or_else(|e| panic!("{e}"));
+    let mut chain = net.ledger(payer).await.unwrap_or_else(|e| panic!("{e}"));
+    let env = LctsEnv::bootstrap(&mut chain, LctsOptions::default()).await;
+    let prime = env.prime(&mut chain, 1_000 * UNIT).await;
+    env.enter(&mut chain, &prime, QueueSide::Subscribe, 1_000 * UNIT)
+        .await
+        .expect("a Prime subscribes 1,000");
+    write_keypair(&dir.join("beacon.json"), &env.beacon);
+    let inputs = dir.join("inputs.json");
+    std::fs::write(
+        &inputs,
+        format!(
+            r#"{{"subscribe_capacity": {}, "redeem_capacity": 0}}"#,
+            1_000 * UNIT
+        ),
+    )
+    .unwrap();
+    let unit = env.unit.unit.to_string();
+    let url = net.url().to_string();
+    let args = [
+        "beacon",
+        "lcts",
+        "--unit",
+        &unit,
+        "-u",
+        &url,
+        "-k",
+        dir.join("beacon.json").to_str().unwrap(),
+        "--inputs",
+        inputs.to_str().unwrap(),
+        "--once",
+    ];
+    let spawn = || {
+        Command::new(HALO)
+            .args(args)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("halo beacon lcts")
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let logs = format!(
+        "{}{}",
+        String::from_utf8_lossy(&a.stderr),
+        String::from_utf8_lossy(&b.stderr)
+    );
+    assert_eq!(a.status.code(), Some(0), "{logs}");
+    assert_eq!(b.status.code(), Some(0), "{logs}");
+    let sent: Vec<String> = logs
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["event"] == "cycle")
+        .flat_map(|c| c["sent"].as_array().cloned().unwrap_or_default())
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(
+        sent.iter().filter(|s| s.contains("Lock")).count(),
+        1,
+        "{logs}"
+    );
+    assert_eq!(
+        sent.iter().filter(|s| s.contains("Settle")).count(),
+        1,
+        "{logs}"
+    );
+    // what landed: one lock, one settlement, and the generation finalized once
+    let (s, h) = halo_ops::history::with_snapshot(&mut chain, usize::MAX)
+        .await
+        .expect("history");
+    assert_eq!(h.events.get("halo_lcts.Locked"), Some(&1), "{:?}", h.events);
+    assert_eq!(
+        h.events.get("halo_lcts.Settled"),
+        Some(&1),
+        "{:?}",
+        h.events
+    );
+    assert!(halo_ops::check::run(&s, None).breaks.is_empty());
+
+    let stranger = Keypair::new();
+    write_keypair(&dir.join("stranger.json"), &stranger);
+    let out = Command::new(HALO)
+        .args([
+            "beacon", "lcts", "--unit", &unit, "-u", &url, "--once", "-k",
+        ])
+        .arg(dir.join("stranger.json"))
+        .output()
+        .expect("halo beacon");
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

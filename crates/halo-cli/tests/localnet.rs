@@ -267,17 +267,42 @@ fn status_and_check_read_the_cluster_and_check_flags_a_corrupted_facility() {
     let (code, out, err) = halo(&["check", "-u", &url]);
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(out.contains("every rule holds"), "{out}");
-    let (code, out, err) = halo(&["report", "-u", &url, "--output", "json"]);
+    // the report, with the history read over JSON-RPC, and its charts
+    let charts = std::env::temp_dir().join(format!("halo-report-charts-{}", std::process::id()));
+    let dir = charts.display().to_string();
+    let (code, out, err) = halo(&["report", "-u", &url, "--output", "json", "--charts", &dir]);
     assert_eq!(code, Some(0), "{err}");
     let kpis: serde_json::Value = serde_json::from_str(&out).expect("report JSON");
+    let ids: Vec<&str> = kpis["kpis"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|k| k["id"].as_str())
+        .collect();
     assert!(
-        kpis["kpis"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .any(|k| k["id"] == "deals_funded"),
+        ids.contains(&"deals_funded") && ids.contains(&"refusals"),
         "{out}"
     );
+    let history = &kpis["history"];
+    assert!(history["transactions"].as_u64().unwrap() > 10, "{history}");
+    assert!(
+        history["events"]["halo_nfat.DealStruck"].as_u64().unwrap() >= 1,
+        "{history}"
+    );
+    for stem in ["cluster-deals-owed-vs-funded", "cluster-rate-limits"] {
+        for ext in ["svg", "png"] {
+            let f = charts.join(format!("{stem}.{ext}"));
+            assert!(f.is_file(), "{} missing; {err}", f.display());
+        }
+    }
+    let _ = std::fs::remove_dir_all(&charts);
+    // chain state only: no history in the report; and charts need the history
+    let (code, out, err) = halo(&["report", "-u", &url, "--output", "json", "--no-history"]);
+    assert_eq!(code, Some(0), "{err}");
+    let kpis: serde_json::Value = serde_json::from_str(&out).expect("report JSON");
+    assert!(kpis["history"].is_null());
+    let (code, _, err) = halo(&["report", "-u", &url, "--no-history", "--charts", &dir]);
+    assert_eq!(code, Some(2), "{err}");
 
     // a facility whose books claim one more unit of queued capital than its Primes put in
     let facility = rt.block_on(async {

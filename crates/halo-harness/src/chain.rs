@@ -6,7 +6,7 @@ use anchor_lang::prelude::Pubkey;
 use anchor_lang::solana_program::{
     account_info::AccountInfo, entrypoint::ProgramResult, instruction::Instruction,
 };
-use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal, Signer};
+use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal, Signer, TxRecord};
 use solana_account::Account;
 use solana_program_test::{processor, ProgramTest, ProgramTestContext};
 use solana_transaction::Transaction;
@@ -47,6 +47,9 @@ pub struct Chain {
     touched: BTreeSet<Pubkey>,
     /// Time set by `set_time`, re-applied before each transaction.
     pinned_time: Option<i64>,
+    /// Every landed transaction (succeeded, or failed in an instruction), with the
+    /// addresses it named (programs included), for `Ledger::history`.
+    landed: Vec<(BTreeSet<Pubkey>, TxRecord)>,
 }
 
 fn custom_code(e: &TransactionError) -> Option<u32> {
@@ -80,11 +83,13 @@ impl Chain {
             processor!(halo_nfat_hook_entry),
         );
         let ctx = pt.start_with_context().await;
+        crate::native_events::install();
         let mut chain = Self {
             ctx,
             seen: HashSet::new(),
             touched: BTreeSet::new(),
             pinned_time: Some(GENESIS_TIME),
+            landed: Vec::new(),
         };
         chain.reapply_time().await;
         chain
@@ -161,6 +166,7 @@ impl Ledger for Chain {
         }
         self.ctx.last_blockhash = blockhash;
         self.seen.insert(tx.signatures[0].as_ref().to_vec());
+        let mut signature = tx.signatures[0].to_string();
         let size = halo_sdk::ledger::legacy_transaction_size(&payer.pubkey(), ixs);
         let mut res = self
             .ctx
@@ -180,6 +186,7 @@ impl Ledger for Chain {
             let tx =
                 Transaction::new_signed_with_payer(ixs, Some(&payer.pubkey()), &all, blockhash);
             self.seen.insert(tx.signatures[0].as_ref().to_vec());
+            signature = tx.signatures[0].to_string();
             res = self
                 .ctx
                 .banks_client
@@ -191,9 +198,34 @@ impl Ledger for Chain {
             .metadata
             .map(|m| {
                 let data = m.return_data.map(|r| r.data).unwrap_or_default();
-                (m.log_messages, m.compute_units_consumed, data)
+                (
+                    crate::native_events::restore(m.log_messages),
+                    m.compute_units_consumed,
+                    data,
+                )
             })
             .unwrap_or_default();
+        if matches!(
+            res.result,
+            Ok(()) | Err(TransactionError::InstructionError(..))
+        ) {
+            let clock = self.clock().await;
+            let named = ixs
+                .iter()
+                .flat_map(|ix| {
+                    std::iter::once(ix.program_id).chain(ix.accounts.iter().map(|m| m.pubkey))
+                })
+                .collect();
+            let record = TxRecord {
+                signature,
+                slot: clock.slot,
+                time: Some(clock.unix_timestamp),
+                error: res.result.as_ref().err().map(|e| format!("{e:?}")),
+                code: res.result.as_ref().err().and_then(custom_code),
+                logs: logs.clone(),
+            };
+            self.landed.push((named, record));
+        }
         match res.result {
             Ok(()) => Ok(Receipt {
                 logs,
@@ -254,6 +286,23 @@ impl Ledger for Chain {
                 }
             }
         }
+        Ok(out)
+    }
+
+    async fn history(
+        &mut self,
+        programs: &[Pubkey],
+        limit: usize,
+    ) -> Result<Vec<TxRecord>, String> {
+        let mut out: Vec<TxRecord> = self
+            .landed
+            .iter()
+            .rev()
+            .filter(|(named, _)| programs.iter().any(|p| named.contains(p)))
+            .take(limit)
+            .map(|(_, r)| r.clone())
+            .collect();
+        out.reverse();
         Ok(out)
     }
 

@@ -20,6 +20,8 @@
 pub mod chain;
 pub mod errors;
 pub mod lcts;
+#[cfg(feature = "program-test")]
+pub mod native_events;
 pub mod nfat;
 pub mod oracle;
 pub mod pau;

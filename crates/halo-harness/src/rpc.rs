@@ -16,7 +16,7 @@
 //! come out the same.
 use anchor_lang::prelude::Pubkey;
 use base64::Engine;
-use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal, Signer};
+use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal, Signer, TxRecord};
 use halo_sdk::Instruction;
 use serde_json::{json, Value};
 use solana_commitment_config::CommitmentConfig;
@@ -442,6 +442,117 @@ impl Ledger for RpcLedger {
             ));
         }
         out.sort_by_key(|(k, _)| *k);
+        Ok(out)
+    }
+
+    /// `getSignaturesForAddress` for each program (newest first, `limit` at most, pages
+    /// of 1,000), then `getTransaction` for each signature at the ledger's commitment. A
+    /// transaction that names several programs is read once. Oldest first by slot; within
+    /// one slot, the order the first program's list gives (the cluster's order in the
+    /// block).
+    async fn history(
+        &mut self,
+        programs: &[Pubkey],
+        limit: usize,
+    ) -> Result<Vec<TxRecord>, String> {
+        let commitment = self.client.commitment().commitment;
+        // (slot, signature), newest first per program
+        let mut found: Vec<(u64, String)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for program in programs {
+            let mut before: Option<String> = None;
+            let mut taken = 0usize;
+            while taken < limit {
+                let page = (limit - taken).min(1_000);
+                let mut config = json!({"limit": page, "commitment": commitment});
+                if let Some(b) = &before {
+                    config["before"] = json!(b);
+                }
+                let answer: Value = self
+                    .client
+                    .send(
+                        RpcRequest::GetSignaturesForAddress,
+                        json!([program.to_string(), config]),
+                    )
+                    .await
+                    .map_err(|e| {
+                        format!("getSignaturesForAddress {program} on {}: {e}", self.url)
+                    })?;
+                let list = answer.as_array().ok_or_else(|| {
+                    format!(
+                        "getSignaturesForAddress {program} on {}: not a list",
+                        self.url
+                    )
+                })?;
+                for entry in list {
+                    let (Some(sig), Some(slot)) =
+                        (entry["signature"].as_str(), entry["slot"].as_u64())
+                    else {
+                        return Err(format!(
+                            "getSignaturesForAddress {program} on {}: an entry without a signature or slot",
+                            self.url
+                        ));
+                    };
+                    if seen.insert(sig.to_string()) {
+                        found.push((slot, sig.to_string()));
+                    }
+                }
+                taken += list.len();
+                before = list
+                    .last()
+                    .and_then(|e| e["signature"].as_str())
+                    .map(str::to_string);
+                if list.len() < page {
+                    break;
+                }
+            }
+        }
+        // oldest first; a stable sort keeps each slot's transactions in the lists' order,
+        // which is newest first: reverse first, then sort by slot
+        found.reverse();
+        found.sort_by_key(|(slot, _)| *slot);
+        let skip = found.len().saturating_sub(limit);
+        let mut out = Vec::with_capacity(found.len() - skip);
+        for (slot, signature) in found.into_iter().skip(skip) {
+            let tx: Value = self
+                .client
+                .send(
+                    RpcRequest::GetTransaction,
+                    json!([signature, {
+                        "encoding": "json",
+                        "commitment": commitment,
+                        "maxSupportedTransactionVersion": 0,
+                    }]),
+                )
+                .await
+                .map_err(|e| format!("getTransaction {signature} on {}: {e}", self.url))?;
+            let meta = &tx["meta"];
+            if meta.is_null() {
+                return Err(format!(
+                    "getTransaction {signature} on {}: no transaction status",
+                    self.url
+                ));
+            }
+            let err = &meta["err"];
+            let code = err["InstructionError"][1]["Custom"]
+                .as_u64()
+                .and_then(|c| u32::try_from(c).ok());
+            out.push(TxRecord {
+                signature,
+                slot,
+                time: tx["blockTime"].as_i64(),
+                error: (!err.is_null()).then(|| err.to_string()),
+                code,
+                logs: meta["logMessages"]
+                    .as_array()
+                    .map(|l| {
+                        l.iter()
+                            .filter_map(|m| m.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            });
+        }
         Ok(out)
     }
 

@@ -37,3 +37,23 @@ pub use rate_limit::{
     check_sorl, increase_limit, sorl_bound, RateLimitError, RateLimitState, SorlError, SorlOutcome,
     SorlParams, UNLIMITED,
 };
+
+/// Anchor's `emit!`, and the same event in the logs of a natively compiled program.
+///
+/// On SBF this is `anchor_lang::emit!`: the `sol_log_data` syscall, a `Program data:` log
+/// line. Natively (the programs linked into solana-program-test) Anchor's `sol_log_data`
+/// does nothing, so no event would reach a transaction's logs; this sends it to the
+/// syscall stubs instead, where the test harness logs it as a cluster would. The programs
+/// call this, never `emit!` itself (clippy.toml disallows it).
+#[macro_export]
+macro_rules! emit_event {
+    ($event:expr) => {{
+        #[cfg(target_os = "solana")]
+        #[allow(clippy::disallowed_macros)]
+        anchor_lang::emit!($event);
+        #[cfg(not(target_os = "solana"))]
+        anchor_lang::compat::solana_sysvar::program_stubs::sol_log_data(&[
+            &anchor_lang::Event::data(&$event),
+        ]);
+    }};
+}

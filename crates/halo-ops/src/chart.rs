@@ -9,6 +9,7 @@ use anchor_lang::prelude::Pubkey;
 use halo_sdk::ledger::{Keypair, Ledger, RawAccount, Receipt, Refusal};
 use halo_sdk::Instruction;
 
+use crate::history::{Activity, Scale};
 use crate::snapshot::Snapshot;
 use crate::status::Status;
 
@@ -119,6 +120,14 @@ impl<L: Ledger> Ledger for Recorder<'_, L> {
         program: &Pubkey,
     ) -> Result<Vec<(Pubkey, RawAccount)>, String> {
         self.inner.program_accounts(program).await
+    }
+
+    async fn history(
+        &mut self,
+        programs: &[Pubkey],
+        limit: usize,
+    ) -> Result<Vec<halo_sdk::ledger::TxRecord>, String> {
+        self.inner.history(programs, limit).await
     }
 }
 
@@ -415,13 +424,29 @@ pub fn charts(scenario: &str, samples: &[Sample]) -> Vec<(String, Chart)> {
         ("deals-funded-vs-owed", "open deals: funded vs owed", "USDS"),
         ("pool-realised-pnl", "realised P&L per pool", "USDS"),
     ];
+    assemble(scenario, &specs, &by_key, "days since the scenario began")
+}
+
+/// The charts `specs` name, each from the series of `by_key` filed under its index: at
+/// most eight lines each (the ones that move most); a chart whose lines are all zero is
+/// left out.
+fn assemble(
+    prefix: &str,
+    specs: &[(&str, &str, &str)],
+    by_key: &std::collections::BTreeMap<(usize, String), Vec<(f64, f64)>>,
+    x_label: &str,
+) -> Vec<(String, Chart)> {
     let mut out = Vec::new();
     for (i, (stem, title, unit)) in specs.iter().enumerate() {
         let mut series: Vec<Series> = by_key
             .iter()
             .filter(|((c, _), _)| *c == i)
             .map(|((_, name), points)| Series {
-                name: name.clone(),
+                name: if name.chars().count() > 24 {
+                    format!("{}…", name.chars().take(23).collect::<String>())
+                } else {
+                    name.clone()
+                },
                 points: points.clone(),
             })
             .collect();
@@ -441,16 +466,154 @@ pub fn charts(scenario: &str, samples: &[Sample]) -> Vec<(String, Chart)> {
             continue;
         }
         out.push((
-            format!("{scenario}-{stem}"),
+            format!("{prefix}-{stem}"),
             Chart {
-                title: format!("{scenario}: {title}"),
-                x_label: "days since the scenario began".into(),
+                title: format!("{prefix}: {title}"),
+                x_label: x_label.into(),
                 y_label: (*unit).into(),
                 series,
             },
         ));
     }
     out
+}
+
+/// The decimals and legend label of a history series, from the snapshot's status.
+fn resolve(st: &Status, scale: Scale, account: &Pubkey, name: &str) -> (u8, String) {
+    let a = account.to_string();
+    let id = short(&a);
+    let named = name.replace(&a, &id);
+    let pool = st.pools.iter().find(|p| p.address == a);
+    match scale {
+        Scale::PoolQuote => (pool.map_or(6, |p| p.quote_decimals), named),
+        Scale::PoolAsset => (pool.map_or(6, |p| p.asset_decimals), named),
+        Scale::Route => st
+            .paus
+            .iter()
+            .flat_map(|p| p.routes.iter())
+            .find(|r| r.address == a)
+            .map(|r| (r.decimals.unwrap_or(6), format!("{} {id}", r.tag)))
+            .unwrap_or((6, format!("route {id}"))),
+        Scale::Queue => st
+            .units
+            .iter()
+            .find_map(|u| {
+                u.queues.iter().find(|q| q.address == a).map(|q| {
+                    (
+                        u.underlying_decimals,
+                        format!("{} {}", q.side, short(&u.address)),
+                    )
+                })
+            })
+            .unwrap_or((6, format!("queue {id}"))),
+        Scale::Facility => (
+            st.facilities
+                .iter()
+                .find(|f| f.address == a)
+                .map_or(6, |f| f.deposit_decimals),
+            named,
+        ),
+        Scale::Count => (0, named),
+    }
+}
+
+/// The charts a chain's history gives (`halo report --charts`): pool USDS and inventory
+/// after each swap and settlement, cumulative spread and redemption P&L, every rate
+/// limit's available amount (its refill between movements included), LCTS queue backlogs,
+/// facilities' deals owed vs funded, and refusals over time. `st` (the chain now) names
+/// routes and queues and gives each mint's decimals.
+pub fn history_charts(prefix: &str, a: &Activity, st: &Status) -> Vec<(String, Chart)> {
+    use std::collections::BTreeMap;
+    let t0 = a.first_time.unwrap_or(0);
+    let mut by_key: BTreeMap<(usize, String), Vec<(f64, f64)>> = BTreeMap::new();
+    for ((chart, name, scale, account), points) in &a.series {
+        let (decimals, label) = resolve(st, *scale, account, name);
+        let line = by_key.entry((*chart, label)).or_default();
+        // a value holds until the next event changes it: steps, not slopes (a rate
+        // limit's refill is linear, and its series has a point where each refill ends)
+        let steps = *chart != crate::history::RATE_LIMITS;
+        for &(t, v) in points {
+            let y = whole(v.unsigned_abs(), decimals);
+            let (x, y) = ((t - t0) as f64 / 86_400.0, if v < 0 { -y } else { y });
+            if let Some(&(_, prev)) = line.last().filter(|_| steps) {
+                line.push((x, prev));
+            }
+            line.push((x, y));
+        }
+    }
+    let specs = [
+        (
+            "pool-usds-vs-inventory",
+            "pool USDS and inventory after each swap and settlement",
+            "whole tokens",
+        ),
+        (
+            "pool-spread-and-redemption-pnl",
+            "cumulative spread earned and redemption P&L",
+            "USDS",
+        ),
+        ("rate-limits", "PAU rate limits: available", "whole tokens"),
+        ("queue-backlog", "LCTS queue backlog", "whole tokens"),
+        (
+            "deals-owed-vs-funded",
+            "deals struck (principal + interest owed) vs funded",
+            "USDS",
+        ),
+        (
+            "refusals",
+            "failed transactions, cumulative",
+            "transactions",
+        ),
+    ];
+    assemble(
+        prefix,
+        &specs,
+        &by_key,
+        "days since the first transaction read",
+    )
+}
+
+/// The SVG rendered to PNG (twice its size, 1600 × 840), its text in DejaVu Sans (embedded:
+/// no system font is needed).
+pub fn to_png(svg: &str) -> Result<Vec<u8>, String> {
+    use resvg::{tiny_skia, usvg};
+    let mut opt = usvg::Options::default();
+    opt.fontdb_mut()
+        .load_font_data(dejavu::sans::regular().to_vec());
+    opt.fontdb_mut()
+        .load_font_data(dejavu::sans::bold().to_vec());
+    opt.fontdb_mut().set_sans_serif_family("DejaVu Sans");
+    opt.font_family = "DejaVu Sans".into();
+    let tree = usvg::Tree::from_str(svg, &opt).map_err(|e| format!("SVG: {e}"))?;
+    let size = tree.size().to_int_size();
+    let mut pixmap = tiny_skia::Pixmap::new(size.width() * 2, size.height() * 2)
+        .ok_or("a chart of zero size")?;
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(2.0, 2.0),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| format!("PNG: {e}"))
+}
+
+/// Writes each chart into `dir` (created if missing) as `<stem>.svg` and `<stem>.png`;
+/// returns the files written.
+pub fn write(
+    dir: &std::path::Path,
+    charts: &[(String, Chart)],
+) -> Result<Vec<std::path::PathBuf>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for (stem, chart) in charts {
+        let svg = chart.to_svg();
+        let png = to_png(&svg).map_err(|e| format!("{stem}: {e}"))?;
+        for (ext, bytes) in [("svg", svg.into_bytes()), ("png", png)] {
+            let path = dir.join(format!("{stem}.{ext}"));
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+            written.push(path);
+        }
+    }
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -487,5 +650,28 @@ mod tests {
         assert_eq!(svg.matches("<polyline").count(), 1);
         assert_eq!(svg.matches("<circle").count(), 1);
         assert!(svg.contains(">one</text>") && svg.contains(">two</text>"));
+
+        // the PNG: twice the size, lines drawn, and the title's text drawn (the font is
+        // embedded: without one, text renders as nothing)
+        let png = to_png(&svg).unwrap();
+        assert!(png.starts_with(b"\x89PNG\r\n\x1a\n"));
+        let pix = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
+        assert_eq!((pix.width(), pix.height()), (1600, 840));
+        let dark = |x0: u32, y0: u32, x1: u32, y1: u32| {
+            let mut n = 0;
+            for y in y0..y1 {
+                for x in x0..x1 {
+                    let p = pix.pixel(x, y).unwrap();
+                    if p.red() < 100 && p.green() < 100 && p.blue() < 100 {
+                        n += 1;
+                    }
+                }
+            }
+            n
+        };
+        // title "a <b> & c" at (80, 24) in SVG units, 16 px bold
+        assert!(dark(160, 16, 400, 56) > 50, "the title was not drawn");
+        // nothing but white far right of the plot and legend, above the title
+        assert_eq!(dark(1500, 0, 1600, 10), 0);
     }
 }

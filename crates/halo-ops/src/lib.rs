@@ -13,6 +13,8 @@
 //!   the seed's action when one is outside its range (`halo report`).
 pub mod chart;
 pub mod check;
+pub mod events;
+pub mod history;
 pub mod report;
 pub mod snapshot;
 pub mod status;

@@ -2,13 +2,19 @@
 //! [`Snapshot`]), each against the seed's target range and, when outside it, with the
 //! seed's action for that case.
 //!
-//! What chain state cannot give is said so rather than guessed: quotes offered but not
-//! taken and transactions refused before they landed never reach the chain (the beacon's
-//! logs and metrics have them), and averages over time need history the accounts do not
-//! keep (turnover is volume over the position limit, not over an average inventory).
+//! With the chain's history ([`Activity`]: the programs' events from landed transactions)
+//! it adds what state alone cannot give: failed transactions by reason, RFQ fills, time to
+//! fill of queue generations, turnover over the time-averaged inventory, and a check that
+//! the events add up to the pools' lifetime counters.
+//!
+//! What neither gives is said so rather than guessed: quotes offered but not taken and
+//! transactions refused by a cluster's preflight never reach the chain (the beacon's logs
+//! and metrics count its own refusals). Without history, turnover is volume over the
+//! position limit, not over an average inventory.
 use halo_math::{mul_div_u64, Rounding};
 use serde::Serialize;
 
+use crate::history::Activity;
 use crate::snapshot::Snapshot;
 
 /// One KPI.
@@ -36,6 +42,8 @@ pub struct KpiReport {
     pub kpis: Vec<Kpi>,
     /// What this report cannot compute from chain state, and where it lives.
     pub not_on_chain: Vec<&'static str>,
+    /// The history the event-derived KPIs come from (`None`: chain state only).
+    pub history: Option<Activity>,
 }
 
 const SETTLEMENT_ACTION: &str = "seed 002 §1.2 (warning level): review the issuer's settlements; fail an overdue redemption after its grace and recover or write it off through governance; temporarily widen spreads and reduce quote sizes while redemptions are in doubt";
@@ -58,8 +66,12 @@ fn sat(v: u128) -> u64 {
     u64::try_from(v).unwrap_or(u64::MAX)
 }
 
-/// The KPIs of `s`.
-pub fn run(s: &Snapshot) -> KpiReport {
+fn secs(v: Option<i64>) -> String {
+    v.map(halo_sdk::fmt::duration).unwrap_or_else(|| "-".into())
+}
+
+/// The KPIs of `s`, and of its history `h` when given.
+pub fn run(s: &Snapshot, h: Option<&Activity>) -> KpiReport {
     let mut kpis = Vec::new();
     let st = crate::status::Status::of(s);
 
@@ -132,13 +144,27 @@ pub fn run(s: &Snapshot) -> KpiReport {
             action: (ps.position_used_bps > 10_000).then_some(POSITION_ACTION),
         });
         let volume = sat(p.state.bought_asset.saturating_add(p.state.sold_asset));
-        let turnover = ratio_bps(volume, p.state.params.position_limit);
+        let flow = h.and_then(|h| h.pools.get(&ps.address));
+        let average = flow.and_then(|f| f.average_inventory).filter(|a| *a > 0);
+        let (turnover, basis) = match average {
+            Some(avg) => (
+                ratio_bps(volume, avg),
+                format!(
+                    "asset volume / time-averaged inventory {}",
+                    halo_sdk::fmt::amount(avg, ps.asset_decimals)
+                ),
+            ),
+            None => (
+                ratio_bps(volume, p.state.params.position_limit),
+                "asset volume / position limit: no history of the inventory".to_string(),
+            ),
+        };
         kpis.push(Kpi {
             id: "inventory_turnover",
-            name: format!("inventory turnover of {who} (asset volume / position limit)"),
+            name: format!("inventory turnover of {who} ({basis})"),
             value: turnover
                 .map(|b| format!("{}.{:02}x", b / 10_000, b % 10_000 / 100))
-                .unwrap_or_else(|| "no position limit".into()),
+                .unwrap_or_else(|| "no position limit or inventory".into()),
             bps: turnover,
             target: "> 2.0x",
             within: turnover.filter(|_| volume > 0).map(|b| b > 20_000),
@@ -203,6 +229,116 @@ pub fn run(s: &Snapshot) -> KpiReport {
             action: None,
         });
     }
+    if let Some(h) = h {
+        for (p, ps) in s.pools.iter().zip(&st.pools) {
+            let who = format!("pool {}", ps.address);
+            let flow = h.pools.get(&ps.address);
+            kpis.push(Kpi {
+                id: "rfq_fills",
+                name: format!(
+                    "RFQ quotes filled at {who} ({} swaps at the AMM); acceptance needs the quotes signed, which stay off chain",
+                    flow.map_or(0, |f| f.swaps)
+                ),
+                value: flow.map_or(0, |f| f.rfq_fills).to_string(),
+                bps: None,
+                target: "",
+                within: None,
+                action: None,
+            });
+            let (value, within) = match h.pool_disagreements(&p.address, &p.state) {
+                None => (
+                    "the history read does not reach the pool's creation".to_string(),
+                    None,
+                ),
+                Some(d) if d.is_empty() => (
+                    "swaps, volumes, spread and inventory agree".to_string(),
+                    Some(true),
+                ),
+                Some(d) => (d.join("; "), Some(false)),
+            };
+            kpis.push(Kpi {
+                id: "events_match_state",
+                name: format!("the events of {who} summed against its lifetime counters"),
+                value,
+                bps: None,
+                target: "equal",
+                within,
+                action: within.filter(|w| !w).map(|_| {
+                    "run halo check, and treat the pool as suspect until the difference is explained (a missed event, truncated logs, or state changed outside the program's instructions)"
+                }),
+            });
+        }
+        for (id, fills, what) in [
+            ("lcts_time_to_fill", &h.generations, "LCTS generations"),
+            (
+                "lp_withdrawal_time_to_fill",
+                &h.withdrawals,
+                "pool LP withdrawal generations",
+            ),
+        ] {
+            if fills.is_empty() {
+                continue;
+            }
+            let done: Vec<i64> = fills.iter().filter_map(|f| f.seconds).collect();
+            let waiting = fills.iter().filter(|f| f.filled.is_none()).count();
+            let avg = (!done.is_empty())
+                .then(|| done.iter().sum::<i64>() / i64::try_from(done.len()).unwrap_or(1));
+            kpis.push(Kpi {
+                id,
+                name: format!(
+                    "time to fill of {what} ({} filled, longest {}; {waiting} still open)",
+                    done.len(),
+                    secs(done.iter().max().copied())
+                ),
+                value: format!("{} on average", secs(avg)),
+                bps: None,
+                target: "",
+                within: None,
+                action: None,
+            });
+        }
+        let failed_bps = ratio_bps(h.failed, h.transactions);
+        let mut reasons: Vec<(&String, &u64)> = h.refusals.iter().collect();
+        reasons.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        kpis.push(Kpi {
+            id: "refusals",
+            name: format!(
+                "landed transactions that failed ({} of {}{})",
+                h.failed,
+                h.transactions,
+                if reasons.is_empty() {
+                    String::new()
+                } else {
+                    format!(
+                        "; by reason: {}",
+                        reasons
+                            .iter()
+                            .map(|(r, n)| format!("{n} x {r}"))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    )
+                }
+            ),
+            value: failed_bps
+                .map(pct)
+                .unwrap_or_else(|| "no transaction".into()),
+            bps: failed_bps,
+            target: "",
+            within: None,
+            action: None,
+        });
+        if h.truncated_logs > 0 || h.unreadable_events > 0 {
+            kpis.push(Kpi {
+                id: "history_gaps",
+                name: "transactions whose logs were cut short, and event lines that could not be read".into(),
+                value: format!("{} truncated, {} unreadable", h.truncated_logs, h.unreadable_events),
+                bps: None,
+                target: "none",
+                within: Some(false),
+                action: Some("the event-derived KPIs undercount: read those transactions' accounts, or raise the log limit on the validator"),
+            });
+        }
+    }
     for u in &st.units {
         for q in &u.queues {
             kpis.push(Kpi {
@@ -258,12 +394,21 @@ pub fn run(s: &Snapshot) -> KpiReport {
     KpiReport {
         now: s.now,
         kpis,
-        not_on_chain: vec![
-            "quote acceptance rate (> 30 %): the quotes the beacon offered and no one took never reach the chain; filled RFQ quotes are the pools' QuoteReceipt accounts",
-            "refusals by reason: a refused transaction does not land; the beacon logs each refusal and counts them (halo_beacon_actions_total{result=\"refused\"})",
-            "time to fill of past LCTS generations: a finalized generation keeps when it finalized, not when it opened",
-            "maximum drawdown, VaR, hedging coverage, gas costs: no history or off-chain venue in chain state",
-        ],
+        not_on_chain: if h.is_some() {
+            vec![
+                "quote acceptance rate (> 30 %): the quotes the beacon offered and no one took never reach the chain (the fills are counted above)",
+                "refusals by a cluster's preflight: such a transaction never lands; the beacon logs each of its own and counts them (halo_beacon_actions_total{result=\"refused\"})",
+                "maximum drawdown, VaR, hedging coverage: no off-chain venue or mark history on chain",
+            ]
+        } else {
+            vec![
+                "quote acceptance rate (> 30 %): the quotes the beacon offered and no one took never reach the chain; filled RFQ quotes are the pools' QuoteReceipt accounts",
+                "refusals by reason: in the history of landed transactions (halo report reads it unless --no-history); a transaction refused by preflight never lands, and the beacon counts its own (halo_beacon_actions_total{result=\"refused\"})",
+                "time to fill of past LCTS generations: in the history (a finalized generation keeps when it finalized, not when it opened)",
+                "maximum drawdown, VaR, hedging coverage: no off-chain venue or mark history on chain",
+            ]
+        },
+        history: h.cloned(),
     }
 }
 

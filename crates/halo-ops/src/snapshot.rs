@@ -61,6 +61,9 @@ pub struct Snapshot {
     pub custody: BTreeMap<Pubkey, Vec<Custody>>,
     /// sha256 of each finalized generation's bytes (a finalized generation never changes).
     pub finalized_hashes: BTreeMap<Pubkey, [u8; 32]>,
+    /// Decimals of every mint a PAU route moves (SPL Token and Token-2022 keep them at the
+    /// same offset).
+    pub decimals: BTreeMap<Pubkey, u8>,
 }
 
 /// One custody account of a PAU.
@@ -145,6 +148,9 @@ impl Snapshot {
                 let Some(m) = ledger.raw_account(&mint).await else {
                     continue;
                 };
+                if let Some(d) = m.data.get(44) {
+                    s.decimals.insert(mint, *d);
+                }
                 let account = halo_sdk::ata(&proxy, &mint, &m.owner);
                 if let Some(balance) = ledger
                     .raw_account(&account)

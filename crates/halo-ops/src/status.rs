@@ -51,6 +51,7 @@ pub struct PauStatus {
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
 pub struct CustodyStatus {
     pub mint: String,
+    pub decimals: Option<u8>,
     pub account: String,
     pub balance: u64,
 }
@@ -60,6 +61,8 @@ pub struct RouteStatus {
     pub address: String,
     pub tag: String,
     pub mint: String,
+    /// The mint's decimals (`null`: the mint could not be read); amounts are base units.
+    pub decimals: Option<u8>,
     pub counterparty: String,
     pub unlimited: bool,
     pub max_amount: u64,
@@ -253,6 +256,7 @@ impl Status {
                             .map(|h| CustodyStatus {
                                 mint: key(&h.mint),
                                 account: key(&h.account),
+                                decimals: s.decimals.get(&h.mint).copied(),
                                 balance: h.balance,
                             })
                             .collect()
@@ -268,6 +272,7 @@ impl Status {
                             address: key(&r.address),
                             tag: tag(r.state.tag()),
                             mint: key(&r.state.mint),
+                            decimals: s.decimals.get(&r.state.mint).copied(),
                             counterparty: key(&r.state.counterparty),
                             unlimited: l.is_unlimited(),
                             max_amount: l.max_amount,
@@ -550,9 +555,13 @@ pub fn render(st: &Status) -> String {
             if p.frozen { ", FROZEN" } else { "" }
         ));
         for c in &p.custody {
+            let held = match c.decimals {
+                Some(d) => amount(c.balance, d),
+                None => format!("{} base units", c.balance),
+            };
             line(format!(
-                "  custody {} of mint {}: {} base units",
-                c.account, c.mint, c.balance
+                "  custody {} of mint {}: {held}",
+                c.account, c.mint
             ));
         }
         if !p.routes.is_empty() {
@@ -565,13 +574,21 @@ pub fn render(st: &Status) -> String {
             let (max, avail) = if r.unlimited {
                 ("unlimited".to_string(), "unlimited".to_string())
             } else {
-                (r.max_amount.to_string(), r.available_now.to_string())
+                let units = |v: u64| match r.decimals {
+                    Some(d) => amount(v, d),
+                    None => format!("{v} base units"),
+                };
+                (units(r.max_amount), units(r.available_now))
+            };
+            let slope = match r.decimals {
+                Some(d) => amount(r.slope, d),
+                None => r.slope.to_string(),
             };
             line(format!(
                 "  {:<16} {:>22} {:>18} {:>22} {:>18}  {}",
                 r.tag,
                 max,
-                r.slope,
+                slope,
                 avail,
                 eta(r.seconds_to_full),
                 r.counterparty

@@ -225,6 +225,23 @@ pub struct Receipt {
     pub return_data: Vec<u8>,
 }
 
+/// One transaction as the chain recorded it: landed, and either succeeded or failed (a
+/// failed transaction that landed paid its fee; one refused by a cluster's preflight
+/// simulation never landed and is not here).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TxRecord {
+    /// The first signature, base58.
+    pub signature: String,
+    pub slot: u64,
+    /// The block's unix time, if the chain keeps it.
+    pub time: Option<i64>,
+    /// `None`: it succeeded. `Some(text)`: the runtime's error.
+    pub error: Option<String>,
+    /// `InstructionError::Custom(code)`, if that is how it failed.
+    pub code: Option<u32>,
+    pub logs: Vec<String>,
+}
+
 /// A chain Halo code can drive. The payer signs and pays every transaction.
 #[allow(async_fn_in_trait)]
 pub trait Ledger {
@@ -264,6 +281,18 @@ pub trait Ledger {
         Err(format!(
             "this chain cannot list the accounts of program {program}"
         ))
+    }
+
+    /// Every landed transaction that named one of `programs`, oldest first (slot order,
+    /// and within a slot the order the chain ran them), at most `limit` of the newest. A
+    /// chain that keeps no history says so.
+    async fn history(
+        &mut self,
+        programs: &[Pubkey],
+        limit: usize,
+    ) -> Result<Vec<TxRecord>, String> {
+        let _ = (programs, limit);
+        Err("this chain keeps no transaction history".into())
     }
 
     async fn account_data(&mut self, address: &Pubkey) -> Option<Vec<u8>> {

@@ -240,7 +240,7 @@ pub fn book(
             &crate::ID,
             &record,
         )?;
-        emit!(GenerationFinalized {
+        halo_math::emit_event!(GenerationFinalized {
             queue: queue_key,
             generation: address,
             gen_id: f.gen_id,
@@ -248,7 +248,7 @@ pub fn book(
             total_shares: f.total_shares,
         });
     }
-    emit!(Settled {
+    halo_math::emit_event!(Settled {
         queue: queue.key(),
         gen_id,
         by,

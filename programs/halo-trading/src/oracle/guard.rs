@@ -68,7 +68,7 @@ pub fn record(pool: &mut Account<Pool>, r: &Reading, now: i64) {
     pool.last_price_wad = r.price_wad;
     pool.last_price_ts = r.publish_ts;
     if changed {
-        emit!(crate::events::PriceObserved {
+        halo_math::emit_event!(crate::events::PriceObserved {
             pool: pool.key(),
             price_wad: r.price_wad,
             publish_ts: r.publish_ts,

@@ -86,7 +86,7 @@ pub fn handler(ctx: Context<SettleFinalized>) -> Result<()> {
     accounts
         .queue
         .invariant(None, Some(amount_of(&accounts.reward_vault)?))?;
-    emit!(FinalizedSettled {
+    halo_math::emit_event!(FinalizedSettled {
         queue: accounts.queue.key(),
         owner: accounts.owner.key(),
         gen_id: accounts.position.gen_id,

@@ -39,7 +39,7 @@ pub fn handler(ctx: Context<Unlock>) -> Result<()> {
     let locked_for_s = now.safe_sub(queue.locked_at)?;
     queue.unlock()?;
     queue.invariant(None, None)?;
-    emit!(Unlocked {
+    halo_math::emit_event!(Unlocked {
         queue: queue.key(),
         gen_id: queue.gen_id,
         by: caller.key(),

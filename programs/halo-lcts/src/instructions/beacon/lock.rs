@@ -37,7 +37,7 @@ pub fn handler(ctx: Context<Lock>) -> Result<()> {
         return Ok(());
     }
     queue.invariant(None, None)?;
-    emit!(Locked {
+    halo_math::emit_event!(Locked {
         queue: queue.key(),
         gen_id: queue.gen_id,
         locked_at: queue.locked_at,

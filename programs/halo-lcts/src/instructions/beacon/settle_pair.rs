@@ -264,7 +264,7 @@ pub fn handler(
     }
     accounts.check_books()?;
     if net.usds > 0 {
-        emit!(Netted {
+        halo_math::emit_event!(Netted {
             unit: accounts.unit.key(),
             usds: net.usds,
             shares_to_subscribers: net.shares_to_subscribers,

@@ -25,7 +25,7 @@ pub fn handler(ctx: Context<UpdateExchangeRate>, rate_wad: u128) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let old = unit.update_rate(rate_wad, now)?;
     unit.invariant()?;
-    emit!(ExchangeRateUpdated {
+    halo_math::emit_event!(ExchangeRateUpdated {
         unit: unit.key(),
         by: beacon.key(),
         by_governance: false,

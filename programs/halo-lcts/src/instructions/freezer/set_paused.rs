@@ -34,7 +34,7 @@ pub fn handler(ctx: Context<SetPaused>, flags: u8) -> Result<()> {
     let SetPaused { signer, unit, .. } = ctx.accounts;
     let old = unit.paused;
     unit.paused = flags;
-    emit!(PauseSet {
+    halo_math::emit_event!(PauseSet {
         unit: unit.key(),
         by: signer.key(),
         old,

@@ -9,7 +9,7 @@ use super::ClassGovernance;
 pub fn handler(ctx: Context<ClassGovernance>) -> Result<()> {
     let ClassGovernance { signer, class } = ctx.accounts;
     let old = class.accept_governance();
-    emit!(ClassGovernanceAccepted {
+    halo_math::emit_event!(ClassGovernanceAccepted {
         class: class.key(),
         old,
         new: signer.key(),

@@ -35,7 +35,7 @@ pub fn handler(ctx: Context<CreateClass>, class_id: u64) -> Result<()> {
         &crate::ID,
         &record,
     )?;
-    emit!(ClassCreated {
+    halo_math::emit_event!(ClassCreated {
         class: class.key(),
         governance,
         class_id,

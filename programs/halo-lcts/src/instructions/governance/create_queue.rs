@@ -131,7 +131,7 @@ pub fn handler(ctx: Context<CreateQueue>, side: QueueSide) -> Result<()> {
     }
     record.invariant(Some(0), Some(0))?;
     unit.invariant()?;
-    emit!(QueueCreated {
+    halo_math::emit_event!(QueueCreated {
         unit: unit_key,
         queue: queue_key,
         side,

@@ -125,7 +125,7 @@ pub fn handler(ctx: Context<CreateUnit>, args: CreateUnitArgs) -> Result<()> {
     )?;
     class.unit_count = class.unit_count.safe_add(1)?;
     record.invariant()?;
-    emit!(UnitCreated {
+    halo_math::emit_event!(UnitCreated {
         class: class_key,
         unit: unit_key,
         unit_id: args.unit_id,

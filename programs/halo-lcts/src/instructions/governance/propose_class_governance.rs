@@ -10,7 +10,7 @@ pub fn handler(ctx: Context<ClassGovernance>, new_governance: Pubkey) -> Result<
     let ClassGovernance { signer, class } = ctx.accounts;
     let old_pending = class.pending_governance;
     class.pending_governance = new_governance;
-    emit!(ClassGovernanceProposed {
+    halo_math::emit_event!(ClassGovernanceProposed {
         class: class.key(),
         by: signer.key(),
         old_pending,

@@ -14,7 +14,7 @@ pub fn handler(ctx: Context<GovernedUnit>, rate_wad: u128) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let old = unit.set_rate(rate_wad, now);
     unit.invariant()?;
-    emit!(ExchangeRateUpdated {
+    halo_math::emit_event!(ExchangeRateUpdated {
         unit: unit.key(),
         by: governance.key(),
         by_governance: true,

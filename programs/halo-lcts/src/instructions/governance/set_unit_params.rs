@@ -14,7 +14,7 @@ pub fn handler(ctx: Context<GovernedUnit>, params: UnitParams) -> Result<()> {
     let old = unit.params;
     unit.params = params;
     unit.invariant()?;
-    emit!(UnitParamsSet {
+    halo_math::emit_event!(UnitParamsSet {
         unit: unit.key(),
         by: governance.key(),
         old,

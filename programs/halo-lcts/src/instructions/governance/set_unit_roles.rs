@@ -13,7 +13,7 @@ pub fn handler(ctx: Context<GovernedUnit>, beacon: Pubkey, freezer: Pubkey) -> R
     let (old_beacon, old_freezer) = (unit.beacon, unit.freezer);
     unit.beacon = beacon;
     unit.freezer = freezer;
-    emit!(UnitRolesSet {
+    halo_math::emit_event!(UnitRolesSet {
         unit: unit.key(),
         by: governance.key(),
         old_beacon,

@@ -47,7 +47,7 @@ pub fn handler(ctx: Context<SetUnitRoutes>) -> Result<()> {
     unit.deploy_rate_limit = deploy_rate_limit.key();
     unit.return_rate_limit = return_rate_limit.key();
     unit.invariant()?;
-    emit!(UnitRoutesSet {
+    halo_math::emit_event!(UnitRoutesSet {
         unit: unit.key(),
         by: governance.key(),
         old_deploy_rate_limit: old.0,

@@ -81,7 +81,7 @@ pub fn handler(ctx: Context<Claim>) -> Result<()> {
     )?;
     queue.invariant(None, Some(amount_of(reward_vault)?))?;
     position.invariant(queue.reward_per_share)?;
-    emit!(Claimed {
+    halo_math::emit_event!(Claimed {
         queue: queue.key(),
         owner: owner.key(),
         gen_id: position.gen_id,

@@ -132,7 +132,7 @@ pub fn handler(ctx: Context<Enter>, amount: u64) -> Result<()> {
     )?;
     position.invariant(accounts.queue.reward_per_share)?;
     halo_accounts::persist(&accounts.position, &position)?;
-    emit!(Entered {
+    halo_math::emit_event!(Entered {
         queue: queue_key,
         owner: accounts.owner.key(),
         gen_id: position.gen_id,

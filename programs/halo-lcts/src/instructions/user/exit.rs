@@ -104,7 +104,7 @@ pub fn handler(ctx: Context<Exit>) -> Result<()> {
         Some(amount_of(&accounts.underlying_vault)?),
         Some(amount_of(&accounts.reward_vault)?),
     )?;
-    emit!(Exited {
+    halo_math::emit_event!(Exited {
         queue: queue.key(),
         owner: accounts.owner.key(),
         gen_id: accounts.position.gen_id,

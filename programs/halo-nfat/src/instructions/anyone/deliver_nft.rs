@@ -74,7 +74,7 @@ pub fn handler(ctx: Context<DeliverNft>) -> Result<()> {
         NfatError::InvariantViolated
     );
     a.deal.invariant()?;
-    emit!(NftDelivered {
+    halo_math::emit_event!(NftDelivered {
         facility: a.facility.key(),
         deal: a.deal.key(),
         nft_mint: a.nft_mint.key(),

@@ -71,7 +71,7 @@ pub fn handler(ctx: Context<Pay>, principal: u64, interest: u64, penalty: u64) -
     a.facility
         .invariant(None, Some(amount_of(a.redeem_vault.as_ref())?))?;
     let l = &a.deal.ledger;
-    emit!(DealFunded {
+    halo_math::emit_event!(DealFunded {
         deal: a.deal.key(),
         by: a.payer.key(),
         from_book: false,

@@ -18,7 +18,7 @@ pub fn handler(ctx: Context<Attest>, kind: AttestationKind, hash: [u8; 32]) -> R
     let a = ctx.accounts;
     a.book.attest(kind, hash, Clock::get()?.unix_timestamp)?;
     a.book.invariant(None)?;
-    emit!(Attested {
+    halo_math::emit_event!(Attested {
         book: a.book.key(),
         by: a.attestor.key(),
         kind,

@@ -215,7 +215,7 @@ pub fn handler(ctx: Context<ClaimDeal>, amount: u64, terms: Terms) -> Result<()>
     a.facility
         .invariant(Some(amount_of(a.queue_vault.as_ref())?), None)?;
     record.invariant()?;
-    emit!(DealStruck {
+    halo_math::emit_event!(DealStruck {
         facility: facility_key,
         deal: deal_key,
         deal_id,

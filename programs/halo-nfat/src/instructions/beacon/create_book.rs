@@ -66,7 +66,7 @@ pub fn handler(ctx: Context<CreateBook>) -> Result<()> {
     )?;
     record.invariant(Some(0))?;
     a.facility.invariant(None, None)?;
-    emit!(BookCreated {
+    halo_math::emit_event!(BookCreated {
         facility: facility_key,
         book: book_key,
         book_id,

@@ -66,7 +66,7 @@ pub fn handler(ctx: Context<Deploy>, amount: u64) -> Result<()> {
         .leg()
         .draw(&facility_info, &a.facility, m, a.endpoint.as_ref(), amount)?;
     a.book.invariant(Some(amount_of(a.book_vault.as_ref())?))?;
-    emit!(Deployed {
+    halo_math::emit_event!(Deployed {
         book: a.book.key(),
         amount,
         deployed: a.book.deployed,

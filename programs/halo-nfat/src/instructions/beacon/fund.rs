@@ -46,7 +46,7 @@ pub fn handler(ctx: Context<Fund>, principal: u64, interest: u64, penalty: u64) 
     a.book.invariant(None)?;
     a.deal.invariant()?;
     let l = &a.deal.ledger;
-    emit!(DealFunded {
+    halo_math::emit_event!(DealFunded {
         deal: a.deal.key(),
         by: a.beacon.key(),
         from_book: true,

@@ -24,7 +24,7 @@ pub fn handler(ctx: Context<MoveBook>, to: BookStatus) -> Result<()> {
     }
     let from = a.book.advance(to, Clock::get()?.unix_timestamp)?;
     a.book.invariant(None)?;
-    emit!(BookMoved {
+    halo_math::emit_event!(BookMoved {
         book: a.book.key(),
         by: a.beacon.key(),
         from,

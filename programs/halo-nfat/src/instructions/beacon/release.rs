@@ -56,7 +56,7 @@ pub fn handler(ctx: Context<Release>, amount: u64) -> Result<()> {
     a.book.invariant(Some(amount_of(a.book_vault.as_ref())?))?;
     a.facility
         .invariant(None, Some(amount_of(a.redeem_vault.as_ref())?))?;
-    emit!(Returned {
+    halo_math::emit_event!(Returned {
         book: a.book.key(),
         amount,
         released: true,

@@ -59,7 +59,7 @@ pub fn handler(ctx: Context<ReturnFunds>, amount: u64) -> Result<()> {
     a.book.invariant(None)?;
     a.facility
         .invariant(None, Some(amount_of(a.redeem_vault.as_ref())?))?;
-    emit!(Returned {
+    halo_math::emit_event!(Returned {
         book: a.book.key(),
         amount,
         released: false,

@@ -7,7 +7,7 @@ pub fn handler(ctx: Context<FacilityGovernance>) -> Result<()> {
     let f = &mut ctx.accounts.facility;
     let old = f.accept_governance();
     f.invariant(None, None)?;
-    emit!(GovernanceAccepted {
+    halo_math::emit_event!(GovernanceAccepted {
         facility: f.key(),
         old,
         new: f.governance,

@@ -43,7 +43,7 @@ pub fn handler(ctx: Context<ApprovePrime>) -> Result<()> {
         &crate::ID,
         &record,
     )?;
-    emit!(PrimeApproved {
+    halo_math::emit_event!(PrimeApproved {
         facility,
         by: a.governance.key(),
         prime,

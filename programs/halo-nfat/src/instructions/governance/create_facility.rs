@@ -112,7 +112,7 @@ pub fn handler(ctx: Context<CreateFacility>, args: CreateFacilityArgs) -> Result
         &record,
     )?;
     record.invariant(Some(0), Some(0))?;
-    emit!(FacilityCreated {
+    halo_math::emit_event!(FacilityCreated {
         facility: facility_key,
         governance: record.governance,
         facility_id: record.facility_id,

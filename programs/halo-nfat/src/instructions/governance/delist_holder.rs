@@ -21,7 +21,7 @@ pub struct DelistHolder<'info> {
 }
 
 pub fn handler(ctx: Context<DelistHolder>) -> Result<()> {
-    emit!(HolderDelisted {
+    halo_math::emit_event!(HolderDelisted {
         facility: ctx.accounts.facility.key(),
         by: ctx.accounts.governance.key(),
         owner: ctx.accounts.holder.owner,

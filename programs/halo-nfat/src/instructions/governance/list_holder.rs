@@ -41,7 +41,7 @@ pub fn handler(ctx: Context<ListHolder>) -> Result<()> {
         &crate::ID,
         &record,
     )?;
-    emit!(HolderListed {
+    halo_math::emit_event!(HolderListed {
         facility,
         by: a.governance.key(),
         owner,

@@ -8,7 +8,7 @@ pub fn handler(ctx: Context<FacilityGovernance>, new_governance: Pubkey) -> Resu
     let old = f.pending_governance;
     f.pending_governance = new_governance;
     f.invariant(None, None)?;
-    emit!(GovernanceProposed {
+    halo_math::emit_event!(GovernanceProposed {
         facility: f.key(),
         by: ctx.accounts.signer.key(),
         old_pending: old,

@@ -20,7 +20,7 @@ pub struct RevokePrime<'info> {
 }
 
 pub fn handler(ctx: Context<RevokePrime>) -> Result<()> {
-    emit!(PrimeRevoked {
+    halo_math::emit_event!(PrimeRevoked {
         facility: ctx.accounts.facility.key(),
         by: ctx.accounts.governance.key(),
         prime: ctx.accounts.approved_prime.prime,

@@ -9,7 +9,7 @@ pub fn handler(ctx: Context<Governed>, on: bool) -> Result<()> {
     let old = f.allow_list;
     f.allow_list = on;
     f.invariant(None, None)?;
-    emit!(AllowListSet {
+    halo_math::emit_event!(AllowListSet {
         facility: f.key(),
         by: ctx.accounts.governance.key(),
         old,

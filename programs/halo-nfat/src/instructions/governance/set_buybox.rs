@@ -8,7 +8,7 @@ pub fn handler(ctx: Context<Governed>, buybox: Buybox) -> Result<()> {
     let old = f.buybox;
     f.buybox = buybox;
     f.invariant(None, None)?;
-    emit!(BuyboxSet {
+    halo_math::emit_event!(BuyboxSet {
         facility: f.key(),
         by: ctx.accounts.governance.key(),
         old,

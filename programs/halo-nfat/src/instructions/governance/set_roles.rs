@@ -7,7 +7,7 @@ pub fn handler(ctx: Context<Governed>, roles: Roles) -> Result<()> {
     let f = &mut ctx.accounts.facility;
     let old = f.set_roles(roles);
     f.invariant(None, None)?;
-    emit!(RolesSet {
+    halo_math::emit_event!(RolesSet {
         facility: f.key(),
         by: ctx.accounts.governance.key(),
         old,

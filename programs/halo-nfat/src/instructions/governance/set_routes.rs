@@ -37,7 +37,7 @@ pub fn handler(ctx: Context<SetRoutes>) -> Result<()> {
     f.deploy_rate_limit = a.deploy_rate_limit.key();
     f.return_rate_limit = a.return_rate_limit.key();
     f.invariant(None, None)?;
-    emit!(RoutesSet {
+    halo_math::emit_event!(RoutesSet {
         facility: f.key(),
         by: a.governance.key(),
         old_deploy_rate_limit: old.0,

@@ -31,7 +31,7 @@ pub fn handler(ctx: Context<WriteOff>) -> Result<()> {
     a.facility.close_deal(true, lost)?;
     a.deal.invariant()?;
     a.facility.invariant(None, None)?;
-    emit!(DealWrittenOff {
+    halo_math::emit_event!(DealWrittenOff {
         deal: a.deal.key(),
         by: a.governance.key(),
         principal_lost: lost,

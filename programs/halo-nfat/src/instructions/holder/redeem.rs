@@ -80,7 +80,7 @@ pub fn handler(ctx: Context<Redeem>, max: u64) -> Result<()> {
         a.facility.principal_claimed(paid.principal)?;
     }
     a.deal.invariant()?;
-    emit!(Redeemed {
+    halo_math::emit_event!(Redeemed {
         deal: a.deal.key(),
         holder: a.holder.key(),
         principal: paid.principal,
@@ -103,7 +103,7 @@ pub fn handler(ctx: Context<Redeem>, max: u64) -> Result<()> {
                 .close_deal(a.deal.status == DealStatus::Defaulted, 0)?;
         }
         a.deal.close(a.holder.to_account_info())?;
-        emit!(DealClosed {
+        halo_math::emit_event!(DealClosed {
             deal: a.deal.key(),
             holder: a.holder.key(),
             nft_mint: a.nft_mint.key(),

@@ -91,7 +91,7 @@ pub fn handler(ctx: Context<Deposit>, amount: u64) -> Result<()> {
     record.invariant(&a.facility.queue)?;
     a.facility
         .invariant(Some(amount_of(a.queue_vault.as_ref())?), None)?;
-    emit!(Deposited {
+    halo_math::emit_event!(Deposited {
         facility: a.facility.key(),
         prime: a.prime.key(),
         amount,

@@ -60,7 +60,7 @@ pub fn handler(ctx: Context<Withdraw>, amount: u64) -> Result<()> {
     a.deposit.invariant(&a.facility.queue)?;
     a.facility
         .invariant(Some(amount_of(a.queue_vault.as_ref())?), None)?;
-    emit!(Withdrawn {
+    halo_math::emit_event!(Withdrawn {
         facility: a.facility.key(),
         prime: a.prime.key(),
         amount,

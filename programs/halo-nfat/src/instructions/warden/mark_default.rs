@@ -34,7 +34,7 @@ pub fn handler(ctx: Context<MarkDefault>) -> Result<()> {
     a.deal.invariant()?;
     a.facility.invariant(None, None)?;
     let l = &a.deal.ledger;
-    emit!(DealDefaulted {
+    halo_math::emit_event!(DealDefaulted {
         deal: a.deal.key(),
         by: a.signer.key(),
         unfunded_principal: a.deal.terms.principal.saturating_sub(l.funded.principal),

@@ -30,7 +30,7 @@ pub fn handler(ctx: Context<SetHalted>, halted: bool) -> Result<()> {
     let old = f.halted;
     f.halted = halted;
     f.invariant(None, None)?;
-    emit!(HaltSet {
+    halo_math::emit_event!(HaltSet {
         facility: f.key(),
         by: ctx.accounts.signer.key(),
         old,

@@ -31,7 +31,7 @@ pub fn handler(ctx: Context<AcceptGovernance>) -> Result<()> {
     let old_governance = core::mem::replace(&mut feed.governance, new_governance.key());
     feed.pending_governance = Pubkey::default();
     feed.invariant()?;
-    emit!(GovernanceTransferred {
+    halo_math::emit_event!(GovernanceTransferred {
         feed: feed.key(),
         old_governance,
         new_governance: feed.governance,

@@ -22,7 +22,7 @@ pub fn handler(ctx: Context<AddReporter>, reporter: Pubkey) -> Result<()> {
     feed.add_reporter(reporter)?;
     feed.invariant()?;
     feed.reporters_invariant()?;
-    emit!(ReporterAdded {
+    halo_math::emit_event!(ReporterAdded {
         feed: feed.key(),
         reporter,
         by: governance.key(),

@@ -52,7 +52,7 @@ pub fn handler(ctx: Context<CreateFeed>, args: CreateFeedArgs) -> Result<()> {
     state.invariant()?;
     state.reporters_invariant()?;
     halo_accounts::persist(feed, &state)?;
-    emit!(FeedCreated {
+    halo_math::emit_event!(FeedCreated {
         feed: feed.key(),
         governance: state.governance,
         feed_id: args.feed_id,

@@ -24,7 +24,7 @@ pub fn handler(ctx: Context<GovernancePublish>, value: u64, publish_ts: i64) -> 
     let (previous_value, previous_publish_ts) = (feed.value, feed.publish_ts);
     feed.governance_publish(value, publish_ts);
     feed.invariant()?;
-    emit!(NavPublished {
+    halo_math::emit_event!(NavPublished {
         feed: feed.key(),
         publisher: governance.key(),
         by_governance: true,

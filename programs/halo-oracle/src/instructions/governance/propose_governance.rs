@@ -23,7 +23,7 @@ pub fn handler(ctx: Context<ProposeGovernance>, new_governance: Pubkey) -> Resul
     let ProposeGovernance { governance, feed } = ctx.accounts;
     let old_pending_governance = core::mem::replace(&mut feed.pending_governance, new_governance);
     feed.invariant()?;
-    emit!(GovernanceProposed {
+    halo_math::emit_event!(GovernanceProposed {
         feed: feed.key(),
         governance: feed.governance,
         old_pending_governance,

@@ -17,7 +17,7 @@ pub fn handler(ctx: Context<RemoveReporter>, reporter: Pubkey) -> Result<()> {
     feed.remove_reporter(&reporter)?;
     feed.invariant()?;
     feed.reporters_invariant()?;
-    emit!(ReporterRemoved {
+    halo_math::emit_event!(ReporterRemoved {
         feed: feed.key(),
         reporter,
         by: governance.key(),

@@ -22,7 +22,7 @@ pub fn handler(ctx: Context<SetMaxMove>, max_move_bps: u16) -> Result<()> {
     let SetMaxMove { governance, feed } = ctx.accounts;
     let old_bps = core::mem::replace(&mut feed.max_move_bps, max_move_bps);
     feed.invariant()?;
-    emit!(MaxMoveSet {
+    halo_math::emit_event!(MaxMoveSet {
         feed: feed.key(),
         old_bps,
         new_bps: max_move_bps,

@@ -31,7 +31,7 @@ pub fn handler(ctx: Context<Publish>, value: u64, publish_ts: i64) -> Result<()>
     let (previous_value, previous_publish_ts) = (feed.value, feed.publish_ts);
     feed.publish(value, publish_ts);
     feed.invariant()?;
-    emit!(NavPublished {
+    halo_math::emit_event!(NavPublished {
         feed: feed.key(),
         publisher: reporter.key(),
         by_governance: false,

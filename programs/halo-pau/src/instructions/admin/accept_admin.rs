@@ -30,7 +30,7 @@ pub fn handler(ctx: Context<AcceptAdmin>) -> Result<()> {
     } = ctx.accounts;
     let old_admin = configurator.accept_admin(new_admin.key());
     configurator.invariant()?;
-    emit!(AdminAccepted {
+    halo_math::emit_event!(AdminAccepted {
         old_admin,
         new_admin: configurator.admin,
         by: new_admin.key(),

@@ -26,7 +26,7 @@ impl CancelOp<'_> {
 pub fn handler(ctx: Context<CancelOp>) -> Result<()> {
     let CancelOp { admin, op, .. } = ctx.accounts;
     op.cancel(Clock::get()?.unix_timestamp)?;
-    emit!(OpCancelled {
+    halo_math::emit_event!(OpCancelled {
         op: op.key(),
         op_id: op.op_id,
         by: admin.key(),

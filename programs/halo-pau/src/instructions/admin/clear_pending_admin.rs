@@ -31,7 +31,7 @@ pub fn handler(ctx: Context<ClearPendingAdmin>) -> Result<()> {
     } = ctx.accounts;
     let old_pending_admin = configurator.clear_pending_admin();
     configurator.invariant()?;
-    emit!(PendingAdminCleared {
+    halo_math::emit_event!(PendingAdminCleared {
         old_pending_admin,
         admin_ops_valid_from: configurator.admin_ops_valid_from,
         by: admin.key(),

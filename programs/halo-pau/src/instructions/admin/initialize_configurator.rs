@@ -70,7 +70,7 @@ pub fn handler(
             &value,
         )
     })?;
-    emit!(ConfiguratorInitialized {
+    halo_math::emit_event!(ConfiguratorInitialized {
         configurator: configurator.key(),
         admin: args.admin,
         timelock_delay_s: args.timelock_delay_s,

@@ -53,7 +53,7 @@ pub fn handler(ctx: Context<InitializeController>, pau_id: u64) -> Result<()> {
             &value,
         )
     })?;
-    emit!(ControllerCreated {
+    halo_math::emit_event!(ControllerCreated {
         controller: controller.key(),
         pau_id,
         proxy: proxy.key(),

@@ -54,7 +54,7 @@ pub fn handler(ctx: Context<RemoveInitRateLimit>) -> Result<()> {
         configurator.next_op_id,
         Clock::get()?.unix_timestamp,
     )?;
-    emit!(InitRateLimitRemoved {
+    halo_math::emit_event!(InitRateLimitRemoved {
         init: init.key(),
         key: init.key,
         pau: init.pau,

@@ -66,7 +66,7 @@ pub fn handler(ctx: Context<RevokeGovOps>) -> Result<()> {
         configurator.next_op_id,
         Clock::get()?.unix_timestamp,
     )?;
-    emit!(GovOpsRevoked {
+    halo_math::emit_event!(GovOpsRevoked {
         controller,
         member,
         by: admin.key(),

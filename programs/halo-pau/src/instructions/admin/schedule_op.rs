@@ -57,7 +57,7 @@ pub fn handler(ctx: Context<ScheduleOp>, action: TimelockAction) -> Result<()> {
         halo_accounts::create_program_account(admin, op, system_program, seeds, &crate::ID, &value)
     })?;
     configurator.invariant()?;
-    emit!(OpScheduled {
+    halo_math::emit_event!(OpScheduled {
         op: op.key(),
         op_id,
         action,

@@ -28,7 +28,7 @@ pub fn handler(ctx: Context<SetTimelockPaused>, paused: bool) -> Result<()> {
     if !paused {
         configurator.invariant()?;
     }
-    emit!(TimelockPauseSet {
+    halo_math::emit_event!(TimelockPauseSet {
         paused,
         by: admin.key(),
     });

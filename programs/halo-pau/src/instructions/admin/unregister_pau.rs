@@ -34,7 +34,7 @@ pub fn handler(ctx: Context<UnregisterPau>) -> Result<()> {
     } = ctx.accounts;
     controller.unregister(configurator.next_op_id);
     controller.invariant()?;
-    emit!(PauUnregistered {
+    halo_math::emit_event!(PauUnregistered {
         controller: controller.key(),
         register_ops_valid_from: controller.register_ops_valid_from,
         by: admin.key(),

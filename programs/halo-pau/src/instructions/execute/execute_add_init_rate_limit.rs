@@ -104,13 +104,13 @@ pub fn handler(ctx: Context<ExecuteAddInitRateLimit>, key: [u8; 32], pau: Pubkey
             &value,
         )
     })?;
-    emit!(OpExecuted {
+    halo_math::emit_event!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
         action,
         by: payer.key(),
     });
-    emit!(InitRateLimitAdded {
+    halo_math::emit_event!(InitRateLimitAdded {
         init: init_rate_limit.key(),
         key,
         pau,

@@ -111,13 +111,13 @@ pub fn handler(ctx: Context<ExecuteAddIntegration>, signer: Pubkey) -> Result<()
         op.op_id,
         now,
     )?;
-    emit!(OpExecuted {
+    halo_math::emit_event!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
         action,
         by: payer.key(),
     });
-    emit!(IntegrationKeyAdded {
+    halo_math::emit_event!(IntegrationKeyAdded {
         controller,
         signer,
         key,

@@ -48,13 +48,13 @@ pub fn handler(ctx: Context<ExecuteConfigChange>) -> Result<()> {
     let action = op.take_ready(Clock::get()?.unix_timestamp)?;
     configurator.apply_change(op.op_id, &action)?;
     configurator.invariant()?;
-    emit!(OpExecuted {
+    halo_math::emit_event!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
         action,
         by: executor.key(),
     });
-    emit!(ConfigChanged {
+    halo_math::emit_event!(ConfigChanged {
         timelock_delay_s: configurator.timelock_delay_s,
         sorl_hop_s: configurator.sorl_hop_s,
         sorl_max_change_bps: configurator.sorl_max_change_bps,

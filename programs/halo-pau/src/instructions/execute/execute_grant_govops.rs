@@ -95,13 +95,13 @@ pub fn handler(ctx: Context<ExecuteGrantGovOps>, member: Pubkey) -> Result<()> {
             &value,
         )
     })?;
-    emit!(OpExecuted {
+    halo_math::emit_event!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
         action,
         by: payer.key(),
     });
-    emit!(GovOpsGranted {
+    halo_math::emit_event!(GovOpsGranted {
         controller,
         member,
         by: payer.key(),

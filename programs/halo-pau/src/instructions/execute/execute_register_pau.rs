@@ -71,13 +71,13 @@ pub fn handler(ctx: Context<ExecuteRegisterPau>) -> Result<()> {
     let action = op.take_ready(Clock::get()?.unix_timestamp)?;
     controller.registered = true;
     controller.invariant()?;
-    emit!(OpExecuted {
+    halo_math::emit_event!(OpExecuted {
         op: op.key(),
         op_id: op.op_id,
         action,
         by: executor.key(),
     });
-    emit!(PauRegistered {
+    halo_math::emit_event!(PauRegistered {
         controller: controller.key(),
     });
     Ok(())

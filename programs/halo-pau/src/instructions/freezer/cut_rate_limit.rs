@@ -42,7 +42,7 @@ pub fn handler(ctx: Context<CutRateLimit>, max_amount: u64, slope: u64) -> Resul
     let now = Clock::get()?.unix_timestamp;
     let old = rate_limit.limit;
     rate_limit.limit.set(now, max_amount, slope);
-    emit!(RateLimitSet {
+    halo_math::emit_event!(RateLimitSet {
         controller: rate_limit.controller,
         key: rate_limit.key,
         old_max_amount: old.max_amount,

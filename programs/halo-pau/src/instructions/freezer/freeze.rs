@@ -30,7 +30,7 @@ pub fn handler(ctx: Context<Freeze>) -> Result<()> {
         controller,
     } = ctx.accounts;
     controller.frozen = true;
-    emit!(ControllerFrozen {
+    halo_math::emit_event!(ControllerFrozen {
         controller: controller.key(),
         by: freezer.key(),
     });

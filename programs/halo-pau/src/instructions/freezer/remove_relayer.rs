@@ -35,7 +35,7 @@ pub fn handler(ctx: Context<RemoveRelayer>) -> Result<()> {
     } = ctx.accounts;
     let old_relayer = controller.replace_relayer(Pubkey::default());
     controller.invariant()?;
-    emit!(RelayerSet {
+    halo_math::emit_event!(RelayerSet {
         controller: controller.key(),
         old_relayer,
         new_relayer: Pubkey::default(),

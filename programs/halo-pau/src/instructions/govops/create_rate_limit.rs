@@ -160,7 +160,7 @@ pub fn handler(ctx: Context<CreateRateLimit>, args: CreateRateLimitArgs) -> Resu
             &value,
         )
     })?;
-    emit!(RateLimitCreated {
+    halo_math::emit_event!(RateLimitCreated {
         controller: value.controller,
         key: value.key,
         mint: value.mint,

@@ -72,7 +72,7 @@ pub fn handler(ctx: Context<RemoveIntegration>) -> Result<()> {
         configurator.next_op_id,
         Clock::get()?.unix_timestamp,
     )?;
-    emit!(IntegrationRemoved {
+    halo_math::emit_event!(IntegrationRemoved {
         controller,
         signer,
         by: member.key(),

@@ -43,7 +43,7 @@ pub fn handler(ctx: Context<RemoveRateLimit>) -> Result<()> {
     let now = Clock::get()?.unix_timestamp;
     let old = rate_limit.limit;
     rate_limit.limit.set(now, 0, 0);
-    emit!(RateLimitRemoved {
+    halo_math::emit_event!(RateLimitRemoved {
         controller: rate_limit.controller,
         key: rate_limit.key,
         old_max_amount: old.max_amount,

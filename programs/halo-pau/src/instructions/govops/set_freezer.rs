@@ -19,7 +19,7 @@ pub fn handler(ctx: Context<GovOpsOnController>, freezer: Pubkey) -> Result<()> 
     } = ctx.accounts;
     let old_freezer = controller.replace_freezer(freezer);
     controller.invariant()?;
-    emit!(FreezerSet {
+    halo_math::emit_event!(FreezerSet {
         controller: controller.key(),
         old_freezer,
         new_freezer: freezer,

@@ -96,7 +96,7 @@ pub fn handler(ctx: Context<SetRateLimit>, max_amount: u64, slope: u64) -> Resul
     let old = rate_limit.limit;
     rate_limit.set_limits(sorl, now, (max_amount, slope), reopen_cap)?;
     rate_limit.invariant()?;
-    emit!(RateLimitSet {
+    halo_math::emit_event!(RateLimitSet {
         controller: rate_limit.controller,
         key: rate_limit.key,
         old_max_amount: old.max_amount,

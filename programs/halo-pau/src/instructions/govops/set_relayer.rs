@@ -20,7 +20,7 @@ pub fn handler(ctx: Context<GovOpsOnController>, relayer: Pubkey) -> Result<()> 
     } = ctx.accounts;
     let old_relayer = controller.replace_relayer(relayer);
     controller.invariant()?;
-    emit!(RelayerSet {
+    halo_math::emit_event!(RelayerSet {
         controller: controller.key(),
         old_relayer,
         new_relayer: relayer,

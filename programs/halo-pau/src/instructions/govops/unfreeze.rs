@@ -20,7 +20,7 @@ pub fn handler(ctx: Context<GovOpsOnController>) -> Result<()> {
     } = ctx.accounts;
     controller.frozen = false;
     controller.invariant()?;
-    emit!(ControllerUnfrozen {
+    halo_math::emit_event!(ControllerUnfrozen {
         controller: controller.key(),
         by: member.key(),
     });

@@ -87,7 +87,7 @@ pub fn handler(ctx: Context<Draw>, amount: u64) -> Result<()> {
         token_program,
     }
     .pay(amount, now)?;
-    emit!(Drawn {
+    halo_math::emit_event!(Drawn {
         controller: controller.key(),
         integration: integration.key(),
         key: rate_limit.key,

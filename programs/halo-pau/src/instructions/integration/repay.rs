@@ -88,7 +88,7 @@ pub fn handler(ctx: Context<Repay>, amount: u64) -> Result<()> {
     )?;
     rate_limit.give_back_in(now, received)?;
     rate_limit.invariant()?;
-    emit!(Repaid {
+    halo_math::emit_event!(Repaid {
         controller: controller.key(),
         integration: integration.key(),
         key: rate_limit.key,

@@ -82,7 +82,7 @@ pub fn handler(ctx: Context<Transfer>, amount: u64) -> Result<()> {
         token_program,
     }
     .pay(amount, now)?;
-    emit!(Transferred {
+    halo_math::emit_event!(Transferred {
         controller: controller.key(),
         key: rate_limit.key,
         mint: mint.key(),

@@ -22,7 +22,7 @@ pub fn handler(ctx: Context<AcceptClassGovernance>) -> Result<()> {
         class,
     } = ctx.accounts;
     let old_governance = class.accept_governance();
-    emit!(ClassGovernanceAccepted {
+    halo_math::emit_event!(ClassGovernanceAccepted {
         class: class.key(),
         by: new_governance.key(),
         old_governance,

@@ -52,7 +52,7 @@ pub fn handler(ctx: Context<ApplyPriceSource>) -> Result<()> {
     oracle::reanchor(pool, &reading, now);
     pool.pause_manually();
     pool.invariant()?;
-    emit!(PriceSourceApplied {
+    halo_math::emit_event!(PriceSourceApplied {
         pool: pool.key(),
         old,
         new,

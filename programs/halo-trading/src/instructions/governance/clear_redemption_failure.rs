@@ -20,6 +20,6 @@ pub fn handler(ctx: Context<GovernedPool>) -> Result<()> {
     let pool = &mut ctx.accounts.pool;
     pool.redemption_failed = false;
     pool.invariant()?;
-    emit!(RedemptionFailureCleared { pool: pool.key() });
+    halo_math::emit_event!(RedemptionFailureCleared { pool: pool.key() });
     Ok(())
 }

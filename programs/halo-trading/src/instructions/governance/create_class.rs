@@ -70,7 +70,7 @@ pub fn handler(ctx: Context<CreateClass>, args: CreateClassArgs) -> Result<()> {
         &crate::ID,
         &record,
     )?;
-    emit!(ClassCreated {
+    halo_math::emit_event!(ClassCreated {
         class: class.key(),
         governance,
         beacon: args.beacon,

@@ -183,7 +183,7 @@ pub fn handler(ctx: Context<CreatePool>, args: CreatePoolArgs) -> Result<()> {
     )?;
     accounts.create_vaults(bumps.asset_vault, bumps.quote_vault)?;
     accounts.class.pool_count = accounts.class.pool_count.saturating_add(1);
-    emit!(PoolCreated {
+    halo_math::emit_event!(PoolCreated {
         class: accounts.class.key(),
         pool: accounts.pool.key(),
         book: accounts.book.key(),

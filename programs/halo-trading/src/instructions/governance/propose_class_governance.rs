@@ -16,7 +16,7 @@ pub fn handler(ctx: Context<ProposeClassGovernance>, new_governance: Pubkey) -> 
     let ProposeClassGovernance { governance, class } = ctx.accounts;
     let old_pending = class.pending_governance;
     class.pending_governance = new_governance;
-    emit!(ClassGovernanceProposed {
+    halo_math::emit_event!(ClassGovernanceProposed {
         class: class.key(),
         by: governance.key(),
         old_pending,

@@ -37,7 +37,7 @@ pub fn handler(ctx: Context<GovernedPool>, source: PriceSource) -> Result<()> {
     pool.pending_price_source = Some(source);
     pool.pending_price_source_eta = eta;
     pool.invariant()?;
-    emit!(PriceSourceProposed {
+    halo_math::emit_event!(PriceSourceProposed {
         pool: pool.key(),
         current: pool.price_source,
         proposed: source,

@@ -24,7 +24,7 @@ impl SetClassPaused<'_> {
 pub fn handler(ctx: Context<SetClassPaused>, paused: bool) -> Result<()> {
     let SetClassPaused { signer, class } = ctx.accounts;
     class.paused = paused;
-    emit!(ClassPauseSet {
+    halo_math::emit_event!(ClassPauseSet {
         class: class.key(),
         paused,
         by: signer.key(),

@@ -26,7 +26,7 @@ pub fn handler(ctx: Context<SetClassRoles>, beacon: Pubkey, freezer: Pubkey) -> 
     let (old_beacon, old_freezer) = (class.beacon, class.freezer);
     class.beacon = beacon;
     class.freezer = freezer;
-    emit!(ClassRolesSet {
+    halo_math::emit_event!(ClassRolesSet {
         class: class.key(),
         by: governance.key(),
         old_beacon,

@@ -27,7 +27,7 @@ pub fn handler(ctx: Context<GovernedPool>, params: PoolParams) -> Result<()> {
     let pool = &mut ctx.accounts.pool;
     let old = pool.set_params(params, now);
     pool.invariant()?;
-    emit!(PoolParamsSet {
+    halo_math::emit_event!(PoolParamsSet {
         pool: pool.key(),
         old,
         new: params,

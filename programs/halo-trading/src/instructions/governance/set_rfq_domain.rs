@@ -22,7 +22,7 @@ pub fn handler(ctx: Context<SetRfqDomain>, domain: [u8; 32]) -> Result<()> {
     let SetRfqDomain { governance, class } = ctx.accounts;
     let old_domain = class.rfq_domain;
     class.rfq_domain = domain;
-    emit!(RfqDomainSet {
+    halo_math::emit_event!(RfqDomainSet {
         class: class.key(),
         old_domain,
         new_domain: domain,

@@ -9,7 +9,7 @@ pub fn handler(ctx: Context<GovernedPool>, buy_enabled: bool, sell_enabled: bool
     let pool = &mut ctx.accounts.pool;
     pool.buy_enabled = buy_enabled;
     pool.sell_enabled = sell_enabled;
-    emit!(SidesSet {
+    halo_math::emit_event!(SidesSet {
         pool: pool.key(),
         buy_enabled,
         sell_enabled,

@@ -36,7 +36,7 @@ pub fn handler(ctx: Context<WriteOffRedemption>) -> Result<()> {
     let outstanding = pool.write_off(redemption);
     pool.invariant()?;
     redemption.invariant()?;
-    emit!(RedemptionWrittenOff {
+    halo_math::emit_event!(RedemptionWrittenOff {
         pool: pool.key(),
         redemption: redemption.key(),
         id: redemption.id,

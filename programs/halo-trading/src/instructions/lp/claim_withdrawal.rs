@@ -67,7 +67,7 @@ pub fn handler(ctx: Context<ClaimWithdrawal>) -> Result<()> {
     let quote_vault = amount_of(&accounts.quote_vault.to_account_info())?;
     accounts.pool.check_books(Some(quote_vault), None)?;
     accounts.position.invariant()?;
-    emit!(WithdrawalClaimed {
+    halo_math::emit_event!(WithdrawalClaimed {
         pool: accounts.pool.key(),
         owner: accounts.position.owner,
         generation,

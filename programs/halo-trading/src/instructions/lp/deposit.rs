@@ -81,7 +81,7 @@ pub fn handler(ctx: Context<Deposit>, amount: u64, min_shares: u64) -> Result<()
     )?;
     pool.check_books(Some(amount_of(&vault)?), None)?;
     position.invariant()?;
-    emit!(Deposited {
+    halo_math::emit_event!(Deposited {
         pool: pool.key(),
         owner: position.owner,
         quote_amount: amount,

@@ -35,7 +35,7 @@ pub fn handler(ctx: Context<OpenPosition>, owner: Pubkey) -> Result<()> {
         &crate::ID,
         &record,
     )?;
-    emit!(PositionOpened {
+    halo_math::emit_event!(PositionOpened {
         pool: pool_key,
         position: position.key(),
         owner,

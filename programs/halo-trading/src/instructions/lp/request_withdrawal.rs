@@ -46,7 +46,7 @@ pub fn handler(ctx: Context<RequestWithdrawal>, shares: u64) -> Result<()> {
     pool.invariant()?;
     position.invariant()?;
     generation.invariant()?;
-    emit!(WithdrawalRequested {
+    halo_math::emit_event!(WithdrawalRequested {
         pool: pool.key(),
         owner: position.owner,
         generation: position.queue_gen,

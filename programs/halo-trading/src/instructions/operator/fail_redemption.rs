@@ -63,7 +63,7 @@ pub fn handler(ctx: Context<FailRedemption>) -> Result<()> {
     let pnl = redemption_manager::fail(pool, redemption, next_redemption)?;
     pool.invariant()?;
     redemption.invariant()?;
-    emit!(RedemptionClosed {
+    halo_math::emit_event!(RedemptionClosed {
         pool: pool.key(),
         redemption: redemption.key(),
         id: redemption.id,

@@ -26,7 +26,7 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
     let shares = pool.book_deposit(&mut accounts.pau_position, received, value_before)?;
     pool.check_books(Some(accounts.quote_vault.amount), None)?;
     accounts.pau_position.invariant()?;
-    emit!(Deposited {
+    halo_math::emit_event!(Deposited {
         pool: pool.key(),
         owner: accounts.pau_position.owner,
         quote_amount: received,

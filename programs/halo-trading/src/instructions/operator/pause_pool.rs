@@ -15,7 +15,7 @@ pub struct PausePool<'info> {
 pub fn handler(ctx: Context<PausePool>) -> Result<()> {
     let PausePool { signer, pool, .. } = ctx.accounts;
     pool.pause_manually();
-    emit!(PoolPaused {
+    halo_math::emit_event!(PoolPaused {
         pool: pool.key(),
         reason: PauseReason::Manual,
         by: signer.key(),

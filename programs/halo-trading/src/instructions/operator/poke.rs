@@ -25,7 +25,7 @@ pub fn handler(ctx: Context<Poke>) -> Result<()> {
     if oracle::deviated(pool, &reading, now)? {
         pool.paused = true;
         pool.pause_reason = PauseReason::Deviation;
-        emit!(PoolPaused {
+        halo_math::emit_event!(PoolPaused {
             pool: pool.key(),
             reason: PauseReason::Deviation,
             by: Pubkey::default(),
@@ -37,7 +37,7 @@ pub fn handler(ctx: Context<Poke>) -> Result<()> {
         // `record` emits PriceObserved for a changed value; an unchanged one is observed here
         oracle::record(pool, &reading, now);
         if unchanged {
-            emit!(PriceObserved {
+            halo_math::emit_event!(PriceObserved {
                 pool: pool.key(),
                 price_wad: reading.price_wad,
                 publish_ts: reading.publish_ts,

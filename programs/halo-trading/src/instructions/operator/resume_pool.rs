@@ -45,7 +45,7 @@ pub fn handler(ctx: Context<ResumePool>) -> Result<()> {
     pool.pause_reason = PauseReason::None;
     oracle::reanchor(pool, &reading, now);
     pool.invariant()?;
-    emit!(PoolResumed {
+    halo_math::emit_event!(PoolResumed {
         pool: pool.key(),
         by: signer.key(),
         price_wad: reading.price_wad,

@@ -32,7 +32,7 @@ pub fn handler(ctx: Context<PauFunding>, amount: u64) -> Result<()> {
         None,
     )?;
     accounts.pau_position.invariant()?;
-    emit!(ReturnedToPau {
+    halo_math::emit_event!(ReturnedToPau {
         pool: pool.key(),
         quote_amount: amount,
         shares_burned: burn,

@@ -65,7 +65,7 @@ pub fn handler(ctx: Context<RollWithdrawals>) -> Result<()> {
     )?;
     pool.invariant()?;
     open_generation.invariant()?;
-    emit!(WithdrawalsRolled {
+    halo_math::emit_event!(WithdrawalsRolled {
         pool: pool.key(),
         closed_generation,
         requested: open_generation.requested,

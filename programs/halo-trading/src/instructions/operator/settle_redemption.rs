@@ -64,7 +64,7 @@ pub fn handler(ctx: Context<SettleRedemption>, received: u64) -> Result<()> {
         redemption_manager::settle(pool, redemption, next_redemption, received, unbooked, now)?;
     pool.check_books(Some(quote_vault.amount), None)?;
     redemption.invariant()?;
-    emit!(RedemptionClosed {
+    halo_math::emit_event!(RedemptionClosed {
         pool: pool.key(),
         redemption: redemption.key(),
         id: redemption.id,

@@ -63,7 +63,7 @@ pub fn handler(ctx: Context<SettleWithdrawals>, max_quote: u64) -> Result<()> {
     let (settled, complete) = withdrawal_manager::settle(pool, generation, max_quote, value)?;
     pool.invariant()?;
     generation.invariant()?;
-    emit!(WithdrawalsSettled {
+    halo_math::emit_event!(WithdrawalsSettled {
         pool: pool.key(),
         generation: generation.id,
         shares_burned: settled.shares_burned,

@@ -87,7 +87,7 @@ pub fn handler(ctx: Context<StartRedemption>, amount: u64) -> Result<()> {
         None,
         Some(amount_of(&accounts.asset_vault.to_account_info())?),
     )?;
-    emit!(RedemptionStarted {
+    halo_math::emit_event!(RedemptionStarted {
         pool: pool_key,
         redemption: accounts.redemption.key(),
         id: record.id,

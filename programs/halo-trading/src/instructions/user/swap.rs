@@ -103,7 +103,7 @@ impl<'info> Swap<'info> {
             Some(amount_of(&self.quote_vault)?),
             Some(amount_of(&self.asset_vault)?),
         )?;
-        emit!(SwapExecuted {
+        halo_math::emit_event!(SwapExecuted {
             pool: self.pool.key(),
             user: self.user.key(),
             user_sold: side == Side::SellAsset,

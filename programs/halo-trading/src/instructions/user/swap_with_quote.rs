@@ -98,7 +98,7 @@ pub fn handler(ctx: Context<SwapWithQuote>, quote: RfqQuote) -> Result<()> {
         now,
     )?;
     create_receipt(accounts, ctx.bumps.quote_receipt, &quote, now)?;
-    emit!(QuoteFilled {
+    halo_math::emit_event!(QuoteFilled {
         pool: quote.pool,
         user: quote.user,
         nonce: quote.nonce,
