@@ -39,12 +39,27 @@ fn solana_config_path() -> PathBuf {
 
 /// `json_rpc_url` from a Solana CLI config file (a flat YAML map), if it has one.
 pub fn solana_config_url(path: &Path) -> Option<String> {
+    solana_config_value(path, "json_rpc_url")
+}
+
+/// `key`'s value in a Solana CLI config file (a flat YAML map), if it has one.
+fn solana_config_value(path: &Path, key: &str) -> Option<String> {
     let text = std::fs::read_to_string(path).ok()?;
     text.lines().find_map(|l| {
-        let v = l.trim().strip_prefix("json_rpc_url:")?.trim();
+        let v = l.trim().strip_prefix(key)?.strip_prefix(':')?.trim();
         let v = v.trim_matches(|c| c == '"' || c == '\'');
         (!v.is_empty()).then(|| v.to_string())
     })
+}
+
+/// `-k` as given, else the Solana CLI config's `keypair_path`, else
+/// ~/.config/solana/id.json (the Solana CLI's own order).
+pub fn keypair_path(given: Option<&str>) -> PathBuf {
+    let from_config = || solana_config_value(&solana_config_path(), "keypair_path");
+    match given.map(str::to_string).or_else(from_config) {
+        Some(p) => expand_home(&p),
+        None => expand_home("~/.config/solana/id.json"),
+    }
 }
 
 /// `~/…` with $HOME put in (clap's default keypair path, as the Solana CLI writes it).
@@ -117,6 +132,10 @@ mod tests {
         assert_eq!(
             solana_config_url(&file).as_deref(),
             Some("http://127.0.0.1:18899")
+        );
+        assert_eq!(
+            solana_config_value(&file, "keypair_path").as_deref(),
+            Some("/k.json")
         );
         std::fs::write(&file, "---\nkeypair_path: /k.json\n").unwrap();
         assert_eq!(solana_config_url(&file), None);

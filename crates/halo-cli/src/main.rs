@@ -51,14 +51,9 @@ struct Cli {
     url: Option<String>,
 
     /// The keypair that signs (a Solana CLI JSON keypair file): the beacons' role key.
-    #[arg(
-        short = 'k',
-        long = "keypair",
-        global = true,
-        value_name = "PATH",
-        default_value = "~/.config/solana/id.json"
-    )]
-    keypair: String,
+    /// Default: the Solana CLI config's `keypair_path`, else ~/.config/solana/id.json.
+    #[arg(short = 'k', long = "keypair", global = true, value_name = "PATH")]
+    keypair: Option<String>,
 
     /// Commitment of reads and confirmations.
     #[arg(long, global = true, value_enum, default_value_t = Commitment::Confirmed)]
@@ -294,7 +289,7 @@ async fn main() {
         }
         Command::Beacon { which } => {
             let url = cluster::resolve(cli.url.as_deref());
-            let keypair = cluster::expand_home(&cli.keypair);
+            let keypair = cluster::keypair_path(cli.keypair.as_deref());
             std::process::exit(run_beacon(&url, cli.commitment, &keypair, which).await)
         }
     }

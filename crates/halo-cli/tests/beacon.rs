@@ -278,6 +278,7 @@ async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
     .unwrap();
     let unit = env.unit.unit.to_string();
     let url = net.url().to_string();
+    let key = dir.join("beacon.json");
     let args = [
         "beacon",
         "lcts",
@@ -286,7 +287,7 @@ async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
         "-u",
         &url,
         "-k",
-        dir.join("beacon.json").to_str().unwrap(),
+        key.to_str().unwrap(),
         "--inputs",
         inputs.to_str().unwrap(),
         "--once",
