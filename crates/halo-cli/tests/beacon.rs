@@ -1,7 +1,9 @@
-//! `halo beacon amm` as an operator runs it, against a local validator (`halo-localnet`):
+//! `halo beacon` as an operator runs it, against a local validator (`halo-localnet`). amm:
 //! two daemons at once start the pool's redemption once; a key that is not the class's
 //! beacon is refused at start (exit 4); a long-running daemon serves Prometheus metrics
-//! and stops cleanly on SIGTERM, leaving every conservation rule holding.
+//! and stops cleanly on SIGTERM, leaving every conservation rule holding. lcts, nfat and
+//! attest: two daemons at once lock and settle a generation once, strike a deal once, post
+//! an attestation once (counted in the chain's history of events); wrong keys exit 4.
 //!
 //! They need the validator binary: `scripts/test` builds it and runs them with `--ignored`.
 use std::io::{BufRead, BufReader, Read, Write};
@@ -292,29 +294,7 @@ async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
         inputs.to_str().unwrap(),
         "--once",
     ];
-    let spawn = || {
-        Command::new(HALO)
-            .args(args)
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("halo beacon lcts")
-    };
-    let (a, b) = (spawn(), spawn());
-    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
-    let logs = format!(
-        "{}{}",
-        String::from_utf8_lossy(&a.stderr),
-        String::from_utf8_lossy(&b.stderr)
-    );
-    assert_eq!(a.status.code(), Some(0), "{logs}");
-    assert_eq!(b.status.code(), Some(0), "{logs}");
-    let sent: Vec<String> = logs
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter(|v| v["event"] == "cycle")
-        .flat_map(|c| c["sent"].as_array().cloned().unwrap_or_default())
-        .map(|s| s.to_string())
-        .collect();
+    let (logs, sent) = twice(&args);
     assert_eq!(
         sent.iter().filter(|s| s.contains("Lock")).count(),
         1,
@@ -353,5 +333,156 @@ async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// `args` run twice at the same moment (two daemons on one target): both must exit 0.
+/// Their logs, and every action their cycles sent.
+fn twice(args: &[&str]) -> (String, Vec<String>) {
+    let spawn = || {
+        Command::new(HALO)
+            .args(args)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("halo beacon")
+    };
+    let (a, b) = (spawn(), spawn());
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let logs = format!(
+        "{}{}",
+        String::from_utf8_lossy(&a.stderr),
+        String::from_utf8_lossy(&b.stderr)
+    );
+    assert_eq!(a.status.code(), Some(0), "{logs}");
+    assert_eq!(b.status.code(), Some(0), "{logs}");
+    let sent = logs
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["event"] == "cycle")
+        .flat_map(|c| c["sent"].as_array().cloned().unwrap_or_default())
+        .map(|s| s.to_string())
+        .collect();
+    (logs, sent)
+}
+
+/// `halo beacon nfat` then `halo beacon attest`, each twice at once over JSON-RPC: the
+/// agreed deal is struck once (one `DealStruck`, one deal on chain, its NFT delivered
+/// once), and the book's pre-deployment attestation is posted once; the beacon's key is
+/// refused as the attestor's (exit 4).
+#[tokio::test]
+#[ignore = "needs halo-localnet: scripts/test builds it and runs this with --ignored"]
+async fn nfat_and_attest_daemons_twice_at_once_strike_and_attest_once() {
+    use halo_harness::nfat::{NfatEnv, NfatOptions, MILLION};
+    let dir = temp_dir("nfat");
+    let payer = Keypair::new();
+    let bin = localnet_binary().unwrap_or_else(|e| panic!("{e}"));
+    let net = Localnet::start(&bin, &payer.pubkey(), None, true).unwrap_or_else(|e| panic!("{e}"));
+    let mut chain = net.ledger(payer).await.unwrap_or_else(|e| panic!("{e}"));
+    let env = NfatEnv::bootstrap(&mut chain, NfatOptions::default()).await;
+    let prime = env.prime(&mut chain, 25 * MILLION).await;
+    env.deposit(&mut chain, &prime, 25 * MILLION)
+        .await
+        .expect("the Prime queues 25M");
+    write_keypair(&dir.join("beacon.json"), &env.beacon);
+    write_keypair(&dir.join("attestor.json"), &env.attestor);
+    let now = chain.now().await;
+    let inputs = dir.join("agreed.json");
+    std::fs::write(
+        &inputs,
+        serde_json::json!({"agreed": [{"prime": prime.pubkey().to_string(), "terms": {
+            "principal": 25 * MILLION, "apy_bps": 1_000, "start_ts": now, "tenor_months": 6,
+            "payments": 1, "schedule": "bullet"}}]})
+        .to_string(),
+    )
+    .unwrap();
+    let (facility, url) = (env.facility.facility.to_string(), net.url().to_string());
+    let (beacon_key, attestor_key) = (dir.join("beacon.json"), dir.join("attestor.json"));
+    let prime_key = prime.pubkey().to_string();
+    let (logs, sent) = twice(&[
+        "beacon",
+        "nfat",
+        "--facility",
+        &facility,
+        "--prime",
+        &prime_key,
+        "-u",
+        &url,
+        "-k",
+        beacon_key.to_str().unwrap(),
+        "--inputs",
+        inputs.to_str().unwrap(),
+        "--once",
+    ]);
+    assert_eq!(
+        sent.iter().filter(|s| s.contains("Claim")).count(),
+        1,
+        "{logs}"
+    );
+    let (s, h) = halo_ops::history::with_snapshot(&mut chain, usize::MAX)
+        .await
+        .expect("history");
+    assert_eq!(
+        h.events.get("halo_nfat.DealStruck"),
+        Some(&1),
+        "{:?}",
+        h.events
+    );
+    assert_eq!(
+        h.events.get("halo_nfat.NftDelivered"),
+        Some(&1),
+        "{:?}",
+        h.events
+    );
+    assert_eq!(s.deals.len(), 1);
+    assert_eq!(s.books.len(), 1);
+    let book = s.books[0].address.to_string();
+
+    // the book waits on its pre-deployment attestation: two attestors post it once
+    let reports = dir.join("reports.json");
+    std::fs::write(
+        &reports,
+        serde_json::json!({"reports": [{"book": book, "kind": "pre_deployment",
+            "hash": "ab".repeat(32)}]})
+        .to_string(),
+    )
+    .unwrap();
+    let attest = |key: &std::path::Path| {
+        vec![
+            "beacon".to_string(),
+            "attest".into(),
+            "--facility".into(),
+            facility.clone(),
+            "-u".into(),
+            url.clone(),
+            "-k".into(),
+            key.display().to_string(),
+            "--inputs".into(),
+            reports.display().to_string(),
+            "--once".into(),
+        ]
+    };
+    let args = attest(&attestor_key);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (logs, sent) = twice(&args);
+    assert_eq!(sent.len(), 1, "{logs}");
+    let h = halo_ops::history::with_snapshot(&mut chain, usize::MAX)
+        .await
+        .expect("history")
+        .1;
+    assert_eq!(
+        h.events.get("halo_nfat.Attested"),
+        Some(&1),
+        "{:?}",
+        h.events
+    );
+    // the beacon's key is not the attestor's
+    let args = attest(&beacon_key);
+    let out = Command::new(HALO)
+        .args(&args)
+        .output()
+        .expect("halo beacon");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(err.contains("is not the attestor of"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }

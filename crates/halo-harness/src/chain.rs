@@ -223,6 +223,7 @@ impl Ledger for Chain {
                 error: res.result.as_ref().err().map(|e| format!("{e:?}")),
                 code: res.result.as_ref().err().and_then(custom_code),
                 logs: logs.clone(),
+                missing: false,
             };
             self.landed.push((named, record));
         }

@@ -236,6 +236,49 @@ impl RpcLedger {
             })
     }
 
+    /// `found` (oldest first by slot) with each slot that holds several signatures in its
+    /// block's order (`getBlock`, signatures only); a slot the cluster cannot return keeps
+    /// the order it had.
+    async fn block_order(
+        &self,
+        mut found: Vec<(u64, String)>,
+        commitment: solana_commitment_config::CommitmentLevel,
+    ) -> Vec<(u64, String)> {
+        let mut i = 0;
+        while i < found.len() {
+            let slot = found[i].0;
+            let end = i + found[i..].iter().take_while(|(s, _)| *s == slot).count();
+            if end - i > 1 {
+                let block: Option<Value> = self
+                    .client
+                    .send(
+                        RpcRequest::GetBlock,
+                        json!([slot, {
+                            "encoding": "json",
+                            "transactionDetails": "signatures",
+                            "rewards": false,
+                            "commitment": commitment,
+                            "maxSupportedTransactionVersion": 0,
+                        }]),
+                    )
+                    .await
+                    .ok();
+                let order: Vec<&str> = block
+                    .as_ref()
+                    .and_then(|b| b["signatures"].as_array())
+                    .map(|l| l.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                if !order.is_empty() {
+                    found[i..end].sort_by_key(|(_, sig)| {
+                        order.iter().position(|o| o == sig).unwrap_or(usize::MAX)
+                    });
+                }
+            }
+            i = end;
+        }
+        found
+    }
+
     /// The refusal a failed send means, or `None` when it is worth signing again (the
     /// blockhash expired or the transaction was dropped).
     fn refusal(e: &ClientError) -> Option<Refusal> {
@@ -446,16 +489,22 @@ impl Ledger for RpcLedger {
     }
 
     /// `getSignaturesForAddress` for each program (newest first, `limit` at most, pages
-    /// of 1,000), then `getTransaction` for each signature at the ledger's commitment. A
-    /// transaction that names several programs is read once. Oldest first by slot; within
-    /// one slot, the order the first program's list gives (the cluster's order in the
-    /// block).
+    /// of 1,000), then `getTransaction` for each signature. A transaction that names
+    /// several programs is read once. Oldest first by slot; a slot that holds several of
+    /// them is put in the block's order with `getBlock` (signatures only), or, where the
+    /// cluster cannot say (a pruned block), left in the lists' order. Read at the ledger's
+    /// commitment, but never below `confirmed` (the history methods refuse `processed`).
+    /// A signature whose transaction the cluster no longer returns is kept as `missing`.
     async fn history(
         &mut self,
         programs: &[Pubkey],
         limit: usize,
     ) -> Result<Vec<TxRecord>, String> {
-        let commitment = self.client.commitment().commitment;
+        let commitment = if self.client.commitment().is_at_least_confirmed() {
+            self.client.commitment().commitment
+        } else {
+            CommitmentConfig::confirmed().commitment
+        };
         // (slot, signature), newest first per program
         let mut found: Vec<(u64, String)> = Vec::new();
         let mut seen = std::collections::HashSet::new();
@@ -502,18 +551,18 @@ impl Ledger for RpcLedger {
                     .last()
                     .and_then(|e| e["signature"].as_str())
                     .map(str::to_string);
-                if list.len() < page {
+                if list.len() < page || list.is_empty() {
                     break;
                 }
             }
         }
-        // oldest first; a stable sort keeps each slot's transactions in the lists' order,
-        // which is newest first: reverse first, then sort by slot
+        // oldest first: each list is newest first, so reverse, then a stable sort by slot
         found.reverse();
         found.sort_by_key(|(slot, _)| *slot);
         let skip = found.len().saturating_sub(limit);
-        let mut out = Vec::with_capacity(found.len() - skip);
-        for (slot, signature) in found.into_iter().skip(skip) {
+        let found = self.block_order(found.split_off(skip), commitment).await;
+        let mut out = Vec::with_capacity(found.len());
+        for (slot, signature) in found {
             let tx: Value = self
                 .client
                 .send(
@@ -527,30 +576,23 @@ impl Ledger for RpcLedger {
                 .await
                 .map_err(|e| format!("getTransaction {signature} on {}: {e}", self.url))?;
             let meta = &tx["meta"];
-            if meta.is_null() {
-                return Err(format!(
-                    "getTransaction {signature} on {}: no transaction status",
-                    self.url
-                ));
-            }
             let err = &meta["err"];
             let code = err["InstructionError"][1]["Custom"]
                 .as_u64()
                 .and_then(|c| u32::try_from(c).ok());
+            let logs: Option<Vec<String>> = meta["logMessages"].as_array().map(|l| {
+                l.iter()
+                    .filter_map(|m| m.as_str().map(str::to_string))
+                    .collect()
+            });
             out.push(TxRecord {
                 signature,
                 slot,
                 time: tx["blockTime"].as_i64(),
-                error: (!err.is_null()).then(|| err.to_string()),
+                error: (!meta.is_null() && !err.is_null()).then(|| err.to_string()),
                 code,
-                logs: meta["logMessages"]
-                    .as_array()
-                    .map(|l| {
-                        l.iter()
-                            .filter_map(|m| m.as_str().map(str::to_string))
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                missing: meta.is_null() || logs.is_none(),
+                logs: logs.unwrap_or_default(),
             });
         }
         Ok(out)

@@ -48,9 +48,9 @@ pub use rate_limit::{
 #[macro_export]
 macro_rules! emit_event {
     ($event:expr) => {{
+        // what anchor's emit! expands to
         #[cfg(target_os = "solana")]
-        #[allow(clippy::disallowed_macros)]
-        anchor_lang::emit!($event);
+        anchor_lang::solana_program::log::sol_log_data(&[&anchor_lang::Event::data(&$event)]);
         #[cfg(not(target_os = "solana"))]
         anchor_lang::compat::solana_sysvar::program_stubs::sol_log_data(&[
             &anchor_lang::Event::data(&$event),

@@ -534,7 +534,8 @@ pub fn history_charts(prefix: &str, a: &Activity, st: &Status) -> Vec<(String, C
         let steps = *chart != crate::history::RATE_LIMITS;
         for &(t, v) in points {
             let y = whole(v.unsigned_abs(), decimals);
-            let (x, y) = ((t - t0) as f64 / 86_400.0, if v < 0 { -y } else { y });
+            let x = t.saturating_sub(t0) as f64 / 86_400.0;
+            let y = if v < 0 { -y } else { y };
             if let Some(&(_, prev)) = line.last().filter(|_| steps) {
                 line.push((x, prev));
             }

@@ -232,6 +232,34 @@ mod tests {
         assert_eq!(got.unreadable, 2);
         assert_eq!(got.events.len(), 1);
         assert_eq!(got.events[0].name, "?");
+
+        // another program logging a Halo event's bytes: not a Halo event; and a program
+        // that failed is popped, so what follows is its caller's
+        let stranger = Pubkey::new_unique();
+        let mut drawn = halo_pau::events::Drawn::DISCRIMINATOR.to_vec();
+        drawn.extend([0u8; 200]);
+        let line = format!(
+            "Program data: {}",
+            base64::engine::general_purpose::STANDARD.encode(&drawn)
+        );
+        let logs = vec![
+            format!("Program {t} invoke [1]"),
+            format!("Program {stranger} invoke [2]"),
+            line.clone(),
+            format!("Program {stranger} failed: custom program error: 0x1"),
+            line,
+        ];
+        let got = read(&logs);
+        assert_eq!(
+            got.events
+                .iter()
+                .map(|e| (e.program, e.name))
+                .collect::<Vec<_>>(),
+            vec![(stranger, "?"), (t, "?")]
+        );
+        assert!(got.events[0]
+            .decode::<halo_pau::events::Drawn>(&halo_pau::ID)
+            .is_none());
     }
 
     #[test]
@@ -256,6 +284,14 @@ mod tests {
             ),
             None
         );
-        assert!(names().len() > 100, "{} event names", names().len());
+        let listed: usize = IDLS
+            .iter()
+            .map(|t| {
+                let v: serde_json::Value = serde_json::from_str(t).unwrap();
+                v["events"].as_array().map_or(0, Vec::len)
+            })
+            .sum();
+        assert!(listed > 100);
+        assert_eq!(names().len(), listed, "every IDL event, each once");
     }
 }

@@ -15,12 +15,13 @@ use serde::Serialize;
 use crate::events::{self, Emitted};
 
 /// The Halo programs whose transactions are read.
-pub const PROGRAMS: [Pubkey; 5] = [
+pub const PROGRAMS: [Pubkey; 6] = [
     halo_pau::ID_CONST,
     halo_oracle::ID_CONST,
     halo_trading::ID_CONST,
     halo_lcts::ID_CONST,
     halo_nfat::ID_CONST,
+    halo_nfat_hook::ID_CONST,
 ];
 
 /// What one pool's events add up to.
@@ -73,6 +74,10 @@ pub struct Activity {
     /// Transactions whose logs the runtime cut short (their later events are missing).
     pub truncated_logs: u64,
     pub unreadable_events: u64,
+    /// Signatures the cluster listed but whose transactions it no longer returns.
+    pub missing: u64,
+    /// Transactions without a block time (taken at the time of the one before).
+    pub untimed: u64,
     pub first_time: Option<i64>,
     pub last_time: Option<i64>,
     /// "program.Event" -> how many.
@@ -126,27 +131,37 @@ pub async fn read<L: Ledger>(ledger: &mut L, limit: usize, end: i64) -> Result<A
     Ok(Activity::of(&txs, end))
 }
 
-/// A snapshot and the history up to the same moment: the newest transaction is noted,
-/// the snapshot taken, then the history read; if a transaction landed in between (the
-/// newest is not the one noted), it is all read again, three times at most.
+/// A snapshot and the history up to the same moment. The newest transaction is noted,
+/// the snapshot taken, and the newest noted again: when a transaction landed in between,
+/// that cheap part is tried again (five times at most). Then the history is read once,
+/// and what landed after the noted transaction is left out.
 pub async fn with_snapshot<L: Ledger>(
     ledger: &mut L,
     limit: usize,
 ) -> Result<(crate::snapshot::Snapshot, Activity), String> {
-    for _ in 0..3 {
-        let mark = ledger
-            .history(&PROGRAMS, 1)
-            .await?
-            .pop()
-            .map(|t| t.signature);
+    for _ in 0..5 {
+        let newest = |txs: Vec<TxRecord>| txs.into_iter().last().map(|t| t.signature);
+        let mark = newest(ledger.history(&PROGRAMS, 1).await?);
         let s = crate::snapshot::Snapshot::take(ledger).await?;
-        let txs = ledger.history(&PROGRAMS, limit).await?;
-        if txs.last().map(|t| &t.signature) == mark.as_ref() {
-            let a = Activity::of(&txs, s.now);
-            return Ok((s, a));
+        if newest(ledger.history(&PROGRAMS, 1).await?) != mark {
+            continue;
         }
+        let mut txs = ledger.history(&PROGRAMS, limit).await?;
+        match &mark {
+            None => txs.clear(),
+            Some(m) => match txs.iter().rposition(|t| &t.signature == m) {
+                Some(i) => txs.truncate(i + 1),
+                None => {
+                    return Err(format!(
+                        "more than {limit} transactions landed while the chain was read: raise --limit, or run it again"
+                    ))
+                }
+            },
+        }
+        let a = Activity::of(&txs, s.now);
+        return Ok((s, a));
     }
-    Err("transactions kept landing while the chain was read (three tries): run it again, or with --no-history".into())
+    Err("transactions kept landing while the chain was read (five tries): run it again, or with --no-history".into())
 }
 
 impl Activity {
@@ -161,8 +176,17 @@ impl Activity {
         let mut limits: BTreeMap<(Pubkey, [u8; 32]), RateLimitState> = BTreeMap::new();
         let mut refusal_count: u64 = 0;
         for tx in txs {
+            if tx.missing {
+                a.missing += 1;
+                continue;
+            }
             a.transactions += 1;
-            let t = tx.time.unwrap_or(0);
+            if tx.time.is_none() {
+                a.untimed += 1;
+            }
+            let Some(t) = tx.time.or(a.last_time) else {
+                continue;
+            };
             a.first_time.get_or_insert(t);
             a.last_time = Some(t);
             if tx.error.is_some() {
@@ -171,7 +195,11 @@ impl Activity {
                     Some(c) => halo_sdk::errors::describe(c),
                     None => tx.error.clone().unwrap_or_default(),
                 };
-                *a.refusals.entry(reason.clone()).or_default() += 1;
+                let n = {
+                    let n = a.refusals.entry(reason.clone()).or_default();
+                    *n += 1;
+                    *n
+                };
                 refusal_count += 1;
                 a.point(
                     REFUSALS,
@@ -181,11 +209,9 @@ impl Activity {
                     t,
                     i128::from(refusal_count),
                 );
-                let name = reason.split(':').next().unwrap_or("").to_string();
-                let n = a.refusals.get(&reason).copied().unwrap_or(0);
                 a.point(
                     REFUSALS,
-                    name,
+                    reason,
                     Scale::Count,
                     Pubkey::default(),
                     t,
@@ -576,6 +602,7 @@ pub fn program_name(p: &Pubkey) -> &'static str {
         (halo_trading::ID, "halo_trading"),
         (halo_lcts::ID, "halo_lcts"),
         (halo_nfat::ID, "halo_nfat"),
+        (halo_nfat_hook::ID, "halo_nfat_hook"),
     ]
     .into_iter()
     .find(|(id, _)| id == p)
@@ -608,6 +635,7 @@ mod tests {
             error: None,
             code: None,
             logs,
+            missing: false,
         }
     }
 
@@ -717,8 +745,17 @@ mod tests {
                 })],
             ),
         ];
+        // a signature the cluster no longer serves, and a transaction without a block time
+        // (it is taken at the time of the one before)
+        let mut txs = txs;
+        let mut pruned = tx(185, &halo_pau::ID, vec![]);
+        (pruned.missing, pruned.logs) = (true, vec![]);
+        let mut untimed = tx(190, &halo_pau::ID, vec![]);
+        untimed.time = None;
+        txs.extend([pruned, untimed]);
         let a = Activity::of(&txs, 200);
-        assert_eq!((a.transactions, a.failed, a.truncated_logs), (8, 1, 1));
+        assert_eq!((a.missing, a.untimed), (1, 1));
+        assert_eq!((a.transactions, a.failed, a.truncated_logs), (9, 1, 1));
         assert_eq!((a.first_time, a.last_time), (Some(100), Some(180)));
         // the refusal by its program's name and message
         assert_eq!(a.refusals.len(), 1);

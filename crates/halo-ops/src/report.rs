@@ -145,12 +145,21 @@ pub fn run(s: &Snapshot, h: Option<&Activity>) -> KpiReport {
         });
         let volume = sat(p.state.bought_asset.saturating_add(p.state.sold_asset));
         let flow = h.and_then(|h| h.pools.get(&ps.address));
-        let average = flow.and_then(|f| f.average_inventory).filter(|a| *a > 0);
+        let average = flow.and_then(|f| f.average_inventory.filter(|a| *a > 0).map(|a| (f, a)));
         let (turnover, basis) = match average {
-            Some(avg) => (
+            // the pool's whole life is in the history: lifetime volume over it
+            Some((f, avg)) if f.whole_life => (
                 ratio_bps(volume, avg),
                 format!(
-                    "asset volume / time-averaged inventory {}",
+                    "asset volume / time-averaged inventory {} over the pool's life",
+                    halo_sdk::fmt::amount(avg, ps.asset_decimals)
+                ),
+            ),
+            // only part of it: the volume and the average of the window read
+            Some((f, avg)) => (
+                ratio_bps(sat(f.bought_asset.saturating_add(f.sold_asset)), avg),
+                format!(
+                    "asset volume / time-averaged inventory {} over the history read (not the pool's whole life)",
                     halo_sdk::fmt::amount(avg, ps.asset_decimals)
                 ),
             ),
@@ -281,8 +290,11 @@ pub fn run(s: &Snapshot, h: Option<&Activity>) -> KpiReport {
             }
             let done: Vec<i64> = fills.iter().filter_map(|f| f.seconds).collect();
             let waiting = fills.iter().filter(|f| f.filled.is_none()).count();
-            let avg = (!done.is_empty())
-                .then(|| done.iter().sum::<i64>() / i64::try_from(done.len()).unwrap_or(1));
+            let avg = (!done.is_empty()).then(|| {
+                let sum: i128 = done.iter().map(|s| i128::from(*s)).sum();
+                let n = i128::try_from(done.len()).unwrap_or(1);
+                i64::try_from(sum / n).unwrap_or(i64::MAX)
+            });
             kpis.push(Kpi {
                 id,
                 name: format!(
@@ -327,11 +339,14 @@ pub fn run(s: &Snapshot, h: Option<&Activity>) -> KpiReport {
             within: None,
             action: None,
         });
-        if h.truncated_logs > 0 || h.unreadable_events > 0 {
+        if h.truncated_logs > 0 || h.unreadable_events > 0 || h.missing > 0 || h.untimed > 0 {
             kpis.push(Kpi {
                 id: "history_gaps",
-                name: "transactions whose logs were cut short, and event lines that could not be read".into(),
-                value: format!("{} truncated, {} unreadable", h.truncated_logs, h.unreadable_events),
+                name: "transactions whose logs were cut short, event lines that could not be read, transactions the cluster no longer returns or that have no block time".into(),
+                value: format!(
+                    "{} truncated, {} unreadable, {} missing, {} untimed",
+                    h.truncated_logs, h.unreadable_events, h.missing, h.untimed
+                ),
                 bps: None,
                 target: "none",
                 within: Some(false),

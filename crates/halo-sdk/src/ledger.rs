@@ -240,6 +240,9 @@ pub struct TxRecord {
     /// `InstructionError::Custom(code)`, if that is how it failed.
     pub code: Option<u32>,
     pub logs: Vec<String>,
+    /// The cluster listed the signature but no longer returns the transaction (a pruned
+    /// ledger): only its signature and slot are known.
+    pub missing: bool,
 }
 
 /// A chain Halo code can drive. The payer signs and pays every transaction.
@@ -283,9 +286,9 @@ pub trait Ledger {
         ))
     }
 
-    /// Every landed transaction that named one of `programs`, oldest first (slot order,
-    /// and within a slot the order the chain ran them), at most `limit` of the newest. A
-    /// chain that keeps no history says so.
+    /// Every landed transaction that named one of `programs`, oldest first by slot, at
+    /// most `limit` of the newest. Within a slot, the order the chain ran them where the
+    /// chain can tell (see each implementation). A chain that keeps no history says so.
     async fn history(
         &mut self,
         programs: &[Pubkey],
