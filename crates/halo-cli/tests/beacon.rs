@@ -19,10 +19,7 @@ const HALO: &str = env!("CARGO_BIN_EXE_halo");
 /// A validator with one funded t-bill pool holding 100K of inventory a user sold it, and
 /// the class's beacon key written where `-k` reads it.
 async fn pool_with_inventory(dir: &std::path::Path) -> (Localnet, RpcLedger, TradingEnv, String) {
-    let payer = Keypair::new();
-    let bin = localnet_binary().unwrap_or_else(|e| panic!("{e}"));
-    let net = Localnet::start(&bin, &payer.pubkey(), None, true).unwrap_or_else(|e| panic!("{e}"));
-    let mut chain = net.ledger(payer).await.unwrap_or_else(|e| panic!("{e}"));
+    let (net, mut chain) = validator().await;
     let env = TradingEnv::bootstrap(&mut chain, TradingOptions::default()).await;
     let seller = env.trader(&mut chain, 100_000 * UNIT, 0).await;
     env.swap(&mut chain, &seller, Side::SellAsset, true, 100_000 * UNIT)
@@ -31,6 +28,15 @@ async fn pool_with_inventory(dir: &std::path::Path) -> (Localnet, RpcLedger, Tra
     write_keypair(&dir.join("beacon.json"), &env.beacon);
     let url = net.url().to_string();
     (net, chain, env, url)
+}
+
+/// A fresh validator (its clock frozen between warps) and a ledger on it.
+async fn validator() -> (Localnet, RpcLedger) {
+    let payer = Keypair::new();
+    let bin = localnet_binary().unwrap_or_else(|e| panic!("{e}"));
+    let net = Localnet::start(&bin, &payer.pubkey(), None, true).unwrap_or_else(|e| panic!("{e}"));
+    let chain = net.ledger(payer).await.unwrap_or_else(|e| panic!("{e}"));
+    (net, chain)
 }
 
 /// A Solana CLI keypair file: the 64 bytes as a JSON array.
@@ -259,10 +265,7 @@ async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
     use halo_harness::lcts::{LctsEnv, LctsOptions};
     use halo_sdk::lcts::QueueSide;
     let dir = temp_dir("lcts");
-    let payer = Keypair::new();
-    let bin = localnet_binary().unwrap_or_else(|e| panic!("{e}"));
-    let net = Localnet::start(&bin, &payer.pubkey(), None, true).unwrap_or_else(|e| panic!("{e}"));
-    let mut chain = net.ledger(payer).await.unwrap_or_else(|e| panic!("{e}"));
+    let (net, mut chain) = validator().await;
     let env = LctsEnv::bootstrap(&mut chain, LctsOptions::default()).await;
     let prime = env.prime(&mut chain, 1_000 * UNIT).await;
     env.enter(&mut chain, &prime, QueueSide::Subscribe, 1_000 * UNIT)
@@ -374,10 +377,7 @@ fn twice(args: &[&str]) -> (String, Vec<String>) {
 async fn nfat_and_attest_daemons_twice_at_once_strike_and_attest_once() {
     use halo_harness::nfat::{NfatEnv, NfatOptions, MILLION};
     let dir = temp_dir("nfat");
-    let payer = Keypair::new();
-    let bin = localnet_binary().unwrap_or_else(|e| panic!("{e}"));
-    let net = Localnet::start(&bin, &payer.pubkey(), None, true).unwrap_or_else(|e| panic!("{e}"));
-    let mut chain = net.ledger(payer).await.unwrap_or_else(|e| panic!("{e}"));
+    let (net, mut chain) = validator().await;
     let env = NfatEnv::bootstrap(&mut chain, NfatOptions::default()).await;
     let prime = env.prime(&mut chain, 25 * MILLION).await;
     env.deposit(&mut chain, &prime, 25 * MILLION)

@@ -138,11 +138,12 @@ pub fn read(logs: &[String]) -> Logged {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use anchor_lang::AnchorSerialize;
 
-    fn data_line<T: AnchorSerialize + Discriminator>(e: &T) -> String {
+    /// The `Program data:` line `emit!` writes for `e`.
+    pub(crate) fn data_line<T: AnchorSerialize + Discriminator>(e: &T) -> String {
         let mut d = T::DISCRIMINATOR.to_vec();
         e.serialize(&mut d).unwrap();
         format!(

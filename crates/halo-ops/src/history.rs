@@ -433,38 +433,17 @@ impl Activity {
                     seconds: None,
                 });
             }
-            self.point(
-                BACKLOG,
-                x.queue.to_string(),
-                Scale::Queue,
-                x.queue,
-                t,
-                i128::from(x.total_underlying),
-            );
+            self.backlog(&x.queue, t, x.total_underlying);
         } else if let Some(x) = e.decode::<l::Exited>(lcts) {
-            self.point(
-                BACKLOG,
-                x.queue.to_string(),
-                Scale::Queue,
-                x.queue,
-                t,
-                i128::from(x.total_underlying),
-            );
+            self.backlog(&x.queue, t, x.total_underlying);
         } else if let Some(x) = e.decode::<l::Locked>(lcts) {
-            self.point(
-                BACKLOG,
-                x.queue.to_string(),
-                Scale::Queue,
-                x.queue,
-                t,
-                i128::from(x.total_underlying),
-            );
+            self.backlog(&x.queue, t, x.total_underlying);
         } else if let Some(x) = e.decode::<l::GenerationFinalized>(lcts) {
             if let Some(i) = open_gens.remove(&(x.queue, x.gen_id)) {
                 self.generations[i].fill(t);
             }
             // what the generation held is converted: the queue's backlog is empty
-            self.point(BACKLOG, x.queue.to_string(), Scale::Queue, x.queue, t, 0);
+            self.backlog(&x.queue, t, 0);
         } else if let Some(x) = e.decode::<n::DealStruck>(nfat) {
             deal_facility.insert(x.deal, x.facility);
             let owed = u128::from(x.terms.principal) + u128::from(x.total_interest);
@@ -475,6 +454,12 @@ impl Activity {
                 self.facility_moved(&f, t, 0, paid);
             }
         }
+    }
+
+    /// A queue's backlog after an event that states it.
+    fn backlog(&mut self, queue: &Pubkey, t: i64, underlying: u64) {
+        let v = i128::from(underlying);
+        self.point(BACKLOG, queue.to_string(), Scale::Queue, *queue, t, v);
     }
 
     /// A pool's USDS (and inventory) after an event that states them.
@@ -612,17 +597,7 @@ pub fn program_name(p: &Pubkey) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use anchor_lang::{AnchorSerialize, Discriminator};
-    use base64::Engine;
-
-    fn data<T: AnchorSerialize + Discriminator>(e: &T) -> String {
-        let mut d = T::DISCRIMINATOR.to_vec();
-        e.serialize(&mut d).unwrap();
-        format!(
-            "Program data: {}",
-            base64::engine::general_purpose::STANDARD.encode(d)
-        )
-    }
+    use crate::events::tests::data_line as data;
 
     fn tx(t: i64, program: &Pubkey, lines: Vec<String>) -> TxRecord {
         let mut logs = vec![format!("Program {program} invoke [1]")];
