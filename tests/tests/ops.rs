@@ -164,7 +164,8 @@ async fn the_kpi_report_reads_the_trading_halo_as_its_scenario_counted_it() {
     let stems: Vec<&str> = drawn.iter().map(|(s, _)| s.as_str()).collect();
     for want in [
         "t-pool-usds-vs-inventory",
-        "t-pool-spread-and-redemption-pnl",
+        "t-pool-spread",
+        "t-pool-redemption-pnl",
         "t-refusals",
     ] {
         assert!(stems.contains(&want), "{stems:?}");

@@ -284,6 +284,7 @@ async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
     let unit = env.unit.unit.to_string();
     let url = net.url().to_string();
     let key = dir.join("beacon.json");
+    let slow = slow_inputs(&inputs);
     let args = [
         "beacon",
         "lcts",
@@ -293,8 +294,8 @@ async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
         &url,
         "-k",
         key.to_str().unwrap(),
-        "--inputs",
-        inputs.to_str().unwrap(),
+        "--inputs-cmd",
+        &slow,
         "--once",
     ];
     let (logs, sent) = twice(&args);
@@ -339,6 +340,12 @@ async fn two_lcts_daemons_at_once_lock_and_settle_the_generation_once() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
+/// An inputs command that answers `file` after a second: two daemons started together
+/// both read the chain and plan in the same moment, so their actions really race.
+fn slow_inputs(file: &std::path::Path) -> String {
+    format!("sleep 1; cat '{}'", file.display())
+}
+
 /// `args` run twice at the same moment (two daemons on one target): both must exit 0.
 /// Their logs, and every action their cycles sent.
 fn twice(args: &[&str]) -> (String, Vec<String>) {
@@ -358,6 +365,8 @@ fn twice(args: &[&str]) -> (String, Vec<String>) {
     );
     assert_eq!(a.status.code(), Some(0), "{logs}");
     assert_eq!(b.status.code(), Some(0), "{logs}");
+    // shown with --nocapture: what each daemon sent, and what the program refused it
+    println!("{logs}");
     let sent = logs
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
@@ -398,6 +407,7 @@ async fn nfat_and_attest_daemons_twice_at_once_strike_and_attest_once() {
     let (facility, url) = (env.facility.facility.to_string(), net.url().to_string());
     let (beacon_key, attestor_key) = (dir.join("beacon.json"), dir.join("attestor.json"));
     let prime_key = prime.pubkey().to_string();
+    let slow = slow_inputs(&inputs);
     let (logs, sent) = twice(&[
         "beacon",
         "nfat",
@@ -409,8 +419,8 @@ async fn nfat_and_attest_daemons_twice_at_once_strike_and_attest_once() {
         &url,
         "-k",
         beacon_key.to_str().unwrap(),
-        "--inputs",
-        inputs.to_str().unwrap(),
+        "--inputs-cmd",
+        &slow,
         "--once",
     ]);
     assert_eq!(
@@ -456,8 +466,8 @@ async fn nfat_and_attest_daemons_twice_at_once_strike_and_attest_once() {
             url.clone(),
             "-k".into(),
             key.display().to_string(),
-            "--inputs".into(),
-            reports.display().to_string(),
+            "--inputs-cmd".into(),
+            slow_inputs(&reports),
             "--once".into(),
         ]
     };

@@ -3,7 +3,9 @@
 //! Each transaction is signed with a fresh blockhash, sent and confirmed at `confirmed`;
 //! a blockhash that expires before confirmation is retried with a new one, a bounded
 //! number of times, then reported. A refusal carries the program's custom code and the
-//! logs of the cluster's preflight simulation. Reads are at `confirmed`.
+//! logs of the cluster's preflight simulation. Reads are at `confirmed`. `Ledger::history`
+//! reads the programs' landed transactions (`getSignaturesForAddress`, `getTransaction`,
+//! `getBlock` for the order within a slot).
 //!
 //! Clock warps and direct account writes are Surfpool's cheatcodes (`surfnet_timeTravel`,
 //! `surfnet_setAccount`): on a cluster without them they are refused with a message saying

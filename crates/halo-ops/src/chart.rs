@@ -548,11 +548,7 @@ pub fn history_charts(prefix: &str, a: &Activity, st: &Status) -> Vec<(String, C
             "pool USDS and inventory after each swap and settlement",
             "whole tokens",
         ),
-        (
-            "pool-spread-and-redemption-pnl",
-            "cumulative spread earned and redemption P&L",
-            "USDS",
-        ),
+        ("pool-spread", "cumulative spread earned per pool", "USDS"),
         ("rate-limits", "PAU rate limits: available", "whole tokens"),
         ("queue-backlog", "LCTS queue backlog", "whole tokens"),
         (
@@ -564,6 +560,11 @@ pub fn history_charts(prefix: &str, a: &Activity, st: &Status) -> Vec<(String, C
             "refusals",
             "failed transactions, cumulative",
             "transactions",
+        ),
+        (
+            "pool-redemption-pnl",
+            "cumulative P&L of issuer redemptions per pool",
+            "USDS",
         ),
     ];
     assemble(

@@ -123,6 +123,7 @@ pub(crate) const RATE_LIMITS: usize = 2;
 pub(crate) const BACKLOG: usize = 3;
 pub(crate) const DEALS: usize = 4;
 pub(crate) const REFUSALS: usize = 5;
+pub(crate) const REDEMPTION_PNL: usize = 6;
 
 /// Reads `ledger`'s history of the Halo programs (at most `limit` transactions, the
 /// newest) and adds it up; `end` is the chain time the averages run to.
@@ -393,7 +394,7 @@ impl Activity {
             f.redemption_pnl += i128::from(x.pnl);
             let pnl = f.redemption_pnl;
             self.point(
-                SPREAD,
+                REDEMPTION_PNL,
                 format!("redemption P&L {}", x.pool),
                 Scale::PoolQuote,
                 x.pool,
