@@ -84,6 +84,40 @@ pub fn pro_rata(amount: u64, part: u64, whole: u64) -> Result<u64, MathError> {
     )?)
 }
 
+/// What one share is worth, WAD-scaled: `total_assets * WAD / total_shares`, rounded
+/// down (a reader never sees a share worth more than it would pay). `None` with no shares
+/// outstanding: a price of nothing.
+pub fn share_price_wad(total_assets: u64, total_shares: u64) -> Option<u128> {
+    if total_shares == 0 {
+        return None;
+    }
+    mul_div(
+        u128::from(total_assets),
+        crate::fixed::WAD,
+        u128::from(total_shares),
+        Rounding::Down,
+    )
+    .ok()
+}
+
+/// `used` over `limit` in basis points, rounded up (a position reads as at least as full
+/// as it is, so a limit is never shown as met when it is passed). A limit of zero reads as
+/// nothing used; a ratio beyond `u64` saturates.
+pub fn used_bps(used: u64, limit: u64) -> u64 {
+    if limit == 0 {
+        return 0;
+    }
+    mul_div(
+        u128::from(used),
+        crate::fixed::BPS_DENOMINATOR,
+        u128::from(limit),
+        Rounding::Up,
+    )
+    .ok()
+    .and_then(|v| u64::try_from(v).ok())
+    .unwrap_or(u64::MAX)
+}
+
 #[cfg(test)]
 #[allow(clippy::arithmetic_side_effects)]
 mod tests {
@@ -126,6 +160,25 @@ mod tests {
     }
 
     #[test]
+    fn share_price_and_use_of_a_limit_at_the_edges() {
+        assert_eq!(share_price_wad(100, 0), None);
+        assert_eq!(share_price_wad(0, 5), Some(0));
+        assert_eq!(share_price_wad(3, 2), Some(1_500_000_000_000_000_000));
+        // 1/3 rounds down
+        assert_eq!(share_price_wad(1, 3), Some(333_333_333_333_333_333));
+        assert_eq!(
+            share_price_wad(u64::MAX, 1),
+            Some(u128::from(u64::MAX) * crate::fixed::WAD)
+        );
+        assert_eq!(used_bps(5, 0), 0);
+        assert_eq!(used_bps(0, 7), 0);
+        assert_eq!(used_bps(1, 3), 3_334); // rounds up
+        assert_eq!(used_bps(7, 7), 10_000);
+        assert_eq!(used_bps(u64::MAX, 1), u64::MAX); // saturates
+        assert_eq!(used_bps(u64::MAX, u64::MAX), 10_000);
+    }
+
+    #[test]
     fn pro_rata_edges() {
         assert_eq!(pro_rata(100, 1, 3), Ok(33));
         assert_eq!(pro_rata(u64::MAX, u64::MAX, u64::MAX), Ok(u64::MAX));
@@ -134,6 +187,18 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn a_share_price_never_overstates_and_use_never_understates(a in 0u64.., s in 1u64.., l in 1u64..) {
+            let p = share_price_wad(a, s).unwrap();
+            // price * shares <= assets * WAD < (price + 1) * shares
+            prop_assert!(p * u128::from(s) <= u128::from(a) * crate::fixed::WAD);
+            prop_assert!((p + 1) * u128::from(s) > u128::from(a) * crate::fixed::WAD);
+            let u = used_bps(a, l);
+            if u != u64::MAX {
+                prop_assert!(u128::from(u) * u128::from(l) >= u128::from(a) * 10_000);
+            }
+        }
+
         #[test]
         fn deposit_then_redeem_never_profits(assets in 1u64..1u64<<60, ta in 1u64..1u64<<60, ts in 1u64..1u64<<60) {
             // a deposit whose share count does not fit u64 is refused, not wrapped

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use anchor_lang::prelude::Pubkey;
-use halo_math::{mul_div, Rounding, WAD};
 use halo_sdk::fmt::{amount, duration, signed_amount, wad};
 use serde::Serialize;
 
@@ -327,19 +326,10 @@ fn pool_status(s: &Snapshot, p: &crate::snapshot::Entry<halo_trading::state::Poo
     )
     .unwrap_or(u32::from(pr.bid_spread_bps));
     let exposure = st.inventory.saturating_add(st.pending_asset);
-    let position_used_bps = if pr.position_limit == 0 {
-        0
-    } else {
-        halo_math::mul_div_u64(exposure, 10_000, pr.position_limit, Rounding::Up)
-            .unwrap_or(u64::MAX)
-    };
+    let position_used_bps = halo_math::shares::used_bps(exposure, pr.position_limit);
     let value = st.value(st.last_price_wad).ok();
-    let share_price_wad = match (value, st.total_shares) {
-        (Some(v), shares) if shares > 0 => {
-            mul_div(u128::from(v), WAD, u128::from(shares), Rounding::Down).ok()
-        }
-        _ => None,
-    };
+    let share_price_wad =
+        value.and_then(|v| halo_math::shares::share_price_wad(v, st.total_shares));
     PoolStatus {
         address: key(&p.address),
         class: key(&st.class),
