@@ -246,6 +246,45 @@ impl CycleLog {
 }
 
 impl Beacon {
+    /// The role's key on chain now, and the role's name, if it is no longer this beacon's
+    /// key (governance rotated it): `Ok(None)` while it still is. Read before every cycle,
+    /// so a daemon whose key was replaced stops instead of sending refused transactions.
+    pub async fn rotated<L: Ledger>(
+        &self,
+        chain: &mut L,
+    ) -> Result<Option<(&'static str, Pubkey)>, String> {
+        use halo_sdk::decode::account as decode;
+        async fn read<L: Ledger, T: anchor_lang::AccountDeserialize>(
+            chain: &mut L,
+            at: &Pubkey,
+        ) -> Result<T, String> {
+            let data = chain
+                .account_data(at)
+                .await
+                .ok_or_else(|| format!("{at} is gone"))?;
+            decode(&data).map_err(|e| format!("{at}: {e}"))
+        }
+        let (role, on_chain, mine) = match self {
+            Beacon::Amm(b) => {
+                let c: halo_sdk::trading::TradingClass = read(chain, &b.pool.class).await?;
+                ("beacon", c.beacon, b.key.pubkey())
+            }
+            Beacon::Lcts(b) => {
+                let u: halo_sdk::lcts::LctsUnit = read(chain, &b.unit.unit).await?;
+                ("beacon", u.beacon, b.key.pubkey())
+            }
+            Beacon::Nfat(b, _) => {
+                let f: halo_sdk::nfat::Facility = read(chain, &b.facility.facility).await?;
+                ("beacon", f.beacon, b.key.pubkey())
+            }
+            Beacon::Attest(b) => {
+                let f: halo_sdk::nfat::Facility = read(chain, &b.facility.facility).await?;
+                ("attestor", f.attestor, b.key.pubkey())
+            }
+        };
+        Ok((on_chain != mine).then_some((role, on_chain)))
+    }
+
     pub fn name(&self) -> &'static str {
         match self {
             Beacon::Amm(_) => "amm",
@@ -613,6 +652,18 @@ pub async fn run<L: Ledger>(
     let mut failures_in_a_row = 0u32;
     loop {
         let started = Instant::now();
+        // a key governance replaced: stop (exit 4, as at start) rather than be refused
+        if let Ok(Ok(Some((role, on_chain)))) =
+            crate::ops::guarded(async { Ok(beacon.rotated(chain).await) }).await
+        {
+            log(
+                name,
+                "stop",
+                serde_json::json!({"cycles": health.cycles, "reason": "key_rotated",
+                    "error": format!("{} is no longer the {role} (the {role} on chain is {on_chain})", chain.payer_key())}),
+            );
+            return EXIT_WRONG_KEY;
+        }
         let outcome = match inputs.read() {
             // a cluster that stops answering half way through a cycle fails that cycle
             Ok(v) => crate::ops::guarded(beacon.cycle(chain, v)).await,
