@@ -564,6 +564,11 @@ export type HaloNfat = {
       "code": 6475,
       "msg": "Not the deal's depositor: its NFT goes only to the Prime it took from",
       "name": "notDepositor"
+    },
+    {
+      "code": 6476,
+      "msg": "The book already holds this attestation (same kind and hash, posted since its last status change)",
+      "name": "attestationUnchanged"
     }
   ],
   "events": [
@@ -7425,6 +7430,11 @@ export const HALO_NFAT_IDL = {
       "code": 6475,
       "name": "NotDepositor",
       "msg": "Not the deal's depositor: its NFT goes only to the Prime it took from"
+    },
+    {
+      "code": 6476,
+      "name": "AttestationUnchanged",
+      "msg": "The book already holds this attestation (same kind and hash, posted since its last status change)"
     }
   ],
   "types": [

@@ -341,6 +341,7 @@ pub const NFAT_ERRORS: &[NfatError] = &[
     NfatError::NftAccountMissing,
     NfatError::NotDepositorNftAccount,
     NfatError::NotDepositor,
+    NfatError::AttestationUnchanged,
 ];
 
 /// Every `HookError` (the NFT transfer hook), in declaration order: code = 6500 + index.

@@ -155,4 +155,6 @@ pub enum NfatError {
     NotDepositorNftAccount,
     #[msg("Not the deal's depositor: its NFT goes only to the Prime it took from")]
     NotDepositor,
+    #[msg("The book already holds this attestation (same kind and hash, posted since its last status change)")]
+    AttestationUnchanged,
 }

@@ -193,6 +193,23 @@ async fn only_the_attestor_attests_and_only_the_beacon_moves_books() {
     env.attest(&mut chain, &book, AttestationKind::PreDeployment)
         .await
         .unwrap();
+    // the same attestation again says nothing new: refused, nothing changes
+    let ix = tx::attest(
+        &env.attestor.pubkey(),
+        &env.facility,
+        &book,
+        AttestationKind::PreDeployment,
+        [AttestationKind::PreDeployment as u8 + 1; 32],
+    );
+    refused_unchanged(
+        &mut chain,
+        &env,
+        &[book],
+        ix,
+        &[&env.attestor],
+        NfatError::AttestationUnchanged,
+    )
+    .await;
     let ix = tx::move_book(
         &env.beacon.pubkey(),
         &env.facility,

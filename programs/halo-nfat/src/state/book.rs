@@ -140,6 +140,12 @@ impl Book {
             self.status != BookStatus::Closed,
             NfatError::BadBookTransition
         );
+        // a repeat says nothing new: refused, so two attestors racing post it once (a new
+        // hash, or the other kind, is a new attestation and replaces it)
+        require!(
+            !(self.has_fresh(kind) && self.attestation.is_some_and(|a| a.hash == hash)),
+            NfatError::AttestationUnchanged
+        );
         let seq = self.bump_seq()?;
         self.attestation = Some(Attestation {
             kind,
