@@ -151,16 +151,29 @@ fn gauges(e: &mut Exposition, s: &Snapshot) {
     );
     for p in &st.paus {
         for r in p.routes.iter().filter(|r| !r.unlimited) {
-            let decimals = s
-                .pools
-                .iter()
-                .find(|x| x.state.quote_vault.to_string() == r.counterparty)
-                .map_or(6, |x| x.state.quote_decimals);
             e.sample(
                 "halo_route_available",
                 &[("pau", &p.address), ("route", &r.address), ("tag", &r.tag)],
-                whole(u128::from(r.available_now), decimals),
+                whole(u128::from(r.available_now), r.decimals.unwrap_or(6)),
             );
+        }
+    }
+    // seed 002's KPIs from chain state: how many of each are outside the seed's range
+    let kpis = halo_ops::report::run(s, None);
+    e.family(
+        "halo_kpi_out_of_range",
+        "gauge",
+        "Seed 002 KPIs outside their target range (halo report), by KPI.",
+    );
+    let mut out: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    for k in &kpis.kpis {
+        let n = out.entry(k.id).or_default();
+        n.0 += usize::from(k.within == Some(false));
+        n.1 += usize::from(k.within.is_some());
+    }
+    for (id, (outside, measured)) in &out {
+        if *measured > 0 {
+            e.sample("halo_kpi_out_of_range", &[("kpi", id)], *outside);
         }
     }
     for (name, help) in [

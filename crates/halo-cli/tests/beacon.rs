@@ -206,6 +206,8 @@ async fn a_daemon_serves_metrics_and_stops_cleanly_on_sigterm() {
         "halo_check_breaks 0",
         &format!("halo_pool_inventory{{pool=\"{pool}\""),
         "halo_route_available{",
+        "# TYPE halo_kpi_out_of_range gauge",
+        "halo_kpi_out_of_range{kpi=\"net_position\"} 0",
     ] {
         assert!(scrape.contains(line), "{line} not in the scrape:\n{scrape}");
     }
