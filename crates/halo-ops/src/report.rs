@@ -165,7 +165,13 @@ pub fn run(s: &Snapshot, h: Option<&Activity>) -> KpiReport {
             ),
             None => (
                 ratio_bps(volume, p.state.params.position_limit),
-                "asset volume / position limit: no history of the inventory".to_string(),
+                match flow {
+                    None => "asset volume / position limit: no history of the inventory",
+                    Some(_) => {
+                        "asset volume / position limit: the history shows no inventory held over time"
+                    }
+                }
+                .to_string(),
             ),
         };
         kpis.push(Kpi {
