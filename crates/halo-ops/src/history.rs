@@ -402,47 +402,33 @@ impl Activity {
                 pnl,
             );
         } else if let Some(x) = e.decode::<tr::WithdrawalRequested>(trading) {
-            if let std::collections::btree_map::Entry::Vacant(v) =
-                open_withdrawals.entry((x.pool, x.generation))
-            {
-                v.insert(self.withdrawals.len());
-                self.withdrawals.push(Fill {
-                    queue: x.pool.to_string(),
-                    generation: x.generation,
-                    opened: t,
-                    filled: None,
-                    seconds: None,
-                });
-            }
+            Fill::open(
+                &mut self.withdrawals,
+                open_withdrawals,
+                x.pool,
+                x.generation,
+                t,
+            );
         } else if let Some(x) = e.decode::<tr::WithdrawalsSettled>(trading) {
             self.pool_liquidity(&x.pool, t, x.quote_liquidity_after, None);
             if x.complete {
-                if let Some(i) = open_withdrawals.remove(&(x.pool, x.generation)) {
-                    self.withdrawals[i].fill(t);
-                }
+                Fill::close(
+                    &mut self.withdrawals,
+                    open_withdrawals,
+                    x.pool,
+                    x.generation,
+                    t,
+                );
             }
         } else if let Some(x) = e.decode::<l::Entered>(lcts) {
-            if let std::collections::btree_map::Entry::Vacant(v) =
-                open_gens.entry((x.queue, x.gen_id))
-            {
-                v.insert(self.generations.len());
-                self.generations.push(Fill {
-                    queue: x.queue.to_string(),
-                    generation: x.gen_id,
-                    opened: t,
-                    filled: None,
-                    seconds: None,
-                });
-            }
+            Fill::open(&mut self.generations, open_gens, x.queue, x.gen_id, t);
             self.backlog(&x.queue, t, x.total_underlying);
         } else if let Some(x) = e.decode::<l::Exited>(lcts) {
             self.backlog(&x.queue, t, x.total_underlying);
         } else if let Some(x) = e.decode::<l::Locked>(lcts) {
             self.backlog(&x.queue, t, x.total_underlying);
         } else if let Some(x) = e.decode::<l::GenerationFinalized>(lcts) {
-            if let Some(i) = open_gens.remove(&(x.queue, x.gen_id)) {
-                self.generations[i].fill(t);
-            }
+            Fill::close(&mut self.generations, open_gens, x.queue, x.gen_id, t);
             // what the generation held is converted: the queue's backlog is empty
             self.backlog(&x.queue, t, 0);
         } else if let Some(x) = e.decode::<n::DealStruck>(nfat) {
@@ -574,9 +560,42 @@ impl PoolFlow {
 }
 
 impl Fill {
-    fn fill(&mut self, t: i64) {
-        self.filled = Some(t);
-        self.seconds = Some(t.saturating_sub(self.opened));
+    /// Files generation `generation` of `queue` as opened at `t`, unless it already is
+    /// (its first entry or request opens it).
+    fn open(
+        fills: &mut Vec<Fill>,
+        open: &mut BTreeMap<(Pubkey, u64), usize>,
+        queue: Pubkey,
+        generation: u64,
+        t: i64,
+    ) {
+        if let std::collections::btree_map::Entry::Vacant(v) = open.entry((queue, generation)) {
+            v.insert(fills.len());
+            fills.push(Fill {
+                queue: queue.to_string(),
+                generation,
+                opened: t,
+                filled: None,
+                seconds: None,
+            });
+        }
+    }
+
+    /// Marks that generation filled at `t`, if the history saw it open.
+    fn close(
+        fills: &mut [Fill],
+        open: &mut BTreeMap<(Pubkey, u64), usize>,
+        queue: Pubkey,
+        generation: u64,
+        t: i64,
+    ) {
+        if let Some(f) = open
+            .remove(&(queue, generation))
+            .and_then(|i| fills.get_mut(i))
+        {
+            f.filled = Some(t);
+            f.seconds = Some(t.saturating_sub(f.opened));
+        }
     }
 }
 
